@@ -1,0 +1,35 @@
+package index
+
+import "time"
+
+// Statement is one indexed advocacy statement: a press release, a joint
+// letter, a report. Text fields keep the original characters (curly quotes,
+// dashes); folding for search happens in the analyzers, never in storage, so
+// a journalist can cite the words exactly as published.
+type Statement struct {
+	// ID is stable across re-indexing: the seed file name, or derived from the
+	// source path or URL. Indexing a statement with an existing ID replaces it.
+	ID    string
+	Title string
+	Body  string
+	URL   string
+	// Source is the issuing organization (the publisher), kept apart from the
+	// organizations the text mentions.
+	Source string
+	// Published is the publication date; the zero time means the text and its
+	// metadata do not give one. It is never guessed.
+	Published time.Time
+	// Dates are the dates the text mentions, publication date or not.
+	Dates []time.Time
+	// Organizations, People and Places hold canonical names, one per entity.
+	Organizations []string
+	People        []string
+	Places        []string
+	Lang          string
+	// Origin says where the statement came from: a file path, a URL or
+	// "seed:NAME", for the user's eyes.
+	Origin string
+	// Hash identifies the content and the extractor that read it, so that
+	// re-indexing an unchanged file is skipped.
+	Hash string
+}

@@ -1,0 +1,136 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+)
+
+// Engine runs searches over one index. It is safe for concurrent use.
+type Engine struct {
+	ix *index.Index
+}
+
+// New returns an engine over ix; the caller keeps ownership of ix.
+func New(ix *index.Index) *Engine {
+	return &Engine{ix: ix}
+}
+
+// Result is one page of hits with facets over every matching statement.
+type Result struct {
+	Total  uint64
+	Took   time.Duration
+	Page   int
+	Size   int
+	Hits   []Hit
+	Facets Facets
+}
+
+// Hit is one matching statement.
+type Hit struct {
+	ID            string
+	Title         []Span // the whole title, matches marked
+	URL           string
+	Source        string
+	Published     time.Time // zero when unknown
+	Score         float64
+	Snippets      []Snippet
+	Organizations []string
+	People        []string
+	Places        []string
+}
+
+// hitFields are the stored fields a result page shows.
+var hitFields = []string{
+	index.FieldTitle, index.FieldBody, index.FieldURL, index.FieldSource, index.FieldPublished,
+	index.FieldOrganizations, index.FieldPeople, index.FieldPlaces,
+}
+
+// Search runs the request. Errors caused by the request wrap ErrInvalid; a
+// search that outlives ctx returns ErrTimeout.
+func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
+	if err := r.normalize(); err != nil {
+		return Result{}, err
+	}
+	main, err := parseQuery(r.Query)
+	if err != nil {
+		return Result{}, err
+	}
+	req := bleve.NewSearchRequestOptions(filterQuery(main, r), r.Size, (r.Page-1)*r.Size, false)
+	req.Fields = hitFields
+	// Locations give the byte offsets of every matched word, from which the
+	// snippets are cut; they are only kept for the hits of this page.
+	req.IncludeLocations = true
+	switch r.Sort {
+	case SortDate:
+		req.SortBy([]string{index.FieldPublished, "-_score"})
+	case SortDateDesc:
+		req.SortBy([]string{"-" + index.FieldPublished, "-_score"})
+	}
+	addFacets(req)
+
+	res, err := e.ix.Bleve().SearchInContext(ctx, req)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+		return Result{}, fmt.Errorf("%w: %w", ErrTimeout, err)
+	case err != nil:
+		return Result{}, fmt.Errorf("search: %q: %w", r.Query, err)
+	}
+
+	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: readFacets(res.Facets)}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, toHit(h))
+	}
+	return out, nil
+}
+
+func toHit(h *bsearch.DocumentMatch) Hit {
+	s := index.FromFields(h.ID, h.Fields)
+	return Hit{
+		ID:            h.ID,
+		Title:         highlight(s.Title, matchesIn(h.Locations, index.FieldTitle, index.FieldTitleExact)),
+		URL:           s.URL,
+		Source:        s.Source,
+		Published:     s.Published,
+		Score:         h.Score,
+		Snippets:      snippets(s.Body, matchesIn(h.Locations, index.FieldBody, index.FieldBodyExact)),
+		Organizations: s.Organizations,
+		People:        s.People,
+		Places:        s.Places,
+	}
+}
+
+// matchesIn collects the byte ranges matched in the given fields. A field and
+// its exact twin index the same stored text, so their offsets agree.
+func matchesIn(locs bsearch.FieldTermLocationMap, fields ...string) []match {
+	var out []match
+	for _, f := range fields {
+		for _, terms := range locs[f] {
+			for _, l := range terms {
+				out = append(out, match{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	return out
+}
+
+// Statement is a whole stored statement.
+type Statement = index.Statement
+
+// ErrNotFound means no statement has the ID.
+var ErrNotFound = index.ErrNotFound
+
+// Statement returns one whole statement, or an error wrapping ErrNotFound.
+func (e *Engine) Statement(ctx context.Context, id string) (Statement, error) {
+	return e.ix.Statement(ctx, id)
+}
+
+// Count returns the number of statements in the index.
+func (e *Engine) Count() (uint64, error) {
+	return e.ix.Count()
+}
