@@ -1,6 +1,7 @@
 package search
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -40,7 +41,7 @@ func parseQuery(q string) (query.Query, error) {
 	if err != nil {
 		return nil, &InvalidError{Field: "q", Value: q, Reason: "is not valid query syntax: " + strings.TrimPrefix(err.Error(), "syntax error: ")}
 	}
-	return retarget(parsed), nil
+	return retarget(parsed)
 }
 
 // retarget points each clause of a parsed query at the schema: a clause with
@@ -48,51 +49,61 @@ func parseQuery(q string) (query.Query, error) {
 // field aliases are resolved. Bleve would otherwise send unfielded clauses to
 // its composite _all field, which cannot be highlighted against the stored
 // text.
-func retarget(q query.Query) query.Query {
+func retarget(q query.Query) (query.Query, error) {
+	var err error
 	switch q := q.(type) {
 	case *query.BooleanQuery:
-		q.Must = retargetOrNil(q.Must)
-		q.Should = retargetOrNil(q.Should)
-		q.MustNot = retargetOrNil(q.MustNot)
-		return q
+		for _, c := range []*query.Query{&q.Must, &q.Should, &q.MustNot} {
+			if *c != nil {
+				if *c, err = retarget(*c); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return q, nil
 	case *query.ConjunctionQuery:
-		for i := range q.Conjuncts {
-			q.Conjuncts[i] = retarget(q.Conjuncts[i])
-		}
-		return q
+		return q, retargetAll(q.Conjuncts)
 	case *query.DisjunctionQuery:
-		for i := range q.Disjuncts {
-			q.Disjuncts[i] = retarget(q.Disjuncts[i])
-		}
-		return q
+		return q, retargetAll(q.Disjuncts)
 	case *query.MatchPhraseQuery:
 		return onTextFields(q, true, func(field string) query.Query {
 			c := *q
 			c.SetField(field)
 			return &c
-		})
+		}), nil
 	case *query.NumericRangeQuery:
 		// A bare number parses as "the word or a numeric field equal to it";
 		// there are no numeric fields, so only the word can match.
 		if q.Field() == "" {
-			return bleve.NewMatchNoneQuery()
+			return bleve.NewMatchNoneQuery(), nil
 		}
-		return q
-	case fieldedQuery:
+		return q, nil
+	case *query.RegexpQuery:
+		// Bleve would only fail on a broken pattern in the middle of the
+		// search, as if the engine were at fault.
+		if _, err := regexp.Compile(q.Regexp); err != nil {
+			return nil, &InvalidError{Field: "q", Value: "/" + q.Regexp + "/",
+				Reason: "is not a valid regular expression: " + strings.TrimPrefix(err.Error(), "error parsing regexp: ")}
+		}
+	}
+	if q, ok := q.(fieldedQuery); ok {
 		return onTextFields(q, false, func(field string) query.Query {
 			c := copyFielded(q)
 			c.SetField(field)
 			return c
-		})
+		}), nil
 	}
-	return q
+	return q, nil
 }
 
-func retargetOrNil(q query.Query) query.Query {
-	if q == nil {
-		return nil
+func retargetAll(qs []query.Query) error {
+	for i := range qs {
+		var err error
+		if qs[i], err = retarget(qs[i]); err != nil {
+			return err
+		}
 	}
-	return retarget(q)
+	return nil
 }
 
 type fieldedQuery interface {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -99,7 +100,8 @@ func spans(text string, from int, matches []match) []Span {
 
 // normalizeMatches sorts the matches, drops those outside the text or not on
 // rune boundaries, and merges overlaps (a word found by both the stemmed and
-// the exact field).
+// the exact field) and neighbours with only spaces between them, so a phrase
+// is marked as one piece.
 func normalizeMatches(text string, ms []match) []match {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	out := ms[:0]
@@ -108,7 +110,7 @@ func normalizeMatches(text string, ms []match) []match {
 			!utf8.RuneStart(text[m.start]) || (m.end < len(text) && !utf8.RuneStart(text[m.end])) {
 			continue
 		}
-		if n := len(out); n > 0 && m.start <= out[n-1].end {
+		if n := len(out); n > 0 && (m.start <= out[n-1].end || strings.TrimSpace(text[out[n-1].end:m.start]) == "") {
 			out[n-1].end = max(out[n-1].end, m.end)
 			continue
 		}

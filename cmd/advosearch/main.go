@@ -1,0 +1,56 @@
+// Command advosearch indexes human-rights advocacy statements and serves a
+// search page and a JSON API over them. It only wires flags to packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "advosearch:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+const usage = `usage: advosearch COMMAND [flags]
+
+commands:
+  serve [--data DIR] [--addr 127.0.0.1:8080]   serve the search page and API; indexes the sample statements into an empty index
+  index [--data DIR] PATH...                    index .txt, .md, .html and .jsonl files and folders
+
+Run "advosearch COMMAND -h" for the flags of a command.
+`
+
+// defaultData is the data folder when --data is not given: the index and,
+// later, other state such as saved alerts live under it.
+const defaultData = "advosearch-data"
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stdout, stderr)
+	case "index":
+		return indexFiles(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}

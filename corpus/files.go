@@ -1,0 +1,182 @@
+package corpus
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+var (
+	// ErrUnsupported means the file's extension is not one advosearch reads.
+	ErrUnsupported = errors.New("corpus: unsupported file type")
+	// ErrTooLarge means a file, or a JSONL line, is over the size limit.
+	ErrTooLarge = errors.New("corpus: too large")
+)
+
+// contentTypes maps the extensions advosearch reads.
+var contentTypes = map[string]string{
+	".txt":   TypeText,
+	".text":  TypeText,
+	".md":    TypeMD,
+	".html":  TypeHTML,
+	".htm":   TypeHTML,
+	".jsonl": TypeJSONL,
+}
+
+// Skipped is a file that Scan or ReadFile passed over, with the reason.
+type Skipped struct {
+	Name string
+	Err  error
+}
+
+// Scan lists the files under paths that advosearch reads, recursing into
+// folders, sorted and without duplicates. Files with other extensions inside
+// folders are passed over silently, as a folder of statements often holds
+// images too; a file named directly with such an extension is reported.
+// Symbolic links to folders are not followed, so link loops cannot trap it.
+func Scan(paths []string) (files []string, skipped []Skipped, err error) {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if abs, err := filepath.Abs(p); err == nil && !seen[abs] {
+			seen[abs] = true
+			files = append(files, abs)
+		}
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, nil, fmt.Errorf("corpus: %w", err)
+		}
+		if !info.IsDir() {
+			if _, ok := contentTypes[strings.ToLower(filepath.Ext(root))]; !ok {
+				skipped = append(skipped, Skipped{root, ErrUnsupported})
+				continue
+			}
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				skipped = append(skipped, Skipped{p, err})
+				return nil
+			}
+			if d.Type().IsRegular() {
+				if _, ok := contentTypes[strings.ToLower(filepath.Ext(p))]; ok {
+					add(p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("corpus: scan %s: %w", root, err)
+		}
+	}
+	sort.Strings(files)
+	return files, skipped, nil
+}
+
+// ReadFile reads the file at path (an absolute path, as Scan returns) and
+// calls fn with each document in it: one for a text, Markdown or HTML file,
+// one per non-blank line for JSONL, which is streamed so a JSONL file may be
+// larger than memory. maxBytes bounds a document; a larger one yields
+// ErrTooLarge, in a Skipped passed to skip, and reading goes on with the
+// next line where there is one.
+func ReadFile(path string, maxBytes int64, fn func(Document) error, skip func(Skipped)) error {
+	ctype, ok := contentTypes[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return fmt.Errorf("%w: %s", ErrUnsupported, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	if ctype == TypeJSONL {
+		return readJSONL(f, path, info, maxBytes, fn, skip)
+	}
+	if info.Size() > maxBytes {
+		skip(Skipped{path, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, info.Size(), maxBytes)})
+		return nil
+	}
+	// Read one byte past the limit: the file may have grown since Stat.
+	body, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return fmt.Errorf("corpus: read %s: %w", path, err)
+	}
+	if int64(len(body)) > maxBytes {
+		skip(Skipped{path, fmt.Errorf("%w: over %d bytes", ErrTooLarge, maxBytes)})
+		return nil
+	}
+	return fn(Document{ID: idFor(path), Name: path, ContentType: ctype, Body: body, Fetched: info.ModTime()})
+}
+
+func readJSONL(r io.Reader, path string, info fs.FileInfo, maxBytes int64, fn func(Document) error, skip func(Skipped)) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for line := 1; ; line++ {
+		body, tooLong, err := readLine(br, maxBytes)
+		if errors.Is(err, io.EOF) && len(body) == 0 && !tooLong {
+			return nil
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("corpus: read %s: %w", path, err)
+		}
+		name := fmt.Sprintf("%s:%d", path, line)
+		switch {
+		case tooLong:
+			skip(Skipped{name, fmt.Errorf("%w: line over %d bytes", ErrTooLarge, maxBytes)})
+		case len(strings.TrimSpace(string(body))) > 0:
+			var rec struct {
+				URL string `json:"url"`
+			}
+			id := idFor(name)
+			// A record with a URL keeps its ID when lines move; a malformed
+			// line keeps the path-and-line ID and is reported by the indexer.
+			if json.Unmarshal(body, &rec) == nil && rec.URL != "" {
+				id = idFor(rec.URL)
+			}
+			if err := fn(Document{ID: id, Name: name, ContentType: TypeJSONL, Body: body, Fetched: info.ModTime()}); err != nil {
+				return err
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+	}
+}
+
+// readLine reads one line without its newline. A line longer than max is
+// consumed but not returned, and tooLong is set.
+func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		if !tooLong {
+			if int64(len(line)+len(chunk)) > max {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err != nil || !isPrefix {
+			return line, tooLong, err
+		}
+	}
+}
+
+// idFor derives a stable, URL-safe ID from a path, path:line or URL.
+func idFor(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:8])
+}

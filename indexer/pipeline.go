@@ -1,0 +1,243 @@
+package indexer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/advosearch/advosearch/corpus"
+	"github.com/advosearch/advosearch/index"
+)
+
+// Version names the extraction rules. It is part of every content hash, so
+// statements read by older rules are extracted again, not skipped as
+// unchanged.
+const Version = "1"
+
+// Options tune an Indexer. The zero value is the default.
+type Options struct {
+	// BatchSize is how many documents are written to the index at once.
+	// Default 500.
+	BatchSize int
+	// MaxDocumentBytes bounds one document (a file, or a JSONL line).
+	// Default 20 MiB.
+	MaxDocumentBytes int64
+	// Progress receives a line every ProgressEvery while files are indexed;
+	// nil means no progress is shown.
+	Progress      io.Writer
+	ProgressEvery time.Duration
+}
+
+func (o *Options) setDefaults() {
+	if o.BatchSize <= 0 {
+		o.BatchSize = 500
+	}
+	if o.MaxDocumentBytes <= 0 {
+		o.MaxDocumentBytes = 20 << 20
+	}
+	if o.ProgressEvery <= 0 {
+		o.ProgressEvery = 2 * time.Second
+	}
+}
+
+// Indexer writes statements into one index. It is not safe for concurrent
+// use; one Indexer per index at a time.
+type Indexer struct {
+	ix   *index.Index
+	ex   *Extractor
+	opts Options
+}
+
+// New returns an indexer writing to ix.
+func New(ix *index.Index, opts Options) (*Indexer, error) {
+	opts.setDefaults()
+	ex, err := NewExtractor()
+	if err != nil {
+		return nil, err
+	}
+	return &Indexer{ix: ix, ex: ex, opts: opts}, nil
+}
+
+// Summary says what a run did.
+type Summary struct {
+	Indexed   int
+	Unchanged int
+	Skipped   []corpus.Skipped
+	Elapsed   time.Duration
+}
+
+// Documents indexes documents already in memory, such as the embedded seeds.
+func (in *Indexer) Documents(ctx context.Context, docs []corpus.Document) (Summary, error) {
+	r := in.newRun(0)
+	for _, d := range docs {
+		if err := r.add(ctx, d); err != nil {
+			return r.sum, err
+		}
+	}
+	return r.finish(ctx)
+}
+
+// Files indexes the files and folders at paths. A file that cannot be read or
+// extracted is skipped with its reason and the run goes on; an error is
+// returned only when the index cannot be written or ctx ends, and then every
+// batch written before it stays in the index.
+func (in *Indexer) Files(ctx context.Context, paths []string) (Summary, error) {
+	files, skipped, err := corpus.Scan(paths)
+	if err != nil {
+		return Summary{}, fmt.Errorf("indexer: %w", err)
+	}
+	r := in.newRun(len(files))
+	r.sum.Skipped = skipped
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			r.bytesTotal += info.Size()
+		}
+	}
+	for _, f := range files {
+		err := corpus.ReadFile(f, in.opts.MaxDocumentBytes,
+			func(d corpus.Document) error { return r.add(ctx, d) },
+			func(s corpus.Skipped) { r.sum.Skipped = append(r.sum.Skipped, s) })
+		var failed *batchError
+		switch {
+		case errors.As(err, &failed) || ctx.Err() != nil:
+			return r.sum, err
+		case err != nil:
+			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: f, Err: err})
+		}
+		r.filesDone++
+		r.report(false)
+	}
+	return r.finish(ctx)
+}
+
+// run is the state of one Documents or Files call.
+type run struct {
+	in         *Indexer
+	pending    []pendingDoc
+	sum        Summary
+	start      time.Time
+	lastReport time.Time
+	filesTotal int
+	filesDone  int
+	// Bytes read estimate the time left: one JSONL file may hold a million
+	// statements, so files done alone would say nothing until the end.
+	bytesTotal int64
+	bytesDone  int64
+}
+
+type pendingDoc struct {
+	doc  corpus.Document
+	hash string
+}
+
+// batchError is a failure to write to the index, which ends the run.
+type batchError struct{ err error }
+
+func (e *batchError) Error() string { return e.err.Error() }
+func (e *batchError) Unwrap() error { return e.err }
+
+func (in *Indexer) newRun(files int) *run {
+	now := time.Now()
+	return &run{in: in, start: now, lastReport: now, filesTotal: files}
+}
+
+func (r *run) add(ctx context.Context, d corpus.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r.bytesDone += int64(len(d.Body)) + 1
+	r.pending = append(r.pending, pendingDoc{doc: d, hash: contentHash(d)})
+	if len(r.pending) < r.in.opts.BatchSize {
+		return nil
+	}
+	err := r.flush(ctx)
+	r.report(false)
+	return err
+}
+
+// flush extracts the pending documents whose content changed and writes them
+// in one batch. Unchanged ones are not even extracted.
+func (r *run) flush(ctx context.Context) error {
+	if len(r.pending) == 0 {
+		return nil
+	}
+	ids := make([]string, len(r.pending))
+	for i, p := range r.pending {
+		ids[i] = p.doc.ID
+	}
+	stored, err := r.in.ix.Hashes(ctx, ids)
+	if err != nil {
+		return &batchError{fmt.Errorf("indexer: %w", err)}
+	}
+	// The last version of an ID within one batch wins, as it would across
+	// batches.
+	latest := make(map[string]int, len(r.pending))
+	for i, p := range r.pending {
+		latest[p.doc.ID] = i
+	}
+	stmts := make([]index.Statement, 0, len(r.pending))
+	for i, p := range r.pending {
+		switch {
+		case latest[p.doc.ID] != i:
+			continue
+		case stored[p.doc.ID] == p.hash:
+			r.sum.Unchanged++
+			continue
+		}
+		s, err := r.in.ex.Extract(p.doc)
+		if err != nil {
+			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: p.doc.Name, Err: err})
+			continue
+		}
+		s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
+		stmts = append(stmts, s)
+	}
+	r.pending = r.pending[:0]
+	if len(stmts) == 0 {
+		return nil
+	}
+	if err := r.in.ix.Write(stmts, nil); err != nil {
+		return &batchError{fmt.Errorf("indexer: %w", err)}
+	}
+	r.sum.Indexed += len(stmts)
+	return nil
+}
+
+func (r *run) finish(ctx context.Context) (Summary, error) {
+	err := r.flush(ctx)
+	r.sum.Elapsed = time.Since(r.start)
+	r.report(true)
+	return r.sum, err
+}
+
+// report prints progress when it is due: files done of total, statements per
+// second and the time left, estimated from the bytes still to read.
+func (r *run) report(final bool) {
+	w := r.in.opts.Progress
+	now := time.Now()
+	if w == nil || r.filesTotal == 0 || (!final && now.Sub(r.lastReport) < r.in.opts.ProgressEvery) {
+		return
+	}
+	r.lastReport = now
+	elapsed := now.Sub(r.start)
+	rate := float64(r.sum.Indexed+r.sum.Unchanged) / elapsed.Seconds()
+	left := "?"
+	if r.bytesDone > 0 && r.bytesTotal >= r.bytesDone {
+		left = time.Duration(float64(elapsed) * float64(r.bytesTotal-r.bytesDone) / float64(r.bytesDone)).Round(time.Second).String()
+	}
+	fmt.Fprintf(w, "files %d/%d  %.0f statements/s  %s left\n", r.filesDone, r.filesTotal, rate, left)
+}
+
+// contentHash identifies a document's content as read by this Version of the
+// extraction rules.
+func contentHash(d corpus.Document) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", Version, d.ContentType)
+	h.Write(d.Body)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}

@@ -1,0 +1,227 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/advosearch/advosearch/index"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// testEngine indexes a handful of statements written like the real ones:
+// curly quotes, typographic apostrophes, several sources, one undated.
+func testEngine(t *testing.T) *Engine {
+	t.Helper()
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	stmts := []index.Statement{
+		{ID: "close", Title: "PM says NGO ‘must close’", Source: "Phnom Penh Post", Published: day("2017-11-27"),
+			Body:          "Hun Sen’s order: the CCHR “must close because they follow foreigners”, he told garment workers in Cambodia.",
+			Organizations: []string{"Cambodian Center for Human Rights"}, People: []string{"Hun Sen"}, Places: []string{"Cambodia"}},
+		{ID: "detained", Title: "Activists detained", Source: "Amnesty International", Published: day("2016-06-08"),
+			Body:          "Four human rights defenders were detained in Phnom Penh, Cambodia. Amnesty calls for their release.",
+			Organizations: []string{"ADHOC"}, People: []string{"Ny Sokha"}, Places: []string{"Cambodia", "Phnom Penh"}},
+		{ID: "detention", Title: "Pre-trial detention", Source: "Amnesty International", Published: day("2017-01-01"),
+			Body:          "The detention of ADHOC staff lasted 427 days. A defender was among them.",
+			Organizations: []string{"ADHOC"}, Places: []string{"Cambodia"}},
+		{ID: "undated", Title: "Joint letter on Cambodia", Source: "ISHR",
+			Body:          "NGOs call on the Human Rights Council to act on Cambodia and the CCHR.",
+			Organizations: []string{"Cambodian Center for Human Rights", "UN Human Rights Council"}, Places: []string{"Cambodia", "Geneva"}},
+		{ID: "late", Title: "Year end review", Source: "FORUM-ASIA", Published: day("2017-12-31"),
+			Body: "A review of the year in Cambodia.", Places: []string{"Cambodia"}},
+	}
+	if err := ix.Write(stmts, nil); err != nil {
+		t.Fatal(err)
+	}
+	return New(ix)
+}
+
+func ids(r Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestEngine_Search_matches(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"straight-quoted phrase finds curly-quoted text", Request{Query: `"must close because they follow foreigners"`}, []string{"close"}},
+		{"curly-quoted query is a phrase too", Request{Query: `“must close because they follow foreigners”`}, []string{"close"}},
+		{"straight apostrophe finds typographic one", Request{Query: `"Hun Sen's order"`}, []string{"close"}},
+		{"unquoted word is stemmed", Request{Query: `defenders`}, []string{"detained", "detention"}},
+		{"quoted word is exact", Request{Query: `"defenders"`}, []string{"detained"}},
+		{"title phrase", Request{Query: `title:"year end"`}, []string{"late"}},
+		{"must and must-not", Request{Query: `+cambodia -detained`}, []string{"close", "late", "undated"}},
+		{"regexp", Request{Query: `/detain.*/`}, []string{"detained"}},
+		{"org alias on canonical name", Request{Query: `org:ADHOC`}, []string{"detained", "detention"}},
+		{"org filter", Request{Organizations: []string{"Cambodian Center for Human Rights"}}, []string{"close", "undated"}},
+		{"two filters are AND", Request{Organizations: []string{"ADHOC"}, People: []string{"Ny Sokha"}}, []string{"detained"}},
+		{"source filter", Request{Sources: []string{"Amnesty International"}}, []string{"detained", "detention"}},
+		{"date range inclusive both ends", Request{From: day("2017-01-01"), To: day("2017-12-31")}, []string{"close", "detention", "late"}},
+		{"open-ended from", Request{From: day("2017-11-28")}, []string{"late"}},
+		{"empty query finds all", Request{}, []string{"close", "detained", "detention", "late", "undated"}},
+		{"bare number matches no numeric field", Request{Query: `427`}, []string{"detention"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := e.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(res); !slices.Equal(got, tt.want) {
+				t.Errorf("hits = %v, want %v", got, tt.want)
+			}
+			if res.Total != uint64(len(tt.want)) {
+				t.Errorf("total = %d, want %d", res.Total, len(tt.want))
+			}
+		})
+	}
+}
+
+func TestEngine_Search_facetsCountAllMatches(t *testing.T) {
+	e := testEngine(t)
+	res, err := e.Search(context.Background(), Request{Query: "cambodia", Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Total != 4 {
+		t.Fatalf("got %d hits of %d, want 1 of 4", len(res.Hits), res.Total)
+	}
+	count := func(fs []FacetValue, v string) int {
+		for _, f := range fs {
+			if f.Value == v {
+				return f.Count
+			}
+		}
+		return 0
+	}
+	if got := count(res.Facets.Places, "Cambodia"); got != 4 {
+		t.Errorf("places Cambodia = %d, want 4", got)
+	}
+	if got := count(res.Facets.Sources, "Amnesty International"); got != 1 {
+		t.Errorf("source Amnesty = %d, want 1", got)
+	}
+	var years []string
+	for _, b := range res.Facets.Published {
+		years = append(years, b.Label+":"+string(rune('0'+b.Count)))
+	}
+	if want := []string{"2016:1", "2017:2"}; !slices.Equal(years, want) {
+		t.Errorf("years = %v, want %v", years, want)
+	}
+}
+
+func TestEngine_Search_sortByDate(t *testing.T) {
+	e := testEngine(t)
+	for _, tt := range []struct {
+		sort Sort
+		want []string
+	}{
+		{SortDateDesc, []string{"late", "close", "detention", "detained", "undated"}},
+		{SortDate, []string{"detained", "detention", "close", "late", "undated"}},
+	} {
+		res, err := e.Search(context.Background(), Request{Sort: tt.sort})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("sort %s = %v, want %v", tt.sort, got, tt.want)
+		}
+	}
+}
+
+func TestEngine_Search_highlights(t *testing.T) {
+	e := testEngine(t)
+	res, err := e.Search(context.Background(), Request{Query: `"follow foreigners" ngo`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != "close" {
+		t.Fatalf("hits = %v", ids(res))
+	}
+	var marked []string
+	for _, s := range res.Hits[0].Snippets {
+		for _, sp := range s {
+			if sp.Hit {
+				marked = append(marked, sp.Text)
+			}
+		}
+	}
+	if !slices.Equal(marked, []string{"follow foreigners"}) {
+		t.Errorf("body hits = %q, want the phrase marked once", marked)
+	}
+	var title []string
+	for _, sp := range res.Hits[0].Title {
+		if sp.Hit {
+			title = append(title, sp.Text)
+		}
+	}
+	if !slices.Equal(title, []string{"NGO"}) {
+		t.Errorf("title hits = %q, want [NGO]", title)
+	}
+}
+
+func TestEngine_Search_invalid(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		name  string
+		req   Request
+		field string
+	}{
+		{"unterminated phrase", Request{Query: `"must close`}, "q"},
+		{"dangling operator", Request{Query: `cambodia +`}, "q"},
+		{"broken regexp", Request{Query: `/[/`}, "q"},
+		{"size zero", Request{Size: -1}, "size"},
+		{"size too big", Request{Size: MaxSize + 1}, "size"},
+		{"negative page", Request{Page: -2}, "page"},
+		{"page too deep", Request{Page: MaxDepth, Size: 10}, "page"},
+		{"unknown sort", Request{Sort: "popular"}, "sort"},
+		{"to before from", Request{From: day("2017-02-01"), To: day("2017-01-01")}, "to"},
+		{"query too long", Request{Query: strings.Repeat("rights ", MaxQueryLen)}, "q"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := e.Search(context.Background(), tt.req)
+			var inv *InvalidError
+			if !errors.As(err, &inv) || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("err = %v, want an InvalidError", err)
+			}
+			if inv.Field != tt.field {
+				t.Errorf("field = %q, want %q", inv.Field, tt.field)
+			}
+		})
+	}
+}
+
+func TestEngine_Search_timeout(t *testing.T) {
+	e := testEngine(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := e.Search(ctx, Request{Query: "cambodia"}); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("err = %v, want ErrTimeout", err)
+	}
+}
