@@ -6,6 +6,7 @@
 # Two stages: the toolchain stays in the build stage; the final image holds
 # only the static binary (the sample statements are embedded in it).
 
+# build compiles the static advosearch binary.
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 

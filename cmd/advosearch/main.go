@@ -29,6 +29,7 @@ const usage = `usage: advosearch COMMAND [flags]
 commands:
   serve [--data DIR] [--addr 127.0.0.1:8080]   serve the search page and API; indexes the sample statements into an empty index
   index [--data DIR] PATH...                    index .txt, .md, .html and .jsonl files and folders
+  bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
 
 Run "advosearch COMMAND -h" for the flags of a command.
 `
@@ -47,6 +48,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, args[1:], stdout, stderr)
 	case "index":
 		return indexFiles(ctx, args[1:], stdout, stderr)
+	case "bench":
+		return benchCmd(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
