@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -42,6 +43,10 @@ func (o *Options) setDefaults() {
 type Index struct {
 	bleve bleve.Index
 	dir   string
+	// Bleve panics on a second Close; callers defer Close and also close
+	// explicitly to see the error, so Close runs once.
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Open opens the index in dir, or creates an empty one there if dir holds
@@ -103,11 +108,12 @@ func (ix *Index) Dir() string { return ix.dir }
 
 // Close releases the index. It is safe to call more than once.
 func (ix *Index) Close() error {
-	err := ix.bleve.Close()
-	if err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
-		return fmt.Errorf("index: close %s: %w", ix.dir, err)
-	}
-	return nil
+	ix.closeOnce.Do(func() {
+		if err := ix.bleve.Close(); err != nil {
+			ix.closeErr = fmt.Errorf("index: close %s: %w", ix.dir, err)
+		}
+	})
+	return ix.closeErr
 }
 
 // Count returns the number of statements.

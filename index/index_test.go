@@ -99,3 +99,16 @@ func TestIndex_Write_replacesAndRoundTrips(t *testing.T) {
 		t.Errorf("count after delete = %d, want 1", n)
 	}
 }
+
+func TestIndex_Close_twiceIsSafe(t *testing.T) {
+	ix, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Errorf("second Close = %v, want nil", err)
+	}
+}

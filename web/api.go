@@ -1,0 +1,355 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/advosearch/advosearch/search"
+	"github.com/labstack/echo/v4"
+)
+
+// The JSON API. Field names are part of the contract with API users: change
+// them only with a new API version.
+
+// apiResult is the answer to /api/search.
+type apiResult struct {
+	Total  uint64    `json:"total"`
+	TookMS int64     `json:"took_ms"`
+	Page   int       `json:"page"`
+	Size   int       `json:"size"`
+	Hits   []apiHit  `json:"hits"`
+	Facets apiFacets `json:"facets"`
+}
+
+type apiHit struct {
+	ID    string `json:"id"`
+	Title string `json:"title"` // plain text
+	// TitleHTML is the title as HTML-escaped text with the matched words in
+	// <mark>, as the snippets are.
+	TitleHTML string  `json:"title_html"`
+	URL       string  `json:"url"`
+	Source    string  `json:"source"`
+	Published *string `json:"published"` // YYYY-MM-DD, null when unknown
+	Score     float64 `json:"score"`
+	// Snippets are HTML: escaped text with the matched words in <mark>, and
+	// no other markup.
+	Snippets      []string `json:"snippets"`
+	Organizations []string `json:"organizations"`
+	People        []string `json:"people"`
+	Places        []string `json:"places"`
+}
+
+type apiFacets struct {
+	Organizations []apiFacetValue `json:"organizations"`
+	People        []apiFacetValue `json:"people"`
+	Places        []apiFacetValue `json:"places"`
+	Source        []apiFacetValue `json:"source"`
+	Published     []apiDateBucket `json:"published"`
+}
+
+type apiFacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// apiDateBucket is one year of the publication-date histogram. From and To
+// are both inclusive, so they can be sent back as the from and to
+// parameters; From is left out for the bucket of everything before a year.
+type apiDateBucket struct {
+	Value string `json:"value"`
+	From  string `json:"from,omitempty"`
+	To    string `json:"to,omitempty"`
+	Count int    `json:"count"`
+}
+
+// apiDocument is a whole statement, for /api/documents/:id.
+type apiDocument struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Body          string   `json:"body"`
+	URL           string   `json:"url"`
+	Source        string   `json:"source"`
+	Published     *string  `json:"published"` // YYYY-MM-DD, null when unknown
+	Dates         []string `json:"dates"`     // YYYY-MM-DD, the dates the text mentions
+	Organizations []string `json:"organizations"`
+	People        []string `json:"people"`
+	Places        []string `json:"places"`
+	Lang          string   `json:"lang"`
+	Origin        string   `json:"origin"`
+}
+
+type apiHealth struct {
+	Status    string `json:"status"`
+	Documents uint64 `json:"documents"`
+}
+
+// apiSearchGet answers GET /api/search?q=…&org=…&page=….
+func (s *Server) apiSearchGet(c echo.Context) error {
+	p, err := paramsFromQuery(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	return s.apiSearch(c, p)
+}
+
+// apiBody is the JSON body of POST /api/search: the parameters of the GET,
+// with arrays for the repeatable ones. Page and size are pointers so that an
+// explicit 0 is an error, as it is in a URL, rather than the default.
+type apiBody struct {
+	params
+	Page *int `json:"page"`
+	Size *int `json:"size"`
+}
+
+// apiSearchPost answers POST /api/search with a JSON body. Unknown fields are
+// errors, so a misspelt filter is not silently ignored.
+func (s *Server) apiSearchPost(c echo.Context) error {
+	var body apiBody
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&body); err != nil {
+		return bodyError(err)
+	}
+	var extra json.RawMessage
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return bodyError(err)
+		}
+		return badRequest("request body must hold one JSON object")
+	}
+	p := body.params
+	for _, n := range []struct {
+		name string
+		v    *int
+		dst  *int
+	}{{paramPage, body.Page, &p.Page}, {paramSize, body.Size, &p.Size}} {
+		if n.v == nil {
+			continue
+		}
+		if err := checkPositive(n.name, *n.v); err != nil {
+			return err
+		}
+		*n.dst = *n.v
+	}
+	p.Org, p.Person, p.Place, p.Source = nonEmpty(p.Org), nonEmpty(p.Person), nonEmpty(p.Place), nonEmpty(p.Source)
+	p.From, p.To = strings.TrimSpace(p.From), strings.TrimSpace(p.To)
+	return s.apiSearch(c, p)
+}
+
+// bodyError says what is wrong with a request body.
+func bodyError(err error) error {
+	var tooBig *http.MaxBytesError
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &tooBig):
+		return badRequest("request body is larger than %d bytes", tooBig.Limit)
+	case errors.Is(err, io.EOF):
+		return badRequest("request body is empty; send a JSON object")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return badRequest("request body is malformed JSON: it ends too early")
+	case errors.As(err, &syntax):
+		return badRequest("request body is malformed JSON at byte %d: %s", syntax.Offset, strings.TrimPrefix(syntax.Error(), "json: "))
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return badRequest("request body must be a JSON object, not %s", typ.Value)
+		}
+		return badRequest("field %q must be %s, not %s", typ.Field, jsonKind(typ.Type.Kind().String()), typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return badRequest("request body has an unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	return badRequest("request body is not valid: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "int":
+		return "a whole number"
+	case "string":
+		return "a string"
+	case "slice":
+		return "an array of strings"
+	}
+	return goKind
+}
+
+func (s *Server) apiSearch(c echo.Context, p params) error {
+	req, err := p.request()
+	if err != nil {
+		return err
+	}
+	res, err := s.search.Search(c.Request().Context(), req)
+	if err != nil {
+		return fmt.Errorf("web: api search: %w", err)
+	}
+	return c.JSON(http.StatusOK, toAPIResult(res))
+}
+
+func toAPIResult(res search.Result) apiResult {
+	out := apiResult{
+		Total:  res.Total,
+		TookMS: res.Took.Milliseconds(),
+		Page:   res.Page,
+		Size:   res.Size,
+		Hits:   make([]apiHit, 0, len(res.Hits)),
+		Facets: apiFacets{
+			Organizations: apiFacetValues(res.Facets.Organizations),
+			People:        apiFacetValues(res.Facets.People),
+			Places:        apiFacetValues(res.Facets.Places),
+			Source:        apiFacetValues(res.Facets.Sources),
+			Published:     make([]apiDateBucket, 0, len(res.Facets.Published)),
+		},
+	}
+	for _, h := range res.Hits {
+		snippets := make([]string, 0, len(h.Snippets))
+		for _, sn := range h.Snippets {
+			snippets = append(snippets, spansHTML(sn))
+		}
+		out.Hits = append(out.Hits, apiHit{
+			ID:            h.ID,
+			Title:         spansText(h.Title),
+			TitleHTML:     spansHTML(h.Title),
+			URL:           h.URL,
+			Source:        h.Source,
+			Published:     apiDate(h.Published),
+			Score:         h.Score,
+			Snippets:      snippets,
+			Organizations: orEmpty(h.Organizations),
+			People:        orEmpty(h.People),
+			Places:        orEmpty(h.Places),
+		})
+	}
+	for _, b := range res.Facets.Published {
+		out.Facets.Published = append(out.Facets.Published, apiDateBucket{
+			Value: b.Label, From: dayOf(b.From), To: lastDayBefore(b.To), Count: b.Count,
+		})
+	}
+	return out
+}
+
+func apiFacetValues(vs []search.FacetValue) []apiFacetValue {
+	out := make([]apiFacetValue, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, apiFacetValue{Value: v.Value, Count: v.Count})
+	}
+	return out
+}
+
+// spansHTML is the one place where Go builds HTML from stored text, for API
+// users who insert snippets as HTML. It is safe because every piece of text
+// goes through html.EscapeString (which escapes <, >, &, ' and "), and the
+// only markup added is the constant <mark> and </mark>. Pages do not use it:
+// their templates wrap the spans themselves.
+func spansHTML(spans []search.Span) string {
+	var b strings.Builder
+	for _, sp := range spans {
+		if sp.Hit {
+			b.WriteString("<mark>")
+			b.WriteString(html.EscapeString(sp.Text))
+			b.WriteString("</mark>")
+			continue
+		}
+		b.WriteString(html.EscapeString(sp.Text))
+	}
+	return b.String()
+}
+
+func spansText(spans []search.Span) string {
+	var b strings.Builder
+	for _, sp := range spans {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
+}
+
+// dayOf formats a date as YYYY-MM-DD, or "" when it is unknown.
+func dayOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+// lastDayBefore turns an exclusive end into the inclusive last day.
+func lastDayBefore(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return dayOf(t.AddDate(0, 0, -1))
+}
+
+func apiDate(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	d := dayOf(t)
+	return &d
+}
+
+func orEmpty(vs []string) []string {
+	if vs == nil {
+		return []string{}
+	}
+	return vs
+}
+
+// apiDocument answers GET /api/documents/:id with the whole statement.
+func (s *Server) apiDocument(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	st, err := s.search.Statement(c.Request().Context(), id)
+	if err != nil {
+		return fmt.Errorf("web: api document %s: %w", id, err)
+	}
+	dates := make([]string, 0, len(st.Dates))
+	for _, d := range st.Dates {
+		dates = append(dates, dayOf(d))
+	}
+	return c.JSON(http.StatusOK, apiDocument{
+		ID:            st.ID,
+		Title:         st.Title,
+		Body:          st.Body,
+		URL:           st.URL,
+		Source:        st.Source,
+		Published:     apiDate(st.Published),
+		Dates:         dates,
+		Organizations: orEmpty(st.Organizations),
+		People:        orEmpty(st.People),
+		Places:        orEmpty(st.Places),
+		Lang:          st.Lang,
+		Origin:        st.Origin,
+	})
+}
+
+// pathID reads the :id parameter. Echo matches the escaped path when the
+// client escaped more than needed, and then leaves the value escaped.
+func pathID(c echo.Context) (string, error) {
+	id := c.Param("id")
+	if c.Request().URL.RawPath == "" {
+		return id, nil
+	}
+	unescaped, err := url.PathUnescape(id)
+	if err != nil {
+		return "", badRequest("statement ID %q is not a valid path segment", id)
+	}
+	return unescaped, nil
+}
+
+// healthz answers GET /healthz: 200 while the index answers, with its size.
+func (s *Server) healthz(c echo.Context) error {
+	n, err := s.search.Count()
+	if err != nil {
+		s.log.Error("web: health check", "err", err)
+		return c.JSON(http.StatusServiceUnavailable, apiError{Error: "index unavailable"})
+	}
+	return c.JSON(http.StatusOK, apiHealth{Status: "ok", Documents: n})
+}

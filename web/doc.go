@@ -1,0 +1,11 @@
+// Package web serves advosearch over HTTP: the server-rendered search and
+// statement pages (embedded html/template templates and one stylesheet, no
+// JavaScript needed) and the JSON API under /api.
+//
+// It reads the request, checks and bounds the parameters, runs the search
+// through the small searcher interface it declares itself, and renders the
+// result. It does not parse the query language, touch the index or know the
+// index library: those belong to package search. Highlighting is done with
+// spans from package search that the templates wrap in <mark>, so no HTML is
+// ever built from stored text except in the one API function that escapes it.
+package web

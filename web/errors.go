@@ -1,0 +1,93 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/advosearch/advosearch/search"
+	"github.com/labstack/echo/v4"
+)
+
+// apiError is the body of every JSON error.
+type apiError struct {
+	Error string `json:"error"`
+}
+
+// Messages for failures that are not the user's; they say nothing about the
+// cause, which goes to the log.
+const (
+	msgInternal = "internal server error"
+	msgTimeout  = "the search took too long; narrow it down and try again"
+)
+
+// classify maps an error to its status and the message the user sees. User
+// mistakes (search.ErrInvalid) are 400 with what is wrong; only our own
+// faults are 500.
+func classify(err error) (status int, msg string) {
+	var he *echo.HTTPError
+	switch {
+	case errors.As(err, &he):
+		if m, ok := he.Message.(string); ok && he.Code < 500 && m != http.StatusText(he.Code) {
+			return he.Code, m
+		}
+		return he.Code, strings.ToLower(http.StatusText(he.Code))
+	case errors.Is(err, search.ErrInvalid):
+		return http.StatusBadRequest, invalidMessage(err)
+	case errors.Is(err, search.ErrNotFound):
+		return http.StatusNotFound, "no statement has this ID"
+	case errors.Is(err, search.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, msgTimeout
+	}
+	return http.StatusInternalServerError, msgInternal
+}
+
+// invalidMessage says what is wrong with the request, without the package
+// prefix that Go error strings carry.
+func invalidMessage(err error) string {
+	var inv *search.InvalidError
+	if errors.As(err, &inv) {
+		return fmt.Sprintf("%s %q %s", inv.Field, inv.Value, inv.Reason)
+	}
+	return strings.TrimPrefix(err.Error(), "search: ")
+}
+
+// badRequest is a 400 whose message the user sees.
+func badRequest(format string, args ...any) error {
+	return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf(format, args...))
+}
+
+// isAPI tells whether a path answers JSON rather than pages.
+func isAPI(path string) bool {
+	return path == "/api" || strings.HasPrefix(path, "/api/") || path == "/healthz"
+}
+
+// handleError is the one place where failures are answered and logged: JSON
+// under /api, an HTML page elsewhere. Server faults are logged here, once.
+func (s *Server) handleError(err error, c echo.Context) {
+	req := c.Request()
+	status, msg := classify(err)
+	switch {
+	case status == http.StatusInternalServerError:
+		s.log.Error("web: request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
+	case status >= 500: // a timeout: the server is busy or the search too broad
+		s.log.Warn("web: request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
+	}
+	if c.Response().Committed {
+		return
+	}
+	var werr error
+	switch {
+	case req.Method == http.MethodHead:
+		werr = c.NoContent(status)
+	case isAPI(req.URL.Path):
+		werr = c.JSON(status, apiError{Error: msg})
+	default:
+		werr = s.renderError(c, status, msg)
+	}
+	if werr != nil {
+		s.log.Error("web: write error response", "path", req.URL.Path, "err", werr)
+	}
+}

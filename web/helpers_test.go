@@ -1,0 +1,154 @@
+package web_test
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/search"
+	"github.com/advosearch/advosearch/web"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// xssTitle and xssBody would run script if a page or a snippet let them
+// through unescaped.
+const (
+	xssTitle = `Statement <script>window.__xss=1;document.title="pwned"</script> on injection`
+	xssBody  = "Analysts saw <script>alert(1)</script> in a leaflet.\n\n" +
+		`A second paragraph with <img src=x onerror="window.__xss=2"> markup.`
+)
+
+// statements is the test corpus: typographic quotes and apostrophes,
+// several sources and organizations, dates on the edges of a range, one
+// statement without a date and one that tries to inject script.
+var statements = []index.Statement{
+	{
+		ID:    "hun-sen",
+		Title: "Cambodia: Hun Sen’s government orders NGO to close",
+		Body: "Hun Sen’s government said the NGO ‘must close because they follow foreigners’.\n\n" +
+			"The order was signed by the Ministry of Interior in Phnom Penh.",
+		URL:           "https://www.licadho-cambodia.org/statement/1",
+		Source:        "LICADHO",
+		Published:     day("2017-08-23"),
+		Dates:         []time.Time{day("2017-08-22")},
+		Organizations: []string{"LICADHO", "Ministry of Interior"},
+		People:        []string{"Hun Sen"},
+		Places:        []string{"Cambodia", "Phnom Penh"},
+		Lang:          "en",
+		Origin:        "seed:hun-sen",
+	},
+	{
+		ID:            "cnrp",
+		Title:         "Cambodia: Supreme Court dissolves the opposition",
+		Body:          "The Supreme Court dissolved the Cambodia National Rescue Party, “a death blow to democracy”, rights groups said.",
+		URL:           "https://www.hrw.org/news/2017/11/16/cambodia",
+		Source:        "Human Rights Watch",
+		Published:     day("2017-11-16"),
+		Organizations: []string{"Cambodia National Rescue Party", "Supreme Court"},
+		People:        []string{"Kem Sokha"},
+		Places:        []string{"Cambodia"},
+		Lang:          "en",
+	},
+	{
+		ID:            "journalists",
+		Title:         "Two journalists detained in Phnom Penh",
+		Body:          "Two former Radio Free Asia journalists were detained and charged with espionage.",
+		Source:        "Amnesty International",
+		Published:     day("2017-11-17"),
+		Organizations: []string{"Radio Free Asia"},
+		Places:        []string{"Phnom Penh"},
+		Lang:          "en",
+	},
+	{
+		ID:            "land",
+		Title:         "Land activists jailed after protest",
+		Body:          "Three land activists were jailed. LICADHO called for their release.",
+		Source:        "LICADHO",
+		Published:     day("2018-02-05"),
+		Organizations: []string{"LICADHO"},
+		Places:        []string{"Cambodia"},
+		Lang:          "en",
+	},
+	{
+		ID:            "undated",
+		Title:         "Open letter on freedom of association",
+		Body:          "We, the undersigned, urge the government to amend the law on associations. LICADHO joined the letter.",
+		Source:        "Amnesty International",
+		Organizations: []string{"LICADHO"},
+		Lang:          "en",
+	},
+	{
+		ID:            "xss",
+		Title:         xssTitle,
+		Body:          xssBody,
+		Source:        "Front Line Defenders",
+		Published:     day("2016-05-01"),
+		Organizations: []string{"LICADHO"},
+		Lang:          "en",
+	},
+}
+
+// newTestServer serves a real index of the statements above.
+func newTestServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatalf("open index: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.Write(statements, nil); err != nil {
+		t.Fatalf("write index: %v", err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := web.New(search.New(ix), web.Options{Logger: logger})
+	if err != nil {
+		t.Fatalf("web.New: %v", err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// get fetches a path and returns the response and its body.
+func get(t *testing.T, ts *httptest.Server, path string) (*http.Response, string) {
+	t.Helper()
+	return do(t, ts, http.MethodGet, path, "")
+}
+
+func do(t *testing.T, ts *httptest.Server, method, path, body string) (*http.Response, string) {
+	t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, ts.URL+path, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	if _, err := io.Copy(&buf, resp.Body); err != nil {
+		t.Fatalf("%s %s: read body: %v", method, path, err)
+	}
+	return resp, buf.String()
+}

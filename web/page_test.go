@@ -1,0 +1,192 @@
+package web_test
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// newBrowser starts headless Chromium for one test. Without Chromium the
+// test skips on a laptop but fails under CI, where the page must really be
+// tested.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skipf("browser tests need %s (apt-get install chromium); skipping outside CI: %v", chromiumPath, err)
+		}
+		t.Fatalf("browser tests need %s under CI: %v", chromiumPath, err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.NoSandbox, // tests run as root in CI containers
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	t.Cleanup(cancelCtx)
+	// Start the browser now, so its start-up does not count against the
+	// first step's timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// step runs browser actions with a deadline, so a broken page fails the
+// test instead of hanging it.
+func step(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// navigateBy runs an action that loads a new page (a submit, a click on a
+// link) and waits for that page.
+func navigateBy(t *testing.T, ctx context.Context, what string, action chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	resp, err := chromedp.RunResponse(ctx, action)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if resp == nil || resp.Status != 200 {
+		t.Fatalf("%s: response %+v, want status 200", what, resp)
+	}
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+const jsTitles = `[...document.querySelectorAll('.hit-title a')].map(a => a.textContent)`
+const jsChips = `[...document.querySelectorAll('.chip')].map(a => a.textContent.replace(/\s+/g, ' ').trim())`
+
+func TestPages_browser(t *testing.T) {
+	ts := newTestServer(t)
+	ctx := newBrowser(t)
+
+	t.Run("search, facet and chip", func(t *testing.T) {
+		step(t, ctx, "open the search page", chromedp.Navigate(ts.URL+"/"))
+		// The stylesheet is ours and the policy lets it load.
+		if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector('header.site')).backgroundColor`); bg != "rgb(31, 78, 121)" {
+			t.Errorf("header background %q: the stylesheet did not apply", bg)
+		}
+		if label := eval[string](t, ctx, `document.querySelector('label[for=q]').textContent`); label == "" {
+			t.Error("the search box has no label")
+		}
+
+		step(t, ctx, "type a query", chromedp.SendKeys(chromedp.CSS("#q"), "government"))
+		navigateBy(t, ctx, "submit the search", chromedp.Submit(chromedp.CSS("#q")))
+		got := eval[[]string](t, ctx, jsTitles)
+		slices.Sort(got)
+		want := []string{"Cambodia: Hun Sen’s government orders NGO to close", "Open letter on freedom of association"}
+		if !slices.Equal(got, want) {
+			t.Fatalf("after searching: titles %q, want %q", got, want)
+		}
+		if v := eval[string](t, ctx, `document.querySelector('#q').value`); v != "government" {
+			t.Errorf("search box holds %q after the search, want the query", v)
+		}
+		if marks := eval[[]string](t, ctx, `[...document.querySelectorAll('.hit mark')].map(m => m.textContent)`); !slices.Contains(marks, "government") {
+			t.Errorf("highlighted words %q, want government among them", marks)
+		}
+		if chips := eval[[]string](t, ctx, jsChips); len(chips) != 0 {
+			t.Errorf("chips %q before any filter, want none", chips)
+		}
+
+		navigateBy(t, ctx, "click the source facet",
+			chromedp.Click(chromedp.Search(`//aside//a[.//span[@class="facet-value" and text()="Amnesty International"]]`)))
+		if got := eval[[]string](t, ctx, jsTitles); !slices.Equal(got, []string{"Open letter on freedom of association"}) {
+			t.Errorf("after the facet: titles %q, want only the open letter", got)
+		}
+		chips := eval[[]string](t, ctx, jsChips)
+		if len(chips) != 1 || !strings.Contains(chips[0], "Source: Amnesty International") {
+			t.Errorf("chips %q, want one for Source: Amnesty International", chips)
+		}
+		loc := eval[string](t, ctx, `location.href`)
+		u, err := url.Parse(loc)
+		if err != nil || u.Query().Get("q") != "government" || u.Query().Get("source") != "Amnesty International" {
+			t.Errorf("URL %s does not hold the query and the filter", loc)
+		}
+
+		navigateBy(t, ctx, "remove the filter", chromedp.Click(chromedp.CSS(".chip")))
+		if got := eval[[]string](t, ctx, jsTitles); len(got) != 2 {
+			t.Errorf("after removing the chip: titles %q, want 2", got)
+		}
+		if chips := eval[[]string](t, ctx, jsChips); len(chips) != 0 {
+			t.Errorf("chips %q after removing the filter, want none", chips)
+		}
+
+		if path := os.Getenv("ADVOSEARCH_SCREENSHOT"); path != "" {
+			step(t, ctx, "open a full page", chromedp.Navigate(ts.URL+"/?q=Cambodia+OR+LICADHO+OR+journalists&org=LICADHO&size=2"))
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 means PNG
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			if err := os.WriteFile(path, shot, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+
+	t.Run("injected script does not run", func(t *testing.T) {
+		for _, path := range []string{"/?q=injection+alert", "/statements/xss"} {
+			step(t, ctx, "open "+path, chromedp.Navigate(ts.URL+path))
+			if v := eval[string](t, ctx, `typeof window.__xss`); v != "undefined" {
+				t.Errorf("%s: window.__xss is %s: injected script ran", path, v)
+			}
+			if title := eval[string](t, ctx, `document.title`); title == "pwned" {
+				t.Errorf("%s: document.title is %q: injected script ran", path, title)
+			}
+			if n := eval[int](t, ctx, `document.querySelectorAll('script, main img').length`); n != 0 {
+				t.Errorf("%s: %d script or img elements, want none", path, n)
+			}
+		}
+		// On the statement page the markup shows as text, exactly.
+		if h1 := eval[string](t, ctx, `document.querySelector('h1').textContent`); h1 != xssTitle {
+			t.Errorf("heading %q, want the literal title %q", h1, xssTitle)
+		}
+		paras := eval[[]string](t, ctx, `[...document.querySelectorAll('.statement-body p')].map(p => p.textContent)`)
+		want := []string{"Analysts saw <script>alert(1)</script> in a leaflet.", `A second paragraph with <img src=x onerror="window.__xss=2"> markup.`}
+		if !slices.Equal(paras, want) {
+			t.Errorf("paragraphs %q, want %q", paras, want)
+		}
+	})
+
+	t.Run("bad query keeps the query", func(t *testing.T) {
+		step(t, ctx, "open the search page", chromedp.Navigate(ts.URL+"/"))
+		step(t, ctx, "type a bad query", chromedp.SendKeys(chromedp.CSS("#q"), `"must close`))
+		step(t, ctx, "submit", chromedp.Submit(chromedp.CSS("#q")), chromedp.WaitVisible(chromedp.CSS(".alert")))
+		if v := eval[string](t, ctx, `document.querySelector('#q').value`); v != `"must close` {
+			t.Errorf("search box holds %q, want the bad query kept", v)
+		}
+		if msg := eval[string](t, ctx, `document.querySelector('.alert').textContent`); !strings.Contains(msg, "quote") {
+			t.Errorf("alert %q does not say what is wrong", msg)
+		}
+	})
+}

@@ -1,0 +1,240 @@
+package web
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/advosearch/advosearch/search"
+)
+
+// Parameter names, shared by URLs, JSON bodies and templates.
+const (
+	paramQuery  = "q"
+	paramOrg    = "org"
+	paramPerson = "person"
+	paramPlace  = "place"
+	paramSource = "source"
+	paramFrom   = "from"
+	paramTo     = "to"
+	paramSort   = "sort"
+	paramPage   = "page"
+	paramSize   = "size"
+)
+
+// filterParams are the repeatable facet filters, in the order pages show them.
+var filterParams = []string{paramOrg, paramPerson, paramPlace, paramSource}
+
+// params is the whole state of one search, as the user gave it: the page and
+// the API read it from the URL (or a JSON body) and the page writes it back
+// into every link, so a search is a URL that can be shared.
+type params struct {
+	Q      string   `json:"q"`
+	Org    []string `json:"org"`
+	Person []string `json:"person"`
+	Place  []string `json:"place"`
+	Source []string `json:"source"`
+	From   string   `json:"from"` // YYYY-MM-DD, inclusive
+	To     string   `json:"to"`   // YYYY-MM-DD, inclusive
+	Sort   string   `json:"sort"` // "", relevance, date, -date
+	Page   int      `json:"-"`    // 0: the first page
+	Size   int      `json:"-"`    // 0: search.DefaultSize
+}
+
+// paramsFromQuery reads the URL query. Unknown parameters are ignored, so a
+// link that carries a tracking parameter still works; a parameter we know
+// with a bad value is an error wrapping search.ErrInvalid.
+func paramsFromQuery(v url.Values) (params, error) {
+	p := params{
+		Q:      v.Get(paramQuery),
+		Org:    nonEmpty(v[paramOrg]),
+		Person: nonEmpty(v[paramPerson]),
+		Place:  nonEmpty(v[paramPlace]),
+		Source: nonEmpty(v[paramSource]),
+		From:   strings.TrimSpace(v.Get(paramFrom)),
+		To:     strings.TrimSpace(v.Get(paramTo)),
+		Sort:   v.Get(paramSort),
+	}
+	var err error
+	if p.Page, err = positive(paramPage, v.Get(paramPage)); err != nil {
+		return p, err
+	}
+	if p.Size, err = positive(paramSize, v.Get(paramSize)); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// positive reads an optional whole number of 1 or more; "" is 0, the default.
+func positive(name, s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, &search.InvalidError{Field: name, Value: s, Reason: "is not a whole number"}
+	}
+	return n, checkPositive(name, n)
+}
+
+func checkPositive(name string, n int) error {
+	if n < 1 {
+		return &search.InvalidError{Field: name, Value: strconv.Itoa(n), Reason: "must be 1 or more"}
+	}
+	return nil
+}
+
+func nonEmpty(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// request checks the parameters and turns them into a search request. Errors
+// wrap search.ErrInvalid; the search checks the rest (query syntax, depth).
+func (p params) request() (search.Request, error) {
+	r := search.Request{
+		Query:         p.Q,
+		Organizations: p.Org,
+		People:        p.Person,
+		Places:        p.Place,
+		Sources:       p.Source,
+		Page:          p.Page,
+		Size:          p.Size,
+	}
+	var err error
+	if r.From, err = parseDate(paramFrom, p.From); err != nil {
+		return r, err
+	}
+	if r.To, err = parseDate(paramTo, p.To); err != nil {
+		return r, err
+	}
+	if r.Sort, err = search.ParseSort(p.Sort); err != nil {
+		return r, err
+	}
+	if p.Size > search.MaxSize {
+		return r, &search.InvalidError{Field: paramSize, Value: strconv.Itoa(p.Size), Reason: "must be between 1 and " + strconv.Itoa(search.MaxSize)}
+	}
+	return r, nil
+}
+
+func parseDate(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, &search.InvalidError{Field: name, Value: s, Reason: "is not a date of the form YYYY-MM-DD"}
+	}
+	return t, nil
+}
+
+// filter returns the values of one filter parameter; a name that is not a
+// filter has none.
+func (p *params) filter(name string) *[]string {
+	switch name {
+	case paramOrg:
+		return &p.Org
+	case paramPerson:
+		return &p.Person
+	case paramPlace:
+		return &p.Place
+	case paramSource:
+		return &p.Source
+	}
+	return new([]string)
+}
+
+// clone copies p so that its filter slices can change without touching p's.
+func (p params) clone() params {
+	for _, name := range filterParams {
+		f := p.filter(name)
+		*f = slices.Clone(*f)
+	}
+	return p
+}
+
+// with adds a filter value and goes back to the first page.
+func (p params) with(name, value string) params {
+	p = p.clone()
+	if f := p.filter(name); !slices.Contains(*f, value) {
+		*f = append(*f, value)
+	}
+	p.Page = 0
+	return p
+}
+
+// without removes a filter value and goes back to the first page.
+func (p params) without(name, value string) params {
+	p = p.clone()
+	f := p.filter(name)
+	*f = slices.DeleteFunc(*f, func(v string) bool { return v == value })
+	p.Page = 0
+	return p
+}
+
+func (p params) has(name, value string) bool {
+	return slices.Contains(*p.filter(name), value)
+}
+
+func (p params) withPage(n int) params {
+	p.Page = n
+	return p
+}
+
+func (p params) withSort(s search.Sort) params {
+	p.Sort = string(s)
+	p.Page = 0
+	return p
+}
+
+func (p params) withDates(from, to string) params {
+	p.From, p.To = from, to
+	p.Page = 0
+	return p
+}
+
+// values writes the parameters back, leaving out defaults so URLs stay short.
+func (p params) values() url.Values {
+	v := url.Values{}
+	if p.Q != "" {
+		v.Set(paramQuery, p.Q)
+	}
+	for _, name := range filterParams {
+		for _, value := range *p.filter(name) {
+			v.Add(name, value)
+		}
+	}
+	if p.From != "" {
+		v.Set(paramFrom, p.From)
+	}
+	if p.To != "" {
+		v.Set(paramTo, p.To)
+	}
+	if p.Sort != "" {
+		v.Set(paramSort, p.Sort)
+	}
+	if p.Page > 1 {
+		v.Set(paramPage, strconv.Itoa(p.Page))
+	}
+	if p.Size != 0 && p.Size != search.DefaultSize {
+		v.Set(paramSize, strconv.Itoa(p.Size))
+	}
+	return v
+}
+
+// href is the search page URL for these parameters.
+func (p params) href() string {
+	v := p.values()
+	if len(v) == 0 {
+		return "/"
+	}
+	return "/?" + v.Encode()
+}

@@ -1,0 +1,164 @@
+package web
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/advosearch/advosearch/search"
+	"github.com/labstack/echo/v4"
+)
+
+// searcher is what the web needs from package search; *search.Engine has it.
+type searcher interface {
+	Search(ctx context.Context, r search.Request) (search.Result, error)
+	Statement(ctx context.Context, id string) (search.Statement, error)
+	Count() (uint64, error)
+}
+
+// Defaults for Options.
+const (
+	DefaultRequestTimeout = 10 * time.Second
+	DefaultMaxBodyBytes   = 64 << 10
+)
+
+// Options tune the server. The zero value is the default.
+type Options struct {
+	// RequestTimeout bounds the work done for one request, searches
+	// included: a search still running then answers 503. Default 10s.
+	RequestTimeout time.Duration
+	// Logger receives one line per request that failed on our side (5xx),
+	// with the error. Default slog.Default().
+	Logger *slog.Logger
+	// MaxBodyBytes bounds a request body (POST /api/search); a larger
+	// one answers 400. Default 64 KiB.
+	MaxBodyBytes int64
+}
+
+func (o *Options) setDefaults() {
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = DefaultRequestTimeout
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+}
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Server is the HTTP front end over one searcher. It is safe for concurrent
+// use once New has returned.
+type Server struct {
+	search searcher
+	opts   Options
+	log    *slog.Logger
+	pages  map[string]*template.Template
+	static fs.FS
+	echo   *echo.Echo
+}
+
+// New parses the templates and builds the routes. A template that is missing
+// or does not parse is an error here, at start-up, not on the first request.
+func New(s searcher, opts Options) (*Server, error) {
+	return newServer(s, opts, templateFS)
+}
+
+// newServer takes the template files as an argument so that a test can start
+// a server with one of them missing.
+func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
+	if s == nil {
+		return nil, fmt.Errorf("web: no searcher")
+	}
+	opts.setDefaults()
+	pages, err := parseTemplates(templates)
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
+	srv := &Server{search: s, opts: opts, log: opts.Logger, pages: pages, static: static, echo: echo.New()}
+	srv.echo.HideBanner = true
+	srv.echo.HidePort = true
+	srv.echo.HTTPErrorHandler = srv.handleError
+	// Order matters: headers first so every answer carries them, error
+	// pages and recovered panics included; recover next so a panic anywhere
+	// below becomes a 500; the limits last.
+	srv.echo.Use(securityHeaders, srv.recoverPanic, srv.limitBody, srv.timeout)
+	srv.routes()
+	return srv, nil
+}
+
+// Handler returns the HTTP handler of every route.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// securityHeaders sets headers that keep the pages from being framed, sniffed
+// or made to run anything we do not serve ourselves. The pages need no
+// inline script or style, so the policy can forbid both: an injection that
+// slipped past html/template still could not run.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		return next(c)
+	}
+}
+
+// recoverPanic turns a panic into a 500 that says nothing about its cause; the
+// cause goes to the log.
+func (s *Server) recoverPanic(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			r := recover()
+			if r == nil {
+				return
+			}
+			if r == http.ErrAbortHandler {
+				panic(r)
+			}
+			s.log.Error("web: panic", "method", c.Request().Method, "path", c.Request().URL.Path, "panic", fmt.Sprint(r))
+			if c.Response().Committed {
+				return
+			}
+			err = c.JSON(http.StatusInternalServerError, apiError{Error: "internal server error"})
+		}()
+		return next(c)
+	}
+}
+
+// limitBody caps the body; a handler that reads past the cap gets an
+// *http.MaxBytesError, which it reports as a 400.
+func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		req.Body = http.MaxBytesReader(c.Response(), req.Body, s.opts.MaxBodyBytes)
+		return next(c)
+	}
+}
+
+// timeout gives each request a deadline; the search gives up when it passes.
+func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.RequestTimeout)
+		defer cancel()
+		c.SetRequest(c.Request().WithContext(ctx))
+		return next(c)
+	}
+}
