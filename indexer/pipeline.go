@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/advosearch/advosearch/corpus"
@@ -180,7 +182,7 @@ func (r *run) flush(ctx context.Context) error {
 	for i, p := range r.pending {
 		latest[p.doc.ID] = i
 	}
-	stmts := make([]index.Statement, 0, len(r.pending))
+	var changed []pendingDoc
 	for i, p := range r.pending {
 		switch {
 		case latest[p.doc.ID] != i:
@@ -189,13 +191,15 @@ func (r *run) flush(ctx context.Context) error {
 			r.sum.Unchanged++
 			continue
 		}
-		s, err := r.in.ex.Extract(p.doc)
-		if err != nil {
-			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: p.doc.Name, Err: err})
+		changed = append(changed, p)
+	}
+	stmts := make([]index.Statement, 0, len(changed))
+	for i, x := range r.in.extractAll(changed) {
+		if x.err != nil {
+			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: changed[i].doc.Name, Err: x.err})
 			continue
 		}
-		s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
-		stmts = append(stmts, s)
+		stmts = append(stmts, x.stmt)
 	}
 	r.pending = r.pending[:0]
 	if len(stmts) == 0 {
@@ -206,6 +210,37 @@ func (r *run) flush(ctx context.Context) error {
 	}
 	r.sum.Indexed += len(stmts)
 	return nil
+}
+
+type extracted struct {
+	stmt index.Statement
+	err  error
+}
+
+// extractAll extracts the documents on every core, keeping their order:
+// extraction, not the index, is the larger part of indexing time.
+func (in *Indexer) extractAll(docs []pendingDoc) []extracted {
+	out := make([]extracted, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := docs[i]
+				s, err := in.ex.Extract(p.doc)
+				s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
+				out[i] = extracted{s, err}
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 func (r *run) finish(ctx context.Context) (Summary, error) {

@@ -1,0 +1,64 @@
+package indexer
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/advosearch/advosearch/bench"
+	"github.com/advosearch/advosearch/corpus"
+)
+
+// generated returns n synthetic statements as JSONL documents.
+func generated(b *testing.B, n int) []corpus.Document {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := bench.Generate(&buf, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	var docs []corpus.Document
+	lines := bufio.NewScanner(&buf)
+	lines.Buffer(nil, 1<<20)
+	for i := 0; lines.Scan(); i++ {
+		docs = append(docs, corpus.Document{ID: fmt.Sprint(i), Name: fmt.Sprint("gen:", i),
+			ContentType: corpus.TypeJSONL, Body: bytes.Clone(lines.Bytes())})
+	}
+	return docs
+}
+
+// BenchmarkExtractor_Extract measures extraction alone, per statement.
+func BenchmarkExtractor_Extract(b *testing.B) {
+	docs := generated(b, 200)
+	ex, err := NewExtractor()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ex.Extract(docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIndexer_Documents measures the whole pipeline, extraction and
+// index writes, into a fresh index per round.
+func BenchmarkIndexer_Documents(b *testing.B) {
+	docs := generated(b, 2000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		ix := openIndexB(b)
+		in, err := New(ix, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := in.Documents(context.Background(), docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "statements/s")
+}

@@ -1,0 +1,196 @@
+package indexer
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Only dates whose month is unambiguous are read: ISO (2017-11-27) and
+// written months ("27 November 2017", "November 27, 2017", "8 Mar. 1999").
+// 27/11/2017 and 11/27/2017 are left alone, since guessing the order wrong
+// would file a statement under the wrong day. Month names are matched with
+// their capital, so the verb "may" is not a month.
+const (
+	monthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
+	// ordinal and dayRange allow "27th" and "27 and 28", "27-28".
+	ordinal      = `(?:st|nd|rd|th)?`
+	dayRange     = `(?:\s*(?:and|&|-|–|to)\s*\d{1,2}` + ordinal + `)?`
+	dayMonthYear = `\b(\d{1,2})` + ordinal + dayRange + `\s+(` + monthPattern + `)\.?,?\s+(\d{4})\b`
+	monthDayYear = `\b(` + monthPattern + `)\.?\s+(\d{1,2})` + ordinal + dayRange + `,?\s+(\d{4})\b`
+	isoDate      = `\b(\d{4})-(\d{2})-(\d{2})\b`
+	monthYear    = `\b(` + monthPattern + `)\.?,?\s+(\d{4})\b`
+)
+
+var (
+	dayMonthYearRe = regexp.MustCompile(dayMonthYear)
+	monthDayYearRe = regexp.MustCompile(monthDayYear)
+	isoDateRe      = regexp.MustCompile(isoDate)
+	monthYearRe    = regexp.MustCompile(monthYear)
+	fullDateRe     = regexp.MustCompile(`^(?:` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)$`)
+)
+
+// Plausible years: a four-digit number outside them is a count or an
+// article number, not a year.
+const (
+	minYear = 1900
+	maxYear = 2100
+)
+
+// dateLayouts are the machine formats that page metadata uses. Only the
+// calendar date is kept, as written, whatever the time zone.
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05",
+	time.RFC1123Z, time.RFC1123, "2006-01-02",
+}
+
+// parseDate reads a whole string as one full date (day, month and year) and
+// returns it at UTC midnight.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return utcDay(t.Year(), t.Month(), t.Day())
+		}
+	}
+	m := fullDateRe.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	switch {
+	case m[1] != "":
+		return writtenDate(m[3], m[2], m[1])
+	case m[4] != "":
+		return writtenDate(m[6], m[4], m[5])
+	default:
+		return isoDay(m[7], m[8], m[9])
+	}
+}
+
+func writtenDate(year, month, day string) (time.Time, bool) {
+	y, _ := strconv.Atoi(year) // the patterns allow digits only
+	d, _ := strconv.Atoi(day)
+	return utcDay(y, monthNumber(month), d)
+}
+
+func isoDay(year, month, day string) (time.Time, bool) {
+	y, _ := strconv.Atoi(year) // the patterns allow digits only
+	m, _ := strconv.Atoi(month)
+	d, _ := strconv.Atoi(day)
+	return utcDay(y, time.Month(m), d)
+}
+
+// utcDay builds a date, refusing impossible ones (31 June, month 13) that
+// time.Date would silently roll over.
+func utcDay(year int, month time.Month, day int) (time.Time, bool) {
+	if year < minYear || year > maxYear || month < time.January || month > time.December {
+		return time.Time{}, false
+	}
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func monthNumber(name string) time.Month {
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(m.String(), name[:3]) {
+			return m
+		}
+	}
+	return 0
+}
+
+// datedSpan is one date found in the text, with where it was found.
+type datedSpan struct {
+	start, end int
+	date       time.Time
+}
+
+// mentionedDates lists the dates the text mentions, in order of first
+// mention, without repeats: full dates, and month-year mentions ("June
+// 2017") as the first of the month. A day without a year, or a year alone,
+// is not a date one can file under.
+func mentionedDates(text string) []time.Time {
+	var spans []datedSpan
+	for _, m := range dayMonthYearRe.FindAllStringSubmatchIndex(text, -1) {
+		if t, ok := writtenDate(text[m[6]:m[7]], text[m[4]:m[5]], text[m[2]:m[3]]); ok {
+			spans = append(spans, datedSpan{m[0], m[1], t})
+		}
+	}
+	for _, m := range monthDayYearRe.FindAllStringSubmatchIndex(text, -1) {
+		if t, ok := writtenDate(text[m[6]:m[7]], text[m[2]:m[3]], text[m[4]:m[5]]); ok {
+			spans = append(spans, datedSpan{m[0], m[1], t})
+		}
+	}
+	for _, m := range isoDateRe.FindAllStringSubmatchIndex(text, -1) {
+		if t, ok := isoDay(text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]); ok {
+			spans = append(spans, datedSpan{m[0], m[1], t})
+		}
+	}
+	full := len(spans)
+	for _, m := range monthYearRe.FindAllStringSubmatchIndex(text, -1) {
+		if overlaps(spans[:full], m[0], m[1]) {
+			continue // the month and year of a full date already found
+		}
+		if t, ok := writtenDate(text[m[4]:m[5]], text[m[2]:m[3]], "1"); ok {
+			spans = append(spans, datedSpan{m[0], m[1], t})
+		}
+	}
+	slices.SortFunc(spans, func(a, b datedSpan) int { return a.start - b.start })
+	var dates []time.Time
+	for _, s := range spans {
+		if !slices.ContainsFunc(dates, s.date.Equal) {
+			dates = append(dates, s.date)
+		}
+	}
+	return dates
+}
+
+func overlaps(spans []datedSpan, start, end int) bool {
+	for _, s := range spans {
+		if start < s.end && s.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// publicationHead is how far into a statement its publication date may be
+// stated. Press releases give it in the dateline or just under the title;
+// a date further down is about events, and one in a footnote is about a
+// cited source.
+const publicationHead = 2000
+
+var (
+	// dateline: "(Bangkok, 27 November 2017) –", "GENEVA, 27 November 2017 -"
+	// at the start of a paragraph.
+	datelineRe = regexp.MustCompile(`(?m)^[ \t]*\(?(?:[^,()\n]{1,40},[ \t]*)?([^()\n–—]{6,30}?)[ \t]*\)?[ \t]*[–—:-][ \t]`)
+	// a line that is only a date, possibly labelled: "June 8, 2016",
+	// "Published: 8 June 2016".
+	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released)(?:[ \t]+on)?[ \t]*:?[ \t]*)?([^\n]{6,30}?)[ \t]*$`)
+	// "released a statement … on June 8, 2016"
+	releasedOnRe = regexp.MustCompile(`(?i:\b(?:released|issued|published|posted)\b)[^.\n]{0,200}?\bon\s+(` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)`)
+)
+
+// publishedFromText finds the publication date where a statement states it:
+// a dateline, a date line under the title, or "released … on DATE". It
+// returns the zero time when the text does not state it; a date merely
+// mentioned is never promoted.
+func publishedFromText(text string) time.Time {
+	head := text
+	if len(head) > publicationHead {
+		head = head[:publicationHead]
+	}
+	for _, re := range []*regexp.Regexp{datelineRe, dateLineRe, releasedOnRe} {
+		for _, m := range re.FindAllStringSubmatch(head, -1) {
+			if t, ok := parseDate(m[1]); ok {
+				return t
+			}
+		}
+	}
+	return time.Time{}
+}

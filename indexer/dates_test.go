@@ -1,0 +1,94 @@
+package indexer
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func utc(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestDate_PublishedFromText(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want time.Time // zero: the text does not state one
+	}{
+		{"dateline in parentheses", "Cambodia: Threat to Close CCHR\n\n(Bangkok, 27 November 2017) – The Asian Forum strongly condemns", utc(2017, time.November, 27)},
+		{"dateline without parentheses", "Title\n\nGENEVA, 3 May 2019 - ISHR calls on the Council", utc(2019, time.May, 3)},
+		{"dateline month first", "Title\n\nPhnom Penh, November 27, 2017 – LICADHO condemns", utc(2017, time.November, 27)},
+		{"standalone date line", "Human Rights Now calls for release\n\nDownload the statement\n\nJune 8, 2016\n\n1. Introduction", utc(2016, time.June, 8)},
+		{"labelled date line", "Title\n\nPublished: 8 June 2016\n\nText.", utc(2016, time.June, 8)},
+		{"iso date line", "Title\n\n2017-11-27\n\nText.", utc(2017, time.November, 27)},
+		{"released on", "Title\n\nHuman Rights Now released a statement “Free them” on June 8, 2016.", utc(2016, time.June, 8)},
+		{"footnote not taken", "Title\n\nThe arrests violate the Declaration.[2]\n\n[2] UN General Assembly A/RES/53/144, Declaration on Human Rights Defenders, 8 Mar. 1999,", time.Time{}},
+		{"year only not taken", "Title\n\nCCHR was founded by Kem Sokha in 2002.", time.Time{}},
+		{"month and year not taken", "Title\n\nSince the commune elections in June 2017, the Government has cracked down.", time.Time{}},
+		{"day without year not taken", "Title\n\nHun Sen threatened the closure of CCHR on 26 November.", time.Time{}},
+		{"mentioned full date not taken", "Title\n\nThe Supreme Court dissolved the CNRP on 16 November 2017, making the election meaningless.", time.Time{}},
+		{"place dateline without date not taken", "Title\n\n(Geneva) - International NGOs have lent their voices", time.Time{}},
+		{"numeric date with ambiguous order not taken", "Title\n\n05/06/2017\n\nText.", time.Time{}},
+		{"impossible date not taken", "Title\n\n31 June 2017\n\nText.", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := publishedFromText(tt.text); !got.Equal(tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDate_MentionedDates(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []time.Time
+	}{
+		{"written forms in order", "On 26 November 2017 and on November 27, 2017, and 8 Mar. 1999, and 2016-05-02.",
+			[]time.Time{utc(2017, time.November, 26), utc(2017, time.November, 27), utc(1999, time.March, 8), utc(2016, time.May, 2)}},
+		{"month and year as the first", "Since June 2017 and in early April 2016.",
+			[]time.Time{utc(2017, time.June, 1), utc(2016, time.April, 1)}},
+		{"full date not counted twice as month", "On 3 September 2017 Kem Sokha was detained.",
+			[]time.Time{utc(2017, time.September, 3)}},
+		{"repeats once", "27 November 2017; again 27 November 2017.", []time.Time{utc(2017, time.November, 27)}},
+		{"day range takes the first day", "Over April 27 and 28, 2016, the ACU summoned them.", []time.Time{utc(2016, time.April, 27)}},
+		{"no year, year alone, modal may", "On 4 September, in 2013 and 1946, officials may 2017 act.", nil},
+		{"ordinal", "On the 3rd September 2017.", []time.Time{utc(2017, time.September, 3)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mentionedDates(tt.text)
+			if !slices.EqualFunc(got, tt.want, time.Time.Equal) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDate_ParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time
+		ok   bool
+	}{
+		{"2018-03-14T09:30:00+07:00", utc(2018, time.March, 14), true},
+		{"2018-03-14T23:30:00-05:00", utc(2018, time.March, 14), true}, // the date as written, not shifted to UTC
+		{"2019-02-05", utc(2019, time.February, 5), true},
+		{"8 Mar. 1999", utc(1999, time.March, 8), true},
+		{"November 6, 1963", utc(1963, time.November, 6), true},
+		{"Wed, 06 Nov 2019 10:00:00 +0000", utc(2019, time.November, 6), true},
+		{"27/11/2017", time.Time{}, false},
+		{"2017", time.Time{}, false},
+		{"last Tuesday", time.Time{}, false},
+		{"2017-02-30", time.Time{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := parseDate(tt.in)
+			if ok != tt.ok || !got.Equal(tt.want) {
+				t.Errorf("got %v, %v; want %v, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}

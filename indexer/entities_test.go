@@ -1,0 +1,146 @@
+package indexer
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestEntities_Rules(t *testing.T) {
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatalf("loadGazetteer: %v", err)
+	}
+	tests := []struct {
+		name                 string
+		text                 string
+		orgs, people, places []string
+		notOrgs, notPeople   []string
+	}{
+		{
+			name:    "aliases and spelling variants resolve to one canonical name",
+			text:    "The Cambodian Centre for Human Rights (CCHR) said CCHR and the Cambodian Center for Human Rights are one.",
+			orgs:    []string{"Cambodian Center for Human Rights"},
+			notOrgs: []string{"CCHR", "Cambodian Centre for Human Rights"},
+		},
+		{
+			name:      "typographic hyphen and possessive",
+			text:      "The Asian Forum for Human Rights and Development (FORUM\u2010ASIA) condemns Hun Sen’s threat; FORUM-ASIA’s call stands.",
+			orgs:      []string{"FORUM-ASIA"},
+			people:    []string{"Hun Sen"},
+			notPeople: []string{"Hun Sen’s"},
+		},
+		{
+			name:    "acronym defined in the text links to the gazetteer name",
+			text:    "Members of the Cambodian People’s Party (CCP) met. The CCP denied it.",
+			orgs:    []string{"Cambodian People's Party"},
+			notOrgs: []string{"CCP"},
+		},
+		{
+			name:    "acronym of an unknown organization",
+			text:    "The Cambodian Youth Network (CYN) reported it. CYN said so.",
+			orgs:    []string{"Cambodian Youth Network"},
+			notOrgs: []string{"CYN"},
+		},
+		{
+			name:    "acronym of a law is no organization",
+			text:    "The Law on Trade Unions and Associations Organisations (LTUAO) was passed.",
+			notOrgs: []string{"Law on Trade Unions and Associations Organisations", "LTUAO"},
+		},
+		{
+			name:      "titles stripped, surname resolved",
+			text:      "Prime Minister Hun Sen spoke. ISHR advocate Sarah M Brooks replied. Later Ms Brooks added more, and Mr Nobody nothing.",
+			people:    []string{"Hun Sen", "Sarah M Brooks"},
+			notPeople: []string{"Prime Minister Hun Sen", "Brooks", "Ms Brooks", "Nobody"},
+		},
+		{
+			name:   "list after a role word",
+			text:   "The ACU summoned four ADHOC staff members – Lim Mony, Nay Vanda, Ny Sokha and Yi Soksan – as well as UN official Soen Sally.",
+			people: []string{"Lim Mony", "Nay Vanda", "Ny Sokha", "Yi Soksan", "Soen Sally"},
+		},
+		{
+			name:   "list after a verb",
+			text:   "Immediately release Ny Sokha, Nay Vanda, Yi Soksan, Lim Mony, and Ny Chakrya and drop all charges.",
+			people: []string{"Ny Sokha", "Nay Vanda", "Yi Soksan", "Lim Mony", "Ny Chakrya"},
+		},
+		{
+			name:      "role word before a lower-case word or an organization finds no one",
+			text:      "Activists in Phnom Penh met human rights defenders from Amnesty International. Share this. Photo: Reuters. MOST VIEWED",
+			orgs:      []string{"Amnesty International"},
+			places:    []string{"Phnom Penh"},
+			notPeople: []string{"Amnesty International", "Share", "Photo", "Reuters", "MOST VIEWED"},
+		},
+		{
+			name:   "US as a country but not as a currency",
+			text:   "ADHOC gave her US $204. He received advice from the US and the U.S. government.",
+			places: []string{"United States"},
+		},
+		{
+			name:    "currency only",
+			text:    "ADHOC gave Khom Chandaraty US $204 for expenses.",
+			people:  []string{"Khom Chandaraty"},
+			notOrgs: []string{"US"},
+		},
+		{
+			name: "places inside names are not places",
+			text: "Article 15 of the Paris Peace Accords binds the Phnom Penh Post and the Cambodia National Rescue Party.",
+			orgs: []string{"Phnom Penh Post", "Cambodia National Rescue Party"},
+		},
+		{
+			name:   "hyphenated place",
+			text:   "Human Rights Now, a Tokyo-based NGO, spoke.",
+			orgs:   []string{"Human Rights Now"},
+			places: []string{"Tokyo"},
+		},
+		{
+			name:   "lower-case running text is no name",
+			text:   "We must defend human rights now and amnesty international law.",
+			orgs:   []string{},
+			people: []string{},
+			places: []string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := g.entities(tt.text)
+			checkEntities(t, "organizations", ms.names(kindOrg), tt.orgs, tt.notOrgs)
+			checkEntities(t, "people", ms.names(kindPerson), tt.people, tt.notPeople)
+			checkEntities(t, "places", ms.names(kindPlace), tt.places, nil)
+		})
+	}
+}
+
+// checkEntities wants exactly the listed names, in order of first mention;
+// a nil list leaves the field unchecked, an empty one wants none.
+func checkEntities(t *testing.T, field string, got, want, never []string) {
+	t.Helper()
+	if want != nil && !slices.Equal(got, want) && len(got)+len(want) > 0 {
+		t.Errorf("%s: got %q, want %q", field, got, want)
+	}
+	for _, n := range never {
+		if slices.Contains(got, n) {
+			t.Errorf("%s: %q is no entity, got %q", field, n, got)
+		}
+	}
+}
+
+func TestEntities_Gazetteer(t *testing.T) {
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatalf("loadGazetteer: %v", err)
+	}
+	tests := []struct{ in, want string }{
+		{"LICADHO", "Cambodian League for the Promotion and Defense of Human Rights"},
+		{"Forum Asia", "FORUM-ASIA"},
+		{"forum-asia.org", "FORUM-ASIA"},
+		{"Cambodian People’s Party", "Cambodian People's Party"},
+		{"Some New Group", "Some New Group"},
+	}
+	for _, tt := range tests {
+		if got := g.canonicalOrg(tt.in); got != tt.want {
+			t.Errorf("canonicalOrg(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if org, ok := g.knownOrg("www.amnesty.org"); !ok || org != "Amnesty International" {
+		t.Errorf("knownOrg(www.amnesty.org): got %q, %v", org, ok)
+	}
+}

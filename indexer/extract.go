@@ -1,0 +1,219 @@
+package indexer
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/abadojack/whatlanggo"
+
+	"github.com/advosearch/advosearch/corpus"
+	"github.com/advosearch/advosearch/index"
+)
+
+// SkipReason says why a document cannot become a statement. Skips are
+// expected in a real corpus: the caller counts and reports them, and indexes
+// the rest of the batch.
+type SkipReason string
+
+func (r SkipReason) Error() string { return string(r) }
+
+// Skip reasons returned (wrapped) by Extract; test for them with errors.Is.
+const (
+	// ErrBinary: the bytes hold NULs or are mostly control characters.
+	ErrBinary SkipReason = "indexer: binary data, not text"
+	// ErrEmpty: nothing readable is left once markup and site chrome are gone.
+	ErrEmpty SkipReason = "indexer: no text after extraction"
+	// ErrMalformedHTML: the HTML parser refuses the page (it is nested more
+	// than 512 elements deep, a limit golang.org/x/net/html keeps against
+	// quadratic parsing).
+	ErrMalformedHTML SkipReason = "indexer: html the parser refuses"
+	// ErrMalformedRecord: a JSONL line is not a valid JSON record.
+	ErrMalformedRecord SkipReason = "indexer: malformed record"
+	// ErrUnknownType: the content type is none of the corpus.Type* constants.
+	ErrUnknownType SkipReason = "indexer: unknown content type"
+)
+
+// Extractor turns raw documents into statements. It holds the gazetteer,
+// loaded once; it is read-only after NewExtractor, so one Extractor may be
+// used from many goroutines at once.
+type Extractor struct {
+	gazetteer *gazetteer
+}
+
+// NewExtractor loads the embedded gazetteer. An error means the gazetteer
+// file shipped with the binary is broken, which is a build fault.
+func NewExtractor() (*Extractor, error) {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gazetteer: g}, nil
+}
+
+// extraction is what a format-specific extractor found before the shared
+// steps (dates, entities, source, language) run over it. Fields that the
+// format cannot give stay zero.
+type extraction struct {
+	title     string
+	body      string
+	url       string
+	source    string
+	published time.Time
+	// siteNames are publisher names the page chrome gave away (an image
+	// credit such as "Content image - Phnom Penh Post"), before the chrome
+	// was dropped from the body.
+	siteNames []string
+}
+
+// Extract turns one raw document into a statement. It fills Title, Body, URL,
+// Source, Published, Dates, Organizations, People, Places and Lang; ID,
+// Origin and Hash are the caller's. A document that cannot be a statement
+// yields an error wrapping one of the SkipReason values.
+func (e *Extractor) Extract(doc corpus.Document) (index.Statement, error) {
+	x, err := extract(doc)
+	if err != nil {
+		return index.Statement{}, fmt.Errorf("indexer: extract %s: %w", doc.ID, err)
+	}
+	return e.complete(x), nil
+}
+
+func extract(doc corpus.Document) (extraction, error) {
+	switch doc.ContentType {
+	case corpus.TypeJSONL:
+		return extractRecord(doc.Body)
+	case corpus.TypeText, corpus.TypeMD, corpus.TypeHTML:
+	default:
+		return extraction{}, fmt.Errorf("%w: %q", ErrUnknownType, doc.ContentType)
+	}
+	text, err := decodeText(doc.Body)
+	if err != nil {
+		return extraction{}, err
+	}
+	switch doc.ContentType {
+	case corpus.TypeHTML:
+		return extractHTML(text)
+	case corpus.TypeMD:
+		return extractText(stripMarkdown(text))
+	default:
+		return extractText(text)
+	}
+}
+
+// extractRecord reads one JSONL line. The record's own fields win over what
+// extraction finds, because whoever split the statement into fields knew
+// more than a heuristic does.
+// Invalid UTF-8 inside its strings needs no repair here: encoding/json
+// already decodes it to U+FFFD.
+func extractRecord(line []byte) (extraction, error) {
+	var rec corpus.Record
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return extraction{}, fmt.Errorf("%w: %w", ErrMalformedRecord, err)
+	}
+	read, raw := extractText, rec.Body
+	if strings.TrimSpace(rec.HTML) != "" {
+		read, raw = extractHTML, rec.HTML
+	}
+	// JSON escapes can smuggle NULs and control characters into a string,
+	// so the decoded text gets the same check as a file's bytes.
+	text, err := decodeText([]byte(raw))
+	if err != nil {
+		return extraction{}, err
+	}
+	x, err := read(text)
+	if err != nil {
+		return extraction{}, err
+	}
+	if t := strings.TrimSpace(rec.Title); t != "" {
+		x.title = t
+	}
+	if u := strings.TrimSpace(rec.URL); u != "" {
+		x.url = u
+	}
+	if s := strings.TrimSpace(rec.Source); s != "" {
+		x.source = s
+	}
+	if p := strings.TrimSpace(rec.Published); p != "" {
+		t, ok := parseDate(p)
+		if !ok {
+			return extraction{}, fmt.Errorf("%w: published %q is not a date", ErrMalformedRecord, p)
+		}
+		x.published = t
+	}
+	return x, nil
+}
+
+// complete runs the steps shared by every format over an extraction.
+func (e *Extractor) complete(x extraction) index.Statement {
+	text := x.title + "\n\n" + x.body
+	if x.published.IsZero() {
+		x.published = publishedFromText(text)
+	}
+	ents := e.gazetteer.entities(text)
+	return index.Statement{
+		Title:         x.title,
+		Body:          x.body,
+		URL:           x.url,
+		Source:        e.source(x, text, ents),
+		Published:     x.published,
+		Dates:         mentionedDates(text),
+		Organizations: ents.names(kindOrg),
+		People:        ents.names(kindPerson),
+		Places:        ents.names(kindPlace),
+		Lang:          detectLang(text),
+	}
+}
+
+// source names the issuing organization: the publisher the metadata gives,
+// else the site's host if the gazetteer knows it, else the organization the
+// text shows speaking, else the bare host.
+func (e *Extractor) source(x extraction, text string, ents mentions) string {
+	if x.source != "" {
+		return e.gazetteer.canonicalOrg(x.source)
+	}
+	host := hostOf(x.url)
+	if org, ok := e.gazetteer.knownOrg(host); ok {
+		return org
+	}
+	if org := inferSource(text, x.siteNames, ents); org != "" {
+		return e.gazetteer.canonicalOrg(org)
+	}
+	return host
+}
+
+// minLangLetters is the text length below which language detection is a
+// guess; whatlanggo's confidence is unreliable on a few words of Latin
+// script. Khmer is detected from its script alone, so it passes earlier.
+const minLangLetters = 40
+
+// langSample bounds the text given to whatlanggo: on long texts its trigram
+// distances overflow and the confidence turns negative (seen at 5 KB of
+// English), and the opening of a statement tells its language anyway.
+const langSample = 2000
+
+// detectLang returns an ISO 639-1 code, or "" when the text is too short or
+// the detector is unsure.
+func detectLang(text string) string {
+	if len(text) > langSample {
+		cut := strings.LastIndexByte(text[:langSample], ' ')
+		if cut <= 0 {
+			cut = langSample
+		}
+		text = strings.ToValidUTF8(text[:cut], "")
+	}
+	letters := 0
+	for _, r := range text {
+		if isLetter(r) {
+			letters++
+		}
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang == whatlanggo.Khm && letters > 0 {
+		return info.Lang.Iso6391()
+	}
+	if letters < minLangLetters || !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}

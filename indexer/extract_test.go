@@ -1,0 +1,317 @@
+package indexer_test
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/advosearch/advosearch/corpus"
+	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/indexer"
+)
+
+// seedGold is the hand-labelled truth for one seed statement, written from
+// the seed text in testdata/seeds.json.
+type seedGold struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Source        string   `json:"source"`
+	Published     *string  `json:"published"`
+	Lang          string   `json:"lang"`
+	DatesInclude  []string `json:"dates_include"`
+	DatesExclude  []string `json:"dates_exclude"`
+	Organizations []string `json:"organizations"`
+	People        []string `json:"people"`
+	Places        []string `json:"places"`
+	NotEntities   []string `json:"not_entities"`
+	BodyContains  []string `json:"body_contains"`
+	BodyExcludes  []string `json:"body_excludes"`
+}
+
+func newExtractor(t testing.TB) *indexer.Extractor {
+	t.Helper()
+	e, err := indexer.NewExtractor()
+	if err != nil {
+		t.Fatalf("NewExtractor: %v", err)
+	}
+	return e
+}
+
+func day(t testing.TB, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		t.Fatalf("bad date %q in test data: %v", s, err)
+	}
+	return d
+}
+
+func TestExtract_Seeds(t *testing.T) {
+	raw, err := os.ReadFile("testdata/seeds.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold []seedGold
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatalf("testdata/seeds.json: %v", err)
+	}
+	docs, err := corpus.Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != len(gold) {
+		t.Fatalf("got %d seeds, gold has %d", len(docs), len(gold))
+	}
+	e := newExtractor(t)
+	for i, doc := range docs {
+		g := gold[i]
+		t.Run(g.ID, func(t *testing.T) {
+			if doc.ID != g.ID {
+				t.Fatalf("seed %d is %s, gold is for %s", i, doc.ID, g.ID)
+			}
+			st, err := e.Extract(doc)
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			checkSeed(t, st, g)
+		})
+	}
+}
+
+func checkSeed(t *testing.T, st index.Statement, g seedGold) {
+	t.Helper()
+	if st.Title != g.Title {
+		t.Errorf("title: got %q, want %q", st.Title, g.Title)
+	}
+	if st.Source != g.Source {
+		t.Errorf("source: got %q, want %q", st.Source, g.Source)
+	}
+	if st.Lang != g.Lang {
+		t.Errorf("lang: got %q, want %q", st.Lang, g.Lang)
+	}
+	switch {
+	case g.Published == nil && !st.Published.IsZero():
+		t.Errorf("published: got %v, want none (the text does not state it)", st.Published)
+	case g.Published != nil && !st.Published.Equal(day(t, *g.Published)):
+		t.Errorf("published: got %v, want %s", st.Published, *g.Published)
+	}
+	for _, d := range g.DatesInclude {
+		if !slices.ContainsFunc(st.Dates, day(t, d).Equal) {
+			t.Errorf("dates: %s missing from %v", d, st.Dates)
+		}
+	}
+	for _, d := range g.DatesExclude {
+		if slices.ContainsFunc(st.Dates, day(t, d).Equal) {
+			t.Errorf("dates: %s is not in the text but was found: %v", d, st.Dates)
+		}
+	}
+	checkNames(t, "organizations", st.Organizations, g.Organizations)
+	checkNames(t, "people", st.People, g.People)
+	checkNames(t, "places", st.Places, g.Places)
+	all := slices.Concat(st.Organizations, st.People, st.Places)
+	for _, bad := range g.NotEntities {
+		if slices.Contains(all, bad) {
+			t.Errorf("%q is not an entity, found in %q", bad, all)
+		}
+	}
+	for _, want := range g.BodyContains {
+		if !strings.Contains(st.Body, want) {
+			t.Errorf("body lacks %q", want)
+		}
+	}
+	for _, bad := range g.BodyExcludes {
+		if strings.Contains(st.Body, bad) {
+			t.Errorf("body holds chrome %q", bad)
+		}
+	}
+}
+
+// checkNames wants every gold name, and each found name once.
+func checkNames(t *testing.T, field string, got, want []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s: %q missing from %q", field, w, got)
+		}
+	}
+	seen := map[string]bool{}
+	for _, n := range got {
+		if seen[n] {
+			t.Errorf("%s: %q listed twice in %q", field, n, got)
+		}
+		seen[n] = true
+	}
+}
+
+func TestExtract_BadInput(t *testing.T) {
+	e := newExtractor(t)
+	tests := []struct {
+		name        string
+		contentType string
+		body        []byte
+		want        error
+	}{
+		{"nul bytes", corpus.TypeText, []byte("PK\x03\x04\x00\x00 statement"), indexer.ErrBinary},
+		{"control characters", corpus.TypeText, []byte(strings.Repeat("\x01\x02\x03ab", 50)), indexer.ErrBinary},
+		{"empty html", corpus.TypeHTML, []byte("<html><head></head><body>  </body></html>"), indexer.ErrEmpty},
+		{"html of chrome only", corpus.TypeHTML, []byte("<body><nav>Home | About</nav><footer>© 2020</footer></body>"), indexer.ErrEmpty},
+		{"empty text", corpus.TypeText, []byte(" \n\n \t\n"), indexer.ErrEmpty},
+		{"bad jsonl", corpus.TypeJSONL, []byte(`{"title": "x", "body": `), indexer.ErrMalformedRecord},
+		{"jsonl not an object", corpus.TypeJSONL, []byte(`["a", "b"]`), indexer.ErrMalformedRecord},
+		{"jsonl bad date", corpus.TypeJSONL, []byte(`{"body": "Amnesty International urges the release of activists.", "published": "last Tuesday"}`), indexer.ErrMalformedRecord},
+		{"jsonl without text", corpus.TypeJSONL, []byte(`{"title": "only a title"}`), indexer.ErrEmpty},
+		{"jsonl with binary body", corpus.TypeJSONL, []byte(`{"body": "PK\u0003\u0004\u0000\u0000"}`), indexer.ErrBinary},
+		{"unknown type", "application/pdf", []byte("%PDF-1.4"), indexer.ErrUnknownType},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := e.Extract(corpus.Document{ID: "bad", ContentType: tt.contentType, Body: tt.body})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("got error %v, want %v", err, tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), "indexer: extract bad: ") {
+				t.Errorf("error %q does not say what failed on which document", err)
+			}
+		})
+	}
+}
+
+func TestExtract_InvalidUTF8IsRepaired(t *testing.T) {
+	e := newExtractor(t)
+	body := []byte("Amnesty International urges the release of Tep Vanny\n\nThe activist was jailed in 2016 \xff\xfe for a protest in Phnom Penh.")
+	st, err := e.Extract(corpus.Document{ID: "utf8", ContentType: corpus.TypeText, Body: body})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if !strings.Contains(st.Body, "2016 \uFFFD for a protest") {
+		t.Errorf("body %q: invalid bytes not replaced by U+FFFD", st.Body)
+	}
+	if st.Title != "Amnesty International urges the release of Tep Vanny" {
+		t.Errorf("title: got %q", st.Title)
+	}
+
+	line := []byte("{\"title\": \"Caf\xe9 statement\", \"body\": \"Human Rights Watch urges the release of all detained activists.\"}")
+	st, err = e.Extract(corpus.Document{ID: "utf8-jsonl", ContentType: corpus.TypeJSONL, Body: line})
+	if err != nil {
+		t.Fatalf("Extract JSONL: %v", err)
+	}
+	if st.Title != "Caf\uFFFD statement" {
+		t.Errorf("JSONL title: got %q, want the invalid byte replaced by U+FFFD", st.Title)
+	}
+}
+
+func TestExtract_DeeplyNestedHTML(t *testing.T) {
+	e := newExtractor(t)
+	nested := func(depth int) []byte {
+		return []byte("<html><body>" + strings.Repeat("<div>", depth) +
+			"<p>Human Rights Watch urges the release of detained journalists in Cambodia.</p>" +
+			strings.Repeat("</div>", depth) + "</body></html>")
+	}
+	t.Run("deep but parseable", func(t *testing.T) {
+		st, err := e.Extract(corpus.Document{ID: "deep", ContentType: corpus.TypeHTML, Body: nested(400)})
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		if !strings.Contains(st.Title+st.Body, "urges the release of detained journalists") {
+			t.Errorf("text lost: title %q, body %q", st.Title, st.Body)
+		}
+	})
+	t.Run("deeper than the parser allows", func(t *testing.T) {
+		_, err := e.Extract(corpus.Document{ID: "deep", ContentType: corpus.TypeHTML, Body: nested(20000)})
+		if !errors.Is(err, indexer.ErrMalformedHTML) {
+			t.Fatalf("got error %v, want %v", err, indexer.ErrMalformedHTML)
+		}
+	})
+}
+
+func TestExtract_JSONL(t *testing.T) {
+	e := newExtractor(t)
+	tests := []struct {
+		name string
+		line string
+		want index.Statement
+	}{
+		{
+			name: "record fields win",
+			line: `{"title": "Given title", "body": "(Geneva, 3 May 2019) – ISHR calls for the release of Tep Vanny.\n\nShe was jailed in Phnom Penh.", "url": "https://ishr.ch/x", "source": "ISHR", "published": "2019-05-04"}`,
+			want: index.Statement{Title: "Given title", URL: "https://ishr.ch/x", Source: "International Service for Human Rights", Published: day(t, "2019-05-04")},
+		},
+		{
+			name: "html goes through the page extractor",
+			line: `{"html": "<html><head><meta property=\"og:site_name\" content=\"Human Rights Watch\"><title>Cambodia: Free Kem Sokha</title></head><body><nav>Menu</nav><article><p>June 8, 2018</p><p>The authorities should drop the treason case against Kem Sokha.</p></article></body></html>"}`,
+			want: index.Statement{Title: "Cambodia: Free Kem Sokha", Source: "Human Rights Watch", Published: day(t, "2018-06-08")},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := e.Extract(corpus.Document{ID: "rec", ContentType: corpus.TypeJSONL, Body: []byte(tt.line)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Title != tt.want.Title || st.URL != tt.want.URL || st.Source != tt.want.Source || !st.Published.Equal(tt.want.Published) {
+				t.Errorf("got title %q url %q source %q published %v,\nwant title %q url %q source %q published %v",
+					st.Title, st.URL, st.Source, st.Published, tt.want.Title, tt.want.URL, tt.want.Source, tt.want.Published)
+			}
+			if strings.Contains(st.Body, "Menu") {
+				t.Errorf("body holds navigation: %q", st.Body)
+			}
+		})
+	}
+}
+
+func TestExtract_Markdown(t *testing.T) {
+	e := newExtractor(t)
+	md := "# Cambodia: **Free** the ADHOC Five\n\n" +
+		"*June 8, 2016*\n\n" +
+		"Human Rights Now [urges](https://hrn.or.jp/x) the release of the five human rights defenders held in Phnom Penh.\n\n" +
+		"![photo](img.jpg)\n\n" +
+		"- Drop all charges against the defenders\n- Respect the right to freedom of association\n"
+	st, err := e.Extract(corpus.Document{ID: "md", ContentType: corpus.TypeMD, Body: []byte(md)})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if st.Title != "Cambodia: Free the ADHOC Five" {
+		t.Errorf("title: got %q", st.Title)
+	}
+	if !st.Published.Equal(day(t, "2016-06-08")) {
+		t.Errorf("published: got %v, want 2016-06-08", st.Published)
+	}
+	if !strings.Contains(st.Body, "Human Rights Now urges the release") {
+		t.Errorf("link markup left in body %q", st.Body)
+	}
+	for _, markup := range []string{"**", "](", "![", "*June"} {
+		if strings.Contains(st.Body, markup) {
+			t.Errorf("markup %q left in body %q", markup, st.Body)
+		}
+	}
+	if st.Source != "Human Rights Now" {
+		t.Errorf("source: got %q, want Human Rights Now", st.Source)
+	}
+}
+
+func TestExtract_Lang(t *testing.T) {
+	e := newExtractor(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"english", "Cambodia: NGO threatened\n\nThe authorities must stop the harassment of human rights defenders and release all detained activists immediately.", "en"},
+		{"french", "Cambodge : une ONG menacée\n\nLes autorités doivent cesser le harcèlement des défenseurs des droits humains et libérer immédiatement tous les militants détenus.", "fr"},
+		{"khmer", "សេចក្តីថ្លែងការណ៍\n\nសិទ្ធិមនុស្ស", "km"},
+		{"too short", "Statement\n\nRelease them", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := e.Extract(corpus.Document{ID: "lang", ContentType: corpus.TypeText, Body: []byte(tt.text)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Lang != tt.want {
+				t.Errorf("lang: got %q, want %q", st.Lang, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,290 @@
+package indexer
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// extractHTML reads a web page: metadata (Open Graph, JSON-LD, <time>) for
+// title, URL, publisher and date, and the main content for the body. The
+// HTML5 parser repairs malformed markup the way browsers do, so broken pages
+// still give their text.
+func extractHTML(src string) (extraction, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	if err != nil {
+		return extraction{}, fmt.Errorf("%w: %w", ErrMalformedHTML, err)
+	}
+	ld := readLinkedData(doc)
+	x := extraction{
+		url:    firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
+		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher),
+	}
+	x.title = firstNonEmpty(
+		metaContent(doc, "og:title"),
+		ld.headline,
+		withoutSiteName(collapseSpace(doc.Find("title").First().Text()), x.source),
+		collapseSpace(doc.Find("h1").First().Text()),
+	)
+	x.published = pageDate(doc, ld)
+
+	root := mainContent(doc)
+	removeChrome(root)
+	var lines []string
+	blockLines(root.Nodes, &lines)
+	paras := paragraphs(lines)
+	if len(paras) == 0 {
+		return extraction{}, ErrEmpty
+	}
+	if x.title == "" {
+		x.title, x.body = headlineAndBody(paras)
+	} else {
+		x.body = bodyAfterTitle(paras, x.title)
+	}
+	if x.body == "" {
+		return extraction{}, ErrEmpty
+	}
+	return x, nil
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// metaContent reads a <meta> by property (Open Graph) or name.
+func metaContent(doc *goquery.Document, key string) string {
+	return firstNonEmpty(
+		attr(doc, fmt.Sprintf(`meta[property=%q]`, key), "content"),
+		attr(doc, fmt.Sprintf(`meta[name=%q]`, key), "content"),
+	)
+}
+
+func attr(doc *goquery.Document, selector, name string) string {
+	v, _ := doc.Find(selector).First().Attr(name) // absent means empty
+	return strings.TrimSpace(v)
+}
+
+// withoutSiteName drops the " | Site" tail that <title> usually carries.
+func withoutSiteName(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range []string{" | ", " – ", " — ", " - "} {
+		if head, tail, ok := strings.Cut(title, sep); ok && strings.EqualFold(strings.TrimSpace(tail), site) {
+			return strings.TrimSpace(head)
+		}
+	}
+	return title
+}
+
+// pageDate takes the publication date from the page's metadata, most
+// explicit first. The zero time means the metadata gives none; the caller
+// then looks in the text.
+func pageDate(doc *goquery.Document, ld linkedData) time.Time {
+	candidates := []string{
+		metaContent(doc, "article:published_time"),
+		ld.datePublished,
+		attr(doc, "time[datetime]", "datetime"),
+		metaContent(doc, "date"),
+		metaContent(doc, "pubdate"),
+		metaContent(doc, "DC.date.issued"),
+	}
+	for _, c := range candidates {
+		if t, ok := parseDate(c); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// linkedData is what the page's JSON-LD says about the article.
+type linkedData struct {
+	headline, url, publisher, datePublished string
+}
+
+// readLinkedData reads the schema.org objects in the page; a script that is
+// not valid JSON is ignored, as browsers and crawlers ignore it.
+func readLinkedData(doc *goquery.Document) linkedData {
+	var ld linkedData
+	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+		var v any
+		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+			return
+		}
+		walkLinkedData(v, &ld)
+	})
+	return ld
+}
+
+// walkLinkedData visits objects in arrays and @graph lists and keeps the
+// first value found for each field, from article-like objects only (those
+// with a headline or a publication date): the WebSite and Organization
+// objects beside them carry the site's root URL, not the article's.
+func walkLinkedData(v any, ld *linkedData) {
+	switch v := v.(type) {
+	case []any:
+		for _, item := range v {
+			walkLinkedData(item, ld)
+		}
+	case map[string]any:
+		_, hasHeadline := v["headline"]
+		_, hasDate := v["datePublished"]
+		if !hasHeadline && !hasDate {
+			walkLinkedData(v["@graph"], ld)
+			return
+		}
+		if ld.datePublished == "" {
+			ld.datePublished, _ = v["datePublished"].(string)
+		}
+		if ld.headline == "" {
+			ld.headline, _ = v["headline"].(string)
+		}
+		if ld.url == "" {
+			ld.url, _ = v["url"].(string)
+		}
+		if ld.publisher == "" {
+			ld.publisher = organizationName(v["publisher"])
+		}
+		walkLinkedData(v["@graph"], ld)
+	}
+}
+
+// organizationName reads a schema.org publisher, which may be a name, an
+// object with a name, or a list of either.
+func organizationName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		name, _ := v["name"].(string)
+		return name
+	case []any:
+		for _, item := range v {
+			if name := organizationName(item); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// minMainShare is the share of the page's text that a marked main element
+// must hold to be taken for the statement; less means the mark sits on a
+// teaser, and the whole body (cleaned of chrome) is the safer reading.
+const minMainShare = 0.2
+
+// mainContent picks the element holding the statement: the article body
+// where the page marks one, else <article>, <main>, role=main, else <body>.
+// Several <article>s usually mean teasers for other stories around the real
+// one, so the one with the most text wins.
+func mainContent(doc *goquery.Document) *goquery.Selection {
+	body := doc.Find("body").First()
+	pageText := len(body.Text())
+	for _, selector := range []string{`[itemprop="articleBody"]`, "article", "main", `[role="main"]`} {
+		best, bestLen := (*goquery.Selection)(nil), 0
+		doc.Find(selector).Each(func(_ int, s *goquery.Selection) {
+			if n := len(s.Text()); n > bestLen {
+				best, bestLen = s, n
+			}
+		})
+		if best != nil && float64(bestLen) >= minMainShare*float64(pageText) {
+			return best
+		}
+	}
+	return body
+}
+
+// chromeElements never hold the statement's own text.
+const chromeElements = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, figcaption"
+
+// chromeClass matches class and id words that sites give to furniture:
+// share bars, newsletter boxes, most-viewed and related lists.
+var chromeClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|signup|related|viewed|popular|trending|breadcrumbs?|comments?|cookies?|banner|advert|ads|promo|sidebar|menu|nav|navbar|tags|pagination|skip)(?:$|[\s_-])`)
+
+// removeChrome deletes furniture inside the main content. An element is kept
+// whatever its class if it holds most of the text, because some sites put
+// words like "menu-open" on the wrapper around everything.
+func removeChrome(root *goquery.Selection) {
+	root.Find(chromeElements).Remove()
+	total := len(root.Text())
+	root.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
+		class, _ := s.Attr("class")
+		id, _ := s.Attr("id")
+		if !chromeClass.MatchString(class) && !chromeClass.MatchString(id) {
+			return
+		}
+		if 2*len(s.Text()) > total {
+			return
+		}
+		s.Remove()
+	})
+}
+
+// blockElements end a paragraph; inline elements run on within it.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"ul": true, "ol": true, "li": true, "dl": true, "dt": true, "dd": true,
+	"blockquote": true, "pre": true, "table": true, "tr": true, "td": true, "th": true,
+	"figure": true, "address": true, "hr": true, "body": true,
+}
+
+// blockLines writes the text of the nodes as lines, with a blank line at
+// every block boundary so that paragraphs() sees HTML paragraphs the way it
+// sees text paragraphs. List items get a bullet, as in text.
+func blockLines(nodes []*html.Node, lines *[]string) {
+	for _, n := range nodes {
+		switch n.Type {
+		case html.TextNode:
+			appendInline(lines, n.Data)
+		case html.ElementNode:
+			switch {
+			case n.Data == "br":
+				*lines = append(*lines, "")
+				*lines = append(*lines, "")
+			case blockElements[n.Data]:
+				*lines = append(*lines, "")
+				if n.Data == "li" {
+					appendInline(lines, "• ")
+				}
+				blockLines(children(n), lines)
+				*lines = append(*lines, "")
+			default:
+				blockLines(children(n), lines)
+			}
+		case html.DocumentNode:
+			blockLines(children(n), lines)
+		}
+	}
+}
+
+// appendInline adds text to the current line, starting one if needed.
+func appendInline(lines *[]string, text string) {
+	if strings.TrimSpace(text) == "" && (len(*lines) == 0 || (*lines)[len(*lines)-1] == "") {
+		return
+	}
+	text = strings.ReplaceAll(text, "\n", " ")
+	if len(*lines) == 0 || (*lines)[len(*lines)-1] == "" {
+		*lines = append(*lines, strings.TrimLeft(text, " \t"))
+		return
+	}
+	(*lines)[len(*lines)-1] += text
+}
+
+func children(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package indexer_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/advosearch/advosearch/corpus"
+)
+
+// Expected values are read by hand from the pages in testdata.
+func TestHTML_Pages(t *testing.T) {
+	tests := []struct {
+		file      string
+		title     string
+		source    string
+		url       string
+		published string // "" when the page states none
+		contains  []string
+		excludes  []string
+	}{
+		{
+			file:      "jsonld_chrome.html",
+			title:     "Cambodia: Release detained land activists now",
+			source:    "Cambodian League for the Promotion and Defense of Human Rights",
+			url:       "https://www.licadho-cambodia.org/press/2018/release-activists",
+			published: "2018-03-14",
+			contains: []string{
+				"Authorities must immediately release the nine land activists detained in Phnom Penh on 12 March 2018",
+				"delivering a petition to the Ministry of Interior.",
+				"“Peaceful petitioning is not a crime,” said LICADHO director Naly Pilorge.",
+			},
+			excludes: []string{"Home", "Share on Facebook", "Tweet", "trackPageView", "Court upholds verdict", "Subscribe", "Garment workers strike", "All rights reserved", "Most viewed"},
+		},
+		{
+			file:      "og_only.html",
+			title:     "Thailand: Drop charges against human rights defenders",
+			source:    "Amnesty International",
+			url:       "https://www.amnesty.org/en/latest/news/2019/02/thailand-drop-charges/",
+			published: "2019-02-05",
+			contains:  []string{"The Thai authorities must drop all charges", "under the Public Assembly Act."},
+			excludes:  []string{"Share this"},
+		},
+		{
+			file:      "malformed.html",
+			title:     "Joint letter on Cambodia's NGO law",
+			source:    "",
+			published: "2015-08-20",
+			contains:  []string{"We, the undersigned organisations", "broad powers to deregister groups without appeal.", "Adopted on 13 July 2015"},
+		},
+		{
+			file:      "no_meta.html",
+			title:     "Vietnam: Free blogger Pham Doan Trang",
+			source:    "Human Rights Watch",
+			published: "2020-10-06",
+			contains:  []string{"(Bangkok, 6 October 2020) – Human Rights Watch urges the authorities", "She faces up to 20 years in prison"},
+			excludes:  []string{"Statements", "Popular posts", "Myanmar elections"},
+		},
+	}
+	e := newExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := e.Extract(corpus.Document{ID: tt.file, ContentType: corpus.TypeHTML, Body: page})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Title != tt.title {
+				t.Errorf("title: got %q, want %q", st.Title, tt.title)
+			}
+			if st.Source != tt.source {
+				t.Errorf("source: got %q, want %q", st.Source, tt.source)
+			}
+			if st.URL != tt.url {
+				t.Errorf("url: got %q, want %q", st.URL, tt.url)
+			}
+			var want time.Time
+			if tt.published != "" {
+				want = day(t, tt.published)
+			}
+			if !st.Published.Equal(want) {
+				t.Errorf("published: got %v, want %v", st.Published, want)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(st.Body, c) {
+					t.Errorf("body lacks %q; body:\n%s", c, st.Body)
+				}
+			}
+			for _, x := range tt.excludes {
+				if strings.Contains(st.Body, x) {
+					t.Errorf("body holds chrome %q; body:\n%s", x, st.Body)
+				}
+			}
+			if strings.Contains(st.Body, "\n\n\n") || strings.HasPrefix(st.Body, "\n") {
+				t.Errorf("paragraphs not separated by exactly one blank line: %q", st.Body)
+			}
+		})
+	}
+}
+
+// FuzzExtract_HTML checks that no page, however broken, panics the
+// extractor; the testdata pages are the seed corpus.
+func FuzzExtract_HTML(f *testing.F) {
+	pages, err := filepath.Glob("testdata/*.html")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	e := newExtractor(f)
+	f.Fuzz(func(t *testing.T, page []byte) {
+		st, err := e.Extract(corpus.Document{ID: "fuzz", ContentType: corpus.TypeHTML, Body: page})
+		if err == nil && strings.TrimSpace(st.Body) == "" {
+			t.Errorf("no error but an empty body")
+		}
+	})
+}

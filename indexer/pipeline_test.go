@@ -1,0 +1,126 @@
+package indexer
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/advosearch/advosearch/corpus"
+	"github.com/advosearch/advosearch/index"
+)
+
+func openIndex(t *testing.T) *index.Index { return openIndexB(t) }
+
+func openIndexB(t testing.TB) *index.Index {
+	t.Helper()
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func writeFile(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIndexer_Files_reindexUpdatesNeverDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), "Cambodia: first statement\n\nHun Sen threatened the closure of the organization on Monday.\n")
+	writeFile(t, filepath.Join(dir, "pages", "b.html"), `<html><head><title>Second statement</title></head><body><article><p>Human rights defenders were detained in Phnom Penh.</p></article></body></html>`)
+	writeFile(t, filepath.Join(dir, "c.jsonl"),
+		`{"title":"Third","body":"Activists called for the release of Tep Vanny.","url":"https://example.org/3","source":"LICADHO","published":"2016-05-09"}`+"\n"+
+			`{"title": broken`+"\n")
+	writeFile(t, filepath.Join(dir, "binary.txt"), "\x00\x01\x02\x89PNG\x00\x00\x00\x00\x00\x00\x00")
+	writeFile(t, filepath.Join(dir, "huge.txt"), strings.Repeat("words ", 300))
+
+	ix := openIndex(t)
+	var progress bytes.Buffer
+	in, err := New(ix, Options{BatchSize: 2, MaxDocumentBytes: 1000, Progress: &progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 3 || sum.Unchanged != 0 {
+		t.Errorf("first run: indexed %d unchanged %d, want 3 and 0", sum.Indexed, sum.Unchanged)
+	}
+	reasons := map[string]error{}
+	for _, s := range sum.Skipped {
+		reasons[filepath.Base(s.Name)] = s.Err
+	}
+	for name, want := range map[string]error{
+		"binary.txt": ErrBinary, "huge.txt": corpus.ErrTooLarge, "c.jsonl:2": ErrMalformedRecord,
+	} {
+		if !errors.Is(reasons[name], want) {
+			t.Errorf("%s skipped with %v, want %v", name, reasons[name], want)
+		}
+	}
+	if len(sum.Skipped) != 3 {
+		t.Errorf("skipped = %v, want 3", sum.Skipped)
+	}
+	if !strings.Contains(progress.String(), "files 5/5") {
+		t.Errorf("progress = %q, want a final files 5/5 line", progress.String())
+	}
+
+	// The same files again: nothing is re-extracted or duplicated.
+	sum, err = in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 0 || sum.Unchanged != 3 {
+		t.Errorf("second run: indexed %d unchanged %d, want 0 and 3", sum.Indexed, sum.Unchanged)
+	}
+
+	// One file changes: it alone is indexed again, under the same ID.
+	writeFile(t, filepath.Join(dir, "a.txt"), "Cambodia: first statement, revised\n\nHun Sen threatened the closure of the organization on Tuesday.\n")
+	sum, err = in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 1 || sum.Unchanged != 2 {
+		t.Errorf("third run: indexed %d unchanged %d, want 1 and 2", sum.Indexed, sum.Unchanged)
+	}
+	if n, _ := ix.Count(); n != 3 {
+		t.Errorf("index holds %d statements, want 3", n)
+	}
+}
+
+func TestIndexer_Documents_seeds(t *testing.T) {
+	seeds, err := corpus.Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := openIndex(t)
+	in, err := New(ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Documents(context.Background(), seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 5 || len(sum.Skipped) != 0 {
+		t.Fatalf("indexed %d, skipped %v; want all 5 seeds", sum.Indexed, sum.Skipped)
+	}
+	s, err := ix.Statement(context.Background(), "002_cfe1ac6a4d980d7f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Origin != "seed:002_cfe1ac6a4d980d7f.txt" || s.Hash == "" {
+		t.Errorf("origin %q hash %q", s.Origin, s.Hash)
+	}
+}

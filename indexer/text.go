@@ -1,0 +1,354 @@
+package indexer
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxControlShare is the share of control characters (or of runes repaired
+// to U+FFFD) above which bytes are taken for binary data rather than text
+// with a few stray bytes.
+const maxControlShare = 0.10
+
+// decodeText checks that the bytes are text and returns them as a valid
+// UTF-8 string with "\n" line ends. Invalid sequences inside otherwise
+// readable text are repaired to U+FFFD rather than rejected: one bad byte in
+// a scraped page should not cost the whole statement.
+func decodeText(b []byte) (string, error) {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "", ErrBinary
+	}
+	s := strings.ToValidUTF8(string(b), "\uFFFD")
+	var runes, suspicious int
+	for _, r := range s {
+		runes++
+		if r == utf8.RuneError || (unicode.IsControl(r) && !unicode.IsSpace(r)) {
+			suspicious++
+		}
+	}
+	if runes > 0 && float64(suspicious) > maxControlShare*float64(runes) {
+		return "", ErrBinary
+	}
+	s = strings.TrimPrefix(s, "\uFEFF")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n"), nil
+}
+
+// extractText reads plain text (or markdown already stripped of markup):
+// site chrome out, the headline found, PDF hard line breaks re-joined.
+func extractText(text string) (extraction, error) {
+	lines := strings.Split(text, "\n")
+	siteNames := siteCredits(lines)
+	title, body := headlineAndBody(paragraphs(lines))
+	if title == "" {
+		return extraction{}, ErrEmpty
+	}
+	return extraction{title: title, body: body, siteNames: siteNames}, nil
+}
+
+// headlineAndBody finds the headline among the paragraphs and joins the
+// paragraphs after it into the body. Everything above the headline is the
+// site's header (slogans, menus): the statement starts at its title. Both
+// are empty when there are no paragraphs.
+func headlineAndBody(paras []string) (title, body string) {
+	at := findTitle(paras)
+	if at < 0 {
+		return "", ""
+	}
+	title = paras[at]
+	if len(title) > maxTitleLen {
+		// No headline: the title is cut from the first paragraph, which
+		// stays in the body.
+		return shortTitle(title), bodyAfterTitle(paras[at:], "")
+	}
+	body = bodyAfterTitle(paras[at+1:], title)
+	if body == "" {
+		// A one-paragraph document is still a statement; its only text is
+		// its body too.
+		body = title
+	}
+	return title, body
+}
+
+// bodyAfterTitle joins the paragraphs into a body, leaving out repeats of the
+// headline, which sites print again above the text.
+func bodyAfterTitle(paras []string, title string) string {
+	kept := make([]string, 0, len(paras))
+	for _, p := range paras {
+		if p != title {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// paragraphs turns text lines into clean paragraphs: blocks of lines
+// separated by blank lines, chrome lines dropped, the related-stories tail
+// cut, wrapped lines re-joined, paragraphs split by a page break merged.
+func paragraphs(lines []string) []string {
+	var blocks [][]string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			blocks = append(blocks, cur)
+			cur = nil
+		}
+	}
+	for _, raw := range lines {
+		l := strings.TrimSpace(raw)
+		switch {
+		case l == "":
+			flush()
+		case isTailHeading(l) && (len(blocks) > 0 || len(cur) > 0):
+			// What follows a "MOST VIEWED" or "Related" heading is other
+			// stories, not this one.
+			flush()
+			return joinBlocks(dropTagList(blocks))
+		case isChromeLine(l):
+			// A chrome line ends a block: it sat between paragraphs.
+			flush()
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return joinBlocks(dropTagList(blocks))
+}
+
+// joinBlocks re-joins each block's lines into paragraphs (list items stay
+// paragraphs of their own) and merges a paragraph that a page break split:
+// the first part stops mid-sentence and the next starts in lower case.
+func joinBlocks(blocks [][]string) []string {
+	var paras []string
+	for _, b := range blocks {
+		var cur string
+		for _, l := range b {
+			switch {
+			case cur == "":
+				cur = l
+			case isListItem(l):
+				paras = append(paras, collapseSpace(cur))
+				cur = l
+			case strings.HasSuffix(cur, "-") && !strings.HasSuffix(cur, " -"):
+				// A word hyphenated across lines ("Non-" / "Governmental")
+				// keeps its hyphen and loses the break.
+				cur += l
+			default:
+				cur += " " + l
+			}
+		}
+		if cur != "" {
+			paras = append(paras, collapseSpace(cur))
+		}
+	}
+	merged := paras[:0:0]
+	for _, p := range paras {
+		if n := len(merged); n > 0 && startsLower(p) && !endsSentence(merged[n-1]) && !isListItem(merged[n-1]) {
+			merged[n-1] += " " + p
+			continue
+		}
+		merged = append(merged, p)
+	}
+	return merged
+}
+
+// maxTagWords bounds the length of an item in a trailing tag list; a real
+// list item in a statement is a sentence.
+const maxTagWords = 8
+
+// dropTagList drops a trailing block made only of short list items without
+// end punctuation: the topic tags sites print under an article.
+func dropTagList(blocks [][]string) [][]string {
+	if len(blocks) < 2 {
+		return blocks
+	}
+	last := blocks[len(blocks)-1]
+	for _, l := range last {
+		if !bulletMarker.MatchString(l) || endsSentence(l) || len(strings.Fields(l)) > maxTagWords+1 {
+			return blocks
+		}
+	}
+	return blocks[:len(blocks)-1]
+}
+
+// listMarker starts a list item or a footnote; bulletMarker only a bulleted
+// item, the shape of a tag list (footnotes are text, however short).
+var (
+	listMarker   = regexp.MustCompile(`^(?:[•·▪‣◦●*–-]|\d{1,2}[.)]|\[\d{1,3}\])\s`)
+	bulletMarker = regexp.MustCompile(`^[•·▪‣◦●*–-]\s`)
+)
+
+func isListItem(l string) bool { return listMarker.MatchString(l) }
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// endsSentence reports whether a paragraph ends like a finished sentence,
+// closing quotes and brackets included.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)]*")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;…", r)
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// tailHeading matches the headings under which sites list other stories.
+var tailHeading = regexp.MustCompile(`(?i)^(?:most (?:viewed|read|popular|shared)|related(?: (?:stories|articles|posts|news|content|links|reading))?|read more|more (?:stories|news)|you (?:may|might) also like|recommended(?: for you)?|trending|popular (?:stories|posts))\s*:?$`)
+
+func isTailHeading(l string) bool { return tailHeading.MatchString(l) }
+
+// chromeLine matches a whole line of site furniture: share buttons, image
+// credits, download and newsletter prompts, end markers. Furniture is short,
+// so longer lines are text even when they start the same way ("Download
+// speeds were throttled ...").
+var chromeLine = regexp.MustCompile(`(?i)^(?:` +
+	`share (?:on|via|this|to) .*|share|tweet|print|e-?mail|facebook|twitter|linkedin|whatsapp|` +
+	`content image\s*[-–—:].*|photos?\s*:.*|` +
+	`download\b.*|.*\[pdf\]|for a pdf version\b.*|` +
+	`subscribe\b.*|.*\bnewsletter|sign up\b.*|follow us\b.*|` +
+	`back to top|skip to (?:main )?content|ends?/*|[-–—]*\s*ends?\s*[-–—]*|` +
+	`[^\pL\pN]+` +
+	`)$`)
+
+// maxChromeLen is the longest line chromeLine may drop, in bytes.
+const maxChromeLen = 120
+
+// captionLine matches a photo caption, which ends in its credit ("Staffers
+// hold up signs. Photo supplied"); captions describe the picture, not the
+// statement.
+var captionLine = regexp.MustCompile(`(?i)(?:^|[.!?”’]\s+)photos? (?:supplied|courtesy\b.*|by\b.{1,40})$`)
+
+func isChromeLine(l string) bool {
+	return (len(l) <= maxChromeLen && chromeLine.MatchString(l)) || captionLine.MatchString(l)
+}
+
+// siteCredit finds the publisher named in an image credit line: scraped
+// news pages print the site's name as the alt text of its own images.
+var siteCredit = regexp.MustCompile(`(?i)^\s*content image\s*[-–—:]\s*(.+?)\s*$`)
+
+func siteCredits(lines []string) []string {
+	var names []string
+	for _, l := range lines {
+		if m := siteCredit.FindStringSubmatch(l); m != nil {
+			names = append(names, m[1])
+		}
+	}
+	return names
+}
+
+// maxTitleLen is the longest paragraph taken for a headline; longer ones are
+// text.
+const maxTitleLen = 250
+
+// maxTitleSearch is how many paragraphs may precede the headline: a site
+// header is a few slogans and menu items, not half the document.
+const maxTitleSearch = 12
+
+// findTitle returns the index of the headline among the paragraphs, or -1 if
+// there are none. The headline is the first short, unpunctuated paragraph
+// whose words the rest of the document takes up; a menu entry or slogan above
+// it shares little with the text. A site header is short blurbs, so the
+// search ends at the first long paragraph: the text has begun, and a
+// subheading further down is no headline. Without one, the first paragraph
+// serves.
+func findTitle(paras []string) int {
+	if len(paras) == 0 {
+		return -1
+	}
+	for i := 0; i < len(paras) && i < maxTitleSearch; i++ {
+		p := paras[i]
+		if len(p) > maxTitleLen {
+			break
+		}
+		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 {
+			continue
+		}
+		if echoedBy(p, strings.Join(paras[i+1:], "\n")) {
+			return i
+		}
+	}
+	return 0
+}
+
+// echoedBy reports whether the rest of the text takes up at least half of
+// the headline's content words, and at least two.
+func echoedBy(headline, rest string) bool {
+	rest = strings.ToLower(rest)
+	var words, echoed int
+	for _, w := range strings.FieldsFunc(strings.ToLower(headline), func(r rune) bool { return !isLetter(r) }) {
+		if len(w) < 3 || titleStopwords[w] {
+			continue
+		}
+		words++
+		if strings.Contains(rest, w) {
+			echoed++
+		}
+	}
+	return echoed >= 2 && 2*echoed >= words
+}
+
+var titleStopwords = map[string]bool{
+	"the": true, "and": true, "for": true, "with": true, "from": true, "our": true,
+	"who": true, "what": true, "how": true, "are": true, "this": true, "that": true,
+	"you": true, "your": true, "all": true, "more": true, "about": true, "its": true,
+}
+
+// maxShortTitle bounds a title taken from a paragraph that is not headline
+// sized.
+const maxShortTitle = 120
+
+// shortTitle cuts a paragraph longer than maxShortTitle at a word boundary
+// (or, in a text without spaces, at a rune boundary) to serve as a title.
+func shortTitle(p string) string {
+	cut := strings.LastIndexByte(p[:maxShortTitle], ' ')
+	if cut <= 0 {
+		cut = maxShortTitle
+		for cut > 0 && !utf8.RuneStart(p[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(p[:cut], " ,;:") + "…"
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+
+// Markdown markup that says nothing about the words: headings, emphasis,
+// links (their text stays), images, code fences, rules.
+var (
+	mdHeading = regexp.MustCompile(`(?m)^\s{0,3}#{1,6}\s+`)
+	mdQuote   = regexp.MustCompile(`(?m)^\s{0,3}>\s?`)
+	mdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink    = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	// mdEmphasis needs a non-word character (or the line's edge) on both
+	// sides, so that snake_case_names keep their underscores.
+	mdEmphasis = regexp.MustCompile(`(?m)(^|[^\pL\pN])(\*\*|__|\*|_|~~|` + "`" + `)([^\s*_~` + "`" + `](?:[^*_~` + "`" + `\n]*[^\s*_~` + "`" + `])?)(\*\*|__|\*|_|~~|` + "`" + `)($|[^\pL\pN])`)
+	mdRule     = regexp.MustCompile("(?m)^\\s{0,3}(?:[-*_]\\s*){3,}$|^\\s*```.*$")
+)
+
+// stripMarkdown removes markdown markup lightly, leaving text that
+// extractText reads like any other.
+func stripMarkdown(s string) string {
+	s = mdRule.ReplaceAllString(s, "")
+	s = mdHeading.ReplaceAllString(s, "")
+	s = mdQuote.ReplaceAllString(s, "")
+	s = mdImage.ReplaceAllString(s, "")
+	s = mdLink.ReplaceAllString(s, "$1")
+	// Each match takes the character after it, so emphasis right after
+	// other emphasis ("*a* *b*") needs another pass.
+	for range 3 {
+		s = mdEmphasis.ReplaceAllStringFunc(s, func(m string) string {
+			sub := mdEmphasis.FindStringSubmatch(m)
+			if sub[2] != sub[4] {
+				return m
+			}
+			return sub[1] + sub[3] + sub[5]
+		})
+	}
+	return s
+}

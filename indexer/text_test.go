@@ -1,0 +1,195 @@
+package indexer
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestText_Paragraphs(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "pdf hard breaks re-joined",
+			text: "threatened the closure as Prime Minister Hun \nSen threatened the closure of the \nCentre.  \n \nNext paragraph.",
+			want: []string{"threatened the closure as Prime Minister Hun Sen threatened the closure of the Centre.", "Next paragraph."},
+		},
+		{
+			name: "paragraph split by a page break",
+			text: "CCHR has received global \n\n\n\nrecognition for its work.",
+			want: []string{"CCHR has received global recognition for its work."},
+		},
+		{
+			name: "new paragraph after a finished sentence stays apart",
+			text: "The trial was postponed.\n\nlower-case start of a new paragraph.",
+			want: []string{"The trial was postponed.", "lower-case start of a new paragraph."},
+		},
+		{
+			name: "word hyphenated across lines",
+			text: "the Law on Associations and Non-\nGovernmental Organisations and a two-\nyear sentence",
+			want: []string{"the Law on Associations and Non-Governmental Organisations and a two-year sentence"},
+		},
+		{
+			name: "list items stay separate",
+			text: "call on the government to:\n  • Condemn threats\n  • Release all prisoners\n\nThe end.",
+			want: []string{"call on the government to:", "• Condemn threats", "• Release all prisoners", "The end."},
+		},
+		{
+			name: "chrome lines dropped",
+			text: "Share on facebook\nShare on twitter\n\nContent image - Phnom Penh Post\nStaffers hold up signs. Photo supplied\n\nDownload the statement\u00a0[PDF]\n\nSubscribe our monthly e-newsletter\n\nThe text.\n\n**\n\nEnds///",
+			want: []string{"The text."},
+		},
+		{
+			name: "long line that starts like chrome is text",
+			text: "Download speeds fell after the government ordered all internet traffic through a single gateway run by the state-owned operator.",
+			want: []string{"Download speeds fell after the government ordered all internet traffic through a single gateway run by the state-owned operator."},
+		},
+		{
+			name: "footnotes at the end are text",
+			text: "The law breaks the Covenant.[1]\n\n[1] ICCPR Art. 9\n[2] Ibid",
+			want: []string{"The law breaks the Covenant.[1]", "[1] ICCPR Art. 9", "[2] Ibid"},
+		},
+		{
+			name: "related stories after a heading are cut",
+			text: "The story.\n\nMOST VIEWED\n\n  • New US bill ‘is a violation’\n\n    After a US congressman introduced a bill",
+			want: []string{"The story."},
+		},
+		{
+			name: "trailing tag list dropped",
+			text: "The story ends here.\n\nPhoto: U.S. Navy\n\n\n  • Asia\n  • Freedom of expression, association and assembly\n  • Cambodia",
+			want: []string{"The story ends here."},
+		},
+		{
+			name: "curly quotes and dashes kept",
+			text: "Hun Sen’s “colour revolution” – as before.",
+			want: []string{"Hun Sen’s “colour revolution” – as before."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := paragraphs(strings.Split(tt.text, "\n"))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestText_Title(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{
+			name: "first line",
+			text: " Cambodia: Independent human rights NGO threatened with closure \n  \n\nCambodia’s civil society has taken another hit as the Prime Minister threatened the closure of a human rights NGO.",
+			want: "Cambodia: Independent human rights NGO threatened with closure",
+		},
+		{
+			name: "site header above the headline",
+			text: "At FORUM-ASIA, we employ a range of strategies to achieve our goals.\n\nWho we work with\n\nMultimedia Stories\npublications\n\nSubscribe our monthly e-newsletter\n\nCambodia: Threat to Close Down Cambodian Center for Human Rights (CCHR)\n\nShare on facebook\n\n(Bangkok, 27 November 2017) – FORUM-ASIA strongly condemns the threat to close the Cambodian Center for Human Rights.",
+			want: "Cambodia: Threat to Close Down Cambodian Center for Human Rights (CCHR)",
+		},
+		{
+			name: "no headline: first paragraph, shortened",
+			text: strings.Repeat("The authorities must release all detained activists without delay and drop the charges. ", 5),
+			want: "The authorities must release all detained activists without delay and drop the charges. The authorities must release…",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := extractText(tt.text)
+			if err != nil {
+				t.Fatalf("extractText: %v", err)
+			}
+			if x.title != tt.want {
+				t.Errorf("got %q, want %q", x.title, tt.want)
+			}
+			if strings.HasPrefix(x.body, tt.want) {
+				t.Errorf("body starts with the title: %q", x.body)
+			}
+		})
+	}
+}
+
+func TestText_ShortTitleKeepsRunes(t *testing.T) {
+	khmer := strings.Repeat("សិទ្ធិមនុស្ស", 40) // no spaces to cut at
+	got := shortTitle(khmer)
+	if !utf8.ValidString(got) || len(got) > maxShortTitle+len("…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("shortTitle: got %q", got)
+	}
+}
+
+func TestText_SubheadingIsNoHeadline(t *testing.T) {
+	first := "Cambodia’s courageous and outspoken civil society has taken another serious hit as Prime Minister Hun Sen threatened the closure of the Cambodian Centre for Human Rights, a prominent local human rights organization, on 26 November. Threats of closure will have a chilling effect."
+	text := first + "\n\nHun Sen and the closure of the Centre\n\nThe Prime Minister called for the closure of the Centre."
+	x, err := extractText(text)
+	if err != nil {
+		t.Fatalf("extractText: %v", err)
+	}
+	if x.title == "Hun Sen and the closure of the Centre" {
+		t.Errorf("took the subheading for the title")
+	}
+	if !strings.HasPrefix(x.body, first+"\n\n") {
+		t.Errorf("body lost the first paragraph: %q", x.body)
+	}
+}
+
+func TestText_RepeatedHeadlineLeftOut(t *testing.T) {
+	text := "Breaking: PM says NGO ‘must close’\n\nContent image - Phnom Penh Post\n\nBreaking: PM says NGO ‘must close’\n\nPrime Minister Hun Sen says the NGO must close."
+	x, err := extractText(text)
+	if err != nil {
+		t.Fatalf("extractText: %v", err)
+	}
+	if x.body != "Prime Minister Hun Sen says the NGO must close." {
+		t.Errorf("body: got %q", x.body)
+	}
+	if !slices.Equal(x.siteNames, []string{"Phnom Penh Post"}) {
+		t.Errorf("site names: got %q, want [Phnom Penh Post]", x.siteNames)
+	}
+}
+
+func TestText_DecodeText(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    string
+		wantErr error
+	}{
+		{"crlf", "a\r\nb\rc", "a\nb\nc", nil},
+		{"bom", "\uFEFFtext", "text", nil},
+		{"invalid utf-8 repaired", "caf\xe9 au lait", "caf\uFFFD au lait", nil},
+		{"nul", "text\x00more", "", ErrBinary},
+		{"mostly garbage bytes", strings.Repeat("\xff\xfe a", 20), "", ErrBinary},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decodeText([]byte(tt.in))
+			if !errors.Is(err, tt.wantErr) || got != tt.want {
+				t.Errorf("got %q, %v; want %q, %v", got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestText_StripMarkdown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"## Free **Tep Vanny** now", "Free Tep Vanny now"},
+		{"Read [the letter](https://x.org/l) and _act_.", "Read the letter and act."},
+		{"![banner](b.png)Text", "Text"},
+		{"> quoted line", "quoted line"},
+		{"snake_case_name stays", "snake_case_name stays"},
+		{"---", ""},
+	}
+	for _, tt := range tests {
+		if got := stripMarkdown(tt.in); got != tt.want {
+			t.Errorf("stripMarkdown(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
