@@ -262,8 +262,9 @@ func (r *run) report(final bool) {
 	elapsed := now.Sub(r.start)
 	rate := float64(r.sum.Indexed+r.sum.Unchanged) / elapsed.Seconds()
 	left := "?"
-	if r.bytesDone > 0 && r.bytesTotal >= r.bytesDone {
-		left = time.Duration(float64(elapsed) * float64(r.bytesTotal-r.bytesDone) / float64(r.bytesDone)).Round(time.Second).String()
+	if r.bytesDone > 0 {
+		toRead := max(0, r.bytesTotal-r.bytesDone)
+		left = time.Duration(float64(elapsed) * float64(toRead) / float64(r.bytesDone)).Round(time.Second).String()
 	}
 	fmt.Fprintf(w, "files %d/%d  %.0f statements/s  %s left\n", r.filesDone, r.filesTotal, rate, left)
 }
