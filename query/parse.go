@@ -171,54 +171,37 @@ func startsValue(t token) bool {
 //
 // field is the field of an enclosing field:(...), prev the token before.
 func (p *parser) or(field string, prev *token) (clause, error) {
-	c, err := p.and(field, prev)
-	if err != nil {
-		return clause{}, err
-	}
-	cs := []clause{c}
-	for {
-		t := p.peek()
-		var op *token
-		switch {
-		case t.kind == kOr:
-			p.next()
-			op = &t
-		case p.opts.DefaultOr && startsClause(t):
-		default:
-			if len(cs) == 1 {
-				return cs[0], nil
-			}
-			return clause{occDefault, or(cs)}, nil
-		}
-		c, err := p.and(field, op)
-		if err != nil {
-			return clause{}, err
-		}
-		cs = append(cs, c)
-	}
+	return p.level(field, prev, kOr, p.opts.DefaultOr, p.and, or)
 }
 
 func (p *parser) and(field string, prev *token) (clause, error) {
-	c, err := p.unary(field, prev)
+	return p.level(field, prev, kAnd, !p.opts.DefaultOr, p.unary, and)
+}
+
+// level parses one precedence level: operands joined by the operator op, or
+// by mere adjacency when it is the default operator.
+func (p *parser) level(field string, prev *token, op kind, byAdjacency bool,
+	operand func(string, *token) (clause, error), join func([]clause) Node) (clause, error) {
+	c, err := operand(field, prev)
 	if err != nil {
 		return clause{}, err
 	}
 	cs := []clause{c}
 	for {
 		t := p.peek()
-		var op *token
+		var opTok *token
 		switch {
-		case t.kind == kAnd:
+		case t.kind == op:
 			p.next()
-			op = &t
-		case !p.opts.DefaultOr && startsClause(t):
+			opTok = &t
+		case byAdjacency && startsClause(t):
 		default:
 			if len(cs) == 1 {
 				return cs[0], nil
 			}
-			return clause{occDefault, and(cs)}, nil
+			return clause{occDefault, join(cs)}, nil
 		}
-		c, err := p.unary(field, op)
+		c, err := operand(field, opTok)
 		if err != nil {
 			return clause{}, err
 		}
