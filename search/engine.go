@@ -30,6 +30,13 @@ type Result struct {
 	Size   int
 	Hits   []Hit
 	Facets Facets
+	// Exact lists the quoted phrases, searched word for word; Stemmed the
+	// unquoted words, searched with their variants. Pages say which was
+	// which, so nobody mistakes a stemmed match for an exact one.
+	Exact, Stemmed []string
+	// Suggestion is the query with misspelled words corrected from the
+	// index's own words, when nothing matched and a correction exists.
+	Suggestion string
 }
 
 // Hit is one matching statement.
@@ -58,7 +65,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err := r.normalize(); err != nil {
 		return Result{}, err
 	}
-	main, err := parseQuery(r.Query)
+	main, tree, err := compile(r.Query, r.DefaultOr)
 	if err != nil {
 		return Result{}, err
 	}
@@ -82,6 +89,12 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		return Result{}, err
 	}
 	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: readFacets(res.Facets)}
+	out.Exact, out.Stemmed = interpretation(tree)
+	if out.Total == 0 {
+		if out.Suggestion, err = e.suggest(ctx, r.Query, tree); err != nil {
+			return Result{}, err
+		}
+	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h, locs[h.ID]))
 	}

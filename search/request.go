@@ -42,9 +42,12 @@ func ParseSort(s string) (Sort, error) {
 // Request is one search. The zero value (but for Page and Size, which default)
 // finds every statement.
 type Request struct {
-	// Query uses Bleve's query-string syntax: words, "exact phrases", +must,
-	// -not, field:value. Empty means every statement.
+	// Query uses the syntax of package query: words, "exact phrases",
+	// AND/OR/NOT, grouping, proximity, field:value. Empty means every
+	// statement.
 	Query string
+	// DefaultOr joins adjacent words with OR instead of AND.
+	DefaultOr bool
 	// Filters on canonical names; each value must match (AND).
 	Organizations []string
 	People        []string
@@ -65,9 +68,14 @@ var ErrInvalid = errors.New("search: invalid request")
 // InvalidError says which part of a request is wrong and why.
 type InvalidError struct {
 	Field, Value, Reason string
+	// Column is the 1-based rune column in the query of a syntax error, or 0.
+	Column int
 }
 
 func (e *InvalidError) Error() string {
+	if e.Column > 0 {
+		return fmt.Sprintf("search: %s: %s at column %d", e.Field, e.Reason, e.Column)
+	}
 	return fmt.Sprintf("search: %s %q %s", e.Field, e.Value, e.Reason)
 }
 

@@ -1,0 +1,193 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/query"
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+)
+
+// textFields maps a text field the user names to its stemmed and exact
+// index fields. No field means title and body.
+var textFields = map[string]struct{ stemmed, exact string }{
+	query.FieldTitle: {index.FieldTitle, index.FieldTitleExact},
+	query.FieldBody:  {index.FieldBody, index.FieldBodyExact},
+}
+
+// keywordFields maps the fields whose values are whole names.
+var keywordFields = map[string]string{
+	query.FieldSource: index.FieldSource,
+	query.FieldOrg:    index.FieldOrganizations,
+	query.FieldPerson: index.FieldPeople,
+	query.FieldPlace:  index.FieldPlaces,
+	query.FieldLang:   index.FieldLang,
+}
+
+// quoteFolder turns the typographic quotes a pasted sentence carries into the
+// straight ones; the parser takes both, but a lone curly quote inside a
+// straight-quoted phrase would otherwise end it.
+var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‟", `"`)
+
+// compile parses the user's query and turns the tree into a Bleve query over
+// the schema. Syntax errors become InvalidError with the column.
+func compile(q string, defaultOr bool) (bquery.Query, query.Node, error) {
+	tree, err := query.Parse(quoteFolder.Replace(q), query.Options{DefaultOr: defaultOr})
+	if err != nil {
+		var se *query.SyntaxError
+		if errors.As(err, &se) {
+			return nil, nil, &InvalidError{Field: "q", Value: q, Reason: se.Msg, Column: se.Column}
+		}
+		return nil, nil, &InvalidError{Field: "q", Value: q, Reason: err.Error()}
+	}
+	bq, err := compileNode(tree)
+	if err != nil {
+		return nil, nil, err
+	}
+	return bq, tree, nil
+}
+
+func compileNode(n query.Node) (bquery.Query, error) {
+	switch n := n.(type) {
+	case *query.MatchAll:
+		return bleve.NewMatchAllQuery(), nil
+	case *query.Bool:
+		return compileBool(n)
+	case *query.Term:
+		return onFields(n.Field, n.Boost, false, func(field string) bquery.Query {
+			q := bleve.NewMatchQuery(n.Text)
+			q.SetField(field)
+			// Every word of a hyphenated or apostrophised term must match.
+			q.SetOperator(bquery.MatchQueryOperatorAnd)
+			return q
+		})
+	case *query.Phrase:
+		if n.Slop >= 0 {
+			return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
+				return &proximityQuery{field: field, text: n.Text, slop: n.Slop}
+			})
+		}
+		return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
+			q := bleve.NewMatchPhraseQuery(n.Text)
+			q.SetField(field)
+			return q
+		})
+	case *query.Fuzzy:
+		return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
+			return &expansionQuery{field: field, what: fmt.Sprintf("%s~%d", n.Text, n.Distance),
+				fuzzy: asIndexed(field, n.Text), distance: n.Distance}
+		})
+	case *query.Wildcard:
+		return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
+			return &expansionQuery{field: field, what: n.Pattern, pattern: wildcardRegexp(asIndexed(field, n.Pattern))}
+		})
+	case *query.Regexp:
+		return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
+			return &expansionQuery{field: field, what: "/" + n.Pattern + "/", pattern: n.Pattern}
+		})
+	case *query.DateRange:
+		inclusive, exclusive := true, false
+		q := bleve.NewDateRangeInclusiveQuery(n.From, n.To, &inclusive, &exclusive)
+		q.SetField(index.FieldPublished)
+		boost(q, n.Boost)
+		return q, nil
+	}
+	return nil, fmt.Errorf("search: no compiler for %T", n)
+}
+
+func compileBool(n *query.Bool) (bquery.Query, error) {
+	var groups [3][]bquery.Query
+	for i, nodes := range [3][]query.Node{n.Must, n.Should, n.MustNot} {
+		for _, c := range nodes {
+			q, err := compileNode(c)
+			if err != nil {
+				return nil, err
+			}
+			groups[i] = append(groups[i], q)
+		}
+	}
+	must, should, mustNot := groups[0], groups[1], groups[2]
+	// "NOT a" alone means every statement but a; Bleve needs the "every".
+	if len(must) == 0 && len(should) == 0 {
+		must = []bquery.Query{bleve.NewMatchAllQuery()}
+	}
+	q := bquery.NewBooleanQuery(must, should, mustNot)
+	boost(q, n.Boost)
+	return q, nil
+}
+
+// onFields builds a clause for the field the user named, or for title and
+// body when none. exact picks the unstemmed twin of a text field: quoted
+// words, fuzzy terms and patterns are about the words as written.
+func onFields(field string, b float64, exact bool, on func(field string) bquery.Query) (bquery.Query, error) {
+	var fields []string
+	switch tf, ok := textFields[field]; {
+	case keywordFields[field] != "":
+		// Names are whole values: a word or phrase must be the entire name.
+		fields = []string{keywordFields[field]}
+	case ok && exact:
+		fields = []string{tf.exact}
+	case ok:
+		fields = []string{tf.stemmed}
+	case field == "" && exact:
+		fields = []string{index.FieldTitleExact, index.FieldBodyExact}
+	case field == "":
+		fields = []string{index.FieldTitle, index.FieldBody}
+	default:
+		return nil, &InvalidError{Field: "q", Value: field + ":", Reason: "is not searchable yet: quotes and speakers have no index of their own"}
+	}
+	var qs []bquery.Query
+	for _, f := range fields {
+		q := on(f)
+		boost(q, b)
+		qs = append(qs, q)
+	}
+	if len(qs) == 1 {
+		return qs[0], nil
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+// asIndexed lower-cases a word or pattern for the text fields, which are
+// lower-cased when indexed; names in keyword fields keep their case.
+func asIndexed(field, s string) string {
+	for _, kw := range keywordFields {
+		if field == kw {
+			return s
+		}
+	}
+	return strings.ToLower(s)
+}
+
+func boost(q bquery.Query, b float64) {
+	if bq, ok := q.(bquery.BoostableQuery); ok && b > 0 {
+		bq.SetBoost(b)
+	}
+}
+
+// wildcardRegexp turns a wildcard pattern (with backslash escapes) into a
+// regular expression over whole terms.
+func wildcardRegexp(pattern string) string {
+	var b strings.Builder
+	escaped := false
+	for _, r := range pattern {
+		switch {
+		case escaped:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+			escaped = false
+		case r == '\\':
+			escaped = true
+		case r == '*':
+			b.WriteString(".*")
+		case r == '?':
+			b.WriteString(".")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,43 @@
+package search
+
+import (
+	"time"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// filterQuery adds the request's facet and date filters to the main query.
+func filterQuery(main query.Query, r Request) query.Query {
+	clauses := []query.Query{main}
+	for _, f := range []struct {
+		field  string
+		values []string
+	}{
+		{index.FieldOrganizations, r.Organizations},
+		{index.FieldPeople, r.People},
+		{index.FieldPlaces, r.Places},
+		{index.FieldSource, r.Sources},
+	} {
+		for _, v := range f.values {
+			tq := bleve.NewTermQuery(v)
+			tq.SetField(f.field)
+			clauses = append(clauses, tq)
+		}
+	}
+	if !r.From.IsZero() || !r.To.IsZero() {
+		var end time.Time
+		if !r.To.IsZero() {
+			end = r.To.AddDate(0, 0, 1) // To is inclusive: up to the next midnight
+		}
+		inclusive, exclusive := true, false
+		dq := bleve.NewDateRangeInclusiveQuery(r.From, end, &inclusive, &exclusive)
+		dq.SetField(index.FieldPublished)
+		clauses = append(clauses, dq)
+	}
+	if len(clauses) == 1 {
+		return main
+	}
+	return bleve.NewConjunctionQuery(clauses...)
+}

@@ -1,0 +1,128 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// proximityQuery is `"w1 w2 …"~N`: statements where all the words occur
+// within a stretch of the field holding at most N other words, in any
+// order. It runs inside the engine as a searcher (the statements with every
+// word, kept when their positions are close enough), so totals, facets and
+// paging count exactly the statements that match. Bleve has no phrase slop
+// (its issue #74).
+type proximityQuery struct {
+	field string
+	text  string
+	slop  int
+	boost float64
+}
+
+func (q *proximityQuery) SetBoost(b float64) { q.boost = b }
+
+func (q *proximityQuery) Boost() float64 {
+	if q.boost == 0 {
+		return 1
+	}
+	return q.boost
+}
+
+func (q *proximityQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping,
+	opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	words, err := q.words(m)
+	if err != nil {
+		return nil, err
+	}
+	if len(words) == 0 {
+		return searcher.NewMatchNoneSearcher(r)
+	}
+	// Positions come with term vectors; the filter below reads them.
+	opts.IncludeTermVectors = true
+	var each []bsearch.Searcher
+	for _, w := range words {
+		s, err := searcher.NewTermSearcher(ctx, r, w, q.field, q.Boost(), opts)
+		if err != nil {
+			closeAll(each)
+			return nil, fmt.Errorf("search: proximity term %q: %w", w, err)
+		}
+		each = append(each, s)
+	}
+	all, err := searcher.NewConjunctionSearcher(ctx, r, each, opts)
+	if err != nil {
+		closeAll(each)
+		return nil, fmt.Errorf("search: proximity: %w", err)
+	}
+	return searcher.NewFilteringSearcher(ctx, all, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
+		return near(d.FieldTermLocations, q.field, words, q.slop)
+	}), nil
+}
+
+// words analyses the text as the field was analysed, without repeats: a word
+// that occurs twice in the query needs to occur only once in the statement.
+func (q *proximityQuery) words(m mapping.IndexMapping) ([]string, error) {
+	a := m.AnalyzerNamed(index.AnalyzerExact)
+	if a == nil {
+		return nil, fmt.Errorf("search: analyzer %s missing", index.AnalyzerExact)
+	}
+	var words []string
+	for _, t := range a.Analyze([]byte(q.text)) {
+		if w := string(t.Term); !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return words, nil
+}
+
+func closeAll(ss []bsearch.Searcher) {
+	for _, s := range ss {
+		s.Close()
+	}
+}
+
+// near reports whether some stretch of the field holds every word with at
+// most slop other words among them: the smallest window over the merged,
+// sorted positions that covers all the words spans at most
+// len(words)-1+slop positions.
+func near(locs []bsearch.FieldTermLocation, field string, words []string, slop int) bool {
+	type hit struct {
+		pos  uint64
+		word int
+	}
+	var hits []hit
+	for _, l := range locs {
+		if l.Field != field {
+			continue
+		}
+		if w := slices.Index(words, l.Term); w >= 0 {
+			hits = append(hits, hit{l.Location.Pos, w})
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return int(a.pos) - int(b.pos) })
+	maxSpan := uint64(len(words) - 1 + slop)
+	seen := make([]int, len(words))
+	covered, lo := 0, 0
+	for _, h := range hits {
+		if seen[h.word] == 0 {
+			covered++
+		}
+		seen[h.word]++
+		for covered == len(words) {
+			if h.pos-hits[lo].pos <= maxSpan {
+				return true
+			}
+			seen[hits[lo].word]--
+			if seen[hits[lo].word] == 0 {
+				covered--
+			}
+			lo++
+		}
+	}
+	return false
+}
