@@ -58,6 +58,9 @@ func compileNode(n query.Node) (bquery.Query, error) {
 	case *query.Bool:
 		return compileBool(n)
 	case *query.Term:
+		if q, ok := nameClause(n.Field, n.Text, n.Boost); ok {
+			return q, nil
+		}
 		return onFields(n.Field, n.Boost, false, func(field string) bquery.Query {
 			q := bleve.NewMatchQuery(n.Text)
 			q.SetField(field)
@@ -66,6 +69,9 @@ func compileNode(n query.Node) (bquery.Query, error) {
 			return q
 		})
 	case *query.Phrase:
+		if q, ok := nameClause(n.Field, n.Text, n.Boost); ok {
+			return q, nil
+		}
 		if n.Slop >= 0 {
 			return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
 				return &proximityQuery{field: field, text: n.Text, slop: n.Slop}
@@ -97,6 +103,19 @@ func compileNode(n query.Node) (bquery.Query, error) {
 		return q, nil
 	}
 	return nil, fmt.Errorf("search: no compiler for %T", n)
+}
+
+// nameClause searches a name field: a name is one whole value, so a word or
+// a phrase must be the entire name (org:ADHOC, org:"Human Rights Now").
+func nameClause(field, text string, b float64) (bquery.Query, bool) {
+	kw, ok := keywordFields[field]
+	if !ok {
+		return nil, false
+	}
+	q := bleve.NewTermQuery(text)
+	q.SetField(kw)
+	boost(q, b)
+	return q, true
 }
 
 func compileBool(n *query.Bool) (bquery.Query, error) {
