@@ -79,7 +79,7 @@ func TestEngine_Search_proximityNearNotFar(t *testing.T) {
 
 // BenchmarkEngine_Search_proximityVsPhrase compares "a b"~N with the plain
 // phrase over 10,000 generated statements. Building the index takes about
-// half a minute: go test -run '^$' -bench ProximityVsPhrase -benchtime 200x ./search/
+// half a minute: go test -run '^$' -bench proximityVsPhrase -benchtime 200x ./search/
 func BenchmarkEngine_Search_proximityVsPhrase(b *testing.B) {
 	var buf bytes.Buffer
 	if err := bench.Generate(&buf, 10_000, 1); err != nil {
