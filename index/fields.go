@@ -1,14 +1,19 @@
 package index
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // fields is the document Bleve indexes under the mapping's field names.
 func (s Statement) fields() map[string]interface{} {
 	f := map[string]interface{}{
-		FieldTitle:  s.Title,
-		FieldBody:   s.Body,
-		FieldOrigin: s.Origin,
-		FieldHash:   s.Hash,
+		FieldKind:       KindStatement,
+		FieldTitle:      s.Title,
+		FieldBody:       s.Body,
+		FieldOrigin:     s.Origin,
+		FieldHash:       s.Hash,
+		FieldQuoteCount: strconv.Itoa(len(s.Quotes)),
 	}
 	setString(f, FieldURL, s.URL)
 	setString(f, FieldSource, s.Source)
@@ -21,6 +26,26 @@ func (s Statement) fields() map[string]interface{} {
 	}
 	if len(s.Dates) > 0 {
 		f[FieldDates] = s.Dates
+	}
+	return f
+}
+
+// quoteFields is the document of the n-th quote of s, carrying what a quote
+// search filters on and shows without fetching the statement.
+func (s Statement) quoteFields(q Quote) map[string]interface{} {
+	f := map[string]interface{}{
+		FieldKind:      KindQuote,
+		FieldQuote:     q.Text,
+		FieldSentence:  q.Sentence,
+		FieldStatement: s.ID,
+		FieldTitle:     s.Title,
+	}
+	setString(f, FieldSpeaker, q.Speaker)
+	setString(f, FieldSource, s.Source)
+	setString(f, FieldURL, s.URL)
+	setStrings(f, FieldOrganizations, s.Organizations)
+	if !s.Published.IsZero() {
+		f[FieldPublished] = s.Published
 	}
 	return f
 }

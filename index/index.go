@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bbolt "go.etcd.io/bbolt/errors"
 )
 
@@ -116,26 +117,52 @@ func (ix *Index) Close() error {
 	return ix.closeErr
 }
 
-// Count returns the number of statements.
+// Count returns the number of statements, quotes not counted.
 func (ix *Index) Count() (uint64, error) {
-	n, err := ix.bleve.DocCount()
+	req := bleve.NewSearchRequestOptions(KindQuery(KindStatement), 0, 0, false)
+	res, err := ix.bleve.Search(req)
 	if err != nil {
 		return 0, fmt.Errorf("index: count: %w", err)
 	}
-	return n, nil
+	return res.Total, nil
 }
 
-// Write adds or replaces statements and deletes the IDs in remove, in one
-// batch: after a crash the index holds all of it or none of it.
+// KindQuery matches the documents of one kind: every statement search is
+// limited to statements, every quote search to quotes.
+func KindQuery(kind string) *query.TermQuery {
+	q := bleve.NewTermQuery(kind)
+	q.SetField(FieldKind)
+	return q
+}
+
+// Write adds or replaces statements with their quotes, and deletes the
+// statements (and their quotes) whose IDs are in remove, in one batch: after
+// a crash the index holds all of it or none of it.
 func (ix *Index) Write(stmts []Statement, remove []string) error {
+	ids := make([]string, 0, len(stmts)+len(remove))
+	for _, s := range stmts {
+		ids = append(ids, s.ID)
+	}
+	ids = append(ids, remove...)
+	before, err := ix.stored(context.Background(), ids, FieldQuoteCount)
+	if err != nil {
+		return err
+	}
 	batch := ix.bleve.NewBatch()
 	for _, s := range stmts {
 		if err := batch.Index(s.ID, s.fields()); err != nil {
 			return fmt.Errorf("index: add %s: %w", s.ID, err)
 		}
+		for i, q := range s.Quotes {
+			if err := batch.Index(QuoteID(s.ID, i+1), s.quoteFields(q)); err != nil {
+				return fmt.Errorf("index: add quote %d of %s: %w", i+1, s.ID, err)
+			}
+		}
+		deleteQuotes(batch, s.ID, len(s.Quotes), before[s.ID])
 	}
 	for _, id := range remove {
 		batch.Delete(id)
+		deleteQuotes(batch, id, 0, before[id])
 	}
 	if err := ix.bleve.Batch(batch); err != nil {
 		return fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), err)
@@ -143,19 +170,35 @@ func (ix *Index) Write(stmts []Statement, remove []string) error {
 	return nil
 }
 
+// deleteQuotes deletes the quotes a statement had beyond the ones it keeps.
+func deleteQuotes(batch *bleve.Batch, id string, keep int, hadCount string) {
+	had, _ := strconv.Atoi(hadCount)
+	for n := keep + 1; n <= had; n++ {
+		batch.Delete(QuoteID(id, n))
+	}
+}
+
 // Hashes returns the stored content hash of each ID that is in the index.
 func (ix *Index) Hashes(ctx context.Context, ids []string) (map[string]string, error) {
+	return ix.stored(ctx, ids, FieldHash)
+}
+
+// stored returns one stored field of each ID that is in the index.
+func (ix *Index) stored(ctx context.Context, ids []string, field string) (map[string]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{FieldHash}
+	req.Fields = []string{field}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("index: look up hashes: %w", err)
+		return nil, fmt.Errorf("index: look up %s: %w", field, err)
 	}
-	hashes := make(map[string]string, len(res.Hits))
+	values := make(map[string]string, len(res.Hits))
 	for _, h := range res.Hits {
-		hashes[h.ID], _ = h.Fields[FieldHash].(string)
+		values[h.ID], _ = h.Fields[field].(string)
 	}
-	return hashes, nil
+	return values, nil
 }
 
 // Statement returns the stored statement with the ID, or an error wrapping

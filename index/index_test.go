@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
 )
 
 func TestOpen_secondOpenerIsToldTheIndexIsLocked(t *testing.T) {
@@ -110,5 +112,53 @@ func TestIndex_Close_twiceIsSafe(t *testing.T) {
 	}
 	if err := ix.Close(); err != nil {
 		t.Errorf("second Close = %v, want nil", err)
+	}
+}
+
+func TestIndex_Write_quotesFollowTheirStatement(t *testing.T) {
+	ix, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	s := Statement{ID: "s", Title: "t", Body: "b", Quotes: []Quote{
+		{Text: "one two three four", Speaker: "Hun Sen"},
+		{Text: "five six seven eight"},
+		{Text: "nine ten eleven twelve", Speaker: "Sarah M Brooks"},
+	}}
+	quotes := func() []string {
+		req := bleve.NewSearchRequestOptions(KindQuery(KindQuote), 10, 0, false)
+		res, err := ix.bleve.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if err := ix.Write([]Statement{s}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := quotes(); !slices.Equal(got, []string{"s#q1", "s#q2", "s#q3"}) {
+		t.Errorf("quotes = %v", got)
+	}
+	if n, _ := ix.Count(); n != 1 {
+		t.Errorf("count = %d, want 1: quotes are not statements", n)
+	}
+	s.Quotes = s.Quotes[:1]
+	if err := ix.Write([]Statement{s}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := quotes(); !slices.Equal(got, []string{"s#q1"}) {
+		t.Errorf("after rewrite with one quote: %v", got)
+	}
+	if err := ix.Write(nil, []string{"s"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := quotes(); len(got) != 0 {
+		t.Errorf("after delete: %v", got)
 	}
 }

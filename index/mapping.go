@@ -15,7 +15,7 @@ import (
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // Field names, shared by the writer and the readers.
 const (
@@ -33,6 +33,26 @@ const (
 	FieldLang          = "lang"
 	FieldOrigin        = "origin"
 	FieldHash          = "hash"
+	// FieldKind tells statements from quotes, which share the index so a
+	// statement and its quotes are written in one atomic batch.
+	FieldKind = "kind"
+	// FieldQuoteCount is how many quotes a statement had when written, so a
+	// rewrite can delete the ones it no longer has.
+	FieldQuoteCount = "quote_count"
+
+	// Quote documents: the quote, its speaker and sentence, and a copy of
+	// the statement's metadata for showing and filtering quotes alone.
+	FieldQuote      = "quote"
+	FieldQuoteExact = "quote_exact"
+	FieldSpeaker    = "speaker"
+	FieldSentence   = "sentence"
+	FieldStatement  = "statement"
+)
+
+// Kinds of document.
+const (
+	KindStatement = "statement"
+	KindQuote     = "quote"
 )
 
 // Analyzer names.
@@ -45,13 +65,12 @@ const (
 	AnalyzerExact = "advosearch_exact"
 )
 
-const statementType = "statement"
-
 // NewMapping returns the explicit mapping of a statement index.
 func NewMapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	m.ScoringModel = "bm25"
-	m.DefaultType = statementType
+	m.TypeField = FieldKind
+	m.DefaultType = KindStatement
 	m.DefaultAnalyzer = AnalyzerStemmed
 	m.StoreDynamic = false
 	m.IndexDynamic = false
@@ -74,7 +93,18 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerExact, err)
 	}
 
+	m.AddDocumentMapping(KindStatement, statementMapping())
+	m.AddDocumentMapping(KindQuote, quoteMapping())
+	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
+	if err := m.Validate(); err != nil {
+		return nil, fmt.Errorf("index: mapping: %w", err)
+	}
+	return m, nil
+}
+
+func statementMapping() *mapping.DocumentMapping {
 	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldKind, keywordField(FieldKind, false))
 	// Title and body are stored for snippets and the statement page, and
 	// carry term vectors because phrase queries and highlighting need term
 	// positions and offsets. Each is indexed twice: stemmed for plain words,
@@ -90,23 +120,49 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(name, keywordField(name, true))
 	}
 	// Looked up by ID only, never faceted: no doc values.
-	for _, name := range []string{FieldURL, FieldOrigin, FieldHash} {
+	for _, name := range []string{FieldURL, FieldOrigin, FieldHash, FieldQuoteCount} {
 		doc.AddFieldMappingsAt(name, keywordField(name, false))
 	}
 	for _, name := range []string{FieldPublished, FieldDates} {
-		fm := mapping.NewDateTimeFieldMapping()
+		doc.AddFieldMappingsAt(name, dateField(name))
+	}
+	return doc
+}
+
+// quoteMapping indexes a quote like a body (stemmed, and exact for phrases)
+// and its speaker, source and date for filters; the rest is stored to show.
+func quoteMapping() *mapping.DocumentMapping {
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldKind, keywordField(FieldKind, false))
+	doc.AddFieldMappingsAt(FieldQuote,
+		textField(FieldQuote, AnalyzerStemmed, true),
+		textField(FieldQuoteExact, AnalyzerExact, false))
+	for _, name := range []string{FieldSpeaker, FieldSource, FieldOrganizations} {
+		doc.AddFieldMappingsAt(name, keywordField(name, true))
+	}
+	for _, name := range []string{FieldStatement, FieldURL} {
+		doc.AddFieldMappingsAt(name, keywordField(name, false))
+	}
+	for _, name := range []string{FieldSentence, FieldTitle} {
+		fm := mapping.NewTextFieldMapping()
 		fm.Name = name
-		fm.Store = true
-		fm.DocValues = true // date sort, date histogram
+		fm.Index = false
 		fm.IncludeInAll = false
+		fm.IncludeTermVectors = false
+		fm.DocValues = false
 		doc.AddFieldMappingsAt(name, fm)
 	}
-	m.AddDocumentMapping(statementType, doc)
-	m.DefaultMapping = doc
-	if err := m.Validate(); err != nil {
-		return nil, fmt.Errorf("index: mapping: %w", err)
-	}
-	return m, nil
+	doc.AddFieldMappingsAt(FieldPublished, dateField(FieldPublished))
+	return doc
+}
+
+func dateField(name string) *mapping.FieldMapping {
+	fm := mapping.NewDateTimeFieldMapping()
+	fm.Name = name
+	fm.Store = true
+	fm.DocValues = true // date sort, date histogram
+	fm.IncludeInAll = false
+	return fm
 }
 
 func textField(name, analyzer string, store bool) *mapping.FieldMapping {

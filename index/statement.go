@@ -1,6 +1,9 @@
 package index
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Statement is one indexed advocacy statement: a press release, a joint
 // letter, a report. Text fields keep the original characters (curly quotes,
@@ -32,4 +35,20 @@ type Statement struct {
 	// Hash identifies the content and the extractor that read it, so that
 	// re-indexing an unchanged file is skipped.
 	Hash string
+	// Quotes are the quotations in the body. Each is indexed as a document
+	// of its own, in the same batch as its statement, so the two never
+	// disagree. FromFields does not load them.
+	Quotes []Quote
+}
+
+// Quote is one quotation, with its speaker when the text names one.
+type Quote struct {
+	Text     string
+	Speaker  string // "" when the text does not attribute it
+	Sentence string // the sentence around it, for context
+}
+
+// QuoteID is the ID of the n-th (from 1) quote of a statement.
+func QuoteID(statementID string, n int) string {
+	return statementID + "#q" + strconv.Itoa(n)
 }

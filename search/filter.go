@@ -8,9 +8,13 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// filterQuery adds the request's facet and date filters to the main query.
+// filterQuery limits the main query to statements and adds the request's
+// facet and date filters.
 func filterQuery(main query.Query, r Request) query.Query {
-	clauses := []query.Query{main}
+	clauses := []query.Query{index.KindQuery(index.KindStatement)}
+	if _, all := main.(*query.MatchAllQuery); !all {
+		clauses = append(clauses, main)
+	}
 	for _, f := range []struct {
 		field  string
 		values []string
@@ -37,7 +41,7 @@ func filterQuery(main query.Query, r Request) query.Query {
 		clauses = append(clauses, dq)
 	}
 	if len(clauses) == 1 {
-		return main
+		return clauses[0]
 	}
 	return bleve.NewConjunctionQuery(clauses...)
 }
