@@ -26,6 +26,14 @@ type apiResult struct {
 	Size   int       `json:"size"`
 	Hits   []apiHit  `json:"hits"`
 	Facets apiFacets `json:"facets"`
+	// Exact lists the quoted phrases, matched word for word; Stemmed the
+	// unquoted words, matched with their variants (detained also finds
+	// detain). Both are always arrays.
+	Exact   []string `json:"exact"`
+	Stemmed []string `json:"stemmed"`
+	// Suggestion is the query with misspelled words corrected, when
+	// nothing matched and a correction exists; left out otherwise.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 type apiHit struct {
@@ -139,7 +147,7 @@ func (s *Server) apiSearchPost(c echo.Context) error {
 		*n.dst = *n.v
 	}
 	p.Org, p.Person, p.Place, p.Source = nonEmpty(p.Org), nonEmpty(p.Person), nonEmpty(p.Place), nonEmpty(p.Source)
-	p.From, p.To = strings.TrimSpace(p.From), strings.TrimSpace(p.To)
+	p.From, p.To, p.Op = strings.TrimSpace(p.From), strings.TrimSpace(p.To), strings.TrimSpace(p.Op)
 	return s.apiSearch(c, p)
 }
 
@@ -181,7 +189,7 @@ func jsonKind(goKind string) string {
 }
 
 func (s *Server) apiSearch(c echo.Context, p params) error {
-	req, err := p.request()
+	req, err := p.request(s.opts.DefaultOr)
 	if err != nil {
 		return err
 	}
@@ -206,6 +214,9 @@ func toAPIResult(res search.Result) apiResult {
 			Source:        apiFacetValues(res.Facets.Sources),
 			Published:     make([]apiDateBucket, 0, len(res.Facets.Published)),
 		},
+		Exact:      orEmpty(res.Exact),
+		Stemmed:    orEmpty(res.Stemmed),
+		Suggestion: res.Suggestion,
 	}
 	for _, h := range res.Hits {
 		snippets := make([]string, 0, len(h.Snippets))

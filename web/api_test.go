@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/advosearch/advosearch/web"
 )
 
 // The JSON shapes as an API user reads them.
@@ -401,5 +403,167 @@ func TestHealthz(t *testing.T) {
 	}
 	if h.Status != "ok" || h.Documents != uint64(len(statements)) {
 		t.Errorf("got %+v, want status ok and %d documents", h, len(statements))
+	}
+}
+
+// A syntax error points at the column (in characters) where the query goes
+// wrong, as a number a client can use and in the message.
+func TestAPI_Search_syntaxErrorColumn(t *testing.T) {
+	tests := []struct {
+		query  string
+		column int
+	}{
+		{"(Hun Sen", 1},
+		{"foo)", 4},
+		{"a AND", 3},
+		{`"must close`, 1},
+		{"published:[2016 TO", 19}, // past the end: the date is missing
+		// Columns count characters, not bytes: the curly quotes and the
+		// apostrophe take 3 bytes each.
+		{"“Hun Sen’s” (gov", 13},
+	}
+	ts := newTestServer(t)
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			for _, req := range []struct{ method, path, body string }{
+				{"GET", q(tt.query), ""},
+				{"POST", "/api/search", `{"q": ` + strconv.Quote(tt.query) + `}`},
+			} {
+				resp, body := do(t, ts, req.method, req.path, req.body)
+				if resp.StatusCode != http.StatusBadRequest {
+					t.Fatalf("%s: status %d, want 400; body %s", req.method, resp.StatusCode, body)
+				}
+				var e struct {
+					Error  string `json:"error"`
+					Column *int   `json:"column"`
+				}
+				if err := json.Unmarshal([]byte(body), &e); err != nil {
+					t.Fatal(err)
+				}
+				if e.Column == nil || *e.Column != tt.column {
+					t.Errorf("%s: column %v, want %d; body %s", req.method, e.Column, tt.column, body)
+				}
+				if want := "at column " + strconv.Itoa(tt.column); !strings.HasSuffix(e.Error, want) {
+					t.Errorf("%s: error %q, want it to end with %q", req.method, e.Error, want)
+				}
+			}
+		})
+	}
+	// Errors without a position have no column at all.
+	for _, path := range []string{q("", "size", "0"), q("quote:x")} {
+		resp, body := get(t, ts, path)
+		if resp.StatusCode != http.StatusBadRequest || strings.Contains(body, `"column"`) {
+			t.Errorf("GET %s: status %d, body %s; want 400 without a column", path, resp.StatusCode, body)
+		}
+	}
+}
+
+// The answer says which words were matched exactly and which with variants.
+func TestAPI_Search_exactAndStemmed(t *testing.T) {
+	ts := newTestServer(t)
+	var r struct {
+		Total   uint64   `json:"total"`
+		Exact   []string `json:"exact"`
+		Stemmed []string `json:"stemmed"`
+	}
+	resp, body := get(t, ts, q(`"must close" OR activists`))
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Exact, []string{"must close"}) || !slices.Equal(r.Stemmed, []string{"activists"}) {
+		t.Errorf("exact %q stemmed %q, want [must close] and [activists]", r.Exact, r.Stemmed)
+	}
+	if r.Total != 2 {
+		t.Errorf("total %d, want 2 (hun-sen, land)", r.Total)
+	}
+	// Always arrays, also with nothing to say.
+	for _, path := range []string{q(""), q("detain*")} {
+		_, body := get(t, ts, path)
+		if !strings.Contains(body, `"exact":[]`) || !strings.Contains(body, `"stemmed":[]`) {
+			t.Errorf("GET %s: want empty exact and stemmed arrays: %s", path, body)
+		}
+	}
+}
+
+func TestAPI_Search_suggestion(t *testing.T) {
+	ts := newTestServer(t)
+	r := struct {
+		Total      uint64  `json:"total"`
+		Suggestion *string `json:"suggestion"`
+	}{}
+	resp, body := get(t, ts, q("Kem Sokah"))
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 0 || r.Suggestion == nil || *r.Suggestion != "Kem Sokha" {
+		t.Errorf("total %d suggestion %v, want 0 and Kem Sokha", r.Total, deref(r.Suggestion))
+	}
+	// The suggestion finds something, and then there is none.
+	_, body = get(t, ts, q("Kem Sokha"))
+	if strings.Contains(body, `"suggestion"`) || !strings.Contains(body, `"id":"cnrp"`) {
+		t.Errorf("corrected query: want cnrp and no suggestion: %s", body)
+	}
+}
+
+// op=or widens a search that op=and narrows; the server's default applies
+// without op, and op overrides it either way.
+func TestAPI_Search_op(t *testing.T) {
+	const words = "Cambodia protest" // no statement has both words
+	and := decodeSearch(t, newTestServer(t), q(words)).ids()
+	tests := []struct {
+		name string
+		opts web.Options
+		path string
+		body string // POST when set
+		want []string
+	}{
+		{"default is and", web.Options{}, q(words), "", and},
+		{"op=and", web.Options{}, q(words, "op", "and"), "", and},
+		{"op=or", web.Options{}, q(words, "op", "or"), "", []string{"cnrp", "hun-sen", "land"}},
+		{"op=OR", web.Options{}, q(words, "op", "OR"), "", []string{"cnrp", "hun-sen", "land"}},
+		{"op in JSON", web.Options{}, "/api/search", `{"q": "Cambodia protest", "op": "or"}`, []string{"cnrp", "hun-sen", "land"}},
+		{"server default or", web.Options{DefaultOr: true}, q(words), "", []string{"cnrp", "hun-sen", "land"}},
+		{"op=and overrides the server's or", web.Options{DefaultOr: true}, q(words, "op", "and"), "", and},
+	}
+	if len(and) != 0 {
+		t.Fatalf("%q with AND found %v, want nothing", words, and)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := newTestServerWith(t, tt.opts)
+			method := http.MethodGet
+			if tt.body != "" {
+				method = http.MethodPost
+			}
+			resp, body := do(t, ts, method, tt.path, tt.body)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			var r apiResult
+			if err := json.Unmarshal([]byte(body), &r); err != nil {
+				t.Fatal(err)
+			}
+			got := r.ids()
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	ts := newTestServer(t)
+	for _, req := range []struct{ method, path, body string }{
+		{"GET", q(words, "op", "xor"), ""},
+		{"POST", "/api/search", `{"q": "x", "op": "xor"}`},
+	} {
+		resp, body := do(t, ts, req.method, req.path, req.body)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, `op \"xor\" must be and or or`) {
+			t.Errorf("%s op=xor: status %d body %s, want 400 saying what op takes", req.method, resp.StatusCode, body)
+		}
 	}
 }

@@ -14,6 +14,9 @@ import (
 // apiError is the body of every JSON error.
 type apiError struct {
 	Error string `json:"error"`
+	// Column is the 1-based column (in characters, not bytes) of a query
+	// syntax error, so a client can point at it; left out otherwise.
+	Column int `json:"column,omitempty"`
 }
 
 // Messages for failures that are not the user's; they say nothing about the
@@ -48,10 +51,24 @@ func classify(err error) (status int, msg string) {
 // prefix that Go error strings carry.
 func invalidMessage(err error) string {
 	var inv *search.InvalidError
-	if errors.As(err, &inv) {
+	switch {
+	case errors.As(err, &inv) && inv.Column > 0:
+		// The column points into the query, which the client has; quoting
+		// the whole query again would only repeat it.
+		return fmt.Sprintf("%s: %s at column %d", inv.Field, inv.Reason, inv.Column)
+	case errors.As(err, &inv):
 		return fmt.Sprintf("%s %q %s", inv.Field, inv.Value, inv.Reason)
 	}
 	return strings.TrimPrefix(err.Error(), "search: ")
+}
+
+// errorColumn is the query column of a syntax error, or 0.
+func errorColumn(err error) int {
+	var inv *search.InvalidError
+	if errors.As(err, &inv) {
+		return inv.Column
+	}
+	return 0
 }
 
 // badRequest is a 400 whose message the user sees.
@@ -83,7 +100,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case req.Method == http.MethodHead:
 		werr = c.NoContent(status)
 	case isAPI(req.URL.Path):
-		werr = c.JSON(status, apiError{Error: msg})
+		werr = c.JSON(status, apiError{Error: msg, Column: errorColumn(err)})
 	default:
 		werr = s.renderError(c, status, msg)
 	}

@@ -53,7 +53,7 @@ var statements = []index.Statement{
 	{
 		ID:            "cnrp",
 		Title:         "Cambodia: Supreme Court dissolves the opposition",
-		Body:          "The Supreme Court dissolved the Cambodia National Rescue Party, “a death blow to democracy”, rights groups said.",
+		Body:          "The Supreme Court dissolved the Cambodia National Rescue Party, “a death blow to democracy”, rights groups said. Its leader Kem Sokha remains in prison.",
 		URL:           "https://www.hrw.org/news/2017/11/16/cambodia",
 		Source:        "Human Rights Watch",
 		Published:     day("2017-11-16"),
@@ -104,6 +104,12 @@ var statements = []index.Statement{
 // newTestServer serves a real index of the statements above.
 func newTestServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return newTestServerWith(t, web.Options{})
+}
+
+// newTestServerWith is newTestServer with options; the logger is replaced.
+func newTestServerWith(t *testing.T, opts web.Options) *httptest.Server {
+	t.Helper()
 	ix, err := index.Open(t.TempDir(), index.Options{})
 	if err != nil {
 		t.Fatalf("open index: %v", err)
@@ -112,8 +118,8 @@ func newTestServer(t *testing.T) *httptest.Server {
 	if err := ix.Write(statements, nil); err != nil {
 		t.Fatalf("write index: %v", err)
 	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := web.New(search.New(ix), web.Options{Logger: logger})
+	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := web.New(search.New(ix), opts)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

@@ -1,10 +1,15 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/advosearch/advosearch/web"
 )
 
 // Pages as plain HTML, without a browser.
@@ -117,13 +122,71 @@ func TestPages_search(t *testing.T) {
 		},
 		{
 			name: "nothing matches", path: "/?q=zanzibar&org=LICADHO", status: 200,
-			want: []string{"No statements match", "Remove a filter", `<code>"exact phrase"</code>`, `<code>+must -not</code>`, `org:`},
+			want: []string{"No statements match", "Remove a filter", `<summary>Search syntax</summary>`, "Use <code>OR</code> between words"},
+			not:  []string{"Did you mean", `<details class="help" open>`},
 		},
 		{
 			name: "bad query", path: "/?q=title%3A&org=LICADHO", status: 400,
-			want: []string{`value="title:"`, `role="alert"`, "The query", "not valid query syntax", `name="org" value="LICADHO"`},
-			not:  []string{`class="hits"`},
+			want: []string{
+				`value="title:"`, `role="alert"`,
+				"Syntax error at column 1: expected a value after title:",
+				`<code><mark class="err">t</mark>itle:</code>`,
+				`name="org" value="LICADHO"`,
+				`<details class="help" open>`, // the help opens by itself
+			},
+			not: []string{`class="hits"`},
 		},
+		{
+			name: "syntax error marks the column", path: "/?q=%28Hun+Sen", status: 400,
+			want: []string{"at column 1", `<code><mark class="err">(</mark>Hun Sen</code>`},
+		},
+		{
+			// Columns count characters: the curly quotes are 3 bytes each.
+			name: "syntax error column after multibyte characters", path: "/?q=" + url.QueryEscape("“Hun Sen’s” (gov"), status: 400,
+			want: []string{"at column 13", `<code>“Hun Sen’s” <mark class="err">(</mark>gov</code>`},
+		},
+		{
+			name: "syntax error past the end", path: "/?q=" + url.QueryEscape("published:[2016 TO"), status: 400,
+			want: []string{"at column 19", `<code>published:[2016 TO<mark class="err err-end"><span class="visually-hidden">(missing here)</span></mark></code>`},
+		},
+		{
+			name: "marked query is escaped", path: "/?q=" + url.QueryEscape(`AT&T's "x`), status: 400,
+			want: []string{`<code>AT&amp;T&#39;s <mark class="err">&#34;</mark>x</code>`},
+		},
+		{
+			name: "error without a column marks nothing", path: "/?q=quote%3Ax", status: 400,
+			want: []string{`role="alert"`, `<details class="help">`},
+			not:  []string{`class="error-spot"`, `<mark class="err`},
+		},
+		{
+			name: "did you mean keeps the filters", path: "/?q=Kem+Sokah&place=Cambodia", status: 200,
+			want: []string{
+				`Did you mean <a href="/?place=Cambodia&amp;q=Kem&#43;Sokha">Kem Sokha</a>?`,
+				`Searched with variants (stemmed): <span class="term">Kem</span>, <span class="term">Sokah</span>`,
+			},
+		},
+		{
+			name: "exact and stemmed words", path: "/?q=" + url.QueryEscape(`"must close" OR activists`), status: 200,
+			want: []string{`<p class="matched">Matched exactly: <span class="term">"must close"</span> · with variants (stemmed): <span class="term">activists</span></p>`},
+			not:  []string{"Did you mean"},
+		},
+		{
+			name: "stemmed words are escaped", path: "/?q=" + url.QueryEscape(`"AT&T's" OR R&D`), status: 200,
+			want: []string{`<span class="term">"AT&amp;T&#39;s"</span>`, `<span class="term">R&amp;D</span>`},
+		},
+		{
+			name: "default operator", path: "/", status: 200,
+			want: []string{`Words are combined with <strong>AND</strong> (use <code>OR</code> for either).`},
+		},
+		{
+			name: "op=or on the page", path: "/?q=Cambodia+protest&op=or", status: 200,
+			want: []string{
+				`Words are combined with <strong>OR</strong> (use <code>AND</code> for both).`,
+				`<input type="hidden" name="op" value="or">`, // a new query keeps it
+				`3 statements`,
+			},
+		},
+		{name: "bad op", path: "/?q=x&op=xor", status: 400, want: []string{`The operator &#34;xor&#34; must be and or or.`}},
 		{name: "bad date", path: "/?q=x&from=2017-13-01", status: 400, want: []string{"The start date", "2017-13-01", `value="x"`}},
 		{name: "bad page", path: "/?q=x&page=abc", status: 400, want: []string{"The page number", `value="x"`}},
 		{name: "bad size", path: "/?size=1000", status: 400, want: []string{"The page size"}},
@@ -152,6 +215,75 @@ func TestPages_search(t *testing.T) {
 				t.Logf("body:\n%s", body)
 			}
 		})
+	}
+}
+
+func TestPages_defaultOr(t *testing.T) {
+	ts := newTestServerWith(t, web.Options{DefaultOr: true})
+	_, body := get(t, ts, "/?q=Cambodia+protest")
+	for _, want := range []string{`Words are combined with <strong>OR</strong> (use <code>AND</code> for both).`, "3 statements"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	_, body = get(t, ts, "/?q=Cambodia+protest&op=and")
+	for _, want := range []string{`Words are combined with <strong>AND</strong>`, "No statements match"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("op=and: page lacks %s", want)
+		}
+	}
+}
+
+// helpQueries are the examples the syntax help must offer, each as a link
+// that runs it.
+var helpQueries = []string{
+	`"must close because they follow foreigners"`,
+	`"Hun Sen CCHR"~10`,
+	`Sokha~1`,
+	`detain*`,
+	`(Hun Sen OR "Prime Minister") AND NOT ADHOC`,
+	`org:"Cambodian Center for Human Rights" AND published:[2017-01-01 TO 2017-12-31]`,
+	`title:"must close"^2`,
+	`published:>=2017`,
+}
+
+func TestPages_help(t *testing.T) {
+	ts := newTestServer(t)
+	_, body := get(t, ts, "/?q=Cambodia&org=LICADHO")
+	start, end := strings.Index(body, `<details class="help">`), strings.Index(body, "</details>")
+	if start < 0 || end < start {
+		t.Fatalf("no closed <details class=\"help\"> on the page:\n%s", body)
+	}
+	help := body[start:end]
+	if !strings.Contains(help, "<summary>Search syntax</summary>") {
+		t.Error("the help has no summary to open it by")
+	}
+	var got []string
+	for _, m := range regexp.MustCompile(`<a href="([^"]*)"><code>([^<]*)</code></a>`).FindAllStringSubmatch(help, -1) {
+		u, err := url.Parse(html.UnescapeString(m[1]))
+		if err != nil {
+			t.Fatalf("link %s: %v", m[1], err)
+		}
+		text := html.UnescapeString(m[2])
+		// The link runs the query it shows, without the page's filters.
+		if u.Path != "/" || len(u.Query()) != 1 || u.Query().Get("q") != text {
+			t.Errorf("example %q links to %s, want /?q= the example alone", text, u)
+		}
+		got = append(got, text)
+	}
+	if !slices.Equal(got, helpQueries) {
+		t.Errorf("help examples %q, want %q", got, helpQueries)
+	}
+	for _, want := range []string{"<strong>Fields:</strong> <code>title:</code>", "<code>published:</code>", "<strong>Operators</strong>", "<code>NOT</code>", "<code>/regex/</code>"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %s", want)
+		}
+	}
+	// Every example is valid syntax.
+	for _, q := range helpQueries {
+		if resp, body := get(t, ts, "/?q="+url.QueryEscape(q)); resp.StatusCode != http.StatusOK {
+			t.Errorf("example %q: status %d:\n%s", q, resp.StatusCode, body)
+		}
 	}
 }
 

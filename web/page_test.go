@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -84,6 +85,27 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
+// screenshot saves the page as PNG when ADVOSEARCH_SCREENSHOT names a file;
+// a non-empty name goes before the extension (shot.png → shot-error.png).
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	path := os.Getenv("ADVOSEARCH_SCREENSHOT")
+	if path == "" {
+		return
+	}
+	if name != "" {
+		ext := filepath.Ext(path)
+		path = strings.TrimSuffix(path, ext) + "-" + name + ext
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 means PNG
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 const jsTitles = `[...document.querySelectorAll('.hit-title a')].map(a => a.textContent)`
 const jsChips = `[...document.querySelectorAll('.chip')].map(a => a.textContent.replace(/\s+/g, ' ').trim())`
 
@@ -142,15 +164,30 @@ func TestPages_browser(t *testing.T) {
 			t.Errorf("chips %q after removing the filter, want none", chips)
 		}
 
-		if path := os.Getenv("ADVOSEARCH_SCREENSHOT"); path != "" {
+		if os.Getenv("ADVOSEARCH_SCREENSHOT") != "" {
 			step(t, ctx, "open a full page", chromedp.Navigate(ts.URL+"/?q=Cambodia+OR+LICADHO+OR+journalists&org=LICADHO&size=2"))
-			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 means PNG
-			if err != nil {
-				t.Fatalf("screenshot: %v", err)
-			}
-			if err := os.WriteFile(path, shot, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			screenshot(t, ctx, "")
+		}
+	})
+
+	t.Run("help example runs", func(t *testing.T) {
+		step(t, ctx, "open the search page", chromedp.Navigate(ts.URL+"/"))
+		const jsOpen = `document.querySelector('details.help').open`
+		if eval[bool](t, ctx, jsOpen) {
+			t.Error("the syntax help is open before it is asked for")
+		}
+		step(t, ctx, "open the help", chromedp.Click(chromedp.CSS("details.help summary")))
+		if !eval[bool](t, ctx, jsOpen) {
+			t.Fatal("the syntax help did not open")
+		}
+		screenshot(t, ctx, "help")
+		navigateBy(t, ctx, "click the wildcard example",
+			chromedp.Click(chromedp.Search(`//details[contains(@class,"help")]//a[code="detain*"]`)))
+		if got := eval[[]string](t, ctx, jsTitles); !slices.Equal(got, []string{"Two journalists detained in Phnom Penh"}) {
+			t.Errorf("after the example: titles %q, want the detained journalists", got)
+		}
+		if v := eval[string](t, ctx, `document.querySelector('#q').value`); v != "detain*" {
+			t.Errorf("search box holds %q, want the example's query", v)
 		}
 	})
 
@@ -188,5 +225,12 @@ func TestPages_browser(t *testing.T) {
 		if msg := eval[string](t, ctx, `document.querySelector('.alert').textContent`); !strings.Contains(msg, "quote") {
 			t.Errorf("alert %q does not say what is wrong", msg)
 		}
+		if m := eval[string](t, ctx, `document.querySelector('.alert mark.err').textContent`); m != `"` {
+			t.Errorf("marked %q, want the opening quote", m)
+		}
+		if !eval[bool](t, ctx, `document.querySelector('details.help').open`) {
+			t.Error("the syntax help is not open after a syntax error")
+		}
+		screenshot(t, ctx, "error")
 	})
 }

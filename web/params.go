@@ -22,6 +22,13 @@ const (
 	paramSort   = "sort"
 	paramPage   = "page"
 	paramSize   = "size"
+	paramOp     = "op"
+)
+
+// Values of the op parameter: how adjacent words are combined.
+const (
+	opAnd = "and"
+	opOr  = "or"
 )
 
 // filterParams are the repeatable facet filters, in the order pages show them.
@@ -39,8 +46,11 @@ type params struct {
 	From   string   `json:"from"` // YYYY-MM-DD, inclusive
 	To     string   `json:"to"`   // YYYY-MM-DD, inclusive
 	Sort   string   `json:"sort"` // "", relevance, date, -date
-	Page   int      `json:"-"`    // 0: the first page
-	Size   int      `json:"-"`    // 0: search.DefaultSize
+	// Op combines adjacent words: "and" or "or"; "" is the server's
+	// default (Options.DefaultOr).
+	Op   string `json:"op"`
+	Page int    `json:"-"` // 0: the first page
+	Size int    `json:"-"` // 0: search.DefaultSize
 }
 
 // paramsFromQuery reads the URL query. Unknown parameters are ignored, so a
@@ -56,6 +66,7 @@ func paramsFromQuery(v url.Values) (params, error) {
 		From:   strings.TrimSpace(v.Get(paramFrom)),
 		To:     strings.TrimSpace(v.Get(paramTo)),
 		Sort:   v.Get(paramSort),
+		Op:     strings.TrimSpace(v.Get(paramOp)),
 	}
 	var err error
 	if p.Page, err = positive(paramPage, v.Get(paramPage)); err != nil {
@@ -97,9 +108,10 @@ func nonEmpty(vs []string) []string {
 	return out
 }
 
-// request checks the parameters and turns them into a search request. Errors
-// wrap search.ErrInvalid; the search checks the rest (query syntax, depth).
-func (p params) request() (search.Request, error) {
+// request checks the parameters and turns them into a search request;
+// defaultOr applies when the parameters name no operator. Errors wrap
+// search.ErrInvalid; the search checks the rest (query syntax, depth).
+func (p params) request(defaultOr bool) (search.Request, error) {
 	r := search.Request{
 		Query:         p.Q,
 		Organizations: p.Org,
@@ -110,6 +122,9 @@ func (p params) request() (search.Request, error) {
 		Size:          p.Size,
 	}
 	var err error
+	if r.DefaultOr, err = p.defaultOr(defaultOr); err != nil {
+		return r, err
+	}
 	if r.From, err = parseDate(paramFrom, p.From); err != nil {
 		return r, err
 	}
@@ -123,6 +138,21 @@ func (p params) request() (search.Request, error) {
 		return r, &search.InvalidError{Field: paramSize, Value: strconv.Itoa(p.Size), Reason: "must be between 1 and " + strconv.Itoa(search.MaxSize)}
 	}
 	return r, nil
+}
+
+// defaultOr tells whether adjacent words are combined with OR: as the op
+// parameter says, or as the server's default when it is empty. Case does not
+// matter, since the operators themselves are written in capitals.
+func (p params) defaultOr(serverDefault bool) (bool, error) {
+	switch strings.ToLower(p.Op) {
+	case "":
+		return serverDefault, nil
+	case opAnd:
+		return false, nil
+	case opOr:
+		return true, nil
+	}
+	return false, &search.InvalidError{Field: paramOp, Value: p.Op, Reason: "must be and or or"}
 }
 
 func parseDate(name, s string) (time.Time, error) {
@@ -195,6 +225,14 @@ func (p params) withSort(s search.Sort) params {
 	return p
 }
 
+// withQuery replaces the query, keeping the filters, and goes back to the
+// first page.
+func (p params) withQuery(q string) params {
+	p.Q = q
+	p.Page = 0
+	return p
+}
+
 func (p params) withDates(from, to string) params {
 	p.From, p.To = from, to
 	p.Page = 0
@@ -220,6 +258,9 @@ func (p params) values() url.Values {
 	}
 	if p.Sort != "" {
 		v.Set(paramSort, p.Sort)
+	}
+	if p.Op != "" {
+		v.Set(paramOp, p.Op)
 	}
 	if p.Page > 1 {
 		v.Set(paramPage, strconv.Itoa(p.Page))

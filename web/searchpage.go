@@ -22,22 +22,90 @@ type searchPage struct {
 	Keep, KeepForDates []hiddenField
 	From, To           string
 	ClearDates         string // URL without the dates; "" when none are set
+	// OpOr says that adjacent words are combined with OR in this search,
+	// AND otherwise; the page says which, next to the box.
+	OpOr bool
+	// Help is the syntax help under the box; HelpOpen shows it unfolded,
+	// after a syntax error.
+	Help     []helpExample
+	HelpOpen bool
 	// Error says what is wrong with the request; the page then shows no
 	// results and answers 400 (or 503 when the search ran out of time).
-	Error   string
-	Total   uint64
-	Summary string // "12 statements", "Showing 11–20 of 34 statements"
-	Hits    []pageHit
-	First   int // the number of the first hit on this page
-	Sorts   []link
-	Chips   []chip
-	Clear   string // URL without any filter
-	Facets  []facetGroup
-	Pages   pagination
-	Empty   bool // the search ran and found nothing
+	Error string
+	// ErrorSpot is the query with the column of a syntax error marked; nil
+	// when the error has no column.
+	ErrorSpot *errorSpot
+	// Matched says how the words were searched: exactly (quoted) or with
+	// their variants (stemmed).
+	Matched []matchedWords
+	// Suggestion is a corrected query when nothing matched, and
+	// SuggestionURL runs it with the same filters.
+	Suggestion, SuggestionURL string
+	Total                     uint64
+	Summary                   string // "12 statements", "Showing 11–20 of 34 statements"
+	Hits                      []pageHit
+	First                     int // the number of the first hit on this page
+	Sorts                     []link
+	Chips                     []chip
+	Clear                     string // URL without any filter
+	Facets                    []facetGroup
+	Pages                     pagination
+	Empty                     bool // the search ran and found nothing
 }
 
 type hiddenField struct{ Name, Value string }
+
+// errorSpot is the query split around the character at the column of a
+// syntax error, so that the template marks it while escaping every part. At
+// is "" when the column is past the end of the query (something is missing
+// there).
+type errorSpot struct {
+	Before, At, After string
+}
+
+// spotError splits q at a 1-based rune column; nil when there is none.
+func spotError(q string, column int) *errorSpot {
+	if column < 1 {
+		return nil
+	}
+	r := []rune(q)
+	i := column - 1
+	if i >= len(r) {
+		return &errorSpot{Before: q}
+	}
+	return &errorSpot{Before: string(r[:i]), At: string(r[i]), After: string(r[i+1:])}
+}
+
+// matchedWords is one part of the line that says how the query was read:
+// Label, then the words, quoted when Quoted.
+type matchedWords struct {
+	Label  string
+	Words  []string
+	Quoted bool
+}
+
+// matched words the line under the result count. Saying "exactly" next to
+// a stemmed word would mislead, so each list has its own label.
+func matched(res search.Result) []matchedWords {
+	exact, stemmed := "Matched exactly:", "with variants (stemmed):"
+	if res.Total == 0 {
+		exact = "Searched for exactly:"
+	}
+	var out []matchedWords
+	if len(res.Exact) > 0 {
+		out = append(out, matchedWords{Label: exact, Words: res.Exact, Quoted: true})
+	}
+	if len(res.Stemmed) > 0 {
+		if len(out) == 0 {
+			stemmed = "Searched with variants (stemmed):"
+			if res.Total > 0 {
+				stemmed = "Matched with variants (stemmed):"
+			}
+		}
+		out = append(out, matchedWords{Label: stemmed, Words: res.Stemmed})
+	}
+	return out
+}
 
 // link is an entry of a list of choices; Current marks the one in use.
 type link struct {
@@ -103,7 +171,13 @@ var filterLabels = map[string]string{
 // a 400, never as a server error.
 func (s *Server) searchPage(c echo.Context) error {
 	p, perr := paramsFromQuery(c.QueryParams())
-	page := searchPage{Query: p.Q, From: p.From, To: p.To}
+	page := searchPage{Query: p.Q, From: p.From, To: p.To, Help: s.help}
+	// A bad op is reported below; the sentence then states the default.
+	if or, err := p.defaultOr(s.opts.DefaultOr); err == nil {
+		page.OpOr = or
+	} else {
+		page.OpOr = s.opts.DefaultOr
+	}
 	if p.Q != "" {
 		page.Title = p.Q
 	}
@@ -117,7 +191,7 @@ func (s *Server) searchPage(c echo.Context) error {
 	}
 	page.fillForms(p, search.Sort(effective.Sort))
 
-	req, err := effective.request()
+	req, err := effective.request(s.opts.DefaultOr)
 	if perr != nil {
 		err = perr
 	}
@@ -136,6 +210,8 @@ func (s *Server) searchPage(c echo.Context) error {
 		page.Error = msg
 		if status == http.StatusBadRequest {
 			page.Error = pageMessage(err, msg)
+			page.ErrorSpot = spotError(p.Q, errorColumn(err))
+			page.HelpOpen = page.ErrorSpot != nil
 		}
 		return s.render(c, status, pageSearch, page)
 	}
@@ -148,7 +224,7 @@ func (s *Server) searchPage(c echo.Context) error {
 // search succeeding.
 func (page *searchPage) fillForms(p params, sort search.Sort) {
 	v := p.values()
-	for _, name := range []string{paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramSort, paramSize} {
+	for _, name := range []string{paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramSort, paramSize, paramOp} {
 		for _, value := range v[name] {
 			page.Keep = append(page.Keep, hiddenField{name, value})
 			if name != paramFrom && name != paramTo {
@@ -197,12 +273,18 @@ var fieldNames = map[string]string{
 	paramSort:  "The sort order",
 	paramPage:  "The page number",
 	paramSize:  "The page size",
+	paramOp:    "The operator",
 }
 
 // pageMessage words a 400 for the search page; msg is the API's wording.
 func pageMessage(err error, msg string) string {
 	var inv *search.InvalidError
 	if errors.As(err, &inv) {
+		if inv.Column > 0 {
+			// The marked query is shown with the message, so it is not
+			// repeated here.
+			return fmt.Sprintf("Syntax error at column %d: %s", inv.Column, inv.Reason)
+		}
 		if name, ok := fieldNames[inv.Field]; ok {
 			return fmt.Sprintf("%s %q %s.", name, inv.Value, inv.Reason)
 		}
@@ -226,6 +308,11 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 	page.Total = res.Total
 	page.Empty = res.Total == 0
 	page.First = (res.Page-1)*res.Size + 1
+	page.Matched = matched(res)
+	if res.Total == 0 && res.Suggestion != "" {
+		page.Suggestion = res.Suggestion
+		page.SuggestionURL = p.withQuery(res.Suggestion).href()
+	}
 	switch {
 	case res.Total == 0:
 		page.Summary = "No statements match"

@@ -38,6 +38,12 @@ type Options struct {
 	// MaxBodyBytes bounds a request body (POST /api/search); a larger
 	// one answers 400. Default 64 KiB.
 	MaxBodyBytes int64
+	// DefaultOr combines adjacent words of a query with OR instead of AND
+	// (the default): "land activists" then finds statements with either
+	// word. It goes into every search, page and API alike; the op
+	// parameter (op=and or op=or) overrides it for one request, and the
+	// search page says which one is in force.
+	DefaultOr bool
 }
 
 func (o *Options) setDefaults() {
@@ -67,6 +73,8 @@ type Server struct {
 	pages  map[string]*template.Template
 	static fs.FS
 	echo   *echo.Echo
+	// help is the syntax help of the search page, built once.
+	help []helpExample
 }
 
 // New parses the templates and builds the routes. A template that is missing
@@ -90,7 +98,7 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
-	srv := &Server{search: s, opts: opts, log: opts.Logger, pages: pages, static: static, echo: echo.New()}
+	srv := &Server{search: s, opts: opts, log: opts.Logger, pages: pages, static: static, echo: echo.New(), help: helpExamples()}
 	srv.echo.HideBanner = true
 	srv.echo.HidePort = true
 	srv.echo.HTTPErrorHandler = srv.handleError

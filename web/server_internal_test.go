@@ -206,6 +206,8 @@ func TestParams_links(t *testing.T) {
 		{"page", p.withPage(1).href(), "/?org=X&q=a+b&size=20&sort=-date"},
 		{"dates", p.withDates("2017-01-01", "2017-12-31").href(), "/?from=2017-01-01&org=X&q=a+b&size=20&sort=-date&to=2017-12-31"},
 		{"empty", params{}.href(), "/"},
+		{"op kept", params{Q: "a b", Op: "or"}.href(), "/?op=or&q=a+b"},
+		{"new query keeps filters", p.withQuery("c").href(), "/?org=X&q=c&size=20&sort=-date"},
 		{"default size left out", params{Size: 10}.href(), "/"},
 		{"unchanged after with", p.href(), "/?org=X&page=3&q=a+b&size=20&sort=-date"},
 	}
@@ -270,4 +272,50 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+func TestSpotError(t *testing.T) {
+	tests := []struct {
+		q      string
+		column int
+		want   *errorSpot
+	}{
+		{"(Hun Sen", 1, &errorSpot{At: "(", After: "Hun Sen"}},
+		{"foo)", 4, &errorSpot{Before: "foo", At: ")"}},
+		{"“a” (b", 5, &errorSpot{Before: "“a” ", At: "(", After: "b"}}, // runes, not bytes
+		{"a AND", 6, &errorSpot{Before: "a AND"}},                      // just past the end
+		{"a AND", 60, &errorSpot{Before: "a AND"}},
+		{"a", 0, nil},
+	}
+	for _, tt := range tests {
+		got := spotError(tt.q, tt.column)
+		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) {
+			t.Errorf("spotError(%q, %d) = %+v, want %+v", tt.q, tt.column, got, tt.want)
+		}
+	}
+}
+
+func TestParams_op(t *testing.T) {
+	for _, tt := range []struct {
+		op            string
+		serverDefault bool
+		want          bool
+		err           bool
+	}{
+		{"", false, false, false},
+		{"", true, true, false},
+		{"or", false, true, false},
+		{"OR", false, true, false},
+		{"and", true, false, false},
+		{"xor", false, false, true},
+		{"||", true, false, true},
+	} {
+		r, err := params{Op: tt.op}.request(tt.serverDefault)
+		if (err != nil) != tt.err || (err == nil && r.DefaultOr != tt.want) {
+			t.Errorf("op %q, server default or %v: DefaultOr %v, error %v; want %v, error %v", tt.op, tt.serverDefault, r.DefaultOr, err, tt.want, tt.err)
+		}
+		if err != nil && !errors.Is(err, search.ErrInvalid) {
+			t.Errorf("op %q: error %v does not wrap search.ErrInvalid", tt.op, err)
+		}
+	}
 }

@@ -21,8 +21,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", defaultData, "data folder holding the index")
 	// Loopback by default: exposing the server is a decision, not an accident.
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	op := fs.String("default-operator", "and", "how adjacent words of a query combine: and or or")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var defaultOr bool
+	switch *op {
+	case "and":
+	case "or":
+		defaultOr = true
+	default:
+		return fmt.Errorf("serve: --default-operator %q: must be and or or", *op)
 	}
 	ix, err := openIndex(*data)
 	if err != nil {
@@ -33,7 +42,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := web.New(search.New(ix), web.Options{Logger: logger})
+	srv, err := web.New(search.New(ix), web.Options{Logger: logger, DefaultOr: defaultOr})
 	if err != nil {
 		return err
 	}
