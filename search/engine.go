@@ -88,7 +88,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: readFacets(res.Facets)}
+	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: facetResults(res.Facets).statementFacets()}
 	out.Exact, out.Stemmed = interpretation(tree)
 	if out.Total == 0 {
 		if out.Suggestion, err = e.suggest(ctx, r.Query, tree); err != nil {

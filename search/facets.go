@@ -59,18 +59,23 @@ func addFacets(req *bleve.SearchRequest) {
 
 func yearStart(y int) time.Time { return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC) }
 
-func readFacets(res bsearch.FacetResults) Facets {
-	terms := func(field string) []FacetValue {
-		fr, ok := res[field]
-		if !ok || fr.Terms == nil {
-			return nil
-		}
-		var out []FacetValue
-		for _, t := range fr.Terms.Terms() {
-			out = append(out, FacetValue{Value: t.Term, Count: t.Count})
-		}
-		return out
+// facetResults reads Bleve's facet results.
+type facetResults bsearch.FacetResults
+
+func (res facetResults) terms(field string) []FacetValue {
+	fr, ok := res[field]
+	if !ok || fr.Terms == nil {
+		return nil
 	}
+	var out []FacetValue
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, FacetValue{Value: t.Term, Count: t.Count})
+	}
+	return out
+}
+
+func (res facetResults) statementFacets() Facets {
+	terms := res.terms
 	f := Facets{
 		Organizations: terms(index.FieldOrganizations),
 		People:        terms(index.FieldPeople),

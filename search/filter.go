@@ -30,18 +30,27 @@ func filterQuery(main query.Query, r Request) query.Query {
 			clauses = append(clauses, tq)
 		}
 	}
-	if !r.From.IsZero() || !r.To.IsZero() {
-		var end time.Time
-		if !r.To.IsZero() {
-			end = r.To.AddDate(0, 0, 1) // To is inclusive: up to the next midnight
-		}
-		inclusive, exclusive := true, false
-		dq := bleve.NewDateRangeInclusiveQuery(r.From, end, &inclusive, &exclusive)
-		dq.SetField(index.FieldPublished)
+	if dq := dateFilter(r.From, r.To); dq != nil {
 		clauses = append(clauses, dq)
 	}
 	if len(clauses) == 1 {
 		return clauses[0]
 	}
 	return bleve.NewConjunctionQuery(clauses...)
+}
+
+// dateFilter bounds the publication date, both days inclusive; nil when
+// both are open.
+func dateFilter(from, to time.Time) query.Query {
+	if from.IsZero() && to.IsZero() {
+		return nil
+	}
+	var end time.Time
+	if !to.IsZero() {
+		end = to.AddDate(0, 0, 1) // to is inclusive: up to the next midnight
+	}
+	inclusive, exclusive := true, false
+	dq := bleve.NewDateRangeInclusiveQuery(from, end, &inclusive, &exclusive)
+	dq.SetField(index.FieldPublished)
+	return dq
 }
