@@ -175,7 +175,7 @@ func TestEngine_Search_suggestsCorrections(t *testing.T) {
 
 func TestEngine_Search_saysWhatWasExact(t *testing.T) {
 	e := seedEngine(t)
-	res, err := e.Search(context.Background(), Request{Query: `"must close" foreigners OR Khmers`})
+	res, err := e.Search(context.Background(), Request{Query: `"must close" foreigners OR Khmers -"Hun Sen" -treason`})
 	if err != nil {
 		t.Fatal(err)
 	}

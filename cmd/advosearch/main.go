@@ -27,7 +27,8 @@ func main() {
 const usage = `usage: advosearch COMMAND [flags]
 
 commands:
-  serve [--data DIR] [--addr 127.0.0.1:8080]   serve the search page and API; indexes the sample statements into an empty index
+  serve [--data DIR] [--addr 127.0.0.1:8080] [--default-operator and|or]
+                                                serve the search page and API; indexes the sample statements into an empty index
   index [--data DIR] PATH...                    index .txt, .md, .html and .jsonl files and folders
   bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
 
