@@ -81,6 +81,21 @@ func Open(dir string, opts Options) (*Index, error) {
 	return &Index{bleve: b, dir: dir}, nil
 }
 
+// OpenMemory returns an empty index held in memory, with the same schema:
+// saved searches run against a batch of new statements in one before the
+// batch is forgotten.
+func OpenMemory() (*Index, error) {
+	m, err := NewMapping()
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, fmt.Errorf("index: in memory: %w", err)
+	}
+	return &Index{bleve: b, dir: ":memory:"}, nil
+}
+
 func create(dir string, config map[string]interface{}) (*Index, error) {
 	m, err := NewMapping()
 	if err != nil {
