@@ -50,17 +50,30 @@ type Index struct {
 	closeErr  error
 }
 
-// Open opens the index in dir, or creates an empty one there if dir holds
-// none. It returns an error wrapping ErrLocked if another process has it open,
-// and ErrVersion if it was built by another mapping version.
-func Open(dir string, opts Options) (*Index, error) {
+// Open opens the index at path, or creates an empty one there if there is
+// none. path is a symbolic link to the current generation of the index (a
+// Bleve directory beside it), so that Rebuild can swap in a new generation
+// atomically. It returns an error wrapping ErrLocked if another process has
+// the index open, and ErrVersion if it was built by another mapping version.
+func Open(path string, opts Options) (*Index, error) {
 	opts.setDefaults()
 	// Scorch keeps its state in root.bolt; bolt's file lock would otherwise
 	// block forever when another process holds it.
 	config := map[string]interface{}{"bolt_timeout": opts.LockTimeout.String()}
-	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
-		return create(dir, config)
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+		return createCurrent(path, config)
 	}
+	// An empty folder holds no index yet: it becomes the link.
+	if entries, err := os.ReadDir(path); err == nil && len(entries) == 0 {
+		if err := os.Remove(path); err != nil {
+			return nil, fmt.Errorf("index: create %s: %w", path, err)
+		}
+		return createCurrent(path, config)
+	}
+	return open(path, config)
+}
+
+func open(dir string, config map[string]interface{}) (*Index, error) {
 	b, err := bleve.OpenUsing(dir, config)
 	if errors.Is(err, bbolt.ErrTimeout) {
 		return nil, fmt.Errorf("%w: %s (stop the other advosearch process, or pass --data with another folder)", ErrLocked, dir)
@@ -68,17 +81,33 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: open %s: %w", dir, err)
 	}
+	ix := &Index{bleve: b, dir: dir}
 	got, err := b.GetInternal([]byte(versionKey))
 	if err != nil {
-		b.Close()
+		ix.Close()
 		return nil, fmt.Errorf("index: read version of %s: %w", dir, err)
 	}
+	if len(got) == 0 {
+		// Created, but stopped before its version was written: nothing can
+		// have been indexed into it yet.
+		if n, err := b.DocCount(); err == nil && n == 0 {
+			return ix, ix.writeVersion()
+		}
+	}
 	if string(got) != strconv.Itoa(MappingVersion) {
-		b.Close()
+		ix.Close()
 		return nil, fmt.Errorf("%w: %s has mapping version %q, this build reads %d; delete the folder and index again",
 			ErrVersion, dir, got, MappingVersion)
 	}
-	return &Index{bleve: b, dir: dir}, nil
+	return ix, nil
+}
+
+func (ix *Index) writeVersion() error {
+	if err := ix.bleve.SetInternal([]byte(versionKey), []byte(strconv.Itoa(MappingVersion))); err != nil {
+		ix.Close()
+		return fmt.Errorf("index: write version of %s: %w", ix.dir, err)
+	}
+	return nil
 }
 
 // OpenMemory returns an empty index held in memory, with the same schema:
@@ -108,11 +137,8 @@ func create(dir string, config map[string]interface{}) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
-	if err := b.SetInternal([]byte(versionKey), []byte(strconv.Itoa(MappingVersion))); err != nil {
-		b.Close()
-		return nil, fmt.Errorf("index: write version of %s: %w", dir, err)
-	}
-	return &Index{bleve: b, dir: dir}, nil
+	ix := &Index{bleve: b, dir: dir}
+	return ix, ix.writeVersion()
 }
 
 // Bleve returns the underlying Bleve index for package search. Writers use
