@@ -1,0 +1,19 @@
+// Package quotes finds the quotations in a statement and who the statement
+// says spoke them, so that a journalist can search for and cite the exact
+// words and their speaker.
+//
+// Extract is a pure function over plain text: no I/O, no state, no models.
+// It pairs quotation marks (“ ” ‘ ’ " " ' ' « » „ “), telling a closing ’
+// from an apostrophe (Sen’s, NGOs’) by its context, keeps nested quotations
+// inside the outer one, and drops marks left open at a paragraph break or
+// after 1,500 bytes. It then attributes each quotation from the words around
+// it ("he said", "said Ms Brooks", "X told reporters that", "according to
+// X"), resolving pronouns and surnames against the names the caller has
+// already recognised. When the text does not say who spoke, Speaker is ""
+// rather than a guess.
+//
+// The package does not recognise names itself (package indexer does), does
+// not clean up text (curly quotes are read as printed), and does not store
+// anything (package index does). Its accuracy is measured against hand-
+// labelled statements in testdata/gold.json.
+package quotes

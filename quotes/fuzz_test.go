@@ -1,0 +1,61 @@
+package quotes_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode"
+
+	"github.com/advosearch/advosearch/quotes"
+)
+
+// FuzzExtract checks that Extract never panics and that every quotation it
+// returns is well formed, whatever the input. The seeds are the gold
+// statements and a few broken ones.
+func FuzzExtract(f *testing.F) {
+	for _, c := range loadGold(f) {
+		f.Add(c.Text)
+	}
+	if seeds, err := filepath.Glob(filepath.Join("..", "corpus", "seeds", "*.txt")); err == nil {
+		for _, p := range seeds {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(string(b))
+			}
+		}
+	}
+	for _, s := range []string{"", "“", "‘’’‘", "\"'\"'", "«»«", "„“”", "\xff“\xfe four words in here\xe2\x80”", "“a b c d\n\n”"} {
+		f.Add(s)
+	}
+	people := []string{"Hun Sen", "Sarah M Brooks", "Kem Sokha"}
+	orgs := []string{"Amnesty International", "Cambodian Center for Human Rights"}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, q := range quotes.Extract(text, people, orgs) {
+			if q.Start < 0 || q.Start >= q.End || q.End > len(text) {
+				t.Fatalf("bad offsets [%d:%d] for a text of %d bytes", q.Start, q.End, len(text))
+			}
+			if text[q.Start:q.End] != q.Text {
+				t.Fatalf("text[%d:%d] = %q, Text = %q", q.Start, q.End, text[q.Start:q.End], q.Text)
+			}
+			if n := words(q.Text); n < quotes.MinWords {
+				t.Fatalf("Text %q has %d words, want ≥ %d", q.Text, n, quotes.MinWords)
+			}
+		}
+	})
+}
+
+// words counts the fields holding a letter or digit, as the package does.
+func words(s string) int {
+	n, in, word := 0, false, false
+	for _, r := range s + " " {
+		if unicode.IsSpace(r) {
+			if in && word {
+				n++
+			}
+			in, word = false, false
+			continue
+		}
+		in = true
+		word = word || unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return n
+}

@@ -1,0 +1,358 @@
+package quotes
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// entityKind says what a mention names, which decides the pronouns that can
+// refer back to it.
+type entityKind uint8
+
+const (
+	kindPerson  entityKind = iota + 1 // he, she
+	kindOrg                           // they, it
+	kindUnknown                       // a capitalised name not in people or orgs
+)
+
+// mention is a place where the text names a person or an organisation.
+type mention struct {
+	start, end int
+	name       string // canonical: the entry of people or orgs, or the name as printed for kindUnknown
+	kind       entityKind
+	possessive bool // followed by ’s: "Amnesty’s director" names the director, not Amnesty
+	inQuote    bool // inside a quotation: not the speaker's name, nor a pronoun's antecedent
+}
+
+// findMentions returns the mentions of people and orgs in text, in order.
+// An organisation is found by its name, its initials (Cambodian Center for
+// Human Rights → CCHR) or the short form the text gives in brackets after
+// its name; a person by the full name or, when exactly one name in people
+// contains it, by a part of it ("Brooks", "Ms Brooks", "Prime Minister Hun
+// Sen"). Other capitalised names are kept as kindUnknown, to be used only
+// right next to a speech verb ("said John Smith").
+func findMentions(text string, people, orgs []string) []mention {
+	ms := findOrgs(text, orgs)
+	// Runs come in text order, so one cursor over the sorted org mentions
+	// keeps this linear.
+	k := 0
+	taken := func(start, end int) bool {
+		for k < len(ms) && ms[k].end <= start {
+			k++
+		}
+		return k < len(ms) && ms[k].start < end
+	}
+	ptoks := make([][]string, 0, len(people))
+	pnames := make([]string, 0, len(people))
+	for _, p := range people {
+		toks := strings.Fields(strings.ReplaceAll(p, ".", ""))
+		if len(toks) > 0 {
+			ptoks = append(ptoks, toks)
+			pnames = append(pnames, strings.Join(toks, " "))
+		}
+	}
+	var found []mention
+	for _, run := range capitalisedRuns(text) {
+		// Split the run where an organisation's name was found.
+		var part []token
+		flush := func() {
+			found = append(found, resolveRun(text, part, ptoks, pnames)...)
+			part = part[:0]
+		}
+		for _, t := range run {
+			if taken(t.start, t.end) {
+				flush()
+				continue
+			}
+			part = append(part, t)
+		}
+		flush()
+	}
+	ms = append(ms, found...)
+	slices.SortFunc(ms, func(a, b mention) int { return a.start - b.start })
+	for i := range ms {
+		ms[i].possessive = possessiveAt(text, ms[i].end)
+	}
+	return ms
+}
+
+// findOrgs finds the organisations' names, initials and bracketed short
+// forms, longest first where they overlap.
+func findOrgs(text string, orgs []string) []mention {
+	type variant struct{ form, name string }
+	var vs []variant
+	for _, o := range orgs {
+		o = strings.TrimSpace(o)
+		if o == "" {
+			continue
+		}
+		vs = append(vs, variant{o, o})
+		if a := initials(o); len(a) >= 2 && a != o {
+			vs = append(vs, variant{a, o})
+		}
+		for _, at := range wordIndexes(text, o) {
+			if alias := bracketAlias(text[at+len(o):]); alias != "" {
+				vs = append(vs, variant{alias, o})
+			}
+		}
+	}
+	var ms []mention
+	for _, v := range vs {
+		for _, at := range wordIndexes(text, v.form) {
+			ms = append(ms, mention{start: at, end: at + len(v.form), name: v.name, kind: kindOrg})
+		}
+	}
+	slices.SortFunc(ms, func(a, b mention) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+	out := ms[:0]
+	last := -1
+	for _, m := range ms {
+		if m.start >= last {
+			out = append(out, m)
+			last = m.end
+		}
+	}
+	return out
+}
+
+// initials returns the capital initials of name's words, hyphenated parts
+// counted apart: Anti-Corruption Unit → ACU.
+func initials(name string) string {
+	var b strings.Builder
+	for f := range strings.FieldsFuncSeq(name, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '‐'
+	}) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// bracketAlias returns X when rest starts with " (X)" and X looks like a
+// short form: one word with a capital letter, as in "Human Rights Now (HRN)".
+func bracketAlias(rest string) string {
+	rest = strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(rest, "(") {
+		return ""
+	}
+	end := strings.IndexByte(rest, ')')
+	if end < 2 || end > 24 {
+		return ""
+	}
+	alias := rest[1:end]
+	if strings.IndexFunc(alias, unicode.IsSpace) >= 0 || strings.IndexFunc(alias, unicode.IsUpper) < 0 {
+		return ""
+	}
+	return alias
+}
+
+// wordIndexes returns the offsets where form occurs in text as whole words.
+func wordIndexes(text, form string) []int {
+	var at []int
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], form)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(form)
+		before, _ := utf8.DecodeLastRuneInString(text[:j])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (j == 0 || !isWordRune(before)) && (end == len(text) || !isWordRune(after)) {
+			at = append(at, j)
+		}
+		i = j + 1
+	}
+	return at
+}
+
+// token is one word of a capitalised run.
+type token struct {
+	start, end int
+	word       string // without a trailing full stop
+}
+
+// capitalisedRuns returns the runs of consecutive capitalised words, split at
+// punctuation and paragraph breaks but not at a single line break, since PDF
+// text breaks lines inside names ("Hun \nSen").
+func capitalisedRuns(text string) [][]token {
+	var runs [][]token
+	var cur []token
+	end := func() {
+		if len(cur) > 0 {
+			runs = append(runs, cur)
+			cur = nil
+		}
+	}
+	i := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			if !unicode.IsSpace(r) || (r == '\n' && paragraphBreakAt(text, i)) {
+				// An initial's full stop ("Sarah M. Brooks") does not end a run.
+				if !(r == '.' && len(cur) > 0 && cur[len(cur)-1].end == i && utf8.RuneCountInString(cur[len(cur)-1].word) == 1) {
+					end()
+				}
+			}
+			i += w
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r2) && r2 != '-' && r2 != '‐' {
+				break
+			}
+			j += w2
+		}
+		if unicode.IsUpper(r) {
+			cur = append(cur, token{start: i, end: j, word: text[i:j]})
+		} else {
+			end()
+		}
+		i = j
+	}
+	end()
+	return runs
+}
+
+// resolveRun turns one capitalised run into mentions: the longest parts
+// that name exactly one person, then what remains as unknown names.
+func resolveRun(text string, run []token, ptoks [][]string, pnames []string) []mention {
+	var ms []mention
+	var rest []token
+	flushRest := func() {
+		if m, ok := unknownName(text, rest); ok {
+			ms = append(ms, m)
+		}
+		rest = nil
+	}
+	for i := 0; i < len(run); {
+		matched := false
+		for j := len(run); j > i; j-- {
+			if p := resolvePerson(run[i:j], ptoks, pnames); p != "" {
+				flushRest()
+				ms = append(ms, mention{start: run[i].start, end: run[j-1].end, name: p, kind: kindPerson})
+				i, matched = j, true
+				break
+			}
+		}
+		if !matched {
+			rest = append(rest, run[i])
+			i++
+		}
+	}
+	flushRest()
+	return ms
+}
+
+// resolvePerson returns the full name in people that toks names: the full
+// name itself, or a part of exactly one full name (a surname, "Hun Sen" in
+// "Samdech Hun Sen"). A lone initial or title is never a name.
+func resolvePerson(toks []token, ptoks [][]string, pnames []string) string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.word
+	}
+	for i, p := range ptoks {
+		if slices.Equal(words, p) {
+			return pnames[i]
+		}
+	}
+	if len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || isTitle(words[0])) {
+		return ""
+	}
+	found := ""
+	for i, p := range ptoks {
+		if containsRun(p, words) {
+			if found != "" && found != pnames[i] {
+				return "" // ambiguous: Sokha in Kem Sokha and Ny Sokha
+			}
+			found = pnames[i]
+		}
+	}
+	return found
+}
+
+func containsRun(hay, needle []string) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if slices.Equal(hay[i:i+len(needle)], needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownName keeps a capitalised run that is not in people or orgs when it
+// looks like a name: after dropping sentence-opening words and titles, two
+// words or more, or one word after a title ("Mr Smith").
+func unknownName(text string, run []token) (mention, bool) {
+	titled := false
+	for len(run) > 0 && (isTitle(run[0].word) || isOpener(run[0].word)) {
+		titled = titled || isTitle(run[0].word)
+		run = run[1:]
+	}
+	if len(run) == 0 || (len(run) == 1 && !titled) {
+		return mention{}, false
+	}
+	name := strings.Join(strings.Fields(text[run[0].start:run[len(run)-1].end]), " ")
+	return mention{start: run[0].start, end: run[len(run)-1].end, name: name, kind: kindUnknown}, true
+}
+
+// possessiveAt reports whether a possessive ’s (or the bare ’ of a plural)
+// follows the name ending at end.
+func possessiveAt(text string, end int) bool {
+	rest := text[end:]
+	for _, a := range []string{"’", "'"} {
+		if !strings.HasPrefix(rest, a) {
+			continue
+		}
+		after := rest[len(a):]
+		if strings.HasPrefix(after, "s") {
+			r, _ := utf8.DecodeRuneInString(after[1:])
+			return len(after) == 1 || !isWordRune(r)
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:end])
+		return prev == 's' && strings.HasPrefix(after, " ")
+	}
+	return false
+}
+
+// isTitle reports whether w is a title or office that comes before a name
+// and is not part of it.
+func isTitle(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady",
+		"Judge", "Justice", "Senator", "Rep", "Gen", "General", "Colonel", "Col", "Captain", "Capt", "Lt",
+		"President", "Vice", "Prime", "Minister", "Deputy", "Secretary", "Ambassador", "Governor", "Mayor",
+		"King", "Queen", "Prince", "Princess", "Father", "Sister", "Brother", "Rev", "Reverend", "Bishop",
+		"Chairman", "Chairwoman", "Chair", "Director", "Spokesman", "Spokeswoman", "Spokesperson",
+		"Samdech", "Oknha", "Lok", "Chumteav", "Opposition", "Leader", "Activist", "Lawyer", "Advocate":
+		return true
+	}
+	return false
+}
+
+// isOpener reports whether w is a capitalised word that opens sentences
+// rather than names anything.
+func isOpener(w string) bool {
+	switch w {
+	case "The", "A", "An", "In", "On", "At", "As", "But", "And", "Or", "If", "It", "This", "That",
+		"These", "Those", "He", "She", "They", "We", "I", "Our", "His", "Her", "Their", "Its", "Says",
+		"Said", "Told", "Added", "Wrote", "According", "After", "Before", "Since", "When", "While", "For",
+		"From", "To", "Of", "By", "With", "Later", "Meanwhile", "However", "Also", "Photo", "Breaking",
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday",
+		"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December":
+		return true
+	}
+	return false
+}

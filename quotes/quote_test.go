@@ -1,0 +1,168 @@
+package quotes_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/advosearch/advosearch/quotes"
+)
+
+// checkOffsets fails unless every quotation's offsets point at its Text.
+func checkOffsets(t *testing.T, text string, got []quotes.Quote) {
+	t.Helper()
+	for _, q := range got {
+		if q.Start < 0 || q.End > len(text) || q.Start >= q.End || text[q.Start:q.End] != q.Text {
+			t.Errorf("offsets [%d:%d] do not give Text %q", q.Start, q.End, q.Text)
+		}
+	}
+}
+
+func texts(qs []quotes.Quote) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.Text
+	}
+	return out
+}
+
+func TestExtract_marks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"curly double", `He said “we will not give up now” today.`, []string{"we will not give up now"}},
+		{"curly single", `He said ‘we will not give up now’ today.`, []string{"we will not give up now"}},
+		{"straight double", `He said "we will not give up now" today.`, []string{"we will not give up now"}},
+		{"straight single", `He said 'we will not give up now' today.`, []string{"we will not give up now"}},
+		{"guillemets with spaces", `Elle a dit « nous ne céderons jamais rien » hier.`, []string{"nous ne céderons jamais rien"}},
+		{"low-9 double", `Sie sagte „wir geben niemals auf jetzt“ gestern.`, []string{"wir geben niemals auf jetzt"}},
+		{"two quotations", `“one two three four,” he said. “five six seven eight”`, []string{"one two three four,", "five six seven eight"}},
+		{"under four words", `a “colour revolution” and ‘must close’ and "three short words"`, nil},
+		{"apostrophes inside single", `‘Hun Sen’s party doesn’t listen to NGOs,’ she said.`, []string{"Hun Sen’s party doesn’t listen to NGOs,"}},
+		{"plural possessive inside single", `‘The NGOs’ reports are all lies,’ he said.`, []string{"The NGOs’ reports are all lies,"}},
+		{"apostrophes outside quotes", `Hun Sen’s government ignored the NGOs’ requests; it’s the Party's choice.`, nil},
+		{"straight apostrophes inside straight single", `'The Party's view isn't ours at all,' she said.`, []string{"The Party's view isn't ours at all,"}},
+		{"nested keeps outer only", `“They told us, ‘you will all be arrested tomorrow,’ and left,” he said.`, []string{"They told us, ‘you will all be arrested tomorrow,’ and left,"}},
+		{"nested straight singles", `'They 'advance economic development' at our cost,' she said.`, []string{"They 'advance economic development' at our cost,"}},
+		{"unclosed at paragraph break", "He said: “we will not give up now\n\nNext paragraph with “four words in here” too.", []string{"four words in here"}},
+		{"blank line with spaces", "He said: “we will not give up now\n \u00a0\nNext “four words in here” too.", []string{"four words in here"}},
+		{"stray closing mark", `the detention.”[1] It violates “against any violence or threats” too.`, []string{"against any violence or threats"}},
+		{"inner promoted when outer unclosed", "Open “ and then ‘a real quote of words’ here.\n\nEnd.", []string{"a real quote of words"}},
+		{"single line break inside", "allegations that it was “created by and under \nconcealed influence of foreigners” and", []string{"created by and under \nconcealed influence of foreigners"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quotes.Extract(tt.text, nil, nil)
+			checkOffsets(t, tt.text, got)
+			if g := texts(got); strings.Join(g, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtract_unbalancedCap(t *testing.T) {
+	long := strings.Repeat("word and more words ", 100) // 2,000 bytes
+	text := "He said “" + long + "and then “a later quote of words” ends."
+	got := quotes.Extract(text, nil, nil)
+	checkOffsets(t, text, got)
+	if g := texts(got); len(g) != 1 || g[0] != "a later quote of words" {
+		t.Errorf("got %q, want only the later quotation", g)
+	}
+}
+
+func TestExtract_invalidUTF8(t *testing.T) {
+	text := "He said “\xff\xfe we will \xc3 not give up\xe2\x80” and ‘\x80 there are four words here\xe2\x80\x99 "
+	got := quotes.Extract(text, []string{"\xffBad Name"}, []string{"\xc3"})
+	checkOffsets(t, text, got)
+	if len(got) != 2 {
+		t.Errorf("got %d quotations, want 2: %q", len(got), texts(got))
+	}
+}
+
+func TestExtract_speaker(t *testing.T) {
+	people := []string{"Sarah M Brooks", "Hun Sen", "Kem Sokha", "Naly Pilorge"}
+	orgs := []string{"Amnesty International", "Cambodian Center for Human Rights", "Human Rights Watch"}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"he said", "Hun Sen spoke on Sunday. “We will close them all down,” he said.", "Hun Sen"},
+		{"said Ms Brooks", "“The Council must act on this now,” said Ms Brooks.", "Sarah M Brooks"},
+		{"surname said", "“The Council must act on this now,” Brooks said.", "Sarah M Brooks"},
+		{"X said colon", "Sarah M Brooks said: “The Council must act on this now.”", "Sarah M Brooks"},
+		{"X said colon new paragraph", "Sarah M Brooks said:\n\n“The Council must act on this now.”", "Sarah M Brooks"},
+		{"X told reporters that", "Hun Sen told reporters that “the NGO must close its doors.”", "Hun Sen"},
+		{"X told them colon", "Hun Sen told garment workers: ‘the NGO must close its doors.’", "Hun Sen"},
+		{"according to X", "According to Amnesty International, “the trial was a sham from the start.”", "Amnesty International"},
+		{"according to X after", "“The trial was a sham from the start,” according to Amnesty International.", "Amnesty International"},
+		{"X wrote", "Human Rights Watch wrote: “The trial was a sham from the start.”", "Human Rights Watch"},
+		{"they wrote after org", "The Cambodian Center for Human Rights issued a reply. “We are independent of every party,” they wrote.", "Cambodian Center for Human Rights"},
+		{"initials of org", "The Cambodian Center for Human Rights (CCHR) was named. CCHR said: “We are independent of every party.”", "Cambodian Center for Human Rights"},
+		{"in a statement", "Amnesty International said in a statement that “the trial was a sham from the start.”", "Amnesty International"},
+		{"stated that", "Hun Sen stated that “the NGO must close its doors.”", "Hun Sen"},
+		{"added X", "“And the world must not look away,” added Naly Pilorge.", "Naly Pilorge"},
+		{"X warned", "Naly Pilorge warned that “the crackdown will only get worse.”", "Naly Pilorge"},
+		{"appositive", "Naly Pilorge, director of Human Rights Watch, said: “The crackdown will only get worse.”", "Naly Pilorge"},
+		{"title stripped", "Prime Minister Hun Sen said: “The NGO must close its doors.”", "Hun Sen"},
+		{"Mr with full name", "“The NGO must close its doors,” Mr Hun Sen said.", "Hun Sen"},
+		{"says X", "Says Amnesty International campaigner Naly Pilorge, 'This is a dark day for rights.'", "Naly Pilorge"},
+		{"possessive skipped", "“This is a dark day for rights,” said Amnesty International’s Naly Pilorge.", "Naly Pilorge"},
+		{"unknown name", "“This is a dark day for rights,” said John Smith.", "John Smith"},
+		{"continuation", "“This is a dark day,” she said. “And it will get darker still.”", ""},
+		{"continuation of named", "“This is a dark day,” said Naly Pilorge. “And it will get darker still.”", "Naly Pilorge"},
+		{"ambiguous pronoun", "Hun Sen met Kem Sokha in 2013. “We will not give up now,” he said.", ""},
+		{"charged with", "Kem Sokha was charged with “conspiracy with a foreign power” in 2017.", ""},
+		{"signs reading", "Staff held signs reading ‘Save Press Freedom Cambodia’ outside.", ""},
+		{"no attribution", "The law bans “any activity that harms national security” outright.", ""},
+		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quotes.Extract(tt.text, people, orgs)
+			checkOffsets(t, tt.text, got)
+			if len(got) == 0 {
+				t.Fatalf("no quotation found")
+			}
+			if q := got[len(got)-1]; q.Speaker != tt.want {
+				t.Errorf("speaker of %q: got %q, want %q", q.Text, q.Speaker, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtract_ambiguousSurname(t *testing.T) {
+	text := "“We did nothing wrong at all,” Sokha said."
+	got := quotes.Extract(text, []string{"Kem Sokha", "Ny Sokha"}, nil)
+	if len(got) != 1 || got[0].Speaker != "" {
+		t.Errorf("got %+v, want one quotation with no speaker", got)
+	}
+}
+
+func TestExtract_sentence(t *testing.T) {
+	text := "First sentence here. Hun Sen said: “The NGO must close its doors.” Then he left."
+	got := quotes.Extract(text, []string{"Hun Sen"}, nil)
+	if len(got) != 1 {
+		t.Fatalf("got %d quotations, want 1", len(got))
+	}
+	if want := "Hun Sen said: “The NGO must close its doors.”"; got[0].Sentence != want {
+		t.Errorf("Sentence got %q, want %q", got[0].Sentence, want)
+	}
+
+	long := strings.Repeat("and then some more words ", 40)
+	text = "It began " + long + "when he said “the NGO must close its doors” and " + long + "."
+	got = quotes.Extract(text, nil, nil)
+	if len(got) != 1 {
+		t.Fatalf("got %d quotations, want 1", len(got))
+	}
+	if s := got[0].Sentence; len(s) > 400 || !strings.Contains(s, "the NGO must close its doors") {
+		t.Errorf("Sentence is %d bytes (want ≤ 400, holding the quotation): %q", len(s), s)
+	}
+}
+
+func TestExtract_empty(t *testing.T) {
+	for _, text := range []string{"", "no quotes at all", "“", "”", "'", "‘’", "« »"} {
+		if got := quotes.Extract(text, nil, nil); len(got) != 0 {
+			t.Errorf("Extract(%q) = %v, want none", text, got)
+		}
+	}
+}

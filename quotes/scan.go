@@ -1,0 +1,313 @@
+package quotes
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	// MinWords is the shortest quotation Extract reports. Shorter quoted
+	// phrases are scare quotes or names (‘colour revolution’, “Black
+	// Monday”), not something a journalist would cite as a statement.
+	MinWords = 4
+	// maxQuoteBytes bounds a quotation. An opening mark that is still open
+	// this far on is taken to be unbalanced, so that one stray “ cannot
+	// swallow the rest of a document.
+	maxQuoteBytes = 1500
+	// maxDepth bounds nesting. Real quotations nest two or three deep; a
+	// deeper stack is a run of stray marks, and bounding it keeps each mark
+	// constant work.
+	maxDepth = 8
+)
+
+// markKind is the family of an opening quotation mark; a closing mark only
+// closes an opening mark of its own family.
+type markKind uint8
+
+const (
+	kindCurlyDouble markKind = iota + 1 // “ … ”
+	kindCurlySingle                     // ‘ … ’
+	kindStraightDbl                     // " … "
+	kindStraightSgl                     // ' … '
+	kindGuillemet                       // « … »
+	kindLowDouble                       // „ … “ (or „ … ”)
+)
+
+// span is one closed quotation: open and close are the byte offsets of the
+// opening mark and just past the closing mark; start and end delimit the
+// quoted words (trimmed of white space) between them.
+type span struct {
+	open, start, end, close int
+}
+
+// openMark is an opening mark still waiting for its closing mark. inner holds
+// the quotations nested in it that have closed: they are dropped when it
+// closes (the outer quotation carries their words) and promoted when it turns
+// out to be unbalanced.
+type openMark struct {
+	kind  markKind
+	pos   int // offset of the mark
+	after int // offset just past the mark
+	inner []span
+}
+
+// scanner pairs quotation marks in one pass over the text.
+type scanner struct {
+	text  string
+	stack []openMark
+	out   []span
+}
+
+// scan returns the balanced quotations of MinWords words or more, outermost
+// only, in text order.
+func scan(text string) []span {
+	s := &scanner{text: text}
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		// Too old: the mark was never closed. Drop it but keep what closed
+		// inside it.
+		for len(s.stack) > 0 && i-s.stack[0].pos > maxQuoteBytes {
+			s.abandon(0)
+		}
+		switch r {
+		case '\n':
+			if paragraphBreakAt(text, i) {
+				for len(s.stack) > 0 {
+					s.abandon(len(s.stack) - 1)
+				}
+			}
+		case '“':
+			// In German „…“ the same character closes.
+			if k := s.find(kindLowDouble); k >= 0 && k == len(s.stack)-1 {
+				s.closeAt(k, i, i+w)
+			} else {
+				s.push(kindCurlyDouble, i, i+w)
+			}
+		case '”':
+			if k := s.find(kindCurlyDouble, kindLowDouble); k >= 0 {
+				s.closeAt(k, i, i+w)
+			}
+		case '„':
+			s.push(kindLowDouble, i, i+w)
+		case '«':
+			s.push(kindGuillemet, i, i+w)
+		case '»':
+			if k := s.find(kindGuillemet); k >= 0 {
+				s.closeAt(k, i, i+w)
+			}
+		case '‘':
+			if opensQuote(text, i, w) {
+				s.push(kindCurlySingle, i, i+w)
+			}
+		case '’':
+			if k := s.find(kindCurlySingle); k >= 0 && closesQuote(text, i, w, '’') {
+				s.closeAt(k, i, i+w)
+			}
+			// Otherwise an apostrophe: Sen’s, it’s, NGOs’.
+		case '"':
+			k := s.find(kindStraightDbl)
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+w:])
+			switch {
+			case k >= 0 && (i > 0 && !unicode.IsSpace(prev) || i+w == len(text) || unicode.IsSpace(next)):
+				s.closeAt(k, i, i+w)
+			case k < 0 && i+w < len(text) && !unicode.IsSpace(next) && (i == 0 || !isWordRune(prev)):
+				s.push(kindStraightDbl, i, i+w)
+			}
+		case '\'':
+			if k := s.find(kindStraightSgl); k >= 0 && closesQuote(text, i, w, '\'') {
+				s.closeAt(k, i, i+w)
+			} else if opensQuote(text, i, w) {
+				s.push(kindStraightSgl, i, i+w)
+			}
+		}
+		i += w
+	}
+	for len(s.stack) > 0 {
+		s.abandon(len(s.stack) - 1)
+	}
+	sortSpans(s.out)
+	return s.out
+}
+
+func (s *scanner) push(k markKind, pos, after int) {
+	if len(s.stack) == maxDepth {
+		s.abandon(0)
+	}
+	s.stack = append(s.stack, openMark{kind: k, pos: pos, after: after})
+}
+
+// find returns the index of the innermost open mark of one of kinds, or -1.
+func (s *scanner) find(kinds ...markKind) int {
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		for _, k := range kinds {
+			if s.stack[i].kind == k {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// abandon drops the open mark at index i as unbalanced; the quotations that
+// closed inside it go to its parent, or out when it has none.
+func (s *scanner) abandon(i int) {
+	m := s.stack[i]
+	if i > 0 {
+		s.stack[i-1].inner = append(s.stack[i-1].inner, m.inner...)
+	} else {
+		s.out = append(s.out, m.inner...)
+	}
+	s.stack = append(s.stack[:i], s.stack[i+1:]...)
+}
+
+// closeAt closes the open mark at index k with the closing mark at
+// [pos, after). Marks opened after it and still open are nested in it, so
+// they are dropped with everything else inside.
+func (s *scanner) closeAt(k, pos, after int) {
+	m := s.stack[k]
+	s.stack = s.stack[:k]
+	start, end := trimSpan(s.text, m.after, pos)
+	if end-start > maxQuoteBytes || countWords(s.text[start:end]) < MinWords {
+		return
+	}
+	sp := span{open: m.pos, start: start, end: end, close: after}
+	if k > 0 {
+		s.stack[k-1].inner = append(s.stack[k-1].inner, sp)
+	} else {
+		s.out = append(s.out, sp)
+	}
+}
+
+// opensQuote reports whether the single mark at [i, i+w) opens a quotation:
+// it follows a non-letter (so not the ’ of "rock ’n’ roll" mid-word) and
+// is followed by a word rather than space or a digit (’90s).
+func opensQuote(text string, i, w int) bool {
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if isWordRune(prev) {
+			return false
+		}
+	}
+	if i+w >= len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+w:])
+	return !unicode.IsSpace(next) && !unicode.IsDigit(next)
+}
+
+// closesQuote reports whether the single mark at [i, i+w) can close a
+// quotation rather than be an apostrophe: it follows a non-space and is not
+// followed by a letter (Sen’s, don’t). The plural possessive (the NGOs’
+// reports) looks like a closing mark; when another possible closing mark
+// follows in the same paragraph, it is taken to be the apostrophe.
+func closesQuote(text string, i, w int, mark rune) bool {
+	if i == 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.IsSpace(prev) {
+		return false
+	}
+	if i+w < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[i+w:])
+		if isWordRune(next) {
+			return false
+		}
+	}
+	if (prev == 's' || prev == 'S') && possessiveFollows(text[i+w:]) {
+		return !laterCloser(text, i+w, mark)
+	}
+	return true
+}
+
+// possessiveFollows reports whether rest starts with a space and a lower-case
+// word, as after the plural possessive ("NGOs’ reports").
+func possessiveFollows(rest string) bool {
+	if len(rest) < 2 || rest[0] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return unicode.IsLower(r)
+}
+
+// laterCloser reports whether another mark that could close a quotation
+// follows from offset from, before a paragraph break or the length limit.
+func laterCloser(text string, from int, mark rune) bool {
+	limit := min(len(text), from+maxQuoteBytes)
+	for j := from; j < limit; {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if r == '\n' && paragraphBreakAt(text, j) {
+			return false
+		}
+		if r == mark && j > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			next := ' '
+			if j+w < len(text) {
+				next, _ = utf8.DecodeRuneInString(text[j+w:])
+			}
+			if !unicode.IsSpace(prev) && !isWordRune(next) {
+				return true
+			}
+		}
+		j += w
+	}
+	return false
+}
+
+// paragraphBreakAt reports whether the newline at i starts a blank line:
+// another newline follows with only white space between.
+func paragraphBreakAt(text string, i int) bool {
+	for j := i + 1; j < len(text); {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		j += w
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// trimSpan narrows [start, end) to exclude white space at both ends.
+func trimSpan(text string, start, end int) (int, int) {
+	for start < end {
+		r, w := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += w
+	}
+	for end > start {
+		r, w := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= w
+	}
+	return start, end
+}
+
+// countWords counts the white-space separated fields holding a letter or a
+// digit, so that a dash or "..." alone is not a word.
+func countWords(s string) int {
+	n := 0
+	for f := range strings.FieldsFuncSeq(s, unicode.IsSpace) {
+		if strings.IndexFunc(f, isWordRune) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func sortSpans(sp []span) {
+	slices.SortFunc(sp, func(a, b span) int { return a.open - b.open })
+}
