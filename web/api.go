@@ -77,6 +77,41 @@ type apiDateBucket struct {
 	Count int    `json:"count"`
 }
 
+// apiQuoteResult is the answer to /api/quotes.
+type apiQuoteResult struct {
+	Total  uint64         `json:"total"`
+	TookMS int64          `json:"took_ms"`
+	Page   int            `json:"page"`
+	Size   int            `json:"size"`
+	Hits   []apiQuoteHit  `json:"hits"`
+	Facets apiQuoteFacets `json:"facets"`
+}
+
+type apiQuoteHit struct {
+	ID    string `json:"id"`
+	Quote string `json:"quote"` // plain text
+	// QuoteHTML is the quotation as HTML-escaped text with the words of the
+	// query in <mark>, and no other markup.
+	QuoteHTML string `json:"quote_html"`
+	// Exact says the passage occurs in the quotation word for word; the
+	// other hits are near matches, listed after every exact one.
+	Exact       bool    `json:"exact"`
+	Speaker     *string `json:"speaker"` // null when the statement does not say
+	Sentence    string  `json:"sentence"`
+	StatementID string  `json:"statement_id"`
+	Title       string  `json:"title"`
+	Source      string  `json:"source"`
+	Published   *string `json:"published"` // YYYY-MM-DD, null when unknown
+	URL         string  `json:"url"`
+	// Citation is plain text, ready to paste: speaker, quotation, source,
+	// title, date and URL, the missing ones left out.
+	Citation string `json:"citation"`
+}
+
+type apiQuoteFacets struct {
+	Speaker []apiFacetValue `json:"speaker"`
+}
+
 // apiDocument is a whole statement, for /api/documents/:id.
 type apiDocument struct {
 	ID            string   `json:"id"`
@@ -198,6 +233,51 @@ func (s *Server) apiSearch(c echo.Context, p params) error {
 		return fmt.Errorf("web: api search: %w", err)
 	}
 	return c.JSON(http.StatusOK, toAPIResult(res))
+}
+
+// apiQuotes answers GET /api/quotes?q=…&speaker=…&org=…: quotations of a
+// pasted passage, exact ones first.
+func (s *Server) apiQuotes(c echo.Context) error {
+	p, err := quoteParamsFromQuery(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	req, err := p.quoteRequest()
+	if err != nil {
+		return err
+	}
+	res, err := s.search.Quotes(c.Request().Context(), req)
+	if err != nil {
+		return fmt.Errorf("web: api quotes: %w", err)
+	}
+	out := apiQuoteResult{
+		Total:  res.Total,
+		TookMS: res.Took.Milliseconds(),
+		Page:   res.Page,
+		Size:   res.Size,
+		Hits:   make([]apiQuoteHit, 0, len(res.Hits)),
+		Facets: apiQuoteFacets{Speaker: apiFacetValues(res.Speakers)},
+	}
+	for _, h := range res.Hits {
+		hit := apiQuoteHit{
+			ID:          h.ID,
+			Quote:       spansText(h.Quote),
+			QuoteHTML:   spansHTML(h.Quote),
+			Exact:       h.Exact,
+			Sentence:    h.Sentence,
+			StatementID: h.StatementID,
+			Title:       h.Title,
+			Source:      h.Source,
+			Published:   apiDate(h.Published),
+			URL:         h.URL,
+			Citation:    quoteCitation(h).String(),
+		}
+		if h.Speaker != "" {
+			hit.Speaker = &h.Speaker
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	return c.JSON(http.StatusOK, out)
 }
 
 func toAPIResult(res search.Result) apiResult {

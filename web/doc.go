@@ -1,5 +1,5 @@
-// Package web serves advosearch over HTTP: the server-rendered search and
-// statement pages (embedded html/template templates and one stylesheet, no
+// Package web serves advosearch over HTTP: the server-rendered search,
+// quotes and statement pages (embedded html/template templates and one stylesheet, no
 // JavaScript needed) and the JSON API under /api.
 //
 // It reads the request, checks and bounds the parameters, runs the search

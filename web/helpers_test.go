@@ -49,6 +49,12 @@ var statements = []index.Statement{
 		Places:        []string{"Cambodia", "Phnom Penh"},
 		Lang:          "en",
 		Origin:        "seed:hun-sen",
+		Quotes: []index.Quote{
+			{Text: "The Ministry of Interior should check, because they were created by foreigners, not Khmers", Speaker: "Hun Sen",
+				Sentence: "“The Ministry of Interior should check, because they were created by foreigners, not Khmers,” he said."},
+			{Text: "If it’s an international NGO, and they come to create it and ask our permission, it’s not an issue", Speaker: "Hun Sen",
+				Sentence: "“If it’s an international NGO, and they come to create it and ask our permission, it’s not an issue,” Hun Sen told reporters."},
+		},
 	},
 	{
 		ID:            "cnrp",
@@ -61,6 +67,9 @@ var statements = []index.Statement{
 		People:        []string{"Kem Sokha"},
 		Places:        []string{"Cambodia"},
 		Lang:          "en",
+		Quotes: []index.Quote{
+			{Text: "The ruling was “a death blow to democracy” and we reject it", Speaker: "Kem Sokha"},
+		},
 	},
 	{
 		ID:            "journalists",
@@ -89,6 +98,10 @@ var statements = []index.Statement{
 		Source:        "Amnesty International",
 		Organizations: []string{"LICADHO"},
 		Lang:          "en",
+		Quotes: []index.Quote{
+			// No speaker, no date, no URL: the citation leaves them out.
+			{Text: "They were created by foreigners and must be shut down at once"},
+		},
 	},
 	{
 		ID:            "xss",
@@ -98,6 +111,9 @@ var statements = []index.Statement{
 		Published:     day("2016-05-01"),
 		Organizations: []string{"LICADHO"},
 		Lang:          "en",
+		Quotes: []index.Quote{
+			{Text: `The leaflet said <script>window.__xss=3</script> & worse`, Speaker: `Analyst <b>X</b>`},
+		},
 	},
 }
 

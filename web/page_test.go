@@ -192,7 +192,7 @@ func TestPages_browser(t *testing.T) {
 	})
 
 	t.Run("injected script does not run", func(t *testing.T) {
-		for _, path := range []string{"/?q=injection+alert", "/statements/xss"} {
+		for _, path := range []string{"/?q=injection+alert", "/quotes?q=leaflet", "/statements/xss"} {
 			step(t, ctx, "open "+path, chromedp.Navigate(ts.URL+path))
 			if v := eval[string](t, ctx, `typeof window.__xss`); v != "undefined" {
 				t.Errorf("%s: window.__xss is %s: injected script ran", path, v)
@@ -233,4 +233,50 @@ func TestPages_browser(t *testing.T) {
 		}
 		screenshot(t, ctx, "error")
 	})
+}
+
+func TestQuotesPage_browser(t *testing.T) {
+	ts := newTestServer(t)
+	ctx := newBrowser(t)
+
+	step(t, ctx, "open the quotes tab", chromedp.Navigate(ts.URL+"/quotes"))
+	// A passage as pasted from an article: straight quotes, a dash.
+	step(t, ctx, "paste a quote", chromedp.SendKeys(chromedp.CSS("#q"), `"they were created by foreigners - not Khmers"`))
+	navigateBy(t, ctx, "submit the search", chromedp.Submit(chromedp.CSS("#q")))
+	if u := eval[string](t, ctx, `location.pathname`); u != "/quotes" {
+		t.Errorf("submitted to %s, want /quotes", u)
+	}
+	first := `document.querySelector('.quote-hit')`
+	if q := eval[string](t, ctx, first+`.querySelector('.quote').textContent`); q != "The Ministry of Interior should check, because they were created by foreigners, not Khmers" {
+		t.Errorf("first quote %q, want the Ministry quote", q)
+	}
+	if s := eval[string](t, ctx, first+`.querySelector('.speaker').textContent`); s != "Hun Sen" {
+		t.Errorf("speaker %q, want Hun Sen", s)
+	}
+	if b := eval[string](t, ctx, first+`.querySelector('.badge').textContent`); b != "exact" {
+		t.Errorf("badge %q, want exact", b)
+	}
+	if tab := eval[string](t, ctx, `document.querySelector('.tabs [aria-current=page]').textContent`); tab != "Quotes" {
+		t.Errorf("current tab %q, want Quotes", tab)
+	}
+
+	const jsVisible = `document.querySelector('.quote-hit .cite-text').checkVisibility()`
+	if eval[bool](t, ctx, jsVisible) {
+		t.Error("the citation shows before Cite is opened")
+	}
+	step(t, ctx, "open Cite", chromedp.Click(chromedp.CSS(".quote-hit details.cite summary")))
+	if !eval[bool](t, ctx, jsVisible) {
+		t.Fatal("the citation did not show after opening Cite")
+	}
+	if got := eval[string](t, ctx, `document.querySelector('.quote-hit .cite-text').value`); got != citeMinistry {
+		t.Errorf("citation\n got %s\nwant %s", got, citeMinistry)
+	}
+	// The box is labelled and can be read but not edited.
+	if label := eval[string](t, ctx, `document.querySelector('.quote-hit .cite-text').labels[0].textContent`); label == "" {
+		t.Error("the citation box has no label")
+	}
+	if !eval[bool](t, ctx, `document.querySelector('.quote-hit .cite-text').readOnly`) {
+		t.Error("the citation box is editable")
+	}
+	screenshot(t, ctx, "quotes")
 }

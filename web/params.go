@@ -23,6 +23,9 @@ const (
 	paramPage   = "page"
 	paramSize   = "size"
 	paramOp     = "op"
+	// paramSpeaker filters quotations by who said them; only the quotes
+	// tab reads it.
+	paramSpeaker = "speaker"
 )
 
 // Values of the op parameter: how adjacent words are combined.
@@ -33,6 +36,13 @@ const (
 
 // filterParams are the repeatable facet filters, in the order pages show them.
 var filterParams = []string{paramOrg, paramPerson, paramPlace, paramSource}
+
+// quoteFilterParams are the repeatable filters of the quotes tab, in the
+// order it shows them.
+var quoteFilterParams = []string{paramSpeaker, paramOrg}
+
+// allFilterParams are every repeatable filter, for copying and writing back.
+var allFilterParams = []string{paramOrg, paramPerson, paramPlace, paramSource, paramSpeaker}
 
 // params is the whole state of one search, as the user gave it: the page and
 // the API read it from the URL (or a JSON body) and the page writes it back
@@ -51,7 +61,16 @@ type params struct {
 	Op   string `json:"op"`
 	Page int    `json:"-"` // 0: the first page
 	Size int    `json:"-"` // 0: search.DefaultSize
+	// Speaker filters quotations (quoteParamsFromQuery); the statement
+	// search has no such filter and never sets it.
+	Speaker []string `json:"-"`
+	// path is the page the links go to: "" for the search page, or
+	// pathQuotes for the quotes tab.
+	path string
 }
+
+// pathQuotes is the quotes tab, the quote search page.
+const pathQuotes = "/quotes"
 
 // paramsFromQuery reads the URL query. Unknown parameters are ignored, so a
 // link that carries a tracking parameter still works; a parameter we know
@@ -76,6 +95,46 @@ func paramsFromQuery(v url.Values) (params, error) {
 		return p, err
 	}
 	return p, nil
+}
+
+// quoteParamsFromQuery reads the URL query of a quote search: the query, the
+// speaker and organization filters, the dates and the page. The statement
+// search's other parameters mean nothing to it and are dropped, so its links
+// do not carry them.
+func quoteParamsFromQuery(v url.Values) (params, error) {
+	all, err := paramsFromQuery(v)
+	p := params{
+		Q:       all.Q,
+		Org:     all.Org,
+		Speaker: nonEmpty(v[paramSpeaker]),
+		From:    all.From,
+		To:      all.To,
+		Page:    all.Page,
+		Size:    all.Size,
+		path:    pathQuotes,
+	}
+	return p, err
+}
+
+// quoteRequest checks the parameters of a quote search and turns them into
+// a request. Errors wrap search.ErrInvalid; the search checks the rest
+// (query length, page depth, a range that ends before it starts).
+func (p params) quoteRequest() (search.QuoteRequest, error) {
+	r := search.QuoteRequest{
+		Query:         p.Q,
+		Speakers:      p.Speaker,
+		Organizations: p.Org,
+		Page:          p.Page,
+		Size:          p.Size,
+	}
+	var err error
+	if r.From, err = parseDate(paramFrom, p.From); err != nil {
+		return r, err
+	}
+	if r.To, err = parseDate(paramTo, p.To); err != nil {
+		return r, err
+	}
+	return r, nil
 }
 
 // positive reads an optional whole number of 1 or more; "" is 0, the default.
@@ -178,13 +237,15 @@ func (p *params) filter(name string) *[]string {
 		return &p.Place
 	case paramSource:
 		return &p.Source
+	case paramSpeaker:
+		return &p.Speaker
 	}
 	return new([]string)
 }
 
 // clone copies p so that its filter slices can change without touching p's.
 func (p params) clone() params {
-	for _, name := range filterParams {
+	for _, name := range allFilterParams {
 		f := p.filter(name)
 		*f = slices.Clone(*f)
 	}
@@ -245,7 +306,7 @@ func (p params) values() url.Values {
 	if p.Q != "" {
 		v.Set(paramQuery, p.Q)
 	}
-	for _, name := range filterParams {
+	for _, name := range allFilterParams {
 		for _, value := range *p.filter(name) {
 			v.Add(name, value)
 		}
@@ -271,11 +332,29 @@ func (p params) values() url.Values {
 	return v
 }
 
-// href is the search page URL for these parameters.
+// href is the URL of these parameters on their page: the search page, or
+// the quotes tab.
 func (p params) href() string {
+	path := p.path
+	if path == "" {
+		path = "/"
+	}
 	v := p.values()
 	if len(v) == 0 {
-		return "/"
+		return path
 	}
-	return "/?" + v.Encode()
+	return path + "?" + v.Encode()
+}
+
+// tabs link the statement search and the quotes tab, each with the query
+// and the dates of this one; the filters differ between the two and stay
+// behind.
+func (p params) tabs() []link {
+	common := params{Q: p.Q, From: p.From, To: p.To}
+	quotes := common
+	quotes.path = pathQuotes
+	return []link{
+		{Label: "Statements", URL: common.href(), Current: p.path == ""},
+		{Label: "Quotes", URL: quotes.href(), Current: p.path == pathQuotes},
+	}
 }

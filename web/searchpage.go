@@ -16,6 +16,10 @@ import (
 type searchPage struct {
 	layout
 	Query string
+	// Action is where the forms go: this page.
+	Action string
+	// Tabs switch to the quotes tab with the same query and dates.
+	Tabs []link
 	// Keep holds the rest of the state as hidden inputs of the search box,
 	// so a new query keeps the filters; KeepForDates does the same for the
 	// date form.
@@ -121,6 +125,7 @@ type pageHit struct {
 	Date     string // for people: "2 March 2017"
 	DateISO  string // for machines: <time datetime>
 	Snippets []search.Snippet
+	Cite     citeBox // the statement's citation: source, title, date, URL
 }
 
 // chip is an active filter; RemoveURL is the same search without it.
@@ -160,10 +165,11 @@ const pageWindow = 2
 
 // Filter labels, as the chips and facets show them.
 var filterLabels = map[string]string{
-	paramOrg:    "Organization",
-	paramPerson: "Person",
-	paramPlace:  "Place",
-	paramSource: "Source",
+	paramOrg:     "Organization",
+	paramPerson:  "Person",
+	paramPlace:   "Place",
+	paramSource:  "Source",
+	paramSpeaker: "Speaker",
 }
 
 // searchPage answers GET / with the search box, and results when the URL
@@ -171,7 +177,7 @@ var filterLabels = map[string]string{
 // a 400, never as a server error.
 func (s *Server) searchPage(c echo.Context) error {
 	p, perr := paramsFromQuery(c.QueryParams())
-	page := searchPage{Query: p.Q, From: p.From, To: p.To, Help: s.help}
+	page := searchPage{Query: p.Q, Action: "/", Tabs: p.tabs(), From: p.From, To: p.To, Help: s.help}
 	// A bad op is reported below; the sentence then states the default.
 	if or, err := p.defaultOr(s.opts.DefaultOr); err == nil {
 		page.OpOr = or
@@ -223,35 +229,8 @@ func (s *Server) searchPage(c echo.Context) error {
 // fillForms sets what the forms and chips need, which does not depend on the
 // search succeeding.
 func (page *searchPage) fillForms(p params, sort search.Sort) {
-	v := p.values()
-	for _, name := range []string{paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramSort, paramSize, paramOp} {
-		for _, value := range v[name] {
-			page.Keep = append(page.Keep, hiddenField{name, value})
-			if name != paramFrom && name != paramTo {
-				page.KeepForDates = append(page.KeepForDates, hiddenField{name, value})
-			}
-		}
-	}
-	if p.Q != "" {
-		page.KeepForDates = append([]hiddenField{{paramQuery, p.Q}}, page.KeepForDates...)
-	}
-	if p.From != "" || p.To != "" {
-		page.ClearDates = p.withDates("", "").href()
-	}
-	cleared := p
-	for _, name := range filterParams {
-		for _, value := range *p.filter(name) {
-			page.Chips = append(page.Chips, chip{Label: filterLabels[name], Value: value, RemoveURL: p.without(name, value).href()})
-			cleared = cleared.without(name, value)
-		}
-	}
-	if p.From != "" || p.To != "" {
-		page.Chips = append(page.Chips, chip{Label: "Published", Value: dateRangeLabel(p.From, p.To), RemoveURL: page.ClearDates})
-		cleared = cleared.withDates("", "")
-	}
-	if len(page.Chips) > 1 {
-		page.Clear = cleared.href()
-	}
+	page.Keep, page.KeepForDates = keep(p, paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramSort, paramSize, paramOp)
+	page.Chips, page.Clear, page.ClearDates = chips(p, filterParams)
 	for _, o := range []struct {
 		label string
 		sort  search.Sort
@@ -263,6 +242,49 @@ func (page *searchPage) fillForms(p params, sort search.Sort) {
 		}
 		page.Sorts = append(page.Sorts, link{Label: o.label, URL: to.href(), Current: current})
 	}
+}
+
+// keep lists the parameters, in the order of names, as hidden inputs: all
+// of them for the search box, and all but the dates, with the query first,
+// for the date form.
+func keep(p params, names ...string) (box, dates []hiddenField) {
+	v := p.values()
+	if p.Q != "" {
+		dates = append(dates, hiddenField{paramQuery, p.Q})
+	}
+	for _, name := range names {
+		for _, value := range v[name] {
+			box = append(box, hiddenField{name, value})
+			if name != paramFrom && name != paramTo {
+				dates = append(dates, hiddenField{name, value})
+			}
+		}
+	}
+	return box, dates
+}
+
+// chips are the active filters among names, and the date range, each with
+// the URL that removes it; clear removes them all (only offered for two or
+// more), clearDates the dates ("" when none are set).
+func chips(p params, names []string) (out []chip, clear, clearDates string) {
+	if p.From != "" || p.To != "" {
+		clearDates = p.withDates("", "").href()
+	}
+	cleared := p
+	for _, name := range names {
+		for _, value := range *p.filter(name) {
+			out = append(out, chip{Label: filterLabels[name], Value: value, RemoveURL: p.without(name, value).href()})
+			cleared = cleared.without(name, value)
+		}
+	}
+	if clearDates != "" {
+		out = append(out, chip{Label: "Published", Value: dateRangeLabel(p.From, p.To), RemoveURL: clearDates})
+		cleared = cleared.withDates("", "")
+	}
+	if len(out) > 1 {
+		clear = cleared.href()
+	}
+	return out, clear, clearDates
 }
 
 // fieldNames name the parameters in words, for people rather than programs.
@@ -313,19 +335,9 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 		page.Suggestion = res.Suggestion
 		page.SuggestionURL = p.withQuery(res.Suggestion).href()
 	}
-	switch {
-	case res.Total == 0:
-		page.Summary = "No statements match"
-	case len(res.Hits) == 0:
-		page.Summary = fmt.Sprintf("No statements on page %d of %s", res.Page, plural(res.Total, "statement"))
-	case uint64(len(res.Hits)) == res.Total:
-		page.Summary = plural(res.Total, "statement")
-	case len(res.Hits) == 1:
-		page.Summary = fmt.Sprintf("Showing %d of %s", page.First, plural(res.Total, "statement"))
-	default:
-		page.Summary = fmt.Sprintf("Showing %d–%d of %s", page.First, page.First+len(res.Hits)-1, plural(res.Total, "statement"))
-	}
-	for _, h := range res.Hits {
+	page.Summary = summary(res.Total, res.Page, page.First, len(res.Hits), "statement")
+	for i, h := range res.Hits {
+		cite := citation{Source: h.Source, Title: spansText(h.Title), Published: h.Published, URL: h.URL}
 		page.Hits = append(page.Hits, pageHit{
 			Title:    orUntitled(h.Title),
 			Link:     statementURL(h.ID),
@@ -333,6 +345,7 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 			Date:     humanDate(h.Published),
 			DateISO:  dayOf(h.Published),
 			Snippets: h.Snippets,
+			Cite:     citeBox{ID: "cite-" + strconv.Itoa(page.First+i), Text: cite.String()},
 		})
 	}
 
@@ -375,29 +388,45 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 		page.Facets = append(page.Facets, years)
 	}
 
-	page.Pages = paginate(p, res)
+	page.Pages = paginate(p, res.Total, res.Page, res.Size)
+}
+
+// summary is the heading over the hits: "12 statements", "Showing 11–20 of
+// 34 statements"; noun is singular.
+func summary(total uint64, page, first, hits int, noun string) string {
+	switch {
+	case total == 0:
+		return "No " + noun + "s match"
+	case hits == 0:
+		return fmt.Sprintf("No %ss on page %d of %s", noun, page, plural(total, noun))
+	case uint64(hits) == total:
+		return plural(total, noun)
+	case hits == 1:
+		return fmt.Sprintf("Showing %d of %s", first, plural(total, noun))
+	}
+	return fmt.Sprintf("Showing %d–%d of %s", first, first+hits-1, plural(total, noun))
 }
 
 // paginate links the previous and next pages and a bounded window of page
 // numbers, never beyond the depth the search allows.
-func paginate(p params, res search.Result) pagination {
-	if res.Size <= 0 || res.Total <= uint64(res.Size) {
+func paginate(p params, total uint64, page, size int) pagination {
+	if size <= 0 || total <= uint64(size) {
 		return pagination{}
 	}
-	last := int(min((res.Total+uint64(res.Size)-1)/uint64(res.Size), uint64(search.MaxDepth/res.Size)))
+	last := int(min((total+uint64(size)-1)/uint64(size), uint64(search.MaxDepth/size)))
 	var out pagination
-	if res.Page > 1 {
-		out.Prev = p.withPage(min(res.Page-1, last)).href()
+	if page > 1 {
+		out.Prev = p.withPage(min(page-1, last)).href()
 	}
-	if res.Page < last {
-		out.Next = p.withPage(res.Page + 1).href()
+	if page < last {
+		out.Next = p.withPage(page + 1).href()
 	}
 	prev := 0
 	for n := 1; n <= last; n++ {
-		if n != 1 && n != last && (n < res.Page-pageWindow || n > res.Page+pageWindow) {
+		if n != 1 && n != last && (n < page-pageWindow || n > page+pageWindow) {
 			continue
 		}
-		out.Pages = append(out.Pages, pageLink{N: n, URL: p.withPage(n).href(), Current: n == res.Page, Gap: n > prev+1})
+		out.Pages = append(out.Pages, pageLink{N: n, URL: p.withPage(n).href(), Current: n == page, Gap: n > prev+1})
 		prev = n
 	}
 	return out

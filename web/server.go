@@ -17,6 +17,7 @@ import (
 // searcher is what the web needs from package search; *search.Engine has it.
 type searcher interface {
 	Search(ctx context.Context, r search.Request) (search.Result, error)
+	Quotes(ctx context.Context, r search.QuoteRequest) (search.QuoteResult, error)
 	Statement(ctx context.Context, id string) (search.Statement, error)
 	Count() (uint64, error)
 }

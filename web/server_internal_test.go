@@ -19,12 +19,17 @@ import (
 // stub is a searcher whose answers a test chooses.
 type stub struct {
 	search    func(ctx context.Context, r search.Request) (search.Result, error)
+	quotes    func(ctx context.Context, r search.QuoteRequest) (search.QuoteResult, error)
 	statement func(ctx context.Context, id string) (search.Statement, error)
 	count     func() (uint64, error)
 }
 
 func (s stub) Search(ctx context.Context, r search.Request) (search.Result, error) {
 	return s.search(ctx, r)
+}
+
+func (s stub) Quotes(ctx context.Context, r search.QuoteRequest) (search.QuoteResult, error) {
+	return s.quotes(ctx, r)
 }
 
 func (s stub) Statement(ctx context.Context, id string) (search.Statement, error) {
@@ -66,7 +71,7 @@ func TestNew_missingTemplate(t *testing.T) {
 	if _, err := newServer(stub{}, Options{}, full); err != nil {
 		t.Fatalf("all templates: %v", err)
 	}
-	for _, missing := range []string{"templates/layout.html", "templates/search.html", "templates/statement.html", "templates/error.html"} {
+	for _, missing := range []string{"templates/layout.html", "templates/search.html", "templates/quotes.html", "templates/statement.html", "templates/error.html"} {
 		t.Run(missing, func(t *testing.T) {
 			fsys := fstest.MapFS{}
 			for k, v := range full {
@@ -252,7 +257,7 @@ func TestPaginate(t *testing.T) {
 		{1, 1_000_000, 100, []int{1, 2, 3, 0, 100}, false, true}, // bounded by search.MaxDepth
 	}
 	for _, tt := range tests {
-		pg := paginate(p, search.Result{Page: tt.page, Total: tt.total, Size: tt.size})
+		pg := paginate(p, tt.total, tt.page, tt.size)
 		if got := numbers(pg); !equalInts(got, tt.want) {
 			t.Errorf("page %d of %d/%d: got %v, want %v", tt.page, tt.total, tt.size, got, tt.want)
 		}

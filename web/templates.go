@@ -16,11 +16,12 @@ import (
 // may define more) inside the shared templates/layout.html.
 const (
 	pageSearch    = "search"
+	pageQuotes    = "quotes"
 	pageStatement = "statement"
 	pageError     = "error"
 )
 
-var pageNames = []string{pageSearch, pageStatement, pageError}
+var pageNames = []string{pageSearch, pageQuotes, pageStatement, pageError}
 
 const layoutFile = "templates/layout.html"
 

@@ -1,0 +1,156 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/advosearch/advosearch/search"
+	"github.com/labstack/echo/v4"
+)
+
+// quotesPage is the model of templates/quotes.html, the quotes tab: who
+// said what, found from a pasted passage, each with a ready citation.
+type quotesPage struct {
+	layout
+	Query string
+	// Action is where the forms go: this page.
+	Action string
+	// Tabs switch back to the statement search with the same query and
+	// dates.
+	Tabs []link
+	// Keep holds the filters as hidden inputs of the search box, so a new
+	// passage keeps them; KeepForDates does the same for the date form.
+	Keep, KeepForDates []hiddenField
+	From, To           string
+	ClearDates         string // URL without the dates; "" when none are set
+	// Error says what is wrong with the request; the page then shows no
+	// results and answers 400 (or 503 when the search ran out of time).
+	Error   string
+	Total   uint64
+	Summary string // "3 quotes", "Showing 11–20 of 34 quotes"
+	Hits    []quoteHit
+	First   int // the number of the first hit on this page
+	Chips   []chip
+	Clear   string // URL without any filter
+	Facets  []facetGroup
+	Pages   pagination
+	Empty   bool // the search ran and found nothing
+}
+
+type quoteHit struct {
+	Quote []search.Span
+	// Exact says the passage is in the quote word for word; otherwise the
+	// page calls it a near match.
+	Exact    bool
+	Speaker  string // "" when unattributed
+	Sentence string // the sentence around the quote, for context
+	Title    string
+	Link     string // our statement page
+	Source   string
+	Date     string // for people: "2 March 2017"
+	DateISO  string // for machines: <time datetime>
+	Cite     citeBox
+}
+
+// citeBox is the "Cite" control of one hit: a read-only text box whose ID
+// is unique on the page, so that its label points at it.
+type citeBox struct {
+	ID   string
+	Text string
+}
+
+// quotesPage answers GET /quotes with the passage box, and quotations when
+// the URL holds a search. A bad request is shown on the page with the
+// passage kept, as a 400, never as a server error.
+func (s *Server) quotesPage(c echo.Context) error {
+	p, err := quoteParamsFromQuery(c.QueryParams())
+	page := quotesPage{Query: p.Q, Action: pathQuotes, Tabs: p.tabs(), From: p.From, To: p.To}
+	page.Title = "Quotes"
+	if p.Q != "" {
+		page.Title = p.Q + " – quotes"
+	}
+	page.Keep, page.KeepForDates = keep(p, paramSpeaker, paramOrg, paramFrom, paramTo, paramSize)
+	page.Chips, page.Clear, page.ClearDates = chips(p, quoteFilterParams)
+
+	var req search.QuoteRequest
+	if err == nil {
+		req, err = p.quoteRequest()
+	}
+	var res search.QuoteResult
+	if err == nil {
+		res, err = s.search.Quotes(c.Request().Context(), req)
+	}
+	if err != nil {
+		status, msg := classify(err)
+		if status >= 500 && !errors.Is(err, search.ErrTimeout) {
+			return fmt.Errorf("web: quotes page: %w", err)
+		}
+		if status >= 500 {
+			s.log.Warn("web: quote search timed out", "q", p.Q, "err", err)
+		}
+		page.Error = msg
+		if status == http.StatusBadRequest {
+			page.Error = pageMessage(err, msg)
+		}
+		return s.render(c, status, pageQuotes, page)
+	}
+	page.fillResults(p, res)
+	return s.render(c, http.StatusOK, pageQuotes, page)
+}
+
+func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
+	page.Total = res.Total
+	page.Empty = res.Total == 0
+	page.First = (res.Page-1)*res.Size + 1
+	page.Summary = summary(res.Total, res.Page, page.First, len(res.Hits), "quote")
+	for i, h := range res.Hits {
+		page.Hits = append(page.Hits, quoteHit{
+			Quote:    h.Quote,
+			Exact:    h.Exact,
+			Speaker:  h.Speaker,
+			Sentence: h.Sentence,
+			Title:    orUntitledText(h.Title),
+			Link:     statementURL(h.StatementID),
+			Source:   h.Source,
+			Date:     humanDate(h.Published),
+			DateISO:  dayOf(h.Published),
+			Cite:     citeBox{ID: "cite-" + strconv.Itoa(page.First+i), Text: quoteCitation(h).String()},
+		})
+	}
+	speakers := facetGroup{Title: "Speakers"}
+	for _, v := range res.Speakers {
+		fl := facetLink{Value: v.Value, Count: v.Count, Active: p.has(paramSpeaker, v.Value)}
+		if fl.Active {
+			fl.URL = p.without(paramSpeaker, v.Value).href()
+		} else {
+			fl.URL = p.with(paramSpeaker, v.Value).href()
+		}
+		speakers.Values = append(speakers.Values, fl)
+	}
+	if len(speakers.Values) > 0 {
+		page.Facets = append(page.Facets, speakers)
+	}
+	page.Pages = paginate(p, res.Total, res.Page, res.Size)
+}
+
+// quoteCitation is the citation of a quotation; the page and the API give
+// the same text.
+func quoteCitation(h search.QuoteHit) citation {
+	return citation{
+		Speaker:   h.Speaker,
+		Quote:     spansText(h.Quote),
+		Source:    h.Source,
+		Title:     h.Title,
+		Published: h.Published,
+		URL:       h.URL,
+	}
+}
+
+func orUntitledText(title string) string {
+	if title == "" {
+		return "(untitled)"
+	}
+	return title
+}
