@@ -266,7 +266,10 @@ func (r *run) report(final bool) {
 		toRead := max(0, r.bytesTotal-r.bytesDone)
 		left = time.Duration(float64(elapsed) * float64(toRead) / float64(r.bytesDone)).Round(time.Second).String()
 	}
-	fmt.Fprintf(w, "files %d/%d  %.0f statements/s  %s left\n", r.filesDone, r.filesTotal, rate, left)
+	// "indexed" counts statements whose batch is on disk: a run stopped after
+	// this line has them all.
+	fmt.Fprintf(w, "files %d/%d  indexed %d  %.0f statements/s  %s left\n",
+		r.filesDone, r.filesTotal, r.sum.Indexed, rate, left)
 }
 
 // contentHash identifies a document's content as read by this Version of the

@@ -14,8 +14,10 @@ import (
 
 // openIndex opens, or creates, the index inside the data folder.
 func openIndex(data string) (*index.Index, error) {
-	return index.Open(filepath.Join(data, "index"), index.Options{})
+	return index.Open(indexPath(data), index.Options{})
 }
+
+func indexPath(data string) string { return filepath.Join(data, "index") }
 
 // indexSeedsIfEmpty gives a new index the embedded sample statements, so the
 // server is useful with no set-up.

@@ -29,7 +29,8 @@ const usage = `usage: advosearch COMMAND [flags]
 commands:
   serve [--data DIR] [--addr 127.0.0.1:8080] [--default-operator and|or]
                                                 serve the search page and API; indexes the sample statements into an empty index
-  index [--data DIR] PATH...                    index .txt, .md, .html and .jsonl files and folders
+  index [--data DIR] [--rebuild] PATH...        index .txt, .md, .html and .jsonl files and folders;
+                                                --rebuild builds a new index beside the current one and switches when done
   bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
 
 Run "advosearch COMMAND -h" for the flags of a command.
