@@ -1,0 +1,94 @@
+package alerts
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// MaxMatchesLimit bounds the limit of Store.Matches and Store.Feed.
+const MaxMatchesLimit = 1_000
+
+// Match is one statement that matched an alert, as it was when it matched.
+// The JSON form is the one webhook bodies carry.
+type Match struct {
+	// Cursor orders an alert's matches: it starts at 1 and increases by one
+	// per match, and is never reused.
+	Cursor      uint64 `json:"cursor"`
+	StatementID string `json:"statement_id"`
+	Title       string `json:"title"`
+	Source      string `json:"source,omitempty"`
+	URL         string `json:"url,omitempty"`
+	// Published is zero when the statement gives no date.
+	Published time.Time `json:"published,omitzero"`
+	// Matched is when Percolate recorded the match.
+	Matched time.Time `json:"matched"`
+}
+
+// Matches returns the alert's matches with a cursor greater than after,
+// oldest first, at most limit (1..MaxMatchesLimit) of them, and the cursor to
+// pass as after next time: the last one returned, or after itself when there
+// are none. Start with after = 0. A poller that stores next only after it has
+// handled the page sees every match exactly once. It returns an error
+// wrapping ErrNotFound for an unknown alert and ErrInvalid for a bad limit.
+func (s *Store) Matches(ctx context.Context, alertID string, after uint64, limit int) (ms []Match, next uint64, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, after, err
+	}
+	if limit < 1 || limit > MaxMatchesLimit {
+		return nil, after, &ValidationError{Field: "limit", Value: fmt.Sprint(limit), Reason: fmt.Sprintf("must be between 1 and %d", MaxMatchesLimit)}
+	}
+	next = after
+	err = s.db.View(func(tx *bolt.Tx) error {
+		a, err := getAlert(tx, alertID)
+		if err != nil {
+			return err
+		}
+		mb := matchBucket(tx, a)
+		if mb == nil || after == math.MaxUint64 {
+			return nil
+		}
+		c := mb.Cursor()
+		for k, v := c.Seek(u64(after + 1)); k != nil && len(ms) < limit; k, v = c.Next() {
+			var m Match
+			if err := json.Unmarshal(v, &m); err != nil {
+				return fmt.Errorf("decode match: %w", err)
+			}
+			ms = append(ms, m)
+			next = m.Cursor
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, after, fmt.Errorf("alerts: matches of %s: %w", alertID, err)
+	}
+	return ms, next, nil
+}
+
+// latestMatches returns up to limit of the alert's matches, newest first.
+func latestMatches(tx *bolt.Tx, a Alert, limit int) ([]Match, error) {
+	mb := matchBucket(tx, a)
+	if mb == nil {
+		return nil, nil
+	}
+	var ms []Match
+	c := mb.Cursor()
+	for k, v := c.Last(); k != nil && len(ms) < limit; k, v = c.Prev() {
+		var m Match
+		if err := json.Unmarshal(v, &m); err != nil {
+			return nil, fmt.Errorf("decode match: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
+}
+
+// matchBucket is the alert's bucket of matches, or nil if it has none yet.
+func matchBucket(tx *bolt.Tx, a Alert) *bolt.Bucket {
+	seq, _ := parseID(a.ID)
+	return tx.Bucket(bucketMatches).Bucket(u64(seq))
+}

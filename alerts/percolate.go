@@ -1,0 +1,182 @@
+package alerts
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/advosearch/advosearch/index"
+)
+
+// Matcher finds which statements of a batch an alert matches. The indexer's
+// implementation runs a.Query, with a's filters and From, against an
+// in-memory index of stmts only, never the whole index. It must return IDs
+// of statements in stmts; the order does not matter. It is called from one
+// goroutine at a time per Percolate call.
+type Matcher interface {
+	Match(ctx context.Context, a Alert, stmts []index.Statement) ([]string, error)
+}
+
+// seenRecord marks a statement that has matched an alert.
+type seenRecord struct {
+	Cursor uint64 `json:"cursor"`
+	// Hash is the statement's Hash when it first matched; kept so that a
+	// future policy can tell a changed statement apart.
+	Hash string `json:"hash,omitempty"`
+}
+
+// Percolate runs every alert against a batch of newly indexed statements and
+// records each new (alert, statement) match with the next cursor of its
+// alert and a snapshot of the statement's title, source, URL and publication
+// date. For each alert with a WebhookURL and new matches it enqueues one
+// delivery listing them. It returns the number of new matches.
+//
+// A statement matches an alert at most once, ever: a statement indexed again,
+// changed or not, is not recorded a second time for an alert it has already
+// matched. Hash includes the extractor's version, so re-indexing the corpus
+// after an extractor upgrade changes every Hash; recording changed statements
+// again would send every subscriber every statement they have already had.
+// A statement that did not match before and matches after a change is new to
+// the alert and is recorded.
+//
+// The matches and deliveries of a batch are written in one transaction: all
+// or nothing. Matching runs before it, outside the write lock. On any error
+// nothing is recorded and the caller should call Percolate again with the
+// same batch; being idempotent, a retry (or a crash between indexing and
+// percolating followed by a re-run) records nothing twice. An alert created
+// while Percolate runs may miss the batch; an alert deleted while it runs
+// gets nothing.
+func (s *Store) Percolate(ctx context.Context, m Matcher, stmts []index.Statement) (int, error) {
+	if len(stmts) == 0 {
+		return 0, nil
+	}
+	as, err := s.List(ctx)
+	if err != nil {
+		return 0, err
+	}
+	found := make([]map[string]bool, len(as))
+	for i, a := range as {
+		ids, err := m.Match(ctx, a, stmts)
+		if err != nil {
+			return 0, fmt.Errorf("alerts: percolate: match alert %s: %w", a.ID, err)
+		}
+		found[i] = make(map[string]bool, len(ids))
+		for _, id := range ids {
+			found[i][id] = true
+		}
+	}
+	total := 0
+	for _, f := range found {
+		total += len(f)
+	}
+	if total == 0 {
+		return 0, nil // no write transaction, no fsync
+	}
+	// The last copy of a statement that is in the batch twice is the one
+	// the index keeps.
+	latest := make(map[string]int, len(stmts))
+	for i, st := range stmts {
+		latest[st.ID] = i
+	}
+
+	now := s.now()
+	var recorded, enqueued int
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		recorded, enqueued = 0, 0
+		for i, a := range as {
+			if len(found[i]) == 0 {
+				continue
+			}
+			for id := range found[i] {
+				if _, ok := latest[id]; !ok {
+					return fmt.Errorf("match alert %s: matcher returned statement %q, which is not in the batch", a.ID, id)
+				}
+			}
+			// Read the alert again inside the transaction: it may have
+			// been deleted since List.
+			cur, err := getAlert(tx, a.ID)
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			fresh, err := recordMatches(tx, cur, stmts, latest, found[i], now)
+			if err != nil {
+				return fmt.Errorf("record matches of alert %s: %w", a.ID, err)
+			}
+			recorded += len(fresh)
+			if cur.WebhookURL != "" && len(fresh) > 0 {
+				if err := s.enqueue(tx, cur, fresh, now); err != nil {
+					return fmt.Errorf("enqueue delivery for alert %s: %w", a.ID, err)
+				}
+				enqueued++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("alerts: percolate: %w", err)
+	}
+	if enqueued > 0 {
+		select {
+		case s.wake <- struct{}{}:
+		default: // a wake-up is already pending
+		}
+	}
+	return recorded, nil
+}
+
+// recordMatches records the alert's matches that it has not seen, in batch
+// order, and returns them.
+func recordMatches(tx *bolt.Tx, a Alert, stmts []index.Statement, latest map[string]int, found map[string]bool, now time.Time) ([]Match, error) {
+	seq, _ := parseID(a.ID)
+	key := u64(seq)
+	mb, err := tx.Bucket(bucketMatches).CreateBucketIfNotExists(key)
+	if err != nil {
+		return nil, err
+	}
+	sb, err := tx.Bucket(bucketSeen).CreateBucketIfNotExists(key)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []Match
+	for i, st := range stmts {
+		if !found[st.ID] || latest[st.ID] != i || sb.Get([]byte(st.ID)) != nil {
+			continue
+		}
+		cursor, err := mb.NextSequence()
+		if err != nil {
+			return nil, err
+		}
+		m := Match{
+			Cursor:      cursor,
+			StatementID: st.ID,
+			Title:       st.Title,
+			Source:      st.Source,
+			URL:         st.URL,
+			Published:   st.Published,
+			Matched:     now,
+		}
+		v, err := json.Marshal(m)
+		if err != nil {
+			return nil, err
+		}
+		if err := mb.Put(u64(cursor), v); err != nil {
+			return nil, err
+		}
+		seen, err := json.Marshal(seenRecord{Cursor: cursor, Hash: st.Hash})
+		if err != nil {
+			return nil, err
+		}
+		if err := sb.Put([]byte(st.ID), seen); err != nil {
+			return nil, err
+		}
+		fresh = append(fresh, m)
+	}
+	return fresh, nil
+}
