@@ -29,6 +29,12 @@ type Options struct {
 	// MaxDocumentBytes bounds one document (a file, or a JSONL line).
 	// Default 20 MiB.
 	MaxDocumentBytes int64
+	// BeforeWrite, if set, sees each batch of new or changed statements
+	// before it is written; an error stops the run with nothing of the batch
+	// written. Saved searches are matched here: a crash after matching and
+	// before writing only means the batch is matched again on the next run,
+	// whereas the other order could lose matches.
+	BeforeWrite func(context.Context, []index.Statement) error
 	// Progress receives a line every ProgressEvery while files are indexed;
 	// nil means no progress is shown.
 	Progress      io.Writer
@@ -204,6 +210,11 @@ func (r *run) flush(ctx context.Context) error {
 	r.pending = r.pending[:0]
 	if len(stmts) == 0 {
 		return nil
+	}
+	if before := r.in.opts.BeforeWrite; before != nil {
+		if err := before(ctx, stmts); err != nil {
+			return &batchError{fmt.Errorf("indexer: before writing a batch: %w", err)}
+		}
 	}
 	if err := r.in.ix.Write(stmts, nil); err != nil {
 		return &batchError{fmt.Errorf("indexer: %w", err)}
