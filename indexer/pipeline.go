@@ -14,6 +14,7 @@ import (
 
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/quotes"
 )
 
 // Version names the extraction rules. It is part of every content hash, so
@@ -241,7 +242,10 @@ func (in *Indexer) extractAll(docs []pendingDoc) []extracted {
 			for i := range next {
 				p := docs[i]
 				s, err := in.ex.Extract(p.doc)
-				s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
+				if err == nil {
+					s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
+					s.Quotes = quotesOf(s)
+				}
 				out[i] = extracted{s, err}
 			}
 		}()
@@ -251,6 +255,17 @@ func (in *Indexer) extractAll(docs []pendingDoc) []extracted {
 	}
 	close(next)
 	wg.Wait()
+	return out
+}
+
+// quotesOf finds the statement's quotations, with speakers resolved against
+// the people and organizations already recognised in it.
+func quotesOf(s index.Statement) []index.Quote {
+	found := quotes.Extract(s.Body, s.People, s.Organizations)
+	out := make([]index.Quote, len(found))
+	for i, q := range found {
+		out[i] = index.Quote{Text: q.Text, Speaker: q.Speaker, Sentence: q.Sentence}
+	}
 	return out
 }
 

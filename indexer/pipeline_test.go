@@ -11,6 +11,7 @@ import (
 
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/search"
 )
 
 func openIndex(t *testing.T) *index.Index { return openIndexB(t) }
@@ -122,5 +123,28 @@ func TestIndexer_Documents_seeds(t *testing.T) {
 	}
 	if s.Origin != "seed:002_cfe1ac6a4d980d7f.txt" || s.Hash == "" {
 		t.Errorf("origin %q hash %q", s.Origin, s.Hash)
+	}
+}
+
+func TestIndexer_Documents_indexesQuotesWithSpeakers(t *testing.T) {
+	seeds, err := corpus.Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := openIndex(t)
+	in, err := New(ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Documents(context.Background(), seeds); err != nil {
+		t.Fatal(err)
+	}
+	res, err := search.New(ix).Quotes(context.Background(), search.QuoteRequest{
+		Query: `"The Ministry of Interior should check, because they were created by foreigners, not Khmers"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 || res.Hits[0].StatementID != "001_9bb9cf890fb58f1e" || res.Hits[0].Speaker != "Hun Sen" || !res.Hits[0].Exact {
+		t.Errorf("quote from the Phnom Penh Post seed: %+v", res.Hits)
 	}
 }
