@@ -155,17 +155,8 @@ type apiBody struct {
 // errors, so a misspelt filter is not silently ignored.
 func (s *Server) apiSearchPost(c echo.Context) error {
 	var body apiBody
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		return bodyError(err)
-	}
-	var extra json.RawMessage
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		if err != nil {
-			return bodyError(err)
-		}
-		return badRequest("request body must hold one JSON object")
+	if err := decodeBody(c.Request().Body, &body); err != nil {
+		return err
 	}
 	p := body.params
 	for _, n := range []struct {
@@ -184,6 +175,25 @@ func (s *Server) apiSearchPost(c echo.Context) error {
 	p.Org, p.Person, p.Place, p.Source = nonEmpty(p.Org), nonEmpty(p.Person), nonEmpty(p.Place), nonEmpty(p.Source)
 	p.From, p.To, p.Op = strings.TrimSpace(p.From), strings.TrimSpace(p.To), strings.TrimSpace(p.Op)
 	return s.apiSearch(c, p)
+}
+
+// decodeBody reads a request body that must be exactly one JSON object into
+// v. Unknown fields are errors, so a misspelt field is not silently
+// ignored. Errors are 400s that say what is wrong.
+func decodeBody(r io.Reader, v any) error {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return bodyError(err)
+	}
+	var extra json.RawMessage
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return bodyError(err)
+		}
+		return badRequest("request body must hold one JSON object")
+	}
+	return nil
 }
 
 // bodyError says what is wrong with a request body.

@@ -1,6 +1,9 @@
 // Package web serves advosearch over HTTP: the server-rendered search,
 // quotes and statement pages (embedded html/template templates and one stylesheet, no
-// JavaScript needed) and the JSON API under /api.
+// JavaScript needed), the JSON API under /api, an Atom feed of any search
+// (/feed.atom), and saved searches ("alerts", package alerts) for holders of
+// the server's token: /api/alerts to manage and poll them, and a feed per
+// alert whose URL carries a key derived from the token.
 //
 // It reads the request, checks and bounds the parameters, runs the search
 // through the small searcher interface it declares itself, and renders the

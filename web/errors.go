@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/search"
 	"github.com/labstack/echo/v4"
 )
@@ -41,6 +42,10 @@ func classify(err error) (status int, msg string) {
 		return http.StatusBadRequest, invalidMessage(err)
 	case errors.Is(err, search.ErrNotFound):
 		return http.StatusNotFound, "no statement has this ID"
+	case errors.Is(err, alerts.ErrInvalid):
+		return http.StatusBadRequest, alertInvalidMessage(err)
+	case errors.Is(err, alerts.ErrNotFound):
+		return http.StatusNotFound, "no alert has this ID"
 	case errors.Is(err, search.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, msgTimeout
 	}
@@ -77,8 +82,10 @@ func badRequest(format string, args ...any) error {
 }
 
 // isAPI tells whether a path answers JSON rather than pages.
+// Feeds count as API: a feed reader gets a short JSON error, not a page.
 func isAPI(path string) bool {
-	return path == "/api" || strings.HasPrefix(path, "/api/") || path == "/healthz"
+	return path == "/api" || strings.HasPrefix(path, "/api/") || path == "/healthz" ||
+		path == pathFeed || strings.HasPrefix(path, "/alerts/")
 }
 
 // handleError is the one place where failures are answered and logged: JSON

@@ -1,7 +1,8 @@
 package web
 
 // routes is the whole route table. Handlers are methods on Server, one file
-// per page: searchpage.go, quotespage.go, statementpage.go, api.go. Any other path is a 404,
+// per page: searchpage.go, quotespage.go, statementpage.go, api.go, feed.go,
+// alerts.go. Any other path is a 404,
 // as JSON under /api and as a page elsewhere (handleError).
 func (s *Server) routes() {
 	e := s.echo
@@ -18,4 +19,17 @@ func (s *Server) routes() {
 	e.GET("/api/quotes", s.apiQuotes)
 	e.GET("/api/documents/:id", s.apiDocument)
 	e.GET("/healthz", s.healthz)
+
+	// Feeds. The search feed is as public as the search page; an alert's
+	// feed needs the key in its URL (feedKey), since readers send no
+	// Authorization header.
+	e.GET(pathFeed, s.searchFeed)
+	e.GET("/alerts/:id/feed.atom", s.alertFeed)
+
+	// Alerts: saved searches, for token holders only (requireToken).
+	e.POST("/api/alerts", s.createAlert, s.requireToken)
+	e.GET("/api/alerts", s.listAlerts, s.requireToken)
+	e.GET("/api/alerts/:id", s.getAlert, s.requireToken)
+	e.DELETE("/api/alerts/:id", s.deleteAlert, s.requireToken)
+	e.GET("/api/alerts/:id/matches", s.alertMatches, s.requireToken)
 }

@@ -223,6 +223,7 @@ func (s *Server) searchPage(c echo.Context) error {
 	}
 
 	page.fillResults(p, res)
+	page.FeedURL = feedParams(p).href()
 	return s.render(c, http.StatusOK, pageSearch, page)
 }
 

@@ -2,12 +2,15 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/advosearch/advosearch/search"
@@ -45,6 +48,24 @@ type Options struct {
 	// parameter (op=and or op=or) overrides it for one request, and the
 	// search page says which one is in force.
 	DefaultOr bool
+	// Token is the shared secret of the alert endpoints, from --token or
+	// ADVOSEARCH_TOKEN. Clients send it as "Authorization: Bearer TOKEN";
+	// the feed of an alert carries a key derived from it instead (feed
+	// readers cannot send headers), so changing the token changes every
+	// feed URL. Empty disables the alert endpoints: they answer 403 with a
+	// hint. The server never logs it or writes it into a page.
+	Token string
+	// Alerts stores the saved searches; *alerts.Store has what it needs.
+	// Nil (an untyped nil: leave the field unset) means the server has no alerts file: every alert route answers
+	// 404 "alerts are not configured". It is an option rather than an
+	// argument of New because a server without alerts is complete, and the
+	// zero Options stays the default.
+	Alerts alertStore
+	// BaseURL is the site's public root, e.g. "https://advosearch.example",
+	// written into feed links, feed URLs and Location headers. Set it
+	// behind a proxy. Empty means the scheme and host of each request;
+	// X-Forwarded-* headers are not trusted, since any client can send them.
+	BaseURL string
 }
 
 func (o *Options) setDefaults() {
@@ -57,6 +78,7 @@ func (o *Options) setDefaults() {
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	o.BaseURL = strings.TrimRight(strings.TrimSpace(o.BaseURL), "/")
 }
 
 //go:embed templates/*.html
@@ -76,6 +98,9 @@ type Server struct {
 	echo   *echo.Echo
 	// help is the syntax help of the search page, built once.
 	help []helpExample
+	// tokenSum is the SHA-256 of Options.Token, compared with the digest of
+	// the token a client sends; see checkToken.
+	tokenSum [sha256.Size]byte
 }
 
 // New parses the templates and builds the routes. A template that is missing
@@ -91,6 +116,12 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 		return nil, fmt.Errorf("web: no searcher")
 	}
 	opts.setDefaults()
+	if opts.BaseURL != "" {
+		u, err := url.Parse(opts.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("web: base URL %q must be an absolute http or https URL", opts.BaseURL)
+		}
+	}
 	pages, err := parseTemplates(templates)
 	if err != nil {
 		return nil, err
@@ -100,6 +131,9 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
 	srv := &Server{search: s, opts: opts, log: opts.Logger, pages: pages, static: static, echo: echo.New(), help: helpExamples()}
+	if opts.Token != "" {
+		srv.tokenSum = sha256.Sum256([]byte(opts.Token))
+	}
 	srv.echo.HideBanner = true
 	srv.echo.HidePort = true
 	srv.echo.HTTPErrorHandler = srv.handleError

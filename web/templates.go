@@ -60,6 +60,8 @@ type layout struct {
 	// HeaderSearch puts a small search box in the header, on pages that are
 	// not the search page.
 	HeaderSearch bool
+	// FeedURL, if set, is announced in the head as the page's Atom feed.
+	FeedURL string
 }
 
 // render executes a page into a buffer first, so a template error becomes a

@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
+	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
 )
@@ -19,6 +21,7 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	batch := fs.Int("batch", 0, "statements written per batch (default 500)")
 	rebuild := fs.Bool("rebuild", false, "build a new index from PATH... beside the current one and switch to it when complete")
 	every := fs.Duration("progress", 2*time.Second, "how often to print progress")
+	secret := fs.String("webhook-secret", os.Getenv("ADVOSEARCH_WEBHOOK_SECRET"), "key that signs webhook deliveries (default: kept in the data folder)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -35,6 +38,17 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer ix.Close()
+	store, err := openAlerts(*data)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	// A rebuild re-reads what is already known, so only this path matches
+	// saved searches: every new or changed statement, before it is written.
+	opts.BeforeWrite = func(ctx context.Context, stmts []index.Statement) error {
+		_, err := store.PercolateBatch(ctx, stmts)
+		return err
+	}
 	in, err := indexer.New(ix, opts)
 	if err != nil {
 		return err
@@ -44,7 +58,32 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	return ix.Close()
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	deliverNow(ctx, store, *data, *secret, stdout)
+	return store.Close()
+}
+
+// deliverNow makes one pass over the webhook outbox, so receivers hear of
+// new matches without waiting for the server; what fails stays in the
+// outbox for the server's deliverer to retry.
+func deliverNow(ctx context.Context, store *alerts.Store, data, secret string, stdout io.Writer) {
+	key, err := webhookSecret(data, secret)
+	if err != nil {
+		fmt.Fprintln(stdout, "webhooks not delivered:", err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	n, err := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key)}).DeliverDue(ctx)
+	if n > 0 || err != nil {
+		fmt.Fprintf(stdout, "webhooks: %d delivered", n)
+		if err != nil {
+			fmt.Fprintf(stdout, "; the rest stay queued for advosearch serve: %v", err)
+		}
+		fmt.Fprintln(stdout)
+	}
 }
 
 // rebuildIndex indexes paths into a new generation and switches to it only

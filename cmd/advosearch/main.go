@@ -27,10 +27,11 @@ func main() {
 const usage = `usage: advosearch COMMAND [flags]
 
 commands:
-  serve [--data DIR] [--addr 127.0.0.1:8080] [--default-operator and|or]
+  serve [--data DIR] [--addr 127.0.0.1:8080] [--default-operator and|or] [--token T]
                                                 serve the search page and API; indexes the sample statements into an empty index
   index [--data DIR] [--rebuild] PATH...        index .txt, .md, .html and .jsonl files and folders;
                                                 --rebuild builds a new index beside the current one and switches when done
+  alerts list|add|rm [--data DIR] ...           saved searches: add --name N --q Q [--org O] [--webhook URL]; rm ID...
   bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
 
 Run "advosearch COMMAND -h" for the flags of a command.
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, args[1:], stdout, stderr)
 	case "index":
 		return indexFiles(ctx, args[1:], stdout, stderr)
+	case "alerts":
+		return alertsCmd(ctx, args[1:], stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -18,13 +18,13 @@ import (
 
 // serveInBackground runs "advosearch serve" on a free loopback port and
 // returns its base URL; the server stops when the test ends.
-func serveInBackground(t *testing.T, data string) string {
+func serveInBackground(t *testing.T, data string, flags ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out, w := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, w, io.Discard)
+		done <- run(ctx, append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, flags...), w, io.Discard)
 		w.Close()
 	}()
 	t.Cleanup(func() {
@@ -110,5 +110,84 @@ func TestIndex_printsSummaryAndSkipsUnchanged(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"frobnicate"}, io.Discard, io.Discard); err == nil {
 		t.Error("an unknown command must fail")
+	}
+}
+
+func TestAlerts_addThenIndexRecordsMatches(t *testing.T) {
+	data, docs := t.TempDir(), t.TempDir()
+	var out strings.Builder
+	if err := run(context.Background(), []string{"alerts", "add", "--data", data, "--name", "CCHR closure",
+		"--q", `"Hun Sen CCHR"~10`, "--webhook", "https://hooks.example.org/advosearch"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), `added alert 1 "CCHR closure"`) {
+		t.Errorf("add said %q", out.String())
+	}
+	if err := run(context.Background(), []string{"alerts", "add", "--data", data, "--name", "bad", "--q", "(Hun Sen"}, io.Discard, io.Discard); err == nil {
+		t.Error("an alert with a broken query was saved")
+	}
+	for name, body := range map[string]string{
+		"near.txt": "PM threatens NGO\n\nPrime Minister Hun Sen ordered the closure of CCHR on Monday.\n",
+		"far.txt":  "Unrelated\n\nHun Sen spoke at length about roads, rice, rain and many other matters of state before, much later, the CCHR was mentioned.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(docs, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"index", "--data", data, docs}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	store, err := openAlerts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ms, _, err := store.Matches(context.Background(), "1", 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Title != "PM threatens NGO" {
+		t.Errorf("matches = %+v, want only the statement where the words are near", ms)
+	}
+	outbox, err := store.Outbox(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The receiver's host does not resolve here: the delivery stays queued.
+	if len(outbox) != 1 {
+		t.Errorf("outbox holds %d deliveries, want 1", len(outbox))
+	}
+	store.Close()
+	out.Reset()
+	if err := run(context.Background(), []string{"alerts", "list", "--data", data}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"Hun Sen CCHR"~10`) {
+		t.Errorf("list = %q", out.String())
+	}
+}
+
+func TestServe_alertEndpointsUseTheToken(t *testing.T) {
+	base := serveInBackground(t, filepath.Join(t.TempDir(), "data"), "--token", "s3cret")
+	post := func(token string) int {
+		req, _ := http.NewRequest(http.MethodPost, base+"/api/alerts",
+			strings.NewReader(`{"name":"CCHR","q":"\"Hun Sen CCHR\"~10"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := post("wrong"); got != http.StatusUnauthorized {
+		t.Errorf("wrong token: %d, want 401", got)
+	}
+	if got := post("s3cret"); got != http.StatusCreated {
+		t.Errorf("right token: %d, want 201", got)
 	}
 }

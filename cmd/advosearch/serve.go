@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
+	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/search"
 	"github.com/advosearch/advosearch/web"
 )
@@ -22,6 +24,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// Loopback by default: exposing the server is a decision, not an accident.
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	op := fs.String("default-operator", "and", "how adjacent words of a query combine: and or or")
+	token := fs.String("token", os.Getenv("ADVOSEARCH_TOKEN"), "bearer token for the alert endpoints; without one they are disabled")
+	secret := fs.String("webhook-secret", os.Getenv("ADVOSEARCH_WEBHOOK_SECRET"), "key that signs webhook deliveries (default: kept in the data folder)")
+	baseURL := fs.String("base-url", "", "public URL of the server, for feed links behind a proxy")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,8 +46,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := indexSeedsIfEmpty(ctx, ix, stdout); err != nil {
 		return err
 	}
+	store, err := openAlerts(*data)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	key, err := webhookSecret(*data, *secret)
+	if err != nil {
+		return err
+	}
+	deliverer := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key)})
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := web.New(search.New(ix), web.Options{Logger: logger, DefaultOr: defaultOr})
+	srv, err := web.New(search.New(ix), web.Options{
+		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
+	})
 	if err != nil {
 		return err
 	}
@@ -63,6 +80,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
+	// The deliverer outlives ctx: on a signal it finishes what it is sending
+	// (Shutdown below) rather than being cut off.
+	deliveries, stopDeliveries := context.WithCancel(context.Background())
+	defer stopDeliveries()
+	go deliverer.Run(deliveries)
 	select {
 	case err := <-served:
 		return fmt.Errorf("serve: %w", err)
@@ -73,6 +95,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer cancel()
 	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	// Deliveries in flight finish; the rest wait in the outbox for the next
+	// start.
+	if err := deliverer.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := store.Close(); err != nil {
+		return err
 	}
 	return ix.Close()
 }
