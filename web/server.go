@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/advosearch/advosearch/search"
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
 )
 
 // searcher is what the web needs from package search; *search.Engine has it.
@@ -29,6 +32,7 @@ type searcher interface {
 const (
 	DefaultRequestTimeout = 10 * time.Second
 	DefaultMaxBodyBytes   = 64 << 10
+	DefaultRateLimit      = 20
 )
 
 // Options tune the server. The zero value is the default.
@@ -66,6 +70,10 @@ type Options struct {
 	// behind a proxy. Empty means the scheme and host of each request;
 	// X-Forwarded-* headers are not trusted, since any client can send them.
 	BaseURL string
+	// RateLimit bounds the API and feed requests of one client address, in
+	// requests per second, with bursts of twice that; more answer 429.
+	// Pages are not limited. Default 20.
+	RateLimit float64
 }
 
 func (o *Options) setDefaults() {
@@ -79,6 +87,9 @@ func (o *Options) setDefaults() {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	o.BaseURL = strings.TrimRight(strings.TrimSpace(o.BaseURL), "/")
+	if o.RateLimit <= 0 {
+		o.RateLimit = DefaultRateLimit
+	}
 }
 
 //go:embed templates/*.html
@@ -140,9 +151,32 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 	// Order matters: headers first so every answer carries them, error
 	// pages and recovered panics included; recover next so a panic anywhere
 	// below becomes a 500; the limits last.
-	srv.echo.Use(securityHeaders, srv.recoverPanic, srv.limitBody, srv.timeout)
+	srv.echo.Use(securityHeaders, srv.recoverPanic, srv.rateLimit(), srv.limitBody, srv.timeout)
 	srv.routes()
 	return srv, nil
+}
+
+// rateLimit bounds each client's API and feed requests, so one polling
+// program cannot starve the others. Clients are told apart by the address
+// of the connection: X-Forwarded-For is not trusted, since anyone can send it.
+func (s *Server) rateLimit() echo.MiddlewareFunc {
+	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Skipper: func(c echo.Context) bool { return !isAPI(c.Request().URL.Path) },
+		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(s.opts.RateLimit), Burst: int(2 * s.opts.RateLimit), ExpiresIn: 3 * time.Minute,
+		}),
+		IdentifierExtractor: func(c echo.Context) (string, error) {
+			host, _, err := net.SplitHostPort(c.Request().RemoteAddr)
+			if err != nil {
+				return c.Request().RemoteAddr, nil
+			}
+			return host, nil
+		},
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			c.Response().Header().Set("Retry-After", "1")
+			return c.JSON(http.StatusTooManyRequests, map[string]string{"error": "too many requests from this address; slow down"})
+		},
+	})
 }
 
 // Handler returns the HTTP handler of every route.
