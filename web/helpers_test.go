@@ -124,7 +124,7 @@ func newTestServer(t *testing.T) *httptest.Server {
 }
 
 // newTestServerWith is newTestServer with options; the logger is replaced.
-func newTestServerWith(t *testing.T, opts web.Options) *httptest.Server {
+func newTestServerWith(t testing.TB, opts web.Options) *httptest.Server {
 	t.Helper()
 	ix, err := index.Open(t.TempDir(), index.Options{})
 	if err != nil {
