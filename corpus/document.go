@@ -8,6 +8,7 @@ const (
 	TypeHTML  = "text/html"
 	TypeMD    = "text/markdown"
 	TypeJSONL = "application/jsonl" // one Record a line; a Document holds one line
+	TypePDF   = "application/pdf"   // the text layer is read; scans have none
 )
 
 // Document is one unit of input before extraction.

@@ -30,6 +30,7 @@ var contentTypes = map[string]string{
 	".html":  TypeHTML,
 	".htm":   TypeHTML,
 	".jsonl": TypeJSONL,
+	".pdf":   TypePDF,
 }
 
 // Skipped is a file that Scan or ReadFile passed over, with the reason.

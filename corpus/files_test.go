@@ -33,7 +33,7 @@ func TestScan_findsSupportedFilesRecursively(t *testing.T) {
 	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop")); err != nil {
 		t.Fatal(err)
 	}
-	odd := write(t, filepath.Join(t.TempDir(), "named.pdf"), "%PDF")
+	odd := write(t, filepath.Join(t.TempDir(), "named.docx"), "PK")
 
 	files, skipped, err := Scan([]string{dir, filepath.Join(dir, "a.txt"), odd})
 	if err != nil {
@@ -44,7 +44,7 @@ func TestScan_findsSupportedFilesRecursively(t *testing.T) {
 		t.Errorf("files = %v\nwant %v", files, want)
 	}
 	if len(skipped) != 1 || skipped[0].Name != odd || !errors.Is(skipped[0].Err, ErrUnsupported) {
-		t.Errorf("skipped = %v, want the named .pdf as unsupported", skipped)
+		t.Errorf("skipped = %v, want the named .docx as unsupported", skipped)
 	}
 	if _, _, err := Scan([]string{filepath.Join(dir, "missing")}); err == nil {
 		t.Error("a missing path must be an error")
@@ -112,5 +112,24 @@ func TestSeeds_areStableAndComplete(t *testing.T) {
 	}
 	if docs[0].ID != "000_28c417440d40714a" || docs[0].ContentType != TypeText || len(docs[0].Body) < 1000 {
 		t.Errorf("first seed = %s %s %d bytes", docs[0].ID, docs[0].ContentType, len(docs[0].Body))
+	}
+}
+
+func TestScanAndReadFile_pdf(t *testing.T) {
+	dir := t.TempDir()
+	pdf := write(t, filepath.Join(dir, "reports", "Briefing.PDF"), "%PDF-1.4\n")
+	files, skipped, err := Scan([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(files, []string{pdf}) || len(skipped) != 0 {
+		t.Fatalf("Scan: files %v, skipped %v, want the .PDF found", files, skipped)
+	}
+	var got Document
+	if err := ReadFile(pdf, 100, func(d Document) error { got = d; return nil }, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.ContentType != TypePDF || got.ID != idFor(pdf) || string(got.Body) != "%PDF-1.4\n" {
+		t.Errorf("pdf document = %+v, want content type %s and the bytes as they are", got, TypePDF)
 	}
 }

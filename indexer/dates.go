@@ -13,10 +13,14 @@ import (
 // 27/11/2017 and 11/27/2017 are left alone, since guessing the order wrong
 // would file a statement under the wrong day. Month names are matched with
 // their capital, so the verb "may" is not a month.
+//
+// French months are written in lower case ("le 4 septembre 2018"), and no
+// French month is an English word, so they match in lower case.
 const (
-	monthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
-	// ordinal and dayRange allow "27th" and "27 and 28", "27-28".
-	ordinal      = `(?:st|nd|rd|th)?`
+	monthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|` +
+		`janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre`
+	// ordinal and dayRange allow "27th", "1er" and "27 and 28", "27-28".
+	ordinal      = `(?:st|nd|rd|th|er)?`
 	dayRange     = `(?:\s*(?:and|&|-|–|to)\s*\d{1,2}` + ordinal + `)?`
 	dayMonthYear = `\b(\d{1,2})` + ordinal + dayRange + `\s+(` + monthPattern + `)\.?,?\s+(\d{4})\b`
 	monthDayYear = `\b(` + monthPattern + `)\.?\s+(\d{1,2})` + ordinal + dayRange + `,?\s+(\d{4})\b`
@@ -50,6 +54,7 @@ var dateLayouts = []string{
 // returns it at UTC midnight.
 func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
+	s = datePrefixRe.ReplaceAllString(s, "")
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return utcDay(t.Year(), t.Month(), t.Day())
@@ -95,7 +100,18 @@ func utcDay(year int, month time.Month, day int) (time.Time, bool) {
 	return t, true
 }
 
+// frenchMonths maps French month names, with and without accents.
+var frenchMonths = map[string]time.Month{
+	"janvier": time.January, "février": time.February, "fevrier": time.February, "mars": time.March,
+	"avril": time.April, "mai": time.May, "juin": time.June, "juillet": time.July, "août": time.August,
+	"aout": time.August, "septembre": time.September, "octobre": time.October, "novembre": time.November,
+	"décembre": time.December, "decembre": time.December,
+}
+
 func monthNumber(name string) time.Month {
+	if m, ok := frenchMonths[name]; ok {
+		return m
+	}
 	for m := time.January; m <= time.December; m++ {
 		if strings.HasPrefix(m.String(), name[:3]) {
 			return m
@@ -103,6 +119,11 @@ func monthNumber(name string) time.Month {
 	}
 	return 0
 }
+
+// datePrefixRe matches what may stand before a date that is still the
+// date: a weekday ("Monday 10 December 2018"), the French article
+// ("le 4 septembre 2018").
+var datePrefixRe = regexp.MustCompile(`^(?i:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+|le\s+)`)
 
 // datedSpan is one date found in the text, with where it was found.
 type datedSpan struct {
@@ -242,10 +263,17 @@ const publicationHead = 2000
 var (
 	// dateline: "(Bangkok, 27 November 2017) –", "GENEVA, 27 November 2017 -"
 	// at the start of a paragraph.
-	datelineRe = regexp.MustCompile(`(?m)^[ \t]*\(?(?:[^,()\n]{1,40},[ \t]*)?([^()\n–—]{6,30}?)[ \t]*\)?[ \t]*[–—:-][ \t]`)
-	// a line that is only a date, possibly labelled: "June 8, 2016",
-	// "Published: 8 June 2016".
-	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released)(?:[ \t]+on)?[ \t]*:?[ \t]*)?([^\n]{6,30}?)[ \t]*$`)
+	// Several places may stand before the date: "Paris, Phnom Penh, le 4
+	// septembre 2018 –".
+	datelineRe = regexp.MustCompile(`(?m)^[ \t]*\(?(?:[^,()\n]{1,40},[ \t]*){0,3}([^()\n–—\s][^()\n–—]{5,39}?)[ \t]*\)?[ \t]*[–—:-][ \t]`)
+	// a line that is only a date, possibly labelled or placed: "June 8,
+	// 2016", "Published: 8 June 2016", "Geneva, 30 August 2018", "Kuala
+	// Lumpur, Monday 10 December 2018".
+	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released)(?:[ \t]+on)?[ \t]*:?[ \t]*)?(?:\pL[\pL .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
+	// a labelled date inside a run of header fields, which text
+	// extraction joins into one paragraph: "Location: Geneva Date: 7 May
+	// 2021 Subject: Myanmar", "Date: 18 March 2021 Index Number: ...".
+	labelledDateRe = regexp.MustCompile(`(?:^|[\s(])(?i:date|dated|published|issued|released|posted)[ \t]*:[ \t]*(` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)`)
 	// "released a statement … on June 8, 2016"
 	releasedOnRe = regexp.MustCompile(`(?i:\b(?:released|issued|published|posted)\b)[^.\n]{0,200}?\bon\s+(` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)`)
 )
@@ -259,8 +287,21 @@ func publishedFromText(text string) time.Time {
 	if len(head) > publicationHead {
 		head = head[:publicationHead]
 	}
-	for _, re := range []*regexp.Regexp{datelineRe, dateLineRe, releasedOnRe} {
+	for _, re := range []*regexp.Regexp{datelineRe, dateLineRe, labelledDateRe, releasedOnRe} {
 		for _, m := range re.FindAllStringSubmatch(head, -1) {
+			if t, ok := parseDate(m[1]); ok {
+				return t
+			}
+		}
+	}
+	return time.Time{}
+}
+
+// dateLineIn returns the first date that stands on a line of its own, or
+// after a "Date:" label, in text; or the zero time.
+func dateLineIn(text string) time.Time {
+	for _, re := range []*regexp.Regexp{dateLineRe, labelledDateRe} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			if t, ok := parseDate(m[1]); ok {
 				return t
 			}

@@ -29,6 +29,13 @@ func TestDate_PublishedFromText(t *testing.T) {
 		{"place dateline without date not taken", "Title\n\n(Geneva) - International NGOs have lent their voices", time.Time{}},
 		{"numeric date with ambiguous order not taken", "Title\n\n05/06/2017\n\nText.", time.Time{}},
 		{"impossible date not taken", "Title\n\n31 June 2017\n\nText.", time.Time{}},
+		{"french dateline after several places", "Titre\n\nParis, Phnom Penh, le 4 septembre 2018 – La FIDH appelle", utc(2018, time.September, 4)},
+		{"french first of the month", "Titre\n\nGenève, le 1er mars 2019 – Les experts", utc(2019, time.March, 1)},
+		{"placed date line", "Joint letter\n\nGeneva, 30 August 2018\n\nExcellencies,", utc(2018, time.August, 30)},
+		{"placed date line with weekday", "Title\n\nKuala Lumpur, Monday 10 December 2018\n\nSeventy years ago, on 10 December 1948, the Declaration was adopted.", utc(2018, time.December, 10)},
+		{"signature date line before a date merely issued", "Press release\n\nThe Ministry takes note of the statement issued on 10 November 2017 by the expert.\n\nPhnom Penh, 13 November 2017", utc(2017, time.November, 13)},
+		{"year in passing not taken", "Seventy years after 1948, ASEAN fails\n\nThe 1946 Convention and the 1951 Refugee Convention apply.", time.Time{}},
+		{"month and year on the cover not taken", "A Briefing Paper\n\nMarch 2019\n\n1. Introduction", time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

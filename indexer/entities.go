@@ -3,6 +3,7 @@ package indexer
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,7 +21,14 @@ const (
 	// kindOther names treaties, laws and campaigns: not entities, but
 	// recognised so that the words inside them are not taken for one.
 	kindOther entityKind = "other"
+	// kindCountry is a gazetteer kind only: a place that is a country, whose
+	// mentions say which country "{country}" stands for.
+	kindCountry entityKind = "country"
 )
+
+// countrySlot in a canonical name stands for the country a document is
+// about ("National Assembly of {country}").
+const countrySlot = "{country}"
 
 //go:embed gazetteer.tsv
 var gazetteerTSV string
@@ -34,6 +42,9 @@ type gazetteer struct {
 	// orgs maps a lower-cased organization alias or web domain to its
 	// canonical name.
 	orgs map[string]string
+	// countries maps a country's canonical name to the form written after
+	// "of" ("the Philippines").
+	countries map[string]string
 }
 
 type alias struct {
@@ -41,13 +52,15 @@ type alias struct {
 	// possessive marks the words written with "’s" inside the name
 	// ("Cambodian People’s Party").
 	possessive []bool
-	canonical  string
-	kind       entityKind
+	// exactCase: a name written in capitals ("ARTICLE 19") matches only so.
+	exactCase bool
+	canonical string
+	kind      entityKind
 }
 
 // loadGazetteer parses the embedded gazetteer.tsv.
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{byFirst: map[string][]alias{}, orgs: map[string]string{}}
+	g := &gazetteer{byFirst: map[string][]alias{}, orgs: map[string]string{}, countries: map[string]string{}}
 	for n, line := range strings.Split(gazetteerTSV, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -59,14 +72,26 @@ func loadGazetteer() (*gazetteer, error) {
 		kind, canonical := entityKind(fields[0]), strings.TrimSpace(fields[1])
 		switch kind {
 		case kindOrg, kindPerson, kindPlace, kindOther:
+		case kindCountry:
+			kind = kindPlace
+			g.countries[canonical] = canonical
 		default:
 			return nil, fmt.Errorf("indexer: gazetteer line %d: unknown kind %q", n+1, kind)
+		}
+		if strings.Contains(canonical, countrySlot) && kind != kindOrg {
+			return nil, fmt.Errorf("indexer: gazetteer line %d: only organizations take %s", n+1, countrySlot)
 		}
 		names := []string{canonical}
 		if len(fields) == 3 {
 			names = append(names, strings.Split(fields[2], "|")...)
 		}
 		for _, name := range names {
+			if strings.Contains(name, countrySlot) {
+				continue // a template is resolved, never matched
+			}
+			if _, ok := g.countries[canonical]; ok && strings.HasPrefix(name, "the ") {
+				g.countries[canonical] = name
+			}
 			name = strings.TrimSpace(name)
 			if kind == kindOrg {
 				g.orgs[orgKey(name)] = canonical
@@ -78,7 +103,7 @@ func loadGazetteer() (*gazetteer, error) {
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("indexer: gazetteer line %d: alias %q has no words", n+1, name)
 			}
-			a := alias{canonical: canonical, kind: kind}
+			a := alias{canonical: canonical, kind: kind, exactCase: len(toks) > 1 && strings.ToUpper(name) == name}
 			for _, t := range toks {
 				a.tokens = append(a.tokens, t.key)
 				a.possessive = append(a.possessive, t.possessive)
@@ -87,10 +112,41 @@ func loadGazetteer() (*gazetteer, error) {
 			g.byFirst[first] = append(g.byFirst[first], a)
 		}
 	}
+	g.addGovernments()
 	for _, as := range g.byFirst {
 		slices.SortStableFunc(as, func(a, b alias) int { return len(b.tokens) - len(a.tokens) })
 	}
 	return g, nil
+}
+
+// addGovernments gives every country a government: "Government of Nepal",
+// "Nepal Government", "Bangladesh authorities" name one organization, so
+// the organization rule's "Government of Nepal" and the text's "Nepal
+// authorities" meet in one facet. A government the gazetteer lists itself
+// ("Royal Government of Cambodia", with "Cambodian authorities") keeps its
+// name, and only the forms it lacks are added to it.
+func (g *gazetteer) addGovernments() {
+	// In name order, so that the aliases are the same on every load.
+	for _, country := range slices.Sorted(maps.Keys(g.countries)) {
+		of := g.countries[country]
+		canonical, ok := g.orgs[orgKey("Government of "+of)]
+		if !ok {
+			canonical = "Government of " + of
+		}
+		for _, name := range []string{"Government of " + of, country + " Government", country + " authorities"} {
+			if _, known := g.orgs[orgKey(name)]; known {
+				continue
+			}
+			g.orgs[orgKey(name)] = canonical
+			a := alias{canonical: canonical, kind: kindOrg}
+			for _, t := range tokenize(name) {
+				a.tokens = append(a.tokens, t.key)
+				a.possessive = append(a.possessive, t.possessive)
+			}
+			first := strings.ToLower(a.tokens[0])
+			g.byFirst[first] = append(g.byFirst[first], a)
+		}
+	}
 }
 
 func isDomain(name string) bool {
@@ -134,10 +190,19 @@ type token struct {
 // part splits, so that "Tokyo-based" yields the place "Tokyo".
 var wordRe = regexp.MustCompile(`(?:\p{Lu}\.){2,}|[\pL\pN]+(?:['’][\pL\pN]+|[‐‑-][\p{Lu}\pN][\pL\pN]*)*`)
 
+// elisionRe matches a French elided article or preposition at the start of
+// a word.
+var elisionRe = regexp.MustCompile(`^(?:[LlDdJjNnSsCc]|[Qq]u)['’]`)
+
 func tokenize(text string) []token {
 	locs := wordRe.FindAllStringIndex(text, -1)
 	toks := make([]token, 0, len(locs))
 	for _, l := range locs {
+		// French elision ("l’Union européenne", "d’Amnesty") is not part
+		// of the name that follows.
+		if m := elisionRe.FindStringIndex(text[l[0]:l[1]]); m != nil && l[0]+m[1] < l[1] {
+			l[0] += m[1]
+		}
 		key := foldPunctuation(text[l[0]:l[1]])
 		possessive := false
 		if k, ok := strings.CutSuffix(key, "'s"); ok && k != "" {
@@ -198,9 +263,14 @@ func (g *gazetteer) entities(text string) mentions {
 		s.at[i] = -1
 	}
 	s.matchGazetteer()
+	s.findSections()
+	s.findOrgs()
 	s.linkAcronyms()
 	s.findPeople()
 	s.resolveShortNames()
+	s.findPlaces()
+	s.resolveCountry()
+	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
 	return slices.DeleteFunc(s.found, func(m mention) bool { return m.kind == kindOther })
 }
@@ -223,16 +293,53 @@ func (s *entityScan) adjacent(i int) bool {
 
 func (s *entityScan) matchGazetteer() {
 	for i := 0; i < len(s.toks); i++ {
-		for _, a := range s.g.byFirst[strings.ToLower(s.toks[i].key)] {
-			if !s.matches(i, a) || s.isCurrency(i+len(a.tokens)-1) {
+		// "UN Special Rapporteur on ...", "UN Working Group on ...": the
+		// prefix belongs to the body's name, and is not a mention of the
+		// United Nations of its own.
+		if n := s.unPrefix(i); n > 0 {
+			if a, ok := s.aliasAt(i + n); ok && a.kind == kindOrg && a.canonical != unCanonical {
+				end := i + n + len(a.tokens)
+				s.add(mention{name: a.canonical, kind: a.kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+				i = end - 1
 				continue
 			}
+		}
+		if a, ok := s.aliasAt(i); ok {
 			end := i + len(a.tokens)
 			s.add(mention{name: a.canonical, kind: a.kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
 			i = end - 1
-			break
 		}
 	}
+}
+
+// unCanonical is the gazetteer's name for the United Nations.
+const unCanonical = "United Nations"
+
+// aliasAt returns the longest gazetteer name written at token i.
+func (s *entityScan) aliasAt(i int) (alias, bool) {
+	if i >= len(s.toks) {
+		return alias{}, false
+	}
+	for _, a := range s.g.byFirst[strings.ToLower(s.toks[i].key)] {
+		if s.matches(i, a) && !s.isCurrency(i+len(a.tokens)-1) {
+			return a, true
+		}
+	}
+	return alias{}, false
+}
+
+// unPrefix returns how many tokens from i spell "UN" or "United Nations"
+// directly before another word, or 0.
+func (s *entityScan) unPrefix(i int) int {
+	switch {
+	case s.toks[i].key == "UN" || s.toks[i].key == "U.N.":
+		if s.adjacent(i) {
+			return 1
+		}
+	case s.toks[i].key == "United" && i+1 < len(s.toks) && s.toks[i+1].key == "Nations" && s.adjacent(i) && s.adjacent(i+1):
+		return 2
+	}
+	return 0
 }
 
 // matches reports whether the alias is written at token i. One-word aliases
@@ -244,22 +351,45 @@ func (s *entityScan) matches(i int, a alias) bool {
 		return false
 	}
 	if len(a.tokens) == 1 {
-		return s.toks[i].key == a.tokens[0]
+		k := s.toks[i].key
+		// A place keeps its name in a shouted headline or dateline
+		// ("PHILIPPINES:", "GENEVA (23 March 2017)"); short capitals are
+		// more often acronyms.
+		return k == a.tokens[0] || (a.kind == kindPlace && utf8.RuneCountInString(k) >= 4 && k == strings.ToUpper(a.tokens[0]))
 	}
-	if !startsUpper(s.toks[i].key) {
+	if !startsUpper(s.toks[i].key) && s.toks[i].key != a.tokens[0] {
+		// Running text does not start a name; only names that are
+		// written in lower case themselves ("autorités cambodgiennes")
+		// match there, and only as written.
 		return false
 	}
 	last := len(a.tokens) - 1
 	for j, want := range a.tokens {
 		t := s.toks[i+j]
-		if !strings.EqualFold(t.key, want) {
+		if !strings.EqualFold(t.key, want) || (a.exactCase && t.key != want) {
 			return false
 		}
-		if j < last && (t.possessive != a.possessive[j] || strings.TrimSpace(s.text[t.end:s.toks[i+j+1].start]) != "") {
+		if j < last && (t.possessive != a.possessive[j] || !nameGap(s.text[t.end:s.toks[i+j+1].start])) {
 			return false
 		}
 	}
 	return true
+}
+
+// nameGap reports whether the text between two words can lie inside a name:
+// spaces, or the apostrophe of a plural possessive ("Teachers' Union").
+// A bare hyphen joins the parts of a name written with lower-case parts
+// ("Chan-o-cha"), which the tokenizer splits.
+// A blank line ends a paragraph, and every name with it.
+func nameGap(gap string) bool {
+	if gap == "-" || gap == "‐" {
+		return true
+	}
+	if strings.Count(gap, "\n") > 1 {
+		return false
+	}
+	gap = strings.TrimSpace(gap)
+	return gap == "" || gap == "'" || gap == "’"
 }
 
 // isCurrency reports whether token i is a currency prefix ("US $204").
@@ -401,10 +531,28 @@ var personTriggers = map[string]bool{
 	"members": true, "monk": true, "monks": true, "rapporteur": true, "governor": true,
 	"reporter": true, "blogger": true, "researcher": true, "coordinator": true, "unionist": true,
 	"release": true, "free": true, "against": true,
+	// Verbs of speech and reporting: "said Phil Robertson", "Reporting by
+	// Prak Chan Thul", "please contact Naly Pilorge".
+	"said": true, "says": true, "by": true, "contact": true, "including": true,
+	// More roles and verbs whose object is people.
+	"founder": true, "co-founder": true, "owner": true, "editor": true, "writer": true,
+	"author": true, "poet": true, "ambassador": true, "senator": true, "mayor": true,
+	"vice-president": true, "secretary-general": true, "commander-in-chief": true,
+	"general": true, "king": true, "queen": true, "prince": true, "princess": true,
+	"women": true, "woman": true, "men": true, "man": true, "student": true, "students": true,
+	"charged": true, "sentenced": true, "summoned": true, "arrested": true, "detained": true,
+	"jailed": true, "convicted": true, "acquitted": true, "pardoned": true,
+	"cartoonist": true, "artist": true, "comedian": true, "singer": true, "rapper": true,
+	"filmmaker": true, "photographer": true, "novelist": true, "academic": true,
+	"professor": true, "scholar": true, "teacher": true, "doctor": true, "priest": true,
+	"pastor": true, "imam": true, "farmer": true, "politician": true, "lawmaker": true,
+	"legislator": true, "candidate": true, "counsellor": true, "councillor": true,
+	// French: "a déclaré Dimitris Christopoulos", "M. ", "Mme ".
+	"déclaré": true, "président": true, "présidente": true, "m": true, "mme": true,
 }
 
 // honorifics may precede a surname alone ("Ms Brooks").
-var honorifics = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Prof": true, "Samdech": true}
+var honorifics = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Prof": true, "Samdech": true, "M": true, "Mme": true}
 
 // maxNameWords bounds a person's name read by rule.
 const maxNameWords = 4
@@ -413,7 +561,7 @@ const maxNameWords = 4
 // of them: "staff members – Lim Mony, Nay Vanda, Ny Sokha and Yi Soksan".
 func (s *entityScan) findPeople() {
 	for i, t := range s.toks {
-		if !personTriggers[strings.ToLower(t.key)] || s.at[i] >= 0 || i+1 >= len(s.toks) {
+		if !personTriggers[strings.ToLower(t.key)] || s.at[i] >= 0 || i+1 >= len(s.toks) || s.inTitleCase(i) {
 			continue
 		}
 		gap := strings.TrimSpace(s.text[t.end:s.toks[i+1].start])
@@ -422,6 +570,77 @@ func (s *entityScan) findPeople() {
 		}
 		s.readNameList(i+1, honorifics[t.key])
 	}
+	s.findAppositives()
+}
+
+// appositiveWindow is how many words before a comma may hold the role or
+// organization that an appositive name explains.
+const appositiveWindow = 6
+
+// findAppositives reads a name set off by commas after a role or an
+// organization: "the President of the Council, Coly Seck, said",
+// "Deputy Regional Director for Campaigns, Ming Yu Hah, said". The commas
+// on both sides, and the role before them, keep lists of unknown places
+// ("Da Nang, Hue and ...") out.
+func (s *entityScan) findAppositives() {
+	for i := 1; i < len(s.toks); i++ {
+		if s.at[i] >= 0 || s.inTitleCase(i) {
+			continue
+		}
+		n := s.nameRun(i)
+		if n < 2 {
+			continue
+		}
+		end := i + n - 1
+		after := strings.TrimLeft(s.text[s.toks[end].end:], " ")
+		sep := strings.TrimSpace(s.text[s.toks[i-1].end:s.toks[i].start])
+		before := (sep == "," || sep == ":") && s.roleBefore(i-1) && (after == "" || strings.ContainsAny(after[:1], ",.;)\n"))
+		if !before && !s.roleAfter(end) {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end].end]))
+		s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[end].end}, i, end+1)
+		i = end
+	}
+}
+
+// roleAfter reports whether a role follows the name at token end after a
+// comma: "Surya Anta, a spokesperson for ...".
+func (s *entityScan) roleAfter(end int) bool {
+	j := end + 1
+	if j >= len(s.toks) || strings.TrimSpace(s.text[s.toks[end].end:s.toks[j].start]) != "," {
+		return false
+	}
+	for k := j; k < len(s.toks) && k < j+3; k++ {
+		if k > j && !s.adjacent(k-1) {
+			return false
+		}
+		w := strings.ToLower(s.toks[k].key)
+		if personTriggers[w] && !honorifics[s.toks[k].key] && w != "by" && w != "said" && w != "says" && w != "including" && w != "contact" {
+			return true
+		}
+		if w != "a" && w != "an" && w != "the" && w != "its" && w != "their" && w != "his" && w != "her" && !startsUpper(s.toks[k].key) {
+			return false
+		}
+	}
+	return false
+}
+
+// roleBefore reports whether token k ends an organization's name, or a role
+// word stands among the few words before it.
+func (s *entityScan) roleBefore(k int) bool {
+	if m := s.at[k]; m >= 0 && s.found[m].kind == kindOrg {
+		return true
+	}
+	for j := k; j >= 0 && k-j < appositiveWindow; j-- {
+		if j < k && !strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".;") && personTriggers[strings.ToLower(s.toks[j].key)] && !honorifics[s.toks[j].key] {
+			return true
+		}
+		if j == k && personTriggers[strings.ToLower(s.toks[j].key)] {
+			return true
+		}
+	}
+	return false
 }
 
 // readNameList reads names from token i on, separated by commas and "and",
@@ -482,6 +701,10 @@ func withoutPossessive(name string) string {
 func (s *entityScan) nameRun(i int) int {
 	n := 0
 	for j := i; j < len(s.toks) && n < maxNameWords; j++ {
+		if j > i && s.hyphenPart(j) {
+			n++
+			continue
+		}
 		if j > i && !s.adjacentOrInitial(j-1) {
 			break
 		}
@@ -501,6 +724,22 @@ func (s *entityScan) nameRun(i int) int {
 	return n
 }
 
+// maxHyphenPart bounds a lower-case part of a name ("Hang-tung"); longer
+// ones are words ("Tokyo-based").
+const maxHyphenPart = 4
+
+// hyphenSuffixes are short words that follow a name with a hyphen without
+// being part of it ("Hun Sen-led").
+var hyphenSuffixes = map[string]bool{"led": true, "run": true, "era": true, "like": true, "held": true, "born": true, "made": true, "wide": true, "type": true, "ish": true}
+
+// hyphenPart reports whether token j is a lower-case part of the name
+// before it, joined by a bare hyphen.
+func (s *entityScan) hyphenPart(j int) bool {
+	k := s.toks[j].key
+	gap := s.text[s.toks[j-1].end:s.toks[j].start]
+	return (gap == "-" || gap == "‐") && !startsUpper(k) && utf8.RuneCountInString(k) <= maxHyphenPart && !hyphenSuffixes[k] && s.at[j] < 0 && !s.toks[j-1].possessive
+}
+
 // adjacentOrInitial is adjacent, also across the dot of an initial ("M.").
 func (s *entityScan) adjacentOrInitial(i int) bool {
 	if s.adjacent(i) {
@@ -510,11 +749,17 @@ func (s *entityScan) adjacentOrInitial(i int) bool {
 	return utf8.RuneCountInString(s.toks[i].key) == 1 && strings.TrimSpace(gap) == "."
 }
 
+// initialsRe matches dotted initials written as one word.
+var initialsRe = regexp.MustCompile(`^(?:\p{Lu}\.){2,3}$`)
+
 // isNameWord: capitalized, not all capitals (an acronym), and not a word
 // that merely happens to be capitalized in titles and dates.
 func isNameWord(w string) bool {
 	if !startsUpper(w) {
 		return false
+	}
+	if initialsRe.MatchString(w) {
+		return true // "K.P. Sharma Oli"
 	}
 	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
 		return false
@@ -544,6 +789,16 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// inUnknownName reports whether token i runs on into a capitalized word that
+// no entity holds: "Hlaing" in "Hlaing Tharyar township" is part of a place
+// name, not Min Aung Hlaing.
+func (s *entityScan) inUnknownName(i int) bool {
+	if i > 0 && s.adjacent(i-1) && s.at[i-1] < 0 && isNameWord(s.toks[i-1].key) {
+		return true
+	}
+	return i+1 < len(s.toks) && s.adjacent(i) && s.at[i+1] < 0 && isNameWord(s.toks[i+1].key)
+}
+
 // resolveShortNames turns a lone surname or given name ("Ms Brooks",
 // "Sokha founded CCHR") into the full name found elsewhere in the text, when
 // exactly one full name contains that word. Unresolved short names are
@@ -569,7 +824,7 @@ func (s *entityScan) resolveShortNames() {
 		}
 	}
 	for i, t := range s.toks {
-		if s.at[i] >= 0 || !startsUpper(t.key) {
+		if s.at[i] >= 0 || !startsUpper(t.key) || s.inUnknownName(i) {
 			continue
 		}
 		if full := parts[t.key]; len(full) == 1 {

@@ -144,3 +144,116 @@ func TestEntities_Gazetteer(t *testing.T) {
 		t.Errorf("knownOrg(www.amnesty.org): got %q, %v", org, ok)
 	}
 }
+
+func TestEntities_NameRules(t *testing.T) {
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatalf("loadGazetteer: %v", err)
+	}
+	tests := []struct {
+		name                 string
+		text                 string
+		orgs, people, places []string
+		notOrgs, notPeople   []string
+	}{
+		{
+			name:   "organization by its head word takes in the place it starts with",
+			text:   "The Phnom Penh Municipal Court charged them. Thai Lawyers for Human Rights and the Uyghur Rights Project objected.",
+			orgs:   []string{"Phnom Penh Municipal Court", "Thai Lawyers for Human Rights", "Uyghur Rights Project"},
+			places: []string{},
+		},
+		{
+			name: "head word followed by of-phrases",
+			text: "The Ministry of Public Security and the Free Trade Union of Workers of the Kingdom of Cambodia met.",
+			orgs: []string{"Ministry of Public Security", "Free Trade Union of Workers of the Kingdom of Cambodia"},
+		},
+		{
+			name:    "laws, headings and lone heads are no organizations",
+			text:    "Restricting Assembly: a report\n\nThe Law on Peaceful Assembly and the Trade Union Law apply. The Council met.",
+			orgs:    []string{},
+			notOrgs: []string{"Restricting Assembly", "Peaceful Assembly", "Trade Union", "Council"},
+		},
+		{
+			name:   "national institutions take the country the text is about",
+			text:   "Protesters gathered outside the National Assembly in Bangkok. Thailand must act; Thailand's Senate agreed.",
+			orgs:   []string{"National Assembly of Thailand", "Senate of Thailand"},
+			places: []string{"Bangkok", "Thailand"},
+		},
+		{
+			name: "of-form of the country",
+			text: "The Senate of the Philippines voted. The Philippines' president objected; the Philippines is a party.",
+			orgs: []string{"Senate of the Philippines"},
+		},
+		{
+			name: "without a country the institution keeps its bare name",
+			text: "The National Assembly voted.",
+			orgs: []string{"National Assembly"},
+		},
+		{
+			name: "every country has one government",
+			text: "Bangladesh authorities arrested him. The Government of Nepal and the Nepal Government are one; so are the Government of Cambodia and the Cambodian authorities.",
+			orgs: []string{"Government of Bangladesh", "Government of Nepal", "Royal Government of Cambodia"},
+		},
+		{
+			name:    "UN prefix belongs to the mechanism",
+			text:    "The UN Special Rapporteur on trafficking in persons and the UN Working Group on Arbitrary Detention wrote.",
+			orgs:    []string{"Special Rapporteur on trafficking in persons", "UN Working Group on Arbitrary Detention"},
+			notOrgs: []string{"United Nations"},
+		},
+		{
+			name:   "places by the word after them, cities by City",
+			text:   "Interns in Gifu and Hiroshima prefectures and in Quezon City lost their jobs; in Kampong Speu province too.",
+			places: []string{"Gifu", "Hiroshima", "Quezon City", "Kampong Speu"},
+		},
+		{
+			name:   "people after verbs of speech and reporting",
+			text:   "“It must stop,” said Phil Robertson. Reporting by Prak Chan Thul; Editing by Robert Birsel. Please contact Naly Pilorge.",
+			people: []string{"Phil Robertson", "Prak Chan Thul", "Robert Birsel", "Naly Pilorge"},
+		},
+		{
+			name:   "appositive after a role or an organization",
+			text:   "The President of the Human Rights Council, Coly Seck, replied. China's ambassador in Geneva, Chen Xu, disagreed.",
+			people: []string{"Coly Seck", "Chen Xu"},
+		},
+		{
+			name:      "a comma list of places is no appositive",
+			text:      "Staff in Da Nang, Hoi An and Hue, New Town, were told.",
+			people:    []string{},
+			notPeople: []string{"Da Nang", "Hoi An", "New Town"},
+		},
+		{
+			name:      "hyphenated lower-case parts of names",
+			text:      "Activist Chow Hang-tung was charged. The Hun Sen-led government denied it.",
+			people:    []string{"Chow Hang-tung", "Hun Sen"},
+			notPeople: []string{"Hun Sen-led"},
+		},
+		{
+			name:    "photo credits are no mentions",
+			text:    "Photo: Reuters. Photo by Human Rights Watch.",
+			orgs:    []string{},
+			notOrgs: []string{"Reuters", "Human Rights Watch"},
+		},
+		{
+			name:   "French: elision, lower-case aliases, places",
+			text:   "Paris, le 4 septembre 2018 – L’Union européenne et les autorités cambodgiennes, a déclaré Dimitris Christopoulos à Genève.",
+			orgs:   []string{"European Union", "Royal Government of Cambodia"},
+			people: []string{"Dimitris Christopoulos"},
+			places: []string{"Paris", "Geneva"},
+		},
+		{
+			name:    "places in capitals, acronyms only as written",
+			text:    "GENEVA (23 March 2017) – PHILIPPINES: ARTICLE 19 said Article 19 of the Covenant applies.",
+			orgs:    []string{"ARTICLE 19"},
+			places:  []string{"Geneva", "Philippines"},
+			notOrgs: []string{"Article 19"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := g.entities(tt.text)
+			checkEntities(t, "organizations", ms.names(kindOrg), tt.orgs, tt.notOrgs)
+			checkEntities(t, "people", ms.names(kindPerson), tt.people, tt.notPeople)
+			checkEntities(t, "places", ms.names(kindPlace), tt.places, nil)
+		})
+	}
+}

@@ -61,6 +61,10 @@ type extraction struct {
 	url       string
 	source    string
 	published time.Time
+	// head is the text above the headline: a letterhead, a date line, or
+	// the site's header. It is no part of the body, but a letterhead names
+	// the issuer and a date line above the title dates the statement.
+	head string
 	// siteNames are publisher names the page chrome gave away (an image
 	// credit such as "Content image - Phnom Penh Post"), before the chrome
 	// was dropped from the body.
@@ -83,6 +87,8 @@ func extract(doc corpus.Document) (extraction, error) {
 	switch doc.ContentType {
 	case corpus.TypeJSONL:
 		return extractRecord(doc.Body)
+	case corpus.TypePDF:
+		return extractPDF(doc.Body)
 	case corpus.TypeText, corpus.TypeMD, corpus.TypeHTML:
 	default:
 		return extraction{}, fmt.Errorf("%w: %q", ErrUnknownType, doc.ContentType)
@@ -146,9 +152,25 @@ func extractRecord(line []byte) (extraction, error) {
 
 // complete runs the steps shared by every format over an extraction.
 func (e *Extractor) complete(x extraction) index.Statement {
+	if head, site, ok := cutSiteName(x.title); ok {
+		// "Headline — Asian Human Rights Commission": a <title> whose
+		// tail is a known organization names the publisher.
+		if org, known := e.gazetteer.knownOrg(site); known {
+			x.title = head
+			if x.source == "" {
+				x.source = org
+			}
+		}
+	}
 	text := x.title + "\n\n" + x.body
 	if x.published.IsZero() {
 		x.published = publishedFromText(text)
+	}
+	if x.published.IsZero() && x.head != "" {
+		// Only a date on a line of its own or after a "Date:" label above
+		// the title: the head of a scraped page is site chrome, whose
+		// running text may mention any date.
+		x.published = dateLineIn(x.head)
 	}
 	ents := e.gazetteer.entities(text)
 	return index.Statement{
@@ -166,7 +188,8 @@ func (e *Extractor) complete(x extraction) index.Statement {
 }
 
 // source names the issuing organization: the publisher the metadata gives,
-// else the site's host if the gazetteer knows it, else the organization the
+// else the site's host if the gazetteer knows it, else the letterhead, else
+// the organization a "statement by" line names, else the organization the
 // text shows speaking, else the bare host.
 func (e *Extractor) source(x extraction, text string, ents mentions) string {
 	if x.source != "" {
@@ -174,6 +197,12 @@ func (e *Extractor) source(x extraction, text string, ents mentions) string {
 	}
 	host := hostOf(x.url)
 	if org, ok := e.gazetteer.knownOrg(host); ok {
+		return org
+	}
+	if org := letterhead(text, ents); org != "" {
+		return org
+	}
+	if org := issuerNamed(text, ents); org != "" {
 		return org
 	}
 	if org := inferSource(text, x.siteNames, ents); org != "" {

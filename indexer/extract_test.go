@@ -165,7 +165,7 @@ func TestExtract_BadInput(t *testing.T) {
 		{"jsonl bad date", corpus.TypeJSONL, []byte(`{"body": "Amnesty International urges the release of activists.", "published": "last Tuesday"}`), indexer.ErrMalformedRecord},
 		{"jsonl without text", corpus.TypeJSONL, []byte(`{"title": "only a title"}`), indexer.ErrEmpty},
 		{"jsonl with binary body", corpus.TypeJSONL, []byte(`{"body": "PK\u0003\u0004\u0000\u0000"}`), indexer.ErrBinary},
-		{"unknown type", "application/pdf", []byte("%PDF-1.4"), indexer.ErrUnknownType},
+		{"unknown type", "image/png", []byte("\x89PNG"), indexer.ErrUnknownType},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,7 +45,19 @@ func extractHTML(src string) (extraction, error) {
 	if x.title == "" {
 		x.title, x.body = headlineAndBody(paras)
 	} else {
-		x.body = bodyAfterTitle(paras, x.title)
+		// The headline as the page prints it may be the <title> without
+		// its site name, or the <h1>.
+		headlines := []string{x.title, collapseSpace(doc.Find("h1").First().Text())}
+		if head, _, ok := cutSiteName(x.title); ok {
+			headlines = append(headlines, head)
+		}
+		paras = fromHeadline(paras, headlines)
+		if x.published.IsZero() {
+			// The date line under the headline is read before it is
+			// dropped as page furniture.
+			x.published = publishedFromText(strings.Join(paras, "\n\n"))
+		}
+		x.body = strings.Join(slices.DeleteFunc(withoutDateLines(paras), func(p string) bool { return slices.Contains(headlines, p) }), "\n\n")
 	}
 	if x.body == "" {
 		return extraction{}, ErrEmpty
@@ -87,25 +100,73 @@ func withoutSiteName(title, site string) string {
 	return title
 }
 
+// cutSiteName splits a title at its last " | ", " – ", " — " or " - " into
+// the headline and the tail where sites put their name.
+func cutSiteName(title string) (head, site string, ok bool) {
+	best := -1
+	sepLen := 0
+	for _, sep := range []string{" | ", " – ", " — ", " - "} {
+		if i := strings.LastIndex(title, sep); i > best {
+			best, sepLen = i, len(sep)
+		}
+	}
+	if best <= 0 {
+		return title, "", false
+	}
+	return strings.TrimSpace(title[:best]), strings.TrimSpace(title[best+sepLen:]), true
+}
+
 // pageDate takes the publication date from the page's metadata, most
 // explicit first. The zero time means the metadata gives none; the caller
 // then looks in the text.
 func pageDate(doc *goquery.Document, ld linkedData) time.Time {
+	// The publishing platforms' own keys (Open Graph variants, Dublin Core,
+	// Parse.ly, Sailthru, Google Scholar) come after the standard ones; all
+	// name the publication, not the last edit.
 	candidates := []string{
 		metaContent(doc, "article:published_time"),
+		metaContent(doc, "og:article:published_time"),
 		ld.datePublished,
+		attr(doc, `[itemprop="datePublished"]`, "content"),
+		attr(doc, `[itemprop="datePublished"]`, "datetime"),
 		attr(doc, "time[datetime]", "datetime"),
 		metaContent(doc, "date"),
 		metaContent(doc, "pubdate"),
+		metaContent(doc, "publish-date"),
 		metaContent(doc, "DC.date.issued"),
+		metaContent(doc, "dcterms.issued"),
+		metaContent(doc, "dcterms.date"),
+		metaContent(doc, "DC.date"),
+		metaContent(doc, "parsely-pub-date"),
+		metaContent(doc, "sailthru.date"),
+		metaContent(doc, "citation_publication_date"),
 	}
 	for _, c := range candidates {
 		if t, ok := parseDate(c); ok {
 			return t
 		}
 	}
-	return time.Time{}
+	// Blog themes print the date in a post-meta line ("February 22, 2019
+	// | Filed under: Statements") that removeChrome then drops; the first
+	// such element in the page is the post's, the related posts come later.
+	var stamped time.Time
+	doc.Find(dateClassSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if m := leadingDateRe.FindStringSubmatch(collapseSpace(s.Text())); m != nil {
+			if t, ok := parseDate(m[1]); ok {
+				stamped = t
+				return false
+			}
+		}
+		return true
+	})
+	return stamped
 }
+
+// dateClassSelector finds the elements where page templates print the date.
+const dateClassSelector = `[class*="date"], [class*="posted"], [class*="post-info"], [class*="entry-meta"], [class*="post-meta"], [class*="byline"]`
+
+// leadingDateRe reads a full date at the start of an element's text.
+var leadingDateRe = regexp.MustCompile(`^(` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)`)
 
 // linkedData is what the page's JSON-LD says about the article.
 type linkedData struct {
@@ -209,7 +270,17 @@ const chromeElements = "script, style, noscript, template, nav, header, footer, 
 
 // chromeClass matches class and id words that sites give to furniture:
 // share bars, newsletter boxes, most-viewed and related lists.
-var chromeClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|signup|related|viewed|popular|trending|breadcrumbs?|comments?|cookies?|banner|advert|ads|promo|sidebar|menu|nav|navbar|tags|pagination|skip)(?:$|[\s_-])`)
+// Page headers and footers, widgets, and the post metadata of blog themes
+// (categories, tags, "Filed under") are furniture too: WordPress themes put
+// them in <div id="header"> rather than <header>.
+var chromeClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|signup|related|viewed|popular|trending|breadcrumbs?|comments?|cookies?|banner|bandeau|advert|ads|promo|sidebar|menu|nav|navbar|tags|pagination|skip|header|footer|masthead|widget|widgets|tagline|postmetadata|post-info|entry-meta|cat-links|tags-links|partage|lies|mots-cles|fil-ariane|byline)(?:$|[\s_-])`)
+
+// camelRe finds a lower-case letter followed by a capital.
+var camelRe = regexp.MustCompile(`(\p{Ll})(\p{Lu})`)
+
+// splitCamel separates the words of CSS-module class names
+// ("ShareBar_container", "MostRead") so that chromeClass sees them.
+func splitCamel(s string) string { return camelRe.ReplaceAllString(s, "$1 $2") }
 
 // removeChrome deletes furniture inside the main content. An element is kept
 // whatever its class if it holds most of the text, because some sites put
@@ -220,7 +291,7 @@ func removeChrome(root *goquery.Selection) {
 	root.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
 		class, _ := s.Attr("class")
 		id, _ := s.Attr("id")
-		if !chromeClass.MatchString(class) && !chromeClass.MatchString(id) {
+		if !chromeClass.MatchString(splitCamel(class)) && !chromeClass.MatchString(splitCamel(id)) {
 			return
 		}
 		if 2*len(s.Text()) > total {
@@ -229,6 +300,40 @@ func removeChrome(root *goquery.Selection) {
 		s.Remove()
 	})
 }
+
+// fromHeadline drops the paragraphs above the headline: kickers ("Press
+// releases"), channel names, banners. The statement starts at its title, as
+// in text. The headline is the page's title or its <h1>; when neither is a
+// paragraph of its own in the first half of the page, nothing is dropped.
+func fromHeadline(paras, headlines []string) []string {
+	for i, p := range paras[:len(paras)/2+1] {
+		if p != "" && slices.Contains(headlines, p) {
+			return paras[i:]
+		}
+	}
+	return paras
+}
+
+// withoutDateLines drops paragraphs that are only a date, with or without a
+// time ("November 16, 2017 / 8:56 AM"): the page's date stamp, which the
+// metadata gives, is no part of the statement's text.
+func withoutDateLines(paras []string) []string {
+	kept := paras[:0:0]
+	for _, p := range paras {
+		if len(p) <= maxDateLine && dateStampRe.MatchString(p) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// maxDateLine bounds a date stamp paragraph, in bytes.
+const maxDateLine = 80
+
+// dateStampRe matches a paragraph that is a date, optionally followed by a
+// time and an "Updated ..." note.
+var dateStampRe = regexp.MustCompile(`^(?:` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)(?:\s*[/|·,-]\s*[\d:.]+\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?(?:\s*[/|·-]\s*Updated\b.*)?$`)
 
 // blockElements end a paragraph; inline elements run on within it.
 var blockElements = map[string]bool{

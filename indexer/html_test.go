@@ -125,3 +125,49 @@ func FuzzExtract_HTML(f *testing.F) {
 		}
 	})
 }
+
+func TestHTML_Furniture(t *testing.T) {
+	e := newExtractor(t)
+	tests := []struct {
+		name, page         string
+		title, source, pub string
+		body               string
+	}{
+		{
+			name: "kicker above the headline, date stamp and CSS-module share bar below it",
+			page: `<html><head><meta property="og:title" content="Cambodia's top court dissolves main opposition party"><meta property="og:site_name" content="Reuters">` +
+				`<meta property="og:article:published_time" content="2017-11-16T08:56:00Z"></head><body>` +
+				`<div class="ArticleHeader_channel">World News</div><p>Press releases</p>` +
+				`<h1>Cambodia's top court dissolves main opposition party</h1><div>November 16, 2017 / 8:56 AM / Updated 6 years ago</div>` +
+				`<div class="ShareBar_container"><a>Twitter</a><a>Facebook</a></div>` +
+				`<p>PHNOM PENH (Reuters) - Cambodia's Supreme Court dissolved the main opposition party on Thursday.</p></body></html>`,
+			title:  "Cambodia's top court dissolves main opposition party",
+			source: "Reuters",
+			pub:    "2017-11-16",
+			body:   "PHNOM PENH (Reuters) - Cambodia's Supreme Court dissolved the main opposition party on Thursday.",
+		},
+		{
+			name: "blog theme: site name in the title tail, header and post metadata in divs",
+			page: `<html><head><title>PHILIPPINES: Free Senator de Lima &#8212; Asian Human Rights Commission</title></head><body>` +
+				`<div id="header">Working for human rights in Asia</div><div class="post"><p class="post-info">February 22, 2019 | Filed under: Statements</p>` +
+				`<h2>PHILIPPINES: Free Senator de Lima</h2><div class="entry"><p>Senator Leila de Lima remains detained in Quezon City.</p></div>` +
+				`<p class="postmetadata">Tags: Philippines, Asia</p></div><div id="footer">Hong Kong</div></body></html>`,
+			title:  "PHILIPPINES: Free Senator de Lima",
+			source: "Asian Human Rights Commission",
+			pub:    "2019-02-22",
+			body:   "Senator Leila de Lima remains detained in Quezon City.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := e.Extract(corpus.Document{ID: "page", ContentType: corpus.TypeHTML, Body: []byte(tt.page)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Title != tt.title || st.Source != tt.source || st.Published.Format(time.DateOnly) != tt.pub || st.Body != tt.body {
+				t.Errorf("got title %q source %q published %s body %q,\nwant title %q source %q published %s body %q",
+					st.Title, st.Source, st.Published.Format(time.DateOnly), st.Body, tt.title, tt.source, tt.pub, tt.body)
+			}
+		})
+	}
+}

@@ -20,7 +20,7 @@ import (
 // Version names the extraction rules. It is part of every content hash, so
 // statements read by older rules are extracted again, not skipped as
 // unchanged.
-const Version = "1"
+const Version = "2"
 
 // Options tune an Indexer. The zero value is the default.
 type Options struct {

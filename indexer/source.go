@@ -68,6 +68,72 @@ func inferSource(text string, siteNames []string, ents mentions) string {
 	return best
 }
 
+// letterheadParas is how many paragraphs from the top a letterhead may
+// stand: an official press release opens with the state's motto and the
+// ministry's name before its title.
+const letterheadParas = 4
+
+// letterhead returns the organization whose name fills a paragraph of its
+// own at the top of the text ("MINISTRY OF FOREIGN AFFAIRS AND
+// INTERNATIONAL COOPERATION"), or "".
+func letterhead(text string, ents mentions) string {
+	start := 0
+	for n := 0; n < letterheadParas && start < len(text); n++ {
+		end := strings.Index(text[start:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if org := soleOrg(text, start, end, ents); org != "" {
+			return org
+		}
+		start = end + 2
+	}
+	return ""
+}
+
+// soleOrg returns the organization whose mentions cover all the letters of
+// text[start:end], or "".
+func soleOrg(text string, start, end int, ents mentions) string {
+	org, covered := "", start
+	for _, m := range ents {
+		if m.start < start || m.end > end {
+			continue
+		}
+		if m.kind != kindOrg || (org != "" && m.name != org) || strings.IndexFunc(text[covered:m.start], isLetter) >= 0 {
+			return ""
+		}
+		org, covered = m.name, m.end
+	}
+	if strings.IndexFunc(text[covered:end], isLetter) >= 0 {
+		return ""
+	}
+	return org
+}
+
+// issuerHead is how far into a text a "statement by" line is looked for.
+const issuerHead = 600
+
+// statementByRe ends the text before an issuer named outright: "Joint press
+// statement by SUARAM and APHR", "A Statement from the Asian Human Rights
+// Commission".
+var statementByRe = regexp.MustCompile(`(?i)\b(?:statement|release|letter|appeal|submission|communiqué)\s+(?:issued\s+)?(?:by|from)\s+(?:the\s+)?$`)
+
+// issuerNamed returns the first organization a "statement by" names near
+// the top of the text, or "".
+func issuerNamed(text string, ents mentions) string {
+	for _, m := range ents {
+		if m.start > issuerHead {
+			break
+		}
+		if m.kind == kindOrg && statementByRe.MatchString(text[max(0, m.start-60):m.start]) {
+			return m.name
+		}
+	}
+	return ""
+}
+
 // hostOf returns the host name of a URL without "www.", or "".
 func hostOf(rawURL string) string {
 	u, err := url.Parse(strings.TrimSpace(rawURL))

@@ -42,11 +42,16 @@ func decodeText(b []byte) (string, error) {
 func extractText(text string) (extraction, error) {
 	lines := strings.Split(text, "\n")
 	siteNames := siteCredits(lines)
-	title, body := headlineAndBody(paragraphs(lines))
+	paras := paragraphs(lines)
+	title, body := headlineAndBody(paras)
 	if title == "" {
 		return extraction{}, ErrEmpty
 	}
-	return extraction{title: title, body: body, siteNames: siteNames}, nil
+	x := extraction{title: title, body: body, siteNames: siteNames}
+	if at := findTitle(paras); at > 0 {
+		x.head = strings.Join(paras[:at], "\n\n")
+	}
+	return x, nil
 }
 
 // headlineAndBody finds the headline among the paragraphs and joins the
@@ -89,6 +94,7 @@ func bodyAfterTitle(paras []string, title string) string {
 // separated by blank lines, chrome lines dropped, the related-stories tail
 // cut, wrapped lines re-joined, paragraphs split by a page break merged.
 func paragraphs(lines []string) []string {
+	lines = withoutPageFurniture(lines)
 	var blocks [][]string
 	var cur []string
 	flush := func() {
@@ -123,6 +129,7 @@ func paragraphs(lines []string) []string {
 // the first part stops mid-sentence and the next starts in lower case.
 func joinBlocks(blocks [][]string) []string {
 	var paras []string
+	var v map[string]bool // the document's words, read when first needed
 	for _, b := range blocks {
 		var cur string
 		for _, l := range b {
@@ -133,8 +140,15 @@ func joinBlocks(blocks [][]string) []string {
 				paras = append(paras, collapseSpace(cur))
 				cur = l
 			case strings.HasSuffix(cur, "-") && !strings.HasSuffix(cur, " -"):
-				// A word hyphenated across lines ("Non-" / "Governmental")
-				// keeps its hyphen and loses the break.
+				// A word hyphenated across lines ("Non-" / "Governmental",
+				// "two-" / "year") keeps its hyphen and loses the break,
+				// unless the hyphen only broke the word ("Train-" / "ing").
+				if v == nil {
+					v = vocabulary(blocks)
+				}
+				if brokenWord(cur, l, v) {
+					cur = strings.TrimSuffix(cur, "-")
+				}
 				cur += l
 			default:
 				cur += " " + l
@@ -153,6 +167,94 @@ func joinBlocks(blocks [][]string) []string {
 		merged = append(merged, p)
 	}
 	return merged
+}
+
+// vocabulary returns the lower-cased words of the blocks.
+func vocabulary(blocks [][]string) map[string]bool {
+	v := map[string]bool{}
+	for _, b := range blocks {
+		for _, l := range b {
+			for _, w := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool { return !isLetter(r) }) {
+				v[w] = true
+			}
+		}
+	}
+	return v
+}
+
+// wordSuffixRe matches the endings a line break splits off a word: such a
+// fragment is no word of its own ("ing", "ment", "ities").
+var wordSuffixRe = regexp.MustCompile(`^(?:ing|ings|ment|ments|tion|tions|sion|sions|ity|ities|ness|ance|ence|ances|ences|able|ible|ive|ives|ous|ously|ed|er|ers|ly|al|ally|ation|ations|tation|tations|isation|isations|ization|izations|ition|itions|ism|ist|ists|ise|ize|ised|ized)\b`)
+
+// brokenWord reports whether the hyphen ending line cur only split the
+// word that line next finishes: the next part starts in lower case, and
+// either the whole word appears elsewhere in the document and the
+// hyphenated one does not, or the part is a bare suffix. "two-year" keeps
+// its hyphen; "Train-ing" and "author-ities" lose it.
+func brokenWord(cur, next string, vocab map[string]bool) bool {
+	if !startsLower(next) {
+		return false
+	}
+	left := cur[strings.LastIndexFunc(strings.TrimSuffix(cur, "-"), func(r rune) bool { return !isLetter(r) })+1 : len(cur)-1]
+	right := next
+	if i := strings.IndexFunc(next, func(r rune) bool { return !isLetter(r) }); i >= 0 {
+		right = next[:i]
+	}
+	if left == "" || right == "" {
+		return false
+	}
+	whole := strings.ToLower(left + right)
+	if vocab[whole] {
+		return true
+	}
+	return wordSuffixRe.MatchString(right)
+}
+
+// Page furniture of text taken from a PDF: page numbers ("Page 2 of 4",
+// "- 2 -", "12") and the running header or footer printed on every page.
+var pageNumberRe = regexp.MustCompile(`(?i)^(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4})$`)
+
+// maxRunningLine bounds a running header or footer, in bytes; longer lines
+// are text, even when repeated.
+const maxRunningLine = 120
+
+// withoutPageFurniture blanks out page numbers and running headers and
+// footers when the text shows pages (a form feed, or two page numbers):
+// in other text a repeated line is the author's, like a headline printed
+// again above the body.
+func withoutPageFurniture(lines []string) []string {
+	pages := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.ContainsRune(l, '\f') || (pageNumberRe.MatchString(t) && !isBareNumber(t)) {
+			pages++
+		}
+	}
+	if pages < 2 {
+		return lines
+	}
+	seen := map[string]int{}
+	for _, l := range lines {
+		if k := collapseSpace(l); k != "" && len(k) <= maxRunningLine {
+			seen[k]++
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		l = strings.ReplaceAll(l, "\f", "")
+		k := collapseSpace(l)
+		if pageNumberRe.MatchString(k) || (seen[k] > 1 && !isListItem(k)) {
+			continue // a blank line keeps the paragraphs around it apart
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// isBareNumber: a line that is only digits is a page number in a PDF, but
+// alone it does not show that the text is one.
+func isBareNumber(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // maxTagWords bounds the length of an item in a trailing tag list; a real
@@ -199,7 +301,8 @@ func endsSentence(s string) bool {
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // tailHeading matches the headings under which sites list other stories.
-var tailHeading = regexp.MustCompile(`(?i)^(?:most (?:viewed|read|popular|shared)|related(?: (?:stories|articles|posts|news|content|links|reading))?|read more|more (?:stories|news)|you (?:may|might) also like|recommended(?: for you)?|trending|popular (?:stories|posts))\s*:?$`)
+// French pages ("Lire aussi", "Sur le même sujet") end the same way.
+var tailHeading = regexp.MustCompile(`(?i)^(?:most (?:viewed|read|popular|shared)|related(?: (?:stories|articles|posts|news|content|links|reading))?|read more|more (?:stories|news)|you (?:may|might) also like|recommended(?: for you)?|trending|popular (?:stories|posts)|(?:à )?lire aussi|sur le même sujet|articles liés|dans la même rubrique)\s*:?$`)
 
 func isTailHeading(l string) bool { return tailHeading.MatchString(l) }
 
@@ -213,6 +316,7 @@ var chromeLine = regexp.MustCompile(`(?i)^(?:` +
 	`download\b.*|.*\[pdf\]|for a pdf version\b.*|` +
 	`subscribe\b.*|.*\bnewsletter|sign up\b.*|follow us\b.*|` +
 	`back to top|skip to (?:main )?content|ends?/*|[-–—]*\s*ends?\s*[-–—]*|` +
+	`tag and share\b.*|.*\bcountry page\s*[-–—:].*|our standards:.*|\d+ min(?:ute)? read\b.*|` +
 	`[^\pL\pN]+` +
 	`)$`)
 
@@ -266,7 +370,7 @@ func findTitle(paras []string) int {
 		if len(p) > maxTitleLen {
 			break
 		}
-		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 {
+		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) {
 			continue
 		}
 		if echoedBy(p, strings.Join(paras[i+1:], "\n")) {
@@ -292,6 +396,11 @@ func echoedBy(headline, rest string) bool {
 	}
 	return echoed >= 2 && 2*echoed >= words
 }
+
+// documentLabel matches a paragraph that says what kind of document follows
+// ("A LICADHO Briefing Paper", "Joint press statement"): a label, not the
+// title.
+var documentLabel = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\S+\s+){0,3}(?:briefing(?: paper)?|press release|(?:public |joint |press )*statement|report|urgent appeal|open letter|communiqué(?: de presse)?)$`)
 
 var titleStopwords = map[string]bool{
 	"the": true, "and": true, "for": true, "with": true, "from": true, "our": true,
@@ -321,8 +430,10 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 // Markdown markup that says nothing about the words: headings, emphasis,
 // links (their text stays), images, code fences, rules.
 var (
-	mdHeading = regexp.MustCompile(`(?m)^\s{0,3}#{1,6}\s+`)
-	mdQuote   = regexp.MustCompile(`(?m)^\s{0,3}>\s?`)
+	// Indentation is spaces and tabs only: \s would take the line break
+	// before, and join the heading to the paragraph above it.
+	mdHeading = regexp.MustCompile(`(?m)^[ \t]{0,3}#{1,6}[ \t]+`)
+	mdQuote   = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?`)
 	mdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLink    = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
 	// mdEmphasis needs a non-word character (or the line's edge) on both

@@ -20,6 +20,21 @@ func TestText_Paragraphs(t *testing.T) {
 			want: []string{"threatened the closure as Prime Minister Hun Sen threatened the closure of the Centre.", "Next paragraph."},
 		},
 		{
+			name: "word broken by a line end loses its hyphen, a compound keeps it",
+			text: "the authorities continue to prosecute the sup-\nporters, and the author-\nities said the two-\nyear plan and the Train-\ning programme and Training were fine.",
+			want: []string{"the authorities continue to prosecute the sup-porters, and the authorities said the two-year plan and the Training programme and Training were fine."},
+		},
+		{
+			name: "pdf page numbers and running headers dropped",
+			text: "LICADHO Briefing Paper      Restricting Assembly\nThe authorities broke up the\n\n                 Page 1 of 2\n\fLICADHO Briefing Paper      Restricting Assembly\ngathering in Phnom Penh.\n\nLICADHO calls for restraint.\n- 2 -\n",
+			want: []string{"The authorities broke up the gathering in Phnom Penh.", "LICADHO calls for restraint."},
+		},
+		{
+			name: "a repeated line without page numbers is the author's",
+			text: "Breaking: PM says NGO must close\n\nText.\n\nBreaking: PM says NGO must close\n\n12",
+			want: []string{"Breaking: PM says NGO must close", "Text.", "Breaking: PM says NGO must close", "12"},
+		},
+		{
 			name: "paragraph split by a page break",
 			text: "CCHR has received global \n\n\n\nrecognition for its work.",
 			want: []string{"CCHR has received global recognition for its work."},
@@ -181,6 +196,7 @@ func TestText_DecodeText(t *testing.T) {
 func TestText_StripMarkdown(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"## Free **Tep Vanny** now", "Free Tep Vanny now"},
+		{"Home › Hong Kong\n\n# Hong Kong: civic space repressed", "Home › Hong Kong\n\nHong Kong: civic space repressed"},
 		{"Read [the letter](https://x.org/l) and _act_.", "Read the letter and act."},
 		{"![banner](b.png)Text", "Text"},
 		{"> quoted line", "quoted line"},

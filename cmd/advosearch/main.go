@@ -29,10 +29,13 @@ const usage = `usage: advosearch COMMAND [flags]
 commands:
   serve [--data DIR] [--addr 127.0.0.1:8080] [--default-operator and|or] [--token T]
                                                 serve the search page and API; indexes the sample statements into an empty index
-  index [--data DIR] [--rebuild] PATH...        index .txt, .md, .html and .jsonl files and folders;
+  index [--data DIR] [--rebuild] PATH...        index .txt, .md, .html, .pdf and .jsonl files and folders;
                                                 --rebuild builds a new index beside the current one and switches when done
   alerts list|add|rm [--data DIR] ...           saved searches: add --name N --q Q [--org O] [--webhook URL]; rm ID...
   bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
+  bench run [--n N] [--out FILE] [--fts5 BIN]   index and search a generated corpus with advosearch, bare Bleve
+                                                and SQLite FTS5, and print one Markdown table
+  eval [--gold DIR] [-v]                        score extraction against the hand-labelled gold set
 
 Run "advosearch COMMAND -h" for the flags of a command.
 `
@@ -55,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return alertsCmd(ctx, args[1:], stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, args[1:], stdout, stderr)
+	case "eval":
+		return evalCmd(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
