@@ -133,13 +133,21 @@ type apiHealth struct {
 	Documents uint64 `json:"documents"`
 }
 
-// apiSearchGet answers GET /api/search?q=…&org=…&page=….
+// apiSearchGet answers GET /api/search?q=…&org=…&page=…, as JSON or, with
+// format=csv or jsonl, as an export of every match (export.go).
 func (s *Server) apiSearchGet(c echo.Context) error {
 	p, err := paramsFromQuery(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	return s.apiSearch(c, p)
+	switch f := strings.ToLower(strings.TrimSpace(c.QueryParam(paramFormat))); f {
+	case "", formatJSON:
+		return s.apiSearch(c, p)
+	case formatCSV, formatJSONL:
+		return s.export(c, p, f)
+	default:
+		return &search.InvalidError{Field: paramFormat, Value: f, Reason: "must be json, csv or jsonl"}
+	}
 }
 
 // apiBody is the JSON body of POST /api/search: the parameters of the GET,

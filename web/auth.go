@@ -19,30 +19,52 @@ const (
 	msgTokenWrong    = "the bearer token is wrong"
 )
 
+// Answers of the ingest endpoint when it cannot be used.
+const (
+	msgIngestOff     = "ingest is not configured"
+	msgIngestNoToken = "ingest is disabled: start the server with --token or ADVOSEARCH_TOKEN to enable it"
+)
+
 // requireToken guards the alert API. In order: without an alerts store
 // every route is a 404, without a token a 403 that says how to enable them,
 // and without the right bearer token a 401. The answers carry Cache-Control
 // no-store, since they hold webhook URLs and feed keys.
 func (s *Server) requireToken(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		c.Response().Header().Set("Cache-Control", "no-store")
-		if s.opts.Alerts == nil {
-			return echo.NewHTTPError(http.StatusNotFound, msgAlertsOff)
+	return s.guard(s.opts.Alerts != nil, msgAlertsOff, msgAlertsNoToken)(next)
+}
+
+// requireIngestToken guards POST /api/documents the same way: 404 without
+// Options.Ingest, 403 without a token, 401 without the right one. Anyone
+// who could add statements could plant what others find, so ingest is for
+// token holders only.
+func (s *Server) requireIngestToken(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.guard(s.opts.Ingest != nil, msgIngestOff, msgIngestNoToken)(next)
+}
+
+// guard is the bearer-token check shared by the protected features:
+// configured false answers 404 with off, no server token 403 with noToken.
+func (s *Server) guard(configured bool, off, noToken string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set("Cache-Control", "no-store")
+			if !configured {
+				return echo.NewHTTPError(http.StatusNotFound, off)
+			}
+			if s.opts.Token == "" {
+				return echo.NewHTTPError(http.StatusForbidden, noToken)
+			}
+			scheme, token, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
+			// RFC 6750: the scheme is case-insensitive.
+			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+				c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="advosearch"`)
+				return echo.NewHTTPError(http.StatusUnauthorized, msgTokenMissing)
+			}
+			if !s.checkToken(strings.TrimSpace(token)) {
+				c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="advosearch", error="invalid_token"`)
+				return echo.NewHTTPError(http.StatusUnauthorized, msgTokenWrong)
+			}
+			return next(c)
 		}
-		if s.opts.Token == "" {
-			return echo.NewHTTPError(http.StatusForbidden, msgAlertsNoToken)
-		}
-		scheme, token, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
-		// RFC 6750: the scheme is case-insensitive.
-		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
-			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="advosearch"`)
-			return echo.NewHTTPError(http.StatusUnauthorized, msgTokenMissing)
-		}
-		if !s.checkToken(strings.TrimSpace(token)) {
-			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="advosearch", error="invalid_token"`)
-			return echo.NewHTTPError(http.StatusUnauthorized, msgTokenWrong)
-		}
-		return next(c)
 	}
 }
 

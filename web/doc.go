@@ -3,7 +3,11 @@
 // JavaScript needed), the JSON API under /api, an Atom feed of any search
 // (/feed.atom), and saved searches ("alerts", package alerts) for holders of
 // the server's token: /api/alerts to manage and poll them, and a feed per
-// alert whose URL carries a key derived from the token.
+// alert whose URL carries a key derived from the token. Token holders can
+// also add statements (POST /api/documents, through Options.Ingest, so that
+// web does not import the indexer); any search can be exported as CSV or
+// JSON lines (GET /api/search?format=csv); /api/openapi.json describes the
+// whole API.
 //
 // It reads the request, checks and bounds the parameters, runs the search
 // through the small searcher interface it declares itself, and renders the

@@ -126,12 +126,19 @@ func newTestServer(t *testing.T) *httptest.Server {
 // newTestServerWith is newTestServer with options; the logger is replaced.
 func newTestServerWith(t testing.TB, opts web.Options) *httptest.Server {
 	t.Helper()
+	return newCorpusServer(t, opts, statements)
+}
+
+// newCorpusServer serves a real index of sts, for tests that need other
+// statements than the shared ones.
+func newCorpusServer(t testing.TB, opts web.Options, sts []index.Statement) *httptest.Server {
+	t.Helper()
 	ix, err := index.Open(t.TempDir(), index.Options{})
 	if err != nil {
 		t.Fatalf("open index: %v", err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	if err := ix.Write(statements, nil); err != nil {
+	if err := ix.Write(sts, nil); err != nil {
 		t.Fatalf("write index: %v", err)
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -55,6 +55,17 @@ type searchPage struct {
 	Facets                    []facetGroup
 	Pages                     pagination
 	Empty                     bool // the search ran and found nothing
+	// ExportURL downloads every match of this search as CSV.
+	ExportURL string
+}
+
+// exportURL is the CSV export of the search: its query, filters, dates,
+// sort and operator, from the first statement on.
+func exportURL(p params) string {
+	p.Page, p.Size = 0, 0
+	v := p.values()
+	v.Set(paramFormat, formatCSV)
+	return "/api/search?" + v.Encode()
 }
 
 type hiddenField struct{ Name, Value string }
@@ -224,6 +235,7 @@ func (s *Server) searchPage(c echo.Context) error {
 
 	page.fillResults(p, res)
 	page.FeedURL = feedParams(p).href()
+	page.ExportURL = exportURL(p)
 	return s.render(c, http.StatusOK, pageSearch, page)
 }
 

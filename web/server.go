@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -33,6 +34,9 @@ const (
 	DefaultRequestTimeout = 10 * time.Second
 	DefaultMaxBodyBytes   = 64 << 10
 	DefaultRateLimit      = 20
+	DefaultMaxIngestBytes = 10 << 20
+	DefaultIngestTimeout  = 2 * time.Minute
+	DefaultMaxExport      = 10_000
 )
 
 // Options tune the server. The zero value is the default.
@@ -74,6 +78,31 @@ type Options struct {
 	// requests per second, with bursts of twice that; more answer 429.
 	// Pages are not limited. Default 20.
 	RateLimit float64
+	// Ingest adds statements to the index for POST /api/documents; the
+	// lead's wiring in cmd passes the indexer here, so that package web does
+	// not import it. It always gets JSON lines: one statement object per
+	// line ({title, body or html, url, source, published}), each with an
+	// absolute http(s) url, re-encoded compactly by the handler. It must
+	// stop when ctx is done (the request's IngestTimeout passed or the client
+	// left) and may return context.DeadlineExceeded then, which answers 503;
+	// any other error is a 500. Nil (leave the field unset) means the server
+	// does not take statements over HTTP: the route answers 404 "ingest is
+	// not configured". Like the alert endpoints, it needs Token.
+	Ingest func(ctx context.Context, jsonl io.Reader) (IngestResult, error)
+	// MaxIngestBytes bounds the body of POST /api/documents, which replaces
+	// MaxBodyBytes for that route only; a larger body answers 400. The
+	// handler holds the body in memory (twice, normalised), so keep it
+	// modest. Default 10 MiB.
+	MaxIngestBytes int64
+	// IngestTimeout replaces RequestTimeout for POST /api/documents, since
+	// indexing a batch takes longer than a search. Default 2 minutes; the
+	// http.Server's WriteTimeout, if any, must be longer.
+	IngestTimeout time.Duration
+	// MaxExport bounds the rows of one export (GET /api/search?format=csv
+	// or jsonl); a larger result is cut, and the answer says so in the
+	// header X-Advosearch-Truncated: true. It cannot exceed search.MaxDepth,
+	// the deepest the search pages. Default 10,000.
+	MaxExport int
 }
 
 func (o *Options) setDefaults() {
@@ -90,6 +119,16 @@ func (o *Options) setDefaults() {
 	if o.RateLimit <= 0 {
 		o.RateLimit = DefaultRateLimit
 	}
+	if o.MaxIngestBytes <= 0 {
+		o.MaxIngestBytes = DefaultMaxIngestBytes
+	}
+	if o.IngestTimeout <= 0 {
+		o.IngestTimeout = DefaultIngestTimeout
+	}
+	if o.MaxExport <= 0 {
+		o.MaxExport = DefaultMaxExport
+	}
+	o.MaxExport = min(o.MaxExport, search.MaxDepth)
 }
 
 //go:embed templates/*.html
@@ -220,12 +259,30 @@ func (s *Server) recoverPanic(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// limits are the body cap and the deadline of one request.
+type limits struct {
+	maxBody int64
+	timeout time.Duration
+}
+
+// limitsOf says which limits a request gets: the ingest route has its own,
+// larger ones; every other route the defaults. Echo has matched the route
+// before these middlewares run, so c.Path() is the route's pattern. It is
+// one function rather than route middleware because a cap cannot be raised
+// once the body is wrapped in a smaller one.
+func (s *Server) limitsOf(c echo.Context) limits {
+	if c.Request().Method == http.MethodPost && c.Path() == pathDocuments {
+		return limits{maxBody: s.opts.MaxIngestBytes, timeout: s.opts.IngestTimeout}
+	}
+	return limits{maxBody: s.opts.MaxBodyBytes, timeout: s.opts.RequestTimeout}
+}
+
 // limitBody caps the body; a handler that reads past the cap gets an
 // *http.MaxBytesError, which it reports as a 400.
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		req.Body = http.MaxBytesReader(c.Response(), req.Body, s.opts.MaxBodyBytes)
+		req.Body = http.MaxBytesReader(c.Response(), req.Body, s.limitsOf(c).maxBody)
 		return next(c)
 	}
 }
@@ -233,7 +290,7 @@ func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 // timeout gives each request a deadline; the search gives up when it passes.
 func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.RequestTimeout)
+		ctx, cancel := context.WithTimeout(c.Request().Context(), s.limitsOf(c).timeout)
 		defer cancel()
 		c.SetRequest(c.Request().WithContext(ctx))
 		return next(c)
