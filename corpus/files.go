@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 var (
@@ -106,7 +107,7 @@ func ReadFile(path string, maxBytes int64, fn func(Document) error, skip func(Sk
 		return fmt.Errorf("corpus: %w", err)
 	}
 	if ctype == TypeJSONL {
-		return readJSONL(f, path, info, maxBytes, fn, skip)
+		return ReadJSONL(f, path, info.ModTime(), maxBytes, fn, skip)
 	}
 	if info.Size() > maxBytes {
 		skip(Skipped{path, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, info.Size(), maxBytes)})
@@ -124,7 +125,12 @@ func ReadFile(path string, maxBytes int64, fn func(Document) error, skip func(Sk
 	return fn(Document{ID: idFor(path), Name: path, ContentType: ctype, Body: body, Fetched: info.ModTime()})
 }
 
-func readJSONL(r io.Reader, path string, info fs.FileInfo, maxBytes int64, fn func(Document) error, skip func(Skipped)) error {
+// ReadJSONL calls fn with a document for each non-blank line of r, a
+// stream of JSON records named name (a path, or where they came from). A
+// record with a URL takes its ID from it; others from name and line. A line
+// over maxBytes is passed to skip, and reading goes on.
+func ReadJSONL(r io.Reader, name string, fetched time.Time, maxBytes int64, fn func(Document) error, skip func(Skipped)) error {
+	path := name
 	br := bufio.NewReaderSize(r, 64<<10)
 	for line := 1; ; line++ {
 		body, tooLong, err := readLine(br, maxBytes)
@@ -148,7 +154,7 @@ func readJSONL(r io.Reader, path string, info fs.FileInfo, maxBytes int64, fn fu
 			if json.Unmarshal(body, &rec) == nil && rec.URL != "" {
 				id = idFor(rec.URL)
 			}
-			if err := fn(Document{ID: id, Name: name, ContentType: TypeJSONL, Body: body, Fetched: info.ModTime()}); err != nil {
+			if err := fn(Document{ID: id, Name: name, ContentType: TypeJSONL, Body: body, Fetched: fetched}); err != nil {
 				return err
 			}
 		}

@@ -54,12 +54,13 @@ func (o *Options) setDefaults() {
 	}
 }
 
-// Indexer writes statements into one index. It is not safe for concurrent
-// use; one Indexer per index at a time.
+// Indexer writes statements into one index. It is safe for concurrent use:
+// runs take turns, as the server may ingest several requests at once.
 type Indexer struct {
 	ix   *index.Index
 	ex   *Extractor
 	opts Options
+	mu   sync.Mutex // one run at a time
 }
 
 // New returns an indexer writing to ix.
@@ -78,10 +79,16 @@ type Summary struct {
 	Unchanged int
 	Skipped   []corpus.Skipped
 	Elapsed   time.Duration
+	// IDs are the IDs of the records a JSONL call read, in order, so a
+	// client that sent them can refer to its statements; other calls, which
+	// may read millions, leave it empty.
+	IDs []string
 }
 
 // Documents indexes documents already in memory, such as the embedded seeds.
 func (in *Indexer) Documents(ctx context.Context, docs []corpus.Document) (Summary, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
 	r := in.newRun(0)
 	for _, d := range docs {
 		if err := r.add(ctx, d); err != nil {
@@ -100,6 +107,8 @@ func (in *Indexer) Files(ctx context.Context, paths []string) (Summary, error) {
 	if err != nil {
 		return Summary{}, fmt.Errorf("indexer: %w", err)
 	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
 	r := in.newRun(len(files))
 	r.sum.Skipped = skipped
 	for _, f := range files {
@@ -124,7 +133,25 @@ func (in *Indexer) Files(ctx context.Context, paths []string) (Summary, error) {
 	return r.finish(ctx)
 }
 
-// run is the state of one Documents or Files call.
+// JSONL indexes a stream of JSON records, one a line, named name in skip
+// reasons (a record with a URL takes its ID from the URL).
+func (in *Indexer) JSONL(ctx context.Context, jsonl io.Reader, name string) (Summary, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	r := in.newRun(0)
+	err := corpus.ReadJSONL(jsonl, name, time.Now(), in.opts.MaxDocumentBytes,
+		func(d corpus.Document) error {
+			r.sum.IDs = append(r.sum.IDs, d.ID)
+			return r.add(ctx, d)
+		},
+		func(s corpus.Skipped) { r.sum.Skipped = append(r.sum.Skipped, s) })
+	if err != nil {
+		return r.sum, err
+	}
+	return r.finish(ctx)
+}
+
+// run is the state of one Documents, Files or JSONL call.
 type run struct {
 	in         *Indexer
 	pending    []pendingDoc

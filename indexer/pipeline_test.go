@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/advosearch/advosearch/corpus"
@@ -146,5 +148,40 @@ func TestIndexer_Documents_indexesQuotesWithSpeakers(t *testing.T) {
 	}
 	if res.Total == 0 || res.Hits[0].StatementID != "001_9bb9cf890fb58f1e" || res.Hits[0].Speaker != "Hun Sen" || !res.Hits[0].Exact {
 		t.Errorf("quote from the Phnom Penh Post seed: %+v", res.Hits)
+	}
+}
+
+func TestIndexer_JSONL_concurrentRequestsTakeTurns(t *testing.T) {
+	ix := openIndex(t)
+	in, err := New(ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for r := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var lines strings.Builder
+			for i := range 25 {
+				fmt.Fprintf(&lines, `{"title":"Statement %d-%d","body":"Human rights defenders were detained.","url":"https://example.org/%d/%d"}`+"\n", r, i, r, i)
+			}
+			sum, err := in.JSONL(context.Background(), strings.NewReader(lines.String()), "api")
+			if err == nil && sum.Indexed != 25 {
+				err = fmt.Errorf("request %d indexed %d of 25", r, sum.Indexed)
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if n, _ := ix.Count(); n != 100 {
+		t.Errorf("count = %d, want 100", n)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/advosearch/advosearch/index"
 )
 
@@ -11,8 +13,8 @@ import (
 // never the whole index: it holds the batch in an index in memory with the
 // same schema, so a saved query means exactly what it means on the page.
 type Percolator struct {
-	ix *index.Index
-	e  *Engine
+	ix   *index.Index
+	size int // statements in the batch: every one can match
 }
 
 // NewPercolator indexes the batch in memory. Close releases it.
@@ -25,26 +27,33 @@ func NewPercolator(stmts []index.Statement) (*Percolator, error) {
 		ix.Close()
 		return nil, fmt.Errorf("search: percolator: %w", err)
 	}
-	return &Percolator{ix: ix, e: New(ix)}, nil
+	return &Percolator{ix: ix, size: len(stmts)}, nil
 }
 
 // Match returns the IDs of the batch's statements that r matches, all of
-// them, ignoring r's page and size.
+// them, ignoring r's page and size. It asks for nothing but IDs: no facets,
+// stored fields or match locations, which would cost more than the match
+// itself when thousands of alerts run against every batch.
 func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
-	var ids []string
-	r.Size = MaxSize
-	for r.Page = 1; ; r.Page++ {
-		res, err := p.e.Search(ctx, r)
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		if len(res.Hits) < r.Size || uint64(len(ids)) >= res.Total {
-			return ids, nil
-		}
+	r.Page, r.Size = 1, 1
+	if err := r.normalize(); err != nil {
+		return nil, err
 	}
+	main, _, err := compile(r.Query, r.DefaultOr)
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(filterQuery(main, r), p.size, 0, false)
+	req.SortBy([]string{"_id"}) // no scores needed
+	res, err := p.ix.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, nil
 }
 
 // Close releases the batch.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
@@ -19,18 +20,25 @@ func openIndex(data string) (*index.Index, error) {
 
 func indexPath(data string) string { return filepath.Join(data, "index") }
 
+// alertingIndexer indexes into ix and matches every new or changed
+// statement against the saved searches in store before its batch is
+// written.
+func alertingIndexer(ix *index.Index, store *alerts.Store, opts indexer.Options) (*indexer.Indexer, error) {
+	opts.BeforeWrite = func(ctx context.Context, stmts []index.Statement) error {
+		_, err := store.PercolateBatch(ctx, stmts)
+		return err
+	}
+	return indexer.New(ix, opts)
+}
+
 // indexSeedsIfEmpty gives a new index the embedded sample statements, so the
 // server is useful with no set-up.
-func indexSeedsIfEmpty(ctx context.Context, ix *index.Index, stdout io.Writer) error {
+func indexSeedsIfEmpty(ctx context.Context, ix *index.Index, in *indexer.Indexer, stdout io.Writer) error {
 	n, err := ix.Count()
 	if err != nil || n > 0 {
 		return err
 	}
 	seeds, err := corpus.Seeds()
-	if err != nil {
-		return err
-	}
-	in, err := indexer.New(ix, indexer.Options{})
 	if err != nil {
 		return err
 	}

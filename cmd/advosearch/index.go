@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/corpus"
+	"github.com/advosearch/advosearch/feeds"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
 )
@@ -21,6 +24,7 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	batch := fs.Int("batch", 0, "statements written per batch (default 500)")
 	rebuild := fs.Bool("rebuild", false, "build a new index from PATH... beside the current one and switch to it when complete")
 	every := fs.Duration("progress", 2*time.Second, "how often to print progress")
+	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
 	secret := fs.String("webhook-secret", os.Getenv("ADVOSEARCH_WEBHOOK_SECRET"), "key that signs webhook deliveries (default: kept in the data folder)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -44,16 +48,19 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer store.Close()
 	// A rebuild re-reads what is already known, so only this path matches
-	// saved searches: every new or changed statement, before it is written.
-	opts.BeforeWrite = func(ctx context.Context, stmts []index.Statement) error {
-		_, err := store.PercolateBatch(ctx, stmts)
-		return err
-	}
-	in, err := indexer.New(ix, opts)
+	// saved searches.
+	in, err := alertingIndexer(ix, store, opts)
 	if err != nil {
 		return err
 	}
-	sum, err := in.Files(ctx, fs.Args())
+	urls, paths := splitURLs(fs.Args())
+	sum, err := in.Files(ctx, paths)
+	if err == nil && len(urls) > 0 {
+		var fetched indexer.Summary
+		fetched, err = indexPages(ctx, in, urls, *allowPrivate)
+		sum.Indexed, sum.Unchanged = sum.Indexed+fetched.Indexed, sum.Unchanged+fetched.Unchanged
+		sum.Skipped = append(sum.Skipped, fetched.Skipped...)
+	}
 	printSummary(stdout, sum)
 	if err != nil {
 		return err
@@ -61,14 +68,45 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := ix.Close(); err != nil {
 		return err
 	}
-	deliverNow(ctx, store, *data, *secret, stdout)
+	deliverNow(ctx, store, *data, *secret, *allowPrivate, stdout)
 	return store.Close()
+}
+
+// splitURLs tells statement page URLs from file paths.
+func splitURLs(args []string) (urls, paths []string) {
+	for _, a := range args {
+		if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+			urls = append(urls, a)
+		} else {
+			paths = append(paths, a)
+		}
+	}
+	return urls, paths
+}
+
+// indexPages fetches statement pages politely and indexes them; a page that
+// cannot be fetched is a skip with its reason.
+func indexPages(ctx context.Context, in *indexer.Indexer, urls []string, allowPrivate bool) (indexer.Summary, error) {
+	f := feeds.NewFetcher(feeds.Options{AllowPrivate: allowPrivate})
+	var docs []corpus.Document
+	var skipped []corpus.Skipped
+	for _, u := range urls {
+		d, err := f.Page(ctx, u)
+		if err != nil {
+			skipped = append(skipped, corpus.Skipped{Name: u, Err: err})
+			continue
+		}
+		docs = append(docs, d)
+	}
+	sum, err := in.Documents(ctx, docs)
+	sum.Skipped = append(skipped, sum.Skipped...)
+	return sum, err
 }
 
 // deliverNow makes one pass over the webhook outbox, so receivers hear of
 // new matches without waiting for the server; what fails stays in the
 // outbox for the server's deliverer to retry.
-func deliverNow(ctx context.Context, store *alerts.Store, data, secret string, stdout io.Writer) {
+func deliverNow(ctx context.Context, store *alerts.Store, data, secret string, allowPrivate bool, stdout io.Writer) {
 	key, err := webhookSecret(data, secret)
 	if err != nil {
 		fmt.Fprintln(stdout, "webhooks not delivered:", err)
@@ -76,7 +114,7 @@ func deliverNow(ctx context.Context, store *alerts.Store, data, secret string, s
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	n, err := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key)}).DeliverDue(ctx)
+	n, err := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key), AllowPrivate: allowPrivate}).DeliverDue(ctx)
 	if n > 0 || err != nil {
 		fmt.Fprintf(stdout, "webhooks: %d delivered", n)
 		if err != nil {

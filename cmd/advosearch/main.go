@@ -31,6 +31,7 @@ commands:
                                                 serve the search page and API; indexes the sample statements into an empty index
   index [--data DIR] [--rebuild] PATH...        index .txt, .md, .html, .pdf and .jsonl files and folders;
                                                 --rebuild builds a new index beside the current one and switches when done
+  watch [--data DIR] [--once] FEEDS_FILE        poll the RSS/Atom feeds listed in FEEDS_FILE, index new items, fire alerts
   alerts list|add|rm [--data DIR] ...           saved searches: add --name N --q Q [--org O] [--webhook URL]; rm ID...
   bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
   bench run [--n N] [--out FILE] [--fts5 BIN]   index and search a generated corpus with advosearch, bare Bleve
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, args[1:], stdout, stderr)
 	case "index":
 		return indexFiles(ctx, args[1:], stdout, stderr)
+	case "watch":
+		return watchCmd(ctx, args[1:], stdout, stderr)
 	case "alerts":
 		return alertsCmd(ctx, args[1:], stdout, stderr)
 	case "bench":

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/indexer"
 	"github.com/advosearch/advosearch/search"
 	"github.com/advosearch/advosearch/web"
 )
@@ -27,6 +28,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	token := fs.String("token", os.Getenv("ADVOSEARCH_TOKEN"), "bearer token for the alert endpoints; without one they are disabled")
 	secret := fs.String("webhook-secret", os.Getenv("ADVOSEARCH_WEBHOOK_SECRET"), "key that signs webhook deliveries (default: kept in the data folder)")
 	baseURL := fs.String("base-url", "", "public URL of the server, for feed links behind a proxy")
+	watch := fs.String("watch", "", "file of RSS/Atom feed URLs, one a line, to poll and index while serving")
+	every := fs.Duration("watch-every", 15*time.Minute, "how often --watch polls the feeds")
+	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -43,22 +47,30 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer ix.Close()
-	if err := indexSeedsIfEmpty(ctx, ix, stdout); err != nil {
-		return err
-	}
 	store, err := openAlerts(*data)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	in, err := alertingIndexer(ix, store, indexer.Options{})
+	if err != nil {
+		return err
+	}
+	if err := indexSeedsIfEmpty(ctx, ix, in, stdout); err != nil {
+		return err
+	}
 	key, err := webhookSecret(*data, *secret)
 	if err != nil {
 		return err
 	}
-	deliverer := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key)})
+	deliverer := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key), AllowPrivate: *allowPrivate})
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	srv, err := web.New(search.New(ix), web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
+		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
+			sum, err := in.JSONL(ctx, jsonl, "request")
+			return ingestResult(sum), err
+		},
 	})
 	if err != nil {
 		return err
@@ -85,6 +97,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	deliveries, stopDeliveries := context.WithCancel(context.Background())
 	defer stopDeliveries()
 	go deliverer.Run(deliveries)
+	if *watch != "" {
+		w := newWatcher(*data, *watch, in, *allowPrivate, logger)
+		go w.Run(deliveries, *every)
+	}
 	select {
 	case err := <-served:
 		return fmt.Errorf("serve: %w", err)
