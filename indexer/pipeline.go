@@ -92,7 +92,7 @@ func (in *Indexer) Documents(ctx context.Context, docs []corpus.Document) (Summa
 	r := in.newRun(0)
 	for _, d := range docs {
 		if err := r.add(ctx, d); err != nil {
-			return r.sum, err
+			return r.stop(err)
 		}
 	}
 	return r.finish(ctx)
@@ -123,7 +123,7 @@ func (in *Indexer) Files(ctx context.Context, paths []string) (Summary, error) {
 		var failed *batchError
 		switch {
 		case errors.As(err, &failed) || ctx.Err() != nil:
-			return r.sum, err
+			return r.stop(err)
 		case err != nil:
 			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: f, Err: err})
 		}
@@ -146,7 +146,7 @@ func (in *Indexer) JSONL(ctx context.Context, jsonl io.Reader, name string) (Sum
 		},
 		func(s corpus.Skipped) { r.sum.Skipped = append(r.sum.Skipped, s) })
 	if err != nil {
-		return r.sum, err
+		return r.stop(err)
 	}
 	return r.finish(ctx)
 }
@@ -160,6 +160,10 @@ type run struct {
 	lastReport time.Time
 	filesTotal int
 	filesDone  int
+	// writing receives the result of the batch being written, if any, of
+	// writingCount statements.
+	writing      chan error
+	writingCount int
 	// Bytes read estimate the time left: one JSONL file may hold a million
 	// statements, so files done alone would say nothing until the end.
 	bytesTotal int64
@@ -236,6 +240,12 @@ func (r *run) flush(ctx context.Context) error {
 		stmts = append(stmts, x.stmt)
 	}
 	r.pending = r.pending[:0]
+	// Batches are written one after the other, in order, so the index
+	// always holds a prefix of the input; but the write of one batch runs
+	// while the next is extracted.
+	if err := r.waitWrite(); err != nil {
+		return err
+	}
 	if len(stmts) == 0 {
 		return nil
 	}
@@ -244,11 +254,35 @@ func (r *run) flush(ctx context.Context) error {
 			return &batchError{fmt.Errorf("indexer: before writing a batch: %w", err)}
 		}
 	}
-	if err := r.in.ix.Write(stmts, nil); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- r.in.ix.Write(stmts, nil) }()
+	r.writing, r.writingCount = done, len(stmts)
+	return nil
+}
+
+// waitWrite waits for the batch being written, if any, and counts it as
+// indexed once it is on disk.
+func (r *run) waitWrite() error {
+	if r.writing == nil {
+		return nil
+	}
+	err := <-r.writing
+	r.writing = nil
+	if err != nil {
 		return &batchError{fmt.Errorf("indexer: %w", err)}
 	}
-	r.sum.Indexed += len(stmts)
+	r.sum.Indexed += r.writingCount
 	return nil
+}
+
+// stop ends a run cut short by err, once the batch being written is on
+// disk: what the summary counts as indexed is then in the index.
+func (r *run) stop(err error) (Summary, error) {
+	if werr := r.waitWrite(); werr != nil && err == nil {
+		err = werr
+	}
+	r.sum.Elapsed = time.Since(r.start)
+	return r.sum, err
 }
 
 type extracted struct {
@@ -298,6 +332,9 @@ func quotesOf(s index.Statement) []index.Quote {
 
 func (r *run) finish(ctx context.Context) (Summary, error) {
 	err := r.flush(ctx)
+	if werr := r.waitWrite(); err == nil {
+		err = werr
+	}
 	r.sum.Elapsed = time.Since(r.start)
 	r.report(true)
 	return r.sum, err
