@@ -149,6 +149,17 @@ func TestIndexer_Documents_indexesQuotesWithSpeakers(t *testing.T) {
 	if res.Total == 0 || res.Hits[0].StatementID != "001_9bb9cf890fb58f1e" || res.Hits[0].Speaker != "Hun Sen" || !res.Hits[0].Exact {
 		t.Errorf("quote from the Phnom Penh Post seed: %+v", res.Hits)
 	}
+
+	// Pasted with straight quotes and one word changed (should → must): the
+	// curly-quoted original is still the first hit, as a near match.
+	res, err = search.New(ix).Quotes(context.Background(), search.QuoteRequest{
+		Query: `"The Ministry of Interior must check, because they were created by foreigners, not Khmers"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 || res.Hits[0].StatementID != "001_9bb9cf890fb58f1e" || res.Hits[0].Exact {
+		t.Errorf("changed word: %+v", res.Hits)
+	}
 }
 
 func TestIndexer_JSONL_concurrentRequestsTakeTurns(t *testing.T) {
