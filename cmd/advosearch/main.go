@@ -19,9 +19,25 @@ func main() {
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "advosearch:", err)
+			if h := hint(err); h != "" {
+				fmt.Fprintln(os.Stderr, "advosearch:", h)
+			}
 		}
 		os.Exit(1)
 	}
+}
+
+// hint says what to do about the failures of the machine rather than of
+// advosearch. Batches are written whole or not at all, so after any of them
+// the index is as it was before the failed batch.
+func hint(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "the disk is full: free some space, or pass --data with a folder on another disk, and run the same command again"
+	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
+		return "the data folder cannot be written: check its permissions, or pass --data with a writable folder"
+	}
+	return ""
 }
 
 const usage = `usage: advosearch COMMAND [flags]

@@ -1,0 +1,26 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+func TestHint(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("index: write batch of 500: %w", &fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}), "disk is full"},
+		{fmt.Errorf("index: create d: %w", &fs.PathError{Op: "mkdir", Path: "d", Err: syscall.EROFS}), "cannot be written"},
+		{fmt.Errorf("alerts: open: %w", &fs.PathError{Op: "open", Path: "a", Err: syscall.EACCES}), "cannot be written"},
+		{errors.New("index: in use by another process"), ""},
+	} {
+		if got := hint(tt.err); (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("hint(%v) = %q, want it to say %q", tt.err, got, tt.want)
+		}
+	}
+}
