@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -20,15 +21,41 @@ func openIndex(data string) (*index.Index, error) {
 
 func indexPath(data string) string { return filepath.Join(data, "index") }
 
-// alertingIndexer indexes into ix and matches every new or changed
-// statement against the saved searches in store before its batch is
-// written.
-func alertingIndexer(ix *index.Index, store *alerts.Store, opts indexer.Options) (*indexer.Indexer, error) {
+// dataFolder is what an indexing command holds open in the data folder: the
+// index, the alerts, and an indexer that matches every new or changed
+// statement against the saved searches before its batch is written.
+type dataFolder struct {
+	ix     *index.Index
+	alerts *alerts.Store
+	in     *indexer.Indexer
+}
+
+func openData(data string, opts indexer.Options) (*dataFolder, error) {
+	ix, err := openIndex(data)
+	if err != nil {
+		return nil, err
+	}
+	store, err := openAlerts(data)
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
 	opts.BeforeWrite = func(ctx context.Context, stmts []index.Statement) error {
 		_, err := store.PercolateBatch(ctx, stmts)
 		return err
 	}
-	return indexer.New(ix, opts)
+	in, err := indexer.New(ix, opts)
+	if err != nil {
+		store.Close()
+		ix.Close()
+		return nil, err
+	}
+	return &dataFolder{ix: ix, alerts: store, in: in}, nil
+}
+
+// Close closes the alerts and the index; it is safe to call twice.
+func (d *dataFolder) Close() error {
+	return errors.Join(d.alerts.Close(), d.ix.Close())
 }
 
 // indexSeedsIfEmpty gives a new index the embedded sample statements, so the

@@ -37,22 +37,14 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *rebuild {
 		return rebuildIndex(ctx, *data, fs.Args(), opts, stdout)
 	}
-	ix, err := openIndex(*data)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	store, err := openAlerts(*data)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	// A rebuild re-reads what is already known, so only this path matches
 	// saved searches.
-	in, err := alertingIndexer(ix, store, opts)
+	d, err := openData(*data, opts)
 	if err != nil {
 		return err
 	}
+	defer d.Close()
+	in := d.in
 	urls, paths := splitURLs(fs.Args())
 	sum, err := in.Files(ctx, paths)
 	if err == nil && len(urls) > 0 {
@@ -65,11 +57,11 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if err := ix.Close(); err != nil {
+	if err := d.ix.Close(); err != nil {
 		return err
 	}
-	deliverNow(ctx, store, *data, *secret, *allowPrivate, stdout)
-	return store.Close()
+	deliverNow(ctx, d.alerts, *data, *secret, *allowPrivate, stdout)
+	return d.Close()
 }
 
 // splitURLs tells statement page URLs from file paths.

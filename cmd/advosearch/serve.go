@@ -42,20 +42,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	default:
 		return fmt.Errorf("serve: --default-operator %q: must be and or or", *op)
 	}
-	ix, err := openIndex(*data)
+	d, err := openData(*data, indexer.Options{})
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	store, err := openAlerts(*data)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	in, err := alertingIndexer(ix, store, indexer.Options{})
-	if err != nil {
-		return err
-	}
+	defer d.Close()
+	ix, store, in := d.ix, d.alerts, d.in
 	if err := indexSeedsIfEmpty(ctx, ix, in, stdout); err != nil {
 		return err
 	}
@@ -117,8 +109,5 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := deliverer.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
-	if err := store.Close(); err != nil {
-		return err
-	}
-	return ix.Close()
+	return d.Close()
 }

@@ -54,21 +54,12 @@ func watchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() != 1 {
 		return errors.New("watch: usage: advosearch watch [--data DIR] [--once] FEEDS_FILE")
 	}
-	ix, err := openIndex(*data)
+	d, err := openData(*data, indexer.Options{})
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	store, err := openAlerts(*data)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	in, err := alertingIndexer(ix, store, indexer.Options{})
-	if err != nil {
-		return err
-	}
-	w := newWatcher(*data, fs.Arg(0), in, *allowPrivate, slog.New(slog.NewTextHandler(stderr, nil)))
+	defer d.Close()
+	w := newWatcher(*data, fs.Arg(0), d.in, *allowPrivate, slog.New(slog.NewTextHandler(stderr, nil)))
 	if !*once {
 		return w.Run(ctx, *every)
 	}
