@@ -211,10 +211,13 @@ func decodeRecord(raw []byte) (ingestRecord, error) {
 	}
 	rec.URL = strings.TrimSpace(rec.URL)
 	if rec.URL == "" {
-		return rec, errors.New(`"url" is missing: every statement needs an absolute http or https URL, which is its stable ID`)
+		return rec, errors.New(`"url" is missing: every statement needs an absolute http, https or file URL, which is its stable ID`)
 	}
-	if u, err := url.Parse(rec.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return rec, fmt.Errorf(`"url" %q is not an absolute http or https URL`, rec.URL)
+	// file: URLs name the files "advosearch index --server" sends: a path is
+	// their stable ID.
+	if u, err := url.Parse(rec.URL); err != nil || !((u.Scheme == "http" || u.Scheme == "https") && u.Host != "" ||
+		u.Scheme == "file" && strings.HasPrefix(u.Path, "/")) {
+		return rec, fmt.Errorf(`"url" %q is not an absolute http, https or file URL`, rec.URL)
 	}
 	if strings.TrimSpace(rec.Body) == "" && strings.TrimSpace(rec.HTML) == "" {
 		return rec, errors.New(`the statement has no text: send "body" (plain text) or "html"`)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/client"
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/feeds"
 	"github.com/advosearch/advosearch/index"
@@ -25,6 +26,8 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	rebuild := fs.Bool("rebuild", false, "build a new index from PATH... beside the current one and switch to it when complete")
 	every := fs.Duration("progress", 2*time.Second, "how often to print progress")
 	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
+	server := fs.String("server", "", "send the files to the advosearch server at this URL instead of opening the index (it holds the index while it runs)")
+	token := fs.String("token", os.Getenv("ADVOSEARCH_TOKEN"), "the server's token, with --server")
 	secret := fs.String("webhook-secret", os.Getenv("ADVOSEARCH_WEBHOOK_SECRET"), "key that signs webhook deliveries (default: kept in the data folder)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -36,6 +39,9 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	opts := indexer.Options{BatchSize: *batch, Progress: stderr, ProgressEvery: *every}
 	if *rebuild {
 		return rebuildIndex(ctx, *data, fs.Args(), opts, stdout)
+	}
+	if *server != "" {
+		return sendToServer(ctx, client.New(*server, *token), fs.Args(), opts.MaxDocumentBytes, stdout)
 	}
 	// A rebuild re-reads what is already known, so only this path matches
 	// saved searches.
@@ -62,6 +68,41 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	deliverNow(ctx, d.alerts, *data, *secret, *allowPrivate, stdout)
 	return d.Close()
+}
+
+// sendToServer reads the files and sends them to a running server, which
+// indexes them and fires its alerts.
+func sendToServer(ctx context.Context, c *client.Client, paths []string, maxBytes int64, stdout io.Writer) error {
+	if maxBytes <= 0 {
+		maxBytes = 20 << 20
+	}
+	files, skipped, err := corpus.Scan(paths)
+	if err != nil {
+		return err
+	}
+	var records [][]byte
+	for _, f := range files {
+		err := corpus.ReadFile(f, maxBytes, func(d corpus.Document) error {
+			rec, err := client.Record(d)
+			if err != nil {
+				skipped = append(skipped, corpus.Skipped{Name: d.Name, Err: err})
+				return nil
+			}
+			records = append(records, rec)
+			return nil
+		}, func(s corpus.Skipped) { skipped = append(skipped, s) })
+		if err != nil {
+			skipped = append(skipped, corpus.Skipped{Name: f, Err: err})
+		}
+	}
+	res, err := c.Ingest(ctx, records)
+	fmt.Fprintf(stdout, "sent %d, indexed %d, unchanged %d, skipped %d\n",
+		len(records), res.Indexed, res.Unchanged, len(skipped)+len(res.Skipped))
+	printSkipped(stdout, skipped)
+	for _, s := range res.Skipped {
+		fmt.Fprintf(stdout, "  skipped by the server: line %d %s: %s\n", s.Line, s.Name, s.Reason)
+	}
+	return err
 }
 
 // splitURLs tells statement page URLs from file paths.

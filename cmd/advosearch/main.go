@@ -45,7 +45,8 @@ const usage = `usage: advosearch COMMAND [flags]
 commands:
   serve [--data DIR] [--addr 127.0.0.1:8080] [--default-operator and|or] [--token T]
                                                 serve the search page and API; indexes the sample statements into an empty index
-  index [--data DIR] [--rebuild] PATH...        index .txt, .md, .html, .pdf and .jsonl files and folders;
+  index [--data DIR] [--rebuild] PATH|URL...    index .txt, .md, .html, .pdf and .jsonl files and folders, or statement pages;
+        [--server URL --token T]                send them to a running server instead (it holds the index);
                                                 --rebuild builds a new index beside the current one and switches when done
   watch [--data DIR] [--once] FEEDS_FILE        poll the RSS/Atom feeds listed in FEEDS_FILE, index new items, fire alerts
   alerts list|add|rm [--data DIR] ...           saved searches: add --name N --q Q [--org O] [--webhook URL]; rm ID...

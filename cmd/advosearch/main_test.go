@@ -191,3 +191,39 @@ func TestServe_alertEndpointsUseTheToken(t *testing.T) {
 		t.Errorf("right token: %d, want 201", got)
 	}
 }
+
+func TestIndex_serverSendsFilesToARunningServer(t *testing.T) {
+	base := serveInBackground(t, filepath.Join(t.TempDir(), "data"), "--token", "s3cret")
+	docs := t.TempDir()
+	for name, body := range map[string]string{
+		"a.txt":   "Land activists detained\n\nSeven land activists from Boeung Kak Lake were detained on Monday.\n",
+		"b.jsonl": `{"title":"Union leader charged","body":"A union leader was charged with incitement.","url":"https://example.org/union"}` + "\n",
+		"c.pdf":   "%PDF-1.4 not really",
+	} {
+		if err := os.WriteFile(filepath.Join(docs, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out strings.Builder
+	err := run(context.Background(), []string{"index", "--server", base, "--token", "s3cret", docs}, &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "sent 2, indexed 2, unchanged 0, skipped 1") || !strings.Contains(out.String(), "c.pdf") {
+		t.Errorf("summary = %q", out.String())
+	}
+	resp, err := http.Get(base + "/api/search?q=%22Boeung+Kak+Lake%22")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res struct{ Total int }
+	json.NewDecoder(resp.Body).Decode(&res)
+	if res.Total != 1 {
+		t.Errorf("the sent statement is not searchable: total %d", res.Total)
+	}
+	if err := run(context.Background(), []string{"index", "--server", base, "--token", "wrong", docs}, io.Discard, io.Discard); err == nil ||
+		!strings.Contains(err.Error(), "401") {
+		t.Errorf("a wrong token: %v, want the server's 401", err)
+	}
+}
