@@ -21,6 +21,19 @@ func (s Statement) fields() map[string]interface{} {
 	setStrings(f, FieldOrganizations, s.Organizations)
 	setStrings(f, FieldPeople, s.People)
 	setStrings(f, FieldPlaces, s.Places)
+	if _, ok := langAnalyzers[s.Lang]; ok {
+		setString(f, LangField(FieldTitle, s.Lang), s.Title)
+		setString(f, LangField(FieldBody, s.Lang), s.Body)
+	}
+	// Khmer goes to the n-gram fields whatever the detected language:
+	// statements mixing English and Khmer exist, and neither the stemmed
+	// nor the exact analyzer indexes Khmer script at all.
+	if HasKhmer(s.Title) {
+		f[LangField(FieldTitle, LangKhmer)] = s.Title
+	}
+	if HasKhmer(s.Body) {
+		f[LangField(FieldBody, LangKhmer)] = s.Body
+	}
 	if !s.Published.IsZero() {
 		f[FieldPublished] = s.Published
 	}

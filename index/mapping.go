@@ -5,17 +5,25 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/de"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/lang/it"
+	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	"github.com/blevesearch/bleve/v2/analysis/lang/pt"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/ngram"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // Field names, shared by the writer and the readers.
 const (
@@ -63,7 +71,67 @@ const (
 	// AnalyzerExact keeps words as written but for case and typographic
 	// punctuation, so a quoted phrase means exactly those words.
 	AnalyzerExact = "advosearch_exact"
+	// AnalyzerKhmer cuts Khmer into character n-grams (2 and 3 runes).
+	// Khmer writes no spaces between words and Bleve has no Khmer analyzer;
+	// its unicode tokenizer drops Khmer script altogether. The whitespace
+	// tokenizer keeps each run between spaces whole and the n-grams of the
+	// run are its terms, so a word is found by all of its grams (a match
+	// query with operator AND). Every gram carries its run's position and
+	// offsets, so phrase queries on this field would give false hits.
+	AnalyzerKhmer = "advosearch_km"
+	// khmerNgramFilter is the n-gram token filter of AnalyzerKhmer.
+	khmerNgramFilter = "advosearch_km_ngram"
 )
+
+// LangKhmer is the language code of Khmer, which has fields of its own
+// (title_km, body_km) filled whenever the text holds Khmer script.
+const LangKhmer = "km"
+
+// langAnalyzers are the languages, beside English, whose statements are also
+// analysed with Bleve's own analyzer for the language (stemming fit for the
+// text), under the fields LangField(FieldTitle, lang) and
+// LangField(FieldBody, lang). Bleve has no stemming analyzer for Indonesian
+// (lang/id is a stop filter only), so it is not here.
+var langAnalyzers = map[string]string{
+	"de": de.AnalyzerName,
+	"es": es.AnalyzerName,
+	"fr": fr.AnalyzerName,
+	"it": it.AnalyzerName,
+	"nl": nl.AnalyzerName,
+	"pt": pt.AnalyzerName,
+}
+
+// StemmedLangs lists the languages of langAnalyzers, sorted.
+var StemmedLangs = []string{"de", "es", "fr", "it", "nl", "pt"}
+
+// LangField names the language twin of a text field (FieldTitle or
+// FieldBody): "body_fr", "title_km". The twin is not stored; its offsets
+// point into the stored text of the base field.
+func LangField(base, lang string) string { return base + "_" + lang }
+
+// HasLangField reports whether lang has language fields of its own: one of
+// StemmedLangs, or LangKhmer.
+func HasLangField(lang string) bool {
+	_, ok := langAnalyzers[lang]
+	return ok || lang == LangKhmer
+}
+
+// IsKhmerField reports whether field is a Khmer n-gram field, on which only
+// match queries with operator AND make sense.
+func IsKhmerField(field string) bool {
+	return field == LangField(FieldTitle, LangKhmer) || field == LangField(FieldBody, LangKhmer)
+}
+
+// HasKhmer reports whether s holds Khmer script (U+1780–U+17FF, and the
+// Khmer symbols U+19E0–U+19FF).
+func HasKhmer(s string) bool {
+	for _, r := range s {
+		if (r >= 0x1780 && r <= 0x17FF) || (r >= 0x19E0 && r <= 0x19FF) {
+			return true
+		}
+	}
+	return false
+}
 
 // NewMapping returns the explicit mapping of a statement index.
 func NewMapping() (*mapping.IndexMappingImpl, error) {
@@ -92,6 +160,22 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerExact, err)
 	}
+	err = m.AddCustomTokenFilter(khmerNgramFilter, map[string]interface{}{
+		"type": ngram.Name,
+		"min":  2.0,
+		"max":  3.0,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: token filter %s: %w", khmerNgramFilter, err)
+	}
+	err = m.AddCustomAnalyzer(AnalyzerKhmer, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     whitespace.Name,
+		"token_filters": []string{lowercase.Name, khmerNgramFilter},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerKhmer, err)
+	}
 
 	m.AddDocumentMapping(KindStatement, statementMapping())
 	m.AddDocumentMapping(KindQuote, quoteMapping())
@@ -114,6 +198,16 @@ func statementMapping() *mapping.DocumentMapping {
 		doc.AddFieldMappingsAt(f.name,
 			textField(f.name, AnalyzerStemmed, true),
 			textField(f.exact, AnalyzerExact, false))
+		// Language twins, filled by Statement.fields for statements in
+		// that language (Khmer: whenever the text holds Khmer script).
+		// Not stored; term vectors for highlighting, offsets into the
+		// stored base field.
+		for _, lang := range StemmedLangs {
+			name := LangField(f.name, lang)
+			doc.AddFieldMappingsAt(name, textField(name, langAnalyzers[lang], false))
+		}
+		km := LangField(f.name, LangKhmer)
+		doc.AddFieldMappingsAt(km, textField(km, AnalyzerKhmer, false))
 	}
 	// Keyword fields: whole values, doc values for facets and sorting.
 	for _, name := range []string{FieldSource, FieldOrganizations, FieldPeople, FieldPlaces, FieldLang} {

@@ -61,27 +61,35 @@ func compileNode(n query.Node) (bquery.Query, error) {
 		if q, ok := nameClause(n.Field, n.Text, n.Boost); ok {
 			return q, nil
 		}
+		// Every word of a hyphenated or apostrophised term must match; on
+		// the Khmer n-gram fields, every gram of the word.
 		return onFields(n.Field, n.Boost, false, func(field string) bquery.Query {
-			q := bleve.NewMatchQuery(n.Text)
-			q.SetField(field)
-			// Every word of a hyphenated or apostrophised term must match.
-			q.SetOperator(bquery.MatchQueryOperatorAnd)
-			return q
-		})
+			return matchAll(field, n.Text)
+		}, langTwins(n.Field, true, n.Text)...)
 	case *query.Phrase:
 		if q, ok := nameClause(n.Field, n.Text, n.Boost); ok {
 			return q, nil
 		}
+		// The exact fields drop Khmer script, so a Khmer phrase is also
+		// looked for on the n-gram fields, as all of its grams: n-grams
+		// carry no word positions, so this finds the words, not the phrase.
+		khmer := langTwins(n.Field, false, n.Text)
 		if n.Slop >= 0 {
 			return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
+				if index.IsKhmerField(field) {
+					return matchAll(field, n.Text)
+				}
 				return &proximityQuery{field: field, text: n.Text, slop: n.Slop}
-			})
+			}, khmer...)
 		}
 		return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
+			if index.IsKhmerField(field) {
+				return matchAll(field, n.Text)
+			}
 			q := bleve.NewMatchPhraseQuery(n.Text)
 			q.SetField(field)
 			return q
-		})
+		}, khmer...)
 	case *query.Fuzzy:
 		return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
 			return &expansionQuery{field: field, what: fmt.Sprintf("%s~%d", n.Text, n.Distance),
@@ -99,7 +107,7 @@ func compileNode(n query.Node) (bquery.Query, error) {
 		inclusive, exclusive := true, false
 		q := bleve.NewDateRangeInclusiveQuery(n.From, n.To, &inclusive, &exclusive)
 		q.SetField(index.FieldPublished)
-		boost(q, n.Boost)
+		boostBy(q, n.Boost)
 		return q, nil
 	}
 	return nil, fmt.Errorf("search: no compiler for %T", n)
@@ -114,7 +122,7 @@ func nameClause(field, text string, b float64) (bquery.Query, bool) {
 	}
 	q := bleve.NewTermQuery(text)
 	q.SetField(kw)
-	boost(q, b)
+	boostBy(q, b)
 	return q, true
 }
 
@@ -135,14 +143,51 @@ func compileBool(n *query.Bool) (bquery.Query, error) {
 		must = []bquery.Query{bleve.NewMatchAllQuery()}
 	}
 	q := bquery.NewBooleanQuery(must, should, mustNot)
-	boost(q, n.Boost)
+	boostBy(q, n.Boost)
 	return q, nil
 }
 
+// matchAll matches text on field, every token of it required.
+func matchAll(field, text string) bquery.Query {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
+	q.SetOperator(bquery.MatchQueryOperatorAnd)
+	return q
+}
+
+// langTwins lists the language fields searched beside the title and body
+// fields a clause names (both when it names none): with stemmed, the fields
+// of every language Bleve stems (a French word meets French stems there);
+// and when text holds Khmer script, the Khmer n-gram fields, since no other
+// field indexes Khmer. Only Khmer text searches the n-gram fields: short
+// Latin words would match grams inside longer ones.
+func langTwins(field string, stemmed bool, text string) []string {
+	var bases []string
+	if tf, ok := textFields[field]; ok {
+		bases = []string{tf.stemmed}
+	} else if field == "" {
+		bases = []string{index.FieldTitle, index.FieldBody}
+	}
+	khmer := index.HasKhmer(text)
+	var out []string
+	for _, base := range bases {
+		if stemmed {
+			for _, lang := range index.StemmedLangs {
+				out = append(out, index.LangField(base, lang))
+			}
+		}
+		if khmer {
+			out = append(out, index.LangField(base, index.LangKhmer))
+		}
+	}
+	return out
+}
+
 // onFields builds a clause for the field the user named, or for title and
-// body when none. exact picks the unstemmed twin of a text field: quoted
-// words, fuzzy terms and patterns are about the words as written.
-func onFields(field string, b float64, exact bool, on func(field string) bquery.Query) (bquery.Query, error) {
+// body when none, and for the extra fields (language twins). exact picks the
+// unstemmed twin of a text field: quoted words, fuzzy terms and patterns are
+// about the words as written.
+func onFields(field string, b float64, exact bool, on func(field string) bquery.Query, extra ...string) (bquery.Query, error) {
 	var fields []string
 	switch tf, ok := textFields[field]; {
 	case keywordFields[field] != "":
@@ -159,10 +204,11 @@ func onFields(field string, b float64, exact bool, on func(field string) bquery.
 	default:
 		return nil, &InvalidError{Field: "q", Value: field + ":", Reason: "is not searchable yet: quotes and speakers have no index of their own"}
 	}
+	fields = append(fields, extra...)
 	var qs []bquery.Query
 	for _, f := range fields {
 		q := on(f)
-		boost(q, b)
+		boostBy(q, b)
 		qs = append(qs, q)
 	}
 	if len(qs) == 1 {
@@ -182,7 +228,20 @@ func asIndexed(field, s string) string {
 	return strings.ToLower(s)
 }
 
-func boost(q bquery.Query, b float64) {
+// boost is the weight of our own query types, as Bleve's BoostableQuery
+// wants it: zero means none given, which is 1.
+type boost float64
+
+func (b *boost) SetBoost(v float64) { *b = boost(v) }
+
+func (b *boost) Boost() float64 {
+	if *b == 0 {
+		return 1
+	}
+	return float64(*b)
+}
+
+func boostBy(q bquery.Query, b float64) {
 	if bq, ok := q.(bquery.BoostableQuery); ok && b > 0 {
 		bq.SetBoost(b)
 	}

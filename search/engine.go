@@ -56,7 +56,7 @@ type Hit struct {
 // hitFields are the stored fields a result page shows.
 var hitFields = []string{
 	index.FieldTitle, index.FieldBody, index.FieldURL, index.FieldSource, index.FieldPublished,
-	index.FieldOrganizations, index.FieldPeople, index.FieldPlaces,
+	index.FieldOrganizations, index.FieldPeople, index.FieldPlaces, index.FieldLang,
 }
 
 // Search runs the request. Errors caused by the request wrap ErrInvalid; a
@@ -138,12 +138,12 @@ func toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap) Hit {
 	s := index.FromFields(h.ID, h.Fields)
 	return Hit{
 		ID:            h.ID,
-		Title:         highlight(s.Title, matchesIn(locs, index.FieldTitle, index.FieldTitleExact)),
+		Title:         highlight(s.Title, matchesIn(locs, index.FieldTitle, index.FieldTitleExact, index.LangField(index.FieldTitle, s.Lang))),
 		URL:           s.URL,
 		Source:        s.Source,
 		Published:     s.Published,
 		Score:         h.Score,
-		Snippets:      snippets(s.Body, matchesIn(locs, index.FieldBody, index.FieldBodyExact)),
+		Snippets:      snippets(s.Body, matchesIn(locs, index.FieldBody, index.FieldBodyExact, index.LangField(index.FieldBody, s.Lang))),
 		Organizations: s.Organizations,
 		People:        s.People,
 		Places:        s.Places,

@@ -26,16 +26,7 @@ type expansionQuery struct {
 	pattern  string
 	fuzzy    string
 	distance int
-	boost    float64
-}
-
-func (q *expansionQuery) SetBoost(b float64) { q.boost = b }
-
-func (q *expansionQuery) Boost() float64 {
-	if q.boost == 0 {
-		return 1
-	}
-	return q.boost
+	boost
 }
 
 func (q *expansionQuery) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping,

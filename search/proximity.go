@@ -22,16 +22,7 @@ type proximityQuery struct {
 	field string
 	text  string
 	slop  int
-	boost float64
-}
-
-func (q *proximityQuery) SetBoost(b float64) { q.boost = b }
-
-func (q *proximityQuery) Boost() float64 {
-	if q.boost == 0 {
-		return 1
-	}
-	return q.boost
+	boost
 }
 
 func (q *proximityQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping,
