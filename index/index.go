@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -49,7 +50,14 @@ type Index struct {
 	// explicitly to see the error, so Close runs once.
 	closeOnce sync.Once
 	closeErr  error
+	// writes counts the batches written through this Index, so readers
+	// can tell whether something they computed once is still current.
+	writes atomic.Uint64
 }
+
+// Writes returns how many batches have been written through this Index; it
+// changes whenever the statements may have.
+func (ix *Index) Writes() uint64 { return ix.writes.Load() }
 
 // Open opens the index at path, or creates an empty one there if there is
 // none. path is a symbolic link to the current generation of the index (a
@@ -209,6 +217,10 @@ func (ix *Index) Write(stmts []Statement, remove []string) error {
 		batch.Delete(id)
 		deleteQuotes(batch, id, 0, before[id])
 	}
+	// Counted before the batch too: a reader that saw the old count while
+	// the batch was applied must not keep its result.
+	ix.writes.Add(1)
+	defer ix.writes.Add(1)
 	if err := ix.bleve.Batch(batch); err != nil {
 		return fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), err)
 	}

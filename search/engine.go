@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/advosearch/advosearch/index"
@@ -15,6 +16,16 @@ import (
 // Engine runs searches over one index. It is safe for concurrent use.
 type Engine struct {
 	ix *index.Index
+	// allFacets caches the facets of every statement, which the search
+	// page shows before anything is typed: counting them visits the doc
+	// values of every statement, the most expensive search there is.
+	mu        sync.Mutex
+	allFacets *cachedFacets
+}
+
+type cachedFacets struct {
+	writes uint64 // index.Writes when computed
+	facets Facets
 }
 
 // New returns an engine over ix; the caller keeps ownership of ix.
@@ -77,7 +88,13 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	case SortDateDesc:
 		req.SortBy([]string{"-" + index.FieldPublished, "-_score"})
 	}
-	addFacets(req)
+	writesBefore := e.ix.Writes()
+	unfiltered := r.Query == "" && r.From.IsZero() && r.To.IsZero() &&
+		len(r.Organizations)+len(r.People)+len(r.Places)+len(r.Sources) == 0
+	cached, cacheHit := e.cachedAllFacets()
+	if !unfiltered || !cacheHit {
+		addFacets(req)
+	}
 
 	res, err := e.ix.Bleve().SearchInContext(ctx, req)
 	if err != nil {
@@ -88,7 +105,13 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: facetResults(res.Facets).statementFacets()}
+	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: cached}
+	if !unfiltered || !cacheHit {
+		out.Facets = facetResults(res.Facets).statementFacets()
+	}
+	if unfiltered && !cacheHit {
+		e.cacheAllFacets(out.Facets, writesBefore)
+	}
 	out.Exact, out.Stemmed = interpretation(tree)
 	if out.Total == 0 {
 		if out.Suggestion, err = e.suggest(ctx, r.Query, tree); err != nil {
@@ -132,6 +155,25 @@ func searchError(err error) error {
 		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	return fmt.Errorf("search: %w", err)
+}
+
+// cachedAllFacets returns the facets of every statement if they were
+// counted since the last write.
+func (e *Engine) cachedAllFacets() (Facets, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.allFacets == nil || e.allFacets.writes != e.ix.Writes() {
+		return Facets{}, false
+	}
+	return e.allFacets.facets, true
+}
+
+// cacheAllFacets keeps facets counted when the index had seen writes
+// batches; a write since then makes them stale at once.
+func (e *Engine) cacheAllFacets(f Facets, writes uint64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.allFacets = &cachedFacets{writes: writes, facets: f}
 }
 
 func toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap) Hit {

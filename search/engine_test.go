@@ -225,3 +225,48 @@ func TestEngine_Search_timeout(t *testing.T) {
 		t.Fatalf("err = %v, want ErrTimeout", err)
 	}
 }
+
+func TestEngine_Search_cachedFacetsOfEverythingFollowWrites(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	e := New(ix)
+	sources := func() map[string]int {
+		res, err := e.Search(context.Background(), Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]int{}
+		for _, f := range res.Facets.Sources {
+			m[f.Value] = f.Count
+		}
+		return m
+	}
+	write := func(id, source string) {
+		if err := ix.Write([]index.Statement{{ID: id, Title: "t", Body: "b", Source: source}}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a", "LICADHO")
+	if got := sources(); got["LICADHO"] != 1 {
+		t.Fatalf("first count %v", got)
+	}
+	if got := sources(); got["LICADHO"] != 1 { // from the cache
+		t.Fatalf("cached count %v", got)
+	}
+	write("b", "LICADHO")
+	write("c", "ADHOC")
+	if got := sources(); got["LICADHO"] != 2 || got["ADHOC"] != 1 {
+		t.Errorf("after two writes: %v, want the cache renewed", got)
+	}
+	// A filtered search never uses the cache.
+	res, err := e.Search(context.Background(), Request{Sources: []string{"ADHOC"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facets.Sources) != 1 || res.Facets.Sources[0].Count != 1 {
+		t.Errorf("filtered facets %v", res.Facets.Sources)
+	}
+}
