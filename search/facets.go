@@ -19,6 +19,8 @@ type Facets struct {
 	People        []FacetValue
 	Places        []FacetValue
 	Sources       []FacetValue
+	// Languages are ISO 639-1 codes as detected at indexing.
+	Languages []FacetValue
 	// Published counts statements per year of publication, oldest first,
 	// years without statements left out.
 	Published []DateBucket
@@ -42,7 +44,7 @@ type DateBucket struct {
 // the last year is next year, so the histogram needs no upkeep.
 const firstYear = 1990
 
-var termFacets = []string{index.FieldOrganizations, index.FieldPeople, index.FieldPlaces, index.FieldSource}
+var termFacets = []string{index.FieldOrganizations, index.FieldPeople, index.FieldPlaces, index.FieldSource, index.FieldLang}
 
 func addFacets(req *bleve.SearchRequest) {
 	for _, f := range termFacets {
@@ -81,6 +83,7 @@ func (res facetResults) statementFacets() Facets {
 		People:        terms(index.FieldPeople),
 		Places:        terms(index.FieldPlaces),
 		Sources:       terms(index.FieldSource),
+		Languages:     terms(index.FieldLang),
 	}
 	if fr, ok := res[index.FieldPublished]; ok {
 		for _, d := range fr.DateRanges {

@@ -170,3 +170,18 @@ func TestEngine_Search_marksLanguageFieldMatches(t *testing.T) {
 		t.Errorf("marked %q, want the French inflection the stem matched", marked)
 	}
 }
+
+func TestEngine_Search_languageFacet(t *testing.T) {
+	e := langEngine(t, langStatements("fr"))
+	res, err := e.Search(context.Background(), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, f := range res.Facets.Languages {
+		got[f.Value] = f.Count
+	}
+	if got["fr"] != 1 || got["km"] != 1 || got["en"] != 1 {
+		t.Errorf("lang facet %v, want fr, km and en once each", got)
+	}
+}

@@ -59,6 +59,7 @@ type apiFacets struct {
 	People        []apiFacetValue `json:"people"`
 	Places        []apiFacetValue `json:"places"`
 	Source        []apiFacetValue `json:"source"`
+	Lang          []apiFacetValue `json:"lang"`
 	Published     []apiDateBucket `json:"published"`
 }
 
@@ -310,6 +311,7 @@ func toAPIResult(res search.Result) apiResult {
 			People:        apiFacetValues(res.Facets.People),
 			Places:        apiFacetValues(res.Facets.Places),
 			Source:        apiFacetValues(res.Facets.Sources),
+			Lang:          apiFacetValues(res.Facets.Languages),
 			Published:     make([]apiDateBucket, 0, len(res.Facets.Published)),
 		},
 		Exact:      orEmpty(res.Exact),
