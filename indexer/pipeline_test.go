@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
@@ -194,5 +196,56 @@ func TestIndexer_JSONL_concurrentRequestsTakeTurns(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != 100 {
 		t.Errorf("count = %d, want 100", n)
+	}
+}
+
+// deleteOnce removes a file the first time progress is written: the run has
+// listed it, and finds it gone when its turn comes.
+type deleteOnce struct {
+	path string
+	done bool
+}
+
+func (d *deleteOnce) Write(p []byte) (int, error) {
+	if !d.done {
+		d.done = true
+		os.Remove(d.path)
+	}
+	return len(p), nil
+}
+
+func TestIndexer_Files_hostileFilesAreSkippedTheRestIndexed(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), "First statement\n\nHuman rights defenders were detained.\n")
+	writeFile(t, filepath.Join(dir, "b.txt"), "Second statement\n\nThis file is deleted after the run lists it.\n")
+	writeFile(t, filepath.Join(dir, "c.txt"), "Third statement\n\nActivists called for their release.\n")
+	// A zip bomb named like a page: 64 MiB of zeros, gzipped to kilobytes.
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	zw.Write(make([]byte, 64<<20))
+	zw.Close()
+	writeFile(t, filepath.Join(dir, "d-bomb.html"), bomb.String())
+
+	ix := openIndex(t)
+	in, err := New(ix, Options{Progress: &deleteOnce{path: filepath.Join(dir, "b.txt")}, ProgressEvery: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 2 {
+		t.Errorf("indexed %d, want a.txt and c.txt", sum.Indexed)
+	}
+	reasons := map[string]error{}
+	for _, s := range sum.Skipped {
+		reasons[filepath.Base(s.Name)] = s.Err
+	}
+	if !errors.Is(reasons["b.txt"], os.ErrNotExist) {
+		t.Errorf("vanished file: %v, want a not-exist skip", reasons["b.txt"])
+	}
+	if !errors.Is(reasons["d-bomb.html"], ErrBinary) {
+		t.Errorf("zip bomb: %v, want ErrBinary (it is never decompressed)", reasons["d-bomb.html"])
 	}
 }
