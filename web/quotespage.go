@@ -1,8 +1,6 @@
 package web
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -83,17 +81,11 @@ func (s *Server) quotesPage(c echo.Context) error {
 		res, err = s.search.Quotes(c.Request().Context(), req)
 	}
 	if err != nil {
-		status, msg := classify(err)
-		if status >= 500 && !errors.Is(err, search.ErrTimeout) {
-			return fmt.Errorf("web: quotes page: %w", err)
-		}
-		if status >= 500 {
-			s.log.Warn("web: quote search timed out", "q", p.Q, "err", err)
+		status, msg, fault := s.searchFailure("quotes", p.Q, err)
+		if fault != nil {
+			return fault
 		}
 		page.Error = msg
-		if status == http.StatusBadRequest {
-			page.Error = pageMessage(err, msg)
-		}
 		return s.render(c, status, pageQuotes, page)
 	}
 	page.fillResults(p, res)

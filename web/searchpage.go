@@ -217,16 +217,12 @@ func (s *Server) searchPage(c echo.Context) error {
 		res, err = s.search.Search(c.Request().Context(), req)
 	}
 	if err != nil {
-		status, msg := classify(err)
-		if status >= 500 && !errors.Is(err, search.ErrTimeout) {
-			return fmt.Errorf("web: search page: %w", err)
-		}
-		if status >= 500 {
-			s.log.Warn("web: search timed out", "q", p.Q, "err", err)
+		status, msg, fault := s.searchFailure("search", p.Q, err)
+		if fault != nil {
+			return fault
 		}
 		page.Error = msg
 		if status == http.StatusBadRequest {
-			page.Error = pageMessage(err, msg)
 			page.ErrorSpot = spotError(p.Q, errorColumn(err))
 			page.HelpOpen = page.ErrorSpot != nil
 		}
@@ -309,6 +305,23 @@ var fieldNames = map[string]string{
 	paramPage:  "The page number",
 	paramSize:  "The page size",
 	paramOp:    "The operator",
+}
+
+// searchFailure sorts out why a page's search failed: our own fault comes
+// back as fault, for the error handler; a timeout is logged and shown; bad
+// input is shown as the page's message.
+func (s *Server) searchFailure(page, q string, err error) (status int, msg string, fault error) {
+	status, msg = classify(err)
+	if status >= 500 && !errors.Is(err, search.ErrTimeout) {
+		return status, msg, fmt.Errorf("web: %s page: %w", page, err)
+	}
+	if status >= 500 {
+		s.log.Warn("web: search timed out", "page", page, "q", q, "err", err)
+	}
+	if status == http.StatusBadRequest {
+		msg = pageMessage(err, msg)
+	}
+	return status, msg, nil
 }
 
 // pageMessage words a 400 for the search page; msg is the API's wording.
