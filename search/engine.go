@@ -92,7 +92,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	unfiltered := r.Query == "" && r.From.IsZero() && r.To.IsZero() &&
 		len(r.Organizations)+len(r.People)+len(r.Places)+len(r.Sources) == 0
 	cached, cacheHit := e.cachedAllFacets()
-	if !unfiltered || !cacheHit {
+	if !r.NoFacets && (!unfiltered || !cacheHit) {
 		addFacets(req)
 	}
 
@@ -106,10 +106,10 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		return Result{}, err
 	}
 	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: cached}
-	if !unfiltered || !cacheHit {
+	if !r.NoFacets && (!unfiltered || !cacheHit) {
 		out.Facets = facetResults(res.Facets).statementFacets()
 	}
-	if unfiltered && !cacheHit {
+	if unfiltered && !cacheHit && !r.NoFacets {
 		e.cacheAllFacets(out.Facets, writesBefore)
 	}
 	out.Exact, out.Stemmed = interpretation(tree)

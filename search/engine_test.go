@@ -270,3 +270,17 @@ func TestEngine_Search_cachedFacetsOfEverythingFollowWrites(t *testing.T) {
 		t.Errorf("filtered facets %v", res.Facets.Sources)
 	}
 }
+
+func TestEngine_Search_noFacets(t *testing.T) {
+	e := testEngine(t)
+	res, err := e.Search(context.Background(), Request{Query: "cambodia", NoFacets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 4 || len(res.Hits) != 4 {
+		t.Errorf("total %d hits %d, want 4 and 4", res.Total, len(res.Hits))
+	}
+	if len(res.Facets.Places)+len(res.Facets.Sources)+len(res.Facets.Published) != 0 {
+		t.Errorf("facets counted though not asked for: %+v", res.Facets)
+	}
+}

@@ -59,6 +59,9 @@ type Request struct {
 	Sort     Sort
 	Page     int // from 1; 0 means 1
 	Size     int // 0 means DefaultSize
+	// NoFacets skips counting facets, the costliest part of most searches,
+	// for callers that show none (exports, programs).
+	NoFacets bool
 }
 
 // ErrInvalid is wrapped by every error caused by the request rather than by
