@@ -88,11 +88,14 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	case SortDateDesc:
 		req.SortBy([]string{"-" + index.FieldPublished, "-_score"})
 	}
-	writesBefore := e.ix.Writes()
-	unfiltered := r.Query == "" && r.From.IsZero() && r.To.IsZero() &&
-		len(r.Organizations)+len(r.People)+len(r.Places)+len(r.Sources) == 0
-	cached, cacheHit := e.cachedAllFacets()
-	if !r.NoFacets && (!unfiltered || !cacheHit) {
+	// Facets are counted by this search unless the caller wants none or
+	// the facets of every statement are cached and current.
+	writes := e.ix.Writes()
+	facets, haveFacets := Facets{}, r.NoFacets
+	if !haveFacets && r.unfiltered() {
+		facets, haveFacets = e.cachedAllFacets()
+	}
+	if !haveFacets {
 		addFacets(req)
 	}
 
@@ -105,13 +108,13 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: cached}
-	if !r.NoFacets && (!unfiltered || !cacheHit) {
-		out.Facets = facetResults(res.Facets).statementFacets()
+	if !haveFacets {
+		facets = facetResults(res.Facets).statementFacets()
+		if r.unfiltered() {
+			e.cacheAllFacets(facets, writes)
+		}
 	}
-	if unfiltered && !cacheHit && !r.NoFacets {
-		e.cacheAllFacets(out.Facets, writesBefore)
-	}
+	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: facets}
 	out.Exact, out.Stemmed = interpretation(tree)
 	if out.Total == 0 {
 		if out.Suggestion, err = e.suggest(ctx, r.Query, tree); err != nil {

@@ -87,6 +87,13 @@ func (e *InvalidError) Unwrap() error { return ErrInvalid }
 // ErrTimeout means the search ran out of time: the caller should answer 503.
 var ErrTimeout = errors.New("search: timed out")
 
+// unfiltered reports whether the request is for every statement: no words,
+// no filters, no dates.
+func (r Request) unfiltered() bool {
+	return r.Query == "" && r.From.IsZero() && r.To.IsZero() &&
+		len(r.Organizations)+len(r.People)+len(r.Places)+len(r.Sources) == 0
+}
+
 // normalize applies defaults and checks bounds.
 func (r *Request) normalize() error {
 	if r.Page == 0 {
