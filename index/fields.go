@@ -21,6 +21,9 @@ func (s Statement) fields() map[string]interface{} {
 	setStrings(f, FieldOrganizations, s.Organizations)
 	setStrings(f, FieldPeople, s.People)
 	setStrings(f, FieldPlaces, s.Places)
+	setStrings(f, FieldOrgNames, s.Names.Organizations)
+	setStrings(f, FieldPersonNames, s.Names.People)
+	setStrings(f, FieldPlaceNames, s.Names.Places)
 	if _, ok := langAnalyzers[s.Lang]; ok {
 		setString(f, LangField(FieldTitle, s.Lang), s.Title)
 		setString(f, LangField(FieldBody, s.Lang), s.Body)

@@ -23,7 +23,7 @@ import (
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 3
+const MappingVersion = 4
 
 // Field names, shared by the writer and the readers.
 const (
@@ -47,6 +47,10 @@ const (
 	// FieldQuoteCount is how many quotes a statement had when written, so a
 	// rewrite can delete the ones it no longer has.
 	FieldQuoteCount = "quote_count"
+	// Lower-cased names and surface forms of the entities (Statement.Names).
+	FieldOrgNames    = "org_names"
+	FieldPersonNames = "person_names"
+	FieldPlaceNames  = "place_names"
 
 	// Quote documents: the quote, its speaker and sentence, and a copy of
 	// the statement's metadata for showing and filtering quotes alone.
@@ -216,6 +220,12 @@ func statementMapping() *mapping.DocumentMapping {
 	// Looked up by ID only, never faceted: no doc values.
 	for _, name := range []string{FieldURL, FieldOrigin, FieldHash, FieldQuoteCount} {
 		doc.AddFieldMappingsAt(name, keywordField(name, false))
+	}
+	// Matched whole, never shown: not stored, no doc values.
+	for _, name := range []string{FieldOrgNames, FieldPersonNames, FieldPlaceNames} {
+		fm := keywordField(name, false)
+		fm.Store = false
+		doc.AddFieldMappingsAt(name, fm)
 	}
 	for _, name := range []string{FieldPublished, FieldDates} {
 		doc.AddFieldMappingsAt(name, dateField(name))

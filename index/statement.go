@@ -28,7 +28,9 @@ type Statement struct {
 	Organizations []string
 	People        []string
 	Places        []string
-	Lang          string
+	// Names are how the text names its entities, for name queries.
+	Names Names
+	Lang  string
 	// Origin says where the statement came from: a file path, a URL or
 	// "seed:NAME", for the user's eyes.
 	Origin string
@@ -39,6 +41,13 @@ type Statement struct {
 	// of its own, in the same batch as its statement, so the two never
 	// disagree. FromFields does not load them.
 	Quotes []Quote
+}
+
+// Names holds, per kind of entity, the canonical names and every form the
+// text used for them, lower-cased: org:CCHR finds the Cambodian Center for
+// Human Rights where the text calls it so. Indexed, not stored.
+type Names struct {
+	Organizations, People, Places []string
 }
 
 // Quote is one quotation, with its speaker when the text names one.

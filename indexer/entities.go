@@ -239,6 +239,29 @@ func (ms mentions) names(kind entityKind) []string {
 	return out
 }
 
+// surfaces lists the names of one kind as a reader would search for them:
+// each canonical name and every form the text used for it ("CCHR",
+// "Cambodian Centre for Human Rights", "Hun Sen’s"), lower-cased, once
+// each. Facets show canonical names; name queries also find these.
+func (ms mentions) surfaces(kind entityKind, text string) []string {
+	var out []string
+	add := func(name string) {
+		if name = strings.ToLower(strings.TrimSpace(name)); name != "" && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	for _, m := range ms {
+		if m.kind != kind {
+			continue
+		}
+		add(m.name)
+		if 0 <= m.start && m.start < m.end && m.end <= len(text) {
+			add(strings.TrimSuffix(strings.TrimSuffix(text[m.start:m.end], "’s"), "'s"))
+		}
+	}
+	return out
+}
+
 // entityScan is the state of finding the entities of one text.
 type entityScan struct {
 	g    *gazetteer

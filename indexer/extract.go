@@ -183,7 +183,12 @@ func (e *Extractor) complete(x extraction) index.Statement {
 		Organizations: ents.names(kindOrg),
 		People:        ents.names(kindPerson),
 		Places:        ents.names(kindPlace),
-		Lang:          detectLang(text),
+		Names: index.Names{
+			Organizations: ents.surfaces(kindOrg, text),
+			People:        ents.surfaces(kindPerson, text),
+			Places:        ents.surfaces(kindPlace, text),
+		},
+		Lang: detectLang(text),
 	}
 }
 

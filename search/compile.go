@@ -113,15 +113,27 @@ func compileNode(n query.Node) (bquery.Query, error) {
 	return nil, fmt.Errorf("search: no compiler for %T", n)
 }
 
+// nameFields are the lower-cased names and surface forms beside each entity
+// facet, so a name query need not know the canonical spelling.
+var nameFields = map[string]string{
+	query.FieldOrg:    index.FieldOrgNames,
+	query.FieldPerson: index.FieldPersonNames,
+	query.FieldPlace:  index.FieldPlaceNames,
+}
+
 // nameClause searches a name field: a name is one whole value, so a word or
-// a phrase must be the entire name (org:ADHOC, org:"Human Rights Now").
+// a phrase must be the entire name (org:ADHOC, org:"Human Rights Now"): the
+// canonical name as written, or any form the statement used for it in any
+// case (org:cchr, person:"hun sen").
 func nameClause(field, text string, b float64) (bquery.Query, bool) {
 	kw, ok := keywordFields[field]
 	if !ok {
 		return nil, false
 	}
-	q := bleve.NewTermQuery(text)
-	q.SetField(kw)
+	var q bquery.Query = termOn(kw, text)
+	if names, ok := nameFields[field]; ok {
+		q = bleve.NewDisjunctionQuery(q, termOn(names, strings.ToLower(text)))
+	}
 	boostBy(q, b)
 	return q, true
 }

@@ -183,3 +183,33 @@ func TestEngine_Search_saysWhatWasExact(t *testing.T) {
 		t.Errorf("exact %q stemmed %q", res.Exact, res.Stemmed)
 	}
 }
+
+func TestEngine_Search_namesAsTheTextWritesThem(t *testing.T) {
+	e := seedEngine(t)
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		// 000, 001, 002, 003 call it CCHR; 004 never names it.
+		{`org:CCHR`, []string{"000", "001", "002", "003"}},
+		{`org:cchr`, []string{"000", "001", "002", "003"}},
+		// Amnesty writes the British spelling; the facet keeps one name.
+		{`org:"Cambodian Centre for Human Rights"`, []string{"000"}},
+		{`org:ADHOC`, []string{"000", "004"}},
+		{`person:"hun sen"`, []string{"000", "001", "002", "003", "004"}},
+		{`org:"Cambodian Center for Human Rights"`, []string{"000", "001", "002", "003"}},
+	} {
+		res, err := e.Search(context.Background(), Request{Query: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID[:3])
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: matched %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
