@@ -22,6 +22,8 @@ func (s *Server) routes() {
 	e.GET("/api/documents/:id", s.apiDocument)
 	e.GET(pathOpenAPI, s.openAPI)
 	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", s.metricsHandler())
 
 	// Ingest: token holders add statements (requireIngestToken). Its body
 	// cap and timeout are larger than every other route's (limitsOf).

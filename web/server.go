@@ -44,8 +44,9 @@ type Options struct {
 	// RequestTimeout bounds the work done for one request, searches
 	// included: a search still running then answers 503. Default 10s.
 	RequestTimeout time.Duration
-	// Logger receives one line per request that failed on our side (5xx),
-	// with the error. Default slog.Default().
+	// Logger receives one line per request (request ID, route, status,
+	// latency) and the error of each that failed on our side (5xx).
+	// Default slog.Default().
 	Logger *slog.Logger
 	// MaxBodyBytes bounds a request body (POST /api/search); a larger
 	// one answers 400. Default 64 KiB.
@@ -147,7 +148,8 @@ type Server struct {
 	static fs.FS
 	echo   *echo.Echo
 	// help is the syntax help of the search page, built once.
-	help []helpExample
+	help    []helpExample
+	metrics *metrics
 	// tokenSum is the SHA-256 of Options.Token, compared with the digest of
 	// the token a client sends; see checkToken.
 	tokenSum [sha256.Size]byte
@@ -190,7 +192,8 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 	// Order matters: headers first so every answer carries them, error
 	// pages and recovered panics included; recover next so a panic anywhere
 	// below becomes a 500; the limits last.
-	srv.echo.Use(securityHeaders, srv.recoverPanic, srv.rateLimit(), srv.limitBody, srv.timeout)
+	srv.metrics = newMetrics(s)
+	srv.echo.Use(middleware.RequestID(), srv.observe, securityHeaders, srv.recoverPanic, srv.rateLimit(), srv.limitBody, srv.timeout)
 	srv.routes()
 	return srv, nil
 }

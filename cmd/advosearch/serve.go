@@ -31,6 +31,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	watch := fs.String("watch", "", "file of RSS/Atom feed URLs, one a line, to poll and index while serving")
 	every := fs.Duration("watch-every", 15*time.Minute, "how often --watch polls the feeds")
 	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
+	logFormat := fs.String("log-format", "text", "log lines as text or json")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,7 +57,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	deliverer := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key), AllowPrivate: *allowPrivate})
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	var logger *slog.Logger
+	switch *logFormat {
+	case "text":
+		logger = slog.New(slog.NewTextHandler(stderr, nil))
+	case "json":
+		logger = slog.New(slog.NewJSONHandler(stderr, nil))
+	default:
+		return fmt.Errorf("serve: --log-format %q: must be text or json", *logFormat)
+	}
 	srv, err := web.New(search.New(ix), web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
 		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
