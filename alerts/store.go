@@ -130,6 +130,20 @@ func Open(path string, opts Options) (*Store, error) {
 // Path is the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
+// Backup writes a consistent copy of the store to path, which must not
+// exist yet, from one read transaction: writes go on meanwhile.
+func (s *Store) Backup(path string) error {
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("alerts: backup to %s: the file must not exist yet", path)
+	}
+	err := s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(path, 0o600) })
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("alerts: backup to %s: %w", path, err)
+	}
+	return nil
+}
+
 // Close releases the file. It is safe to call more than once. Shut the
 // Deliverer down first.
 func (s *Store) Close() error {

@@ -114,22 +114,47 @@ func (c *Client) post(ctx context.Context, jsonl []byte) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("client: %w", err)
 	}
-	req.Header.Set("Content-Type", "application/x-ndjson")
-	req.Header.Set("Authorization", "Bearer "+c.token)
-	resp, err := c.http.Do(req)
+	body, err := c.do(req, "application/x-ndjson")
 	if err != nil {
-		return Result{}, fmt.Errorf("client: %w", err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if resp.StatusCode != http.StatusOK {
-		var e struct{ Error string }
-		json.Unmarshal(body, &e)
-		return Result{}, fmt.Errorf("client: the server answered %s: %s", resp.Status, e.Error)
+		return Result{}, err
 	}
 	var r Result
 	if err := json.Unmarshal(body, &r); err != nil {
 		return Result{}, fmt.Errorf("client: reading the answer: %w", err)
 	}
 	return r, nil
+}
+
+// do sends an authenticated request and returns the body of a 200, or an
+// error carrying the server's own message.
+func (c *Client) do(req *http.Request, contentType string) ([]byte, error) {
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("client: %w", err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	if resp.StatusCode != http.StatusOK {
+		var e struct{ Error string }
+		json.Unmarshal(body, &e)
+		return nil, fmt.Errorf("client: the server answered %s: %s", resp.Status, e.Error)
+	}
+	return body, nil
+}
+
+// Backup asks the server to write a consistent copy of its data folder into
+// dir, a new folder on the server's disk.
+func (c *Client) Backup(ctx context.Context, dir string) error {
+	body, err := json.Marshal(map[string]string{"dir": dir})
+	if err != nil {
+		return fmt.Errorf("client: %w", err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/api/backup", bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("client: %w", err)
+	}
+	_, err = c.do(req, "application/json")
+	return err
 }

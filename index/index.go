@@ -170,6 +170,24 @@ func (ix *Index) Close() error {
 	return ix.closeErr
 }
 
+// Backup writes a consistent copy of the index into dir, which must not
+// exist yet, while searches and writes go on: Bleve copies one snapshot of
+// its segments. The copy opens with Open like any index.
+func (ix *Index) Backup(dir string) error {
+	if _, err := os.Lstat(dir); !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("index: backup to %s: the folder must not exist yet", dir)
+	}
+	c, ok := ix.bleve.(bleve.IndexCopyable)
+	if !ok {
+		return fmt.Errorf("index: backup: %T cannot be copied while open", ix.bleve)
+	}
+	if err := c.CopyTo(bleve.FileSystemDirectory(dir)); err != nil {
+		os.RemoveAll(dir)
+		return fmt.Errorf("index: backup to %s: %w", dir, err)
+	}
+	return nil
+}
+
 // Count returns the number of statements, quotes not counted.
 func (ix *Index) Count() (uint64, error) {
 	req := bleve.NewSearchRequestOptions(KindQuery(KindStatement), 0, 0, false)

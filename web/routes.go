@@ -36,6 +36,7 @@ func (s *Server) routes() {
 	e.GET("/alerts/:id/feed.atom", s.alertFeed)
 
 	// Alerts: saved searches, for token holders only (requireToken).
+	e.POST("/api/backup", s.backup, s.requireBackupToken)
 	e.POST("/api/alerts", s.createAlert, s.requireToken)
 	e.GET("/api/alerts", s.listAlerts, s.requireToken)
 	e.GET("/api/alerts/:id", s.getAlert, s.requireToken)

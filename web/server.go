@@ -90,6 +90,11 @@ type Options struct {
 	// does not take statements over HTTP: the route answers 404 "ingest is
 	// not configured". Like the alert endpoints, it needs Token.
 	Ingest func(ctx context.Context, jsonl io.Reader) (IngestResult, error)
+	// Backup writes a consistent copy of the data folder into a new folder
+	// on the server (POST /api/backup, token holders only), wrapping
+	// ErrBackupExists if it is there already. Nil means the route answers
+	// 404.
+	Backup func(ctx context.Context, dir string) error
 	// MaxIngestBytes bounds the body of POST /api/documents, which replaces
 	// MaxBodyBytes for that route only; a larger body answers 400. The
 	// handler holds the body in memory (twice, normalised), so keep it

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
+	"github.com/advosearch/advosearch/web"
 )
 
 // openIndex opens, or creates, the index inside the data folder.
@@ -88,4 +90,30 @@ func printSkipped(w io.Writer, skipped []corpus.Skipped) {
 	for _, s := range skipped {
 		fmt.Fprintf(w, "  skipped %s: %s\n", s.Name, strings.TrimPrefix(s.Err.Error(), "corpus: "))
 	}
+}
+
+// Backup writes a consistent copy of the data folder into dest, a folder
+// that must not exist yet: a snapshot of the index and of the alerts, taken
+// while both stay in use, and the webhook secret. dest is then a data folder
+// of its own.
+func (d *dataFolder) Backup(dest, data string) error {
+	if err := os.Mkdir(dest, 0o755); errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("backup: %s: %w", dest, web.ErrBackupExists)
+	} else if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := d.ix.Backup(indexPath(dest)); err != nil {
+		return err
+	}
+	if err := d.alerts.Backup(alertsPath(dest)); err != nil {
+		return err
+	}
+	secret, err := os.ReadFile(filepath.Join(data, "webhook.secret"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	return os.WriteFile(filepath.Join(dest, "webhook.secret"), secret, 0o600)
 }

@@ -49,6 +49,8 @@ commands:
         [--server URL --token T]                send them to a running server instead (it holds the index);
                                                 --rebuild builds a new index beside the current one and switches when done
   watch [--data DIR] [--once] FEEDS_FILE        poll the RSS/Atom feeds listed in FEEDS_FILE, index new items, fire alerts
+  backup [--data DIR | --server URL --token T] DEST
+                                                a consistent copy of the index and alerts, also while a server runs
   alerts list|add|rm [--data DIR] ...           saved searches: add --name N --q Q [--org O] [--webhook URL]; rm ID...
   bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
   bench run [--n N] [--out FILE] [--fts5 BIN]   index and search a generated corpus with advosearch, bare Bleve
@@ -72,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, args[1:], stdout, stderr)
 	case "index":
 		return indexFiles(ctx, args[1:], stdout, stderr)
+	case "backup":
+		return backupCmd(ctx, args[1:], stdout, stderr)
 	case "watch":
 		return watchCmd(ctx, args[1:], stdout, stderr)
 	case "alerts":

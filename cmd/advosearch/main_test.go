@@ -227,3 +227,59 @@ func TestIndex_serverSendsFilesToARunningServer(t *testing.T) {
 		t.Errorf("a wrong token: %v, want the server's 401", err)
 	}
 }
+
+func TestBackup_whileTheServerRunsThenRestore(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	base := serveInBackground(t, data, "--token", "s3cret")
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/alerts", strings.NewReader(`{"name":"CCHR","q":"cchr"}`))
+	req.Header.Set("Authorization", "Bearer s3cret")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+
+	dest := filepath.Join(t.TempDir(), "copy")
+	if err := run(context.Background(), []string{"backup", "--server", base, "--token", "s3cret", dest}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"backup", "--server", base, "--token", "s3cret", dest}, io.Discard, io.Discard); err == nil ||
+		!strings.Contains(err.Error(), "already exists") {
+		t.Errorf("a second backup into the same folder: %v, want a refusal", err)
+	}
+
+	// Restore: the copy is a data folder; serve it and find the same.
+	restored := serveInBackground(t, dest, "--token", "s3cret")
+	for _, q := range []string{"", "%22must+close+because+they+follow+foreigners%22"} {
+		var orig, copied struct{ Total int }
+		for _, s := range []struct {
+			base string
+			into *struct{ Total int }
+		}{{base, &orig}, {restored, &copied}} {
+			resp, err := http.Get(s.base + "/api/search?q=" + q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			json.NewDecoder(resp.Body).Decode(s.into)
+			resp.Body.Close()
+		}
+		if orig.Total == 0 || copied.Total != orig.Total {
+			t.Errorf("q=%s: %d in the copy, %d in the original", q, copied.Total, orig.Total)
+		}
+	}
+	req, _ = http.NewRequest(http.MethodGet, restored+"/api/alerts", nil)
+	req.Header.Set("Authorization", "Bearer s3cret")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var list struct {
+		Alerts []struct{ Name string } `json:"alerts"`
+	}
+	json.NewDecoder(resp.Body).Decode(&list)
+	if len(list.Alerts) != 1 || list.Alerts[0].Name != "CCHR" {
+		t.Errorf("alerts in the copy: %+v", list.Alerts)
+	}
+}

@@ -68,6 +68,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv, err := web.New(search.New(ix), web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
+		Backup: func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
 		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
 			sum, err := in.JSONL(ctx, jsonl, "request")
 			return ingestResult(sum), err
