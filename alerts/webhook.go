@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -120,6 +121,9 @@ type Deliverer struct {
 	store  *Store
 	opts   DelivererOptions
 	client *http.Client
+
+	// Counts of attempts since start, for metrics.
+	delivered, failedTries atomic.Uint64
 
 	randMu sync.Mutex
 
@@ -376,6 +380,7 @@ func (d *Deliverer) Shutdown(ctx context.Context) error {
 func (d *Deliverer) deliver(ctx context.Context, p pending) (ok bool, err error) {
 	sendErr := d.send(ctx, p.Delivery)
 	if sendErr == nil {
+		d.delivered.Add(1)
 		return true, d.store.delivered(p)
 	}
 	if ctx.Err() != nil {
@@ -383,7 +388,14 @@ func (d *Deliverer) deliver(ctx context.Context, p pending) (ok bool, err error)
 		// not counted. The delivery stays due.
 		return false, nil
 	}
+	d.failedTries.Add(1)
 	return false, d.store.failed(p, d.opts.Clock().UTC(), sendErr.Error(), d.schedule)
+}
+
+// Stats returns how many deliveries receivers accepted, and how many
+// attempts failed, since the Deliverer was made.
+func (d *Deliverer) Stats() (delivered, failed uint64) {
+	return d.delivered.Load(), d.failedTries.Load()
 }
 
 // send POSTs the delivery once.

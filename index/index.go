@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -53,6 +54,34 @@ type Index struct {
 	// writes counts the batches written through this Index, so readers
 	// can tell whether something they computed once is still current.
 	writes atomic.Uint64
+	// written counts the statements written, for an indexing rate.
+	written atomic.Uint64
+}
+
+// Written returns how many statements have been written through this Index.
+func (ix *Index) Written() uint64 { return ix.written.Load() }
+
+// Size returns the bytes the index takes on disk.
+func (ix *Index) Size() (int64, error) {
+	// The index path is a link to its current generation.
+	dir, err := filepath.EvalSymlinks(ix.dir)
+	if err != nil {
+		return 0, fmt.Errorf("index: size of %s: %w", ix.dir, err)
+	}
+	var size int64
+	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if info, err := d.Info(); err == nil && d.Type().IsRegular() {
+			size += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("index: size of %s: %w", ix.dir, err)
+	}
+	return size, nil
 }
 
 // Writes returns how many batches have been written through this Index; it
@@ -242,6 +271,7 @@ func (ix *Index) Write(stmts []Statement, remove []string) error {
 	if err := ix.bleve.Batch(batch); err != nil {
 		return fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), err)
 	}
+	ix.written.Add(uint64(len(stmts)))
 	return nil
 }
 

@@ -18,7 +18,7 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 }
 
-func newMetrics(s searcher) *metrics {
+func newMetrics(s searcher, opts Options) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -43,6 +43,31 @@ func newMetrics(s searcher) *metrics {
 	})
 	m.registry.MustRegister(m.requests, m.latency, statements,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if opts.IndexSize != nil {
+		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "advosearch_index_bytes", Help: "Size of the index on disk.",
+		}, func() float64 {
+			n, err := opts.IndexSize()
+			if err != nil {
+				return -1
+			}
+			return float64(n)
+		}))
+	}
+	if opts.Indexed != nil {
+		m.registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "advosearch_statements_indexed_total", Help: "Statements written since start; rate() of it is the indexing rate.",
+		}, func() float64 { return float64(opts.Indexed()) }))
+	}
+	if opts.Deliveries != nil {
+		m.registry.MustRegister(
+			prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "advosearch_webhook_deliveries_total", Help: "Webhook deliveries receivers accepted since start.",
+			}, func() float64 { d, _ := opts.Deliveries(); return float64(d) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "advosearch_webhook_failures_total", Help: "Webhook delivery attempts that failed since start.",
+			}, func() float64 { _, f := opts.Deliveries(); return float64(f) }))
+	}
 	return m
 }
 

@@ -95,6 +95,12 @@ type Options struct {
 	// ErrBackupExists if it is there already. Nil means the route answers
 	// 404.
 	Backup func(ctx context.Context, dir string) error
+	// Metrics beside the requests' own, each optional: the index's size on
+	// disk, the statements written since start (its rate is the indexing
+	// rate), and the webhook deliveries accepted and attempts failed.
+	IndexSize  func() (int64, error)
+	Indexed    func() uint64
+	Deliveries func() (delivered, failed uint64)
 	// MaxIngestBytes bounds the body of POST /api/documents, which replaces
 	// MaxBodyBytes for that route only; a larger body answers 400. The
 	// handler holds the body in memory (twice, normalised), so keep it
@@ -197,7 +203,7 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 	// Order matters: headers first so every answer carries them, error
 	// pages and recovered panics included; recover next so a panic anywhere
 	// below becomes a 500; the limits last.
-	srv.metrics = newMetrics(s)
+	srv.metrics = newMetrics(s, opts)
 	srv.echo.Use(middleware.RequestID(), srv.observe, securityHeaders, srv.recoverPanic, srv.rateLimit(), srv.limitBody, srv.timeout)
 	srv.routes()
 	return srv, nil

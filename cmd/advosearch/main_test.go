@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -281,5 +282,32 @@ func TestBackup_whileTheServerRunsThenRestore(t *testing.T) {
 	json.NewDecoder(resp.Body).Decode(&list)
 	if len(list.Alerts) != 1 || list.Alerts[0].Name != "CCHR" {
 		t.Errorf("alerts in the copy: %+v", list.Alerts)
+	}
+}
+
+func TestServe_metricsReportTheIndexAndDeliveries(t *testing.T) {
+	base := serveInBackground(t, filepath.Join(t.TempDir(), "data"))
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	metrics := string(body)
+	// The five seeds were written at start.
+	for _, want := range []string{"advosearch_statements 5", "advosearch_statements_indexed_total 5",
+		"advosearch_webhook_deliveries_total 0", "advosearch_webhook_failures_total 0"} {
+		if !strings.Contains(metrics, want+"\n") {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+	var size float64
+	for _, line := range strings.Split(metrics, "\n") {
+		if v, ok := strings.CutPrefix(line, "advosearch_index_bytes "); ok {
+			fmt.Sscan(v, &size)
+		}
+	}
+	if size < 10_000 {
+		t.Errorf("index size %v bytes: the index on disk is not being measured", size)
 	}
 }

@@ -68,7 +68,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv, err := web.New(search.New(ix), web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
-		Backup: func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
+		Backup:     func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
+		IndexSize:  ix.Size,
+		Indexed:    ix.Written,
+		Deliveries: deliverer.Stats,
 		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
 			sum, err := in.JSONL(ctx, jsonl, "request")
 			return ingestResult(sum), err
