@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -309,5 +310,51 @@ func TestServe_metricsReportTheIndexAndDeliveries(t *testing.T) {
 	}
 	if size < 10_000 {
 		t.Errorf("index size %v bytes: the index on disk is not being measured", size)
+	}
+}
+
+// TestServe_shutdownFinishesRequestsInFlight stops the server while a
+// request is half sent: the request still gets its answer, and the server
+// then stops cleanly.
+func TestServe_shutdownFinishesRequestsInFlight(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	base, stop := startServe(t, data, "--token", "s3cret")
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	record := `{"title":"In flight","body":"Sent while the server stops.","url":"https://example.org/inflight"}`
+	fmt.Fprintf(conn, "POST /api/documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\n"+
+		"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(record), record[:10])
+	time.Sleep(200 * time.Millisecond) // the server is reading the body
+
+	stopped := make(chan struct{})
+	go func() { stop(); close(stopped) }()
+	time.Sleep(200 * time.Millisecond) // shutdown has begun and is waiting
+	select {
+	case <-stopped:
+		t.Fatal("the server stopped with a request in flight")
+	default:
+	}
+	fmt.Fprint(conn, record[10:])
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("the request in flight got %d, want 200", resp.StatusCode)
+	}
+	<-stopped
+
+	// What it sent was indexed before the index closed.
+	ix, err := index.Open(filepath.Join(data, "index"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, _ := ix.Count(); n != 6 {
+		t.Errorf("%d statements after shutdown, want the 5 seeds and the one in flight", n)
 	}
 }
