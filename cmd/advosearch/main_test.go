@@ -358,3 +358,64 @@ func TestServe_shutdownFinishesRequestsInFlight(t *testing.T) {
 		t.Errorf("%d statements after shutdown, want the 5 seeds and the one in flight", n)
 	}
 }
+
+// TestServe_searchesAnswerWhileBatchesAreIngested runs searches against a
+// running server while statements are sent to it: every search answers 200
+// and the totals only grow (run with -race in CI).
+func TestServe_searchesAnswerWhileBatchesAreIngested(t *testing.T) {
+	// One client polls as fast as it can here: lift the per-client limit.
+	base := serveInBackground(t, filepath.Join(t.TempDir(), "data"), "--token", "s3cret", "--rate-limit", "1e6")
+	const batches, perBatch = 10, 30
+	done := make(chan error, 1)
+	go func() {
+		for b := range batches {
+			var lines strings.Builder
+			for i := range perBatch {
+				fmt.Fprintf(&lines, `{"title":"Batch %d statement %d","body":"Land activists were detained in Phnom Penh.","url":"https://example.org/%d/%d"}`+"\n", b, i, b, i)
+			}
+			req, _ := http.NewRequest(http.MethodPost, base+"/api/documents", strings.NewReader(lines.String()))
+			req.Header.Set("Authorization", "Bearer s3cret")
+			req.Header.Set("Content-Type", "application/x-ndjson")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				done <- err
+				return
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				done <- fmt.Errorf("ingest batch %d: %d", b, resp.StatusCode)
+				return
+			}
+		}
+		done <- nil
+	}()
+	last := 0
+	for searching := true; searching; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			searching = false
+		default:
+		}
+		resp, err := http.Get(base + "/api/search?q=%22land+activists%22+detained&size=1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct{ Total int }
+		json.NewDecoder(resp.Body).Decode(&res)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("a search during ingest answered %d", resp.StatusCode)
+		}
+		if res.Total < last {
+			t.Fatalf("total went down from %d to %d", last, res.Total)
+		}
+		last = res.Total
+	}
+	// The last search ran after the last batch was answered.
+	if last != batches*perBatch {
+		t.Errorf("after ingest: %d statements found, want %d", last, batches*perBatch)
+	}
+}

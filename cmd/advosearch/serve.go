@@ -32,6 +32,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	every := fs.Duration("watch-every", 15*time.Minute, "how often --watch polls the feeds")
 	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
 	logFormat := fs.String("log-format", "text", "log lines as text or json")
+	rateLimit := fs.Float64("rate-limit", web.DefaultRateLimit, "API and feed requests per second allowed to one client address, bursts twice that")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,6 +69,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv, err := web.New(search.New(ix), web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
+		RateLimit:  *rateLimit,
 		Backup:     func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
 		IndexSize:  ix.Size,
 		Indexed:    ix.Written,
