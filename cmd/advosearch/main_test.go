@@ -22,28 +22,9 @@ import (
 // returns its base URL; the server stops when the test ends.
 func serveInBackground(t *testing.T, data string, flags ...string) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out, w := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, flags...), w, io.Discard)
-		w.Close()
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve returned %v after shutdown", err)
-		}
-	})
-	lines := bufio.NewScanner(out)
-	for lines.Scan() {
-		if _, url, ok := strings.Cut(lines.Text(), " at "); ok {
-			go io.Copy(io.Discard, out)
-			return strings.TrimSuffix(url, "/")
-		}
-	}
-	t.Fatalf("serve printed no address: %v", <-done)
-	return ""
+	base, stop := startServe(t, data, flags...)
+	t.Cleanup(stop)
+	return base
 }
 
 func TestServe_indexesSeedsIntoEmptyDataFolderAndAnswers(t *testing.T) {
