@@ -86,20 +86,30 @@ func TestEngine_Search_syntaxOverSeeds(t *testing.T) {
 			if got := tree.String(); got != tt.tree {
 				t.Errorf("tree = %s\nwant   %s", got, tt.tree)
 			}
-			res, err := e.Search(context.Background(), Request{Query: tt.q})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, h := range res.Hits {
-				got = append(got, h.ID[:3])
-			}
-			slices.Sort(got)
-			if !slices.Equal(got, tt.want) || res.Total != uint64(len(tt.want)) {
-				t.Errorf("matched %v (total %d), want %v", got, res.Total, tt.want)
+			if got := matchedSeeds(t, e, tt.q); !slices.Equal(got, tt.want) {
+				t.Errorf("matched %v, want %v", got, tt.want)
 			}
 		})
 	}
+}
+
+// matchedSeeds returns the seeds q matches, by the first three characters
+// of their IDs, sorted; it fails the test unless the total agrees.
+func matchedSeeds(t *testing.T, e *Engine, q string) []string {
+	t.Helper()
+	res, err := e.Search(context.Background(), Request{Query: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.ID[:3])
+	}
+	slices.Sort(got)
+	if res.Total != uint64(len(got)) {
+		t.Errorf("%s: total %d, but %d hits", q, res.Total, len(got))
+	}
+	return got
 }
 
 func TestEngine_Search_syntaxErrorsTeach(t *testing.T) {
@@ -199,16 +209,7 @@ func TestEngine_Search_namesAsTheTextWritesThem(t *testing.T) {
 		{`person:"hun sen"`, []string{"000", "001", "002", "003", "004"}},
 		{`org:"Cambodian Center for Human Rights"`, []string{"000", "001", "002", "003"}},
 	} {
-		res, err := e.Search(context.Background(), Request{Query: tt.q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID[:3])
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, tt.want) {
+		if got := matchedSeeds(t, e, tt.q); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: matched %v, want %v", tt.q, got, tt.want)
 		}
 	}
