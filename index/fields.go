@@ -57,11 +57,11 @@ func (s Statement) quoteFields(q Quote) map[string]interface{} {
 		FieldTitle:     s.Title,
 	}
 	setString(f, FieldSpeaker, q.Speaker)
-	setString(f, FieldSource, s.Source)
-	setString(f, FieldURL, s.URL)
-	setStrings(f, FieldOrganizations, s.Organizations)
+	setString(f, FieldQuoteSource, s.Source)
+	setString(f, FieldQuoteURL, s.URL)
+	setStrings(f, FieldQuoteOrganizations, s.Organizations)
 	if !s.Published.IsZero() {
-		f[FieldPublished] = s.Published
+		f[FieldQuotePublished] = s.Published
 	}
 	return f
 }

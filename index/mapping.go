@@ -23,7 +23,7 @@ import (
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 4
+const MappingVersion = 5
 
 // Field names, shared by the writer and the readers.
 const (
@@ -59,6 +59,14 @@ const (
 	FieldSpeaker    = "speaker"
 	FieldSentence   = "sentence"
 	FieldStatement  = "statement"
+	// A quote's copies of its statement's metadata have names of their own:
+	// no statement query can then match a quote document, so statement
+	// searches need no kind filter, which cost a quarter of a one-word
+	// search (BenchmarkAPISearch/word at 10,000 statements).
+	FieldQuoteSource        = "quote_source"
+	FieldQuoteOrganizations = "quote_organizations"
+	FieldQuotePublished     = "quote_published"
+	FieldQuoteURL           = "quote_url"
 )
 
 // Kinds of document.
@@ -241,10 +249,10 @@ func quoteMapping() *mapping.DocumentMapping {
 	doc.AddFieldMappingsAt(FieldQuote,
 		textField(FieldQuote, AnalyzerStemmed, true),
 		textField(FieldQuoteExact, AnalyzerExact, false))
-	for _, name := range []string{FieldSpeaker, FieldSource, FieldOrganizations} {
+	for _, name := range []string{FieldSpeaker, FieldQuoteSource, FieldQuoteOrganizations} {
 		doc.AddFieldMappingsAt(name, keywordField(name, true))
 	}
-	for _, name := range []string{FieldStatement, FieldURL} {
+	for _, name := range []string{FieldStatement, FieldQuoteURL} {
 		doc.AddFieldMappingsAt(name, keywordField(name, false))
 	}
 	for _, name := range []string{FieldSentence, FieldTitle} {
@@ -256,7 +264,7 @@ func quoteMapping() *mapping.DocumentMapping {
 		fm.DocValues = false
 		doc.AddFieldMappingsAt(name, fm)
 	}
-	doc.AddFieldMappingsAt(FieldPublished, dateField(FieldPublished))
+	doc.AddFieldMappingsAt(FieldQuotePublished, dateField(FieldQuotePublished))
 	return doc
 }
 

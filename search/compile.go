@@ -54,7 +54,8 @@ func compile(q string, defaultOr bool) (bquery.Query, query.Node, error) {
 func compileNode(n query.Node) (bquery.Query, error) {
 	switch n := n.(type) {
 	case *query.MatchAll:
-		return bleve.NewMatchAllQuery(), nil
+		// Every statement, not every document: quotes share the index.
+		return index.KindQuery(index.KindStatement), nil
 	case *query.Bool:
 		return compileBool(n)
 	case *query.Term:
@@ -152,7 +153,7 @@ func compileBool(n *query.Bool) (bquery.Query, error) {
 	must, should, mustNot := groups[0], groups[1], groups[2]
 	// "NOT a" alone means every statement but a; Bleve needs the "every".
 	if len(must) == 0 && len(should) == 0 {
-		must = []bquery.Query{bleve.NewMatchAllQuery()}
+		must = []bquery.Query{index.KindQuery(index.KindStatement)}
 	}
 	q := bquery.NewBooleanQuery(must, should, mustNot)
 	boostBy(q, n.Boost)

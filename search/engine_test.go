@@ -284,3 +284,33 @@ func TestEngine_Search_noFacets(t *testing.T) {
 		t.Errorf("facets counted though not asked for: %+v", res.Facets)
 	}
 }
+
+func TestEngine_Search_neverReturnsQuotes(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	err = ix.Write([]index.Statement{{
+		ID: "s", Title: "Statement", Body: "Hun Sen said the NGO must close.", Source: "LICADHO",
+		Organizations: []string{"LICADHO"}, Published: day("2017-11-27"),
+		Quotes: []index.Quote{{Text: "the NGO must close because they follow foreigners", Speaker: "Hun Sen"}},
+	}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(ix)
+	for _, r := range []Request{
+		{}, {Query: "*"}, {Query: "NOT zzz"}, {Query: `source:LICADHO`}, {Query: "org:LICADHO"},
+		{Sources: []string{"LICADHO"}}, {Organizations: []string{"LICADHO"}}, {From: day("2017-01-01")},
+		{Query: `published:2017`}, {Query: `"must close"`},
+	} {
+		res, err := e.Search(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 1 || res.Hits[0].ID != "s" {
+			t.Errorf("%+v: total %d, hits %v; want the statement alone", r, res.Total, ids(res))
+		}
+	}
+}

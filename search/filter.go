@@ -8,13 +8,12 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// filterQuery limits the main query to statements and adds the request's
-// facet and date filters.
+// filterQuery adds the request's facet and date filters to the main query.
+// Statement queries need no filter on the kind of document: quotes index
+// none of the fields they search (see index.FieldQuoteSource), and
+// "everything" compiles to every statement.
 func filterQuery(main query.Query, r Request) query.Query {
-	clauses := []query.Query{index.KindQuery(index.KindStatement)}
-	if _, all := main.(*query.MatchAllQuery); !all {
-		clauses = append(clauses, main)
-	}
+	clauses := []query.Query{main}
 	for _, f := range []struct {
 		field  string
 		values []string
@@ -30,7 +29,7 @@ func filterQuery(main query.Query, r Request) query.Query {
 			clauses = append(clauses, tq)
 		}
 	}
-	if dq := dateFilter(r.From, r.To); dq != nil {
+	if dq := dateFilter(index.FieldPublished, r.From, r.To); dq != nil {
 		clauses = append(clauses, dq)
 	}
 	if len(clauses) == 1 {
@@ -41,7 +40,7 @@ func filterQuery(main query.Query, r Request) query.Query {
 
 // dateFilter bounds the publication date, both days inclusive; nil when
 // both are open.
-func dateFilter(from, to time.Time) query.Query {
+func dateFilter(field string, from, to time.Time) query.Query {
 	if from.IsZero() && to.IsZero() {
 		return nil
 	}
@@ -51,6 +50,6 @@ func dateFilter(from, to time.Time) query.Query {
 	}
 	inclusive, exclusive := true, false
 	dq := bleve.NewDateRangeInclusiveQuery(from, end, &inclusive, &exclusive)
-	dq.SetField(index.FieldPublished)
+	dq.SetField(field)
 	return dq
 }

@@ -54,7 +54,7 @@ type QuoteResult struct {
 
 var quoteHitFields = []string{
 	index.FieldQuote, index.FieldSpeaker, index.FieldSentence, index.FieldStatement,
-	index.FieldTitle, index.FieldSource, index.FieldURL, index.FieldPublished,
+	index.FieldTitle, index.FieldQuoteSource, index.FieldQuoteURL, index.FieldQuotePublished,
 }
 
 // Quotes finds quotations: those holding the passage word for word first,
@@ -75,9 +75,9 @@ func (e *Engine) Quotes(ctx context.Context, r QuoteRequest) (QuoteResult, error
 		clauses = append(clauses, termOn(index.FieldSpeaker, s))
 	}
 	for _, o := range r.Organizations {
-		clauses = append(clauses, bleve.NewDisjunctionQuery(termOn(index.FieldSource, o), termOn(index.FieldOrganizations, o)))
+		clauses = append(clauses, bleve.NewDisjunctionQuery(termOn(index.FieldQuoteSource, o), termOn(index.FieldQuoteOrganizations, o)))
 	}
-	if dq := dateFilter(sr.From, sr.To); dq != nil {
+	if dq := dateFilter(index.FieldQuotePublished, sr.From, sr.To); dq != nil {
 		clauses = append(clauses, dq)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(clauses...), sr.Size, (sr.Page-1)*sr.Size, false)
@@ -105,11 +105,11 @@ func (e *Engine) Quotes(ctx context.Context, r QuoteRequest) (QuoteResult, error
 			Sentence:    str(h.Fields[index.FieldSentence]),
 			StatementID: str(h.Fields[index.FieldStatement]),
 			Title:       str(h.Fields[index.FieldTitle]),
-			Source:      str(h.Fields[index.FieldSource]),
-			URL:         str(h.Fields[index.FieldURL]),
+			Source:      str(h.Fields[index.FieldQuoteSource]),
+			URL:         str(h.Fields[index.FieldQuoteURL]),
 			Score:       h.Score,
 		}
-		if p, err := time.Parse(time.RFC3339, str(h.Fields[index.FieldPublished])); err == nil {
+		if p, err := time.Parse(time.RFC3339, str(h.Fields[index.FieldQuotePublished])); err == nil {
 			hit.Published = p.UTC()
 		}
 		out.Hits = append(out.Hits, hit)
