@@ -12,29 +12,13 @@ import (
 // said what, found from a pasted passage, each with a ready citation.
 type quotesPage struct {
 	layout
-	Query string
-	// Action is where the forms go: this page.
-	Action string
-	// Tabs switch back to the statement search with the same query and
-	// dates.
-	Tabs []link
-	// Keep holds the filters as hidden inputs of the search box, so a new
-	// passage keeps them; KeepForDates does the same for the date form.
-	Keep, KeepForDates []hiddenField
-	From, To           string
-	ClearDates         string // URL without the dates; "" when none are set
+	searchForm
+	resultCounts
 	// Error says what is wrong with the request; the page then shows no
 	// results and answers 400 (or 503 when the search ran out of time).
-	Error   string
-	Total   uint64
-	Summary string // "3 quotes", "Showing 11–20 of 34 quotes"
-	Hits    []quoteHit
-	First   int // the number of the first hit on this page
-	Chips   []chip
-	Clear   string // URL without any filter
-	Facets  []facetGroup
-	Pages   pagination
-	Empty   bool // the search ran and found nothing
+	Error  string
+	Hits   []quoteHit
+	Facets []facetGroup
 }
 
 type quoteHit struct {
@@ -64,13 +48,12 @@ type citeBox struct {
 // passage kept, as a 400, never as a server error.
 func (s *Server) quotesPage(c echo.Context) error {
 	p, err := quoteParamsFromQuery(c.QueryParams())
-	page := quotesPage{Query: p.Q, Action: pathQuotes, Tabs: p.tabs(), From: p.From, To: p.To}
+	page := quotesPage{searchForm: newSearchForm(p, pathQuotes,
+		[]string{paramSpeaker, paramOrg, paramFrom, paramTo, paramSize}, quoteFilterParams)}
 	page.Title = "Quotes"
 	if p.Q != "" {
 		page.Title = p.Q + " – quotes"
 	}
-	page.Keep, page.KeepForDates = keep(p, paramSpeaker, paramOrg, paramFrom, paramTo, paramSize)
-	page.Chips, page.Clear, page.ClearDates = chips(p, quoteFilterParams)
 
 	var req search.QuoteRequest
 	if err == nil {
@@ -93,10 +76,7 @@ func (s *Server) quotesPage(c echo.Context) error {
 }
 
 func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
-	page.Total = res.Total
-	page.Empty = res.Total == 0
-	page.First = (res.Page-1)*res.Size + 1
-	page.Summary = summary(res.Total, res.Page, page.First, len(res.Hits), "quote")
+	page.resultCounts = countResults(p, res.Total, res.Page, res.Size, len(res.Hits), "quote")
 	for i, h := range res.Hits {
 		page.Hits = append(page.Hits, quoteHit{
 			Quote:    h.Quote,
@@ -124,7 +104,6 @@ func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
 	if len(speakers.Values) > 0 {
 		page.Facets = append(page.Facets, speakers)
 	}
-	page.Pages = paginate(p, res.Total, res.Page, res.Size)
 }
 
 // quoteCitation is the citation of a quotation; the page and the API give

@@ -15,17 +15,8 @@ import (
 // searchPage is the model of templates/search.html.
 type searchPage struct {
 	layout
-	Query string
-	// Action is where the forms go: this page.
-	Action string
-	// Tabs switch to the quotes tab with the same query and dates.
-	Tabs []link
-	// Keep holds the rest of the state as hidden inputs of the search box,
-	// so a new query keeps the filters; KeepForDates does the same for the
-	// date form.
-	Keep, KeepForDates []hiddenField
-	From, To           string
-	ClearDates         string // URL without the dates; "" when none are set
+	searchForm
+	resultCounts
 	// OpOr says that adjacent words are combined with OR in this search,
 	// AND otherwise; the page says which, next to the box.
 	OpOr bool
@@ -45,16 +36,9 @@ type searchPage struct {
 	// Suggestion is a corrected query when nothing matched, and
 	// SuggestionURL runs it with the same filters.
 	Suggestion, SuggestionURL string
-	Total                     uint64
-	Summary                   string // "12 statements", "Showing 11–20 of 34 statements"
 	Hits                      []pageHit
-	First                     int // the number of the first hit on this page
 	Sorts                     []link
-	Chips                     []chip
-	Clear                     string // URL without any filter
 	Facets                    []facetGroup
-	Pages                     pagination
-	Empty                     bool // the search ran and found nothing
 	// ExportURL downloads every match of this search as CSV.
 	ExportURL string
 }
@@ -66,6 +50,52 @@ func exportURL(p params) string {
 	v := p.values()
 	v.Set(paramFormat, formatCSV)
 	return "/api/search?" + v.Encode()
+}
+
+// searchForm is what both tabs show around their search box, none of which
+// depends on the search succeeding: the query, the tabs, the date form and
+// the active filters.
+type searchForm struct {
+	Query string
+	// Action is where the forms go: the page itself.
+	Action string
+	// Tabs switch to the other tab with the same query and dates.
+	Tabs []link
+	// Keep holds the rest of the state as hidden inputs of the search box,
+	// so a new query keeps the filters; KeepForDates does the same for the
+	// date form.
+	Keep, KeepForDates []hiddenField
+	From, To           string
+	ClearDates         string // URL without the dates; "" when none are set
+	Chips              []chip
+	Clear              string // URL without any filter
+}
+
+// newSearchForm builds the form of a page at action that keeps the
+// parameters kept and shows the filters as chips.
+func newSearchForm(p params, action string, kept, filters []string) searchForm {
+	f := searchForm{Query: p.Q, Action: action, Tabs: p.tabs(), From: p.From, To: p.To}
+	f.Keep, f.KeepForDates = keep(p, kept...)
+	f.Chips, f.Clear, f.ClearDates = chips(p, filters)
+	return f
+}
+
+// resultCounts says how much matched and which part of it a page shows.
+type resultCounts struct {
+	Total   uint64
+	Summary string // "12 statements", "Showing 11–20 of 34 statements"
+	First   int    // the number of the first hit on this page
+	Pages   pagination
+	Empty   bool // the search ran and found nothing
+}
+
+func countResults(p params, total uint64, page, size, shown int, noun string) resultCounts {
+	first := (page-1)*size + 1
+	return resultCounts{
+		Total: total, Empty: total == 0, First: first,
+		Summary: summary(total, page, first, shown, noun),
+		Pages:   paginate(p, total, page, size),
+	}
 }
 
 type hiddenField struct{ Name, Value string }
@@ -188,7 +218,8 @@ var filterLabels = map[string]string{
 // a 400, never as a server error.
 func (s *Server) searchPage(c echo.Context) error {
 	p, perr := paramsFromQuery(c.QueryParams())
-	page := searchPage{Query: p.Q, Action: "/", Tabs: p.tabs(), From: p.From, To: p.To, Help: s.help}
+	page := searchPage{Help: s.help, searchForm: newSearchForm(p, "/",
+		[]string{paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramSort, paramSize, paramOp}, filterParams)}
 	// A bad op is reported below; the sentence then states the default.
 	if or, err := p.defaultOr(s.opts.DefaultOr); err == nil {
 		page.OpOr = or
@@ -206,7 +237,7 @@ func (s *Server) searchPage(c echo.Context) error {
 	if p.Q == "" && p.Sort == "" {
 		effective.Sort = string(search.SortDateDesc)
 	}
-	page.fillForms(p, search.Sort(effective.Sort))
+	page.Sorts = sortLinks(p, search.Sort(effective.Sort))
 
 	req, err := effective.request(s.opts.DefaultOr)
 	if perr != nil {
@@ -235,11 +266,9 @@ func (s *Server) searchPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, pageSearch, page)
 }
 
-// fillForms sets what the forms and chips need, which does not depend on the
-// search succeeding.
-func (page *searchPage) fillForms(p params, sort search.Sort) {
-	page.Keep, page.KeepForDates = keep(p, paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramSort, paramSize, paramOp)
-	page.Chips, page.Clear, page.ClearDates = chips(p, filterParams)
+// sortLinks are the three orders of the results, the one in force marked.
+func sortLinks(p params, sort search.Sort) []link {
+	var links []link
 	for _, o := range []struct {
 		label string
 		sort  search.Sort
@@ -249,8 +278,9 @@ func (page *searchPage) fillForms(p params, sort search.Sort) {
 		if o.sort == search.SortRelevance && p.Q != "" {
 			to = p.withSort("") // the default, for a query
 		}
-		page.Sorts = append(page.Sorts, link{Label: o.label, URL: to.href(), Current: current})
+		links = append(links, link{Label: o.label, URL: to.href(), Current: current})
 	}
+	return links
 }
 
 // keep lists the parameters, in the order of names, as hidden inputs: all
@@ -353,15 +383,12 @@ func dateRangeLabel(from, to string) string {
 }
 
 func (page *searchPage) fillResults(p params, res search.Result) {
-	page.Total = res.Total
-	page.Empty = res.Total == 0
-	page.First = (res.Page-1)*res.Size + 1
+	page.resultCounts = countResults(p, res.Total, res.Page, res.Size, len(res.Hits), "statement")
 	page.Matched = matched(res)
 	if res.Total == 0 && res.Suggestion != "" {
 		page.Suggestion = res.Suggestion
 		page.SuggestionURL = p.withQuery(res.Suggestion).href()
 	}
-	page.Summary = summary(res.Total, res.Page, page.First, len(res.Hits), "statement")
 	for i, h := range res.Hits {
 		cite := citation{Source: h.Source, Title: spansText(h.Title), Published: h.Published, URL: h.URL}
 		page.Hits = append(page.Hits, pageHit{
@@ -414,7 +441,6 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 		page.Facets = append(page.Facets, years)
 	}
 
-	page.Pages = paginate(p, res.Total, res.Page, res.Size)
 }
 
 // summary is the heading over the hits: "12 statements", "Showing 11–20 of
