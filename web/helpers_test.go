@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bytes"
 	"io"
 	"log/slog"
 	"net/http"
@@ -159,25 +158,5 @@ func get(t *testing.T, ts *httptest.Server, path string) (*http.Response, string
 
 func do(t *testing.T, ts *httptest.Server, method, path, body string) (*http.Response, string) {
 	t.Helper()
-	var r io.Reader
-	if body != "" {
-		r = strings.NewReader(body)
-	}
-	req, err := http.NewRequest(method, ts.URL+path, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer resp.Body.Close()
-	var buf bytes.Buffer
-	if _, err := io.Copy(&buf, resp.Body); err != nil {
-		t.Fatalf("%s %s: read body: %v", method, path, err)
-	}
-	return resp, buf.String()
+	return doAuth(t, ts, method, path, body, "")
 }
