@@ -21,6 +21,7 @@ type Engine struct {
 	// values of every statement, the most expensive search there is.
 	mu        sync.Mutex
 	allFacets *cachedFacets
+	columns   *facetColumns
 }
 
 type cachedFacets struct {
@@ -30,7 +31,7 @@ type cachedFacets struct {
 
 // New returns an engine over ix; the caller keeps ownership of ix.
 func New(ix *index.Index) *Engine {
-	return &Engine{ix: ix}
+	return &Engine{ix: ix, columns: newFacetColumns()}
 }
 
 // Result is one page of hits with facets over every matching statement.
@@ -95,11 +96,12 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if !haveFacets && r.unfiltered() {
 		facets, haveFacets = e.cachedAllFacets()
 	}
+	mainCtx := ctx
+	var tally *facetTally
 	if !haveFacets {
-		addFacets(req)
+		mainCtx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, e.columns.wrap(&tally))
 	}
-
-	res, err := e.ix.Bleve().SearchInContext(ctx, req)
+	res, err := e.ix.Bleve().SearchInContext(mainCtx, req)
 	if err != nil {
 		return Result{}, searchError(err)
 	}
@@ -108,8 +110,8 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if !haveFacets {
-		facets = facetResults(res.Facets).statementFacets()
+	if !haveFacets && tally != nil {
+		facets = tally.facets()
 		if r.unfiltered() {
 			e.cacheAllFacets(facets, writes)
 		}

@@ -1,0 +1,142 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/blevesearch/bleve/v2"
+)
+
+// TestFacetColumns_countLikeBleve checks the column counts against Bleve's
+// own facets, counted from doc values on the same searches, over an index
+// of many segments in which rewritten statements left deleted documents.
+func TestFacetColumns_countLikeBleve(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(from []string, most int) []string {
+		var out []string
+		for range rng.IntN(most + 1) {
+			out = append(out, from[rng.IntN(len(from))])
+		}
+		return out
+	}
+	orgs := []string{"Amnesty International", "CCHR", "ADHOC", "LICADHO", "FORUM-ASIA", "ISHR", "UN Human Rights Council"}
+	people := []string{"Hun Sen", "Kem Sokha", "Ny Sokha", "Sam Rainsy", "Tep Vanny"}
+	places := []string{"Cambodia", "Phnom Penh", "Geneva", "Bangkok", "Siem Reap"}
+	words := []string{"detention", "release", "defenders", "court", "human", "rights", "land", "protest", "journalists"}
+	statement := func(i int) index.Statement {
+		s := index.Statement{
+			ID: fmt.Sprint("s", i), Title: "Statement " + strconv.Itoa(i),
+			Body:          fmt.Sprint(pick(words, 12)),
+			Source:        orgs[rng.IntN(len(orgs))],
+			Organizations: pick(orgs, 3), People: pick(people, 2), Places: pick(places, 3),
+			Lang: []string{"en", "fr", "km"}[rng.IntN(3)],
+		}
+		if rng.IntN(10) > 0 { // some undated, some before the histogram
+			s.Published = time.Date(1985+rng.IntN(43), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		}
+		return s
+	}
+	const n, batch = 3000, 250
+	for i := 0; i < n; i += batch {
+		var stmts []index.Statement
+		for j := i; j < i+batch; j++ {
+			stmts = append(stmts, statement(j))
+		}
+		if err := ix.Write(stmts, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var rewritten []index.Statement
+	for i := 0; i < n; i += 7 {
+		rewritten = append(rewritten, statement(i))
+	}
+	if err := ix.Write(rewritten, []string{"s1", "s2"}); err != nil {
+		t.Fatal(err)
+	}
+
+	eng := New(ix)
+	for _, r := range []Request{
+		{},
+		{Query: "detention"},
+		{Query: `"human rights" OR court`},
+		{Query: "land", Sources: []string{"CCHR"}},
+		{Query: "protest", From: day("2001-01-01"), To: day("2019-06-30")},
+		{Query: "journalists", Organizations: []string{"ADHOC"}, Sort: SortDate},
+		{Query: "nothingmatchesthis"},
+	} {
+		t.Run(r.Query, func(t *testing.T) {
+			got, err := eng.Search(context.Background(), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := bleveFacets(t, ix, r)
+			if !reflect.DeepEqual(got.Facets, want) {
+				t.Errorf("columns counted\n%+v\nBleve counted\n%+v", got.Facets, want)
+			}
+			if r.Query == "" && got.Total != n-2 {
+				t.Errorf("%d statements, want %d", got.Total, n-2)
+			}
+		})
+	}
+}
+
+// bleveFacets counts r's facets with Bleve's facet builders.
+func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
+	t.Helper()
+	if err := r.normalize(); err != nil {
+		t.Fatal(err)
+	}
+	main, _, err := compile(r.Query, r.DefaultOr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := bleve.NewSearchRequestOptions(filterQuery(main, r), 0, 0, false)
+	for _, f := range termFacets {
+		req.AddFacet(f, bleve.NewFacetRequest(f, FacetSize))
+	}
+	years := bleve.NewFacetRequest(index.FieldPublished, time.Now().Year()+3-firstYear)
+	years.AddDateTimeRange("before "+strconv.Itoa(firstYear), time.Time{}, yearStart(firstYear))
+	for y := firstYear; y <= time.Now().Year()+1; y++ {
+		years.AddDateTimeRange(strconv.Itoa(y), yearStart(y), yearStart(y+1))
+	}
+	req.AddFacet(index.FieldPublished, years)
+	res, err := ix.Bleve().Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := facetResults(res.Facets).terms
+	f := Facets{
+		Organizations: terms(index.FieldOrganizations),
+		People:        terms(index.FieldPeople),
+		Places:        terms(index.FieldPlaces),
+		Sources:       terms(index.FieldSource),
+		Languages:     terms(index.FieldLang),
+	}
+	for _, d := range res.Facets[index.FieldPublished].DateRanges {
+		if d.Count == 0 {
+			continue
+		}
+		b := DateBucket{Label: d.Name, Count: d.Count}
+		if d.Start != nil {
+			b.From, _ = time.Parse(time.RFC3339, *d.Start)
+		}
+		if d.End != nil {
+			b.To, _ = time.Parse(time.RFC3339, *d.End)
+		}
+		f.Published = append(f.Published, b)
+	}
+	sort.Slice(f.Published, func(i, j int) bool { return f.Published[i].From.Before(f.Published[j].From) })
+	return f
+}
