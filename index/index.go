@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -269,7 +271,7 @@ func (ix *Index) Write(stmts []Statement, remove []string) error {
 	ix.writes.Add(1)
 	defer ix.writes.Add(1)
 	if err := ix.bleve.Batch(batch); err != nil {
-		return fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), err)
+		return fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), withErrno(err))
 	}
 	ix.written.Add(uint64(len(stmts)))
 	return nil
@@ -319,4 +321,24 @@ func (ix *Index) Statement(ctx context.Context, id string) (Statement, error) {
 		return Statement{}, fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
 	return FromFields(id, res.Hits[0].Fields), nil
+}
+
+// storageErrnos are the file-system failures a caller can tell its user how
+// to fix.
+var storageErrnos = []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, syscall.EACCES}
+
+// withErrno gives back the errno that Bleve flattened into text: it formats
+// a failed segment write with %v ("segment: ... persist err: write ...: no
+// space left on device", index/scorch/persister.go), so errors.Is(err,
+// syscall.ENOSPC) would be false for a disk that fills up mid-batch.
+func withErrno(err error) error {
+	for _, errno := range storageErrnos {
+		if errors.Is(err, errno) {
+			return err
+		}
+		if strings.Contains(err.Error(), errno.Error()) {
+			return errors.Join(err, errno)
+		}
+	}
+	return err
 }

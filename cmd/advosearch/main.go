@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 )
 
@@ -33,20 +32,12 @@ func main() {
 // the index is as it was before the failed batch.
 func hint(err error) string {
 	switch {
-	case says(err, syscall.ENOSPC), says(err, syscall.EDQUOT):
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return "the disk is full: free some space, or pass --data with a folder on another disk, and run the same command again"
-	case says(err, syscall.EROFS), errors.Is(err, os.ErrPermission), says(err, syscall.EACCES):
+	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
 		return "the data folder cannot be written: check its permissions, or pass --data with a writable folder"
 	}
 	return ""
-}
-
-// says reports whether err is errno, or only names it: Bleve formats the
-// failed write of a segment with %v ("segment: ... persist err: write ...:
-// no space left on device", index/scorch/persister.go), so a disk that
-// fills up while a batch is written reaches us as text alone.
-func says(err error, errno syscall.Errno) bool {
-	return errors.Is(err, errno) || strings.Contains(err.Error(), errno.Error())
 }
 
 const usage = `usage: advosearch COMMAND [flags]
