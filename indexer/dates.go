@@ -28,13 +28,22 @@ const (
 	monthYear    = `\b(` + monthPattern + `)\.?,?\s+(\d{4})\b`
 )
 
+var fullDateRe = regexp.MustCompile(`^(?:` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)$`)
+
+// The patterns mentionedDates looks for, anchored: it finds where a date can
+// start with a byte test and asks a pattern only there (see findAllFrom).
 var (
-	dayMonthYearRe = regexp.MustCompile(dayMonthYear)
-	monthDayYearRe = regexp.MustCompile(monthDayYear)
-	isoDateRe      = regexp.MustCompile(isoDate)
-	monthYearRe    = regexp.MustCompile(monthYear)
-	fullDateRe     = regexp.MustCompile(`^(?:` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)$`)
+	dayMonthYearAt = anchored(dayMonthYear)
+	monthDayYearAt = anchored(monthDayYear)
+	isoDateAt      = anchored(isoDate)
+	monthYearAt    = anchored(monthYear)
 )
+
+func anchored(pattern string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + pattern + `)`) }
+
+// monthNames are the alternatives of monthPattern; a month-first date starts
+// with one of them.
+var monthNames = strings.Split(monthPattern, "|")
 
 // Plausible years: a four-digit number outside them is a count or an
 // article number, not a year.
@@ -146,7 +155,7 @@ func mentionedDates(text string) []time.Time {
 	}
 	full := len(spans)
 	for _, w := range windows {
-		for _, m := range monthYearRe.FindAllStringSubmatchIndex(text[w.start:w.end], -1) {
+		for _, m := range findAllFrom(monthYearAt, text[w.start:w.end], monthStart) {
 			m = shift(m, w.start)
 			if overlaps(spans[:full], m[0], m[1]) {
 				continue // the month and year of a full date already found
@@ -170,25 +179,78 @@ func mentionedDates(text string) []time.Time {
 func datesIn(text string, w window) []datedSpan {
 	var spans []datedSpan
 	part := text[w.start:w.end]
-	for _, m := range dayMonthYearRe.FindAllStringSubmatchIndex(part, -1) {
+	for _, m := range findAllFrom(dayMonthYearAt, part, digitStart) {
 		m = shift(m, w.start)
 		if t, ok := writtenDate(text[m[6]:m[7]], text[m[4]:m[5]], text[m[2]:m[3]]); ok {
 			spans = append(spans, datedSpan{m[0], m[1], t})
 		}
 	}
-	for _, m := range monthDayYearRe.FindAllStringSubmatchIndex(part, -1) {
+	for _, m := range findAllFrom(monthDayYearAt, part, monthStart) {
 		m = shift(m, w.start)
 		if t, ok := writtenDate(text[m[6]:m[7]], text[m[2]:m[3]], text[m[4]:m[5]]); ok {
 			spans = append(spans, datedSpan{m[0], m[1], t})
 		}
 	}
-	for _, m := range isoDateRe.FindAllStringSubmatchIndex(part, -1) {
+	for _, m := range findAllFrom(isoDateAt, part, digitStart) {
 		m = shift(m, w.start)
 		if t, ok := isoDay(text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]); ok {
 			spans = append(spans, datedSpan{m[0], m[1], t})
 		}
 	}
 	return spans
+}
+
+// findAllFrom returns what re.FindAllStringSubmatchIndex(s, -1) would for
+// the unanchored form of the pattern, given that canStart(s, i) holds at
+// every i where a match can start. Go's regexp otherwise tries the pattern
+// at every byte; trying it only where a date can start is most of the
+// speed of date extraction.
+//
+// The anchored pattern sees s[i:] alone, so a leading \b there cannot look
+// at s[i-1]; canStart must check that byte itself.
+func findAllFrom(re *regexp.Regexp, s string, canStart func(s string, i int) bool) [][]int {
+	var all [][]int
+	for i := 0; i < len(s); {
+		if !canStart(s, i) {
+			i++
+			continue
+		}
+		m := re.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			i++
+			continue
+		}
+		m = shift(m, i)
+		all = append(all, m)
+		i = m[1] // matches never overlap, and none is empty
+	}
+	return all
+}
+
+// digitStart says whether a day-first or ISO date can start at s[i]: they
+// start at a word boundary (\b), with a digit.
+func digitStart(s string, i int) bool {
+	return isDigit(s[i]) && (i == 0 || !isWordByte(s[i-1]))
+}
+
+// monthStart says whether a month-first date can start at s[i]: at a word
+// boundary (\b), with a month name.
+func monthStart(s string, i int) bool {
+	if i > 0 && isWordByte(s[i-1]) {
+		return false
+	}
+	for _, name := range monthNames {
+		if strings.HasPrefix(s[i:], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte is \b's notion of a word character: ASCII letters, digits and
+// '_'. A byte of a multi-byte character is never one.
+func isWordByte(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
 // shift moves submatch indexes found in a window back to text positions.

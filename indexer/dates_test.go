@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -98,4 +99,35 @@ func TestDate_ParseDate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFindAllFrom checks findAllFrom against what it stands in for: each
+// unanchored date pattern run by regexp's own FindAll.
+func FuzzFindAllFrom(f *testing.F) {
+	for _, s := range []string{
+		"On 26 November 2017 and on November 27, 2017, and 8 Mar. 1999, and 2016-05-02.",
+		"Over April 27 and 28, 2016; 27th and 28th September, 2017; le 1er mars 2019",
+		"x27 November 2017 _May 2017 12 Sept. 2017 Sep 2017 Sept 2017 Mayday 2017 2017-11-2712",
+		"août 2018, décembre 2019, 4 septembre 2018, 3 juin\t2017, 123 May 2017, 1 May 12017",
+		"May 5 to 2017 and May 5 – 6 2017 and 1-2 May 2017 and 2017-11-27-2018-01-01",
+	} {
+		f.Add(s)
+	}
+	cases := []struct {
+		unanchored, at *regexp.Regexp
+		canStart       func(string, int) bool
+	}{
+		{regexp.MustCompile(dayMonthYear), dayMonthYearAt, digitStart},
+		{regexp.MustCompile(monthDayYear), monthDayYearAt, monthStart},
+		{regexp.MustCompile(isoDate), isoDateAt, digitStart},
+		{regexp.MustCompile(monthYear), monthYearAt, monthStart},
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, c := range cases {
+			want := c.unanchored.FindAllStringSubmatchIndex(text, -1)
+			if got := findAllFrom(c.at, text, c.canStart); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s in %q: got %v, want %v", c.unanchored, text, got, want)
+			}
+		}
+	})
 }
