@@ -1,7 +1,9 @@
 package indexer
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -256,4 +258,36 @@ func TestEntities_NameRules(t *testing.T) {
 			checkEntities(t, "places", ms.names(kindPlace), tt.places, nil)
 		})
 	}
+}
+
+// FuzzTokenize checks the hand-written tokenizer against the regexps it
+// stands in for: words as wordRe finds them, less a leading French elision
+// as elisionRe finds it.
+func FuzzTokenize(f *testing.F) {
+	wordRe := regexp.MustCompile(`(?:\p{Lu}\.){2,}|[\pL\pN]+(?:['’][\pL\pN]+|[‐‑-][\p{Lu}\pN][\pL\pN]*)*`)
+	elisionRe := regexp.MustCompile(`^(?:[LlDdJjNnSsCc]|[Qq]u)['’]`)
+	for _, s := range []string{
+		"The U.S. and U.N. (FORUM‐ASIA, Anti-Corruption Unit) met in Tokyo-based Hun Sen-led O'Neill’s talks.",
+		"l’Union européenne, d’Amnesty, qu’il, L'ONU, d'", "A.B.cde U.S U.S.A. É.U. x-1 x-é 1‑2 People’s'",
+		"Ünïcödé ٣٤ ⅫⅪ ǅ Ǆ ᾈ \xff\xfe abc’", "a'' b'-C c--D e’’s",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var want []token
+		for _, l := range wordRe.FindAllStringIndex(text, -1) {
+			if m := elisionRe.FindStringIndex(text[l[0]:l[1]]); m != nil && l[0]+m[1] < l[1] {
+				l[0] += m[1]
+			}
+			key := punctuationFolder.Replace(text[l[0]:l[1]])
+			possessive := false
+			if k, ok := strings.CutSuffix(key, "'s"); ok && k != "" {
+				key, possessive = k, true
+			}
+			want = append(want, token{key: key, start: l[0], end: l[1], possessive: possessive})
+		}
+		if got := tokenize(text); !slices.Equal(got, want) {
+			t.Errorf("tokenize(%q)\n got %v\nwant %v", text, got, want)
+		}
+	})
 }
