@@ -365,8 +365,10 @@ type entityScan struct {
 	text string
 	toks []token
 	// at maps a token to the mention covering it, -1 for none.
-	at    []int
-	found mentions
+	at []int
+	// titleCase marks the tokens in lines written in title case.
+	titleCase []bool
+	found     mentions
 	// short are one-word person mentions ("Ms Brooks") that need a full
 	// name found elsewhere in the text.
 	short []mention
@@ -378,6 +380,7 @@ type entityScan struct {
 // already found.
 func (g *gazetteer) entities(text string) mentions {
 	s := &entityScan{g: g, text: text, toks: tokenize(text)}
+	s.titleCase = titleCaseTokens(text, s.toks)
 	s.at = make([]int, len(s.toks))
 	for i := range s.at {
 		s.at[i] = -1

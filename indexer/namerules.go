@@ -126,23 +126,42 @@ const (
 // ("Free Writer Held Under Digital Security Act"): there every word is
 // capitalized, so a capitalized run proves no name, and the rules that read
 // names from capitals stay out.
-func (s *entityScan) inTitleCase(i int) bool {
-	start := strings.LastIndexByte(s.text[:s.toks[i].start], '\n') + 1
-	end := strings.IndexByte(s.text[s.toks[i].end:], '\n')
-	if end < 0 {
-		end = len(s.text)
-	} else {
-		end += s.toks[i].end
+func (s *entityScan) inTitleCase(i int) bool { return s.titleCase[i] }
+
+// titleCaseTokens marks the tokens that stand in a line written in title
+// case. The rules ask about most tokens, so each line is judged once here
+// rather than once per token.
+func titleCaseTokens(text string, toks []token) []bool {
+	marks := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		start := strings.LastIndexByte(text[:toks[i].start], '\n') + 1
+		end := strings.IndexByte(text[toks[i].end:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += toks[i].end
+		}
+		titleCase := isTitleCaseLine(strings.TrimSpace(text[start:end]))
+		// No token holds a line break, so the tokens up to end share the line.
+		for ; i < len(toks) && toks[i].start < end; i++ {
+			marks[i] = titleCase
+		}
 	}
-	line := strings.TrimSpace(s.text[start:end])
+	return marks
+}
+
+func isTitleCaseLine(line string) bool {
 	// Headings are short and are no sentences; a credit line ("Reporting
 	// by Prak Chan Thul; Editing by Robert Birsel") has all its long words
 	// capitalized too, but runs on with semicolons.
-	if strings.ContainsAny(line, ";") || strings.HasSuffix(line, ".") || len(strings.Fields(line)) > maxTitleCaseWords {
+	if strings.Contains(line, ";") || strings.HasSuffix(line, ".") {
 		return false
 	}
-	var words, capital int
-	for _, w := range strings.Fields(line) {
+	var all, words, capital int
+	for w := range strings.FieldsSeq(line) {
+		if all++; all > maxTitleCaseWords {
+			return false
+		}
 		if utf8.RuneCountInString(w) < 4 {
 			continue // articles and prepositions may stay lower case
 		}
