@@ -474,10 +474,16 @@ func (s *entityScan) firstMention(name string) int {
 // who took a picture, not an organization the statement is about.
 var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|©)\s*(?::|by)?\s*$`)
 
+// mayBeCredit reports whether s holds a word creditRe needs: most text
+// before a mention holds none, and the test is far cheaper than the regexp.
+func mayBeCredit(s string) bool {
+	return containsFold(s, "photo") || containsFold(s, "image") || containsFold(s, "credit") || strings.Contains(s, "©")
+}
+
 // dropCredits removes mentions that are photo credits.
 func (s *entityScan) dropCredits() {
 	for i, m := range s.found {
-		if creditRe.MatchString(s.text[max(0, m.start-12):m.start]) {
+		if before := s.text[max(0, m.start-12):m.start]; mayBeCredit(before) && creditRe.MatchString(before) {
 			s.found[i].kind = kindOther
 		}
 	}

@@ -329,7 +329,37 @@ const maxChromeLen = 120
 var captionLine = regexp.MustCompile(`(?i)(?:^|[.!?”’]\s+)photos? (?:supplied|courtesy\b.*|by\b.{1,40})$`)
 
 func isChromeLine(l string) bool {
-	return (len(l) <= maxChromeLen && chromeLine.MatchString(l)) || captionLine.MatchString(l)
+	// captionLine is not anchored at the start, so it would scan every
+	// paragraph; only a line that says "photo" can match it.
+	return (len(l) <= maxChromeLen && chromeLine.MatchString(l)) || (containsFold(l, "photo") && captionLine.MatchString(l))
+}
+
+// containsFold reports whether s contains word, a lower-case ASCII word, in
+// any mix of cases: a cheap test that skips a case-insensitive regexp which
+// needs the word. It folds ASCII only, so it stands in for (?i) only for
+// words without 'k' and 's', whose (?i) forms include K (Kelvin) and ſ.
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && foldedEqual(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedEqual reports whether s, lower-cased in ASCII, equals the lower-case
+// ASCII word.
+func foldedEqual(s, word string) bool {
+	for i := range len(word) {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // siteCredit finds the publisher named in an image credit line: scraped

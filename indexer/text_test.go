@@ -209,3 +209,24 @@ func TestText_StripMarkdown(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsFold(t *testing.T) {
+	tests := []struct {
+		s, word string
+		want    bool
+	}{
+		{"Staffers hold signs. PHOTO supplied", "photo", true},
+		{"Photo: Reuters", "photo", true},
+		{"pHoTo", "photo", true},
+		{"phot", "photo", false},
+		{"", "photo", false},
+		{"a photograph", "photo", true},
+		{"Image credit", "credit", true},
+		{"phóto", "photo", false},
+	}
+	for _, tt := range tests {
+		if got := containsFold(tt.s, tt.word); got != tt.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tt.s, tt.word, got, tt.want)
+		}
+	}
+}
