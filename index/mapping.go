@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/ngram"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -23,14 +24,17 @@ import (
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 5
+const MappingVersion = 6
 
 // Field names, shared by the writer and the readers.
 const (
-	FieldTitle         = "title"
-	FieldTitleExact    = "title_exact"
-	FieldBody          = "body"
-	FieldBodyExact     = "body_exact"
+	FieldTitle      = "title"
+	FieldTitleExact = "title_exact"
+	FieldBody       = "body"
+	FieldBodyExact  = "body_exact"
+	// Word pairs of title and body, for phrases (see AnalyzerPairs).
+	FieldTitlePairs    = "title_pairs"
+	FieldBodyPairs     = "body_pairs"
 	FieldURL           = "url"
 	FieldSource        = "source"
 	FieldPublished     = "published"
@@ -83,6 +87,13 @@ const (
 	// AnalyzerExact keeps words as written but for case and typographic
 	// punctuation, so a quoted phrase means exactly those words.
 	AnalyzerExact = "advosearch_exact"
+	// AnalyzerPairs indexes each two neighbouring exact words as one term,
+	// at the position of the first. A phrase then becomes a query for its
+	// pairs: "human rights" one term, "remains a matter of" three pairs in
+	// a row. Phrases are mostly common words ("in the", "a matter"), whose
+	// single-word postings hold nearly every statement; their pairs are
+	// rare, so the phrase is checked on a few documents instead of most.
+	AnalyzerPairs = "advosearch_pairs"
 	// AnalyzerKhmer cuts Khmer into character n-grams (2 and 3 runes).
 	// Khmer writes no spaces between words and Bleve has no Khmer analyzer;
 	// its unicode tokenizer drops Khmer script altogether. The whitespace
@@ -93,6 +104,8 @@ const (
 	AnalyzerKhmer = "advosearch_km"
 	// khmerNgramFilter is the n-gram token filter of AnalyzerKhmer.
 	khmerNgramFilter = "advosearch_km_ngram"
+	// pairsFilter is the shingle token filter of AnalyzerPairs.
+	pairsFilter = "advosearch_pairs"
 )
 
 // LangKhmer is the language code of Khmer, which has fields of its own
@@ -172,6 +185,24 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerExact, err)
 	}
+	err = m.AddCustomTokenFilter(pairsFilter, map[string]interface{}{
+		"type":            shingle.Name,
+		"min":             2.0,
+		"max":             2.0,
+		"output_original": false,
+		"separator":       " ",
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: token filter %s: %w", pairsFilter, err)
+	}
+	err = m.AddCustomAnalyzer(AnalyzerPairs, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{FoldFilterName, lowercase.Name, pairsFilter},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerPairs, err)
+	}
 	err = m.AddCustomTokenFilter(khmerNgramFilter, map[string]interface{}{
 		"type": ngram.Name,
 		"min":  2.0,
@@ -204,12 +235,17 @@ func statementMapping() *mapping.DocumentMapping {
 	// Title and body are stored for snippets and the statement page, and
 	// carry term vectors because phrase queries and highlighting need term
 	// positions and offsets. Each is indexed twice: stemmed for plain words,
-	// exact for quoted phrases. The exact twin is not stored: its offsets
-	// point into the same stored text.
-	for _, f := range []struct{ name, exact string }{{FieldTitle, FieldTitleExact}, {FieldBody, FieldBodyExact}} {
+	// exact for quoted words, and a third time as word pairs for phrases.
+	// The twins are not stored: their offsets point into the same stored
+	// text.
+	for _, f := range []struct{ name, exact, pairs string }{
+		{FieldTitle, FieldTitleExact, FieldTitlePairs},
+		{FieldBody, FieldBodyExact, FieldBodyPairs},
+	} {
 		doc.AddFieldMappingsAt(f.name,
 			textField(f.name, AnalyzerStemmed, true),
-			textField(f.exact, AnalyzerExact, false))
+			textField(f.exact, AnalyzerExact, false),
+			textField(f.pairs, AnalyzerPairs, false))
 		// Language twins, filled by Statement.fields for statements in
 		// that language (Khmer: whenever the text holds Khmer script).
 		// Not stored; term vectors for highlighting, offsets into the
@@ -235,9 +271,11 @@ func statementMapping() *mapping.DocumentMapping {
 		fm.Store = false
 		doc.AddFieldMappingsAt(name, fm)
 	}
-	for _, name := range []string{FieldPublished, FieldDates} {
-		doc.AddFieldMappingsAt(name, dateField(name))
-	}
+	doc.AddFieldMappingsAt(FieldPublished, dateField(FieldPublished))
+	// Dates mentioned are shown on the statement page, never searched.
+	mentioned := dateField(FieldDates)
+	mentioned.Index, mentioned.DocValues = false, false
+	doc.AddFieldMappingsAt(FieldDates, mentioned)
 	return doc
 }
 
@@ -276,6 +314,19 @@ func dateField(name string) *mapping.FieldMapping {
 	fm.IncludeInAll = false
 	return fm
 }
+
+// PhraseField is the field to search a quoted phrase in, given the exact
+// field it is about: the word-pair twin when the phrase has two words or
+// more, the exact field itself for one word, which has no pair.
+func PhraseField(exact, phrase string) string {
+	pairs, ok := pairTwins[exact]
+	if !ok || len(unicode.NewUnicodeTokenizer().Tokenize([]byte(phrase))) < 2 {
+		return exact
+	}
+	return pairs
+}
+
+var pairTwins = map[string]string{FieldTitleExact: FieldTitlePairs, FieldBodyExact: FieldBodyPairs}
 
 func textField(name, analyzer string, store bool) *mapping.FieldMapping {
 	fm := mapping.NewTextFieldMapping()

@@ -88,7 +88,7 @@ func compileNode(n query.Node) (bquery.Query, error) {
 				return matchAll(field, n.Text)
 			}
 			q := bleve.NewMatchPhraseQuery(n.Text)
-			q.SetField(field)
+			q.SetField(index.PhraseField(field, n.Text))
 			return q
 		}, khmer...)
 	case *query.Fuzzy:

@@ -185,12 +185,12 @@ func toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap) Hit {
 	s := index.FromFields(h.ID, h.Fields)
 	return Hit{
 		ID:            h.ID,
-		Title:         highlight(s.Title, matchesIn(locs, index.FieldTitle, index.FieldTitleExact, index.LangField(index.FieldTitle, s.Lang))),
+		Title:         highlight(s.Title, matchesIn(locs, index.FieldTitle, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang))),
 		URL:           s.URL,
 		Source:        s.Source,
 		Published:     s.Published,
 		Score:         h.Score,
-		Snippets:      snippets(s.Body, matchesIn(locs, index.FieldBody, index.FieldBodyExact, index.LangField(index.FieldBody, s.Lang))),
+		Snippets:      snippets(s.Body, matchesIn(locs, index.FieldBody, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang))),
 		Organizations: s.Organizations,
 		People:        s.People,
 		Places:        s.Places,
@@ -198,7 +198,7 @@ func toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap) Hit {
 }
 
 // matchesIn collects the byte ranges matched in the given fields. A field and
-// its exact twin index the same stored text, so their offsets agree.
+// its twins index the same stored text, so their offsets agree.
 func matchesIn(locs bsearch.FieldTermLocationMap, fields ...string) []match {
 	var out []match
 	for _, f := range fields {

@@ -314,3 +314,53 @@ func TestEngine_Search_neverReturnsQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestSearch_phraseOfPairs checks that a phrase searched as word pairs
+// still needs its words in a row: every pair of "in the court of" is in
+// the first statement, but not one after the other.
+func TestSearch_phraseOfPairs(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	err = ix.Write([]index.Statement{
+		{ID: "apart", Title: "Hearing", Body: "In the court we sat; the court of appeal heard it."},
+		{ID: "together", Title: "Appeal", Body: "They met in the court of appeal."},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := New(ix)
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{`"in the court of"`, []string{"together"}},
+		{`"the court of appeal"`, []string{"apart", "together"}},
+		{`"court"`, []string{"apart", "together"}},
+		{`"we sat the court"`, []string{"apart"}}, // punctuation is no word
+		{`"court in the"`, nil},
+	} {
+		res, err := eng.Search(context.Background(), Request{Query: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(res); !slices.Equal(got, tc.want) {
+			t.Errorf("%s found %v, want %v", tc.q, got, tc.want)
+		}
+		for _, h := range res.Hits {
+			var marked []string
+			for _, sn := range h.Snippets {
+				for _, sp := range sn {
+					if sp.Hit {
+						marked = append(marked, strings.ToLower(sp.Text))
+					}
+				}
+			}
+			if phrase := strings.Trim(tc.q, `"`); !slices.Contains(marked, phrase) && !strings.Contains(phrase, "sat") {
+				t.Errorf("%s: %s marks %q, not the phrase", tc.q, h.ID, marked)
+			}
+		}
+	}
+}
