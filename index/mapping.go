@@ -317,13 +317,16 @@ func dateField(name string) *mapping.FieldMapping {
 
 // PhraseField is the field to search a quoted phrase in, given the exact
 // field it is about: the word-pair twin when the phrase has two words or
-// more, the exact field itself for one word, which has no pair.
-func PhraseField(exact, phrase string) string {
+// more, the exact field itself for one word, which has no pair. oneTerm
+// says the phrase is a single term of that field, one word or one pair,
+// which a term query finds without reading any positions.
+func PhraseField(exact, phrase string) (field string, oneTerm bool) {
+	words := len(unicode.NewUnicodeTokenizer().Tokenize([]byte(phrase)))
 	pairs, ok := pairTwins[exact]
-	if !ok || len(unicode.NewUnicodeTokenizer().Tokenize([]byte(phrase))) < 2 {
-		return exact
+	if !ok || words < 2 {
+		return exact, words == 1
 	}
-	return pairs
+	return pairs, words == 2
 }
 
 var pairTwins = map[string]string{FieldTitleExact: FieldTitlePairs, FieldBodyExact: FieldBodyPairs}

@@ -87,8 +87,14 @@ func compileNode(n query.Node) (bquery.Query, error) {
 			if index.IsKhmerField(field) {
 				return matchAll(field, n.Text)
 			}
+			field, oneTerm := index.PhraseField(field, n.Text)
+			if oneTerm {
+				q := bleve.NewMatchQuery(n.Text)
+				q.SetField(field)
+				return q
+			}
 			q := bleve.NewMatchPhraseQuery(n.Text)
-			q.SetField(index.PhraseField(field, n.Text))
+			q.SetField(field)
 			return q
 		}, khmer...)
 	case *query.Fuzzy:
