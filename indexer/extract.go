@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/abadojack/whatlanggo"
-
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
 )
@@ -214,43 +212,4 @@ func (e *Extractor) source(x extraction, text string, ents mentions) string {
 		return e.gazetteer.canonicalOrg(org)
 	}
 	return host
-}
-
-// minLangLetters is the text length below which language detection is a
-// guess; whatlanggo's confidence is unreliable on a few words of Latin
-// script. Khmer is detected from its script alone, so it passes earlier.
-const minLangLetters = 40
-
-// langSample bounds the text given to whatlanggo: on long texts its trigram
-// distances overflow and the confidence turns negative (seen at 5 KB of
-// English), and the opening of a statement tells its language anyway.
-// Detection costs about 1 ms per 2 KB, a third of extraction at 2 KB
-// (BenchmarkExtractor_Extract), so the sample is kept short: 500 bytes is
-// still about 80 words, and halved detection time against 1,000.
-const langSample = 500
-
-// detectLang returns an ISO 639-1 code, or "" when the text is too short or
-// the detector is unsure.
-func detectLang(text string) string {
-	if len(text) > langSample {
-		cut := strings.LastIndexByte(text[:langSample], ' ')
-		if cut <= 0 {
-			cut = langSample
-		}
-		text = strings.ToValidUTF8(text[:cut], "")
-	}
-	letters := 0
-	for _, r := range text {
-		if isLetter(r) {
-			letters++
-		}
-	}
-	info := whatlanggo.Detect(text)
-	if info.Lang == whatlanggo.Khm && letters > 0 {
-		return info.Lang.Iso6391()
-	}
-	if letters < minLangLetters || !info.IsReliable() {
-		return ""
-	}
-	return info.Lang.Iso6391()
 }
