@@ -42,8 +42,22 @@ var (
 func anchored(pattern string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + pattern + `)`) }
 
 // monthNames are the alternatives of monthPattern; a month-first date starts
-// with one of them.
-var monthNames = strings.Split(monthPattern, "|")
+// with one of them, and so with one of monthInitials.
+var (
+	monthNames    = strings.Split(monthPattern, "|")
+	monthInitials = initials(monthNames)
+)
+
+// initials returns the first bytes of the words, each once.
+func initials(words []string) string {
+	var b []byte
+	for _, w := range words {
+		if !slices.Contains(b, w[0]) {
+			b = append(b, w[0])
+		}
+	}
+	return string(b)
+}
 
 // Plausible years: a four-digit number outside them is a count or an
 // article number, not a year.
@@ -236,7 +250,9 @@ func digitStart(s string, i int) bool {
 // monthStart says whether a month-first date can start at s[i]: at a word
 // boundary (\b), with a month name.
 func monthStart(s string, i int) bool {
-	if i > 0 && isWordByte(s[i-1]) {
+	// Most positions fail the first two tests, which cost far less than
+	// trying every month name.
+	if i > 0 && isWordByte(s[i-1]) || strings.IndexByte(monthInitials, s[i]) < 0 {
 		return false
 	}
 	for _, name := range monthNames {
