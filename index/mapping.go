@@ -24,7 +24,7 @@ import (
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 6
+const MappingVersion = 7
 
 // Field names, shared by the writer and the readers.
 const (
@@ -232,18 +232,22 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 func statementMapping() *mapping.DocumentMapping {
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldKind, keywordField(FieldKind, false))
-	// Title and body are stored for snippets and the statement page, and
-	// carry term vectors because phrase queries and highlighting need term
-	// positions and offsets. Each is indexed twice: stemmed for plain words,
-	// exact for quoted words, and a third time as word pairs for phrases.
-	// The twins are not stored: their offsets point into the same stored
-	// text.
+	// Title and body are stored for snippets and the statement page. Each
+	// is indexed three times: stemmed for plain words, exact for quoted
+	// words, and as word pairs for phrases. The twins are not stored: the
+	// offsets of their term vectors, which phrases and highlighting need,
+	// point into the same stored text.
 	for _, f := range []struct{ name, exact, pairs string }{
 		{FieldTitle, FieldTitleExact, FieldTitlePairs},
 		{FieldBody, FieldBodyExact, FieldBodyPairs},
 	} {
+		// Only the stemmed field goes without term vectors: no phrase is
+		// searched in it, and its matches are marked by analysing the
+		// page's texts again (search/stemmed.go).
+		stemmed := textField(f.name, AnalyzerStemmed, true)
+		stemmed.IncludeTermVectors = false
 		doc.AddFieldMappingsAt(f.name,
-			textField(f.name, AnalyzerStemmed, true),
+			stemmed,
 			textField(f.exact, AnalyzerExact, false),
 			textField(f.pairs, AnalyzerPairs, false))
 		// Language twins, filled by Statement.fields for statements in

@@ -9,6 +9,7 @@ import (
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -22,6 +23,7 @@ type Engine struct {
 	mu        sync.Mutex
 	allFacets *cachedFacets
 	columns   *facetColumns
+	stem      analysis.Analyzer // of the stemmed fields, to mark their matches
 }
 
 type cachedFacets struct {
@@ -31,7 +33,8 @@ type cachedFacets struct {
 
 // New returns an engine over ix; the caller keeps ownership of ix.
 func New(ix *index.Index) *Engine {
-	return &Engine{ix: ix, columns: newFacetColumns()}
+	return &Engine{ix: ix, columns: newFacetColumns(),
+		stem: ix.Bleve().Mapping().AnalyzerNamed(index.AnalyzerStemmed)}
 }
 
 // Result is one page of hits with facets over every matching statement.
@@ -123,8 +126,9 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 			return Result{}, err
 		}
 	}
+	stems := stemmedTerms(e.stem, tree)
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, toHit(h, locs[h.ID]))
+		out.Hits = append(out.Hits, e.toHit(h, locs[h.ID], stems))
 	}
 	return out, nil
 }
@@ -181,16 +185,20 @@ func (e *Engine) cacheAllFacets(f Facets, writes uint64) {
 	e.allFacets = &cachedFacets{writes: writes, facets: f}
 }
 
-func toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap) Hit {
+func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap, stems stems) Hit {
 	s := index.FromFields(h.ID, h.Fields)
+	title := append(matchesIn(locs, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang)),
+		stemmedMatches(e.stem, s.Title, stems.title)...)
+	body := append(matchesIn(locs, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang)),
+		stemmedMatches(e.stem, s.Body, stems.body)...)
 	return Hit{
 		ID:            h.ID,
-		Title:         highlight(s.Title, matchesIn(locs, index.FieldTitle, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang))),
+		Title:         highlight(s.Title, title),
 		URL:           s.URL,
 		Source:        s.Source,
 		Published:     s.Published,
 		Score:         h.Score,
-		Snippets:      snippets(s.Body, matchesIn(locs, index.FieldBody, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang))),
+		Snippets:      snippets(s.Body, body),
 		Organizations: s.Organizations,
 		People:        s.People,
 		Places:        s.Places,

@@ -185,6 +185,48 @@ func TestEngine_Search_highlights(t *testing.T) {
 	}
 }
 
+// TestEngine_Search_marksStemmedWords checks the marks of unquoted words,
+// found by analysing the page's texts again: every inflection the stem
+// matched, in the fields the query named.
+func TestEngine_Search_marksStemmedWords(t *testing.T) {
+	e := testEngine(t)
+	marks := func(spans []Span) []string {
+		var out []string
+		for _, sp := range spans {
+			if sp.Hit {
+				out = append(out, sp.Text)
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		q, id       string
+		title, body []string
+	}{
+		{"detain", "detained", []string{"detained"}, []string{"detained"}},
+		{"reviews", "late", []string{"review"}, []string{"review"}},
+		{"title:review", "late", []string{"review"}, nil},
+		{"body:review", "late", nil, []string{"review"}},
+		{`"a review" year`, "late", []string{"Year"}, []string{"A review", "year"}},
+	} {
+		res, err := e.Search(context.Background(), Request{Query: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == tc.id })
+		if i < 0 {
+			t.Fatalf("%s: %s not found in %v", tc.q, tc.id, ids(res))
+		}
+		var body []string
+		for _, sn := range res.Hits[i].Snippets {
+			body = append(body, marks(sn)...)
+		}
+		if title := marks(res.Hits[i].Title); !slices.Equal(title, tc.title) || !slices.Equal(body, tc.body) {
+			t.Errorf("%s: title marks %q, body marks %q; want %q and %q", tc.q, title, body, tc.title, tc.body)
+		}
+	}
+}
+
 func TestEngine_Search_invalid(t *testing.T) {
 	e := testEngine(t)
 	tests := []struct {
