@@ -97,6 +97,8 @@ func Run(ctx context.Context, opts Options) ([]bench.Result, error) {
 		}
 		defer os.RemoveAll(tmp)
 		dir = tmp
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("harness: %w", err)
 	}
 	corpusPath := filepath.Join(dir, "statements.jsonl")
 	fmt.Fprintf(opts.Log, "generating %d statements (seed %d) in %s\n", opts.N, opts.Seed, corpusPath)
