@@ -298,7 +298,35 @@ func endsSentence(s string) bool {
 	return strings.ContainsRune(".!?:;…", r)
 }
 
-func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapseSpace trims s and turns every run of white space into one space.
+// Most paragraphs and names are already so, and come back as they are,
+// without the copy that splitting and joining them makes.
+func collapseSpace(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether s has no white space but single ' ' between
+// words.
+func isCollapsed(s string) bool {
+	space := true // as if s were preceded by space, so a leading one fails
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return s == "" || !space
+}
 
 // tailHeading matches the headings under which sites list other stories.
 // French pages ("Lire aussi", "Sur le même sujet") end the same way.
