@@ -2,7 +2,9 @@ package search
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -25,9 +27,14 @@ import (
 // once written, so a segment's columns are built once, from its doc values,
 // and dropped when merges retire the segment.
 type facetColumns struct {
-	mu    sync.Mutex
-	segs  map[segment.Segment]*segmentColumns
-	dicts [len(termFacets)]dictionary
+	// stride is how many documents one build task reads: a merged
+	// segment can hold most of the index, and the first search after
+	// start-up builds them all, so a segment is read in parts on every
+	// core.
+	stride uint64
+	mu     sync.Mutex
+	segs   map[segment.Segment]*segmentColumns
+	dicts  [len(termFacets)]dictionary
 }
 
 // dictionary numbers the values of one facet field in order of first sight.
@@ -36,13 +43,13 @@ type dictionary struct {
 	values []string
 }
 
-func (d *dictionary) ord(term []byte) uint32 {
-	if o, ok := d.ords[string(term)]; ok {
+func (d *dictionary) ord(value []byte) uint32 {
+	if o, ok := d.ords[string(value)]; ok {
 		return o
 	}
 	o := uint32(len(d.values))
-	d.values = append(d.values, string(term))
-	d.ords[string(term)] = o
+	d.values = append(d.values, string(value))
+	d.ords[string(value)] = o
 	return o
 }
 
@@ -56,7 +63,7 @@ type segmentColumns struct {
 }
 
 func newFacetColumns() *facetColumns {
-	c := &facetColumns{segs: map[segment.Segment]*segmentColumns{}}
+	c := &facetColumns{stride: 64 << 10, segs: map[segment.Segment]*segmentColumns{}}
 	for i := range c.dicts {
 		c.dicts[i].ords = map[string]uint32{}
 	}
@@ -77,21 +84,22 @@ func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	var missing []segment.Segment
+	for _, ss := range snap.Segments() {
+		if _, ok := c.segs[ss.Segment()]; !ok {
+			missing = append(missing, ss.Segment())
+		}
+	}
+	if err := c.build(missing); err != nil {
+		return nil, err
+	}
 	t := &facetTally{years: make([]int, time.Now().Year()+3-firstYear)}
 	live := make(map[segment.Segment]bool, len(snap.Segments()))
 	var offset uint64
 	for _, ss := range snap.Segments() {
 		seg := ss.Segment()
-		cols, ok := c.segs[seg]
-		if !ok {
-			var err error
-			if cols, err = c.build(seg); err != nil {
-				return nil, err
-			}
-			c.segs[seg] = cols
-		}
 		live[seg] = true
-		t.segs = append(t.segs, cols)
+		t.segs = append(t.segs, c.segs[seg])
 		t.offsets = append(t.offsets, offset)
 		offset += seg.Count()
 	}
@@ -109,50 +117,118 @@ func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 	return t, nil
 }
 
-// build reads the facet doc values of every document in seg; c.mu is held.
-func (c *facetColumns) build(seg segment.Segment) (*segmentColumns, error) {
-	dv, ok := seg.(segment.DocValueVisitable)
-	if !ok {
-		return nil, errNoColumns
+// columnsPart holds the columns of documents [from, to) of one segment,
+// their values numbered by dictionaries of the part's own, so that parts
+// are read in parallel without sharing the dictionaries.
+type columnsPart struct {
+	seg      segment.Segment
+	from, to uint64
+	cols     segmentColumns
+	dicts    [len(termFacets)]dictionary
+}
+
+// build reads the columns of segs, in parts on every core; c.mu is held.
+func (c *facetColumns) build(segs []segment.Segment) error {
+	var parts []*columnsPart
+	for _, seg := range segs {
+		for from := uint64(0); from < seg.Count(); from += c.stride {
+			parts = append(parts, &columnsPart{seg: seg, from: from, to: min(from+c.stride, seg.Count())})
+		}
 	}
-	n := seg.Count()
-	cols := &segmentColumns{year: make([]int16, n)}
-	for f := range cols.start {
-		cols.start[f] = make([]uint32, 1, n+1)
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = parts[i].read()
+			}
+		})
+	}
+	for i := range parts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, seg := range segs {
+		c.segs[seg] = &segmentColumns{}
+		for f := range termFacets {
+			c.segs[seg].start[f] = []uint32{0}
+		}
+	}
+	for _, p := range parts {
+		c.join(c.segs[p.seg], p)
+	}
+	return nil
+}
+
+// join appends the part to the columns of its segment, renumbering its
+// values in the shared dictionaries.
+func (c *facetColumns) join(cols *segmentColumns, p *columnsPart) {
+	for f := range termFacets {
+		global := make([]uint32, len(p.dicts[f].values))
+		for o, v := range p.dicts[f].values {
+			global[o] = c.dicts[f].ord([]byte(v))
+		}
+		base := uint32(len(cols.ords[f]))
+		for _, o := range p.cols.ords[f] {
+			cols.ords[f] = append(cols.ords[f], global[o])
+		}
+		for _, end := range p.cols.start[f][1:] {
+			cols.start[f] = append(cols.start[f], base+end)
+		}
+	}
+	cols.year = append(cols.year, p.cols.year...)
+}
+
+// read visits the facet doc values of the part's documents.
+func (p *columnsPart) read() error {
+	dv, ok := p.seg.(segment.DocValueVisitable)
+	if !ok {
+		return errNoColumns
+	}
+	n := p.to - p.from
+	p.cols.year = make([]int16, n)
+	for f := range termFacets {
+		p.cols.start[f] = make([]uint32, 1, n+1)
+		p.dicts[f].ords = map[string]uint32{}
 	}
 	fields := slices.Concat(termFacets[:], []string{index.FieldPublished})
 	field := make(map[string]int, len(termFacets))
 	for f, name := range termFacets {
 		field[name] = f
 	}
-	var doc uint64
+	var doc uint64 // from p.from
 	visit := func(name string, term []byte) {
 		if name == index.FieldPublished {
 			// Dates are indexed at several precisions; shift 0 is the
 			// instant itself.
-			p := numeric.PrefixCoded(term)
-			if shift, err := p.Shift(); err == nil && shift == 0 {
-				if ns, err := p.Int64(); err == nil {
-					cols.year[doc] = int16(time.Unix(0, ns).UTC().Year())
+			t := numeric.PrefixCoded(term)
+			if shift, err := t.Shift(); err == nil && shift == 0 {
+				if ns, err := t.Int64(); err == nil {
+					p.cols.year[doc] = int16(time.Unix(0, ns).UTC().Year())
 				}
 			}
 			return
 		}
 		if f, ok := field[name]; ok {
-			cols.ords[f] = append(cols.ords[f], c.dicts[f].ord(term))
+			p.cols.ords[f] = append(p.cols.ords[f], p.dicts[f].ord(term))
 		}
 	}
 	var state segment.DocVisitState
 	for doc = 0; doc < n; doc++ {
 		var err error
-		if state, err = dv.VisitDocValues(doc, fields, visit, state); err != nil {
-			return nil, fmt.Errorf("search: facet values of document %d: %w", doc, err)
+		if state, err = dv.VisitDocValues(p.from+doc, fields, visit, state); err != nil {
+			return fmt.Errorf("search: facet values of document %d: %w", p.from+doc, err)
 		}
-		for f := range cols.start {
-			cols.start[f] = append(cols.start[f], uint32(len(cols.ords[f])))
+		for f := range termFacets {
+			p.cols.start[f] = append(p.cols.start[f], uint32(len(p.cols.ords[f])))
 		}
 	}
-	return cols, nil
+	return nil
 }
 
 // facetTally counts the facets of one search's hits.
