@@ -443,9 +443,13 @@ func (s *entityScan) aliasAt(i int) (alias, bool) {
 	if i >= len(s.toks) {
 		return alias{}, false
 	}
-	for _, a := range s.g.byFirst[strings.ToLower(s.toks[i].key)] {
-		if s.matches(i, a) && !s.isCurrency(i+len(a.tokens)-1) {
-			return a, true
+	// By pointer: a common word heads many aliases ("government" heads a
+	// "Government of ..." for every country), and copying each cost more
+	// than rejecting it.
+	aliases := s.g.byFirst[strings.ToLower(s.toks[i].key)]
+	for k := range aliases {
+		if a := &aliases[k]; s.matches(i, a) && !s.isCurrency(i+len(a.tokens)-1) {
+			return *a, true
 		}
 	}
 	return alias{}, false
@@ -469,7 +473,7 @@ func (s *entityScan) unPrefix(i int) int {
 // ("US", "Amnesty") must match exactly, or "us" would be a country; longer
 // ones match in any case ("Cambodian government") if the first word is
 // capitalized, so that running text ("defend human rights now") does not.
-func (s *entityScan) matches(i int, a alias) bool {
+func (s *entityScan) matches(i int, a *alias) bool {
 	if i+len(a.tokens) > len(s.toks) {
 		return false
 	}
