@@ -41,23 +41,15 @@ var (
 
 func anchored(pattern string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + pattern + `)`) }
 
-// monthNames are the alternatives of monthPattern; a month-first date starts
-// with one of them, and so with one of monthInitials.
-var (
-	monthNames    = strings.Split(monthPattern, "|")
-	monthInitials = initials(monthNames)
-)
-
-// initials returns the first bytes of the words, each once.
-func initials(words []string) string {
-	var b []byte
-	for _, w := range words {
-		if !slices.Contains(b, w[0]) {
-			b = append(b, w[0])
-		}
+// monthsByInitial lists the alternatives of monthPattern by their first
+// byte: a month-first date starts with one of them, and most words can be
+// told apart from every month by that byte alone.
+var monthsByInitial = func() (by [256][]string) {
+	for _, name := range strings.Split(monthPattern, "|") {
+		by[name[0]] = append(by[name[0]], name)
 	}
-	return string(b)
-}
+	return by
+}()
 
 // Plausible years: a four-digit number outside them is a count or an
 // article number, not a year.
@@ -193,7 +185,7 @@ func mentionedDates(text string) []time.Time {
 func datesIn(text string, w window) []datedSpan {
 	var spans []datedSpan
 	part := text[w.start:w.end]
-	for _, m := range findAllFrom(dayMonthYearAt, part, digitStart) {
+	for _, m := range findAllFrom(dayMonthYearAt, part, dayStart) {
 		m = shift(m, w.start)
 		if t, ok := writtenDate(text[m[6]:m[7]], text[m[4]:m[5]], text[m[2]:m[3]]); ok {
 			spans = append(spans, datedSpan{m[0], m[1], t})
@@ -205,7 +197,7 @@ func datesIn(text string, w window) []datedSpan {
 			spans = append(spans, datedSpan{m[0], m[1], t})
 		}
 	}
-	for _, m := range findAllFrom(isoDateAt, part, digitStart) {
+	for _, m := range findAllFrom(isoDateAt, part, isoStart) {
 		m = shift(m, w.start)
 		if t, ok := isoDay(text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]); ok {
 			spans = append(spans, datedSpan{m[0], m[1], t})
@@ -241,21 +233,36 @@ func findAllFrom(re *regexp.Regexp, s string, canStart func(s string, i int) boo
 	return all
 }
 
-// digitStart says whether a day-first or ISO date can start at s[i]: they
-// start at a word boundary (\b), with a digit.
-func digitStart(s string, i int) bool {
-	return isDigit(s[i]) && (i == 0 || !isWordByte(s[i-1]))
+// dayStart says whether a day-first date can start at s[i]: at a word
+// boundary (\b), with a day of one or two digits.
+func dayStart(s string, i int) bool {
+	n := digitsAt(s, i)
+	return (n == 1 || n == 2) && (i == 0 || !isWordByte(s[i-1]))
+}
+
+// isoStart says whether an ISO date can start at s[i]: at a word boundary
+// (\b), with four digits and a hyphen. Years in running text fail here.
+func isoStart(s string, i int) bool {
+	n := digitsAt(s, i)
+	return n == 4 && i+n < len(s) && s[i+n] == '-' && (i == 0 || !isWordByte(s[i-1]))
+}
+
+// digitsAt returns how many ASCII digits stand at s[i:].
+func digitsAt(s string, i int) int {
+	n := 0
+	for i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
 }
 
 // monthStart says whether a month-first date can start at s[i]: at a word
 // boundary (\b), with a month name.
 func monthStart(s string, i int) bool {
-	// Most positions fail the first two tests, which cost far less than
-	// trying every month name.
-	if i > 0 && isWordByte(s[i-1]) || strings.IndexByte(monthInitials, s[i]) < 0 {
+	if i > 0 && isWordByte(s[i-1]) {
 		return false
 	}
-	for _, name := range monthNames {
+	for _, name := range monthsByInitial[s[i]] {
 		if strings.HasPrefix(s[i:], name) {
 			return true
 		}

@@ -117,9 +117,9 @@ func FuzzFindAllFrom(f *testing.F) {
 		unanchored, at *regexp.Regexp
 		canStart       func(string, int) bool
 	}{
-		{regexp.MustCompile(dayMonthYear), dayMonthYearAt, digitStart},
+		{regexp.MustCompile(dayMonthYear), dayMonthYearAt, dayStart},
 		{regexp.MustCompile(monthDayYear), monthDayYearAt, monthStart},
-		{regexp.MustCompile(isoDate), isoDateAt, digitStart},
+		{regexp.MustCompile(isoDate), isoDateAt, isoStart},
 		{regexp.MustCompile(monthYear), monthYearAt, monthStart},
 	}
 	f.Fuzz(func(t *testing.T, text string) {
