@@ -16,7 +16,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 	bbolt "go.etcd.io/bbolt/errors"
 )
 
@@ -47,8 +49,13 @@ func (o *Options) setDefaults() {
 // Index is an open statement index. It is safe for concurrent use: searches
 // run while batches are written. Close must be called to release the lock.
 type Index struct {
-	bleve bleve.Index
-	dir   string
+	// mu is held to read by everything that uses bleve, and to write by
+	// reopen, which replaces it.
+	mu     sync.RWMutex
+	bleve  bleve.Index
+	closed bool // bleve is closed: reopen failed
+	dir    string
+	config map[string]interface{} // how bleve was opened; nil in memory
 	// Bleve panics on a second Close; callers defer Close and also close
 	// explicitly to see the error, so Close runs once.
 	closeOnce sync.Once
@@ -121,7 +128,7 @@ func open(dir string, config map[string]interface{}) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: open %s: %w", dir, err)
 	}
-	ix := &Index{bleve: b, dir: dir}
+	ix := &Index{bleve: b, dir: dir, config: config}
 	got, err := b.GetInternal([]byte(versionKey))
 	if err != nil {
 		ix.Close()
@@ -180,13 +187,40 @@ func create(dir string, config map[string]interface{}) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
-	ix := &Index{bleve: b, dir: dir}
+	ix := &Index{bleve: b, dir: dir, config: config}
 	return ix, ix.writeVersion()
 }
 
-// Bleve returns the underlying Bleve index for package search. Writers use
-// Write, which keeps the schema.
-func (ix *Index) Bleve() bleve.Index { return ix.bleve }
+// Search runs a Bleve search request; Write is the way to change the index.
+func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.bleve.SearchInContext(ctx, req)
+}
+
+// Read runs fn on one snapshot of the index, for what a search request
+// cannot ask, such as the terms of a field.
+func (ix *Index) Read(fn func(bindex.IndexReader) error) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: read %s: %w", ix.dir, err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("index: read %s: %w", ix.dir, err)
+	}
+	defer r.Close()
+	return fn(r)
+}
+
+// Mapping is the index's schema, with its analyzers.
+func (ix *Index) Mapping() mapping.IndexMapping {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.bleve.Mapping()
+}
 
 // Dir is the index directory.
 func (ix *Index) Dir() string { return ix.dir }
@@ -194,11 +228,36 @@ func (ix *Index) Dir() string { return ix.dir }
 // Close releases the index. It is safe to call more than once.
 func (ix *Index) Close() error {
 	ix.closeOnce.Do(func() {
+		ix.mu.Lock()
+		defer ix.mu.Unlock()
+		if ix.closed {
+			return
+		}
 		if err := ix.bleve.Close(); err != nil {
 			ix.closeErr = fmt.Errorf("index: close %s: %w", ix.dir, err)
 		}
 	})
 	return ix.closeErr
+}
+
+// reopen replaces bleve by the index as it is on disk. A batch that failed
+// to persist (a full disk) can leave Bleve's in-memory snapshot holding
+// segments its persister already closed, and searches touching them panic;
+// what is on disk is whole, every batch before the failed one.
+func (ix *Index) reopen() error {
+	if ix.config == nil {
+		return nil // in memory, nothing to go back to
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.bleve.Close() // the state being dropped; its error says nothing more
+	b, err := bleve.OpenUsing(ix.dir, ix.config)
+	if err != nil {
+		ix.closed = true
+		return fmt.Errorf("index: open %s again after a failed write: %w", ix.dir, err)
+	}
+	ix.bleve = b
+	return nil
 }
 
 // Backup writes a consistent copy of the index into dir, which must not
@@ -208,6 +267,8 @@ func (ix *Index) Backup(dir string) error {
 	if _, err := os.Lstat(dir); !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("index: backup to %s: the folder must not exist yet", dir)
 	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	c, ok := ix.bleve.(bleve.IndexCopyable)
 	if !ok {
 		return fmt.Errorf("index: backup: %T cannot be copied while open", ix.bleve)
@@ -222,7 +283,7 @@ func (ix *Index) Backup(dir string) error {
 // Count returns the number of statements, quotes not counted.
 func (ix *Index) Count() (uint64, error) {
 	req := bleve.NewSearchRequestOptions(KindQuery(KindStatement), 0, 0, false)
-	res, err := ix.bleve.Search(req)
+	res, err := ix.Search(context.Background(), req)
 	if err != nil {
 		return 0, fmt.Errorf("index: count: %w", err)
 	}
@@ -250,7 +311,9 @@ func (ix *Index) Write(stmts []Statement, remove []string) error {
 	if err != nil {
 		return err
 	}
+	ix.mu.RLock()
 	batch := ix.bleve.NewBatch()
+	ix.mu.RUnlock()
 	for _, s := range stmts {
 		if err := batch.Index(s.ID, s.fields()); err != nil {
 			return fmt.Errorf("index: add %s: %w", s.ID, err)
@@ -270,11 +333,18 @@ func (ix *Index) Write(stmts []Statement, remove []string) error {
 	// the batch was applied must not keep its result.
 	ix.writes.Add(1)
 	defer ix.writes.Add(1)
-	if err := ix.bleve.Batch(batch); err != nil {
-		return fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), withErrno(err))
+	if err := ix.apply(batch); err != nil {
+		err = fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), withErrno(err))
+		return errors.Join(err, ix.reopen())
 	}
 	ix.written.Add(uint64(len(stmts)))
 	return nil
+}
+
+func (ix *Index) apply(batch *bleve.Batch) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.bleve.Batch(batch)
 }
 
 // deleteQuotes deletes the quotes a statement had beyond the ones it keeps.
@@ -297,7 +367,7 @@ func (ix *Index) stored(ctx context.Context, ids []string, field string) (map[st
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{field}
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: look up %s: %w", field, err)
 	}
@@ -313,7 +383,7 @@ func (ix *Index) stored(ctx context.Context, ids []string, field string) (map[st
 func (ix *Index) Statement(ctx context.Context, id string) (Statement, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = []string{"*"}
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return Statement{}, fmt.Errorf("index: get %s: %w", id, err)
 	}

@@ -34,7 +34,7 @@ type cachedFacets struct {
 // New returns an engine over ix; the caller keeps ownership of ix.
 func New(ix *index.Index) *Engine {
 	return &Engine{ix: ix, columns: newFacetColumns(),
-		stem: ix.Bleve().Mapping().AnalyzerNamed(index.AnalyzerStemmed)}
+		stem: ix.Mapping().AnalyzerNamed(index.AnalyzerStemmed)}
 }
 
 // Result is one page of hits with facets over every matching statement.
@@ -104,7 +104,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if !haveFacets {
 		mainCtx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, e.columns.wrap(&tally))
 	}
-	res, err := e.ix.Bleve().SearchInContext(mainCtx, req)
+	res, err := e.ix.Search(mainCtx, req)
 	if err != nil {
 		return Result{}, searchError(err)
 	}
@@ -148,7 +148,7 @@ func (e *Engine) locations(ctx context.Context, main query.Query, hits bsearch.D
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), main), len(ids), 0, false)
 	req.IncludeLocations = true
-	res, err := e.ix.Bleve().SearchInContext(ctx, req)
+	res, err := e.ix.Search(ctx, req)
 	if err != nil {
 		return nil, searchError(err)
 	}

@@ -113,7 +113,7 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 		years.AddDateTimeRange(strconv.Itoa(y), yearStart(y), yearStart(y+1))
 	}
 	req.AddFacet(index.FieldPublished, years)
-	res, err := ix.Bleve().Search(req)
+	res, err := ix.Search(context.Background(), req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,7 +96,7 @@ func TestEngine_Search_khmer(t *testing.T) {
 	// The lang facet counts the statements of each language.
 	req := bleve.NewSearchRequest(bleve.NewMatchAllQuery())
 	req.AddFacet(index.FieldLang, bleve.NewFacetRequest(index.FieldLang, 10))
-	res, err := e.ix.Bleve().Search(req)
+	res, err := e.ix.Search(context.Background(), req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestEngine_Search_khmerMeasure(t *testing.T) {
 		for _, f := range []string{index.FieldTitle, index.FieldTitleExact, index.FieldBody, index.FieldBodyExact} {
 			qs = append(qs, matchAll(f, w))
 		}
-		res, err := e.ix.Bleve().Search(bleve.NewSearchRequest(bleve.NewDisjunctionQuery(qs...)))
+		res, err := e.ix.Search(context.Background(), bleve.NewSearchRequest(bleve.NewDisjunctionQuery(qs...)))
 		if err != nil {
 			t.Fatal(err)
 		}

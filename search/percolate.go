@@ -45,7 +45,7 @@ func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
 	}
 	req := bleve.NewSearchRequestOptions(filterQuery(main, r), p.size, 0, false)
 	req.SortBy([]string{"_id"}) // no scores needed
-	res, err := p.ix.Bleve().SearchInContext(ctx, req)
+	res, err := p.ix.Search(ctx, req)
 	if err != nil {
 		return nil, searchError(err)
 	}

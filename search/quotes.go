@@ -83,7 +83,7 @@ func (e *Engine) Quotes(ctx context.Context, r QuoteRequest) (QuoteResult, error
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(clauses...), sr.Size, (sr.Page-1)*sr.Size, false)
 	req.Fields = quoteHitFields
 	req.AddFacet(index.FieldSpeaker, bleve.NewFacetRequest(index.FieldSpeaker, FacetSize))
-	res, err := e.ix.Bleve().SearchInContext(ctx, req)
+	res, err := e.ix.Search(ctx, req)
 	if err != nil {
 		return QuoteResult{}, searchError(err)
 	}
@@ -148,7 +148,7 @@ func passageQuery(passage string, words []string) bquery.Query {
 
 // exactWords analyses text as the exact fields are analysed.
 func (e *Engine) exactWords(text string) []string {
-	a := e.ix.Bleve().Mapping().AnalyzerNamed(index.AnalyzerExact)
+	a := e.ix.Mapping().AnalyzerNamed(index.AnalyzerExact)
 	if a == nil {
 		return strings.Fields(strings.ToLower(text))
 	}

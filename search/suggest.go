@@ -16,21 +16,19 @@ import (
 // replaced by the closest word it does hold, most frequent first: "Kem
 // Sokah" → "Kem Sokha". It returns "" when every word is in the index or no
 // close word is. Only searches that found nothing pay for it.
-func (e *Engine) suggest(ctx context.Context, q string, tree query.Node) (string, error) {
-	adv, err := e.ix.Bleve().Advanced()
-	if err != nil {
-		return "", fmt.Errorf("search: suggest: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return "", fmt.Errorf("search: suggest: %w", err)
-	}
-	defer r.Close()
+func (e *Engine) suggest(ctx context.Context, q string, tree query.Node) (suggestion string, err error) {
+	err = e.ix.Read(func(r bindex.IndexReader) error {
+		suggestion, err = suggestFrom(ctx, r, q, tree)
+		return err
+	})
+	return suggestion, err
+}
+
+func suggestFrom(ctx context.Context, r bindex.IndexReader, q string, tree query.Node) (string, error) {
 	fr, ok := r.(bindex.IndexReaderFuzzy)
 	if !ok {
 		return "", nil
 	}
-
 	suggestion, changed := q, false
 	for _, w := range typedWords(tree) {
 		known, err := r.TermFieldReader(ctx, []byte(strings.ToLower(w)), index.FieldBodyExact, false, false, false)

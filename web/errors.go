@@ -34,9 +34,10 @@ func classify(err error) (status int, msg string) {
 	var he *echo.HTTPError
 	switch {
 	case errors.As(err, &he):
-		// A 503 with a message of ours says what to do (retry with less);
-		// other server errors say nothing about their cause.
-		if m, ok := he.Message.(string); ok && (he.Code < 500 || he.Code == http.StatusServiceUnavailable) && m != http.StatusText(he.Code) {
+		// A 503 or 507 with a message of ours says what to do (retry with
+		// less, or later); other server errors say nothing of their cause.
+		says := he.Code < 500 || he.Code == http.StatusServiceUnavailable || he.Code == http.StatusInsufficientStorage
+		if m, ok := he.Message.(string); ok && says && m != http.StatusText(he.Code) {
 			return he.Code, m
 		}
 		return he.Code, strings.ToLower(http.StatusText(he.Code))

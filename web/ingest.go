@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/labstack/echo/v4"
 )
@@ -27,6 +28,11 @@ var jsonlTypes = []string{"application/x-ndjson", "application/jsonl"}
 
 // msgIngestTimeout answers an ingest that ran out of time (IngestTimeout).
 const msgIngestTimeout = "indexing took too long; send fewer statements at once"
+
+// msgDiskFull answers an ingest that filled the server's disk. The index
+// keeps every batch written before, and an unchanged statement sent again
+// is skipped, so sending the whole request again loses and doubles nothing.
+const msgDiskFull = "the server's disk is full, so not all of these statements were indexed: send them again once space is freed"
 
 // IngestResult is what Options.Ingest reports about one batch.
 type IngestResult struct {
@@ -94,6 +100,8 @@ func (s *Server) ingest(c echo.Context) error {
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return echo.NewHTTPError(http.StatusServiceUnavailable, msgIngestTimeout).SetInternal(fmt.Errorf("web: ingest %d statements: %w", len(lines), err))
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return echo.NewHTTPError(http.StatusInsufficientStorage, msgDiskFull).SetInternal(fmt.Errorf("web: ingest %d statements: %w", len(lines), err))
 	case err != nil:
 		// Whatever the error wraps, a failed ingest is our fault, not the
 		// client's: its records were checked above.

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,6 +77,78 @@ func TestIndex_DiskFault(t *testing.T) {
 			t.Errorf("after the run with free space: %d statements, want %d", n, 5+files)
 		}
 		big.checkPrefix(t, data, files)
+	})
+
+	t.Run("ServerIngest", func(t *testing.T) {
+		// The server holds the index: a POST that fills the disk answers
+		// 507 with what to do, the server goes on answering searches, and
+		// the same request sent once there is space is indexed.
+		mnt := mountTmpfs(t, "2m")
+		base := serveInBackground(t, filepath.Join(mnt, "data"), "--token", "tok")
+		// Stopping the server persists its last batch: give it room first.
+		t.Cleanup(func() { remount(t, mnt, "size=32m") })
+		post := func(from int) (int, string) {
+			var b strings.Builder
+			for i := from; i < from+20; i++ {
+				body, _ := json.Marshal(map[string]string{
+					"title": fmt.Sprintf("Statement %d", i), "url": fmt.Sprintf("https://example.org/%d", i),
+					"body": strings.Repeat(fmt.Sprintf("The coalition condemns detention number %d of the journalist. ", i), 60)})
+				b.Write(append(body, '\n'))
+			}
+			req, _ := http.NewRequest(http.MethodPost, base+"/api/documents", strings.NewReader(b.String()))
+			req.Header.Set("Authorization", "Bearer tok")
+			req.Header.Set("Content-Type", "application/x-ndjson")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var e struct{ Error string }
+			json.NewDecoder(resp.Body).Decode(&e)
+			return resp.StatusCode, e.Error
+		}
+		failed := -1
+		for from := 0; from < 2000 && failed < 0; from += 20 {
+			switch code, msg := post(from); code {
+			case http.StatusOK:
+			case http.StatusInsufficientStorage:
+				t.Logf("statements %d-%d: %d %s", from, from+19, code, msg)
+				if !strings.Contains(msg, "disk is full") {
+					t.Errorf("507 says %q, want that the disk is full", msg)
+				}
+				failed = from
+			default:
+				t.Fatalf("statements %d-%d: %d %q, want 200 or 507", from, from+19, code, msg)
+			}
+		}
+		if failed < 0 {
+			t.Fatal("2,000 statements fit on the 2 MiB disk; make them larger")
+		}
+		total := func(q string) int {
+			resp, err := http.Get(base + "/api/search?q=" + url.QueryEscape(q))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var res struct{ Total int }
+			if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&res) != nil {
+				t.Fatalf("search %s on a full disk: %d", q, resp.StatusCode)
+			}
+			return res.Total
+		}
+		if n := total(`"detention number 0 of"`); n != 1 {
+			t.Errorf("the first statement sent: %d hits on a full disk, want 1", n)
+		}
+		if n := total("Hun Sen"); n == 0 {
+			t.Error("the seeds are not found on a full disk")
+		}
+		remount(t, mnt, "size=32m")
+		if code, msg := post(failed); code != http.StatusOK {
+			t.Fatalf("the refused statements again, with space: %d %q", code, msg)
+		}
+		if n := total(fmt.Sprintf(`"detention number %d of"`, failed)); n != 1 {
+			t.Errorf("the statement refused, then sent again: %d hits, want 1", n)
+		}
 	})
 
 	t.Run("ReadOnly", func(t *testing.T) {
