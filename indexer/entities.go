@@ -179,7 +179,10 @@ func (g *gazetteer) knownOrg(name string) (string, bool) {
 type token struct {
 	// key is the word for matching: typographic apostrophes and hyphens
 	// folded to ASCII, a possessive "’s" removed.
-	key        string
+	key string
+	// lower is the key in lower case, which the gazetteer and the word
+	// lists are keyed by; it is lowered once here rather than by each rule.
+	lower      string
 	start, end int // bytes in the text, possessive included
 	possessive bool
 }
@@ -216,7 +219,7 @@ func tokenize(text string) []token {
 		if k, ok := strings.CutSuffix(key, "'s"); ok && k != "" {
 			key, possessive = k, true
 		}
-		toks = append(toks, token{key: key, start: from, end: end, possessive: possessive})
+		toks = append(toks, token{key: key, lower: strings.ToLower(key), start: from, end: end, possessive: possessive})
 		start = end
 	}
 	return toks
@@ -446,7 +449,7 @@ func (s *entityScan) aliasAt(i int) (alias, bool) {
 	// By pointer: a common word heads many aliases ("government" heads a
 	// "Government of ..." for every country), and copying each cost more
 	// than rejecting it.
-	aliases := s.g.byFirst[strings.ToLower(s.toks[i].key)]
+	aliases := s.g.byFirst[s.toks[i].lower]
 	for k := range aliases {
 		if a := &aliases[k]; s.matches(i, a) && !s.isCurrency(i+len(a.tokens)-1) {
 			return *a, true
@@ -600,7 +603,7 @@ func (s *entityScan) unknownOrg(k int) int {
 		}
 		from = i
 	}
-	for from < k && nameConnectors[strings.ToLower(s.toks[from].key)] {
+	for from < k && nameConnectors[s.toks[from].lower] {
 		from++
 	}
 	if k-from < 2 {
@@ -688,7 +691,7 @@ const maxNameWords = 4
 // of them: "staff members – Lim Mony, Nay Vanda, Ny Sokha and Yi Soksan".
 func (s *entityScan) findPeople() {
 	for i, t := range s.toks {
-		if !personTriggers[strings.ToLower(t.key)] || s.at[i] >= 0 || i+1 >= len(s.toks) || s.inTitleCase(i) {
+		if !personTriggers[t.lower] || s.at[i] >= 0 || i+1 >= len(s.toks) || s.inTitleCase(i) {
 			continue
 		}
 		gap := strings.TrimSpace(s.text[t.end:s.toks[i+1].start])
@@ -742,7 +745,7 @@ func (s *entityScan) roleAfter(end int) bool {
 		if k > j && !s.adjacent(k-1) {
 			return false
 		}
-		w := strings.ToLower(s.toks[k].key)
+		w := s.toks[k].lower
 		if personTriggers[w] && !honorifics[s.toks[k].key] && w != "by" && w != "said" && w != "says" && w != "including" && w != "contact" {
 			return true
 		}
@@ -760,10 +763,10 @@ func (s *entityScan) roleBefore(k int) bool {
 		return true
 	}
 	for j := k; j >= 0 && k-j < appositiveWindow; j-- {
-		if j < k && !strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".;") && personTriggers[strings.ToLower(s.toks[j].key)] && !honorifics[s.toks[j].key] {
+		if j < k && !strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".;") && personTriggers[s.toks[j].lower] && !honorifics[s.toks[j].key] {
 			return true
 		}
-		if j == k && personTriggers[strings.ToLower(s.toks[j].key)] {
+		if j == k && personTriggers[s.toks[j].lower] {
 			return true
 		}
 	}

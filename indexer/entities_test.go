@@ -284,7 +284,7 @@ func FuzzTokenize(f *testing.F) {
 			if k, ok := strings.CutSuffix(key, "'s"); ok && k != "" {
 				key, possessive = k, true
 			}
-			want = append(want, token{key: key, start: l[0], end: l[1], possessive: possessive})
+			want = append(want, token{key: key, lower: strings.ToLower(key), start: l[0], end: l[1], possessive: possessive})
 		}
 		if got := tokenize(text); !slices.Equal(got, want) {
 			t.Errorf("tokenize(%q)\n got %v\nwant %v", text, got, want)

@@ -52,7 +52,7 @@ var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": tr
 func (s *entityScan) findOrgs() {
 	for h := 0; h < len(s.toks); h++ {
 		t := s.toks[h]
-		if s.at[h] >= 0 || !ruleOrgHeads[strings.ToLower(t.key)] || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
+		if s.at[h] >= 0 || !ruleOrgHeads[t.lower] || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
 			continue
 		}
 		from := s.orgRunStart(h)
@@ -199,7 +199,7 @@ func (s *entityScan) orgRunStart(h int) int {
 		from = j
 	}
 	// "The" and the like start sentences, not names.
-	for from < h && commonCapitals[strings.ToLower(s.toks[from].key)] {
+	for from < h && commonCapitals[s.toks[from].lower] {
 		from++
 	}
 	return from
@@ -243,11 +243,11 @@ func (s *entityScan) orgRunEnd(h int) int {
 	to := h + 1
 	for to < len(s.toks) && !s.toks[to-1].possessive {
 		j := to
-		if !orgConnectors[strings.ToLower(s.toks[j].key)] || !s.joined(j-1) {
+		if !orgConnectors[s.toks[j].lower] || !s.joined(j-1) {
 			break
 		}
 		j++
-		if j < len(s.toks) && orgArticles[strings.ToLower(s.toks[j].key)] && s.joined(j-1) {
+		if j < len(s.toks) && orgArticles[s.toks[j].lower] && s.joined(j-1) {
 			j++
 		}
 		if j >= len(s.toks) || !s.joined(j-1) {
