@@ -51,8 +51,9 @@ func detectLang(text string) string {
 
 // language returns the language and confidence whatlanggo.Detect gives.
 // Text in Latin script, nearly all of the corpus, is scored by latinLang,
-// which reaches the same result about ten times faster; whatlanggo spent
-// half of all extraction time on it.
+// which reaches the same result several times faster: on a 500-byte sample
+// detection takes about 135 us against whatlanggo.Detect's 750 us, when
+// whatlanggo took half of all extraction time.
 func language(text string) (whatlanggo.Lang, float64) {
 	if whatlanggo.DetectScript(text) == unicode.Latin {
 		return latinLang(text)
