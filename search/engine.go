@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 
@@ -24,6 +25,11 @@ type Engine struct {
 	allFacets *cachedFacets
 	columns   *facetColumns
 	stem      analysis.Analyzer // of the stemmed fields, to mark their matches
+	// slots bounds the searches running at once to the cores. More at once
+	// only share the cores: under load every search then takes many times
+	// longer, and slow ones outlive their timeout. Waiting in line for a
+	// slot, each search runs at full speed once it starts.
+	slots chan struct{}
 }
 
 type cachedFacets struct {
@@ -34,7 +40,8 @@ type cachedFacets struct {
 // New returns an engine over ix; the caller keeps ownership of ix.
 func New(ix *index.Index) *Engine {
 	return &Engine{ix: ix, columns: newFacetColumns(),
-		stem: ix.Mapping().AnalyzerNamed(index.AnalyzerStemmed)}
+		stem:  ix.Mapping().AnalyzerNamed(index.AnalyzerStemmed),
+		slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 // Result is one page of hits with facets over every matching statement.
@@ -80,6 +87,11 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err := r.normalize(); err != nil {
 		return Result{}, err
 	}
+	release, err := e.acquire(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	defer release()
 	main, tree, err := compile(r.Query, r.DefaultOr)
 	if err != nil {
 		return Result{}, err
@@ -157,6 +169,16 @@ func (e *Engine) locations(ctx context.Context, main query.Query, hits bsearch.D
 		locs[h.ID] = h.Locations
 	}
 	return locs, nil
+}
+
+// acquire waits for a search slot, or until ctx is done.
+func (e *Engine) acquire(ctx context.Context) (release func(), err error) {
+	select {
+	case e.slots <- struct{}{}:
+		return func() { <-e.slots }, nil
+	case <-ctx.Done():
+		return nil, searchError(ctx.Err())
+	}
 }
 
 func searchError(err error) error {

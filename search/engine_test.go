@@ -406,3 +406,29 @@ func TestSearch_phraseOfPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestEngine_Search_waitsForASlot checks that a search waits while every
+// slot is taken, answers ErrTimeout when its time runs out in line, and
+// runs once a slot is free.
+func TestEngine_Search_waitsForASlot(t *testing.T) {
+	e := testEngine(t)
+	for range cap(e.slots) {
+		e.slots <- struct{}{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := e.Search(ctx, Request{Query: "cambodia"}); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("search with every slot taken: %v, want ErrTimeout", err)
+	}
+	if _, err := e.Quotes(ctx, QuoteRequest{Query: "must close"}); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("quote search with every slot taken: %v, want ErrTimeout", err)
+	}
+	<-e.slots
+	res, err := e.Search(context.Background(), Request{Query: "cambodia"})
+	if err != nil || res.Total == 0 {
+		t.Fatalf("search with a slot free: %d hits, %v", res.Total, err)
+	}
+	if len(e.slots) != cap(e.slots)-1 {
+		t.Errorf("%d slots taken after the search, want %d: it kept its slot", len(e.slots), cap(e.slots)-1)
+	}
+}

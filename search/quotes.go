@@ -65,6 +65,11 @@ func (e *Engine) Quotes(ctx context.Context, r QuoteRequest) (QuoteResult, error
 	if err := sr.normalize(); err != nil {
 		return QuoteResult{}, err
 	}
+	release, err := e.acquire(ctx)
+	if err != nil {
+		return QuoteResult{}, err
+	}
+	defer release()
 	words := e.exactWords(r.Query)
 	main := passageQuery(r.Query, words)
 	clauses := []bquery.Query{index.KindQuery(index.KindQuote)}
