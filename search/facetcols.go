@@ -70,9 +70,9 @@ func newFacetColumns() *facetColumns {
 	return c
 }
 
-// errNoColumns means the reader is not a scorch snapshot, so facets must
-// be counted by Bleve.
-var errNoColumns = fmt.Errorf("search: facet columns need a scorch index")
+// errNoColumns means the index is not Bleve's scorch, which every index
+// that index.Open and index.OpenMemory return is.
+var errNoColumns = errors.New("search: facet columns need a scorch index")
 
 // tally prepares counting over one search of the snapshot r: the columns of
 // every segment of r, built where missing, and counters sized to the values
