@@ -321,16 +321,21 @@ func dateField(name string) *mapping.FieldMapping {
 
 // PhraseField is the field to search a quoted phrase in, given the exact
 // field it is about: the word-pair twin when the phrase has two words or
-// more, the exact field itself for one word, which has no pair. oneTerm
-// says the phrase is a single term of that field, one word or one pair,
-// which a term query finds without reading any positions.
-func PhraseField(exact, phrase string) (field string, oneTerm bool) {
+// more, the exact field itself for one word, which has no pair. terms is
+// how many terms of that field the phrase is: one word or one pair is a
+// term query, which reads no positions.
+func PhraseField(exact, phrase string) (field string, terms int) {
 	words := len(unicode.NewUnicodeTokenizer().Tokenize([]byte(phrase)))
 	pairs, ok := pairTwins[exact]
 	if !ok || words < 2 {
-		return exact, words == 1
+		return exact, words
 	}
-	return pairs, words == 2
+	return pairs, words - 1
+}
+
+// IsPairField reports whether field holds word pairs (AnalyzerPairs).
+func IsPairField(field string) bool {
+	return field == FieldTitlePairs || field == FieldBodyPairs
 }
 
 var pairTwins = map[string]string{FieldTitleExact: FieldTitlePairs, FieldBodyExact: FieldBodyPairs}

@@ -87,11 +87,14 @@ func compileNode(n query.Node) (bquery.Query, error) {
 			if index.IsKhmerField(field) {
 				return matchAll(field, n.Text)
 			}
-			field, oneTerm := index.PhraseField(field, n.Text)
-			if oneTerm {
+			field, terms := index.PhraseField(field, n.Text)
+			switch {
+			case terms == 1:
 				q := bleve.NewMatchQuery(n.Text)
 				q.SetField(field)
 				return q
+			case terms >= 3 && index.IsPairField(field):
+				return &pairPhraseQuery{field: field, text: n.Text}
 			}
 			q := bleve.NewMatchPhraseQuery(n.Text)
 			q.SetField(field)

@@ -383,6 +383,12 @@ func TestSearch_phraseOfPairs(t *testing.T) {
 		{`"court"`, []string{"apart", "together"}},
 		{`"we sat the court"`, []string{"apart"}}, // punctuation is no word
 		{`"court in the"`, nil},
+		// Longer phrases are searched as every other pair and the last.
+		{`"they met in the court"`, []string{"together"}},
+		{`"they met in the court of appeal"`, []string{"together"}},
+		{`"they met at the court"`, nil},
+		{`"they met in the hall"`, nil}, // the last pair counts too
+		{`"the court we sat the court of"`, []string{"apart"}},
 	} {
 		res, err := eng.Search(context.Background(), Request{Query: tc.q})
 		if err != nil {
