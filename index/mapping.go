@@ -335,7 +335,12 @@ func PhraseField(exact, phrase string) (field string, terms int) {
 
 // IsPairField reports whether field holds word pairs (AnalyzerPairs).
 func IsPairField(field string) bool {
-	return field == FieldTitlePairs || field == FieldBodyPairs
+	for _, pairs := range pairTwins {
+		if field == pairs {
+			return true
+		}
+	}
+	return false
 }
 
 var pairTwins = map[string]string{FieldTitleExact: FieldTitlePairs, FieldBodyExact: FieldBodyPairs}
