@@ -117,12 +117,12 @@ func TestIndex_SIGKILL(t *testing.T) {
 		t.Errorf("every kill came after the run had finished; the test proves nothing")
 	}
 
-	out, err := exec.Command(bin, args...).Output()
-	if err != nil {
-		t.Fatal(err)
+	r := runBinary(t, bin, args...)
+	if r.code != 0 {
+		t.Fatalf("final run: exit %d, stderr %q", r.code, r.stderr)
 	}
-	if want := fmt.Sprintf("indexed %d, unchanged %d, skipped 0", statements-held, held); !strings.HasPrefix(string(out), want) {
-		t.Errorf("final run: %q, want %q", out, want)
+	if want := fmt.Sprintf("indexed %d, unchanged %d, skipped 0", statements-held, held); !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("final run: %q, want %q", r.stdout, want)
 	}
 	ix, err := index.Open(filepath.Join(data, "index"), index.Options{})
 	if err != nil {
