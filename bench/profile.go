@@ -8,10 +8,14 @@ import (
 )
 
 // StartProfile writes a CPU profile of what runs until the returned stop is
-// called, to DIR/SYSTEM-NAME.pprof; it does nothing without a profile folder.
+// called, to DIR/SYSTEM-NAME.pprof, creating DIR if needed; it does nothing
+// without a profile folder.
 func StartProfile(dir, system, name string) (stop func() error, err error) {
 	if dir == "" {
 		return func() error { return nil }, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("bench: profile: %w", err)
 	}
 	f, err := os.Create(filepath.Join(dir, system+"-"+name+".pprof"))
 	if err != nil {

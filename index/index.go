@@ -301,7 +301,16 @@ func KindQuery(kind string) *query.TermQuery {
 // Write adds or replaces statements with their quotes, and deletes the
 // statements (and their quotes) whose IDs are in remove, in one batch: after
 // a crash the index holds all of it or none of it.
-func (ix *Index) Write(stmts []Statement, remove []string) error {
+func (ix *Index) Write(stmts []Statement, remove []string) (err error) {
+	// A batch written beside one that failed to persist can meet the
+	// closed segment of the failed one's snapshot (see reopen) before that
+	// one has reopened the index, and zapx panics on it; it fails too.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("index: write batch of %d after a failed write: %v", len(stmts)+len(remove), p)
+			err = errors.Join(err, ix.reopen())
+		}
+	}()
 	ids := make([]string, 0, len(stmts)+len(remove))
 	for _, s := range stmts {
 		ids = append(ids, s.ID)

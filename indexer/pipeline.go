@@ -160,10 +160,8 @@ type run struct {
 	lastReport time.Time
 	filesTotal int
 	filesDone  int
-	// writing receives the result of the batch being written, if any, of
-	// writingCount statements.
-	writing      chan error
-	writingCount int
+	// writes writes the extracted batches; nil until the first one.
+	writes *writer
 	// Bytes read estimate the time left: one JSONL file may hold a million
 	// statements, so files done alone would say nothing until the end.
 	bytesTotal int64
@@ -240,12 +238,6 @@ func (r *run) flush(ctx context.Context) error {
 		stmts = append(stmts, x.stmt)
 	}
 	r.pending = r.pending[:0]
-	// Batches are written one after the other, in order, so the index
-	// always holds a prefix of the input; but the write of one batch runs
-	// while the next is extracted.
-	if err := r.waitWrite(); err != nil {
-		return err
-	}
 	if len(stmts) == 0 {
 		return nil
 	}
@@ -254,35 +246,32 @@ func (r *run) flush(ctx context.Context) error {
 			return &batchError{fmt.Errorf("indexer: before writing a batch: %w", err)}
 		}
 	}
-	done := make(chan error, 1)
-	go func() { done <- r.in.ix.Write(stmts, nil) }()
-	r.writing, r.writingCount = done, len(stmts)
-	return nil
+	if r.writes == nil {
+		r.writes = newWriter(r.in.ix)
+	}
+	return r.writes.add(stmts)
 }
 
-// waitWrite waits for the batch being written, if any, and counts it as
-// indexed once it is on disk.
-func (r *run) waitWrite() error {
-	if r.writing == nil {
-		return nil
-	}
-	err := <-r.writing
-	r.writing = nil
-	if err != nil {
-		return &batchError{fmt.Errorf("indexer: %w", err)}
-	}
-	r.sum.Indexed += r.writingCount
-	return nil
-}
-
-// stop ends a run cut short by err, once the batch being written is on
-// disk: what the summary counts as indexed is then in the index.
+// stop ends a run cut short by err, once the batches queued or being
+// written are on disk: what the summary counts as indexed is then in the
+// index.
 func (r *run) stop(err error) (Summary, error) {
-	if werr := r.waitWrite(); werr != nil && err == nil {
+	if werr := r.waitWrites(); werr != nil && err == nil {
 		err = werr
 	}
 	r.sum.Elapsed = time.Since(r.start)
 	return r.sum, err
+}
+
+// waitWrites waits for the batches queued and being written, and counts
+// what is on disk.
+func (r *run) waitWrites() error {
+	if r.writes == nil {
+		return nil
+	}
+	err := r.writes.close()
+	r.sum.Indexed = r.writes.indexed()
+	return err
 }
 
 type extracted struct {
@@ -332,7 +321,7 @@ func quotesOf(s index.Statement) []index.Quote {
 
 func (r *run) finish(ctx context.Context) (Summary, error) {
 	err := r.flush(ctx)
-	if werr := r.waitWrite(); err == nil {
+	if werr := r.waitWrites(); err == nil {
 		err = werr
 	}
 	r.sum.Elapsed = time.Since(r.start)
@@ -349,6 +338,9 @@ func (r *run) report(final bool) {
 		return
 	}
 	r.lastReport = now
+	if r.writes != nil {
+		r.sum.Indexed = r.writes.indexed()
+	}
 	elapsed := now.Sub(r.start)
 	rate := float64(r.sum.Indexed+r.sum.Unchanged) / elapsed.Seconds()
 	left := "?"

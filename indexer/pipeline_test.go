@@ -249,3 +249,42 @@ func TestIndexer_Files_hostileFilesAreSkippedTheRestIndexed(t *testing.T) {
 		t.Errorf("zip bomb: %v, want ErrBinary (it is never decompressed)", reasons["d-bomb.html"])
 	}
 }
+
+// Batches are written two at a time, but a statement changed in one batch
+// and again in the next must end as its last version, never the one before.
+func TestIndexer_JSONL_laterVersionWinsAcrossBatches(t *testing.T) {
+	ix := openIndex(t)
+	in, err := New(ix, Options{BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Odd versions are long, so that written at once with the short next
+	// version they would reach the index last.
+	var long strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&long, " word%d", i)
+	}
+	const versions = 20
+	var lines strings.Builder
+	for v := 1; v <= versions; v++ {
+		padding := ""
+		if v%2 == 1 {
+			padding = long.String()
+		}
+		fmt.Fprintf(&lines, `{"title":"Statement","body":"Version %d of the statement on detained defenders.%s","url":"https://example.org/a"}`+"\n", v, padding)
+	}
+	sum, err := in.JSONL(context.Background(), strings.NewReader(lines.String()), "api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != versions {
+		t.Errorf("indexed %d, want %d", sum.Indexed, versions)
+	}
+	s, err := ix.Statement(context.Background(), sum.IDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("Version %d of", versions); !strings.HasPrefix(s.Body, want) {
+		t.Errorf("the statement begins %q, want its last version, %q", s.Body[:min(len(s.Body), 20)], want)
+	}
+}
