@@ -24,17 +24,15 @@ import (
 // an array increment per value. Bleve's own facets decode the compressed doc
 // values of every hit on every search: on 100,000 statements that was most
 // of the time of any search matching many of them. Segments never change
-// once written, so a segment's columns are built once, from its doc values,
-// and dropped when merges retire the segment.
+// once written, so a segment's columns are built once and dropped when
+// merges retire the segment. They are built from the segment's term
+// dictionaries and postings, not its doc values: a facet has a few thousand
+// values, each a list of documents read in one go, where doc values would
+// be decompressed document by document.
 type facetColumns struct {
-	// stride is how many documents one build task reads: a merged
-	// segment can hold most of the index, and the first search after
-	// start-up builds them all, so a segment is read in parts on every
-	// core.
-	stride uint64
-	mu     sync.Mutex
-	segs   map[segment.Segment]*segmentColumns
-	dicts  [len(termFacets)]dictionary
+	mu    sync.Mutex
+	segs  map[segment.Segment]*segmentColumns
+	dicts [len(termFacets)]dictionary
 }
 
 // dictionary numbers the values of one facet field in order of first sight.
@@ -43,13 +41,13 @@ type dictionary struct {
 	values []string
 }
 
-func (d *dictionary) ord(value []byte) uint32 {
-	if o, ok := d.ords[string(value)]; ok {
+func (d *dictionary) ord(value string) uint32 {
+	if o, ok := d.ords[value]; ok {
 		return o
 	}
 	o := uint32(len(d.values))
-	d.values = append(d.values, string(value))
-	d.ords[string(value)] = o
+	d.values = append(d.values, value)
+	d.ords[value] = o
 	return o
 }
 
@@ -63,7 +61,7 @@ type segmentColumns struct {
 }
 
 func newFacetColumns() *facetColumns {
-	c := &facetColumns{stride: 64 << 10, segs: map[segment.Segment]*segmentColumns{}}
+	c := &facetColumns{segs: map[segment.Segment]*segmentColumns{}}
 	for i := range c.dicts {
 		c.dicts[i].ords = map[string]uint32{}
 	}
@@ -117,22 +115,27 @@ func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 	return t, nil
 }
 
-// columnsPart holds the columns of documents [from, to) of one segment,
-// their values numbered by dictionaries of the part's own, so that parts
-// are read in parallel without sharing the dictionaries.
+// yearPart marks the part that reads the years of publication.
+const yearPart = len(termFacets)
+
+// columnsPart is one field of one segment: term facet field, or yearPart.
+// Parts are read in parallel, each numbering its values in the order of
+// the segment's own dictionary; joining renumbers them in the shared ones.
 type columnsPart struct {
-	seg      segment.Segment
-	from, to uint64
-	cols     segmentColumns
-	dicts    [len(termFacets)]dictionary
+	seg         segment.Segment
+	field       int
+	start, ords []uint32
+	values      []string
+	year        []int16
 }
 
-// build reads the columns of segs, in parts on every core; c.mu is held.
+// build reads the columns of segs, a part per field and segment on every
+// core; c.mu is held.
 func (c *facetColumns) build(segs []segment.Segment) error {
 	var parts []*columnsPart
 	for _, seg := range segs {
-		for from := uint64(0); from < seg.Count(); from += c.stride {
-			parts = append(parts, &columnsPart{seg: seg, from: from, to: min(from+c.stride, seg.Count())})
+		for f := range yearPart + 1 {
+			parts = append(parts, &columnsPart{seg: seg, field: f})
 		}
 	}
 	errs := make([]error, len(parts))
@@ -153,80 +156,106 @@ func (c *facetColumns) build(segs []segment.Segment) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	for _, seg := range segs {
-		c.segs[seg] = &segmentColumns{}
-		for f := range termFacets {
-			c.segs[seg].start[f] = []uint32{0}
-		}
-	}
 	for _, p := range parts {
-		c.join(c.segs[p.seg], p)
+		cols := c.segs[p.seg]
+		if cols == nil {
+			cols = &segmentColumns{}
+			c.segs[p.seg] = cols
+		}
+		if p.field == yearPart {
+			cols.year = p.year
+			continue
+		}
+		global := make([]uint32, len(p.values))
+		for o, v := range p.values {
+			global[o] = c.dicts[p.field].ord(v)
+		}
+		for i, o := range p.ords {
+			p.ords[i] = global[o]
+		}
+		cols.start[p.field], cols.ords[p.field] = p.start, p.ords
 	}
 	return nil
 }
 
-// join appends the part to the columns of its segment, renumbering its
-// values in the shared dictionaries.
-func (c *facetColumns) join(cols *segmentColumns, p *columnsPart) {
-	for f := range termFacets {
-		global := make([]uint32, len(p.dicts[f].values))
-		for o, v := range p.dicts[f].values {
-			global[o] = c.dicts[f].ord([]byte(v))
-		}
-		base := uint32(len(cols.ords[f]))
-		for _, o := range p.cols.ords[f] {
-			cols.ords[f] = append(cols.ords[f], global[o])
-		}
-		for _, end := range p.cols.start[f][1:] {
-			cols.start[f] = append(cols.start[f], base+end)
-		}
-	}
-	cols.year = append(cols.year, p.cols.year...)
-}
-
-// read visits the facet doc values of the part's documents.
+// read reads the part's field: every term of the segment's dictionary, and
+// the documents of each.
 func (p *columnsPart) read() error {
-	dv, ok := p.seg.(segment.DocValueVisitable)
-	if !ok {
-		return errNoColumns
+	name := index.FieldPublished
+	if p.field != yearPart {
+		name = termFacets[p.field]
 	}
-	n := p.to - p.from
-	p.cols.year = make([]int16, n)
-	for f := range termFacets {
-		p.cols.start[f] = make([]uint32, 1, n+1)
-		p.dicts[f].ords = map[string]uint32{}
+	dict, err := p.seg.Dictionary(name)
+	if err != nil {
+		return fmt.Errorf("search: facet values of %s: %w", name, err)
 	}
-	fields := slices.Concat(termFacets[:], []string{index.FieldPublished})
-	field := make(map[string]int, len(termFacets))
-	for f, name := range termFacets {
-		field[name] = f
+	n := p.seg.Count()
+	if p.field == yearPart {
+		p.year = make([]int16, n)
 	}
-	var doc uint64 // from p.from
-	visit := func(name string, term []byte) {
-		if name == index.FieldPublished {
-			// Dates are indexed at several precisions; shift 0 is the
-			// instant itself.
-			t := numeric.PrefixCoded(term)
-			if shift, err := t.Shift(); err == nil && shift == 0 {
-				if ns, err := t.Int64(); err == nil {
-					p.cols.year[doc] = int16(time.Unix(0, ns).UTC().Year())
-				}
+	// Documents and values, in term order; counts[d+1] is how many
+	// values document d has.
+	var docs, ords []uint32
+	counts := make([]uint32, n+1)
+	var from, to []byte // every term
+	if p.field == yearPart {
+		// Dates are indexed at several precisions, each term led by its
+		// shift; shift 0 is the instant itself.
+		from, to = []byte{numeric.ShiftStartInt64}, []byte{numeric.ShiftStartInt64 + 1}
+	}
+	terms := dict.AutomatonIterator(nil, from, to)
+	var postings segment.PostingsList
+	var it segment.PostingsIterator
+	for {
+		entry, err := terms.Next()
+		if err != nil {
+			return fmt.Errorf("search: facet values of %s: %w", name, err)
+		}
+		if entry == nil {
+			break
+		}
+		var year int16
+		if p.field == yearPart {
+			ns, err := numeric.PrefixCoded(entry.Term).Int64()
+			if err != nil {
+				continue
 			}
-			return
+			year = int16(time.Unix(0, ns).UTC().Year())
 		}
-		if f, ok := field[name]; ok {
-			p.cols.ords[f] = append(p.cols.ords[f], p.dicts[f].ord(term))
+		ord := uint32(len(p.values))
+		p.values = append(p.values, entry.Term)
+		if postings, err = dict.PostingsList([]byte(entry.Term), nil, postings); err != nil {
+			return fmt.Errorf("search: documents of %s %q: %w", name, entry.Term, err)
+		}
+		it = postings.Iterator(false, false, false, it)
+		for {
+			hit, err := it.Next()
+			if err != nil {
+				return fmt.Errorf("search: documents of %s %q: %w", name, entry.Term, err)
+			}
+			if hit == nil {
+				break
+			}
+			d := hit.Number()
+			if p.field == yearPart {
+				p.year[d] = year
+				continue
+			}
+			docs, ords = append(docs, uint32(d)), append(ords, ord)
+			counts[d+1]++
 		}
 	}
-	var state segment.DocVisitState
-	for doc = 0; doc < n; doc++ {
-		var err error
-		if state, err = dv.VisitDocValues(p.from+doc, fields, visit, state); err != nil {
-			return fmt.Errorf("search: facet values of document %d: %w", p.from+doc, err)
-		}
-		for f := range termFacets {
-			p.cols.start[f] = append(p.cols.start[f], uint32(len(p.cols.ords[f])))
-		}
+	if p.field == yearPart {
+		return nil
+	}
+	for d := range n {
+		counts[d+1] += counts[d]
+	}
+	p.start, p.ords = counts, make([]uint32, len(ords))
+	next := slices.Clone(counts[:n])
+	for i, d := range docs {
+		p.ords[next[d]] = ords[i]
+		next[d]++
 	}
 	return nil
 }

@@ -67,7 +67,6 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 	}
 
 	eng := New(ix)
-	eng.columns.stride = 97 // segments read in several parts
 	for _, r := range []Request{
 		{},
 		{Query: "detention"},
