@@ -93,7 +93,7 @@ func compileNode(n query.Node) (bquery.Query, error) {
 				q := bleve.NewMatchQuery(n.Text)
 				q.SetField(field)
 				return q
-			case terms >= 3 && index.IsPairField(field):
+			case terms >= 2 && index.IsPairField(field):
 				return &pairPhraseQuery{field: field, text: n.Text}
 			}
 			q := bleve.NewMatchPhraseQuery(n.Text)

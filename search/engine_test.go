@@ -383,6 +383,8 @@ func TestSearch_phraseOfPairs(t *testing.T) {
 		{`"court"`, []string{"apart", "together"}},
 		{`"we sat the court"`, []string{"apart"}}, // punctuation is no word
 		{`"court in the"`, nil},
+		{`"the court of"`, []string{"apart", "together"}},
+		{`"of the court"`, nil},
 		// Longer phrases are searched as every other pair and the last.
 		{`"they met in the court"`, []string{"together"}},
 		{`"they met in the court of appeal"`, []string{"together"}},

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -11,13 +12,12 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// pairPhraseQuery is a phrase of four words or more in a word-pair field
+// pairPhraseQuery is a phrase of three words or more in a word-pair field
 // (index.AnalyzerPairs). Its pairs overlap, so every other pair, and the
 // last, already hold every word at its place: "this is not the first time"
-// is "this is", "not the", "first time" two positions apart. The phrase
-// searcher then reads the postings and positions of three pairs instead of
-// five; common phrases match most statements, and those positions are
-// most of their time.
+// is "this is", "not the", "first time" two positions apart. Reading three
+// pairs' postings and positions instead of five matters: common phrases
+// match most statements, and their positions are most of the time.
 type pairPhraseQuery struct {
 	field string
 	text  string
@@ -34,16 +34,79 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m 
 	if len(pairs) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	// An empty position is a gap: any term, or none, may stand there.
-	terms := make([][]string, len(pairs))
+	var terms []string
+	var offsets []uint64 // of each term from the phrase's first word
 	for i, p := range pairs {
 		if i%2 == 0 || i == len(pairs)-1 {
-			terms[i] = []string{string(p.Term)}
+			terms, offsets = append(terms, string(p.Term)), append(offsets, uint64(i))
 		}
 	}
-	s, err := searcher.NewMultiPhraseSearcher(ctx, r, terms, 0, false, q.field, q.Boost(), opts)
+	if opts.IncludeTermVectors {
+		// The page's hits, whose matches are marked: Bleve's phrase
+		// searcher keeps the locations of the phrase alone, not of every
+		// occurrence of its pairs. An empty position is a gap.
+		gapped := make([][]string, len(pairs))
+		for i, t := range terms {
+			gapped[offsets[i]] = []string{t}
+		}
+		s, err := searcher.NewMultiPhraseSearcher(ctx, r, gapped, 0, false, q.field, q.Boost(), opts)
+		if err != nil {
+			return nil, fmt.Errorf("search: phrase %q: %w", q.text, err)
+		}
+		return s, nil
+	}
+	// Every hit otherwise: Bleve's phrase searcher builds a map of the
+	// locations of each statement it checks (a third of the time of a
+	// phrase matching most of 10,000 statements), where the positions of
+	// a few terms are enough. The score is the same: the conjunction's.
+	opts.IncludeTermVectors = true
+	var each []bsearch.Searcher
+	for _, t := range terms {
+		s, err := searcher.NewTermSearcher(ctx, r, t, q.field, q.Boost(), opts)
+		if err != nil {
+			closeAll(each)
+			return nil, fmt.Errorf("search: phrase %q: %w", q.text, err)
+		}
+		each = append(each, s)
+	}
+	all, err := searcher.NewConjunctionSearcher(ctx, r, each, opts)
 	if err != nil {
+		closeAll(each)
 		return nil, fmt.Errorf("search: phrase %q: %w", q.text, err)
 	}
-	return s, nil
+	positions := make([][]uint64, len(terms))
+	return searcher.NewFilteringSearcher(ctx, all, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
+		return inPhrase(d.FieldTermLocations, q.field, terms, offsets, positions)
+	}), nil
+}
+
+// inPhrase reports whether the field holds every terms[i] at p+offsets[i],
+// for some position p. positions is scratch space, one slice per term.
+func inPhrase(locs []bsearch.FieldTermLocation, field string, terms []string, offsets []uint64, positions [][]uint64) bool {
+	for i := range positions {
+		positions[i] = positions[i][:0]
+	}
+	for _, l := range locs {
+		if l.Field != field {
+			continue
+		}
+		for i, t := range terms {
+			if l.Term == t {
+				positions[i] = append(positions[i], l.Location.Pos)
+			}
+		}
+	}
+	for i := range positions {
+		slices.Sort(positions[i])
+	}
+next:
+	for _, p := range positions[0] {
+		for i := 1; i < len(terms); i++ {
+			if _, ok := slices.BinarySearch(positions[i], p+offsets[i]); !ok {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
