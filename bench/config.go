@@ -30,6 +30,10 @@ type Config struct {
 	ProfileDir string `json:"profile_dir,omitempty"`
 	// Split also measures extraction and index writes apart (advosearch).
 	Split bool `json:"split,omitempty"`
+	// Reuse searches the index an earlier run kept in Dir instead of
+	// indexing the corpus (advosearch): a million statements take an hour
+	// to index, their searches minutes.
+	Reuse bool `json:"reuse,omitempty"`
 }
 
 // ReadConfig reads a Config written as JSON.

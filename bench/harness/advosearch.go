@@ -28,37 +28,15 @@ func RunAdvosearch(ctx context.Context, cfg bench.Config) (bench.Result, error) 
 	res := bench.Result{System: bench.SystemAdvosearch}
 	path := filepath.Join(cfg.Dir, "advosearch")
 
-	stop, err := bench.StartProfile(cfg.ProfileDir, bench.SystemAdvosearch, "index")
-	if err != nil {
+	if cfg.Reuse {
+		if _, err := os.Stat(path); err != nil {
+			return res, fmt.Errorf("harness: no index to reuse (run with --keep first): %w", err)
+		}
+		res.Notes = append(res.Notes, "the index of an earlier run, searched again: no indexing figures")
+	} else if err := indexCorpus(ctx, cfg, path, &res); err != nil {
 		return res, err
 	}
-	start := time.Now()
-	ix, err := index.Open(path, index.Options{})
-	if err != nil {
-		return res, err
-	}
-	in, err := indexer.New(ix, indexer.Options{})
-	if err != nil {
-		ix.Close()
-		return res, err
-	}
-	sum, err := in.Files(ctx, []string{cfg.Corpus})
-	if err != nil {
-		ix.Close()
-		return res, err
-	}
-	if err := ix.Close(); err != nil {
-		return res, err
-	}
-	res.IndexSeconds = time.Since(start).Seconds()
-	res.PeakRSSIndexing = bench.PeakRSS()
-	if err := stop(); err != nil {
-		return res, err
-	}
-	res.Statements = sum.Indexed
-	if len(sum.Skipped) > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%d statements skipped by extraction, first: %v", len(sum.Skipped), sum.Skipped[0].Err))
-	}
+
 	// path is a link to the generation folder Open created.
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -67,24 +45,27 @@ func RunAdvosearch(ctx context.Context, cfg bench.Config) (bench.Result, error) 
 	if res.IndexBytes, err = bench.DirSize(real); err != nil {
 		return res, err
 	}
-
 	if cfg.Split {
 		if res.ExtractSeconds, res.WriteSeconds, err = splitIndexing(ctx, cfg); err != nil {
 			return res, err
 		}
 	}
 
-	start = time.Now()
-	ix, err = index.Open(path, index.Options{})
+	start := time.Now()
+	ix, err := index.Open(path, index.Options{})
 	if err != nil {
 		return res, err
 	}
 	defer ix.Close()
 	eng := search.New(ix)
-	if _, err := eng.Search(ctx, search.Request{}); err != nil {
+	all, err := eng.Search(ctx, search.Request{})
+	if err != nil {
 		return res, err
 	}
 	res.OpenSeconds = time.Since(start).Seconds()
+	if cfg.Reuse {
+		res.Statements = int(all.Total)
+	}
 
 	res.Classes, res.CrossCheck, err = bench.TimeClasses(ctx, cfg, func(bench.Class) bool { return true },
 		func(ctx context.Context, q bench.Query) (uint64, error) {
@@ -100,6 +81,43 @@ func RunAdvosearch(ctx context.Context, cfg bench.Config) (bench.Result, error) 
 		}
 	}
 	return res, nil
+}
+
+// indexCorpus indexes the corpus into a new index at path, as `advosearch
+// index` does, and records the indexing figures.
+func indexCorpus(ctx context.Context, cfg bench.Config, path string, res *bench.Result) error {
+	stop, err := bench.StartProfile(cfg.ProfileDir, bench.SystemAdvosearch, "index")
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	ix, err := index.Open(path, index.Options{})
+	if err != nil {
+		return err
+	}
+	in, err := indexer.New(ix, indexer.Options{})
+	if err != nil {
+		ix.Close()
+		return err
+	}
+	sum, err := in.Files(ctx, []string{cfg.Corpus})
+	if err != nil {
+		ix.Close()
+		return err
+	}
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	res.IndexSeconds = time.Since(start).Seconds()
+	res.PeakRSSIndexing = bench.PeakRSS()
+	if err := stop(); err != nil {
+		return err
+	}
+	res.Statements = sum.Indexed
+	if len(sum.Skipped) > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("%d statements skipped by extraction, first: %v", len(sum.Skipped), sum.Skipped[0].Err))
+	}
+	return nil
 }
 
 func advosearchRequest(q bench.Query) search.Request {

@@ -44,6 +44,10 @@ type Options struct {
 	// NoSplit skips timing advosearch's extraction and index writes apart,
 	// which indexes the corpus a second time.
 	NoSplit bool
+	// Keep keeps each system's index in Dir, and Reuse searches the
+	// advosearch index kept there instead of generating and indexing the
+	// corpus again; Reuse runs advosearch alone.
+	Keep, Reuse bool
 	// Log receives progress and the children's standard error.
 	Log io.Writer
 }
@@ -101,9 +105,16 @@ func Run(ctx context.Context, opts Options) ([]bench.Result, error) {
 		return nil, fmt.Errorf("harness: %w", err)
 	}
 	corpusPath := filepath.Join(dir, "statements.jsonl")
-	fmt.Fprintf(opts.Log, "generating %d statements (seed %d) in %s\n", opts.N, opts.Seed, corpusPath)
-	if err := writeCorpus(corpusPath, opts.N, opts.Seed); err != nil {
-		return nil, err
+	if opts.Reuse {
+		if !slices.Equal(opts.Systems, []string{bench.SystemAdvosearch}) {
+			return nil, fmt.Errorf("harness: only advosearch can reuse its index; run it alone")
+		}
+		fmt.Fprintf(opts.Log, "searching the index kept in %s\n", dir)
+	} else {
+		fmt.Fprintf(opts.Log, "generating %d statements (seed %d) in %s\n", opts.N, opts.Seed, corpusPath)
+		if err := writeCorpus(corpusPath, opts.N, opts.Seed); err != nil {
+			return nil, err
+		}
 	}
 	queries := bench.Queries(opts.Queries, opts.Seed)
 
@@ -111,7 +122,8 @@ func Run(ctx context.Context, opts Options) ([]bench.Result, error) {
 	for _, system := range opts.Systems {
 		cfg := bench.Config{
 			System: system, Corpus: corpusPath, Dir: filepath.Join(dir, system), Queries: queries,
-			ClassLimit: opts.ClassLimit, ProfileDir: opts.ProfileDir, Split: !opts.NoSplit,
+			ClassLimit: opts.ClassLimit, ProfileDir: opts.ProfileDir, Split: !opts.NoSplit && !opts.Reuse,
+			Reuse: opts.Reuse,
 		}
 		if system == bench.SystemAdvosearch {
 			cfg.HTTPLevels, cfg.HTTPRequests, cfg.HTTPDuration = opts.HTTPLevels, opts.HTTPRequests, opts.HTTPDuration
@@ -139,7 +151,9 @@ func Run(ctx context.Context, opts Options) ([]bench.Result, error) {
 			time.Since(start).Round(time.Second), loadBefore, bench.LoadAverage()))
 		fmt.Fprintf(opts.Log, "%s done in %s\n", system, time.Since(start).Round(time.Second))
 		results = append(results, r)
-		os.RemoveAll(cfg.Dir) // the next system gets the disk cache to itself
+		if !opts.Keep && !opts.Reuse {
+			os.RemoveAll(cfg.Dir) // the next system gets the disk cache to itself
+		}
 	}
 	return results, nil
 }

@@ -99,6 +99,29 @@ func TestRun_smallCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("hits per class: advosearch %v, bleve %v\n%s", hits(a), hits(b), report.String())
+
+	// The index kept in its folder, searched again: the same statements and
+	// hits, and no indexing figures, as nothing was indexed.
+	again := ours
+	again.Reuse, again.Split, again.HTTPLevels = true, false, nil
+	r, err := harness.RunAdvosearch(ctx, again)
+	if err != nil {
+		t.Fatalf("RunAdvosearch reusing the index: %v", err)
+	}
+	if r.Statements != statements || r.IndexBytes != a.IndexBytes || r.IndexSeconds != 0 || r.PeakRSSIndexing != 0 {
+		t.Errorf("reused: %d statements, %d bytes, indexed in %v s with peak RSS %d; want %d, %d, 0 and 0",
+			r.Statements, r.IndexBytes, r.IndexSeconds, r.PeakRSSIndexing, statements, a.IndexBytes)
+	}
+	for _, c := range bench.Classes() {
+		if r.Classes[c].Hits != a.Classes[c].Hits {
+			t.Errorf("reused, %s: %d hits, first run %d", c, r.Classes[c].Hits, a.Classes[c].Hits)
+		}
+	}
+	missing := again
+	missing.Dir = filepath.Join(dir, "none")
+	if _, err := harness.RunAdvosearch(ctx, missing); err == nil || !strings.Contains(err.Error(), "no index to reuse") {
+		t.Errorf("reusing a folder without an index: %v, want an error saying so", err)
+	}
 }
 
 func hits(r bench.Result) map[bench.Class]uint64 {

@@ -63,12 +63,17 @@ func benchRun(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	httpRequests := fs.Int("http-requests", 2_000, "requests per HTTP concurrency level")
 	httpDuration := fs.Duration("http-duration", 20*time.Second, "time limit per HTTP concurrency level")
 	noSplit := fs.Bool("no-split", false, "skip timing advosearch's extraction and index writes apart (a second indexing run)")
+	keep := fs.Bool("keep", false, "keep each system's index in --dir")
+	reuse := fs.Bool("reuse", false, "search the advosearch index that a --keep run left in --dir instead of indexing again (with --only advosearch)")
 	child := fs.String("child", "", "internal: run one system from this config file and print its result as JSON")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *child != "" {
 		return harness.RunChild(ctx, *child, stdout)
+	}
+	if (*keep || *reuse) && *dir == "" {
+		return fmt.Errorf("bench run: --keep and --reuse need --dir")
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -78,6 +83,7 @@ func benchRun(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		N: *n, Seed: *seed, Queries: *queries, Self: []string{self, "bench", "run"}, FTS5: *fts5,
 		Dir: *dir, ProfileDir: *profile, ClassLimit: *classLimit,
 		HTTPRequests: *httpRequests, HTTPDuration: *httpDuration, NoSplit: *noSplit, Log: stderr,
+		Keep: *keep, Reuse: *reuse,
 	}
 	if *only != "" {
 		opts.Systems = strings.Split(*only, ",")
