@@ -34,8 +34,10 @@ var keywordFields = map[string]string{
 var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‟", `"`)
 
 // compile parses the user's query and turns the tree into a Bleve query over
-// the schema. Syntax errors become InvalidError with the column.
-func compile(q string, defaultOr bool) (bquery.Query, query.Node, error) {
+// the schema, searching unquoted words in the language twins of langs (of
+// index.StemmedLangs) beside title and body. Syntax errors become
+// InvalidError with the column.
+func compile(q string, defaultOr bool, langs []string) (bquery.Query, query.Node, error) {
 	tree, err := query.Parse(quoteFolder.Replace(q), query.Options{DefaultOr: defaultOr})
 	if err != nil {
 		var se *query.SyntaxError
@@ -44,20 +46,25 @@ func compile(q string, defaultOr bool) (bquery.Query, query.Node, error) {
 		}
 		return nil, nil, &InvalidError{Field: "q", Value: q, Reason: err.Error()}
 	}
-	bq, err := compileNode(tree)
+	bq, err := compiler{langs: langs}.node(tree)
 	if err != nil {
 		return nil, nil, err
 	}
 	return bq, tree, nil
 }
 
-func compileNode(n query.Node) (bquery.Query, error) {
+// compiler turns a query tree into a Bleve query.
+type compiler struct {
+	langs []string // of the stemmed language twins to search
+}
+
+func (c compiler) node(n query.Node) (bquery.Query, error) {
 	switch n := n.(type) {
 	case *query.MatchAll:
 		// Every statement, not every document: quotes share the index.
 		return index.KindQuery(index.KindStatement), nil
 	case *query.Bool:
-		return compileBool(n)
+		return c.bool(n)
 	case *query.Term:
 		if q, ok := nameClause(n.Field, n.Text, n.Boost); ok {
 			return q, nil
@@ -66,7 +73,7 @@ func compileNode(n query.Node) (bquery.Query, error) {
 		// the Khmer n-gram fields, every gram of the word.
 		return onFields(n.Field, n.Boost, false, func(field string) bquery.Query {
 			return matchAll(field, n.Text)
-		}, langTwins(n.Field, true, n.Text)...)
+		}, c.langTwins(n.Field, true, n.Text)...)
 	case *query.Phrase:
 		if q, ok := nameClause(n.Field, n.Text, n.Boost); ok {
 			return q, nil
@@ -74,7 +81,7 @@ func compileNode(n query.Node) (bquery.Query, error) {
 		// The exact fields drop Khmer script, so a Khmer phrase is also
 		// looked for on the n-gram fields, as all of its grams: n-grams
 		// carry no word positions, so this finds the words, not the phrase.
-		khmer := langTwins(n.Field, false, n.Text)
+		khmer := c.langTwins(n.Field, false, n.Text)
 		if n.Slop >= 0 {
 			return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
 				if index.IsKhmerField(field) {
@@ -148,11 +155,11 @@ func nameClause(field, text string, b float64) (bquery.Query, bool) {
 	return q, true
 }
 
-func compileBool(n *query.Bool) (bquery.Query, error) {
+func (c compiler) bool(n *query.Bool) (bquery.Query, error) {
 	var groups [3][]bquery.Query
 	for i, nodes := range [3][]query.Node{n.Must, n.Should, n.MustNot} {
-		for _, c := range nodes {
-			q, err := compileNode(c)
+		for _, child := range nodes {
+			q, err := c.node(child)
 			if err != nil {
 				return nil, err
 			}
@@ -179,11 +186,11 @@ func matchAll(field, text string) bquery.Query {
 
 // langTwins lists the language fields searched beside the title and body
 // fields a clause names (both when it names none): with stemmed, the fields
-// of every language Bleve stems (a French word meets French stems there);
-// and when text holds Khmer script, the Khmer n-gram fields, since no other
-// field indexes Khmer. Only Khmer text searches the n-gram fields: short
-// Latin words would match grams inside longer ones.
-func langTwins(field string, stemmed bool, text string) []string {
+// of c.langs (a French word meets French stems there); and when text holds
+// Khmer script, the Khmer n-gram fields, since no other field indexes
+// Khmer. Only Khmer text searches the n-gram fields: short Latin words
+// would match grams inside longer ones.
+func (c compiler) langTwins(field string, stemmed bool, text string) []string {
 	var bases []string
 	if tf, ok := textFields[field]; ok {
 		bases = []string{tf.stemmed}
@@ -194,7 +201,7 @@ func langTwins(field string, stemmed bool, text string) []string {
 	var out []string
 	for _, base := range bases {
 		if stemmed {
-			for _, lang := range index.StemmedLangs {
+			for _, lang := range c.langs {
 				out = append(out, index.LangField(base, lang))
 			}
 		}

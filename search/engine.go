@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Engine runs searches over one index. It is safe for concurrent use.
@@ -23,6 +25,7 @@ type Engine struct {
 	// values of every statement, the most expensive search there is.
 	mu        sync.Mutex
 	allFacets *cachedFacets
+	langs     *cachedLangs
 	columns   *facetColumns
 	stem      analysis.Analyzer // of the stemmed fields, to mark their matches
 	// slots bounds the searches running at once to the cores. More at once
@@ -35,6 +38,11 @@ type Engine struct {
 type cachedFacets struct {
 	writes uint64 // index.Writes when computed
 	facets Facets
+}
+
+type cachedLangs struct {
+	writes uint64
+	langs  []string
 }
 
 // New returns an engine over ix; the caller keeps ownership of ix.
@@ -92,7 +100,11 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		return Result{}, err
 	}
 	defer release()
-	main, tree, err := compile(r.Query, r.DefaultOr)
+	langs, err := e.stemmedLangs()
+	if err != nil {
+		return Result{}, err
+	}
+	main, tree, err := compile(r.Query, r.DefaultOr, langs)
 	if err != nil {
 		return Result{}, err
 	}
@@ -186,6 +198,45 @@ func searchError(err error) error {
 		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	return fmt.Errorf("search: %w", err)
+}
+
+// stemmedLangs returns the languages of index.StemmedLangs that statements
+// are in, whose language twins unquoted words are searched in. Most indexes
+// hold one or two: each twin searched costs a term searcher per word and
+// segment and a child in the word's disjunction, and twelve empty ones made
+// a two-word search 15% slower on 10,000 English statements.
+func (e *Engine) stemmedLangs() ([]string, error) {
+	writes := e.ix.Writes()
+	e.mu.Lock()
+	cached := e.langs
+	e.mu.Unlock()
+	if cached != nil && cached.writes == writes {
+		return cached.langs, nil
+	}
+	var langs []string
+	err := e.ix.Read(func(r bindex.IndexReader) error {
+		terms, err := r.FieldDict(index.FieldLang)
+		if err != nil {
+			return err
+		}
+		defer terms.Close()
+		for {
+			t, err := terms.Next()
+			if t == nil || err != nil {
+				return err
+			}
+			if slices.Contains(index.StemmedLangs, t.Term) {
+				langs = append(langs, t.Term)
+			}
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search: languages in the index: %w", err)
+	}
+	e.mu.Lock()
+	e.langs = &cachedLangs{writes: writes, langs: langs}
+	e.mu.Unlock()
+	return langs, nil
 }
 
 // cachedAllFacets returns the facets of every statement if they were

@@ -98,7 +98,7 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 	if err := r.normalize(); err != nil {
 		t.Fatal(err)
 	}
-	main, _, err := compile(r.Query, r.DefaultOr)
+	main, _, err := compile(r.Query, r.DefaultOr, index.StemmedLangs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -185,3 +185,21 @@ func TestEngine_Search_languageFacet(t *testing.T) {
 		t.Errorf("lang facet %v, want fr, km and en once each", got)
 	}
 }
+
+// A word is searched in the language twins of the languages the index
+// holds; a statement in a language the index did not hold before is found
+// by its stems at once.
+func TestEngine_Search_languageAddedLater(t *testing.T) {
+	e := langEngine(t, langStatements("en"))
+	if got := searchIDs(t, e, "cambodgien"); got != nil {
+		t.Fatalf("cambodgien in English statements only: %v, want none", got)
+	}
+	later := langStatements("fr")[0]
+	later.ID = "fr-later"
+	if err := e.ix.Write([]index.Statement{later}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchIDs(t, e, "cambodgien"); !slices.Equal(got, []string{"fr-later"}) {
+		t.Errorf("cambodgien after a French statement was added: %v, want [fr-later]", got)
+	}
+}

@@ -39,7 +39,7 @@ func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
 	if err := r.normalize(); err != nil {
 		return nil, err
 	}
-	main, _, err := compile(r.Query, r.DefaultOr)
+	main, _, err := compile(r.Query, r.DefaultOr, index.StemmedLangs)
 	if err != nil {
 		return nil, err
 	}
