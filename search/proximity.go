@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -50,8 +51,11 @@ func (q *proximityQuery) Searcher(ctx context.Context, r bindex.IndexReader, m m
 		closeAll(each)
 		return nil, fmt.Errorf("search: proximity: %w", err)
 	}
+	var scratch []wordAt
 	return searcher.NewFilteringSearcher(ctx, all, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
-		return near(d.FieldTermLocations, q.field, words, q.slop)
+		var ok bool
+		ok, scratch = near(d.FieldTermLocations, q.field, words, q.slop, scratch[:0])
+		return ok
 	}), nil
 }
 
@@ -77,25 +81,27 @@ func closeAll(ss []bsearch.Searcher) {
 	}
 }
 
+// wordAt is one occurrence of a word of a proximity query.
+type wordAt struct {
+	pos  uint64
+	word int
+}
+
 // near reports whether some stretch of the field holds every word with at
 // most slop other words among them: the smallest window over the merged,
 // sorted positions that covers all the words spans at most
-// len(words)-1+slop positions.
-func near(locs []bsearch.FieldTermLocation, field string, words []string, slop int) bool {
-	type hit struct {
-		pos  uint64
-		word int
-	}
-	var hits []hit
+// len(words)-1+slop positions. hits is scratch space, returned for reuse:
+// the check runs on every statement holding all the words.
+func near(locs []bsearch.FieldTermLocation, field string, words []string, slop int, hits []wordAt) (bool, []wordAt) {
 	for _, l := range locs {
 		if l.Field != field {
 			continue
 		}
 		if w := slices.Index(words, l.Term); w >= 0 {
-			hits = append(hits, hit{l.Location.Pos, w})
+			hits = append(hits, wordAt{l.Location.Pos, w})
 		}
 	}
-	slices.SortFunc(hits, func(a, b hit) int { return int(a.pos) - int(b.pos) })
+	slices.SortFunc(hits, func(a, b wordAt) int { return cmp.Compare(a.pos, b.pos) })
 	maxSpan := uint64(len(words) - 1 + slop)
 	seen := make([]int, len(words))
 	covered, lo := 0, 0
@@ -106,7 +112,7 @@ func near(locs []bsearch.FieldTermLocation, field string, words []string, slop i
 		seen[h.word]++
 		for covered == len(words) {
 			if h.pos-hits[lo].pos <= maxSpan {
-				return true
+				return true, hits
 			}
 			seen[hits[lo].word]--
 			if seen[hits[lo].word] == 0 {
@@ -115,5 +121,5 @@ func near(locs []bsearch.FieldTermLocation, field string, words []string, slop i
 			lo++
 		}
 	}
-	return false
+	return false, hits
 }
