@@ -73,7 +73,7 @@ func syncDir(dir string) error {
 // note, and the folder can be removed once that process stops.
 func Rebuild(path string, opts Options, build func(*Index) error) (note string, err error) {
 	opts.setDefaults()
-	config := map[string]interface{}{"bolt_timeout": opts.LockTimeout.String()}
+	config := opts.bleveConfig()
 	old, err := os.Readlink(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):

@@ -46,6 +46,24 @@ func (o *Options) setDefaults() {
 	}
 }
 
+// maxSegmentDocs caps the documents of a segment that Bleve's merges make.
+// Its default, 5 million, lets one merge read most of a large index through
+// mmap: indexing a million statements (4.7 million documents with their
+// quotes) peaked at 12.9 GB RSS, while the Go heap stayed under 1.5 GB and
+// the file pages mapped in rose by a gigabyte at each large merge. A
+// quarter of a million documents is about 1.2 GB of segment.
+const maxSegmentDocs = 250_000
+
+// bleveConfig is how Bleve opens the index.
+func (o Options) bleveConfig() map[string]interface{} {
+	return map[string]interface{}{
+		// Scorch keeps its state in root.bolt; bolt's file lock would
+		// otherwise block forever when another process holds it.
+		"bolt_timeout":           o.LockTimeout.String(),
+		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": maxSegmentDocs},
+	}
+}
+
 // Index is an open statement index. It is safe for concurrent use: searches
 // run while batches are written. Close must be called to release the lock.
 type Index struct {
@@ -104,9 +122,7 @@ func (ix *Index) Writes() uint64 { return ix.writes.Load() }
 // the index open, and ErrVersion if it was built by another mapping version.
 func Open(path string, opts Options) (*Index, error) {
 	opts.setDefaults()
-	// Scorch keeps its state in root.bolt; bolt's file lock would otherwise
-	// block forever when another process holds it.
-	config := map[string]interface{}{"bolt_timeout": opts.LockTimeout.String()}
+	config := opts.bleveConfig()
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 		return createCurrent(path, config)
 	}
