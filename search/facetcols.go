@@ -215,15 +215,16 @@ func (p *columnsPart) read() error {
 			break
 		}
 		var year int16
+		ord := uint32(len(p.values))
 		if p.field == yearPart {
 			ns, err := numeric.PrefixCoded(entry.Term).Int64()
 			if err != nil {
 				continue
 			}
 			year = int16(time.Unix(0, ns).UTC().Year())
+		} else {
+			p.values = append(p.values, entry.Term)
 		}
-		ord := uint32(len(p.values))
-		p.values = append(p.values, entry.Term)
 		if postings, err = dict.PostingsList([]byte(entry.Term), nil, postings); err != nil {
 			return fmt.Errorf("search: documents of %s %q: %w", name, entry.Term, err)
 		}

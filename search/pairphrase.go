@@ -58,26 +58,15 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m 
 	// Every hit otherwise: Bleve's phrase searcher builds a map of the
 	// locations of each statement it checks (a third of the time of a
 	// phrase matching most of 10,000 statements), where the positions of
-	// a few terms are enough. The score is the same: the conjunction's.
-	opts.IncludeTermVectors = true
-	var each []bsearch.Searcher
-	for _, t := range terms {
-		s, err := searcher.NewTermSearcher(ctx, r, t, q.field, q.Boost(), opts)
-		if err != nil {
-			closeAll(each)
-			return nil, fmt.Errorf("search: phrase %q: %w", q.text, err)
-		}
-		each = append(each, s)
-	}
-	all, err := searcher.NewConjunctionSearcher(ctx, r, each, opts)
+	// a few terms are enough.
+	positions := make([][]uint64, len(terms))
+	s, err := withPositions(ctx, r, q.field, terms, q.Boost(), opts, func(locs []bsearch.FieldTermLocation) bool {
+		return inPhrase(locs, q.field, terms, offsets, positions)
+	})
 	if err != nil {
-		closeAll(each)
 		return nil, fmt.Errorf("search: phrase %q: %w", q.text, err)
 	}
-	positions := make([][]uint64, len(terms))
-	return searcher.NewFilteringSearcher(ctx, all, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
-		return inPhrase(d.FieldTermLocations, q.field, terms, offsets, positions)
-	}), nil
+	return s, nil
 }
 
 // inPhrase reports whether the field holds every terms[i] at p+offsets[i],

@@ -35,27 +35,37 @@ func (q *proximityQuery) Searcher(ctx context.Context, r bindex.IndexReader, m m
 	if len(words) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	// Positions come with term vectors; the filter below reads them.
+	var scratch []wordAt
+	return withPositions(ctx, r, q.field, words, q.Boost(), opts, func(locs []bsearch.FieldTermLocation) bool {
+		var ok bool
+		ok, scratch = near(locs, q.field, words, q.slop, scratch[:0])
+		return ok
+	})
+}
+
+// withPositions matches the statements holding every term in field, kept
+// when keep accepts the positions of the terms there. The score is the
+// conjunction's, as Bleve's phrase searcher scores.
+func withPositions(ctx context.Context, r bindex.IndexReader, field string, terms []string, boost float64,
+	opts bsearch.SearcherOptions, keep func([]bsearch.FieldTermLocation) bool) (bsearch.Searcher, error) {
+	// Positions come with term vectors.
 	opts.IncludeTermVectors = true
 	var each []bsearch.Searcher
-	for _, w := range words {
-		s, err := searcher.NewTermSearcher(ctx, r, w, q.field, q.Boost(), opts)
+	for _, t := range terms {
+		s, err := searcher.NewTermSearcher(ctx, r, t, field, boost, opts)
 		if err != nil {
 			closeAll(each)
-			return nil, fmt.Errorf("search: proximity term %q: %w", w, err)
+			return nil, fmt.Errorf("search: term %q: %w", t, err)
 		}
 		each = append(each, s)
 	}
 	all, err := searcher.NewConjunctionSearcher(ctx, r, each, opts)
 	if err != nil {
 		closeAll(each)
-		return nil, fmt.Errorf("search: proximity: %w", err)
+		return nil, fmt.Errorf("search: all of %q: %w", terms, err)
 	}
-	var scratch []wordAt
 	return searcher.NewFilteringSearcher(ctx, all, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
-		var ok bool
-		ok, scratch = near(d.FieldTermLocations, q.field, words, q.slop, scratch[:0])
-		return ok
+		return keep(d.FieldTermLocations)
 	}), nil
 }
 
