@@ -108,7 +108,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	req := bleve.NewSearchRequestOptions(e.filtered(main, r), r.Size, (r.Page-1)*r.Size, false)
+	req := bleve.NewSearchRequestOptions(filterQuery(main, r), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = hitFields
 	switch r.Sort {
 	case SortDate:

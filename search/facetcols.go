@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -59,11 +58,7 @@ type segmentColumns struct {
 	ords  [len(termFacets)][]uint32
 	// year of publication, 0 when unknown
 	year []int16
-	// day of publication, in days since 1970-01-01, noDay when unknown
-	day []int32
 }
-
-const noDay = math.MinInt32
 
 func newFacetColumns() *facetColumns {
 	c := &facetColumns{segs: map[segment.Segment]*segmentColumns{}}
@@ -77,33 +72,16 @@ func newFacetColumns() *facetColumns {
 // that index.Open and index.OpenMemory return is.
 var errNoColumns = errors.New("search: facet columns need a scorch index")
 
-// columnsView is the columns of every segment of one snapshot.
-type columnsView struct {
-	segs    []*segmentColumns
-	offsets []uint64 // first document number of each segment
-}
-
-// at returns the columns of the segment holding Bleve's document number
-// doc, and its number there.
-func (v *columnsView) at(doc uint64) (*segmentColumns, uint64) {
-	s, _ := slices.BinarySearch(v.offsets, doc+1)
-	s--
-	return v.segs[s], doc - v.offsets[s]
-}
-
-// view returns the columns of every segment of the snapshot r, built where
-// missing.
-func (c *facetColumns) view(r bindex.IndexReader) (*columnsView, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.viewLocked(r)
-}
-
-func (c *facetColumns) viewLocked(r bindex.IndexReader) (*columnsView, error) {
+// tally prepares counting over one search of the snapshot r: the columns of
+// every segment of r, built where missing, and counters sized to the values
+// known so far, which are all the values r holds.
+func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil, errNoColumns
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	var missing []segment.Segment
 	for _, ss := range snap.Segments() {
 		if _, ok := c.segs[ss.Segment()]; !ok {
@@ -113,14 +91,14 @@ func (c *facetColumns) viewLocked(r bindex.IndexReader) (*columnsView, error) {
 	if err := c.build(missing); err != nil {
 		return nil, err
 	}
-	v := &columnsView{}
+	t := &facetTally{years: make([]int, time.Now().Year()+3-firstYear)}
 	live := make(map[segment.Segment]bool, len(snap.Segments()))
 	var offset uint64
 	for _, ss := range snap.Segments() {
 		seg := ss.Segment()
 		live[seg] = true
-		v.segs = append(v.segs, c.segs[seg])
-		v.offsets = append(v.offsets, offset)
+		t.segs = append(t.segs, c.segs[seg])
+		t.offsets = append(t.offsets, offset)
 		offset += seg.Count()
 	}
 	// Merges replace segments; a search still running on an older
@@ -130,20 +108,6 @@ func (c *facetColumns) viewLocked(r bindex.IndexReader) (*columnsView, error) {
 			delete(c.segs, seg)
 		}
 	}
-	return v, nil
-}
-
-// tally prepares counting over one search of the snapshot r: its columns,
-// and counters sized to the values known so far, which are all the values
-// r holds.
-func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	v, err := c.viewLocked(r)
-	if err != nil {
-		return nil, err
-	}
-	t := &facetTally{columnsView: v, years: make([]int, time.Now().Year()+3-firstYear)}
 	for f := range c.dicts {
 		t.counts[f] = make([]int, len(c.dicts[f].values))
 		t.values[f] = c.dicts[f].values
@@ -163,7 +127,6 @@ type columnsPart struct {
 	start, ords []uint32
 	values      []string
 	year        []int16
-	day         []int32
 }
 
 // build reads the columns of segs, a part per field and segment on every
@@ -200,7 +163,7 @@ func (c *facetColumns) build(segs []segment.Segment) error {
 			c.segs[p.seg] = cols
 		}
 		if p.field == yearPart {
-			cols.year, cols.day = p.year, p.day
+			cols.year = p.year
 			continue
 		}
 		global := make([]uint32, len(p.values))
@@ -228,10 +191,7 @@ func (p *columnsPart) read() error {
 	}
 	n := p.seg.Count()
 	if p.field == yearPart {
-		p.year, p.day = make([]int16, n), make([]int32, n)
-		for d := range p.day {
-			p.day[d] = noDay
-		}
+		p.year = make([]int16, n)
 	}
 	// Documents and values, in term order; counts[d+1] is how many
 	// values document d has.
@@ -255,15 +215,13 @@ func (p *columnsPart) read() error {
 			break
 		}
 		var year int16
-		var day int32
 		ord := uint32(len(p.values))
 		if p.field == yearPart {
 			ns, err := numeric.PrefixCoded(entry.Term).Int64()
 			if err != nil {
 				continue
 			}
-			t := time.Unix(0, ns).UTC()
-			year, day = int16(t.Year()), daysSinceEpoch(t)
+			year = int16(time.Unix(0, ns).UTC().Year())
 		} else {
 			p.values = append(p.values, entry.Term)
 		}
@@ -281,7 +239,7 @@ func (p *columnsPart) read() error {
 			}
 			d := hit.Number()
 			if p.field == yearPart {
-				p.year[d], p.day[d] = year, day
+				p.year[d] = year
 				continue
 			}
 			docs, ords = append(docs, uint32(d)), append(ords, ord)
@@ -303,17 +261,12 @@ func (p *columnsPart) read() error {
 	return nil
 }
 
-// daysSinceEpoch numbers the UTC day of t, days before 1970 negative.
-func daysSinceEpoch(t time.Time) int32 {
-	y, m, d := t.Date()
-	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
-
 // facetTally counts the facets of one search's hits.
 type facetTally struct {
-	*columnsView
-	counts [len(termFacets)][]int
-	values [len(termFacets)][]string
+	segs    []*segmentColumns
+	offsets []uint64 // first document number of each segment
+	counts  [len(termFacets)][]int
+	values  [len(termFacets)][]string
 	// years[0] counts hits published before firstYear, years[i] those of
 	// firstYear+i-1, up to next year.
 	years []int
@@ -321,7 +274,9 @@ type facetTally struct {
 
 // add counts the hit with Bleve's document number doc.
 func (t *facetTally) add(doc uint64) {
-	cols, local := t.at(doc)
+	s, _ := slices.BinarySearch(t.offsets, doc+1)
+	s--
+	cols, local := t.segs[s], doc-t.offsets[s]
 	for f := range cols.start {
 		for _, o := range cols.ords[f][cols.start[f][local]:cols.start[f][local+1]] {
 			t.counts[f][o]++

@@ -35,7 +35,6 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 	people := []string{"Hun Sen", "Kem Sokha", "Ny Sokha", "Sam Rainsy", "Tep Vanny"}
 	places := []string{"Cambodia", "Phnom Penh", "Geneva", "Bangkok", "Siem Reap"}
 	words := []string{"detention", "release", "defenders", "court", "human", "rights", "land", "protest", "journalists"}
-	var lastDay time.Time // of the last dated statement written, which stays
 	statement := func(i int) index.Statement {
 		s := index.Statement{
 			ID: fmt.Sprint("s", i), Title: "Statement " + strconv.Itoa(i),
@@ -46,7 +45,6 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 		}
 		if rng.IntN(10) > 0 { // some undated, some before the histogram
 			s.Published = time.Date(1985+rng.IntN(43), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
-			lastDay = s.Published
 		}
 		return s
 	}
@@ -75,12 +73,6 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 		{Query: `"human rights" OR court`},
 		{Query: "land", Sources: []string{"CCHR"}},
 		{Query: "protest", From: day("2001-01-01"), To: day("2019-06-30")},
-		// Dates are checked from the columns, Bleve's range in the oracle:
-		// open ends, and one day whose bounds must both count.
-		{From: day("2020-01-01")},
-		{Query: "court", To: day("1999-12-31")},
-		{From: lastDay, To: lastDay},
-		{From: day("2010-03-01"), To: day("2010-04-30"), Sources: []string{"ADHOC"}},
 		{Query: "journalists", Organizations: []string{"ADHOC"}, Sort: SortDate},
 		{Query: "nothingmatchesthis"},
 	} {
@@ -89,23 +81,19 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, total := bleveFacets(t, ix, r)
-			if got.Total != total {
-				t.Errorf("%d hits, Bleve found %d", got.Total, total)
-			}
+			want := bleveFacets(t, ix, r)
 			if !reflect.DeepEqual(got.Facets, want) {
 				t.Errorf("columns counted\n%+v\nBleve counted\n%+v", got.Facets, want)
 			}
-			if r.unfiltered() && got.Total != n-2 {
+			if r.Query == "" && got.Total != n-2 {
 				t.Errorf("%d statements, want %d", got.Total, n-2)
 			}
 		})
 	}
 }
 
-// bleveFacets counts r's facets with Bleve's facet builders and its date
-// range query, and returns them with the number of hits.
-func bleveFacets(t *testing.T, ix *index.Index, r Request) (Facets, uint64) {
+// bleveFacets counts r's facets with Bleve's facet builders.
+func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 	t.Helper()
 	if err := r.normalize(); err != nil {
 		t.Fatal(err)
@@ -150,5 +138,5 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) (Facets, uint64) {
 		f.Published = append(f.Published, b)
 	}
 	sort.Slice(f.Published, func(i, j int) bool { return f.Published[i].From.Before(f.Published[j].From) })
-	return f, res.Total
+	return f
 }

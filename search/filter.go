@@ -1,17 +1,11 @@
 package search
 
 import (
-	"context"
-	"math"
 	"time"
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // filterQuery adds the request's facet and date filters to the main query.
@@ -58,50 +52,4 @@ func dateFilter(field string, from, to time.Time) query.Query {
 	dq := bleve.NewDateRangeInclusiveQuery(from, end, &inclusive, &exclusive)
 	dq.SetField(field)
 	return dq
-}
-
-// filtered is filterQuery with the dates checked from the facet columns:
-// Bleve's date range expands into the prefix-coded terms of many
-// precisions walked in a disjunction heap, a quarter of a filtered search
-// over a million statements, where the columns hold each statement's day.
-func (e *Engine) filtered(main query.Query, r Request) query.Query {
-	undated := r
-	undated.From, undated.To = time.Time{}, time.Time{}
-	q := filterQuery(main, undated)
-	if r.From.IsZero() && r.To.IsZero() {
-		return q
-	}
-	within := &publishedWithin{inner: q, from: noDay + 1, to: math.MaxInt32, columns: e.columns}
-	if !r.From.IsZero() {
-		within.from = daysSinceEpoch(r.From)
-	}
-	if !r.To.IsZero() {
-		within.to = daysSinceEpoch(r.To)
-	}
-	return within
-}
-
-// publishedWithin keeps the hits of inner published from day from to day
-// to, both inclusive; undated statements are left out.
-type publishedWithin struct {
-	inner    query.Query
-	from, to int32 // days since 1970-01-01
-	columns  *facetColumns
-}
-
-func (q *publishedWithin) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping,
-	opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	v, err := q.columns.view(r)
-	if err != nil {
-		return nil, err
-	}
-	s, err := q.inner.Searcher(ctx, r, m, opts)
-	if err != nil {
-		return nil, err
-	}
-	return searcher.NewFilteringSearcher(ctx, s, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
-		cols, local := v.at(d.IndexInternalID.Value())
-		day := cols.day[local]
-		return day >= q.from && day <= q.to
-	}), nil
 }
