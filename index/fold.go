@@ -2,9 +2,11 @@ package index
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
 )
 
 // FoldFilterName names the token filter that folds typographic punctuation
@@ -52,15 +54,51 @@ func isASCII(b []byte) bool {
 	return true
 }
 
+// UnaccentFilterName names the token filter that takes the accents off
+// Latin letters (arrêté → arrete, Tuấn → Tuan), so that a word typed with or
+// without them finds the other: keyboards and pasted text disagree on
+// accents far more often than the accent tells two words apart. Only the
+// stemmed analyzer uses it; quoted words keep their accents.
+const UnaccentFilterName = "advosearch_unaccent"
+
+// unaccentFilter decomposes a token (NFD) and drops the combining marks of
+// Latin script (U+0300–U+036F). Other scripts' marks, such as Khmer vowel
+// signs, are letters of the word and stay.
+type unaccentFilter struct{}
+
+func (unaccentFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, token := range input {
+		if isASCII(token.Term) {
+			continue
+		}
+		decomposed := norm.NFD.Bytes(token.Term)
+		out := decomposed[:0]
+		for i := 0; i < len(decomposed); {
+			r, n := utf8.DecodeRune(decomposed[i:])
+			if r < 0x300 || r > 0x36F {
+				out = append(out, decomposed[i:i+n]...)
+			}
+			i += n
+		}
+		token.Term = norm.NFC.Bytes(out)
+	}
+	return input
+}
+
 // Bleve resolves analyzers by name when an index is opened, so the filter has
 // to be in its registry before any index is created or opened; registration is
 // the one piece of package state, and it never changes after init.
 func init() {
-	err := registry.RegisterTokenFilter(FoldFilterName,
-		func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-			return foldFilter{}, nil
-		})
-	if err != nil {
-		panic(err)
+	for name, filter := range map[string]analysis.TokenFilter{
+		FoldFilterName:     foldFilter{},
+		UnaccentFilterName: unaccentFilter{},
+	} {
+		err := registry.RegisterTokenFilter(name,
+			func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+				return filter, nil
+			})
+		if err != nil {
+			panic(err)
+		}
 	}
 }

@@ -24,7 +24,7 @@ import (
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 7
+const MappingVersion = 8
 
 // Field names, shared by the writer and the readers.
 const (
@@ -82,7 +82,8 @@ const (
 // Analyzer names.
 const (
 	// AnalyzerStemmed reads English prose: folded punctuation, possessives
-	// dropped, lower case, stop words out, Porter stems. Unquoted words.
+	// dropped, lower case, accents off, stop words out, Porter stems.
+	// Unquoted words.
 	AnalyzerStemmed = "advosearch_en"
 	// AnalyzerExact keeps words as written but for case and typographic
 	// punctuation, so a quoted phrase means exactly those words.
@@ -172,7 +173,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	err := m.AddCustomAnalyzer(AnalyzerStemmed, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{FoldFilterName, en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+		"token_filters": []string{FoldFilterName, en.PossessiveName, lowercase.Name, UnaccentFilterName, en.StopName, porter.Name},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerStemmed, err)

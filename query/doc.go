@@ -18,12 +18,14 @@
 //	Sokha~1                   words within 1 edit of Sokha (0, 1 or 2;
 //	                          Sokha~ means ~2, Lucene's default)
 //	Sok*  te?m                * any characters, ? one character; at least
-//	                          2 letters before the first * or ?
+//	                          2 letters before the first * or ?; a ? that
+//	                          ends a word is a question mark (a crime?)
 //	/sok(ha|h)/               a regular expression (Go syntax, at most 200
 //	                          bytes) matched against whole words
 //	a AND b   a && b   a b    both (adjacent words: AND unless DefaultOr)
 //	a OR b    a || b          either
-//	NOT a   !a   -a           without a; a alone means "everything but a"
+//	NOT a   !a   -a           without a; a alone means "everything but a";
+//	                          a sign before a space is punctuation (a - b)
 //	+a                        a is required (matters with OR: +cchr adhoc)
 //	( … )                     grouping, up to 32 levels deep
 //	title:rights              a field; also title:"must close" and
@@ -46,6 +48,10 @@
 // a OR (b AND (NOT c)). In an OR group, +x and -x keep their Lucene meaning
 // (required, excluded) instead of being alternatives: a OR -b is "a, but not
 // b"; write a OR (NOT b) for "a, or anything but b". Two negations cancel.
+//
+// ParseForgiving is Parse for a search box that takes pasted text: it
+// never fails, reads what it cannot parse as plain characters, and returns
+// the errors as notices with their columns.
 //
 // A query has at most 200 terms. An operator with nothing to apply to (a AND,
 // OR b, NOT) is an error, not silently dropped.

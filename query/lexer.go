@@ -122,6 +122,11 @@ func (l *lexer) next() token {
 		return single(kRangeOpen)
 	case r == ']' || r == '}':
 		return single(kRangeClose)
+	case (r == '+' || r == '-' || r == '!') && standsAlone(rest[n:]):
+		// A sign with a space after it is punctuation in pasted text
+		// ("the group - which includes"), never an operator on the next
+		// word.
+		return l.word(start, afterField)
 	case r == '+':
 		return single(kPlus)
 	case r == '-':
@@ -174,6 +179,29 @@ func endsWord(s string, r rune) bool {
 	return unicode.IsSpace(r) || isQuote(r)
 }
 
+// standsAlone reports whether rest, the text after a sign, starts with white
+// space or is empty.
+func standsAlone(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || unicode.IsSpace(r)
+}
+
+// endsSentence reports whether rest, the text after a ? in a word, is only
+// sentence punctuation up to the end of the word: then the ? is a question
+// mark ("a crime?", "why?!"), as in every pasted question, not a wildcard
+// for one more letter. A ? inside a word (te?m) stays a wildcard.
+func endsSentence(rest string) bool {
+	for i, r := range rest {
+		if endsWord(rest[i:], r) {
+			return true
+		}
+		if !strings.ContainsRune("?!.,;:", r) {
+			return false
+		}
+	}
+	return true
+}
+
 func (l *lexer) word(start int, afterField bool) token {
 	var text, pat strings.Builder
 	t := token{kind: kWord, pos: start}
@@ -205,7 +233,7 @@ func (l *lexer) word(start int, afterField bool) token {
 				return tok
 			}
 		}
-		if (r == '*' || r == '?') && !t.wild {
+		if (r == '*' || r == '?' && !endsSentence(l.q[i+n:])) && !t.wild {
 			t.wild, t.lead = true, runes
 		}
 		text.WriteString(l.q[i : i+n])

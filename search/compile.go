@@ -9,6 +9,7 @@ import (
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/query"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -33,29 +34,106 @@ var keywordFields = map[string]string{
 // straight-quoted phrase would otherwise end it.
 var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‟", `"`)
 
+// compiled is a user's query made ready for Bleve.
+type compiled struct {
+	// tree is the parsed query, stop words dropped (see natural.go).
+	tree query.Node
+	// notices are the syntax errors a forgiving parse read past.
+	notices []*query.SyntaxError
+	// ignored are the small words left out of the search.
+	ignored []string
+	// query is what a statement must match, with the adjacency boost.
+	query bquery.Query
+	// words are the clauses of a top-level AND of two or more, and
+	// excluded its NOT clauses: a search that finds nothing can be run
+	// again with most of the words (compiled.most). nil otherwise.
+	words, excluded []bquery.Query
+	boost           bquery.Query // adjacency, or nil
+}
+
+// compileOptions say how to read a query.
+type compileOptions struct {
+	defaultOr bool
+	// strict answers a syntax error with InvalidError; otherwise the
+	// query is read forgivingly (query.ParseForgiving) and the errors
+	// become notices.
+	strict bool
+}
+
 // compile parses the user's query and turns the tree into a Bleve query over
-// the schema, searching unquoted words in the language twins of langs (of
-// index.StemmedLangs) beside title and body. Syntax errors become
-// InvalidError with the column.
-func compile(q string, defaultOr bool, langs []string) (bquery.Query, query.Node, error) {
-	tree, err := query.Parse(quoteFolder.Replace(q), query.Options{DefaultOr: defaultOr})
-	if err != nil {
-		var se *query.SyntaxError
-		if errors.As(err, &se) {
-			return nil, nil, &InvalidError{Field: "q", Value: q, Reason: se.Msg, Column: se.Column}
+// the schema. Syntax errors become InvalidError with the column.
+func (c compiler) compile(q string, o compileOptions) (compiled, error) {
+	var out compiled
+	opts := query.Options{DefaultOr: o.defaultOr}
+	q = quoteFolder.Replace(q)
+	var tree query.Node
+	if o.strict {
+		var err error
+		if tree, err = query.Parse(q, opts); err != nil {
+			var se *query.SyntaxError
+			if errors.As(err, &se) {
+				return compiled{}, &InvalidError{Field: "q", Value: q, Reason: se.Msg, Column: se.Column}
+			}
+			return compiled{}, &InvalidError{Field: "q", Value: q, Reason: err.Error()}
 		}
-		return nil, nil, &InvalidError{Field: "q", Value: q, Reason: err.Error()}
+	} else {
+		tree, out.notices = query.ParseForgiving(q, opts)
 	}
-	bq, err := compiler{langs: langs}.node(tree)
+	out.boost = adjacency(c.pairs, tree)
+	stop := stopWords{stem: c.stem}
+	out.tree, out.ignored = stop.rewrite(tree), stop.dropped
+	main, err := c.node(out.tree)
 	if err != nil {
-		return nil, nil, err
+		return compiled{}, err
 	}
-	return bq, tree, nil
+	if b, ok := out.tree.(*query.Bool); ok && len(b.Must) > 1 && len(b.Should) == 0 {
+		for _, list := range []struct {
+			nodes []query.Node
+			to    *[]bquery.Query
+		}{{b.Must, &out.words}, {b.MustNot, &out.excluded}} {
+			for _, n := range list.nodes {
+				q, err := c.node(n)
+				if err != nil {
+					return compiled{}, err
+				}
+				*list.to = append(*list.to, q)
+			}
+		}
+	}
+	out.query = out.boosted(main)
+	return out, nil
+}
+
+// boosted adds the adjacency boost to a query that must match.
+func (c compiled) boosted(main bquery.Query) bquery.Query {
+	if c.boost == nil {
+		return main
+	}
+	return bquery.NewBooleanQuery([]bquery.Query{main}, []bquery.Query{c.boost}, nil)
+}
+
+// most matches the statements with at least min of the query's words
+// (compiled.words), none of its excluded clauses, scored by how many they
+// have: Bleve's disjunction weighs each statement's score by the share of
+// its clauses that match.
+func (c compiled) most(min int) bquery.Query {
+	d := bleve.NewDisjunctionQuery(c.words...)
+	d.SetMin(float64(min))
+	return c.boosted(bquery.NewBooleanQuery([]bquery.Query{d}, nil, c.excluded))
 }
 
 // compiler turns a query tree into a Bleve query.
 type compiler struct {
-	langs []string // of the stemmed language twins to search
+	langs []string          // of the stemmed language twins to search
+	stem  analysis.Analyzer // of the stemmed fields, to tell stop words
+	pairs analysis.Analyzer // of the pair fields, for the adjacency boost
+}
+
+// newCompiler compiles for ix, searching unquoted words in the language
+// twins of langs (of index.StemmedLangs) beside title and body.
+func newCompiler(ix *index.Index, langs []string) compiler {
+	m := ix.Mapping()
+	return compiler{langs: langs, stem: m.AnalyzerNamed(index.AnalyzerStemmed), pairs: m.AnalyzerNamed(index.AnalyzerPairs)}
 }
 
 func (c compiler) node(n query.Node) (bquery.Query, error) {

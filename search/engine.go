@@ -64,9 +64,21 @@ type Result struct {
 	// unquoted words, searched with their variants. Pages say which was
 	// which, so nobody mistakes a stemmed match for an exact one.
 	Exact, Stemmed []string
+	// Ignored are the small words (of, the, a) left out of the search
+	// because the stemmed fields do not index them; quote them to require
+	// them.
+	Ignored []string
 	// Suggestion is the query with misspelled words corrected from the
-	// index's own words, when nothing matched and a correction exists.
+	// index's own words, when nothing matched all the words and a
+	// correction exists.
 	Suggestion string
+	// Notices say what of the query was read otherwise than typed.
+	Notices []Notice
+	// Partial says that no statement has all Words of the query, and the
+	// hits are those with PartialMin of them or more, the most first.
+	Partial    bool
+	Words      int // the words (clauses) of a query that is an AND of them; 0 otherwise
+	PartialMin int
 }
 
 // Hit is one matching statement.
@@ -104,33 +116,57 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	main, tree, err := compile(r.Query, r.DefaultOr, langs)
+	c, err := newCompiler(e.ix, langs).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: r.Strict})
 	if err != nil {
 		return Result{}, err
 	}
-	req := bleve.NewSearchRequestOptions(filterQuery(main, r), r.Size, (r.Page-1)*r.Size, false)
-	req.Fields = hitFields
-	switch r.Sort {
-	case SortDate:
-		req.SortBy([]string{index.FieldPublished, "-_score"})
-	case SortDateDesc:
-		req.SortBy([]string{"-" + index.FieldPublished, "-_score"})
-	}
-	// Facets are counted by this search unless the caller wants none or
+	// Facets are counted by the search unless the caller wants none or
 	// the facets of every statement are cached and current.
 	writes := e.ix.Writes()
 	facets, haveFacets := Facets{}, r.NoFacets
 	if !haveFacets && r.unfiltered() {
 		facets, haveFacets = e.cachedAllFacets()
 	}
-	mainCtx := ctx
 	var tally *facetTally
-	if !haveFacets {
-		mainCtx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, e.columns.wrap(&tally))
+	run := func(q query.Query) (*bleve.SearchResult, error) {
+		req := bleve.NewSearchRequestOptions(filterQuery(q, r), r.Size, (r.Page-1)*r.Size, false)
+		req.Fields = hitFields
+		switch r.Sort {
+		case SortDate:
+			req.SortBy([]string{index.FieldPublished, "-_score"})
+		case SortDateDesc:
+			req.SortBy([]string{"-" + index.FieldPublished, "-_score"})
+		}
+		searchCtx := ctx
+		if !haveFacets {
+			tally = nil
+			searchCtx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, e.columns.wrap(&tally))
+		}
+		res, err := e.ix.Search(searchCtx, req)
+		if err != nil {
+			return nil, searchError(err)
+		}
+		return res, nil
 	}
-	res, err := e.ix.Search(mainCtx, req)
+	main := c.query
+	res, err := run(main)
 	if err != nil {
-		return Result{}, searchError(err)
+		return Result{}, err
+	}
+	out := Result{Page: r.Page, Size: r.Size, Words: len(c.words), Ignored: c.ignored}
+	for _, n := range c.notices {
+		out.Notices = append(out.Notices, Notice{Column: n.Column, Message: n.Msg})
+	}
+	if res.Total == 0 && len(c.words) > 1 {
+		if out.PartialMin, err = e.mostWords(ctx, c, r); err != nil {
+			return Result{}, err
+		}
+		if out.PartialMin > 0 {
+			out.Partial, main = true, c.most(out.PartialMin)
+			if res, err = run(main); err != nil {
+				return Result{}, err
+			}
+		}
 	}
 
 	locs, err := e.locations(ctx, main, res.Hits)
@@ -143,14 +179,14 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 			e.cacheAllFacets(facets, writes)
 		}
 	}
-	out := Result{Total: res.Total, Took: res.Took, Page: r.Page, Size: r.Size, Facets: facets}
-	out.Exact, out.Stemmed = interpretation(tree)
-	if out.Total == 0 {
-		if out.Suggestion, err = e.suggest(ctx, r.Query, tree); err != nil {
+	out.Total, out.Took, out.Facets = res.Total, res.Took, facets
+	out.Exact, out.Stemmed = interpretation(c.tree)
+	if out.Total == 0 || out.Partial {
+		if out.Suggestion, err = e.suggest(ctx, r.Query, c.tree); err != nil {
 			return Result{}, err
 		}
 	}
-	stems := stemmedTerms(e.stem, tree)
+	stems := stemmedTerms(e.stem, c.tree)
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, e.toHit(h, locs[h.ID], stems))
 	}

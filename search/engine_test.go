@@ -234,9 +234,9 @@ func TestEngine_Search_invalid(t *testing.T) {
 		req   Request
 		field string
 	}{
-		{"unterminated phrase", Request{Query: `"must close`}, "q"},
-		{"dangling operator", Request{Query: `cambodia +`}, "q"},
-		{"broken regexp", Request{Query: `/[/`}, "q"},
+		{"unterminated phrase", Request{Query: `"must close`, Strict: true}, "q"},
+		{"dangling operator", Request{Query: `cambodia AND`, Strict: true}, "q"},
+		{"broken regexp", Request{Query: `/[/`, Strict: true}, "q"},
 		{"size zero", Request{Size: -1}, "size"},
 		{"size too big", Request{Size: MaxSize + 1}, "size"},
 		{"negative page", Request{Page: -2}, "page"},

@@ -98,11 +98,11 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 	if err := r.normalize(); err != nil {
 		t.Fatal(err)
 	}
-	main, _, err := compile(r.Query, r.DefaultOr, index.StemmedLangs)
+	c, err := newCompiler(ix, index.StemmedLangs).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := bleve.NewSearchRequestOptions(filterQuery(main, r), 0, 0, false)
+	req := bleve.NewSearchRequestOptions(filterQuery(c.query, r), 0, 0, false)
 	for _, f := range termFacets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, FacetSize))
 	}

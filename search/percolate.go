@@ -39,11 +39,13 @@ func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
 	if err := r.normalize(); err != nil {
 		return nil, err
 	}
-	main, _, err := compile(r.Query, r.DefaultOr, index.StemmedLangs)
+	// Alerts are saved strictly (web checks them with query.Parse), and
+	// they never fall back to partial matches.
+	c, err := newCompiler(p.ix, index.StemmedLangs).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(filterQuery(main, r), p.size, 0, false)
+	req := bleve.NewSearchRequestOptions(filterQuery(c.query, r), p.size, 0, false)
 	req.SortBy([]string{"_id"}) // no scores needed
 	res, err := p.ix.Search(ctx, req)
 	if err != nil {

@@ -59,6 +59,11 @@ type Request struct {
 	Sort     Sort
 	Page     int // from 1; 0 means 1
 	Size     int // 0 means DefaultSize
+	// Strict answers a syntax error with an InvalidError (HTTP 400), for
+	// programs. Otherwise the query is read forgivingly, as people paste
+	// it: what cannot be parsed is searched as plain words, and
+	// Result.Notices say where it was.
+	Strict bool
 	// NoFacets skips counting facets, the costliest part of most searches,
 	// for callers that show none (exports, programs).
 	NoFacets bool

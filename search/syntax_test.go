@@ -129,13 +129,22 @@ func TestEngine_Search_syntaxErrorsTeach(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			_, err := e.Search(context.Background(), Request{Query: tt.q})
+			_, err := e.Search(context.Background(), Request{Query: tt.q, Strict: true})
 			var inv *InvalidError
 			if !errors.As(err, &inv) {
-				t.Fatalf("err = %v, want an InvalidError", err)
+				t.Fatalf("strict: err = %v, want an InvalidError", err)
 			}
 			if inv.Column != tt.column || !strings.Contains(inv.Reason, tt.reason) {
-				t.Errorf("column %d reason %q, want column %d and %q", inv.Column, inv.Reason, tt.column, tt.reason)
+				t.Errorf("strict: column %d reason %q, want column %d and %q", inv.Column, inv.Reason, tt.column, tt.reason)
+			}
+			// Read forgivingly, the query is searched and the same error
+			// comes back as a notice.
+			res, err := e.Search(context.Background(), Request{Query: tt.q})
+			if err != nil {
+				t.Fatalf("forgiving: %v", err)
+			}
+			if len(res.Notices) == 0 || res.Notices[0].Column != tt.column || !strings.Contains(res.Notices[0].Message, tt.reason) {
+				t.Errorf("forgiving: notices %+v, want column %d and %q first", res.Notices, tt.column, tt.reason)
 			}
 		})
 	}

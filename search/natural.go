@@ -1,0 +1,150 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/query"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+)
+
+// People type the small words of a language: "freedom of expression",
+// "arrest of Kem Sokha", a pasted sentence. The stemmed fields drop those
+// words when indexing, so a required "of" could match nothing and emptied
+// every such search. Here, as in Lucene's analysing query parser and
+// Elasticsearch's query_string, a word the stemmed analyser drops is dropped
+// from the conjunction it stands in. A group made only of such words ("the",
+// "to be or not to be") has nothing else to search for, so its words are
+// searched as written, in the exact fields. Quoted phrases are untouched:
+// they already search the exact fields, where every word is indexed.
+
+// stopWords tells the words the stemmed analyser drops, and keeps those it
+// dropped from a query.
+type stopWords struct {
+	stem    analysis.Analyzer
+	dropped []string
+}
+
+// drops reports whether t is an unquoted word of the text fields that the
+// stemmed analyser removes entirely: a stop word, or punctuation (a dash or
+// a lone quotation mark in pasted text).
+func (s *stopWords) drops(n query.Node) bool {
+	t, ok := n.(*query.Term)
+	if !ok {
+		return false
+	}
+	if _, text := textFields[t.Field]; !text && t.Field != "" {
+		return false
+	}
+	// Khmer script has fields of its own; the stemmed analyser drops it.
+	return !index.HasKhmer(t.Text) && len(s.stem.Analyze([]byte(t.Text))) == 0
+}
+
+// rewrite returns n with stop words dropped from every group that has
+// other words to require, and the words of groups that have none turned
+// into exact one-word phrases. Excluded clauses are left as they are: a
+// stop word there excludes nothing, as before.
+func (s *stopWords) rewrite(n query.Node) query.Node {
+	switch n := n.(type) {
+	case *query.Term:
+		if s.drops(n) {
+			return exactWord(n)
+		}
+	case *query.Bool:
+		out := &query.Bool{MustNot: n.MustNot, Boost: n.Boost}
+		keep := func(c query.Node) bool { return !s.drops(c) }
+		if !anyOf(n.Must, keep) && !anyOf(n.Should, keep) {
+			keep = func(query.Node) bool { return true }
+		}
+		for _, list := range []struct{ from, to *[]query.Node }{{&n.Must, &out.Must}, {&n.Should, &out.Should}} {
+			for _, c := range *list.from {
+				if !keep(c) {
+					s.dropped = append(s.dropped, c.(*query.Term).Text)
+					continue
+				}
+				*list.to = append(*list.to, s.rewrite(c))
+			}
+		}
+		return out
+	}
+	return n
+}
+
+func anyOf(nodes []query.Node, f func(query.Node) bool) bool {
+	for _, n := range nodes {
+		if f(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// exactWord searches a word as written, without stemming: how a stop word
+// is searched when it is all there is.
+func exactWord(t *query.Term) *query.Phrase {
+	return &query.Phrase{Field: t.Field, Text: t.Text, Slop: -1, Boost: t.Boost}
+}
+
+// adjacency weighs statements where neighbouring words of the query stand
+// next to each other too: "freedom of expression" ranks the statements
+// that say "freedom of expression" above those that have freedom in one
+// paragraph and expression in another, and a pasted sentence ranks its own
+// statement first, because its word pairs are rare. The words are the runs
+// of unquoted words and phrases, stop words included, of the query's top
+// level; each neighbouring pair is one term of the pair fields
+// (index.AnalyzerPairs), so the boost costs a few term lookups. It only
+// adds to the score of statements that match anyway. nil when the query has
+// no two neighbouring words.
+func adjacency(pairs analysis.Analyzer, n query.Node) bquery.Query {
+	var runs []string
+	var run []string
+	flush := func() {
+		if len(run) > 1 {
+			runs = append(runs, strings.Join(run, " "))
+		}
+		run = run[:0]
+	}
+	clauses := []query.Node{n}
+	if b, ok := n.(*query.Bool); ok {
+		clauses = b.Must
+		if len(b.Must) == 0 {
+			clauses = b.Should
+		}
+	}
+	for _, c := range clauses {
+		switch c := c.(type) {
+		case *query.Term:
+			if c.Field == "" {
+				run = append(run, c.Text)
+				continue
+			}
+		case *query.Phrase:
+			if c.Field == "" && c.Slop < 0 {
+				run = append(run, c.Text)
+				continue
+			}
+		}
+		flush()
+	}
+	flush()
+	seen := map[string]bool{}
+	var terms []bquery.Query
+	for _, r := range runs {
+		for _, p := range pairs.Analyze([]byte(quoteFolder.Replace(r))) {
+			pair := string(p.Term)
+			if seen[pair] {
+				continue
+			}
+			seen[pair] = true
+			for _, field := range []string{index.FieldTitlePairs, index.FieldBodyPairs} {
+				terms = append(terms, termOn(field, pair))
+			}
+		}
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(terms...)
+}
