@@ -157,7 +157,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	for _, n := range c.notices {
 		out.Notices = append(out.Notices, Notice{Column: n.Column, Message: n.Msg})
 	}
-	if res.Total == 0 && len(c.words) > 1 {
+	if res.Total == 0 && len(c.words) > 1 && !r.NoPartial {
 		if out.PartialMin, err = e.mostWords(ctx, c, r); err != nil {
 			return Result{}, err
 		}

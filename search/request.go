@@ -64,6 +64,10 @@ type Request struct {
 	// it: what cannot be parsed is searched as plain words, and
 	// Result.Notices say where it was.
 	Strict bool
+	// NoPartial keeps a search whose words no statement has all of
+	// empty, instead of answering with the statements that have most of
+	// them: for feeds, which announce matches.
+	NoPartial bool
 	// NoFacets skips counting facets, the costliest part of most searches,
 	// for callers that show none (exports, programs).
 	NoFacets bool

@@ -34,6 +34,19 @@ type apiResult struct {
 	// Suggestion is the query with misspelled words corrected, when
 	// nothing matched and a correction exists; left out otherwise.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Ignored are the small words left out of the search (of, the);
+	// always an array.
+	Ignored []string `json:"ignored"`
+	// Notice says what of the query was read otherwise than typed (a lone
+	// quotation mark searched as a plain word), and NoticeColumn where
+	// the first such spot is; both left out when there is none.
+	Notice       string `json:"notice,omitempty"`
+	NoticeColumn int    `json:"notice_column,omitempty"`
+	// Partial says no statement has all Words of the query: the hits have
+	// PartialMin of them or more, the most first.
+	Partial    bool `json:"partial"`
+	Words      int  `json:"words,omitempty"`
+	PartialMin int  `json:"partial_min,omitempty"`
 }
 
 type apiHit struct {
@@ -317,6 +330,16 @@ func toAPIResult(res search.Result) apiResult {
 		Exact:      orEmpty(res.Exact),
 		Stemmed:    orEmpty(res.Stemmed),
 		Suggestion: res.Suggestion,
+		Ignored:    orEmpty(res.Ignored),
+		Notice:     noticeText(res.Notices),
+		Partial:    res.Partial,
+		PartialMin: res.PartialMin,
+	}
+	if len(res.Notices) > 0 {
+		out.NoticeColumn = res.Notices[0].Column
+	}
+	if res.Partial {
+		out.Words = res.Words
 	}
 	for _, h := range res.Hits {
 		snippets := make([]string, 0, len(h.Snippets))

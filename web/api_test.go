@@ -38,6 +38,21 @@ type apiResult struct {
 		To    string `json:"to"`
 		Count int    `json:"count"`
 	} `json:"facets"`
+	Ignored      []string `json:"ignored"`
+	Notice       string   `json:"notice"`
+	NoticeColumn int      `json:"notice_column"`
+	Partial      bool     `json:"partial"`
+	Words        int      `json:"words"`
+	PartialMin   int      `json:"partial_min"`
+}
+
+// matches are the IDs of the statements that match every word: none when
+// the search could only offer partial matches.
+func (r apiResult) matches() []string {
+	if r.Partial {
+		return nil
+	}
+	return r.ids()
 }
 
 func (r apiResult) ids() []string {
@@ -289,9 +304,11 @@ func TestAPI_errors(t *testing.T) {
 		status                   int
 		mention                  string // the error must mention this
 	}{
-		{"bad query syntax", "GET", q("title:"), "", 400, "q"},
-		{"unterminated quote", "GET", q(`"must close`), "", 400, "quote"},
-		{"bad regexp", "GET", q("title:/[/"), "", 400, "regular expression"},
+		{"bad query syntax", "GET", q("title:", "strict", "1"), "", 400, "q"},
+		{"unterminated quote", "GET", q(`"must close`, "strict", "1"), "", 400, "quote"},
+		{"bad regexp", "GET", q("title:/[/", "strict", "true"), "", 400, "regular expression"},
+		{"bad regexp in JSON", "POST", "/api/search", `{"q": "title:/[/", "strict": true}`, 400, "regular expression"},
+		{"strict not a flag", "GET", q("x", "strict", "maybe"), "", 400, "strict"},
 		{"bad month", "GET", q("", "from", "2017-13-01"), "", 400, "2017-13-01"},
 		{"bad to", "GET", q("", "to", "yesterday"), "", 400, "YYYY-MM-DD"},
 		{"to before from", "GET", q("", "from", "2018-01-01", "to", "2017-01-01"), "", 400, "before"},
@@ -407,7 +424,8 @@ func TestHealthz(t *testing.T) {
 }
 
 // A syntax error points at the column (in characters) where the query goes
-// wrong, as a number a client can use and in the message.
+// wrong, as a number a client can use and in the message: with strict=1 as
+// a 400, and otherwise as a notice beside results searched as plain text.
 func TestAPI_Search_syntaxErrorColumn(t *testing.T) {
 	tests := []struct {
 		query  string
@@ -430,8 +448,27 @@ func TestAPI_Search_syntaxErrorColumn(t *testing.T) {
 				{"POST", "/api/search", `{"q": ` + strconv.Quote(tt.query) + `}`},
 			} {
 				resp, body := do(t, ts, req.method, req.path, req.body)
+				if resp.StatusCode != http.StatusOK {
+					t.Fatalf("%s: status %d, want 200; body %s", req.method, resp.StatusCode, body)
+				}
+				var r struct {
+					Notice       string `json:"notice"`
+					NoticeColumn int    `json:"notice_column"`
+				}
+				if err := json.Unmarshal([]byte(body), &r); err != nil {
+					t.Fatal(err)
+				}
+				if want := "at column " + strconv.Itoa(tt.column); r.NoticeColumn != tt.column || !strings.Contains(r.Notice, want) {
+					t.Errorf("%s: notice %q at %d, want one %q", req.method, r.Notice, r.NoticeColumn, want)
+				}
+			}
+			for _, req := range []struct{ method, path, body string }{
+				{"GET", q(tt.query, "strict", "1"), ""},
+				{"POST", "/api/search", `{"strict": true, "q": ` + strconv.Quote(tt.query) + `}`},
+			} {
+				resp, body := do(t, ts, req.method, req.path, req.body)
 				if resp.StatusCode != http.StatusBadRequest {
-					t.Fatalf("%s: status %d, want 400; body %s", req.method, resp.StatusCode, body)
+					t.Fatalf("%s strict: status %d, want 400; body %s", req.method, resp.StatusCode, body)
 				}
 				var e struct {
 					Error  string `json:"error"`
@@ -492,6 +529,7 @@ func TestAPI_Search_suggestion(t *testing.T) {
 	ts := newTestServer(t)
 	r := struct {
 		Total      uint64  `json:"total"`
+		Partial    bool    `json:"partial"`
 		Suggestion *string `json:"suggestion"`
 	}{}
 	resp, body := get(t, ts, q("Kem Sokah"))
@@ -501,8 +539,10 @@ func TestAPI_Search_suggestion(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Total != 0 || r.Suggestion == nil || *r.Suggestion != "Kem Sokha" {
-		t.Errorf("total %d suggestion %v, want 0 and Kem Sokha", r.Total, deref(r.Suggestion))
+	// No statement has both words: the ones with Kem come as partial
+	// matches, with the correction offered.
+	if !r.Partial || r.Suggestion == nil || *r.Suggestion != "Kem Sokha" {
+		t.Errorf("partial %v suggestion %v, want partial and Kem Sokha", r.Partial, deref(r.Suggestion))
 	}
 	// The suggestion finds something, and then there is none.
 	_, body = get(t, ts, q("Kem Sokha"))
@@ -515,7 +555,7 @@ func TestAPI_Search_suggestion(t *testing.T) {
 // without op, and op overrides it either way.
 func TestAPI_Search_op(t *testing.T) {
 	const words = "Cambodia protest" // no statement has both words
-	and := decodeSearch(t, newTestServer(t), q(words)).ids()
+	and := decodeSearch(t, newTestServer(t), q(words)).matches()
 	tests := []struct {
 		name string
 		opts web.Options
@@ -549,7 +589,7 @@ func TestAPI_Search_op(t *testing.T) {
 			if err := json.Unmarshal([]byte(body), &r); err != nil {
 				t.Fatal(err)
 			}
-			got := r.ids()
+			got := r.matches()
 			slices.Sort(got)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)

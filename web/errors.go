@@ -118,3 +118,17 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.log.Error("web: write error response", "path", req.URL.Path, "err", werr)
 	}
 }
+
+// noticeText says in one line what a forgiving search read past: each
+// syntax error with its column, and that it was searched as plain text.
+// "" when there is nothing to say.
+func noticeText(notices []search.Notice) string {
+	if len(notices) == 0 {
+		return ""
+	}
+	parts := make([]string, len(notices))
+	for i, n := range notices {
+		parts[i] = fmt.Sprintf("%s at column %d", n.Message, n.Column)
+	}
+	return strings.Join(parts, "; ") + ": searched as plain text"
+}

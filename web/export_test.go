@@ -182,7 +182,7 @@ func TestExport_badFormat(t *testing.T) {
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(decode[errorJSON](t, body).Error, "format") {
 		t.Errorf("status %d, want 400 naming format: %s", resp.StatusCode, body)
 	}
-	if resp, body := get(t, ts, "/api/search?format=csv&q=%22unclosed"); resp.StatusCode != http.StatusBadRequest {
+	if resp, body := get(t, ts, "/api/search?format=csv&strict=1&q=%22unclosed"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("bad query: status %d, want 400: %s", resp.StatusCode, body)
 	}
 	if resp, body := get(t, ts, "/api/search?format=json&q=cambodia"); resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "{") {

@@ -46,6 +46,10 @@ func (s *Server) searchFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// A feed is a standing search, like an alert: a query it cannot read
+	// is an error the subscriber should see at once, and it announces
+	// statements that match, never near misses.
+	req.Strict, req.NoPartial = true, true
 	res, err := s.search.Search(c.Request().Context(), req)
 	if err != nil {
 		return fmt.Errorf("web: search feed: %w", err)

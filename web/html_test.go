@@ -126,7 +126,7 @@ func TestPages_search(t *testing.T) {
 			not:  []string{"Did you mean", `<details class="help" open>`},
 		},
 		{
-			name: "bad query", path: "/?q=title%3A&org=LICADHO", status: 400,
+			name: "strict bad query", path: "/?q=title%3A&org=LICADHO&strict=1", status: 400,
 			want: []string{
 				`value="title:"`, `role="alert"`,
 				"Syntax error at column 1: expected a value after title:",
@@ -137,20 +137,33 @@ func TestPages_search(t *testing.T) {
 			not: []string{`class="hits"`},
 		},
 		{
-			name: "syntax error marks the column", path: "/?q=%28Hun+Sen", status: 400,
-			want: []string{"at column 1", `<code><mark class="err">(</mark>Hun Sen</code>`},
+			// The box reads what it cannot parse as plain text, and says
+			// where that was.
+			name: "bad query is searched with a notice", path: "/?q=title%3A&org=LICADHO", status: 200,
+			want: []string{
+				`value="title:"`, `role="status"`,
+				"expected a value after title: at column 1: searched as plain text",
+				`<code><mark class="err">t</mark>itle:</code>`,
+				`name="org" value="LICADHO"`,
+				`<details class="help" open>`,
+			},
+			not: []string{`role="alert"`},
+		},
+		{
+			name: "syntax error marks the column", path: "/?q=%28Hun+Sen", status: 200,
+			want: []string{"at column 1", `<code><mark class="err">(</mark>Hun Sen</code>`, `class="hits"`},
 		},
 		{
 			// Columns count characters: the curly quotes are 3 bytes each.
-			name: "syntax error column after multibyte characters", path: "/?q=" + url.QueryEscape("“Hun Sen’s” (gov"), status: 400,
+			name: "syntax error column after multibyte characters", path: "/?q=" + url.QueryEscape("“Hun Sen’s” (gov"), status: 200,
 			want: []string{"at column 13", `<code>“Hun Sen’s” <mark class="err">(</mark>gov</code>`},
 		},
 		{
-			name: "syntax error past the end", path: "/?q=" + url.QueryEscape("published:[2016 TO"), status: 400,
+			name: "syntax error past the end", path: "/?q=" + url.QueryEscape("published:[2016 TO"), status: 200,
 			want: []string{"at column 19", `<code>published:[2016 TO<mark class="err err-end"><span class="visually-hidden">(missing here)</span></mark></code>`},
 		},
 		{
-			name: "marked query is escaped", path: "/?q=" + url.QueryEscape(`AT&T's "x`), status: 400,
+			name: "marked query is escaped", path: "/?q=" + url.QueryEscape(`AT&T's "x`), status: 200,
 			want: []string{`<code>AT&amp;T&#39;s <mark class="err">&#34;</mark>x</code>`},
 		},
 		{
@@ -162,7 +175,8 @@ func TestPages_search(t *testing.T) {
 			name: "did you mean keeps the filters", path: "/?q=Kem+Sokah&place=Cambodia", status: 200,
 			want: []string{
 				`Did you mean <a href="/?place=Cambodia&amp;q=Kem&#43;Sokha">Kem Sokha</a>?`,
-				`Searched with variants (stemmed): <span class="term">Kem</span>, <span class="term">Sokah</span>`,
+				`Matched with variants (stemmed): <span class="term">Kem</span>, <span class="term">Sokah</span>`,
+				`No statement has all 2 words; these have 1 or more, the most first.`,
 			},
 		},
 		{
@@ -227,7 +241,7 @@ func TestPages_defaultOr(t *testing.T) {
 		}
 	}
 	_, body = get(t, ts, "/?q=Cambodia+protest&op=and")
-	for _, want := range []string{`Words are combined with <strong>AND</strong>`, "No statements match"} {
+	for _, want := range []string{`Words are combined with <strong>AND</strong>`, "No statement has all 2 words"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("op=and: page lacks %s", want)
 		}

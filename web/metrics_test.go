@@ -65,7 +65,7 @@ func TestServer_metricsLogsAndReadiness(t *testing.T) {
 	if id == "" {
 		t.Error("no X-Request-Id on the answer")
 	}
-	get("/api/search?q=%28broken")
+	get("/api/search?strict=1&q=%28broken")
 	if resp, _ := get("/readyz"); resp.StatusCode != http.StatusOK {
 		t.Errorf("readyz %d with the index open", resp.StatusCode)
 	}

@@ -23,6 +23,9 @@ const (
 	paramPage   = "page"
 	paramSize   = "size"
 	paramOp     = "op"
+	// paramStrict=1 answers a syntax error with 400, for programs; the
+	// default reads pasted text forgivingly and says what it read past.
+	paramStrict = "strict"
 	// paramSpeaker filters quotations by who said them; only the quotes
 	// tab reads it.
 	paramSpeaker = "speaker"
@@ -58,9 +61,11 @@ type params struct {
 	Sort   string   `json:"sort"` // "", relevance, date, -date
 	// Op combines adjacent words: "and" or "or"; "" is the server's
 	// default (Options.DefaultOr).
-	Op   string `json:"op"`
-	Page int    `json:"-"` // 0: the first page
-	Size int    `json:"-"` // 0: search.DefaultSize
+	Op string `json:"op"`
+	// Strict makes a syntax error a 400 instead of a notice.
+	Strict bool `json:"strict"`
+	Page   int  `json:"-"` // 0: the first page
+	Size   int  `json:"-"` // 0: search.DefaultSize
 	// Speaker filters quotations (quoteParamsFromQuery); the statement
 	// search has no such filter and never sets it.
 	Speaker []string `json:"-"`
@@ -88,6 +93,9 @@ func paramsFromQuery(v url.Values) (params, error) {
 		Op:     strings.TrimSpace(v.Get(paramOp)),
 	}
 	var err error
+	if p.Strict, err = flag(paramStrict, v.Get(paramStrict)); err != nil {
+		return p, err
+	}
 	if p.Page, err = positive(paramPage, v.Get(paramPage)); err != nil {
 		return p, err
 	}
@@ -150,6 +158,17 @@ func positive(name, s string) (int, error) {
 	return n, checkPositive(name, n)
 }
 
+// flag reads an optional yes or no: 1 or true, 0 or false; "" is no.
+func flag(name, s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	}
+	return false, &search.InvalidError{Field: name, Value: s, Reason: "must be 1 or 0"}
+}
+
 func checkPositive(name string, n int) error {
 	if n < 1 {
 		return &search.InvalidError{Field: name, Value: strconv.Itoa(n), Reason: "must be 1 or more"}
@@ -179,6 +198,7 @@ func (p params) request(defaultOr bool) (search.Request, error) {
 		Sources:       p.Source,
 		Page:          p.Page,
 		Size:          p.Size,
+		Strict:        p.Strict,
 	}
 	var err error
 	if r.DefaultOr, err = p.defaultOr(defaultOr); err != nil {

@@ -30,10 +30,19 @@ type searchPage struct {
 	// ErrorSpot is the query with the column of a syntax error marked; nil
 	// when the error has no column.
 	ErrorSpot *errorSpot
+	// Notice says what of the query was searched as plain text (a lone
+	// quotation mark), and NoticeSpot marks the first such character.
+	Notice     string
+	NoticeSpot *errorSpot
 	// Matched says how the words were searched: exactly (quoted) or with
 	// their variants (stemmed).
 	Matched []matchedWords
-	// Suggestion is a corrected query when nothing matched, and
+	// Ignored are the small words left out of the search.
+	Ignored []string
+	// Partial says that no statement has every word and the hits have
+	// most of them: "No statement has all 7 words; these have 5 or more".
+	Partial string
+	// Suggestion is a corrected query when nothing had every word, and
 	// SuggestionURL runs it with the same filters.
 	Suggestion, SuggestionURL string
 	Hits                      []pageHit
@@ -385,7 +394,15 @@ func dateRangeLabel(from, to string) string {
 func (page *searchPage) fillResults(p params, res search.Result) {
 	page.resultCounts = countResults(p, res.Total, res.Page, res.Size, len(res.Hits), "statement")
 	page.Matched = matched(res)
-	if res.Total == 0 && res.Suggestion != "" {
+	page.Ignored = res.Ignored
+	if page.Notice = noticeText(res.Notices); page.Notice != "" {
+		page.NoticeSpot = spotError(p.Q, res.Notices[0].Column)
+		page.HelpOpen = true
+	}
+	if res.Partial {
+		page.Partial = fmt.Sprintf("No statement has all %d words; these have %d or more, the most first.", res.Words, res.PartialMin)
+	}
+	if (res.Total == 0 || res.Partial) && res.Suggestion != "" {
 		page.Suggestion = res.Suggestion
 		page.SuggestionURL = p.withQuery(res.Suggestion).href()
 	}
