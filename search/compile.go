@@ -79,7 +79,7 @@ func (c compiler) compile(q string, o compileOptions) (compiled, error) {
 	} else {
 		tree, out.notices = query.ParseForgiving(q, opts)
 	}
-	out.boost = adjacency(c.pairs, tree)
+	out.boost = c.boost(tree)
 	stop := stopWords{stem: c.stem}
 	out.tree, out.ignored = stop.rewrite(tree), stop.dropped
 	main, err := c.node(out.tree)
@@ -127,13 +127,15 @@ type compiler struct {
 	langs []string          // of the stemmed language twins to search
 	stem  analysis.Analyzer // of the stemmed fields, to tell stop words
 	pairs analysis.Analyzer // of the pair fields, for the adjacency boost
+	rank  ranking
 }
 
 // newCompiler compiles for ix, searching unquoted words in the language
 // twins of langs (of index.StemmedLangs) beside title and body.
-func newCompiler(ix *index.Index, langs []string) compiler {
+func newCompiler(ix *index.Index, langs []string, rank ranking) compiler {
 	m := ix.Mapping()
-	return compiler{langs: langs, stem: m.AnalyzerNamed(index.AnalyzerStemmed), pairs: m.AnalyzerNamed(index.AnalyzerPairs)}
+	return compiler{langs: langs, rank: rank,
+		stem: m.AnalyzerNamed(index.AnalyzerStemmed), pairs: m.AnalyzerNamed(index.AnalyzerPairs)}
 }
 
 func (c compiler) node(n query.Node) (bquery.Query, error) {
@@ -150,7 +152,11 @@ func (c compiler) node(n query.Node) (bquery.Query, error) {
 		// Every word of a hyphenated or apostrophised term must match; on
 		// the Khmer n-gram fields, every gram of the word.
 		return onFields(n.Field, n.Boost, false, func(field string) bquery.Query {
-			return matchAll(field, n.Text)
+			q := matchAll(field, n.Text)
+			if c.rank.titleBoost > 0 && strings.HasPrefix(field, index.FieldTitle) {
+				boostBy(q, c.rank.titleBoost)
+			}
+			return q
 		}, c.langTwins(n.Field, true, n.Text)...)
 	case *query.Phrase:
 		if q, ok := nameClause(n.Field, n.Text, n.Boost); ok {

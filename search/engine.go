@@ -33,6 +33,7 @@ type Engine struct {
 	// longer, and slow ones outlive their timeout. Waiting in line for a
 	// slot, each search runs at full speed once it starts.
 	slots chan struct{}
+	rank  ranking
 }
 
 type cachedFacets struct {
@@ -49,7 +50,7 @@ type cachedLangs struct {
 func New(ix *index.Index) *Engine {
 	return &Engine{ix: ix, columns: newFacetColumns(),
 		stem:  ix.Mapping().AnalyzerNamed(index.AnalyzerStemmed),
-		slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		slots: make(chan struct{}, runtime.GOMAXPROCS(0)), rank: defaultRanking}
 }
 
 // Result is one page of hits with facets over every matching statement.
@@ -116,7 +117,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	c, err := newCompiler(e.ix, langs).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: r.Strict})
+	c, err := newCompiler(e.ix, langs, e.rank).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: r.Strict})
 	if err != nil {
 		return Result{}, err
 	}

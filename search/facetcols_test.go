@@ -98,7 +98,7 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 	if err := r.normalize(); err != nil {
 		t.Fatal(err)
 	}
-	c, err := newCompiler(ix, index.StemmedLangs).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
+	c, err := newCompiler(ix, index.StemmedLangs, defaultRanking).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,6 +87,84 @@ func exactWord(t *query.Term) *query.Phrase {
 	return &query.Phrase{Field: t.Field, Text: t.Text, Slop: -1, Boost: t.Boost}
 }
 
+// ranking says what, beside BM25 over the matched fields, orders the hits
+// of unquoted words. TestQueryLog_ranking scores each choice on the query
+// log; defaultRanking keeps what won.
+type ranking struct {
+	// adjacency boosts statements where the query's neighbouring words
+	// stand together (see adjacency).
+	adjacency bool
+	// titleBoost weighs a word found in the title this many times a word
+	// found in the body; 0 means the same.
+	titleBoost float64
+	// exactWords boosts statements that have the query's words as typed,
+	// before stemming, in the exact fields.
+	exactWords bool
+}
+
+var defaultRanking = ranking{adjacency: true, exactWords: true}
+
+// boost is the clause that only adds to the score of statements that
+// match anyway, for the tree's top-level words; nil when there is none.
+func (c compiler) boost(n query.Node) bquery.Query {
+	var qs []bquery.Query
+	if c.rank.adjacency {
+		if q := adjacency(c.pairs, n); q != nil {
+			qs = append(qs, q)
+		}
+	}
+	if c.rank.exactWords {
+		stop := stopWords{stem: c.stem}
+		for _, w := range topWords(n) {
+			// A small word as typed is in nearly every statement: it
+			// would cost a long posting list and weigh nothing.
+			if w == "" || stop.drops(&query.Term{Text: w}) {
+				continue
+			}
+			for _, field := range []string{index.FieldTitleExact, index.FieldBodyExact} {
+				qs = append(qs, matchAll(field, w))
+			}
+		}
+	}
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// topWords are the texts of the unquoted words and exact phrases of the
+// query's top level, in order, with nil between runs that other clauses
+// (a field, a group, a pattern) break.
+func topWords(n query.Node) []string {
+	clauses := []query.Node{n}
+	if b, ok := n.(*query.Bool); ok {
+		clauses = b.Must
+		if len(b.Must) == 0 {
+			clauses = b.Should
+		}
+	}
+	var words []string
+	for _, c := range clauses {
+		switch c := c.(type) {
+		case *query.Term:
+			if c.Field == "" {
+				words = append(words, c.Text)
+				continue
+			}
+		case *query.Phrase:
+			if c.Field == "" && c.Slop < 0 {
+				words = append(words, c.Text)
+				continue
+			}
+		}
+		words = append(words, "")
+	}
+	return words
+}
+
 // adjacency weighs statements where neighbouring words of the query stand
 // next to each other too: "freedom of expression" ranks the statements
 // that say "freedom of expression" above those that have freedom in one
@@ -100,35 +178,16 @@ func exactWord(t *query.Term) *query.Phrase {
 func adjacency(pairs analysis.Analyzer, n query.Node) bquery.Query {
 	var runs []string
 	var run []string
-	flush := func() {
+	for _, w := range append(topWords(n), "") {
+		if w != "" {
+			run = append(run, w)
+			continue
+		}
 		if len(run) > 1 {
 			runs = append(runs, strings.Join(run, " "))
 		}
 		run = run[:0]
 	}
-	clauses := []query.Node{n}
-	if b, ok := n.(*query.Bool); ok {
-		clauses = b.Must
-		if len(b.Must) == 0 {
-			clauses = b.Should
-		}
-	}
-	for _, c := range clauses {
-		switch c := c.(type) {
-		case *query.Term:
-			if c.Field == "" {
-				run = append(run, c.Text)
-				continue
-			}
-		case *query.Phrase:
-			if c.Field == "" && c.Slop < 0 {
-				run = append(run, c.Text)
-				continue
-			}
-		}
-		flush()
-	}
-	flush()
 	seen := map[string]bool{}
 	var terms []bquery.Query
 	for _, r := range runs {

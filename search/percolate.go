@@ -41,7 +41,7 @@ func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
 	}
 	// Alerts are saved strictly (web checks them with query.Parse), and
 	// they never fall back to partial matches.
-	c, err := newCompiler(p.ix, index.StemmedLangs).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
+	c, err := newCompiler(p.ix, index.StemmedLangs, defaultRanking).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
 	if err != nil {
 		return nil, err
 	}
