@@ -21,6 +21,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, opts := range []query.Options{{}, {DefaultOr: true, AllowLeadingWildcard: true}} {
+			checkForgiving(t, q, opts)
 			n, err := query.Parse(q, opts)
 			if err != nil {
 				checkError(t, q, err)
@@ -45,6 +46,25 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkForgiving checks that ParseForgiving always gives a tree, with
+// notices exactly when Parse fails, each pointing inside the input.
+func checkForgiving(t *testing.T, q string, opts query.Options) {
+	t.Helper()
+	n, notices := query.ParseForgiving(q, opts)
+	if n == nil {
+		t.Fatalf("ParseForgiving(%q) = nil", q)
+	}
+	_, err := query.Parse(q, opts)
+	if (err != nil) != (len(notices) > 0) {
+		t.Fatalf("ParseForgiving(%q): notices %v, but Parse says %v", q, notices, err)
+	}
+	for _, se := range notices {
+		if r := utf8.RuneCountInString(q); se.Column < 1 || se.Column > r+1 {
+			t.Fatalf("ParseForgiving(%q): notice column %d outside 1..%d", q, se.Column, r+1)
+		}
+	}
 }
 
 func checkError(t *testing.T, q string, err error) {
