@@ -113,19 +113,24 @@ func (c compiled) boosted(main bquery.Query) bquery.Query {
 }
 
 // most matches the statements with at least min of the query's words
-// (compiled.words), none of its excluded clauses, scored by how many they
-// have: Bleve's disjunction weighs each statement's score by the share of
-// its clauses that match.
-func (c compiled) most(min int) bquery.Query {
+// (compiled.words) and none of its excluded clauses, scored by how many
+// they have: Bleve's disjunction weighs each statement's score by the share
+// of its clauses that match. boost adds the adjacency boost.
+func (c compiled) most(min int, boost bool) bquery.Query {
 	d := bleve.NewDisjunctionQuery(c.words...)
 	d.SetMin(float64(min))
-	return c.boosted(bquery.NewBooleanQuery([]bquery.Query{d}, nil, c.excluded))
+	q := bquery.NewBooleanQuery([]bquery.Query{d}, nil, c.excluded)
+	if boost {
+		return c.boosted(q)
+	}
+	return q
 }
 
 // compiler turns a query tree into a Bleve query.
 type compiler struct {
 	langs []string          // of the stemmed language twins to search
 	stem  analysis.Analyzer // of the stemmed fields, to tell stop words
+	exact analysis.Analyzer // of the exact fields, for words as typed
 	pairs analysis.Analyzer // of the pair fields, for the adjacency boost
 	rank  ranking
 }
@@ -135,7 +140,9 @@ type compiler struct {
 func newCompiler(ix *index.Index, langs []string, rank ranking) compiler {
 	m := ix.Mapping()
 	return compiler{langs: langs, rank: rank,
-		stem: m.AnalyzerNamed(index.AnalyzerStemmed), pairs: m.AnalyzerNamed(index.AnalyzerPairs)}
+		stem:  m.AnalyzerNamed(index.AnalyzerStemmed),
+		exact: m.AnalyzerNamed(index.AnalyzerExact),
+		pairs: m.AnalyzerNamed(index.AnalyzerPairs)}
 }
 
 func (c compiler) node(n query.Node) (bquery.Query, error) {

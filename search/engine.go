@@ -163,7 +163,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 			return Result{}, err
 		}
 		if out.PartialMin > 0 {
-			out.Partial, main = true, c.most(out.PartialMin)
+			out.Partial, main = true, c.most(out.PartialMin, true)
 			if res, err = run(main); err != nil {
 				return Result{}, err
 			}

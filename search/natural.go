@@ -5,7 +5,6 @@ import (
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/query"
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 )
@@ -102,52 +101,67 @@ type ranking struct {
 	exactWords bool
 }
 
-var defaultRanking = ranking{adjacency: true, exactWords: true}
+var defaultRanking = ranking{adjacency: true}
 
 // boost is the clause that only adds to the score of statements that
 // match anyway, for the tree's top-level words; nil when there is none.
 func (c compiler) boost(n query.Node) bquery.Query {
-	var qs []bquery.Query
+	var terms []fieldTerm
 	if c.rank.adjacency {
-		if q := adjacency(c.pairs, n); q != nil {
-			qs = append(qs, q)
-		}
+		terms = append(terms, adjacency(c.pairs, n)...)
 	}
 	if c.rank.exactWords {
-		stop := stopWords{stem: c.stem}
-		for _, w := range topWords(n) {
-			// A small word as typed is in nearly every statement: it
-			// would cost a long posting list and weigh nothing.
-			if w == "" || stop.drops(&query.Term{Text: w}) {
+		terms = append(terms, c.exactWords(n)...)
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	return &rareTermsQuery{terms: terms}
+}
+
+// exactWords are the terms of the query's top-level unquoted words as
+// typed, in the exact title and body, so a statement with the words as
+// typed ranks above one with only their variants. Small words are left
+// out: as typed, they are in nearly every statement.
+func (c compiler) exactWords(n query.Node) []fieldTerm {
+	var out []fieldTerm
+	seen := map[string]bool{}
+	stop := stopWords{stem: c.stem}
+	for _, c2 := range topClauses(n) {
+		t, ok := c2.(*query.Term)
+		if !ok || t.Field != "" || stop.drops(t) {
+			continue
+		}
+		for _, tok := range c.exact.Analyze([]byte(quoteFolder.Replace(t.Text))) {
+			w := string(tok.Term)
+			if seen[w] {
 				continue
 			}
-			for _, field := range []string{index.FieldTitleExact, index.FieldBodyExact} {
-				qs = append(qs, matchAll(field, w))
-			}
+			seen[w] = true
+			out = append(out, fieldTerm{index.FieldTitleExact, w}, fieldTerm{index.FieldBodyExact, w})
 		}
 	}
-	switch len(qs) {
-	case 0:
-		return nil
-	case 1:
-		return qs[0]
+	return out
+}
+
+// topClauses are the clauses of the query's top level: the required ones,
+// or the alternatives when nothing is required.
+func topClauses(n query.Node) []query.Node {
+	if b, ok := n.(*query.Bool); ok {
+		if len(b.Must) == 0 {
+			return b.Should
+		}
+		return b.Must
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return []query.Node{n}
 }
 
 // topWords are the texts of the unquoted words and exact phrases of the
-// query's top level, in order, with nil between runs that other clauses
-// (a field, a group, a pattern) break.
+// query's top level, in order, with "" where another clause (a field, a
+// group, a pattern) breaks the run.
 func topWords(n query.Node) []string {
-	clauses := []query.Node{n}
-	if b, ok := n.(*query.Bool); ok {
-		clauses = b.Must
-		if len(b.Must) == 0 {
-			clauses = b.Should
-		}
-	}
 	var words []string
-	for _, c := range clauses {
+	for _, c := range topClauses(n) {
 		switch c := c.(type) {
 		case *query.Term:
 			if c.Field == "" {
@@ -165,17 +179,15 @@ func topWords(n query.Node) []string {
 	return words
 }
 
-// adjacency weighs statements where neighbouring words of the query stand
-// next to each other too: "freedom of expression" ranks the statements
-// that say "freedom of expression" above those that have freedom in one
-// paragraph and expression in another, and a pasted sentence ranks its own
-// statement first, because its word pairs are rare. The words are the runs
-// of unquoted words and phrases, stop words included, of the query's top
-// level; each neighbouring pair is one term of the pair fields
-// (index.AnalyzerPairs), so the boost costs a few term lookups. It only
-// adds to the score of statements that match anyway. nil when the query has
-// no two neighbouring words.
-func adjacency(pairs analysis.Analyzer, n query.Node) bquery.Query {
+// adjacency lists the terms that weigh statements where neighbouring words
+// of the query stand next to each other too: "freedom of expression" ranks
+// the statements that say "freedom of expression" above those that have
+// freedom in one paragraph and expression in another, and a pasted
+// sentence ranks its own statement first, because its word pairs are rare.
+// The words are the runs of unquoted words and phrases, small words
+// included, of the query's top level; each neighbouring pair is one term of
+// the pair fields (index.AnalyzerPairs).
+func adjacency(pairs analysis.Analyzer, n query.Node) []fieldTerm {
 	var runs []string
 	var run []string
 	for _, w := range append(topWords(n), "") {
@@ -189,7 +201,7 @@ func adjacency(pairs analysis.Analyzer, n query.Node) bquery.Query {
 		run = run[:0]
 	}
 	seen := map[string]bool{}
-	var terms []bquery.Query
+	var terms []fieldTerm
 	for _, r := range runs {
 		for _, p := range pairs.Analyze([]byte(quoteFolder.Replace(r))) {
 			pair := string(p.Term)
@@ -197,13 +209,8 @@ func adjacency(pairs analysis.Analyzer, n query.Node) bquery.Query {
 				continue
 			}
 			seen[pair] = true
-			for _, field := range []string{index.FieldTitlePairs, index.FieldBodyPairs} {
-				terms = append(terms, termOn(field, pair))
-			}
+			terms = append(terms, fieldTerm{index.FieldTitlePairs, pair}, fieldTerm{index.FieldBodyPairs, pair})
 		}
 	}
-	if len(terms) == 0 {
-		return nil
-	}
-	return bleve.NewDisjunctionQuery(terms...)
+	return terms
 }

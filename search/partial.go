@@ -24,20 +24,35 @@ type Notice struct {
 
 // mostWords returns the largest number of the query's words that some
 // statement matching r's filters has, below all of them; 0 if none has even
-// one. The count of statements with at least m words falls as m grows, so a
-// binary search over m takes a few counting searches, each without hits,
-// stored fields or facets.
+// one. A pasted sentence with one word spelt otherwise, or a misspelt name,
+// misses by one, so that is asked first. Otherwise, as the statements with
+// at least m words grow fewer as m grows, a binary search over m finds it.
+// Each question is whether any statement qualifies: unscored, without
+// boost, facets or stored fields, and it stops at the first statement found
+// (Bleve's early stop for score "none").
 func (e *Engine) mostWords(ctx context.Context, c compiled, r Request) (int, error) {
-	best := 0
-	lo, hi := 1, len(c.words)-1
-	for lo <= hi {
-		m := (lo + hi) / 2
-		req := bleve.NewSearchRequestOptions(filterQuery(c.most(m), r), 0, 0, false)
+	someHas := func(m int) (bool, error) {
+		req := bleve.NewSearchRequestOptions(filterQuery(c.most(m, false), r), 1, 0, false)
+		req.Score = bleve.ScoreNone
 		res, err := e.ix.Search(ctx, req)
 		if err != nil {
-			return 0, searchError(err)
+			return false, searchError(err)
 		}
-		if res.Total > 0 {
+		return len(res.Hits) > 0, nil
+	}
+	k := len(c.words)
+	if ok, err := someHas(k - 1); err != nil || ok {
+		return k - 1, err
+	}
+	best := 0
+	lo, hi := 1, k-2
+	for lo <= hi {
+		m := (lo + hi) / 2
+		ok, err := someHas(m)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
 			best, lo = m, m+1
 		} else {
 			hi = m - 1

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"testing"
 	"time"
@@ -72,6 +73,12 @@ func BenchmarkAPISearch(b *testing.B) {
 		{"phrase", `?q=%22human+rights%22`},
 		{"phrase+org+dates", `?q=%22human+rights%22&org=Amnesty+International&from=2014-01-01&to=2020-12-31`},
 		{"word", `?q=detained`},
+		{"and", `?q=human+rights+defenders`},
+		// As people type: a small word, a pasted sentence, and words no
+		// statement has all of (the partial fallback's counting searches).
+		{"small-words", `?q=freedom+of+expression+in+Cambodia`},
+		{"sentence", `?q=` + url.QueryEscape(`The authorities must release the human rights defenders detained for their peaceful work, the organization said on Monday.`)},
+		{"partial", `?q=human+rights+defenders+zanzibar`},
 		{"all", ``},
 	} {
 		b.Run(q.name, func(b *testing.B) {

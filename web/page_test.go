@@ -218,15 +218,18 @@ func TestPages_browser(t *testing.T) {
 	t.Run("bad query keeps the query", func(t *testing.T) {
 		step(t, ctx, "open the search page", chromedp.Navigate(ts.URL+"/"))
 		step(t, ctx, "type a bad query", chromedp.SendKeys(chromedp.CSS("#q"), `"must close`))
-		step(t, ctx, "submit", chromedp.Submit(chromedp.CSS("#q")), chromedp.WaitVisible(chromedp.CSS(".alert")))
+		step(t, ctx, "submit", chromedp.Submit(chromedp.CSS("#q")), chromedp.WaitVisible(chromedp.CSS("#search-notice")))
 		if v := eval[string](t, ctx, `document.querySelector('#q').value`); v != `"must close` {
 			t.Errorf("search box holds %q, want the bad query kept", v)
 		}
-		if msg := eval[string](t, ctx, `document.querySelector('.alert').textContent`); !strings.Contains(msg, "quote") {
-			t.Errorf("alert %q does not say what is wrong", msg)
+		if msg := eval[string](t, ctx, `document.querySelector('#search-notice').textContent`); !strings.Contains(msg, "quote") {
+			t.Errorf("notice %q does not say what was read as plain text", msg)
 		}
-		if m := eval[string](t, ctx, `document.querySelector('.alert mark.err').textContent`); m != `"` {
+		if m := eval[string](t, ctx, `document.querySelector('#search-notice mark.err').textContent`); m != `"` {
 			t.Errorf("marked %q, want the opening quote", m)
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll('li.hit').length`); n == 0 {
+			t.Error("no results: the words should be searched as plain text")
 		}
 		if !eval[bool](t, ctx, `document.querySelector('details.help').open`) {
 			t.Error("the syntax help is not open after a syntax error")
