@@ -124,24 +124,32 @@ func (c compiler) boost(n query.Node) bquery.Query {
 // typed ranks above one with only their variants. Small words are left
 // out: as typed, they are in nearly every statement.
 func (c compiler) exactWords(n query.Node) []fieldTerm {
-	var out []fieldTerm
-	seen := map[string]bool{}
+	var words []string
 	stop := stopWords{stem: c.stem}
 	for _, c2 := range topClauses(n) {
-		t, ok := c2.(*query.Term)
-		if !ok || t.Field != "" || stop.drops(t) {
-			continue
-		}
-		for _, tok := range c.exact.Analyze([]byte(quoteFolder.Replace(t.Text))) {
-			w := string(tok.Term)
-			if seen[w] {
-				continue
-			}
-			seen[w] = true
-			out = append(out, fieldTerm{index.FieldTitleExact, w}, fieldTerm{index.FieldBodyExact, w})
+		if t, ok := c2.(*query.Term); ok && t.Field == "" && !stop.drops(t) {
+			words = append(words, t.Text)
 		}
 	}
-	return out
+	return termsOf(c.exact, words, index.FieldTitleExact, index.FieldBodyExact)
+}
+
+// termsOf analyses each text with a and returns each term once, in the
+// title field and in the body field.
+func termsOf(a analysis.Analyzer, texts []string, title, body string) []fieldTerm {
+	seen := map[string]bool{}
+	var terms []fieldTerm
+	for _, text := range texts {
+		for _, tok := range a.Analyze([]byte(quoteFolder.Replace(text))) {
+			term := string(tok.Term)
+			if seen[term] {
+				continue
+			}
+			seen[term] = true
+			terms = append(terms, fieldTerm{title, term}, fieldTerm{body, term})
+		}
+	}
+	return terms
 }
 
 // topClauses are the clauses of the query's top level: the required ones,
@@ -200,17 +208,5 @@ func adjacency(pairs analysis.Analyzer, n query.Node) []fieldTerm {
 		}
 		run = run[:0]
 	}
-	seen := map[string]bool{}
-	var terms []fieldTerm
-	for _, r := range runs {
-		for _, p := range pairs.Analyze([]byte(quoteFolder.Replace(r))) {
-			pair := string(p.Term)
-			if seen[pair] {
-				continue
-			}
-			seen[pair] = true
-			terms = append(terms, fieldTerm{index.FieldTitlePairs, pair}, fieldTerm{index.FieldBodyPairs, pair})
-		}
-	}
-	return terms
+	return termsOf(pairs, runs, index.FieldTitlePairs, index.FieldBodyPairs)
 }
