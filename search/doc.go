@@ -4,5 +4,11 @@
 // through the hits. Its types carry no Bleve types, so package web never
 // sees the index library.
 //
+// Queries are read as people type them (natural.go, partial.go): small
+// words are dropped from the conjunction rather than required, pasted text
+// never fails to parse unless the request is Strict, a query no statement
+// has every word of answers with the statements that have most of them,
+// and neighbouring words that stand together weigh more.
+//
 // It does not write to the index, and it does not render anything.
 package search
