@@ -14,15 +14,19 @@ import (
 // would file a statement under the wrong day. Month names are matched with
 // their capital, so the verb "may" is not a month.
 //
-// French months are written in lower case ("le 4 septembre 2018"), and no
-// French month is an English word, so they match in lower case.
+// French, Spanish and Portuguese months are written in lower case ("le 4
+// septembre 2018", "23 de febrero de 2023", "5 de março de 2024"), and none
+// is an English word in lower case, so they match in lower case; Spanish
+// and Portuguese put "de" between the parts.
 const (
 	monthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|` +
-		`janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre`
+		`janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|` +
+		`enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|` +
+		`janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro`
 	// ordinal and dayRange allow "27th", "1er" and "27 and 28", "27-28".
 	ordinal      = `(?:st|nd|rd|th|er)?`
 	dayRange     = `(?:\s*(?:and|&|-|–|to)\s*\d{1,2}` + ordinal + `)?`
-	dayMonthYear = `\b(\d{1,2})` + ordinal + dayRange + `\s+(` + monthPattern + `)\.?,?\s+(\d{4})\b`
+	dayMonthYear = `\b(\d{1,2})` + ordinal + dayRange + `\s+(?:de\s+)?(` + monthPattern + `)\.?,?\s+(?:del?\s+)?(\d{4})\b`
 	monthDayYear = `\b(` + monthPattern + `)\.?\s+(\d{1,2})` + ordinal + dayRange + `,?\s+(\d{4})\b`
 	isoDate      = `\b(\d{4})-(\d{2})-(\d{2})\b`
 	monthYear    = `\b(` + monthPattern + `)\.?,?\s+(\d{4})\b`
@@ -66,7 +70,10 @@ var dateLayouts = []string{
 }
 
 // parseDate reads a whole string as one full date (day, month and year) and
-// returns it at UTC midnight.
+// returns it at UTC midnight. A weekday before it and a time of day after it
+// ("June 3, 2023 10:30 AM EDT", "14/03/2024 - 09:15") belong to it; a date
+// written with slashes is read only where one order makes sense
+// (numericDay).
 func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	s = datePrefixRe.ReplaceAllString(s, "")
@@ -74,6 +81,12 @@ func parseDate(s string) (time.Time, bool) {
 		if t, err := time.Parse(layout, s); err == nil {
 			return utcDay(t.Year(), t.Month(), t.Day())
 		}
+	}
+	// Machine formats carry their own times; a written date may be
+	// followed by one.
+	s = timeOfDayRe.ReplaceAllString(s, "")
+	if m := slashDateRe.FindStringSubmatch(s); m != nil {
+		return numericDay(m[1], m[2], m[3])
 	}
 	m := fullDateRe.FindStringSubmatch(s)
 	if m == nil {
@@ -87,6 +100,32 @@ func parseDate(s string) (time.Time, bool) {
 	default:
 		return isoDay(m[7], m[8], m[9])
 	}
+}
+
+// timeOfDayRe matches a time of day after a date, with what separates
+// them: ", 10:30 AM", " - 09:15 CET", " at 3:00 p.m.", " 14h30".
+var timeOfDayRe = regexp.MustCompile(`(?i),?\s*(?:[-–—|]|at|à)?\s*\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?$`)
+
+// slashDateRe matches a whole date of digits and slashes or dots:
+// 08/15/2023, 15.08.2023.
+var slashDateRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+
+// numericDay reads a date written a/b/year. Europe writes day/month and the
+// United States month/day; where both readings are possible (03/04/2024)
+// and differ, the date is refused rather than guessed, since a wrong
+// publication date is worse than none. 15/08/2023 and 08/15/2023 can only
+// be one day.
+func numericDay(a, b, year string) (time.Time, bool) {
+	x, _ := strconv.Atoi(a) // the pattern allows digits only
+	y, _ := strconv.Atoi(b)
+	yr, _ := strconv.Atoi(year)
+	switch {
+	case x == y, x > 12:
+		return utcDay(yr, time.Month(y), x)
+	case y > 12:
+		return utcDay(yr, time.Month(x), y)
+	}
+	return time.Time{}, false
 }
 
 func writtenDate(year, month, day string) (time.Time, bool) {
@@ -115,16 +154,24 @@ func utcDay(year int, month time.Month, day int) (time.Time, bool) {
 	return t, true
 }
 
-// frenchMonths maps French month names, with and without accents.
-var frenchMonths = map[string]time.Month{
+// romanceMonths maps French, Spanish and Portuguese month names, with and
+// without accents.
+var romanceMonths = map[string]time.Month{
 	"janvier": time.January, "février": time.February, "fevrier": time.February, "mars": time.March,
 	"avril": time.April, "mai": time.May, "juin": time.June, "juillet": time.July, "août": time.August,
 	"aout": time.August, "septembre": time.September, "octobre": time.October, "novembre": time.November,
 	"décembre": time.December, "decembre": time.December,
+	"enero": time.January, "febrero": time.February, "marzo": time.March, "abril": time.April,
+	"mayo": time.May, "junio": time.June, "julio": time.July, "agosto": time.August,
+	"septiembre": time.September, "setiembre": time.September, "octubre": time.October,
+	"noviembre": time.November, "diciembre": time.December,
+	"janeiro": time.January, "fevereiro": time.February, "março": time.March, "marco": time.March,
+	"maio": time.May, "junho": time.June, "julho": time.July, "setembro": time.September,
+	"outubro": time.October, "novembro": time.November, "dezembro": time.December,
 }
 
 func monthNumber(name string) time.Month {
-	if m, ok := frenchMonths[name]; ok {
+	if m, ok := romanceMonths[name]; ok {
 		return m
 	}
 	for m := time.January; m <= time.December; m++ {
@@ -353,8 +400,9 @@ var (
 	datelineRe = regexp.MustCompile(`(?m)^[ \t]*\(?(?:[^,()\n]{1,40},[ \t]*){0,3}([^()\n–—\s][^()\n–—]{5,39}?)[ \t]*\)?[ \t]*[–—:-][ \t]`)
 	// a line that is only a date, possibly labelled or placed: "June 8,
 	// 2016", "Published: 8 June 2016", "Geneva, 30 August 2018", "Kuala
-	// Lumpur, Monday 10 December 2018".
-	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released)(?:[ \t]+on)?[ \t]*:?[ \t]*)?(?:\pL[\pL .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
+	// Lumpur, Monday 10 December 2018", "Press statement – Cairo, 6
+	// November 2022".
+	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released)(?:[ \t]+on)?[ \t]*:?[ \t]*)?(?:\pL[\pL ]{2,40}[ \t][–—-][ \t]+)?(?:\pL[\pL .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
 	// a labelled date inside a run of header fields, which text
 	// extraction joins into one paragraph: "Location: Geneva Date: 7 May
 	// 2021 Subject: Myanmar", "Date: 18 March 2021 Index Number: ...".
@@ -380,6 +428,40 @@ func publishedFromText(text string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// isDateLine reports whether a line of text is a date line: a date alone,
+// perhaps labelled or after a place or a publisher ("Published on 14 March
+// 2024", "Human Rights Watch, July 14, 2023", "2023-06-14", even
+// "03/04/2024", whose day parseDate will not guess). Such a line is never
+// part of a wrapped paragraph: under a headline it is the date, not the
+// end of the title.
+func isDateLine(l string) bool {
+	if len(l) > maxDateLine || !hasYear(l) {
+		return false
+	}
+	m := dateLineRe.FindStringSubmatch(l)
+	if m == nil {
+		return false
+	}
+	_, ok := parseDate(m[1])
+	return ok || slashDateRe.MatchString(strings.TrimSpace(timeOfDayRe.ReplaceAllString(m[1], "")))
+}
+
+// hasYear reports whether s holds four digits in a row: a cheap test that
+// most lines fail before any pattern runs.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // dateLineIn returns the first date that stands on a line of its own, or

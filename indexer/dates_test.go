@@ -37,6 +37,12 @@ func TestDate_PublishedFromText(t *testing.T) {
 		{"signature date line before a date merely issued", "Press release\n\nThe Ministry takes note of the statement issued on 10 November 2017 by the expert.\n\nPhnom Penh, 13 November 2017", utc(2017, time.November, 13)},
 		{"year in passing not taken", "Seventy years after 1948, ASEAN fails\n\nThe 1946 Convention and the 1951 Refugee Convention apply.", time.Time{}},
 		{"month and year on the cover not taken", "A Briefing Paper\n\nMarch 2019\n\n1. Introduction", time.Time{}},
+		{"spanish date line", "Título\n\nComunicado de prensa – Ciudad de Guatemala, 23 de febrero de 2023\n\nLa Unidad denuncia", utc(2023, time.February, 23)},
+		{"portuguese date line", "Título\n\nRio de Janeiro, 5 de março de 2024\n\nA organização", utc(2024, time.March, 5)},
+		{"label and dash before the place", "Title\n\nPress statement – Cairo, 6 November 2022\n\nThe authorities", utc(2022, time.November, 6)},
+		{"unambiguous US date line", "Title\n\n08/15/2023\n\nText.", utc(2023, time.August, 15)},
+		{"date line with a time of day", "Title\n\nJune 3, 2023 10:30 AM EDT\n\nText.", utc(2023, time.June, 3)},
+		{"publisher before the date", "Title\n\nHuman Rights Watch, July 14, 2023\n\nText.", utc(2023, time.July, 14)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,7 +92,19 @@ func TestDate_ParseDate(t *testing.T) {
 		{"8 Mar. 1999", utc(1999, time.March, 8), true},
 		{"November 6, 1963", utc(1963, time.November, 6), true},
 		{"Wed, 06 Nov 2019 10:00:00 +0000", utc(2019, time.November, 6), true},
-		{"27/11/2017", time.Time{}, false},
+		// Slashes and dots: read where only one order is a date.
+		{"27/11/2017", utc(2017, time.November, 27), true},
+		{"08/15/2023", utc(2023, time.August, 15), true},
+		{"15.08.2023", utc(2023, time.August, 15), true},
+		{"05/05/2024", utc(2024, time.May, 5), true},
+		{"03/04/2024", time.Time{}, false}, // 3 April or March 4
+		{"13/13/2024", time.Time{}, false},
+		// A time of day after a written date.
+		{"June 3, 2023 10:30 AM", utc(2023, time.June, 3), true},
+		{"June 3, 2023, 10:30 a.m. EDT", utc(2023, time.June, 3), true},
+		{"14 March 2024 - 09:15 CET", utc(2024, time.March, 14), true},
+		{"12 juin 2023 à 14h30", utc(2023, time.June, 12), true},
+		{"5th March 2024", utc(2024, time.March, 5), true},
 		{"2017", time.Time{}, false},
 		{"last Tuesday", time.Time{}, false},
 		{"2017-02-30", time.Time{}, false},

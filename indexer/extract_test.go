@@ -315,3 +315,52 @@ func TestExtract_Lang(t *testing.T) {
 		})
 	}
 }
+
+// A plain-text statement's header: the headline, then a date line right
+// under it with no blank line between, in the many ways people write one.
+// The date line is the publication date and never the end of the title; a
+// photo caption above the headline is never the title; a publisher before
+// the date is the source.
+func TestExtract_headerLines(t *testing.T) {
+	e := newExtractor(t)
+	const body = "\n\nThe authorities must drop all charges against the protest leaders, the organization said. " +
+		"A hearing was held on 12 January 2023 and another is set for 20 May 2025.\n"
+	tests := []struct {
+		name, text, title, published, source string
+	}{
+		{"iso", "Thailand: Drop charges against protest leaders\n2023-06-14" + body, "Thailand: Drop charges against protest leaders", "2023-06-14", ""},
+		{"ordinal", "Guatemala: Release the journalist\n5th March 2024" + body, "Guatemala: Release the journalist", "2024-03-05", ""},
+		{"month first", "Kenya: Police must end abductions\nFebruary 12, 2024" + body, "Kenya: Police must end abductions", "2024-02-12", ""},
+		{"french", "Sénégal : libérez les journalistes\n12 juin 2023" + body, "Sénégal : libérez les journalistes", "2023-06-12", ""},
+		{"us numeric", "US: Stop surveillance of activists\n08/15/2023" + body, "US: Stop surveillance of activists", "2023-08-15", ""},
+		{"time of day", "Thailand: Drop charges against protest leaders\nJune 3, 2023 10:30 AM" + body, "Thailand: Drop charges against protest leaders", "2023-06-03", ""},
+		{"glued label", "Nicaragua: Stop stripping nationality\nPublished on14 March 2024" + body, "Nicaragua: Stop stripping nationality", "2024-03-14", ""},
+		{"publisher dateline", "Egypt: Free Alaa Abd El-Fattah\nHuman Rights Watch, July 14, 2023" + body, "Egypt: Free Alaa Abd El-Fattah", "2023-07-14", "Human Rights Watch"},
+		{"caption above the headline", "Photo: Protesters in Bangkok. © Reuters\nThailand: Drop charges against protest leaders\nJune 3, 2023" + body,
+			"Thailand: Drop charges against protest leaders", "2023-06-03", ""},
+		// 3 April or March 4: no date rather than a wrong one, and still
+		// not part of the title.
+		{"ambiguous numeric date", "Kenya: Police must end abductions\n03/04/2024" + body, "Kenya: Police must end abductions", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := e.Extract(corpus.Document{ID: "h", ContentType: corpus.TypeText, Body: []byte(tt.text)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Title != tt.title {
+				t.Errorf("title %q, want %q", st.Title, tt.title)
+			}
+			got := ""
+			if !st.Published.IsZero() {
+				got = st.Published.Format(time.DateOnly)
+			}
+			if got != tt.published {
+				t.Errorf("published %q, want %q", got, tt.published)
+			}
+			if st.Source != tt.source {
+				t.Errorf("source %q, want %q", st.Source, tt.source)
+			}
+		})
+	}
+}

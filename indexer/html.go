@@ -328,7 +328,7 @@ func withoutDateLines(paras []string) []string {
 	return kept
 }
 
-// maxDateLine bounds a date stamp paragraph, in bytes.
+// maxDateLine bounds a date stamp paragraph or a date line, in bytes.
 const maxDateLine = 80
 
 // dateStampRe matches a paragraph that is a date, optionally followed by a

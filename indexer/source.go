@@ -75,7 +75,8 @@ const letterheadParas = 4
 
 // letterhead returns the organization whose name fills a paragraph of its
 // own at the top of the text ("MINISTRY OF FOREIGN AFFAIRS AND
-// INTERNATIONAL COOPERATION"), or "".
+// INTERNATIONAL COOPERATION"), or stands before the date on a date line
+// ("Human Rights Watch, July 14, 2023"), or "".
 func letterhead(text string, ents mentions) string {
 	start := 0
 	for n := 0; n < letterheadParas && start < len(text); n++ {
@@ -88,9 +89,23 @@ func letterhead(text string, ents mentions) string {
 		if org := soleOrg(text, start, end, ents); org != "" {
 			return org
 		}
+		if org := soleOrg(text, start, start+len(beforeDate(text[start:end])), ents); org != "" {
+			return org
+		}
 		start = end + 2
 	}
 	return ""
+}
+
+// beforeDate returns what stands before the date of a date line, without
+// the comma: "Human Rights Watch" of "Human Rights Watch, July 14, 2023";
+// "" when line is no date line or nothing stands before its date.
+func beforeDate(line string) string {
+	if !isDateLine(line) {
+		return ""
+	}
+	m := dateLineRe.FindStringSubmatchIndex(line)
+	return strings.TrimRight(line[:m[2]], ", \t")
 }
 
 // soleOrg returns the organization whose mentions cover all the letters of

@@ -116,6 +116,12 @@ func paragraphs(lines []string) []string {
 		case isChromeLine(l):
 			// A chrome line ends a block: it sat between paragraphs.
 			flush()
+		case isDateLine(l):
+			// A date line stands alone even without blank lines around
+			// it: under a headline it is the date, not the title's end.
+			flush()
+			cur = append(cur, l)
+			flush()
 		default:
 			cur = append(cur, l)
 		}
