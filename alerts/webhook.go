@@ -17,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/advosearch/advosearch/netguard"
 )
 
 // Webhook request headers.
@@ -42,6 +44,12 @@ const (
 )
 
 var (
+	// ErrPrivateAddress means a webhook's host resolved to an address that
+	// is not public (loopback, private, link-local, NAT64 of one of those,
+	// or any other special-purpose range: see package netguard), which
+	// deliveries refuse unless DelivererOptions.AllowPrivate is set. It is
+	// netguard.ErrNotPublic, so either works with errors.Is.
+	ErrPrivateAddress = netguard.ErrNotPublic
 	// ErrSignature means a delivery's signature or timestamp did not verify.
 	ErrSignature = errors.New("alerts: bad webhook signature")
 	// errRunning means Run was called while it was running.
@@ -54,9 +62,11 @@ type DelivererOptions struct {
 	// Secret is the HMAC key that signs every delivery; receivers hold the
 	// same key. Run and DeliverDue refuse to send unsigned deliveries.
 	Secret []byte
-	// AllowPrivate lets deliveries reach loopback, private and link-local
-	// addresses: for tests and for a receiver on the same machine. Off, a
-	// webhook URL cannot be used to probe the server's own network.
+	// AllowPrivate lets deliveries reach loopback, private, link-local and
+	// every other non-public address: for tests and for a receiver on the
+	// same machine. Off, a webhook URL cannot be used to probe the server's
+	// own network: each address dialled, after DNS and on every redirect,
+	// must pass netguard.Check.
 	AllowPrivate bool
 	// Timeout bounds one attempt, redirects included. Default 10s.
 	Timeout time.Duration
@@ -165,7 +175,7 @@ func NewDeliverer(store *Store, opts DelivererOptions) *Deliverer {
 func newTransport(opts DelivererOptions) *http.Transport {
 	dialer := &net.Dialer{Timeout: opts.Timeout, KeepAlive: 30 * time.Second}
 	if !opts.AllowPrivate {
-		dialer.Control = refusePrivate
+		dialer.Control = netguard.Control
 	}
 	return &http.Transport{
 		// No proxy from the environment: the guard would check the proxy's

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -416,13 +417,47 @@ func TestDeliverer_refusesPrivateAddress(t *testing.T) {
 		t.Errorf("receiver on 127.0.0.1 got %d requests, want 0", len(reqs))
 	}
 	out := outbox(t, s)
-	if len(out) != 1 || out[0].Attempts != 1 || !strings.Contains(out[0].LastError, "private") {
-		t.Errorf("outbox: got %+v, want one attempt refused as private", out)
+	if len(out) != 1 || out[0].Attempts != 1 || !strings.Contains(out[0].LastError, "127.0.0.1 is not a public address") {
+		t.Errorf("outbox: got %+v, want one attempt refused as not public", out)
 	}
 	// The same delivery goes through when private addresses are allowed.
 	c.Advance(time.Hour)
 	if n, err := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true}).DeliverDue(ctx); err != nil || n != 1 {
 		t.Errorf("with AllowPrivate: got %d delivered, err %v; want 1", n, err)
+	}
+}
+
+// TestDeliverer_refusesNAT64Loopback: 64:ff9b::7f00:1 reaches 127.0.0.1
+// through a NAT64 gateway, so a webhook to it is refused before any
+// connection, and the refusal is recorded on the delivery.
+func TestDeliverer_refusesNAT64Loopback(t *testing.T) {
+	ctx := context.Background()
+	c := newClock()
+	s, _ := openStore(t, c)
+	r := newReceiver(t, c) // on 127.0.0.1
+	u, err := url.Parse(r.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := "http://[64:ff9b::7f00:1]:" + u.Port() + "/hook"
+	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: hook})
+	mustPercolate(t, s, batch(t))
+
+	n, err := newDeliverer(s, c, alerts.DelivererOptions{}).DeliverDue(ctx)
+	if err != nil || n != 0 {
+		t.Fatalf("got %d delivered, err %v; want a refused attempt", n, err)
+	}
+	if reqs := r.requests(); len(reqs) != 0 {
+		t.Errorf("receiver got %d requests, want 0", len(reqs))
+	}
+	out := outbox(t, s)
+	want := "64:ff9b::7f00:1 is not a public address: it carries 127.0.0.1 (NAT64), in 127.0.0.0/8 (loopback)"
+	if len(out) != 1 {
+		t.Fatalf("outbox: got %d deliveries, want 1", len(out))
+	}
+	if d := out[0]; d.URL != hook || d.Attempts != 1 || d.Dead || !strings.Contains(d.LastError, want) {
+		t.Errorf("delivery: got URL %s, %d attempts, dead %v, last error %q; want %s, 1, false, one containing %q",
+			d.URL, d.Attempts, d.Dead, d.LastError, hook, want)
 	}
 }
 
