@@ -5,8 +5,9 @@
 // User-Agent, timeouts, a body-size cap, conditional GETs
 // (If-None-Match/If-Modified-Since, 304), Retry-After, a minimum gap between
 // two requests to one host, robots.txt for statement pages, and no
-// connections to loopback or private-network addresses (checked when the
-// socket is dialled, so a DNS answer cannot smuggle one in).
+// connections to loopback, private-network or other non-public addresses
+// (package netguard, checked when the socket is dialled, so neither a DNS
+// answer nor a redirect can smuggle one in).
 //
 // A Watcher polls a list of feeds, fetches the page of each new item (or
 // falls back to the item's own content), hands the documents to a callback

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/advosearch/advosearch/netguard"
 )
 
 var (
@@ -17,9 +19,10 @@ var (
 	// User-Agent; the page was not requested.
 	ErrDisallowed = errors.New("feeds: disallowed by robots.txt")
 	// ErrPrivateAddress means the host resolved to a loopback, private,
-	// link-local or otherwise non-public address, and Options.AllowPrivate
-	// is off; no connection was made.
-	ErrPrivateAddress = errors.New("feeds: refusing private network address")
+	// link-local or otherwise non-public address (see package netguard), and
+	// Options.AllowPrivate is off; no connection was made. It is
+	// netguard.ErrNotPublic, so either works with errors.Is.
+	ErrPrivateAddress = netguard.ErrNotPublic
 	// ErrTooManyRedirects means more than Options.MaxRedirects redirects.
 	ErrTooManyRedirects = errors.New("feeds: too many redirects")
 	// ErrBadURL means the URL does not parse or is not http(s).

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/advosearch/advosearch/netguard"
 )
 
 // Defaults for the zero values of Options.
@@ -44,10 +46,12 @@ type Options struct {
 	// MaxRedirects is how many redirects one fetch follows. Default 5; a
 	// negative value means none.
 	MaxRedirects int
-	// AllowPrivate lets the Fetcher connect to loopback, private, link-local
-	// and unspecified addresses. Off by default, because feed and item URLs
-	// come from third parties and must not reach our own network (SSRF).
-	// Tests turn it on to reach httptest servers on 127.0.0.1.
+	// AllowPrivate lets the Fetcher connect to loopback, private, link-local,
+	// unspecified and every other non-public address. Off by default,
+	// because feed and item URLs come from third parties and must not reach
+	// our own network (SSRF): each address dialled, after DNS and on every
+	// redirect hop, must pass netguard.Check. Tests turn it on to reach
+	// httptest servers on 127.0.0.1.
 	AllowPrivate bool
 	// IgnoreRobots skips robots.txt for statement pages. Off by default, so
 	// robots.txt is respected; it is a field of its own rather than
@@ -62,7 +66,8 @@ type Options struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Transport, if set, replaces the default transport (for tests that need
 	// a custom round tripper). The private-address check lives in the
-	// default transport's dialer, so a replacement must do its own.
+	// default transport's dialer, so a replacement must do its own (set
+	// netguard.Control on its net.Dialer).
 	Transport http.RoundTripper
 }
 
@@ -121,7 +126,7 @@ func NewFetcher(opts Options) *Fetcher {
 	if transport == nil {
 		dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 		if !opts.AllowPrivate {
-			dialer.Control = refusePrivate
+			dialer.Control = netguard.Control
 		}
 		transport = &http.Transport{
 			// No proxy: through a proxy the dialer would check the proxy's

@@ -4,16 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/feeds"
+	"github.com/advosearch/advosearch/netguard"
 )
 
 const statementHTML = `<!DOCTYPE html><html><head><title>Sri Lanka: Repeal the PTA</title></head>
@@ -376,6 +379,8 @@ func TestFetcher_privateAddress(t *testing.T) {
 		"http://localhost:" + u.Port() + "/statement", // a name that resolves to loopback
 		"http://[::1]:" + u.Port() + "/statement",
 		"http://0.0.0.0:" + u.Port() + "/statement",
+		"http://[64:ff9b::7f00:1]:" + u.Port() + "/statement", // NAT64 of 127.0.0.1
+		"http://[2002:7f00:1::1]:" + u.Port() + "/statement",  // 6to4 of 127.0.0.1
 	} {
 		if _, err := f.Page(ctx, target); !errors.Is(err, feeds.ErrPrivateAddress) {
 			t.Errorf("Page %s: got %v, want ErrPrivateAddress", target, err)
@@ -386,5 +391,45 @@ func TestFetcher_privateAddress(t *testing.T) {
 	}
 	if got := hits.get("/statement") + hits.get("/robots.txt") + hits.get("/rss.xml"); got != 0 {
 		t.Errorf("server got %d requests, want 0", got)
+	}
+}
+
+// TestFetcher_redirectToPrivateAddress: each redirect hop is a new dial,
+// checked again. The test's transport lets exactly the test server through
+// and checks every other address with netguard.Control, as the default
+// transport does.
+func TestFetcher_redirectToPrivateAddress(t *testing.T) {
+	for _, target := range []string{
+		"http://10.0.0.1/statement",
+		"http://[64:ff9b::a9fe:a9fe]/latest/meta-data/", // NAT64 of 169.254.169.254
+		"http://localhost:1/statement",
+	} {
+		t.Run(target, func(t *testing.T) {
+			srv, hits := server(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/robots.txt" {
+					http.NotFound(w, r)
+					return
+				}
+				http.Redirect(w, r, target, http.StatusFound)
+			})
+			first := srv.Listener.Addr().String()
+			dialer := &net.Dialer{Timeout: 5 * time.Second, Control: func(network, address string, c syscall.RawConn) error {
+				if address == first {
+					return nil
+				}
+				return netguard.Control(network, address, c)
+			}}
+			c := newClock()
+			f := feeds.NewFetcher(feeds.Options{Now: c.Now, Sleep: c.Sleep, Transport: &http.Transport{DialContext: dialer.DialContext}})
+			if _, err := f.Page(context.Background(), srv.URL+"/a"); !errors.Is(err, feeds.ErrPrivateAddress) {
+				t.Errorf("Page: got %v, want ErrPrivateAddress", err)
+			}
+			if _, _, err := f.Poll(context.Background(), srv.URL+"/rss.xml", feeds.State{}); !errors.Is(err, feeds.ErrPrivateAddress) {
+				t.Errorf("Poll: got %v, want ErrPrivateAddress", err)
+			}
+			if got := hits.get("/a") + hits.get("/rss.xml"); got != 2 {
+				t.Errorf("test server: got %d requests, want 2 (one per fetch, then the refused hop)", got)
+			}
+		})
 	}
 }
