@@ -37,7 +37,7 @@ func BenchmarkExtractor_Extract(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := ex.Extract(docs[i%len(docs)]); err != nil {
+		if _, _, err := ex.Extract(docs[i%len(docs)]); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -192,7 +192,7 @@ func (e *Extractor) extractGold(dir string, g goldRecord) (index.Statement, erro
 	read := false
 	err := corpus.ReadFile(filepath.Join(dir, g.File), maxGoldBytes, func(doc corpus.Document) error {
 		read = true
-		st, extractErr = e.Extract(doc)
+		st, _, extractErr = e.Extract(doc)
 		return nil
 	}, func(s corpus.Skipped) { skipErr = s.Err })
 	switch {

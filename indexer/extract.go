@@ -67,18 +67,22 @@ type extraction struct {
 	// credit such as "Content image - Phnom Penh Post"), before the chrome
 	// was dropped from the body.
 	siteNames []string
+	// note says what reading the bytes had to guess (decodeText).
+	note string
 }
 
 // Extract turns one raw document into a statement. It fills Title, Body, URL,
 // Source, Published, Dates, Organizations, People, Places and Lang; ID,
 // Origin and Hash are the caller's. A document that cannot be a statement
-// yields an error wrapping one of the SkipReason values.
-func (e *Extractor) Extract(doc corpus.Document) (index.Statement, error) {
+// yields an error wrapping one of the SkipReason values. note, when not
+// empty, says what reading the document had to guess, for the person who
+// indexes it: a character set it did not declare.
+func (e *Extractor) Extract(doc corpus.Document) (st index.Statement, note string, err error) {
 	x, err := extract(doc)
 	if err != nil {
-		return index.Statement{}, fmt.Errorf("indexer: extract %s: %w", doc.ID, err)
+		return index.Statement{}, "", fmt.Errorf("indexer: extract %s: %w", doc.ID, err)
 	}
-	return e.complete(x), nil
+	return e.complete(x), x.note, nil
 }
 
 func extract(doc corpus.Document) (extraction, error) {
@@ -91,18 +95,21 @@ func extract(doc corpus.Document) (extraction, error) {
 	default:
 		return extraction{}, fmt.Errorf("%w: %q", ErrUnknownType, doc.ContentType)
 	}
-	text, err := decodeText(doc.Body)
+	text, note, err := decodeText(doc.Body, doc.ContentType)
 	if err != nil {
 		return extraction{}, err
 	}
+	var x extraction
 	switch doc.ContentType {
 	case corpus.TypeHTML:
-		return extractHTML(text)
+		x, err = extractHTML(text)
 	case corpus.TypeMD:
-		return extractText(stripMarkdown(text))
+		x, err = extractText(stripMarkdown(text))
 	default:
-		return extractText(text)
+		x, err = extractText(text)
 	}
+	x.note = note
+	return x, err
 }
 
 // extractRecord reads one JSONL line. The record's own fields win over what
@@ -121,7 +128,8 @@ func extractRecord(line []byte) (extraction, error) {
 	}
 	// JSON escapes can smuggle NULs and control characters into a string,
 	// so the decoded text gets the same check as a file's bytes.
-	text, err := decodeText([]byte(raw))
+	// It is valid UTF-8 already, so there is nothing to note.
+	text, _, err := decodeText([]byte(raw), corpus.TypeJSONL)
 	if err != nil {
 		return extraction{}, err
 	}

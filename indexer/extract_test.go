@@ -73,7 +73,7 @@ func TestExtract_Seeds(t *testing.T) {
 			if doc.ID != g.ID {
 				t.Fatalf("seed %d is %s, gold is for %s", i, doc.ID, g.ID)
 			}
-			st, err := e.Extract(doc)
+			st, _, err := e.Extract(doc)
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}
@@ -169,7 +169,7 @@ func TestExtract_BadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := e.Extract(corpus.Document{ID: "bad", ContentType: tt.contentType, Body: tt.body})
+			_, _, err := e.Extract(corpus.Document{ID: "bad", ContentType: tt.contentType, Body: tt.body})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("got error %v, want %v", err, tt.want)
 			}
@@ -180,22 +180,35 @@ func TestExtract_BadInput(t *testing.T) {
 	}
 }
 
-func TestExtract_InvalidUTF8IsRepaired(t *testing.T) {
+func TestExtract_characterSets(t *testing.T) {
 	e := newExtractor(t)
-	body := []byte("Amnesty International urges the release of Tep Vanny\n\nThe activist was jailed in 2016 \xff\xfe for a protest in Phnom Penh.")
-	st, err := e.Extract(corpus.Document{ID: "utf8", ContentType: corpus.TypeText, Body: body})
+	body := []byte("Amnesty International urges the release of Tep Vanny\n\nThe activist was jailed in 2016 \xff for a protest in Phnom Penh’s Boeung Kak.")
+	st, note, err := e.Extract(corpus.Document{ID: "utf8", ContentType: corpus.TypeText, Body: body})
 	if err != nil {
 		t.Fatalf("Extract: %v", err)
 	}
-	if !strings.Contains(st.Body, "2016 \uFFFD for a protest") {
-		t.Errorf("body %q: invalid bytes not replaced by U+FFFD", st.Body)
+	if !strings.Contains(st.Body, "2016 \uFFFD for a protest") || note != "" {
+		t.Errorf("body %q, note %q: a stray byte in UTF-8 text not replaced by U+FFFD", st.Body, note)
 	}
 	if st.Title != "Amnesty International urges the release of Tep Vanny" {
 		t.Errorf("title: got %q", st.Title)
 	}
 
+	// Text in windows-1252, as Word exports it: read as such, and said.
+	latin := []byte("D\xe9claration de la FIDH\n\nLa FIDH d\xe9nonce l\x92arrestation de d\xe9fenseurs \x96 \xab lib\xe9rez-les \xbb.")
+	st, note, err = e.Extract(corpus.Document{ID: "latin", ContentType: corpus.TypeText, Body: latin})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if st.Title != "Déclaration de la FIDH" || !strings.Contains(st.Body, "dénonce l’arrestation de défenseurs – « libérez-les »") {
+		t.Errorf("title %q body %q: windows-1252 not decoded", st.Title, st.Body)
+	}
+	if !strings.Contains(note, "windows-1252") {
+		t.Errorf("note %q, want one saying the text was read as windows-1252", note)
+	}
+
 	line := []byte("{\"title\": \"Caf\xe9 statement\", \"body\": \"Human Rights Watch urges the release of all detained activists.\"}")
-	st, err = e.Extract(corpus.Document{ID: "utf8-jsonl", ContentType: corpus.TypeJSONL, Body: line})
+	st, _, err = e.Extract(corpus.Document{ID: "utf8-jsonl", ContentType: corpus.TypeJSONL, Body: line})
 	if err != nil {
 		t.Fatalf("Extract JSONL: %v", err)
 	}
@@ -212,7 +225,7 @@ func TestExtract_DeeplyNestedHTML(t *testing.T) {
 			strings.Repeat("</div>", depth) + "</body></html>")
 	}
 	t.Run("deep but parseable", func(t *testing.T) {
-		st, err := e.Extract(corpus.Document{ID: "deep", ContentType: corpus.TypeHTML, Body: nested(400)})
+		st, _, err := e.Extract(corpus.Document{ID: "deep", ContentType: corpus.TypeHTML, Body: nested(400)})
 		if err != nil {
 			t.Fatalf("Extract: %v", err)
 		}
@@ -221,7 +234,7 @@ func TestExtract_DeeplyNestedHTML(t *testing.T) {
 		}
 	})
 	t.Run("deeper than the parser allows", func(t *testing.T) {
-		_, err := e.Extract(corpus.Document{ID: "deep", ContentType: corpus.TypeHTML, Body: nested(20000)})
+		_, _, err := e.Extract(corpus.Document{ID: "deep", ContentType: corpus.TypeHTML, Body: nested(20000)})
 		if !errors.Is(err, indexer.ErrMalformedHTML) {
 			t.Fatalf("got error %v, want %v", err, indexer.ErrMalformedHTML)
 		}
@@ -248,7 +261,7 @@ func TestExtract_JSONL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := e.Extract(corpus.Document{ID: "rec", ContentType: corpus.TypeJSONL, Body: []byte(tt.line)})
+			st, _, err := e.Extract(corpus.Document{ID: "rec", ContentType: corpus.TypeJSONL, Body: []byte(tt.line)})
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}
@@ -270,7 +283,7 @@ func TestExtract_Markdown(t *testing.T) {
 		"Human Rights Now [urges](https://hrn.or.jp/x) the release of the five human rights defenders held in Phnom Penh.\n\n" +
 		"![photo](img.jpg)\n\n" +
 		"- Drop all charges against the defenders\n- Respect the right to freedom of association\n"
-	st, err := e.Extract(corpus.Document{ID: "md", ContentType: corpus.TypeMD, Body: []byte(md)})
+	st, _, err := e.Extract(corpus.Document{ID: "md", ContentType: corpus.TypeMD, Body: []byte(md)})
 	if err != nil {
 		t.Fatalf("Extract: %v", err)
 	}
@@ -305,7 +318,7 @@ func TestExtract_Lang(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := e.Extract(corpus.Document{ID: "lang", ContentType: corpus.TypeText, Body: []byte(tt.text)})
+			st, _, err := e.Extract(corpus.Document{ID: "lang", ContentType: corpus.TypeText, Body: []byte(tt.text)})
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}
@@ -344,7 +357,7 @@ func TestExtract_headerLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := e.Extract(corpus.Document{ID: "h", ContentType: corpus.TypeText, Body: []byte(tt.text)})
+			st, _, err := e.Extract(corpus.Document{ID: "h", ContentType: corpus.TypeText, Body: []byte(tt.text)})
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}

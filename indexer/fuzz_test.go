@@ -25,7 +25,7 @@ func FuzzExtract_Text(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
-		st, err := e.Extract(corpus.Document{ID: "fuzz", ContentType: corpus.TypeText, Body: text})
+		st, _, err := e.Extract(corpus.Document{ID: "fuzz", ContentType: corpus.TypeText, Body: text})
 		if err != nil {
 			return
 		}

@@ -90,7 +90,7 @@ func TestHTMLExtractors_CompareOnGold(t *testing.T) {
 			t.Fatalf("%s: %v", g.File, err)
 		}
 		ours.elapsed += time.Since(start)
-		st, err := e.Extract(corpus.Document{ID: g.File, ContentType: corpus.TypeHTML, Body: src})
+		st, _, err := e.Extract(corpus.Document{ID: g.File, ContentType: corpus.TypeHTML, Body: src})
 		if err != nil {
 			t.Fatalf("%s: %v", g.File, err)
 		}

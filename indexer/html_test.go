@@ -66,7 +66,7 @@ func TestHTML_Pages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st, err := e.Extract(corpus.Document{ID: tt.file, ContentType: corpus.TypeHTML, Body: page})
+			st, _, err := e.Extract(corpus.Document{ID: tt.file, ContentType: corpus.TypeHTML, Body: page})
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}
@@ -119,7 +119,7 @@ func FuzzExtract_HTML(f *testing.F) {
 	}
 	e := newExtractor(f)
 	f.Fuzz(func(t *testing.T, page []byte) {
-		st, err := e.Extract(corpus.Document{ID: "fuzz", ContentType: corpus.TypeHTML, Body: page})
+		st, _, err := e.Extract(corpus.Document{ID: "fuzz", ContentType: corpus.TypeHTML, Body: page})
 		if err == nil && strings.TrimSpace(st.Body) == "" {
 			t.Errorf("no error but an empty body")
 		}
@@ -160,7 +160,7 @@ func TestHTML_Furniture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := e.Extract(corpus.Document{ID: "page", ContentType: corpus.TypeHTML, Body: []byte(tt.page)})
+			st, _, err := e.Extract(corpus.Document{ID: "page", ContentType: corpus.TypeHTML, Body: []byte(tt.page)})
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}

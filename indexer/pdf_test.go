@@ -80,7 +80,7 @@ func TestExtract_PDF(t *testing.T) {
 			"2",
 		},
 	})
-	st, err := e.Extract(corpus.Document{ID: "pdf", ContentType: corpus.TypePDF, Body: doc})
+	st, _, err := e.Extract(corpus.Document{ID: "pdf", ContentType: corpus.TypePDF, Body: doc})
 	if err != nil {
 		t.Fatalf("Extract: %v", err)
 	}
@@ -123,7 +123,7 @@ func TestExtract_PDFSkips(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := e.Extract(corpus.Document{ID: "pdf", ContentType: corpus.TypePDF, Body: tt.body})
+			_, _, err := e.Extract(corpus.Document{ID: "pdf", ContentType: corpus.TypePDF, Body: tt.body})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("got %v, want %v", err, tt.want)
 			}
@@ -142,7 +142,7 @@ func FuzzExtract_PDF(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		st, err := e.Extract(corpus.Document{ID: "fuzz", ContentType: corpus.TypePDF, Body: body})
+		st, _, err := e.Extract(corpus.Document{ID: "fuzz", ContentType: corpus.TypePDF, Body: body})
 		var reason indexer.SkipReason
 		if err != nil && !errors.As(err, &reason) {
 			t.Fatalf("error %v is no skip reason", err)

@@ -78,11 +78,20 @@ type Summary struct {
 	Indexed   int
 	Unchanged int
 	Skipped   []corpus.Skipped
-	Elapsed   time.Duration
+	// Warnings are documents indexed with a guess their indexer should
+	// know of, such as a character set read as windows-1252.
+	Warnings []Warning
+	Elapsed  time.Duration
 	// IDs are the IDs of the records a JSONL call read, in order, so a
 	// client that sent them can refer to its statements; other calls, which
 	// may read millions, leave it empty.
 	IDs []string
+}
+
+// Warning is a document indexed with a guess: Note says which.
+type Warning struct {
+	Name string // where the document came from, as in corpus.Skipped
+	Note string
 }
 
 // Documents indexes documents already in memory, such as the embedded seeds.
@@ -235,6 +244,9 @@ func (r *run) flush(ctx context.Context) error {
 			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: changed[i].doc.Name, Err: x.err})
 			continue
 		}
+		if x.note != "" {
+			r.sum.Warnings = append(r.sum.Warnings, Warning{Name: changed[i].doc.Name, Note: x.note})
+		}
 		stmts = append(stmts, x.stmt)
 	}
 	r.pending = r.pending[:0]
@@ -276,6 +288,7 @@ func (r *run) waitWrites() error {
 
 type extracted struct {
 	stmt index.Statement
+	note string
 	err  error
 }
 
@@ -291,12 +304,12 @@ func (in *Indexer) extractAll(docs []pendingDoc) []extracted {
 			defer wg.Done()
 			for i := range next {
 				p := docs[i]
-				s, err := in.ex.Extract(p.doc)
+				s, note, err := in.ex.Extract(p.doc)
 				if err == nil {
 					s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
 					s.Quotes = quotesOf(s)
 				}
-				out[i] = extracted{s, err}
+				out[i] = extracted{s, note, err}
 			}
 		}()
 	}

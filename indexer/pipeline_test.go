@@ -288,3 +288,25 @@ func TestIndexer_JSONL_laterVersionWinsAcrossBatches(t *testing.T) {
 		t.Errorf("the statement begins %q, want its last version, %q", s.Body[:min(len(s.Body), 20)], want)
 	}
 }
+
+// A file that is not UTF-8 is indexed as windows-1252, and the summary says
+// which file was read so; UTF-8 files raise no warning.
+func TestIndexer_Files_guessedCharsetIsWarned(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "utf8.txt"), "Première déclaration\n\nLes défenseurs ont été arrêtés.\n")
+	writeFile(t, filepath.Join(dir, "latin1.txt"), "Deuxi\xe8me d\xe9claration\n\nLes d\xe9fenseurs ont \xe9t\xe9 arr\xeat\xe9s.\n")
+	in, err := New(openIndex(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 2 || len(sum.Skipped) != 0 {
+		t.Fatalf("indexed %d, skipped %v; want both files indexed", sum.Indexed, sum.Skipped)
+	}
+	if len(sum.Warnings) != 1 || filepath.Base(sum.Warnings[0].Name) != "latin1.txt" || !strings.Contains(sum.Warnings[0].Note, "windows-1252") {
+		t.Errorf("warnings %+v, want one for latin1.txt saying windows-1252", sum.Warnings)
+	}
+}

@@ -2,10 +2,16 @@ package indexer
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/advosearch/advosearch/corpus"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // maxControlShare is the share of control characters (or of runes repaired
@@ -14,27 +20,86 @@ import (
 const maxControlShare = 0.10
 
 // decodeText checks that the bytes are text and returns them as a valid
-// UTF-8 string with "\n" line ends. Invalid sequences inside otherwise
-// readable text are repaired to U+FFFD rather than rejected: one bad byte in
-// a scraped page should not cost the whole statement.
-func decodeText(b []byte) (string, error) {
+// UTF-8 string with "\n" line ends, and a note for the reader when the
+// character set had to be guessed.
+//
+// UTF-8 is what nearly every statement is in, and valid UTF-8 is read as
+// such whatever a page declares. Other bytes are read in the character set
+// an HTML page declares (<meta charset=windows-1252>), or else as
+// windows-1252, the superset of Latin-1 that old NGO pages and Word exports
+// use, with a note that says so. A UTF-8 text with a few stray bytes is
+// still UTF-8: those bytes are repaired to U+FFFD, since one bad byte in a
+// scraped page should not turn every accent of it into mojibake.
+func decodeText(b []byte, contentType string) (text, note string, err error) {
 	if bytes.IndexByte(b, 0) >= 0 {
-		return "", ErrBinary
+		return "", "", ErrBinary
 	}
-	s := strings.ToValidUTF8(string(b), "\uFFFD")
+	switch {
+	case utf8.Valid(b):
+		text = string(b)
+	case mostlyUTF8(b):
+		text = strings.ToValidUTF8(string(b), "\uFFFD")
+	default:
+		enc, name := declaredCharset(b, contentType)
+		if enc == nil {
+			enc, name = charmap.Windows1252, "windows-1252"
+			note = "not UTF-8 and no character set declared: read as windows-1252"
+		}
+		decoded, derr := enc.NewDecoder().Bytes(b)
+		if derr != nil {
+			return "", "", fmt.Errorf("%w: %s: %w", ErrBinary, name, derr)
+		}
+		text = strings.ToValidUTF8(string(decoded), "\uFFFD")
+	}
 	var runes, suspicious int
-	for _, r := range s {
+	for _, r := range text {
 		runes++
 		if r == utf8.RuneError || (unicode.IsControl(r) && !unicode.IsSpace(r)) {
 			suspicious++
 		}
 	}
 	if runes > 0 && float64(suspicious) > maxControlShare*float64(runes) {
-		return "", ErrBinary
+		return "", "", ErrBinary
 	}
-	s = strings.TrimPrefix(s, "\uFEFF")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n"), nil
+	text = strings.TrimPrefix(text, "\uFEFF")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	return strings.ReplaceAll(text, "\r", "\n"), note, nil
+}
+
+// mostlyUTF8 reports whether b, which is not valid UTF-8, still has at
+// least as many valid multi-byte characters as invalid bytes: UTF-8 with
+// some damage, not text in a single-byte character set, where é is one
+// byte that never starts a valid sequence with the letter after it.
+func mostlyUTF8(b []byte) bool {
+	var multi, invalid int
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			invalid++
+		case n > 1:
+			multi++
+		}
+		b = b[n:]
+	}
+	return multi > 0 && multi >= invalid
+}
+
+// charsetMetaRe finds the character set an HTML page declares in its
+// first kilobyte: <meta charset="…"> or the http-equiv Content-Type.
+var charsetMetaRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?([\w.:-]+)`)
+
+// declaredCharset returns the encoding an HTML document declares, or nil.
+// Browsers read a declaration within the first 1,024 bytes only.
+func declaredCharset(b []byte, contentType string) (encoding.Encoding, string) {
+	if contentType != corpus.TypeHTML {
+		return nil, ""
+	}
+	m := charsetMetaRe.FindSubmatch(b[:min(len(b), 1024)])
+	if m == nil {
+		return nil, ""
+	}
+	return charset.Lookup(string(m[1]))
 }
 
 // extractText reads plain text (or markdown already stripped of markup):

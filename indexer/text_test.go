@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"errors"
+	"github.com/advosearch/advosearch/corpus"
 	"slices"
 	"strings"
 	"testing"
@@ -171,23 +172,33 @@ func TestText_RepeatedHeadlineLeftOut(t *testing.T) {
 }
 
 func TestText_DecodeText(t *testing.T) {
+	const guessed = "not UTF-8 and no character set declared: read as windows-1252"
 	tests := []struct {
-		name    string
-		in      string
-		want    string
-		wantErr error
+		name        string
+		in          string
+		contentType string
+		want        string
+		note        string
+		wantErr     error
 	}{
-		{"crlf", "a\r\nb\rc", "a\nb\nc", nil},
-		{"bom", "\uFEFFtext", "text", nil},
-		{"invalid utf-8 repaired", "caf\xe9 au lait", "caf\uFFFD au lait", nil},
-		{"nul", "text\x00more", "", ErrBinary},
-		{"mostly garbage bytes", strings.Repeat("\xff\xfe a", 20), "", ErrBinary},
+		{"crlf", "a\r\nb\rc", corpus.TypeText, "a\nb\nc", "", nil},
+		{"bom", "\uFEFFtext", corpus.TypeText, "text", "", nil},
+		{"latin-1 text", "caf\xe9 au lait \x96 cr\xe8me", corpus.TypeText, "café au lait – crème", guessed, nil},
+		{"utf-8 with a stray byte", "café \xff crème", corpus.TypeText, "café \uFFFD crème", "", nil},
+		{"declared windows-1252", "<meta charset=\"windows-1252\"><p>Libert\xe9 \x93d\x92expression\x94</p>", corpus.TypeHTML,
+			`<meta charset="windows-1252"><p>Liberté “d’expression”</p>`, "", nil},
+		{"declared in http-equiv", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>S\xe3o Paulo</p>", corpus.TypeHTML,
+			`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>São Paulo</p>`, "", nil},
+		{"utf-8 wins over a wrong declaration", `<meta charset="iso-8859-1"><p>Liberté</p>`, corpus.TypeHTML, `<meta charset="iso-8859-1"><p>Liberté</p>`, "", nil},
+		{"undeclared html", "<p>Libert\xe9</p>", corpus.TypeHTML, "<p>Liberté</p>", guessed, nil},
+		{"nul", "text\x00more", corpus.TypeText, "", "", ErrBinary},
+		{"mostly control characters", strings.Repeat("\x01\x02 a", 20), corpus.TypeText, "", "", ErrBinary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := decodeText([]byte(tt.in))
-			if !errors.Is(err, tt.wantErr) || got != tt.want {
-				t.Errorf("got %q, %v; want %q, %v", got, err, tt.want, tt.wantErr)
+			got, note, err := decodeText([]byte(tt.in), tt.contentType)
+			if !errors.Is(err, tt.wantErr) || got != tt.want || note != tt.note {
+				t.Errorf("got %q, %q, %v; want %q, %q, %v", got, note, err, tt.want, tt.note, tt.wantErr)
 			}
 		})
 	}

@@ -154,7 +154,7 @@ func splitIndexing(ctx context.Context, cfg bench.Config) (extract, write float6
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(docs); i += workers {
-				s, err := ex.Extract(docs[i])
+				s, _, err := ex.Extract(docs[i])
 				if err != nil {
 					continue // counted as skipped by the real run
 				}

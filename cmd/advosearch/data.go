@@ -84,6 +84,9 @@ func printSummary(w io.Writer, sum indexer.Summary) {
 	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d in %s\n",
 		sum.Indexed, sum.Unchanged, len(sum.Skipped), sum.Elapsed.Round(1e6))
 	printSkipped(w, sum.Skipped)
+	for _, warn := range sum.Warnings {
+		fmt.Fprintf(w, "  warning %s: %s\n", warn.Name, warn.Note)
+	}
 }
 
 func printSkipped(w io.Writer, skipped []corpus.Skipped) {
