@@ -26,7 +26,7 @@ func extractHTML(src string) (extraction, error) {
 		url:    firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
 		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher),
 	}
-	x.title = firstNonEmpty(
+	x.title = headline(x.source,
 		metaContent(doc, "og:title"),
 		ld.headline,
 		withoutSiteName(collapseSpace(doc.Find("title").First().Text()), x.source),
@@ -63,6 +63,23 @@ func extractHTML(src string) (extraction, error) {
 		return extraction{}, ErrEmpty
 	}
 	return x, nil
+}
+
+// minHeadlineWords is the fewest words a headline has. Shorter titles in a
+// page's metadata are a section ("Press releases"), a language ("Español")
+// or the site's name, which sites put where the headline belongs.
+const minHeadlineWords = 3
+
+// headline returns the first of the candidates, most trusted first, that
+// can be a headline: of minHeadlineWords or more, and not the site's name.
+// When none can, it returns the first that is not empty.
+func headline(site string, candidates ...string) string {
+	for _, c := range candidates {
+		if len(strings.Fields(c)) >= minHeadlineWords && !strings.EqualFold(strings.TrimSpace(c), site) {
+			return strings.TrimSpace(c)
+		}
+	}
+	return firstNonEmpty(candidates...)
 }
 
 func firstNonEmpty(values ...string) string {
@@ -315,12 +332,13 @@ func fromHeadline(paras, headlines []string) []string {
 }
 
 // withoutDateLines drops paragraphs that are only a date, with or without a
-// time ("November 16, 2017 / 8:56 AM"): the page's date stamp, which the
-// metadata gives, is no part of the statement's text.
+// time ("November 16, 2017 / 8:56 AM"), a label or a place ("Published on
+// 14 March 2024"): the page's date stamp, read before, is no part of the
+// statement's text.
 func withoutDateLines(paras []string) []string {
 	kept := paras[:0:0]
 	for _, p := range paras {
-		if len(p) <= maxDateLine && dateStampRe.MatchString(p) {
+		if len(p) <= maxDateLine && (dateStampRe.MatchString(p) || isDateLine(p)) {
 			continue
 		}
 		kept = append(kept, p)

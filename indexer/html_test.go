@@ -157,6 +157,36 @@ func TestHTML_Furniture(t *testing.T) {
 			pub:    "2019-02-22",
 			body:   "Senator Leila de Lima remains detained in Quezon City.",
 		},
+		{
+			name: "og:title is the section, the h1 the headline",
+			page: `<html><head><meta property="og:title" content="Press releases"><meta property="og:site_name" content="CENIDH"></head><body>` +
+				`<h1>Nicaragua: stop stripping critics of their nationality</h1><p>Published on 14 March 2024</p>` +
+				`<p>The government must restore the nationality of 317 people, CENIDH said.</p></body></html>`,
+			title:  "Nicaragua: stop stripping critics of their nationality",
+			source: "CENIDH",
+			pub:    "2024-03-14",
+			body:   "The government must restore the nationality of 317 people, CENIDH said.",
+		},
+		{
+			name: "title is the language, the h1 the headline",
+			page: `<html lang="es"><head><title>Español</title></head><body>` +
+				`<h1>Guatemala: libertad para la exfiscal Virginia Laparra</h1><p>23 de febrero de 2023</p>` +
+				`<p>La Unidad de Protección exige la libertad inmediata de Virginia Laparra.</p></body></html>`,
+			title:  "Guatemala: libertad para la exfiscal Virginia Laparra",
+			source: "",
+			pub:    "2023-02-23",
+			body:   "La Unidad de Protección exige la libertad inmediata de Virginia Laparra.",
+		},
+		{
+			name: "og:title is the site name",
+			page: `<html><head><meta property="og:title" content="Human Rights Watch"><meta property="og:site_name" content="Human Rights Watch"></head><body>` +
+				`<h1>Egypt: Free Alaa Abd El-Fattah</h1>` +
+				`<p>The authorities should release the activist Alaa Abd El-Fattah now.</p></body></html>`,
+			title:  "Egypt: Free Alaa Abd El-Fattah",
+			source: "Human Rights Watch",
+			pub:    "0001-01-01",
+			body:   "The authorities should release the activist Alaa Abd El-Fattah now.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
