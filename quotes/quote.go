@@ -31,6 +31,11 @@ func Extract(text string, people, orgs []string) []Quote {
 	a.markQuoted()
 	out := make([]Quote, 0, len(spans))
 	for i, sp := range spans {
+		if a.labelled(i) {
+			// charged with “…”: the name of a thing, not words said.
+			a.said = append(a.said, resolved{})
+			continue
+		}
 		who := a.speaker(i)
 		a.said = append(a.said, who)
 		out = append(out, Quote{
@@ -84,20 +89,29 @@ func (a *attributor) mentionsIn(from, to int) []mention {
 	return out
 }
 
-// speaker attributes spans[i]. The order matters: a quotation that names a
-// thing (charged with ‘…’) has no speaker; then the attribution after it
-// (“…,” she said), which is the most specific; then the one before it (X
-// said: “…”); then a continuation of the previous quotation.
-func (a *attributor) speaker(i int) resolved {
-	sp := a.spans[i]
+// clauseStart is where the clause before spans[i] starts: at its sentence,
+// or after the quotation before it.
+func (a *attributor) clauseStart(i int) int {
 	prevClose := 0
 	if i > 0 {
 		prevClose = a.spans[i-1].close
 	}
-	clauseStart := max(sentenceStart(a.text, sp.open), prevClose)
-	if isLabel(a.text[clauseStart:sp.open]) {
-		return resolved{}
-	}
+	return max(sentenceStart(a.text, a.spans[i].open), prevClose)
+}
+
+// labelled reports whether spans[i] names a thing rather than quoting
+// someone: charged with ‘…’, signs reading ‘…’, also as the second of a
+// list (charged with “spreading false news” and “membership of a group”).
+func (a *attributor) labelled(i int) bool {
+	return isLabel(a.text[sentenceStart(a.text, a.spans[i].open):a.spans[i].open])
+}
+
+// speaker attributes spans[i]: the attribution after it (“…,” she said),
+// which is the most specific; then the one before it (X said: “…”); then a
+// continuation of the previous quotation.
+func (a *attributor) speaker(i int) resolved {
+	sp := a.spans[i]
+	clauseStart := a.clauseStart(i)
 	if who := a.after(i); who.name != "" {
 		return who
 	}
@@ -171,6 +185,9 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		}
 	}
 	words := wordsIn(a.text, clauseStart, sp.open)
+	if who := a.introduced(words, clauseStart, sp.open); who.name != "" {
+		return who
+	}
 	for k := len(words) - 1; k >= 0; k-- {
 		if !isSpeechVerb(words, k) {
 			continue
@@ -192,6 +209,36 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok {
 			return resolved{m.name, m.kind}
 		}
+	}
+	return resolved{}
+}
+
+// introducers open a clause that names who speaks next, with no verb:
+// "Pour Alioune Tine, fondateur d’Afrikajom Center : « … »", "For Naly
+// Pilorge: “…”", "Según la abogada María Pérez: “…”".
+var introducers = map[string]bool{"pour": true, "selon": true, "for": true, "para": true, "según": true, "segundo": true}
+
+// introduced returns the person (or else the organization) first named in
+// a clause that an introducer opens and a colon closes, right before the
+// quotation; resolved{} otherwise.
+func (a *attributor) introduced(words []word, from, open int) resolved {
+	if len(words) == 0 || !introducers[words[0].text] {
+		return resolved{}
+	}
+	if !strings.HasSuffix(strings.TrimRight(a.text[from:open], " \t\u00a0"), ":") {
+		return resolved{}
+	}
+	var org *mention
+	for _, m := range a.mentionsIn(from, open) {
+		if m.kind == kindPerson {
+			return resolved{m.name, m.kind}
+		}
+		if org == nil {
+			org = &m
+		}
+	}
+	if org != nil {
+		return resolved{org.name, org.kind}
 	}
 	return resolved{}
 }

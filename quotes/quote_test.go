@@ -111,9 +111,11 @@ func TestExtract_speaker(t *testing.T) {
 		{"continuation", "“This is a dark day,” she said. “And it will get darker still.”", ""},
 		{"continuation of named", "“This is a dark day,” said Naly Pilorge. “And it will get darker still.”", "Naly Pilorge"},
 		{"ambiguous pronoun", "Hun Sen met Kem Sokha in 2013. “We will not give up now,” he said.", ""},
-		{"charged with", "Kem Sokha was charged with “conspiracy with a foreign power” in 2017.", ""},
-		{"signs reading", "Staff held signs reading ‘Save Press Freedom Cambodia’ outside.", ""},
 		{"no attribution", "The law bans “any activity that harms national security” outright.", ""},
+		{"introduced, French", "Pour Naly Pilorge, directrice de Human Rights Watch : « Le journalisme n’est pas un crime et il doit être libéré. »", "Naly Pilorge"},
+		{"introduced, Spanish", "Según Naly Pilorge: “La periodista debe ser liberada de inmediato y sin condiciones.”", "Naly Pilorge"},
+		{"introduced, organization", "For Human Rights Watch: “The verdict is a travesty of justice and must be overturned.”", "Human Rights Watch"},
+		{"for without a colon is no attribution", "For Naly Pilorge the verdict was “a travesty of justice for everyone”.", ""},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
 	}
 	for _, tt := range tests {
@@ -127,6 +129,25 @@ func TestExtract_speaker(t *testing.T) {
 				t.Errorf("speaker of %q: got %q, want %q", q.Text, q.Speaker, tt.want)
 			}
 		})
+	}
+}
+
+// The name of a charge or a slogan in quotation marks quotes nobody.
+func TestExtract_labelsAreNoQuotations(t *testing.T) {
+	for _, text := range []string{
+		"Kem Sokha was charged with “conspiracy with a foreign power” in 2017.",
+		"Staff held signs reading ‘Save Press Freedom Cambodia’ outside.",
+		"The prosecutor charged him with “spreading false news” and “membership of a terrorist group” last week.",
+		"Il est accusé de « diffusion de fausses nouvelles » et « atteinte à la sûreté de l’État ».",
+	} {
+		if got := quotes.Extract(text, nil, nil); len(got) != 0 {
+			t.Errorf("%s: got %+v, want no quotation", text, got)
+		}
+	}
+	// A quotation after a label is still one.
+	text := "He was charged with “spreading false news about the state”. “The charges are absurd,” said Naly Pilorge."
+	if got := quotes.Extract(text, []string{"Naly Pilorge"}, nil); len(got) != 1 || got[0].Speaker != "Naly Pilorge" {
+		t.Errorf("got %+v, want the one quotation by Naly Pilorge", got)
 	}
 }
 

@@ -102,26 +102,87 @@ func lastPronoun(ws []word) string {
 // make the quotation the name of something rather than words someone said:
 // charged with ‘colluding with a foreign power’, signs reading ‘…’.
 func isLabel(clause string) bool {
+	for {
+		if endsWithLabel(clause) {
+			return true
+		}
+		var ok bool
+		if clause, ok = beforeListedQuote(clause); !ok {
+			return false
+		}
+	}
+}
+
+// beforeListedQuote strips a quoted item and the word joining it to what
+// follows from the end of clause (‘…’ and, “…” or, «…» et, “…”,), so a
+// list of labels is read as the first: "charged with ‘a’ and" is a label
+// clause when "charged with" is. ok is false when clause does not end so.
+func beforeListedQuote(clause string) (string, bool) {
+	c := strings.TrimRight(clause, " \t\u00a0")
+	c = strings.TrimSuffix(c, ",")
+	for _, joiner := range []string{" and", " or", " et", " ou", " y", " o", " e"} {
+		if strings.HasSuffix(c, joiner) {
+			c = strings.TrimRight(strings.TrimSuffix(c, joiner), " \t\u00a0,")
+			break
+		}
+	}
+	closing, n := utf8.DecodeLastRuneInString(c)
+	if n == 0 || !strings.ContainsRune("”’\"'»", closing) {
+		return "", false
+	}
+	open := strings.LastIndexAny(c[:len(c)-n], "“‘\"'«")
+	if open < 0 || len(c)-open > maxListedQuote {
+		return "", false
+	}
+	return c[:open], true
+}
+
+// maxListedQuote bounds a quoted list item, in bytes.
+const maxListedQuote = 300
+
+// endsWithLabel reports whether clause ends with the words that make what
+// follows a name: charged with, signs reading.
+func endsWithLabel(clause string) bool {
 	ws := wordsIn(clause, 0, len(clause))
 	if len(ws) == 0 {
 		return false
 	}
 	last := ws[len(ws)-1].text
 	switch last {
-	case "reading", "read", "titled", "entitled", "dubbed", "headlined", "so-called", "hashtag", "slogan", "slogans":
+	case "reading", "read", "titled", "entitled", "dubbed", "headlined", "so-called", "hashtag", "slogan", "slogans",
+		"intitulé", "intitulée", "titulado", "titulada", "denominado", "denominada":
 		return true
 	}
 	if len(ws) < 2 {
 		return false
 	}
-	switch ws[len(ws)-2].text + " " + last {
-	case "charges of", "charge of", "charged with", "accused of", "accusation of", "accusations of",
-		"convicted of", "guilty of", "crime of", "offence of", "offense of", "concept of", "notion of",
-		"count of", "counts of", "crimes of", "offences of":
-		return true
+	before := ws[len(ws)-2].text
+	// "charged him with": the person charged may stand between.
+	if objectPronouns[before] && len(ws) >= 3 {
+		before = ws[len(ws)-3].text
 	}
-	return false
+	return labelPairs[before+" "+last]
 }
+
+// labelPairs are the two words before a quotation that make it the name of
+// a charge or an idea: charged with ‘…’, accusé de « … », acusado de “…”.
+var labelPairs = map[string]bool{
+	"charges of": true, "charge of": true, "charged with": true, "accused of": true, "accusation of": true,
+	"accusations of": true, "convicted of": true, "guilty of": true, "crime of": true, "offence of": true,
+	"offense of": true, "concept of": true, "notion of": true, "count of": true, "counts of": true,
+	"crimes of": true, "offences of": true, "arrested for": true, "detained for": true, "jailed for": true,
+	"sentenced for": true, "prosecuted for": true, "indicted for": true,
+	"accusé de": true, "accusée de": true, "accusés de": true, "accusées de": true, "inculpé de": true,
+	"inculpée de": true, "inculpés de": true, "inculpé pour": true, "poursuivi pour": true, "poursuivie pour": true,
+	"poursuivis pour": true, "condamné pour": true, "condamnée pour": true, "chef de": true, "chefs de": true,
+	"délit de": true,
+	"acusado de": true, "acusada de": true, "acusados de": true, "acusadas de": true, "cargos de": true,
+	"cargo de": true, "delito de": true, "delitos de": true, "imputado por": true, "imputada por": true,
+	"condenado por": true, "condenada por": true, "procesado por": true, "procesada por": true,
+}
+
+// objectPronouns may stand between a verb of charging and its preposition.
+var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true}
 
 // endsSentence reports whether s ends with a full stop, ! or ? (before any
 // closing marks).
