@@ -175,7 +175,7 @@ var labelPairs = map[string]bool{
 	"accusé de": true, "accusée de": true, "accusés de": true, "accusées de": true, "inculpé de": true,
 	"inculpée de": true, "inculpés de": true, "inculpé pour": true, "poursuivi pour": true, "poursuivie pour": true,
 	"poursuivis pour": true, "condamné pour": true, "condamnée pour": true, "chef de": true, "chefs de": true,
-	"délit de":   true,
+	"délit de": true, "délits de": true,
 	"acusado de": true, "acusada de": true, "acusados de": true, "acusadas de": true, "cargos de": true,
 	"cargo de": true, "delito de": true, "delitos de": true, "imputado por": true, "imputada por": true,
 	"condenado por": true, "condenada por": true, "procesado por": true, "procesada por": true,
