@@ -82,6 +82,14 @@ type Result struct {
 	PartialMin int
 }
 
+// Notice is something the search did otherwise than typed, for the page
+// and the API to say: a syntax error read as plain text.
+type Notice struct {
+	// Column is the 1-based column (in characters) in the query, or 0.
+	Column  int
+	Message string
+}
+
 // Hit is one matching statement.
 type Hit struct {
 	ID            string

@@ -14,14 +14,6 @@ import (
 // its statement. Saved alerts never take this second chance (Percolator): an
 // alert fires on statements that match it, not on near misses.
 
-// Notice is something the search did differently from what was typed, for
-// the page and the API to say: a syntax error read as plain text.
-type Notice struct {
-	// Column is the 1-based column (in characters) in the query, or 0.
-	Column  int
-	Message string
-}
-
 // mostWords returns the largest number of the query's words that some
 // statement matching r's filters has, below all of them; 0 if none has even
 // one. A pasted sentence with one word spelt otherwise, or a misspelt name,

@@ -11,9 +11,10 @@ import (
 )
 
 // rareTermsQuery scores the statements holding any of its terms, leaving
-// out the terms that a large share of the index holds. It carries the
-// ranking boosts (ranking.boost), which only add to the score of statements
-// that match anyway. A term in a tenth of all statements ("human rights",
+// out the terms that a large share of the index's documents (statements
+// and their quotes) hold. It carries the ranking boosts (compiler.boost),
+// which only add to the score of statements that match anyway. A term in a
+// tenth of all statements ("human rights",
 // "the government") says little about which statement is meant, and BM25
 // gives it little weight, but reading its postings for every candidate
 // doubled the time of a three-word search on 10,000 statements; the rare
@@ -29,7 +30,7 @@ type fieldTerm struct{ field, term string }
 // kept, whatever its share: on a small index every term is cheap.
 const rareTermsFloor = 1000
 
-// rareTermsShare is the share of statements above which a term is left out.
+// rareTermsShare is the share of documents above which a term is left out.
 const rareTermsShare = 0.1
 
 func (q *rareTermsQuery) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping,
