@@ -40,27 +40,56 @@ type Skipped struct {
 	Err  error
 }
 
-// Scan lists the files under paths that advosearch reads, recursing into
-// folders, sorted and without duplicates. Files with other extensions inside
-// folders are passed over silently, as a folder of statements often holds
-// images too; a file named directly with such an extension is reported.
-// Symbolic links to folders are not followed, so link loops cannot trap it.
-func Scan(paths []string) (files []string, skipped []Skipped, err error) {
+// Extensions returns the file extensions advosearch reads, lower case and
+// sorted, for messages that say what a skipped file should have been.
+func Extensions() []string {
+	exts := make([]string, 0, len(contentTypes))
+	for ext := range contentTypes {
+		exts = append(exts, ext)
+	}
+	sort.Strings(exts)
+	return exts
+}
+
+// Listing is what List found under its paths.
+type Listing struct {
+	// Files are the files advosearch reads: absolute, sorted, each once.
+	Files []string
+	// Skipped are paths named directly that cannot be read (an unsupported
+	// extension, wrapping ErrUnsupported), and entries of a folder that
+	// could not be listed.
+	Skipped []Skipped
+	// Ignored counts the files inside folders passed over for their type,
+	// by lower-case extension ("" for a name without one), so that a run
+	// can say "ignored 3 .docx" instead of silently reading nothing. Hidden
+	// files (.DS_Store, ._x AppleDouble files) are system litter, not
+	// statements, and are not counted.
+	Ignored map[string]int
+}
+
+// List lists the files under paths that advosearch reads, recursing into
+// folders. Files with other extensions inside folders are passed over, as a
+// folder of statements often holds images too, and counted in Ignored; a
+// file named directly with such an extension is in Skipped. Symbolic links to
+// folders are not followed, so link loops cannot trap it. A path that does
+// not exist is an error wrapping fs.ErrNotExist, and nothing is listed.
+func List(paths []string) (Listing, error) {
+	var l Listing
 	seen := map[string]bool{}
 	add := func(p string) {
 		if abs, err := filepath.Abs(p); err == nil && !seen[abs] {
 			seen[abs] = true
-			files = append(files, abs)
+			l.Files = append(l.Files, abs)
 		}
 	}
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
-			return nil, nil, fmt.Errorf("corpus: %w", err)
+			return Listing{}, fmt.Errorf("corpus: %w", err)
 		}
 		if !info.IsDir() {
 			if _, ok := contentTypes[strings.ToLower(filepath.Ext(root))]; !ok {
-				skipped = append(skipped, Skipped{root, ErrUnsupported})
+				l.Skipped = append(l.Skipped, Skipped{root, ErrUnsupported})
 				continue
 			}
 			add(root)
@@ -68,22 +97,36 @@ func Scan(paths []string) (files []string, skipped []Skipped, err error) {
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				skipped = append(skipped, Skipped{p, err})
+				l.Skipped = append(l.Skipped, Skipped{p, err})
 				return nil
 			}
-			if d.Type().IsRegular() {
-				if _, ok := contentTypes[strings.ToLower(filepath.Ext(p))]; ok {
-					add(p)
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(p))
+			switch _, ok := contentTypes[ext]; {
+			case ok:
+				add(p)
+			case !strings.HasPrefix(d.Name(), "."):
+				if l.Ignored == nil {
+					l.Ignored = map[string]int{}
 				}
+				l.Ignored[ext]++
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, nil, fmt.Errorf("corpus: scan %s: %w", root, err)
+			return Listing{}, fmt.Errorf("corpus: scan %s: %w", root, err)
 		}
 	}
-	sort.Strings(files)
-	return files, skipped, nil
+	sort.Strings(l.Files)
+	return l, nil
+}
+
+// Scan is List without the count of ignored files.
+func Scan(paths []string) (files []string, skipped []Skipped, err error) {
+	l, err := List(paths)
+	return l.Files, l.Skipped, err
 }
 
 // ReadFile reads the file at path (an absolute path, as Scan returns) and

@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"errors"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -131,5 +133,35 @@ func TestScanAndReadFile_pdf(t *testing.T) {
 	}
 	if got.ContentType != TypePDF || got.ID != idFor(pdf) || string(got.Body) != "%PDF-1.4\n" {
 		t.Errorf("pdf document = %+v, want content type %s and the bytes as they are", got, TypePDF)
+	}
+}
+
+func TestList_countsIgnoredFilesByExtension(t *testing.T) {
+	dir := t.TempDir()
+	want := write(t, filepath.Join(dir, "statement.txt"), "a")
+	for _, name := range []string{"a.docx", "b.DOCX", "sub/c.docx", "photo.png", "sub/scan.PNG", "notes.odt", "README", ".DS_Store", "sub/._a.docx"} {
+		write(t, filepath.Join(dir, name), "x")
+	}
+	l, err := List([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(l.Files, []string{want}) || len(l.Skipped) != 0 {
+		t.Errorf("files %v, skipped %v; want only %s", l.Files, l.Skipped, want)
+	}
+	wantIgnored := map[string]int{".docx": 3, ".png": 2, ".odt": 1, "": 1}
+	if !maps.Equal(l.Ignored, wantIgnored) {
+		t.Errorf("ignored = %v, want %v (hidden files not counted)", l.Ignored, wantIgnored)
+	}
+	_, err = List([]string{dir, filepath.Join(dir, "missing")})
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing path: %v, want an error wrapping fs.ErrNotExist", err)
+	}
+}
+
+func TestExtensions(t *testing.T) {
+	exts := Extensions()
+	if !slices.IsSorted(exts) || !slices.Contains(exts, ".txt") || !slices.Contains(exts, ".pdf") {
+		t.Errorf("Extensions() = %v", exts)
 	}
 }
