@@ -78,6 +78,9 @@ type Summary struct {
 	Indexed   int
 	Unchanged int
 	Skipped   []corpus.Skipped
+	// Ignored counts the files inside the folders of a Files call that
+	// were passed over for their type, by extension (see corpus.Listing).
+	Ignored map[string]int
 	// Warnings are documents indexed with a guess their indexer should
 	// know of, such as a character set read as windows-1252.
 	Warnings []Warning
@@ -112,14 +115,15 @@ func (in *Indexer) Documents(ctx context.Context, docs []corpus.Document) (Summa
 // returned only when the index cannot be written or ctx ends, and then every
 // batch written before it stays in the index.
 func (in *Indexer) Files(ctx context.Context, paths []string) (Summary, error) {
-	files, skipped, err := corpus.Scan(paths)
+	listing, err := corpus.List(paths)
 	if err != nil {
 		return Summary{}, fmt.Errorf("indexer: %w", err)
 	}
+	files := listing.Files
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	r := in.newRun(len(files))
-	r.sum.Skipped = skipped
+	r.sum.Skipped, r.sum.Ignored = listing.Skipped, listing.Ignored
 	for _, f := range files {
 		if info, err := os.Stat(f); err == nil {
 			r.bytesTotal += info.Size()
@@ -342,8 +346,11 @@ func (r *run) finish(ctx context.Context) (Summary, error) {
 	return r.sum, err
 }
 
-// report prints progress when it is due: files done of total, statements per
-// second and the time left, estimated from the bytes still to read.
+// report prints progress when it is due: files done of total, statements
+// indexed (and unchanged, when there are), statements indexed per second and
+// the time left, estimated from the bytes still to read. The rate is of new
+// work only: a run that finds everything unchanged writes nothing, and a
+// rate counting what it passed over would say it is fast at doing nothing.
 func (r *run) report(final bool) {
 	w := r.in.opts.Progress
 	now := time.Now()
@@ -355,7 +362,6 @@ func (r *run) report(final bool) {
 		r.sum.Indexed = r.writes.indexed()
 	}
 	elapsed := now.Sub(r.start)
-	rate := float64(r.sum.Indexed+r.sum.Unchanged) / elapsed.Seconds()
 	left := "?"
 	if r.bytesDone > 0 {
 		toRead := max(0, r.bytesTotal-r.bytesDone)
@@ -363,8 +369,14 @@ func (r *run) report(final bool) {
 	}
 	// "indexed" counts statements whose batch is on disk: a run stopped after
 	// this line has them all.
-	fmt.Fprintf(w, "files %d/%d  indexed %d  %.0f statements/s  %s left\n",
-		r.filesDone, r.filesTotal, r.sum.Indexed, rate, left)
+	line := fmt.Sprintf("files %d/%d  indexed %d  ", r.filesDone, r.filesTotal, r.sum.Indexed)
+	if r.sum.Unchanged > 0 {
+		line += fmt.Sprintf("unchanged %d  ", r.sum.Unchanged)
+	}
+	if r.sum.Indexed > 0 {
+		line += fmt.Sprintf("%.0f statements/s  ", float64(r.sum.Indexed)/elapsed.Seconds())
+	}
+	fmt.Fprintln(w, line+left+" left")
 }
 
 // contentHash identifies a document's content as read by this Version of the
