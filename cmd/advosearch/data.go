@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/corpus"
@@ -76,23 +75,8 @@ func indexSeedsIfEmpty(ctx context.Context, ix *index.Index, in *indexer.Indexer
 		return err
 	}
 	fmt.Fprintf(stdout, "indexed the %d embedded sample statements\n", sum.Indexed)
-	printSkipped(stdout, sum.Skipped)
+	printSkipped(stdout, sum.Skipped, false)
 	return nil
-}
-
-func printSummary(w io.Writer, sum indexer.Summary) {
-	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d in %s\n",
-		sum.Indexed, sum.Unchanged, len(sum.Skipped), sum.Elapsed.Round(1e6))
-	printSkipped(w, sum.Skipped)
-	for _, warn := range sum.Warnings {
-		fmt.Fprintf(w, "  warning %s: %s\n", warn.Name, warn.Note)
-	}
-}
-
-func printSkipped(w io.Writer, skipped []corpus.Skipped) {
-	for _, s := range skipped {
-		fmt.Fprintf(w, "  skipped %s: %s\n", s.Name, strings.TrimPrefix(s.Err.Error(), "corpus: "))
-	}
 }
 
 // Backup writes a consistent copy of the data folder into dest, a folder

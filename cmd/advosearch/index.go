@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	server := fs.String("server", "", "send the files to the advosearch server at this URL instead of opening the index (it holds the index while it runs)")
 	token := fs.String("token", os.Getenv("ADVOSEARCH_TOKEN"), "the server's token, with --server")
 	secret := fs.String("webhook-secret", os.Getenv("ADVOSEARCH_WEBHOOK_SECRET"), "key that signs webhook deliveries (default: kept in the data folder)")
+	verbose := fs.Bool("verbose", false, "also print the error behind each skipped file, as a bug report needs it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,12 +38,15 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.Usage()
 		return errors.New("index: name at least one file or folder")
 	}
+	if err := checkPaths(fs.Args()); err != nil {
+		return err
+	}
 	opts := indexer.Options{BatchSize: *batch, Progress: stderr, ProgressEvery: *every}
 	if *rebuild {
-		return rebuildIndex(ctx, *data, fs.Args(), opts, stdout)
+		return rebuildIndex(ctx, *data, fs.Args(), opts, stdout, *verbose)
 	}
 	if *server != "" {
-		return sendToServer(ctx, client.New(*server, *token), fs.Args(), opts.MaxDocumentBytes, stdout)
+		return sendToServer(ctx, client.New(*server, *token), fs.Args(), opts.MaxDocumentBytes, stdout, *verbose)
 	}
 	// A rebuild re-reads what is already known, so only this path matches
 	// saved searches.
@@ -59,7 +64,7 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		sum.Indexed, sum.Unchanged = sum.Indexed+fetched.Indexed, sum.Unchanged+fetched.Unchanged
 		sum.Skipped = append(sum.Skipped, fetched.Skipped...)
 	}
-	printSummary(stdout, sum)
+	printSummary(stdout, sum, *verbose)
 	if err != nil {
 		return err
 	}
@@ -70,16 +75,38 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return d.Close()
 }
 
+// checkPaths makes sure that every path named exists before anything is
+// opened or created: a typo then costs nothing, neither a data folder nor a
+// summary of nothing done. URLs are left to the fetcher.
+func checkPaths(args []string) error {
+	_, paths := splitURLs(args)
+	for _, p := range paths {
+		_, err := os.Stat(p)
+		var pathErr *fs.PathError
+		switch {
+		case err == nil:
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("index: %s: no such file or folder", p)
+		case errors.As(err, &pathErr):
+			return fmt.Errorf("index: %s: %w", p, pathErr.Err)
+		default:
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	return nil
+}
+
 // sendToServer reads the files and sends them to a running server, which
 // indexes them and fires its alerts.
-func sendToServer(ctx context.Context, c *client.Client, paths []string, maxBytes int64, stdout io.Writer) error {
+func sendToServer(ctx context.Context, c *client.Client, paths []string, maxBytes int64, stdout io.Writer, verbose bool) error {
 	if maxBytes <= 0 {
 		maxBytes = 20 << 20
 	}
-	files, skipped, err := corpus.Scan(paths)
+	listing, err := corpus.List(paths)
 	if err != nil {
 		return err
 	}
+	files, skipped := listing.Files, listing.Skipped
 	var records [][]byte
 	for _, f := range files {
 		err := corpus.ReadFile(f, maxBytes, func(d corpus.Document) error {
@@ -96,9 +123,18 @@ func sendToServer(ctx context.Context, c *client.Client, paths []string, maxByte
 		}
 	}
 	res, err := c.Ingest(ctx, records)
-	fmt.Fprintf(stdout, "sent %d, indexed %d, unchanged %d, skipped %d\n",
-		len(records), res.Indexed, res.Unchanged, len(skipped)+len(res.Skipped))
-	printSkipped(stdout, skipped)
+	kinds := make([]string, 0, len(skipped)+len(res.Skipped))
+	for _, s := range skipped {
+		kind, _ := skipReason(s.Err)
+		kinds = append(kinds, kind)
+	}
+	for range res.Skipped {
+		kinds = append(kinds, "by the server")
+	}
+	fmt.Fprintf(stdout, "sent %d, indexed %d, unchanged %d, skipped %d%s\n",
+		len(records), res.Indexed, res.Unchanged, len(kinds), countKinds(kinds))
+	printIgnored(stdout, listing.Ignored)
+	printSkipped(stdout, skipped, verbose)
 	for _, s := range res.Skipped {
 		fmt.Fprintf(stdout, "  skipped by the server: line %d %s: %s\n", s.Line, s.Name, s.Reason)
 	}
@@ -159,7 +195,7 @@ func deliverNow(ctx context.Context, store *alerts.Store, data, secret string, a
 
 // rebuildIndex indexes paths into a new generation and switches to it only
 // when every batch is written; the current index serves until then.
-func rebuildIndex(ctx context.Context, data string, paths []string, opts indexer.Options, stdout io.Writer) error {
+func rebuildIndex(ctx context.Context, data string, paths []string, opts indexer.Options, stdout io.Writer, verbose bool) error {
 	var sum indexer.Summary
 	note, err := index.Rebuild(indexPath(data), index.Options{}, func(ix *index.Index) error {
 		in, err := indexer.New(ix, opts)
@@ -169,7 +205,7 @@ func rebuildIndex(ctx context.Context, data string, paths []string, opts indexer
 		sum, err = in.Files(ctx, paths)
 		return err
 	})
-	printSummary(stdout, sum)
+	printSummary(stdout, sum, verbose)
 	if err != nil {
 		return fmt.Errorf("rebuild failed, the previous index is unchanged: %w", err)
 	}

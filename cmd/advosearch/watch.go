@@ -73,7 +73,8 @@ func watchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func ingestResult(sum indexer.Summary) web.IngestResult {
 	r := web.IngestResult{Indexed: sum.Indexed, Unchanged: sum.Unchanged, IDs: sum.IDs}
 	for _, s := range sum.Skipped {
-		r.Skipped = append(r.Skipped, web.IngestSkip{Name: s.Name, Reason: s.Err.Error()})
+		_, why := skipReason(s.Err)
+		r.Skipped = append(r.Skipped, web.IngestSkip{Name: s.Name, Reason: why})
 	}
 	return r
 }
