@@ -9,7 +9,7 @@ import (
 
 // BenchmarkExtract_Gold runs Extract over every gold statement.
 func BenchmarkExtract_Gold(b *testing.B) {
-	cases := loadGold(b)
+	cases := loadGold(b, "gold.json")
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, c := range cases {

@@ -13,7 +13,7 @@ import (
 // returns is well formed, whatever the input. The seeds are the gold
 // statements and a few broken ones.
 func FuzzExtract(f *testing.F) {
-	for _, c := range loadGold(f) {
+	for _, c := range loadGold(f, "gold.json") {
 		f.Add(c.Text)
 	}
 	if seeds, err := filepath.Glob(filepath.Join("..", "corpus", "seeds", "*.txt")); err == nil {

@@ -11,14 +11,21 @@ import (
 	"github.com/advosearch/advosearch/quotes"
 )
 
-// Floors for the measurement against testdata/gold.json, set just under what
-// Extract reached when they were set (see the log of TestExtract_Gold). Raise
-// them when Extract improves; never lower them to let a change through.
-const (
-	minPrecision       = 0.95
-	minRecall          = 0.95
-	minSpeakerAccuracy = 0.95
-)
+// goldSets are the hand-labelled sets and their floors, set just under what
+// Extract reached when they were set (see the log of TestExtract_Gold).
+// Raise them when Extract improves; never lower them to let a change
+// through. gold.json is the set the rules were first written against.
+// dev.json and test.json come from statements of other countries and
+// languages (search/testdata/querylog/docs, indexer/testdata/heldout):
+// rules may be checked against dev; test is only scored.
+var goldSets = []struct {
+	file                                        string
+	minPrecision, minRecall, minSpeakerAccuracy float64
+}{
+	{"gold.json", 0.95, 0.95, 0.95},
+	{"dev.json", 0.90, 0.95, 0.78},
+	{"test.json", 0.75, 0.95, 0.90},
+}
 
 // goldFile is testdata/gold.json: statements with their quotations and
 // speakers, labelled by hand from the text.
@@ -40,15 +47,15 @@ type goldQuote struct {
 	Speaker string `json:"speaker"`
 }
 
-func loadGold(t testing.TB) []goldCase {
+func loadGold(t testing.TB, file string) []goldCase {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "gold.json"))
+	b, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var g goldFile
 	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatalf("testdata/gold.json: %v", err)
+		t.Fatalf("testdata/%s: %v", file, err)
 	}
 	for i, c := range g.Cases {
 		if c.Seed == "" {
@@ -93,11 +100,30 @@ func overlap(a, b string) float64 {
 }
 
 // TestExtract_Gold measures quotation precision and recall and speaker
-// accuracy against the hand-labelled gold data. A predicted quotation
-// matches a gold one when their normalised words overlap by 80% or more.
+// accuracy against each hand-labelled set. A predicted quotation matches a
+// gold one when their normalised words overlap by 80% or more.
 func TestExtract_Gold(t *testing.T) {
+	for _, set := range goldSets {
+		t.Run(set.file, func(t *testing.T) {
+			precision, recall, speaker := scoreGold(t, loadGold(t, set.file))
+			if precision < set.minPrecision {
+				t.Errorf("precision %.3f, want ≥ %.2f", precision, set.minPrecision)
+			}
+			if recall < set.minRecall {
+				t.Errorf("recall %.3f, want ≥ %.2f", recall, set.minRecall)
+			}
+			if speaker < set.minSpeakerAccuracy {
+				t.Errorf("speaker accuracy %.3f, want ≥ %.2f", speaker, set.minSpeakerAccuracy)
+			}
+		})
+	}
+}
+
+// scoreGold extracts each case's quotations and scores them, logging every
+// miss, extra and wrong speaker.
+func scoreGold(t *testing.T, cases []goldCase) (precision, recall, speaker float64) {
 	var predicted, gold, matched, speakerOK int
-	for _, c := range loadGold(t) {
+	for _, c := range cases {
 		got := quotes.Extract(c.Text, c.People, c.Orgs)
 		predicted += len(got)
 		gold += len(c.Quotes)
@@ -128,20 +154,10 @@ func TestExtract_Gold(t *testing.T) {
 			}
 		}
 	}
-	precision := ratio(matched, predicted)
-	recall := ratio(matched, gold)
-	speaker := ratio(speakerOK, matched)
+	precision, recall, speaker = ratio(matched, predicted), ratio(matched, gold), ratio(speakerOK, matched)
 	t.Logf("gold quotations %d, predicted %d, matched %d, speaker right %d", gold, predicted, matched, speakerOK)
 	t.Logf("precision %.3f, recall %.3f, speaker accuracy %.3f", precision, recall, speaker)
-	if precision < minPrecision {
-		t.Errorf("precision %.3f, want ≥ %.2f", precision, minPrecision)
-	}
-	if recall < minRecall {
-		t.Errorf("recall %.3f, want ≥ %.2f", recall, minRecall)
-	}
-	if speaker < minSpeakerAccuracy {
-		t.Errorf("speaker accuracy %.3f, want ≥ %.2f", speaker, minSpeakerAccuracy)
-	}
+	return precision, recall, speaker
 }
 
 func ratio(a, b int) float64 {

@@ -161,6 +161,11 @@ func (a *attributor) after(i int) resolved {
 		if m, ok := firstAfterVerb(a.mentionsIn(w.end, limit)); ok {
 			return resolved{m.name, m.kind}
 		}
+		if romanceSpeechVerbs[w.text] && len(before) == 0 {
+			// “…”, preguntó: Spanish and Portuguese leave the subject
+			// out, so it is she or he, read as a pronoun would be.
+			return a.pronoun("she", sp.open)
+		}
 		return resolved{}
 	}
 	return resolved{}
@@ -284,15 +289,47 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 		return resolved{}
 	}
 	gap := a.text[prev.close:sp.open]
-	if len(gap) > 200 || countWords(gap) > 10 || strings.Count(gap, "\n\n") > 1 {
+	if strings.Count(gap, "\n\n") > 1 {
 		return resolved{}
 	}
+	// “…,” she said. “…” — or the tag with the speaker's role, which can be
+	// long: “…,” said X, a retired teacher who came to support her. “…”
+	if (len(gap) > 200 || countWords(gap) > 10) && !(tagged(gap) && len(gap) <= 400 && sentences(gap) <= 1) {
+		return resolved{}
+	}
+	// Another name of the speaker's kind may be the one speaking now; an
+	// organization in a person's role ("…,” said X, director of KHRC.)
+	// is not.
 	for _, m := range a.mentionsIn(prev.close, sp.open) {
-		if m.name != a.said[i-1].name {
+		if m.name != a.said[i-1].name && m.kind == a.said[i-1].kind {
 			return resolved{}
 		}
 	}
 	return a.said[i-1]
+}
+
+// tagged reports whether text, what follows a quotation, starts with its
+// tag: a speech verb among its first three words (“…,” said X / X said).
+func tagged(text string) bool {
+	ws := wordsIn(text, 0, len(text))
+	for k := 0; k < len(ws) && k < 3; k++ {
+		if isSpeechVerb(ws, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentences counts the sentence ends in text: . ! or ? before a space or
+// the end.
+func sentences(text string) int {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 // pronoun resolves he/she to a person and they/it to an organisation named

@@ -139,6 +139,8 @@ func TestExtract_labelsAreNoQuotations(t *testing.T) {
 		"Staff held signs reading ‘Save Press Freedom Cambodia’ outside.",
 		"The prosecutor charged him with “spreading false news” and “membership of a terrorist group” last week.",
 		"Il est accusé de « diffusion de fausses nouvelles » et « atteinte à la sûreté de l’État ».",
+		"Banned slogans included “Free the political prisoners now” and “Justice for Kem Ley now”.",
+		"The hashtag was “#FreeThemAll and release them now” within hours.",
 	} {
 		if got := quotes.Extract(text, nil, nil); len(got) != 0 {
 			t.Errorf("%s: got %+v, want no quotation", text, got)

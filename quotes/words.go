@@ -84,7 +84,32 @@ func isSpeechVerb(ws []word, k int) bool {
 		"pledge", "pledged", "vow", "vowed", "promise", "promised":
 		return true
 	}
-	return false
+	return romanceSpeechVerbs[ws[k].text]
+}
+
+// romanceSpeechVerbs are the French, Spanish and Portuguese verbs that tag
+// a quotation, in the forms statements use: « … », a déclaré X; “…”, afirmó
+// X; “…”, disse X. Spanish and Portuguese drop the subject pronoun (“…”,
+// preguntó), which after() reads as he or she.
+var romanceSpeechVerbs = map[string]bool{
+	// French, mostly as past participles after "a": a déclaré, a ajouté.
+	"déclaré": true, "déclare": true, "affirmé": true, "affirme": true, "dit": true, "ajouté": true,
+	"ajoute": true, "expliqué": true, "explique": true, "souligné": true, "souligne": true,
+	"dénoncé": true, "dénonce": true, "rappelé": true, "rappelle": true, "averti": true, "avertit": true,
+	"estimé": true, "estime": true, "insisté": true, "insiste": true, "conclu": true, "conclut": true,
+	"indiqué": true, "indique": true, "précisé": true, "précise": true, "lancé": true, "lance": true,
+	"regretté": true, "regrette": true, "martelé": true, "confié": true, "réagi": true, "écrit": true,
+	// Spanish.
+	"dijo": true, "afirmó": true, "declaró": true, "señaló": true, "sostuvo": true, "explicó": true,
+	"agregó": true, "añadió": true, "indicó": true, "advirtió": true, "aseguró": true, "denunció": true,
+	"expresó": true, "manifestó": true, "subrayó": true, "recordó": true, "insistió": true,
+	"concluyó": true, "preguntó": true, "contó": true, "relató": true, "destacó": true, "apuntó": true,
+	"afirma": true, "dice": true, "declara": true, "señala": true, "sostiene": true, "denuncia": true,
+	"escribió": true, "lamentó": true, "reclamó": true, "exigió": true,
+	// Portuguese.
+	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
+	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
+	"perguntou": true, "contou": true, "escreveu": true,
 }
 
 // lastPronoun returns the last subject pronoun among ws, lower-cased, or "".
@@ -161,8 +186,33 @@ func endsWithLabel(clause string) bool {
 	if objectPronouns[before] && len(ws) >= 3 {
 		before = ws[len(ws)-3].text
 	}
-	return labelPairs[before+" "+last]
+	if labelPairs[before+" "+last] {
+		return true
+	}
+	// "slogans included ‘…’", "banners such as ‘…’", "the hashtag was ‘…’".
+	for k := len(ws) - 1; k >= max(0, len(ws)-3); k-- {
+		switch w := ws[k].text; {
+		case labelNouns[w]:
+			return true
+		case !linkingWords[w]:
+			return false
+		}
+	}
+	return false
 }
+
+// labelNouns name what a quotation that follows them is: slogans included
+// ‘…’. linkingWords may stand between the noun and the quotation.
+var (
+	labelNouns = map[string]bool{
+		"slogan": true, "slogans": true, "hashtag": true, "hashtags": true, "banner": true, "banners": true,
+		"placard": true, "placards": true, "chant": true, "chants": true, "motto": true,
+	}
+	linkingWords = map[string]bool{
+		"included": true, "include": true, "includes": true, "such": true, "as": true, "like": true,
+		"was": true, "were": true, "is": true, "are": true,
+	}
+)
 
 // labelPairs are the two words before a quotation that make it the name of
 // a charge or an idea: charged with ‘…’, accusé de « … », acusado de “…”.
