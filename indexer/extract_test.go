@@ -351,6 +351,10 @@ func TestExtract_headerLines(t *testing.T) {
 		{"publisher dateline", "Egypt: Free Alaa Abd El-Fattah\nHuman Rights Watch, July 14, 2023" + body, "Egypt: Free Alaa Abd El-Fattah", "2023-07-14", "Human Rights Watch"},
 		{"caption above the headline", "Photo: Protesters in Bangkok. © Reuters\nThailand: Drop charges against protest leaders\nJune 3, 2023" + body,
 			"Thailand: Drop charges against protest leaders", "2023-06-03", ""},
+		{"letterhead with an acronym", "Sénégal : libérez Pape Alé Niang\n\nLigue sénégalaise des droits humains (LSDH)\n\nDakar, le 2 décembre 2022" + body,
+			"Sénégal : libérez Pape Alé Niang", "2022-12-02", "Ligue sénégalaise des droits humains"},
+		{"a headline ending in an acronym is no letterhead", "Threat to close the Cambodian Center for Human Rights (CCHR)\n2017-09-02" + body,
+			"Threat to close the Cambodian Center for Human Rights (CCHR)", "2017-09-02", ""},
 		// 3 April or March 4: no date rather than a wrong one, and still
 		// not part of the title.
 		{"ambiguous numeric date", "Kenya: Police must end abductions\n03/04/2024" + body, "Kenya: Police must end abductions", "", ""},

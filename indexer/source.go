@@ -92,10 +92,24 @@ func letterhead(text string, ents mentions) string {
 		if org := soleOrg(text, start, start+len(beforeDate(text[start:end])), ents); org != "" {
 			return org
 		}
+		if n > 0 {
+			// Below the headline, a paragraph that is only a name and its
+			// acronym is the issuer's letterhead, known or not.
+			if m := namedAcronymRe.FindStringSubmatch(text[start:end]); m != nil {
+				return m[1]
+			}
+		}
 		start = end + 2
 	}
 	return ""
 }
+
+// namedAcronymRe matches a paragraph that is an organization's name and its
+// acronym, nothing else: "Ligue sénégalaise des droits humains (LSDH)",
+// "Egyptian Initiative for Personal Rights (EIPR)". A headline can end so
+// too ("… Cambodian Center for Human Rights (CCHR)"), which is why the first
+// paragraph is never read this way.
+var namedAcronymRe = regexp.MustCompile(`^(\p{Lu}[\pL’'.,& -]{4,120}?)\s*\((\p{Lu}[\p{Lu}\d&-]{1,11})\)$`)
 
 // beforeDate returns what stands before the date of a date line, without
 // the comma: "Human Rights Watch" of "Human Rights Watch, July 14, 2023";
