@@ -56,6 +56,8 @@ type apiAlert struct {
 	// WebhookURL is "" when the alert has no webhook.
 	WebhookURL string    `json:"webhook_url"`
 	Created    time.Time `json:"created"`
+	// MatchCount is how many statements have matched so far.
+	MatchCount int `json:"match_count"`
 	// MatchesURL is where to poll; FeedURL the Atom feed, with its key.
 	MatchesURL string `json:"matches_url"`
 	FeedURL    string `json:"feed_url"`
@@ -206,7 +208,11 @@ func (s *Server) listAlerts(c echo.Context) error {
 	}
 	out := apiAlerts{Alerts: make([]apiAlert, 0, len(as))}
 	for _, a := range as {
-		out.Alerts = append(out.Alerts, s.apiAlert(c, a))
+		api, err := s.apiAlertCounted(c, a)
+		if err != nil {
+			return err
+		}
+		out.Alerts = append(out.Alerts, api)
 	}
 	return c.JSON(http.StatusOK, out)
 }
@@ -218,7 +224,64 @@ func (s *Server) getAlert(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("web: get alert %s: %w", id, err)
 	}
-	return c.JSON(http.StatusOK, s.apiAlert(c, a))
+	api, err := s.apiAlertCounted(c, a)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, api)
+}
+
+// apiAlertCounted is the alert with its count of matches.
+func (s *Server) apiAlertCounted(c echo.Context, a alerts.Alert) (apiAlert, error) {
+	api := s.apiAlert(c, a)
+	n, err := matchCount(c.Request().Context(), s.opts.Alerts, a.ID)
+	if errors.Is(err, alerts.ErrNotFound) {
+		// Deleted since it was listed: it has no matches any more.
+		return api, nil
+	}
+	if err != nil {
+		return apiAlert{}, fmt.Errorf("web: count the matches of alert %s: %w", a.ID, err)
+	}
+	api.MatchCount = n
+	return api, nil
+}
+
+// matchCount is how many statements have matched the alert. Store.Matches
+// returns the first match whose cursor is greater than after, and cursors
+// start at 1 and grow by one per match, so the alert has n matches or more
+// exactly when a page of one after n-1 is not empty. The count is found by
+// doubling n, then halving the gap: about 2·log2(count) reads of one match,
+// where reading every match would take count reads.
+func matchCount(ctx context.Context, st alertStore, id string) (int, error) {
+	atLeast := func(n uint64) (bool, error) {
+		ms, _, err := st.Matches(ctx, id, n-1, 1)
+		return len(ms) > 0, err
+	}
+	// atLeast(lo) holds (trivially for 0); atLeast(hi) does not.
+	lo, hi := uint64(0), uint64(1)
+	for {
+		ok, err := atLeast(hi)
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			break
+		}
+		lo, hi = hi, hi*2
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		ok, err := atLeast(mid)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return int(lo), nil
 }
 
 // deleteAlert answers DELETE /api/alerts/:id with 204, or 404 when there is

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -78,6 +79,7 @@ type alertJSON struct {
 	From       *string  `json:"from"`
 	WebhookURL string   `json:"webhook_url"`
 	Created    string   `json:"created"`
+	MatchCount int      `json:"match_count"`
 	MatchesURL string   `json:"matches_url"`
 	FeedURL    string   `json:"feed_url"`
 }
@@ -447,6 +449,39 @@ func TestAlerts_matches(t *testing.T) {
 	}
 	if resp, _ := doAuth(t, ts, http.MethodGet, "/api/alerts/"+a.ID+"/matches?limit=1000", "", testToken); resp.StatusCode != http.StatusOK {
 		t.Errorf("limit=1000: status %d, want 200", resp.StatusCode)
+	}
+}
+
+// TestAlerts_listCountsMatches: the list and each alert carry how many
+// statements have matched, counted without reading every match.
+func TestAlerts_listCountsMatches(t *testing.T) {
+	ts, st := newAlertServer(t, web.Options{Token: testToken})
+	land := createAlert(t, ts, `{"name":"Land","q":"land"}`)
+	none := createAlert(t, ts, `{"name":"None","q":"nothing matches this"}`)
+	if land.MatchCount != 0 {
+		t.Errorf("a new alert has %d matches", land.MatchCount)
+	}
+	total := 0
+	for _, n := range []int{1, 1, 1, 1, 3, 1, 8, 1, 100} {
+		var stmts []index.Statement
+		for range n {
+			total++
+			stmts = append(stmts, index.Statement{ID: fmt.Sprintf("s%d", total), Title: fmt.Sprintf("Land dispute %d", total)})
+		}
+		percolate(t, st, stmts)
+		_, got := doAuth(t, ts, http.MethodGet, "/api/alerts", "", testToken)
+		list := decode[struct{ Alerts []alertJSON }](t, got)
+		if len(list.Alerts) != 2 || list.Alerts[0].MatchCount != total || list.Alerts[1].MatchCount != 0 {
+			t.Fatalf("after %d matches: list %+v", total, list.Alerts)
+		}
+	}
+	_, got := doAuth(t, ts, http.MethodGet, "/api/alerts/"+land.ID, "", testToken)
+	if a := decode[alertJSON](t, got); a.MatchCount != total {
+		t.Errorf("get: %d matches, want %d", a.MatchCount, total)
+	}
+	_, got = doAuth(t, ts, http.MethodGet, "/api/alerts/"+none.ID, "", testToken)
+	if a := decode[alertJSON](t, got); a.MatchCount != 0 {
+		t.Errorf("get: %d matches, want 0", a.MatchCount)
 	}
 }
 
