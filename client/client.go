@@ -125,18 +125,24 @@ func (c *Client) post(ctx context.Context, jsonl []byte) (Result, error) {
 	return r, nil
 }
 
-// do sends an authenticated request and returns the body of a 200, or an
-// error carrying the server's own message.
+// do sends an authenticated request, with a body of contentType unless
+// that is "", and returns the body of a 2xx answer (201 Created, 204 No
+// Content included), or an error carrying the server's own message.
 func (c *Client) do(req *http.Request, contentType string) ([]byte, error) {
-	req.Header.Set("Content-Type", contentType)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("client: %w", err)
 	}
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if resp.StatusCode != http.StatusOK {
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	if err != nil {
+		return nil, fmt.Errorf("client: reading the answer: %w", err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		var e struct{ Error string }
 		json.Unmarshal(body, &e)
 		return nil, fmt.Errorf("client: the server answered %s: %s", resp.Status, e.Error)

@@ -1,5 +1,6 @@
-// Package client sends statements to a running advosearch server through its
-// ingest API, for when the index is held open by that server and the
-// command line cannot write to it. It does not read or index anything
-// itself.
+// Package client talks to a running advosearch server through its API, for
+// when the index and the alerts are held open by that server and the command
+// line cannot open them: it sends statements to the ingest API, asks for a
+// backup, and lists, adds and removes saved searches. It does not read or
+// index anything itself.
 package client
