@@ -183,6 +183,8 @@ func isFetchError(err error) bool {
 		errors.Is(err, netguard.ErrNotPublic)
 }
 
+const allowPrivateHint = "pass --allow-private-network to reach a feed or page on this machine or its network"
+
 // fetchReason says why a feed or page could not be fetched, in words, and
 // what to do where there is something to do.
 func fetchReason(err error) string {
@@ -192,10 +194,13 @@ func fetchReason(err error) string {
 	var dns *net.DNSError
 	switch {
 	case errors.As(err, &guard):
-		return fmt.Sprintf("refused to connect to %s, a %s address (pass --allow-private-network to reach a feed or page on this machine or network)",
-			guard.Addr, guard.Range)
+		addr := guard.Addr.String()
+		if guard.Embedded.IsValid() {
+			addr += ", which carries " + guard.Embedded.String()
+		}
+		return fmt.Sprintf("refused to connect to %s (%s): not a public address; %s", addr, guard.Range, allowPrivateHint)
 	case errors.Is(err, netguard.ErrNotPublic):
-		return "refused to connect to an address that is not public (pass --allow-private-network to reach a feed or page on this machine or network)"
+		return "refused to connect: not a public address; " + allowPrivateHint
 	case errors.As(err, &httpErr):
 		return fmt.Sprintf("the site answered %d %s", httpErr.Status, http.StatusText(httpErr.Status))
 	case errors.As(err, &retry):
