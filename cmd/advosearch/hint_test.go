@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/advosearch/advosearch/index"
 )
 
 func TestHint(t *testing.T) {
@@ -17,9 +19,10 @@ func TestHint(t *testing.T) {
 		{fmt.Errorf("index: write batch of 500: %w", &fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}), "disk is full"},
 		{fmt.Errorf("index: create d: %w", &fs.PathError{Op: "mkdir", Path: "d", Err: syscall.EROFS}), "cannot be written"},
 		{fmt.Errorf("alerts: open: %w", &fs.PathError{Op: "open", Path: "a", Err: syscall.EACCES}), "cannot be written"},
-		{errors.New("index: in use by another process"), ""},
+		{fmt.Errorf("%w: /d/index (stop the other advosearch process, or pass --data with another folder)", index.ErrLocked), "advosearch index --server URL --token T"},
+		{errors.New("index: something else"), ""},
 	} {
-		if got := hint(tt.err); (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+		if got := hint([]string{"index"}, tt.err); (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("hint(%v) = %q, want it to say %q", tt.err, got, tt.want)
 		}
 	}

@@ -11,32 +11,64 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/index"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "advosearch:", err)
-			if h := hint(err); h != "" {
-				fmt.Fprintln(os.Stderr, "advosearch:", h)
-			}
-		}
-		os.Exit(1)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		// Help was asked for and given: that is no failure.
+		return
 	}
+	fmt.Fprintln(os.Stderr, "advosearch:", err)
+	if h := hint(os.Args[1:], err); h != "" {
+		fmt.Fprintln(os.Stderr, "advosearch:", h)
+	}
+	stop()
+	os.Exit(1)
 }
 
-// hint says what to do about the failures of the machine rather than of
-// advosearch. Batches are written whole or not at all, so after any of them
-// the index is as it was before the failed batch.
-func hint(err error) string {
+// hint says what to do about a data folder another process holds, and
+// about the failures of the machine rather than of advosearch. Batches are
+// written whole or not at all, so after any of them the index is as it was
+// before the failed batch. args are the command's, to name the command that
+// does the same through a running server.
+func hint(args []string, err error) string {
 	switch {
+	case errors.Is(err, index.ErrLocked), errors.Is(err, alerts.ErrLocked):
+		return inUseHint(args)
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return "the disk is full: free some space, or pass --data with a folder on another disk, and run the same command again"
 	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
 		return "the data folder cannot be written: check its permissions, or pass --data with a writable folder"
 	}
+	return ""
+}
+
+// inUseHint says what to do when another process holds the data folder.
+// That is most often a server, which holds the index and the alerts as long
+// as it runs; every command that changes them can go through it instead.
+func inUseHint(args []string) string {
+	const server = "while a server runs it holds the data folder: "
+	command := ""
+	if len(args) > 0 {
+		command = args[0]
+	}
+	switch command {
+	case "index":
+		return server + "send the files to it with advosearch index --server URL --token T PATH... (T is the server's --token); if an index run holds it, wait for it to finish"
+	case "alerts":
+		return server + "go through it with advosearch alerts list|add|rm --server URL --token T (T is the server's --token)"
+	case "backup":
+		return server + "ask it for the copy with advosearch backup --server URL --token T DEST"
+	case "watch":
+		return server + "let it poll the feeds: advosearch serve --watch FEEDS_FILE"
+	}
+	// serve: the error itself says to stop the other process or pass --data.
 	return ""
 }
 
@@ -51,7 +83,9 @@ commands:
   watch [--data DIR] [--once] FEEDS_FILE        poll the RSS/Atom feeds listed in FEEDS_FILE, index new items, fire alerts
   backup [--data DIR | --server URL --token T] DEST
                                                 a consistent copy of the index and alerts, also while a server runs
-  alerts list|add|rm [--data DIR] ...           saved searches: add --name N --q Q [--org O] [--webhook URL]; rm ID...
+  alerts list|add|rm [--data DIR | --server URL --token T] ...
+                                                saved searches: list shows filters, matches and feed URLs;
+                                                add --name N --q Q [--org O] [--webhook URL]; rm ID...
   bench gen [--n N] [--seed S]                  write N synthetic statements as JSONL to standard output
   bench run [--n N] [--out FILE] [--fts5 BIN]   index and search a generated corpus with advosearch, bare Bleve
                                                 and SQLite FTS5, and print one Markdown table
@@ -68,6 +102,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return errors.New("no command given")
+	}
+	if len(args) > 1 && args[1] == "help" {
+		// "advosearch index help" asks for help, not to index a file named
+		// help; it gets the command's flags, and nothing is opened.
+		args = []string{args[0], "-h"}
 	}
 	switch args[0] {
 	case "serve":

@@ -36,6 +36,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		// Before the data folder is opened: "serve x" is a mistake, not a
+		// reason to create ./advosearch-data and start serving.
+		return fmt.Errorf("serve: unexpected argument %q (flags only; see advosearch serve -h)", fs.Arg(0))
+	}
 	var defaultOr bool
 	switch *op {
 	case "and":
