@@ -237,7 +237,7 @@ func printAlerts(w io.Writer, rows []alertRow) error {
 }
 
 // filters writes an alert's filters as the search box would take them:
-// org:CCHR person:"Hun Sen" from:2024-01-01.
+// org:CCHR person:"Hun Sen" published:>=2024-01-01.
 func filters(orgs, people, places, sources []string, from string) string {
 	var parts []string
 	for _, f := range []struct {
@@ -252,7 +252,7 @@ func filters(orgs, people, places, sources []string, from string) string {
 		}
 	}
 	if from != "" {
-		parts = append(parts, "from:"+from)
+		parts = append(parts, "published:>="+from)
 	}
 	return strings.Join(parts, " ")
 }

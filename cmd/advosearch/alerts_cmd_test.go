@@ -151,7 +151,7 @@ func TestAlerts_throughTheServer(t *testing.T) {
 	if len(lines) != 2 || strings.Join(strings.Fields(lines[0]), " ") != "ID NAME QUERY FILTERS MATCHES WEBHOOK FEED" {
 		t.Fatalf("list:\n%s", out.String())
 	}
-	for _, want := range []string{"1  ", "Land", "land activists", `place:"Phnom Penh" from:2020-01-01`, "  1  ", "  -  "} {
+	for _, want := range []string{"1  ", "Land", "land activists", `place:"Phnom Penh" published:>=2020-01-01`, "  1  ", "  -  "} {
 		if !strings.Contains(lines[1], want) {
 			t.Errorf("the alert's line lacks %q:\n%s", want, out.String())
 		}
@@ -226,7 +226,7 @@ func TestAlerts_listOnTheDataFolder(t *testing.T) {
 			t.Errorf("the first alert's line lacks %q:\n%s", want, out.String())
 		}
 	}
-	for _, want := range []string{"Filtered", `org:CCHR person:"Hun Sen" from:2024-01-01`, "  0  "} {
+	for _, want := range []string{"Filtered", `org:CCHR person:"Hun Sen" published:>=2024-01-01`, "  0  "} {
 		if !strings.Contains(lines[2], want) {
 			t.Errorf("the second alert's line lacks %q:\n%s", want, out.String())
 		}
