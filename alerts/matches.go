@@ -29,6 +29,32 @@ type Match struct {
 	Matched time.Time `json:"matched"`
 }
 
+// MatchCount returns how many statements have matched the alert: the
+// cursor of its last match, as cursors start at 1 and grow by one per
+// match. It returns an error wrapping ErrNotFound for an unknown alert.
+func (s *Store) MatchCount(ctx context.Context, alertID string) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	var n uint64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		a, err := getAlert(tx, alertID)
+		if err != nil {
+			return err
+		}
+		if mb := matchBucket(tx, a); mb != nil {
+			if k, _ := mb.Cursor().Last(); k != nil {
+				n = keyUint(k)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("alerts: count the matches of %s: %w", alertID, err)
+	}
+	return int(n), nil
+}
+
 // Matches returns the alert's matches with a cursor greater than after,
 // oldest first, at most limit (1..MaxMatchesLimit) of them, and the cursor to
 // pass as after next time: the last one returned, or after itself when there

@@ -249,3 +249,28 @@ func TestStore_Percolate_strayID(t *testing.T) {
 		t.Error("got nil error for a statement ID outside the batch")
 	}
 }
+
+func TestStore_MatchCount(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openStore(t, newClock())
+	a := mustCreate(t, s, alerts.Alert{Name: "Reports", Query: "report"})
+	other := mustCreate(t, s, alerts.Alert{Name: "Nothing", Query: "zanzibar"})
+	if n, err := s.MatchCount(ctx, a.ID); err != nil || n != 0 {
+		t.Fatalf("before any batch: %d, %v; want 0", n, err)
+	}
+	var stmts []index.Statement
+	for i := 1; i <= 5; i++ {
+		stmts = append(stmts, index.Statement{ID: fmt.Sprintf("s%d", i), Title: fmt.Sprintf("Report %d", i)})
+	}
+	mustPercolate(t, s, stmts[:3])
+	mustPercolate(t, s, stmts[3:])
+	if n, err := s.MatchCount(ctx, a.ID); err != nil || n != 5 {
+		t.Errorf("after two batches: %d, %v; want 5", n, err)
+	}
+	if n, err := s.MatchCount(ctx, other.ID); err != nil || n != 0 {
+		t.Errorf("alert nothing matched: %d, %v; want 0", n, err)
+	}
+	if _, err := s.MatchCount(ctx, "no-such-alert"); !errors.Is(err, alerts.ErrNotFound) {
+		t.Errorf("unknown alert: %v, want ErrNotFound", err)
+	}
+}

@@ -26,6 +26,7 @@ type alertStore interface {
 	Get(ctx context.Context, id string) (alerts.Alert, error)
 	Delete(ctx context.Context, id string) error
 	Matches(ctx context.Context, alertID string, after uint64, limit int) ([]alerts.Match, uint64, error)
+	MatchCount(ctx context.Context, alertID string) (int, error)
 	Feed(ctx context.Context, alertID, baseURL string, limit int) (alerts.Feed, error)
 }
 
@@ -234,7 +235,7 @@ func (s *Server) getAlert(c echo.Context) error {
 // apiAlertCounted is the alert with its count of matches.
 func (s *Server) apiAlertCounted(c echo.Context, a alerts.Alert) (apiAlert, error) {
 	api := s.apiAlert(c, a)
-	n, err := matchCount(c.Request().Context(), s.opts.Alerts, a.ID)
+	n, err := s.opts.Alerts.MatchCount(c.Request().Context(), a.ID)
 	if errors.Is(err, alerts.ErrNotFound) {
 		// Deleted since it was listed: it has no matches any more.
 		return api, nil
@@ -244,44 +245,6 @@ func (s *Server) apiAlertCounted(c echo.Context, a alerts.Alert) (apiAlert, erro
 	}
 	api.MatchCount = n
 	return api, nil
-}
-
-// matchCount is how many statements have matched the alert. Store.Matches
-// returns the first match whose cursor is greater than after, and cursors
-// start at 1 and grow by one per match, so the alert has n matches or more
-// exactly when a page of one after n-1 is not empty. The count is found by
-// doubling n, then halving the gap: about 2·log2(count) reads of one match,
-// where reading every match would take count reads.
-func matchCount(ctx context.Context, st alertStore, id string) (int, error) {
-	atLeast := func(n uint64) (bool, error) {
-		ms, _, err := st.Matches(ctx, id, n-1, 1)
-		return len(ms) > 0, err
-	}
-	// atLeast(lo) holds (trivially for 0); atLeast(hi) does not.
-	lo, hi := uint64(0), uint64(1)
-	for {
-		ok, err := atLeast(hi)
-		if err != nil {
-			return 0, err
-		}
-		if !ok {
-			break
-		}
-		lo, hi = hi, hi*2
-	}
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		ok, err := atLeast(mid)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return int(lo), nil
 }
 
 // deleteAlert answers DELETE /api/alerts/:id with 204, or 404 when there is

@@ -141,7 +141,7 @@ func localAlerts(ctx context.Context, data, command string, a alerts.Alert, ids 
 		}
 		rows := make([]alertRow, len(list))
 		for i, a := range list {
-			n, err := countMatches(ctx, store, a.ID)
+			n, err := store.MatchCount(ctx, a.ID)
 			if err != nil {
 				return err
 			}
@@ -269,42 +269,4 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// countMatches is how many statements have matched the alert: the cursor of
-// its last match, as cursors start at 1 and grow by one per match. Matches
-// returns the first match past after, so there are n or more exactly when a
-// page of one after n-1 is not empty; doubling n, then halving the gap,
-// finds the count in about 2·log2(count) reads of one match. (web counts
-// the same way for GET /api/alerts.)
-func countMatches(ctx context.Context, store *alerts.Store, id string) (int, error) {
-	atLeast := func(n uint64) (bool, error) {
-		ms, _, err := store.Matches(ctx, id, n-1, 1)
-		return len(ms) > 0, err
-	}
-	// atLeast(lo) holds (trivially for 0); atLeast(hi) does not.
-	lo, hi := uint64(0), uint64(1)
-	for {
-		ok, err := atLeast(hi)
-		if err != nil {
-			return 0, err
-		}
-		if !ok {
-			break
-		}
-		lo, hi = hi, hi*2
-	}
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		ok, err := atLeast(mid)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return int(lo), nil
 }
