@@ -139,7 +139,9 @@ func newCorpusServer(t testing.TB, opts web.Options, sts []index.Statement) *htt
 	if err := ix.Write(sts, nil); err != nil {
 		t.Fatalf("write index: %v", err)
 	}
-	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	srv, err := web.New(search.New(ix), opts)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)

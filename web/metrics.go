@@ -92,7 +92,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		s.metrics.latency.WithLabelValues(route).Observe(elapsed.Seconds())
 		s.log.Info("request",
 			"id", c.Response().Header().Get(echo.HeaderXRequestID),
-			"method", c.Request().Method, "route", route, "status", status,
+			"client", c.RealIP(), "method", c.Request().Method, "route", route, "status", status,
 			"ms", float64(elapsed.Microseconds())/1000)
 		return nil
 	}

@@ -9,8 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -75,6 +75,12 @@ type Options struct {
 	// behind a proxy. Empty means the scheme and host of each request;
 	// X-Forwarded-* headers are not trusted, since any client can send them.
 	BaseURL string
+	// TrustedProxies are the addresses of the reverse proxies in front of
+	// the server (nginx, Caddy). Only a connection from one of them may name
+	// the client in X-Forwarded-For or X-Real-IP, so the rate limit and the
+	// log see each client rather than the proxy. Empty: the connection's
+	// address is the client's.
+	TrustedProxies []netip.Prefix
 	// RateLimit bounds the API and feed requests of one client address, in
 	// requests per second, with bursts of twice that; more answer 429.
 	// Pages are not limited. Default 20.
@@ -197,6 +203,7 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 	if opts.Token != "" {
 		srv.tokenSum = sha256.Sum256([]byte(opts.Token))
 	}
+	srv.echo.IPExtractor = clientIP(opts.TrustedProxies)
 	srv.echo.HideBanner = true
 	srv.echo.HidePort = true
 	srv.echo.HTTPErrorHandler = srv.handleError
@@ -210,21 +217,14 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 }
 
 // rateLimit bounds each client's API and feed requests, so one polling
-// program cannot starve the others. Clients are told apart by the address
-// of the connection: X-Forwarded-For is not trusted, since anyone can send it.
+// program cannot starve the others. Clients are told apart by clientIP.
 func (s *Server) rateLimit() echo.MiddlewareFunc {
 	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
 		Skipper: func(c echo.Context) bool { return !isAPI(c.Request().URL.Path) },
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: rate.Limit(s.opts.RateLimit), Burst: int(2 * s.opts.RateLimit), ExpiresIn: 3 * time.Minute,
 		}),
-		IdentifierExtractor: func(c echo.Context) (string, error) {
-			host, _, err := net.SplitHostPort(c.Request().RemoteAddr)
-			if err != nil {
-				return c.Request().RemoteAddr, nil
-			}
-			return host, nil
-		},
+		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
 			c.Response().Header().Set("Retry-After", "1")
 			return c.JSON(http.StatusTooManyRequests, map[string]string{"error": "too many requests from this address; slow down"})

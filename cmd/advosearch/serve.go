@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"time"
 
@@ -33,6 +34,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
 	logFormat := fs.String("log-format", "text", "log lines as text or json")
 	rateLimit := fs.Float64("rate-limit", web.DefaultRateLimit, "API and feed requests per second allowed to one client address, bursts twice that")
+	var proxies prefixList
+	fs.Var(&proxies, "trusted-proxy", "address or CIDR of a reverse proxy whose X-Forwarded-For / X-Real-IP names the client (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -74,7 +77,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv, err := web.New(search.New(ix), web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
-		RateLimit:  *rateLimit,
+		RateLimit: *rateLimit, TrustedProxies: proxies,
 		Backup:     func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
 		IndexSize:  ix.Size,
 		Indexed:    ix.Written,
@@ -130,4 +133,23 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
 	return d.Close()
+}
+
+// prefixList is a repeatable flag of addresses or CIDR ranges; an address
+// alone is a range of one.
+type prefixList []netip.Prefix
+
+func (l *prefixList) String() string { return fmt.Sprint([]netip.Prefix(*l)) }
+
+func (l *prefixList) Set(v string) error {
+	p, err := netip.ParsePrefix(v)
+	if err != nil {
+		a, aerr := netip.ParseAddr(v)
+		if aerr != nil {
+			return fmt.Errorf("%q is neither an address nor a CIDR range (127.0.0.1, 10.0.0.0/8)", v)
+		}
+		p = netip.PrefixFrom(a, a.BitLen())
+	}
+	*l = append(*l, p)
+	return nil
 }
