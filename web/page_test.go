@@ -2,6 +2,9 @@ package web_test
 
 import (
 	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -49,28 +52,108 @@ func newBrowser(t *testing.T) context.Context {
 }
 
 // step runs browser actions with a deadline, so a broken page fails the
-// test instead of hanging it.
+// test instead of hanging it. A page that the actions loaded is audited
+// with axe-core (auditNewPage).
 func step(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
+	if err := chromedp.Do(sctx, actions...); err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}
+	auditNewPage(t, ctx, what)
 }
 
 // navigateBy runs an action that loads a new page (a submit, a click on a
-// link) and waits for that page.
+// link), waits for that page and audits it with axe-core.
 func navigateBy(t *testing.T, ctx context.Context, what string, action chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	nctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	resp, err := chromedp.RunResponse(ctx, action)
+	resp, err := chromedp.RunResponse(nctx, action)
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}
 	if resp == nil || resp.Status != 200 {
 		t.Fatalf("%s: response %+v, want status 200", what, resp)
+	}
+	auditNewPage(t, ctx, what)
+}
+
+// axeSource is axe-core 4.14.1 (npm axe-core, axe.min.js, MPL-2.0; its
+// licence header is in the file), the accessibility engine of Lighthouse
+// and of the browsers' own audits. To update it: npm pack axe-core@4 and
+// copy package/axe.min.js here.
+//
+//go:embed testdata/axe.min.js
+var axeSource string
+
+// axeTags choose the rules every page must pass: WCAG 2.0 and 2.1 at
+// levels A and AA, and axe's best practices (one <h1>, landmarks, …).
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"}
+
+// axeMark is set on a page's window once it has been audited, so that a
+// page is audited once however many steps run on it.
+const axeMark = "__advosearchAxeAudited"
+
+// auditNewPage audits the page in the browser unless it has been audited
+// already: every page the browser tests load goes through step or
+// navigateBy, and so through axe.
+func auditNewPage(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	if !eval[bool](t, ctx, "window."+axeMark+" === true") {
+		audit(t, ctx, what)
+	}
+}
+
+// audit runs axe-core on the page as it is now, open <details> included,
+// and fails the test with every violation: the rule, what to do, and the
+// elements, located by CSS selector. axe is injected through the DevTools
+// protocol, which the page's Content-Security-Policy does not cover, so
+// the pages keep their policy of no script at all.
+func audit(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	tags, err := json.Marshal(axeTags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := fmt.Sprintf(`(async () => {
+		const r = await axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']});
+		window.%s = true;
+		return JSON.stringify({url: location.href, violations: r.violations.map(v => ({
+			id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+			nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html, summary: n.failureSummary})),
+		}))});
+	})()`, tags, axeMark)
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void]("if (!window.axe) {\n"+axeSource+"\n}")); err != nil {
+		t.Fatalf("after %s: inject axe-core: %v", what, err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("after %s: run axe-core: %v", what, err)
+	}
+	var res struct {
+		URL        string `json:"url"`
+		Violations []struct {
+			ID, Impact, Help, HelpURL string
+			Nodes                     []struct{ Target, HTML, Summary string }
+		} `json:"violations"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("after %s: axe-core's answer %.200s: %v", what, out, err)
+	}
+	for _, v := range res.Violations {
+		var b strings.Builder
+		for i, n := range v.Nodes {
+			if i == 5 {
+				fmt.Fprintf(&b, "\n\t… and %d more", len(v.Nodes)-i)
+				break
+			}
+			fmt.Fprintf(&b, "\n\t%s: %.200s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
+		}
+		t.Errorf("axe-core, after %s, on %s: %s (%s, %s): %s%s", what, res.URL, v.ID, v.Impact, v.HelpURL, v.Help, b.String())
 	}
 }
 
@@ -180,6 +263,7 @@ func TestPages_browser(t *testing.T) {
 		if !eval[bool](t, ctx, jsOpen) {
 			t.Fatal("the syntax help did not open")
 		}
+		audit(t, ctx, "open the help")
 		screenshot(t, ctx, "help")
 		navigateBy(t, ctx, "click the wildcard example",
 			chromedp.Click(chromedp.Search(`//details[contains(@class,"help")]//a[code="detain*"]`)))
@@ -238,6 +322,31 @@ func TestPages_browser(t *testing.T) {
 	})
 }
 
+// TestPages_axe opens the pages and states that no other browser test
+// reaches, so that axe-core audits them too (step audits each page it
+// loads): paging, nothing found, a search that could not run, a statement
+// with its mentions, the error page, and what a statement's Cite reveals.
+func TestPages_axe(t *testing.T) {
+	ts := newTestServer(t)
+	ctx := newBrowser(t)
+	for _, path := range []string{
+		"/?q=Cambodia+OR+LICADHO+OR+journalists&size=2",
+		"/?q=Cambodia+OR+LICADHO+OR+journalists&size=2&page=2",
+		"/?q=zanzibarquux",
+		"/?q=land&from=2017-13-01",
+		"/quotes?q=zanzibarquux",
+		"/quotes?q=created&from=2017-13-01",
+		"/statements/hun-sen",
+		"/statements/no-such-statement",
+		"/no/such/page",
+	} {
+		step(t, ctx, "open "+path, chromedp.Navigate(ts.URL+path))
+	}
+	step(t, ctx, "open a search", chromedp.Navigate(ts.URL+"/?q=government"))
+	step(t, ctx, "open Cite", chromedp.Click(chromedp.CSS(".hit details.cite summary")))
+	audit(t, ctx, "open Cite")
+}
+
 func TestQuotesPage_browser(t *testing.T) {
 	ts := newTestServer(t)
 	ctx := newBrowser(t)
@@ -271,6 +380,7 @@ func TestQuotesPage_browser(t *testing.T) {
 	if !eval[bool](t, ctx, jsVisible) {
 		t.Fatal("the citation did not show after opening Cite")
 	}
+	audit(t, ctx, "open Cite")
 	if got := eval[string](t, ctx, `document.querySelector('.quote-hit .cite-text').value`); got != citeMinistry {
 		t.Errorf("citation\n got %s\nwant %s", got, citeMinistry)
 	}
