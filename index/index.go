@@ -120,7 +120,22 @@ func (ix *Index) Writes() uint64 { return ix.writes.Load() }
 // Bleve directory beside it), so that Rebuild can swap in a new generation
 // atomically. It returns an error wrapping ErrLocked if another process has
 // the index open, and ErrVersion if it was built by another mapping version.
+//
+// Generations beside the current one that no process has open, left by a
+// rebuild that was killed or that switched while a server held the previous
+// generation, are removed once the index is open.
 func Open(path string, opts Options) (*Index, error) {
+	ix, err := openOrCreate(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if current, err := os.Readlink(path); err == nil {
+		removeLeftovers(path, current)
+	}
+	return ix, nil
+}
+
+func openOrCreate(path string, opts Options) (*Index, error) {
 	opts.setDefaults()
 	config := opts.bleveConfig()
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
@@ -316,22 +331,34 @@ func KindQuery(kind string) *query.TermQuery {
 
 // Write adds or replaces statements with their quotes, and deletes the
 // statements (and their quotes) whose IDs are in remove, in one batch: after
-// a crash the index holds all of it or none of it.
-func (ix *Index) Write(stmts []Statement, remove []string) (err error) {
+// a crash the index holds all of it or none of it. A statement written under
+// the ID of a deleted one replaces its deletion record. Removing leaves no
+// record, unlike Delete: the same statement indexed again comes back.
+func (ix *Index) Write(stmts []Statement, remove []string) error {
+	return ix.write(stmts, remove, nil)
+}
+
+// write is Write that also replaces the statements whose IDs are keys of
+// deleted by deletion records holding the hashes they map to.
+func (ix *Index) write(stmts []Statement, remove []string, deleted map[string]string) (err error) {
+	n := len(stmts) + len(remove) + len(deleted)
 	// A batch written beside one that failed to persist can meet the
 	// closed segment of the failed one's snapshot (see reopen) before that
 	// one has reopened the index, and zapx panics on it; it fails too.
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("index: write batch of %d after a failed write: %v", len(stmts)+len(remove), p)
+			err = fmt.Errorf("index: write batch of %d after a failed write: %v", n, p)
 			err = errors.Join(err, ix.reopen())
 		}
 	}()
-	ids := make([]string, 0, len(stmts)+len(remove))
+	ids := make([]string, 0, n)
 	for _, s := range stmts {
 		ids = append(ids, s.ID)
 	}
 	ids = append(ids, remove...)
+	for id := range deleted {
+		ids = append(ids, id)
+	}
 	before, err := ix.stored(context.Background(), ids, FieldQuoteCount)
 	if err != nil {
 		return err
@@ -354,12 +381,20 @@ func (ix *Index) Write(stmts []Statement, remove []string) (err error) {
 		batch.Delete(id)
 		deleteQuotes(batch, id, 0, before[id])
 	}
+	for id, hash := range deleted {
+		// Indexed under the statement's own ID, the record replaces the
+		// statement in the same batch as its quotes go.
+		if err := batch.Index(id, map[string]interface{}{FieldKind: KindDeleted, FieldHash: hash}); err != nil {
+			return fmt.Errorf("index: delete %s: %w", id, err)
+		}
+		deleteQuotes(batch, id, 0, before[id])
+	}
 	// Counted before the batch too: a reader that saw the old count while
 	// the batch was applied must not keep its result.
 	ix.writes.Add(1)
 	defer ix.writes.Add(1)
 	if err := ix.apply(batch); err != nil {
-		err = fmt.Errorf("index: write batch of %d: %w", len(stmts)+len(remove), withErrno(err))
+		err = fmt.Errorf("index: write batch of %d: %w", n, withErrno(err))
 		return errors.Join(err, ix.reopen())
 	}
 	ix.written.Add(uint64(len(stmts)))
@@ -380,9 +415,20 @@ func deleteQuotes(batch *bleve.Batch, id string, keep int, hadCount string) {
 	}
 }
 
-// Hashes returns the stored content hash of each ID that is in the index.
+// Hashes returns the stored content hash of each ID that is a statement in
+// the index; deleted statements are left out (see Lookup).
 func (ix *Index) Hashes(ctx context.Context, ids []string) (map[string]string, error) {
-	return ix.stored(ctx, ids, FieldHash)
+	found, err := ix.Lookup(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	hashes := make(map[string]string, len(found))
+	for id, st := range found {
+		if !st.Deleted {
+			hashes[id] = st.Hash
+		}
+	}
+	return hashes, nil
 }
 
 // stored returns one stored field of each ID that is in the index.
@@ -412,7 +458,9 @@ func (ix *Index) Statement(ctx context.Context, id string) (Statement, error) {
 	if err != nil {
 		return Statement{}, fmt.Errorf("index: get %s: %w", id, err)
 	}
-	if len(res.Hits) == 0 {
+	// The ID of a quote, or of a deleted statement's record, is no
+	// statement's.
+	if len(res.Hits) == 0 || res.Hits[0].Fields[FieldKind] != KindStatement {
 		return Statement{}, fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
 	return FromFields(id, res.Hits[0].Fields), nil

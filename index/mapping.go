@@ -24,7 +24,7 @@ import (
 // MappingVersion changes whenever the mapping or the analyzers change in a way
 // that makes an existing index read differently. Open refuses an index built
 // by another version instead of silently mis-reading it.
-const MappingVersion = 8
+const MappingVersion = 9
 
 // Field names, shared by the writer and the readers.
 const (
@@ -45,8 +45,9 @@ const (
 	FieldLang          = "lang"
 	FieldOrigin        = "origin"
 	FieldHash          = "hash"
-	// FieldKind tells statements from quotes, which share the index so a
-	// statement and its quotes are written in one atomic batch.
+	// FieldKind tells statements from quotes and deletion records, which
+	// share the index so a statement, its quotes and its deletion are
+	// written in one atomic batch.
 	FieldKind = "kind"
 	// FieldQuoteCount is how many quotes a statement had when written, so a
 	// rewrite can delete the ones it no longer has.
@@ -77,6 +78,12 @@ const (
 const (
 	KindStatement = "statement"
 	KindQuote     = "quote"
+	// KindDeleted is the record a deleted statement leaves under its ID: the
+	// hash of the content deleted, so that the same content read again (a
+	// re-run, a feed, a rebuild) stays deleted while changed content comes
+	// back. It has only FieldKind and FieldHash, which no statement search
+	// reads, so it never shows in searches, counts, facets or suggestions.
+	KindDeleted = "deleted"
 )
 
 // Analyzer names.
@@ -223,6 +230,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 
 	m.AddDocumentMapping(KindStatement, statementMapping())
 	m.AddDocumentMapping(KindQuote, quoteMapping())
+	m.AddDocumentMapping(KindDeleted, deletedMapping())
 	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
 	if err := m.Validate(); err != nil {
 		return nil, fmt.Errorf("index: mapping: %w", err)
@@ -266,7 +274,8 @@ func statementMapping() *mapping.DocumentMapping {
 	for _, name := range []string{FieldSource, FieldOrganizations, FieldPeople, FieldPlaces, FieldLang} {
 		doc.AddFieldMappingsAt(name, keywordField(name, true))
 	}
-	// Looked up by ID only, never faceted: no doc values.
+	// Looked up by ID, never faceted: no doc values. The origin is also
+	// searched by prefix, for the statements of a folder (index --prune).
 	for _, name := range []string{FieldURL, FieldOrigin, FieldHash, FieldQuoteCount} {
 		doc.AddFieldMappingsAt(name, keywordField(name, false))
 	}
@@ -308,6 +317,16 @@ func quoteMapping() *mapping.DocumentMapping {
 		doc.AddFieldMappingsAt(name, fm)
 	}
 	doc.AddFieldMappingsAt(FieldQuotePublished, dateField(FieldQuotePublished))
+	return doc
+}
+
+// deletedMapping indexes the kind of a deletion record, so that a rebuild
+// can find them all (KindQuery), and stores the hash of the deleted content,
+// read by ID when the same ID is indexed again.
+func deletedMapping() *mapping.DocumentMapping {
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldKind, keywordField(FieldKind, false))
+	doc.AddFieldMappingsAt(FieldHash, keywordField(FieldHash, false))
 	return doc
 }
 
