@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -36,6 +37,13 @@ type Options struct {
 	// before writing only means the batch is matched again on the next run,
 	// whereas the other order could lose matches.
 	BeforeWrite func(context.Context, []index.Statement) error
+	// BeforeDelete, if set, sees the IDs of statements about to be deleted
+	// (Delete) or removed (Prune); an error stops the deletion with nothing
+	// deleted. Saved searches mark their matches deleted here, in the same
+	// order as BeforeWrite and for the same reason: a crash in between
+	// leaves matches marked for a statement still there, which deleting it
+	// again finishes, never a statement gone with its matches unmarked.
+	BeforeDelete func(context.Context, []string) error
 	// Progress receives a line every ProgressEvery while files are indexed;
 	// nil means no progress is shown.
 	Progress      io.Writer
@@ -77,7 +85,13 @@ func New(ix *index.Index, opts Options) (*Indexer, error) {
 type Summary struct {
 	Indexed   int
 	Unchanged int
-	Skipped   []corpus.Skipped
+	// Deleted names the documents passed over because their statement was
+	// deleted (Delete) and they are what it was: only changed content
+	// brings a deleted statement back.
+	Deleted []string
+	// Pruned counts the statements Prune removed, their file or record gone.
+	Pruned  int
+	Skipped []corpus.Skipped
 	// Ignored counts the files inside the folders of a Files call that
 	// were passed over for their type, by extension (see corpus.Listing).
 	Ignored map[string]int
@@ -115,14 +129,28 @@ func (in *Indexer) Documents(ctx context.Context, docs []corpus.Document) (Summa
 // returned only when the index cannot be written or ctx ends, and then every
 // batch written before it stays in the index.
 func (in *Indexer) Files(ctx context.Context, paths []string) (Summary, error) {
-	listing, err := corpus.List(paths)
-	if err != nil {
-		return Summary{}, fmt.Errorf("indexer: %w", err)
-	}
-	files := listing.Files
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	r, err := in.files(ctx, paths, false)
+	if err != nil {
+		return r.stop(err)
+	}
+	return r.finish(ctx)
+}
+
+// files reads and indexes the files at paths, up to the last batch, which
+// the caller flushes with finish, or stop on an error. With seen, the run
+// keeps the ID of every document read, for prune.
+func (in *Indexer) files(ctx context.Context, paths []string, seen bool) (*run, error) {
+	listing, err := corpus.List(paths)
+	if err != nil {
+		return in.newRun(0), fmt.Errorf("indexer: %w", err)
+	}
+	files := listing.Files
 	r := in.newRun(len(files))
+	if seen {
+		r.seen = map[string]bool{}
+	}
 	r.sum.Skipped, r.sum.Ignored = listing.Skipped, listing.Ignored
 	for _, f := range files {
 		if info, err := os.Stat(f); err == nil {
@@ -136,14 +164,14 @@ func (in *Indexer) Files(ctx context.Context, paths []string) (Summary, error) {
 		var failed *batchError
 		switch {
 		case errors.As(err, &failed) || ctx.Err() != nil:
-			return r.stop(err)
+			return r, cmp.Or(err, ctx.Err())
 		case err != nil:
 			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: f, Err: err})
 		}
 		r.filesDone++
 		r.report(false)
 	}
-	return r.finish(ctx)
+	return r, nil
 }
 
 // JSONL indexes a stream of JSON records, one a line, named name in skip
@@ -175,6 +203,8 @@ type run struct {
 	filesDone  int
 	// writes writes the extracted batches; nil until the first one.
 	writes *writer
+	// seen holds the ID of every document read, when the run prunes.
+	seen map[string]bool
 	// Bytes read estimate the time left: one JSONL file may hold a million
 	// statements, so files done alone would say nothing until the end.
 	bytesTotal int64
@@ -202,6 +232,9 @@ func (r *run) add(ctx context.Context, d corpus.Document) error {
 		return err
 	}
 	r.bytesDone += int64(len(d.Body)) + 1
+	if r.seen != nil {
+		r.seen[d.ID] = true
+	}
 	r.pending = append(r.pending, pendingDoc{doc: d, hash: contentHash(d)})
 	if len(r.pending) < r.in.opts.BatchSize {
 		return nil
@@ -221,7 +254,7 @@ func (r *run) flush(ctx context.Context) error {
 	for i, p := range r.pending {
 		ids[i] = p.doc.ID
 	}
-	stored, err := r.in.ix.Hashes(ctx, ids)
+	stored, err := r.in.ix.Lookup(ctx, ids)
 	if err != nil {
 		return &batchError{fmt.Errorf("indexer: %w", err)}
 	}
@@ -233,10 +266,16 @@ func (r *run) flush(ctx context.Context) error {
 	}
 	var changed []pendingDoc
 	for i, p := range r.pending {
+		st, known := stored[p.doc.ID]
 		switch {
 		case latest[p.doc.ID] != i:
 			continue
-		case stored[p.doc.ID] == p.hash:
+		case known && st.Hash == p.hash && st.Deleted:
+			// Deleted as it is: a re-run, a feed or a rebuild reading it
+			// again must not undo the deletion.
+			r.sum.Deleted = append(r.sum.Deleted, p.doc.Name)
+			continue
+		case known && st.Hash == p.hash:
 			r.sum.Unchanged++
 			continue
 		}
