@@ -4,6 +4,9 @@
 // feed (Store.Feed, WriteAtom) or by signed webhooks delivered from a durable
 // outbox (Deliverer).
 //
+// A statement deleted from the index leaves its matches in the log, marked
+// deleted (MarkDeleted), and leaves the feeds.
+//
 // Everything lives in one bbolt file in the data folder (Open). Each write is
 // one bbolt transaction, which bbolt fsyncs before it returns, so what a call
 // reported as done survives a crash, and a batch's matches and its webhook

@@ -27,6 +27,11 @@ type Match struct {
 	Published time.Time `json:"published,omitzero"`
 	// Matched is when Percolate recorded the match.
 	Matched time.Time `json:"matched"`
+	// Deleted means the statement has been deleted from the index since
+	// (MarkDeleted): the match stays in the log under its cursor, and
+	// leaves the feed. Always false in a webhook body, which is sent when
+	// the statement is new.
+	Deleted bool `json:"deleted"`
 }
 
 // MatchCount returns how many statements have matched the alert: the
@@ -95,7 +100,8 @@ func (s *Store) Matches(ctx context.Context, alertID string, after uint64, limit
 	return ms, next, nil
 }
 
-// latestMatches returns up to limit of the alert's matches, newest first.
+// latestMatches returns up to limit of the alert's matches whose statement
+// has not been deleted, newest first.
 func latestMatches(tx *bolt.Tx, a Alert, limit int) ([]Match, error) {
 	mb := matchBucket(tx, a)
 	if mb == nil {
@@ -108,9 +114,89 @@ func latestMatches(tx *bolt.Tx, a Alert, limit int) ([]Match, error) {
 		if err := json.Unmarshal(v, &m); err != nil {
 			return nil, fmt.Errorf("decode match: %w", err)
 		}
-		ms = append(ms, m)
+		if !m.Deleted {
+			ms = append(ms, m)
+		}
 	}
 	return ms, nil
+}
+
+// MarkDeleted marks the matches of the statements with the IDs deleted, in
+// every alert, in one transaction, and returns how many it marked: call it
+// before the statements leave the index (indexer.Options.BeforeDelete). A
+// marked match stays in the log under its cursor, so Matches returns it
+// with Deleted set and pollers that stored their cursor lose nothing, but
+// Feed leaves it out. The alerts then forget the statement: if it is
+// indexed again, changed, and matches, that is a new match with a new
+// cursor. IDs that matched no alert are passed over; marking twice marks
+// nothing more.
+func (s *Store) MarkDeleted(ctx context.Context, ids []string) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	marked := 0
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		marked = 0
+		seen := tx.Bucket(bucketSeen)
+		// The keys first: bbolt forbids changing a bucket in its ForEach.
+		var alertKeys [][]byte
+		if err := seen.ForEachBucket(func(k []byte) error {
+			alertKeys = append(alertKeys, k)
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, key := range alertKeys {
+			sb := seen.Bucket(key)
+			mb := tx.Bucket(bucketMatches).Bucket(key)
+			for _, id := range ids {
+				v := sb.Get([]byte(id))
+				if v == nil {
+					continue
+				}
+				var rec seenRecord
+				if err := json.Unmarshal(v, &rec); err != nil {
+					return fmt.Errorf("decode seen %s of alert %d: %w", id, keyUint(key), err)
+				}
+				if err := markMatch(mb, rec.Cursor); err != nil {
+					return fmt.Errorf("alert %d, statement %s: %w", keyUint(key), id, err)
+				}
+				if err := sb.Delete([]byte(id)); err != nil {
+					return err
+				}
+				marked++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("alerts: mark %d statements deleted: %w", len(ids), err)
+	}
+	return marked, nil
+}
+
+// markMatch sets Deleted on the match at cursor in mb.
+func markMatch(mb *bolt.Bucket, cursor uint64) error {
+	if mb == nil {
+		return nil
+	}
+	v := mb.Get(u64(cursor))
+	if v == nil {
+		return nil
+	}
+	var m Match
+	if err := json.Unmarshal(v, &m); err != nil {
+		return fmt.Errorf("decode match %d: %w", cursor, err)
+	}
+	m.Deleted = true
+	v, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return mb.Put(u64(cursor), v)
 }
 
 // matchBucket is the alert's bucket of matches, or nil if it has none yet.

@@ -35,9 +35,10 @@ type seenRecord struct {
 // date. For each alert with a WebhookURL and new matches it enqueues one
 // delivery listing them. It returns the number of new matches.
 //
-// A statement matches an alert at most once, ever: a statement indexed again,
-// changed or not, is not recorded a second time for an alert it has already
-// matched. Hash includes the extractor's version, so re-indexing the corpus
+// A statement matches an alert at most once while it is in the index: a
+// statement indexed again, changed or not, is not recorded a second time for
+// an alert it has already matched; one deleted (MarkDeleted) and sent again,
+// changed, is new. Hash includes the extractor's version, so re-indexing the corpus
 // after an extractor upgrade changes every Hash; recording changed statements
 // again would send every subscriber every statement they have already had.
 // A statement that did not match before and matches after a change is new to

@@ -30,7 +30,8 @@ var (
 	// bucket's sequence is its cursor.
 	bucketMatches = []byte("matches")
 	// seen: alert seq → bucket of statement ID → seenRecord (JSON): the
-	// statements that have matched the alert, so a match is recorded once.
+	// statements that have matched the alert, so a match is recorded once,
+	// until the statement is deleted (MarkDeleted).
 	bucketSeen = []byte("seen")
 	// outbox: delivery seq → deliveryRecord (JSON), pending or dead.
 	bucketOutbox = []byte("outbox")
