@@ -113,6 +113,16 @@ func TestOpenAPI_responsesValidate(t *testing.T) {
 	}
 	v.check(ts, "GET", feed.RequestURI(), "", "", "", 200)
 	v.check(ts, "GET", "/alerts/"+alert.ID+"/feed.atom?key=0123456789abcdef0123456789abcdef", "", "", "", 404)
+	// A statement deleted: its match stays in the log, marked deleted.
+	v.check(ts, "DELETE", "/api/documents/"+url.PathEscape(ingestedID(t, ts)), "", "", testToken, 204)
+	v.check(ts, "DELETE", "/api/documents/hun-sen", "", "", "", 401)
+	v.check(ts, "DELETE", "/api/documents/hun-sen", "", "", testToken, 204)
+	v.check(ts, "DELETE", "/api/documents/hun-sen", "", "", testToken, 404)
+	matches = v.check(ts, "GET", "/api/alerts/"+alert.ID+"/matches?after=0&limit=10", "", "", testToken, 200)
+	if !bytes.Contains(matches, []byte(`"deleted":true`)) {
+		t.Errorf("matches %s: want the deleted statement's match marked deleted", matches)
+	}
+
 	v.check(ts, "DELETE", "/api/alerts/"+alert.ID, "", "", testToken, 204)
 	v.check(ts, "DELETE", "/api/alerts/"+alert.ID, "", "", testToken, 404)
 
@@ -127,7 +137,10 @@ func TestOpenAPI_responsesValidate(t *testing.T) {
 	v.check(bare, "GET", "/api/alerts", "", "", testToken, 404)
 	v.check(bare, "POST", "/api/documents", "application/json", `{"body":"a","url":"https://example.org/s/5"}`, testToken, 404)
 	v.check(bare, "POST", "/api/backup", "application/json", `{"dir":"/var/backups/advosearch-3"}`, testToken, 404)
-	noToken, _ := newAlertServer(t, web.Options{Ingest: (&fakeIngest{}).ingest, Backup: backups.backup})
+	v.check(bare, "DELETE", "/api/documents/hun-sen", "", "", testToken, 404)
+	noToken, _ := newAlertServer(t, web.Options{Ingest: (&fakeIngest{}).ingest, Backup: backups.backup,
+		Delete: func(context.Context, string) error { return nil }})
+	v.check(noToken, "DELETE", "/api/documents/hun-sen", "", "", testToken, 403)
 	v.check(noToken, "GET", "/api/alerts", "", "", testToken, 403)
 	v.check(noToken, "POST", "/api/documents", "application/json", `{"body":"a","url":"https://example.org/s/5"}`, testToken, 403)
 	v.check(noToken, "POST", "/api/backup", "application/json", `{"dir":"/var/backups/advosearch-4"}`, testToken, 403)
@@ -145,6 +158,32 @@ func TestOpenAPI_responsesValidate(t *testing.T) {
 	v.check(limited, "GET", "/healthz", "", "", "", 429)
 
 	v.checkCoverage()
+}
+
+// ingestedID is the ID of the first statement the test added over HTTP,
+// as POST /api/documents answers it again, unchanged.
+func ingestedID(t *testing.T, ts *httptest.Server) string {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, ts.URL+"/api/documents", strings.NewReader(
+		`{"title":"Blogger charged","body":"LICADHO said the blogger must be freed.","url":"https://example.org/s/1","source":"LICADHO","published":"2024-03-01"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res struct {
+		IDs       []string `json:"ids"`
+		Unchanged int      `json:"unchanged"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || len(res.IDs) != 1 || res.Unchanged != 1 {
+		t.Fatalf("ingest again: %+v, %v", res, err)
+	}
+	return res.IDs[0]
 }
 
 // apiValidator checks answers against the OpenAPI document and remembers
@@ -423,6 +462,10 @@ func newFullAPIServer(t *testing.T, b *fakeBackup) *httptest.Server {
 			_, err := st.PercolateBatch(ctx, stmts)
 			return err
 		},
+		BeforeDelete: func(ctx context.Context, ids []string) error {
+			_, err := st.MarkDeleted(ctx, ids)
+			return err
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -439,7 +482,17 @@ func newFullAPIServer(t *testing.T, b *fakeBackup) *httptest.Server {
 			for _, s := range sum.Skipped {
 				res.Skipped = append(res.Skipped, web.IngestSkip{Name: s.Name, Reason: s.Err.Error()})
 			}
+			for _, name := range sum.Deleted {
+				res.Skipped = append(res.Skipped, web.IngestSkip{Name: name, Reason: "deleted"})
+			}
 			return res, err
+		},
+		Delete: func(ctx context.Context, id string) error {
+			deleted, err := in.Delete(ctx, []string{id})
+			if err == nil && len(deleted) == 0 {
+				err = fmt.Errorf("%w: %s", search.ErrNotFound, id)
+			}
+			return err
 		},
 	})
 	if err != nil {

@@ -2,8 +2,8 @@ package web
 
 // routes is the whole route table. Handlers are methods on Server, one file
 // per page: searchpage.go, quotespage.go, statementpage.go, api.go (with
-// export.go for ?format=csv|jsonl), ingest.go, openapi.go, feed.go,
-// alerts.go. openapi.json describes every route under /api, /alerts,
+// export.go for ?format=csv|jsonl), ingest.go, delete.go, openapi.go,
+// feed.go, alerts.go. openapi.json describes every route under /api, /alerts,
 // /feed.atom and /healthz, and a test keeps the two in step. Any other path is a 404,
 // as JSON under /api and as a page elsewhere (handleError).
 func (s *Server) routes() {
@@ -28,6 +28,8 @@ func (s *Server) routes() {
 	// Ingest: token holders add statements (requireIngestToken). Its body
 	// cap and timeout are larger than every other route's (limitsOf).
 	e.POST(pathDocuments, s.ingest, s.requireIngestToken)
+	// Deleting a statement is for token holders too (requireDeleteToken).
+	e.DELETE(pathDocuments+"/:id", s.deleteDocument, s.requireDeleteToken)
 
 	// Feeds. The search feed is as public as the search page; an alert's
 	// feed needs the key in its URL (feedKey), since readers send no

@@ -96,6 +96,13 @@ type Options struct {
 	// does not take statements over HTTP: the route answers 404 "ingest is
 	// not configured". Like the alert endpoints, it needs Token.
 	Ingest func(ctx context.Context, jsonl io.Reader) (IngestResult, error)
+	// Delete deletes the statement with the ID, with its quotes, for
+	// DELETE /api/documents/:id (token holders only), so that it stays
+	// deleted when the same content is read again; it returns an error
+	// wrapping search.ErrNotFound when no statement has the ID, which
+	// answers 404. Like Ingest, cmd passes the indexer here. Nil means the
+	// route answers 404 "deleting statements is not configured".
+	Delete func(ctx context.Context, id string) error
 	// Backup writes a consistent copy of the data folder into a new folder
 	// on the server (POST /api/backup, token holders only), wrapping
 	// ErrBackupExists if it is there already. Nil means the route answers
