@@ -45,6 +45,10 @@ func openData(data string, opts indexer.Options) (*dataFolder, error) {
 		_, err := store.PercolateBatch(ctx, stmts)
 		return err
 	}
+	opts.BeforeDelete = func(ctx context.Context, ids []string) error {
+		_, err := store.MarkDeleted(ctx, ids)
+		return err
+	}
 	in, err := indexer.New(ix, opts)
 	if err != nil {
 		store.Close()
@@ -59,11 +63,29 @@ func (d *dataFolder) Close() error {
 	return errors.Join(d.alerts.Close(), d.ix.Close())
 }
 
+// Delete deletes one statement for DELETE /api/documents/:id, marking its
+// alert matches deleted first (openData); it wraps index.ErrNotFound when
+// no statement has the ID.
+func (d *dataFolder) Delete(ctx context.Context, id string) error {
+	deleted, err := d.in.Delete(ctx, []string{id})
+	if err != nil {
+		return err
+	}
+	if len(deleted) == 0 {
+		return fmt.Errorf("%w: %s", index.ErrNotFound, id)
+	}
+	return nil
+}
+
 // indexSeedsIfEmpty gives a new index the embedded sample statements, so the
-// server is useful with no set-up.
+// server is useful with no set-up. An index whose statements were all
+// deleted is not new: it gets nothing.
 func indexSeedsIfEmpty(ctx context.Context, ix *index.Index, in *indexer.Indexer, stdout io.Writer) error {
 	n, err := ix.Count()
 	if err != nil || n > 0 {
+		return err
+	}
+	if n, err := ix.CountDeleted(); err != nil || n > 0 {
 		return err
 	}
 	seeds, err := corpus.Seeds()

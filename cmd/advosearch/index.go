@@ -25,6 +25,7 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	data := fs.String("data", defaultData, "data folder holding the index")
 	batch := fs.Int("batch", 0, "statements written per batch (default 500)")
 	rebuild := fs.Bool("rebuild", false, "build a new index from PATH... beside the current one and switch to it when complete")
+	prune := fs.Bool("prune", false, "also remove the statements read from a file under PATH... that is gone, or from a JSONL record its file no longer holds")
 	every := fs.Duration("progress", 2*time.Second, "how often to print progress")
 	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
 	server := fs.String("server", "", "send the files to the advosearch server at this URL instead of opening the index (it holds the index while it runs)")
@@ -42,10 +43,14 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	opts := indexer.Options{BatchSize: *batch, Progress: stderr, ProgressEvery: *every}
-	if *rebuild {
+	switch {
+	case *prune && *rebuild:
+		return errors.New("index: --prune with --rebuild: a rebuild holds only what PATH... holds already; leave out --prune")
+	case *prune && *server != "":
+		return errors.New("index: --prune works on the data folder, not through a server: stop the server and run it without --server, or delete single statements with DELETE /api/documents/ID")
+	case *rebuild:
 		return rebuildIndex(ctx, *data, fs.Args(), opts, stdout, *verbose)
-	}
-	if *server != "" {
+	case *server != "":
 		return sendToServer(ctx, client.New(*server, *token), fs.Args(), opts.MaxDocumentBytes, stdout, *verbose)
 	}
 	// A rebuild re-reads what is already known, so only this path matches
@@ -57,11 +62,16 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	defer d.Close()
 	in := d.in
 	urls, paths := splitURLs(fs.Args())
-	sum, err := in.Files(ctx, paths)
+	files := in.Files
+	if *prune {
+		files = in.Prune
+	}
+	sum, err := files(ctx, paths)
 	if err == nil && len(urls) > 0 {
 		var fetched indexer.Summary
 		fetched, err = indexPages(ctx, in, urls, *allowPrivate)
 		sum.Indexed, sum.Unchanged = sum.Indexed+fetched.Indexed, sum.Unchanged+fetched.Unchanged
+		sum.Deleted = append(sum.Deleted, fetched.Deleted...)
 		sum.Skipped = append(sum.Skipped, fetched.Skipped...)
 	}
 	printSummary(stdout, sum, *verbose)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/advosearch/advosearch/alerts"
@@ -58,18 +59,35 @@ func inUseHint(args []string) string {
 	if len(args) > 0 {
 		command = args[0]
 	}
-	switch command {
-	case "index":
+	switch {
+	case command == "index" && (hasFlag(args, "rebuild") || hasFlag(args, "prune")):
+		return "--rebuild and --prune need the index to themselves: stop the server, run the same command, and start the server again"
+	case command == "index":
 		return server + "send the files to it with advosearch index --server URL --token T PATH... (T is the server's --token); if an index run holds it, wait for it to finish"
-	case "alerts":
+	case command == "alerts":
 		return server + "go through it with advosearch alerts list|add|rm --server URL --token T (T is the server's --token)"
-	case "backup":
+	case command == "backup":
 		return server + "ask it for the copy with advosearch backup --server URL --token T DEST"
-	case "watch":
+	case command == "watch":
 		return server + "let it poll the feeds: advosearch serve --watch FEEDS_FILE"
 	}
 	// serve: the error itself says to stop the other process or pass --data.
 	return ""
+}
+
+// hasFlag reports whether args set the boolean flag name, in any of the
+// forms package flag reads: -name, --name, -name=true.
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		a = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if a == name || a == name+"=true" {
+			return true
+		}
+	}
+	return false
 }
 
 const usage = `usage: advosearch COMMAND [flags]
@@ -78,6 +96,7 @@ commands:
   serve [--data DIR] [--addr 127.0.0.1:8080] [--default-operator and|or] [--token T]
                                                 serve the search page and API; indexes the sample statements into an empty index
   index [--data DIR] [--rebuild] PATH|URL...    index .txt, .md, .html, .pdf and .jsonl files and folders, or statement pages;
+        [--prune]                               --prune also removes the statements whose file or JSONL record is gone;
         [--server URL --token T]                send them to a running server instead (it holds the index);
                                                 --rebuild builds a new index beside the current one and switches when done
   watch [--data DIR] [--once] FEEDS_FILE        poll the RSS/Atom feeds listed in FEEDS_FILE, index new items, fire alerts

@@ -79,6 +79,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
 		RateLimit: *rateLimit, TrustedProxies: proxies,
 		Backup:     func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
+		Delete:     d.Delete,
 		IndexSize:  ix.Size,
 		Indexed:    ix.Written,
 		Deliveries: deliverer.Stats,

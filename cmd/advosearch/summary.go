@@ -25,13 +25,28 @@ import (
 // line always starts "indexed N, unchanged N, skipped N": scripts and tests
 // read it.
 func printSummary(w io.Writer, sum indexer.Summary, verbose bool) {
-	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d%s in %s\n",
-		sum.Indexed, sum.Unchanged, len(sum.Skipped), skipCounts(sum.Skipped), sum.Elapsed.Round(1e6))
+	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d%s%s in %s\n",
+		sum.Indexed, sum.Unchanged, len(sum.Skipped), skipCounts(sum.Skipped), deletionCounts(sum), sum.Elapsed.Round(1e6))
 	printIgnored(w, sum.Ignored)
 	printSkipped(w, sum.Skipped, verbose)
 	for _, warn := range sum.Warnings {
 		fmt.Fprintf(w, "  warning %s: %s\n", warn.Name, warn.Note)
 	}
+}
+
+// deletionCounts is ", 2 still deleted, 3 pruned": the documents passed
+// over because their statement was deleted and they came unchanged, and the
+// statements removed by --prune; "" when there are none, so that the line
+// reads as it always has.
+func deletionCounts(sum indexer.Summary) string {
+	out := ""
+	if n := len(sum.Deleted); n > 0 {
+		out += fmt.Sprintf(", %d still deleted", n)
+	}
+	if sum.Pruned > 0 {
+		out += fmt.Sprintf(", %d pruned", sum.Pruned)
+	}
+	return out
 }
 
 // printSkipped lists each skipped document with its reason, in words; with

@@ -94,6 +94,7 @@ func watchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		indexed.Indexed += sum.Indexed
 		indexed.Unchanged += sum.Unchanged
+		indexed.Deleted = append(indexed.Deleted, sum.Deleted...)
 		indexed.Skipped = append(indexed.Skipped, sum.Skipped...)
 		indexed.Warnings = append(indexed.Warnings, sum.Warnings...)
 		return err
@@ -140,6 +141,10 @@ func printRound(w io.Writer, feedsFile string, sum feeds.Summary, items []string
 		skipped[s.Name] = s.Err
 	}
 	for _, name := range items {
+		if slices.Contains(indexed.Deleted, name) {
+			fmt.Fprintf(w, "  new %s, left out: %s\n", name, msgStillDeleted)
+			continue
+		}
 		err, ok := skipped[name]
 		if !ok {
 			fmt.Fprintf(w, "  new %s\n", name)
@@ -156,8 +161,8 @@ func printRound(w io.Writer, feedsFile string, sum feeds.Summary, items []string
 	}
 	// The counts come from the indexer: a skipped item was handed on, but
 	// it was not indexed.
-	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d%s in %s\n",
-		indexed.Indexed, indexed.Unchanged, len(indexed.Skipped), skipCounts(indexed.Skipped), indexed.Elapsed.Round(1e6))
+	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d%s%s in %s\n",
+		indexed.Indexed, indexed.Unchanged, len(indexed.Skipped), skipCounts(indexed.Skipped), deletionCounts(indexed), indexed.Elapsed.Round(1e6))
 	for _, warn := range indexed.Warnings {
 		fmt.Fprintf(w, "  warning %s: %s\n", warn.Name, warn.Note)
 	}
@@ -170,12 +175,20 @@ func printRound(w io.Writer, feedsFile string, sum feeds.Summary, items []string
 	return nil
 }
 
-// ingestResult says what an ingest request did, in the web's terms.
+// msgStillDeleted says why a document sent again was left out.
+const msgStillDeleted = "its statement was deleted from the index, and this is the same content; only changed content brings it back"
+
+// ingestResult says what an ingest request did, in the web's terms. A
+// record whose statement was deleted, sent unchanged, is a skip with its
+// reason: the client sees why it is not in the index.
 func ingestResult(sum indexer.Summary) web.IngestResult {
 	r := web.IngestResult{Indexed: sum.Indexed, Unchanged: sum.Unchanged, IDs: sum.IDs}
 	for _, s := range sum.Skipped {
 		_, why := skipReason(s.Err)
 		r.Skipped = append(r.Skipped, web.IngestSkip{Name: s.Name, Reason: why})
+	}
+	for _, name := range sum.Deleted {
+		r.Skipped = append(r.Skipped, web.IngestSkip{Name: name, Reason: msgStillDeleted})
 	}
 	return r
 }
