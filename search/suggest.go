@@ -40,7 +40,7 @@ func suggestFrom(ctx context.Context, r bindex.IndexReader, q string, tree query
 		if n > 0 {
 			continue
 		}
-		best, err := closestWord(fr, strings.ToLower(w))
+		best, err := closestWord(ctx, r, fr, strings.ToLower(w))
 		if err != nil || best == "" {
 			return "", err
 		}
@@ -77,8 +77,11 @@ func typedWords(tree query.Node) []string {
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // closestWord is the indexed word fewest edits from w (one for short words,
-// two for longer ones), the most frequent among equals.
-func closestWord(fr bindex.IndexReaderFuzzy, w string) (string, error) {
+// two for longer ones), the most frequent among equals. Frequencies are
+// counted over the statements in the index: a segment's term dictionary
+// keeps the words of the statements deleted from it until a merge drops
+// them, and a word only deleted statements held must not be suggested.
+func closestWord(ctx context.Context, r bindex.IndexReader, fr bindex.IndexReaderFuzzy, w string) (string, error) {
 	distance := 1
 	if len([]rune(w)) > 5 {
 		distance = 2
@@ -97,9 +100,20 @@ func closestWord(fr bindex.IndexReaderFuzzy, w string) (string, error) {
 		if e == nil {
 			return best.Term, nil
 		}
-		if best.Term == "" || e.EditDistance < best.EditDistance ||
-			(e.EditDistance == best.EditDistance && e.Count > best.Count) {
-			best = *e
+		if best.Term != "" && e.EditDistance > best.EditDistance {
+			continue
+		}
+		live, err := r.TermFieldReader(ctx, []byte(e.Term), index.FieldBodyExact, false, false, false)
+		if err != nil {
+			return "", fmt.Errorf("search: suggest %q: %w", w, err)
+		}
+		n := live.Count()
+		live.Close()
+		if n == 0 {
+			continue
+		}
+		if best.Term == "" || e.EditDistance < best.EditDistance || n > best.Count {
+			best = bindex.DictEntry{Term: e.Term, Count: n, EditDistance: e.EditDistance}
 		}
 	}
 }
