@@ -102,3 +102,64 @@ func BenchmarkStore_PercolateBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(matched), "matches/batch")
 }
+
+// BenchmarkStore_MarkDeleted marks a batch of 500 deleted statements (what
+// index --prune hands over at once) against 10,000 alerts that have each
+// matched 20 statements: the store has no index from statement to alerts,
+// so each ID is looked up in every alert's seen set.
+// go test -run '^$' -bench MarkDeleted -benchtime 3x ./alerts/
+func BenchmarkStore_MarkDeleted(b *testing.B) {
+	const savedAlerts, matchedEach, batch = 10_000, 20, 500
+	const pool = savedAlerts * matchedEach
+	store, err := Open(filepath.Join(b.TempDir(), "alerts.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	// Written in one transaction, as Percolate would have over time.
+	err = store.db.Update(func(tx *bolt.Tx) error {
+		for k := range savedAlerts {
+			seq, err := tx.Bucket(bucketAlerts).NextSequence()
+			if err != nil {
+				return err
+			}
+			v, err := encodeAlert(Alert{ID: formatID(seq), Name: fmt.Sprint("alert ", k), Query: "q", Created: time.Now()})
+			if err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketAlerts).Put(u64(seq), v); err != nil {
+				return err
+			}
+			stmts := make([]index.Statement, matchedEach)
+			found := map[string]bool{}
+			latest := map[string]int{}
+			for m := range matchedEach {
+				id := fmt.Sprint("s", (k*matchedEach+m)%pool)
+				stmts[m] = index.Statement{ID: id, Title: id}
+				found[id], latest[id] = true, m
+			}
+			a := Alert{ID: formatID(seq)}
+			if _, err := recordMatches(tx, a, stmts, latest, found, time.Now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	marked := 0
+	for i := 0; i < b.N; i++ {
+		ids := make([]string, batch)
+		for j := range ids {
+			ids[j] = fmt.Sprint("s", (i*batch+j)%pool)
+		}
+		n, err := store.MarkDeleted(context.Background(), ids)
+		if err != nil {
+			b.Fatal(err)
+		}
+		marked = n
+	}
+	b.ReportMetric(float64(marked), "marked/batch")
+}
