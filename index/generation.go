@@ -227,8 +227,9 @@ func inUse(dir string) bool {
 	}
 	db, err := bolt.Open(root, 0o600, &bolt.Options{Timeout: 50 * time.Millisecond, ReadOnly: true})
 	if err != nil {
-		// Locked, or unreadable: either way not ours to remove.
-		return true
+		// Locked. Any other failure is a file no process could open
+		// either, such as one a killed rebuild left half-written.
+		return errors.Is(err, bbolt.ErrTimeout)
 	}
 	db.Close()
 	return false

@@ -153,6 +153,14 @@ func TestOpen_removesLeftoverGenerations(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(killed, "store", "000000000001.zap"), []byte("half"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// One whose state file a kill cut short.
+	torn := path + ".20200102T030407.000000000"
+	if err := os.MkdirAll(filepath.Join(torn, "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(torn, "store", "root.bolt"), []byte("torn"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	// A generation another process still has open: a server on the
 	// previous index, or a rebuild under way.
 	open := path + ".20200102T030406.000000000"
@@ -180,7 +188,7 @@ func TestOpen_removesLeftoverGenerations(t *testing.T) {
 	for _, c := range []struct {
 		dir  string
 		kept bool
-	}{{killed, false}, {open, true}, {young, true}, {other, true}, {filepath.Join(data, current), true}} {
+	}{{killed, false}, {torn, false}, {open, true}, {young, true}, {other, true}, {filepath.Join(data, current), true}} {
 		_, err := os.Stat(c.dir)
 		if kept := err == nil; kept != c.kept {
 			t.Errorf("%s: kept %v, want %v", filepath.Base(c.dir), kept, c.kept)
