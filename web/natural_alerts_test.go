@@ -1,75 +1,11 @@
 package web_test
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/advosearch/advosearch/alerts"
-	"github.com/advosearch/advosearch/index"
-	"github.com/advosearch/advosearch/indexer"
-	"github.com/advosearch/advosearch/search"
-	"github.com/advosearch/advosearch/web"
 )
-
-// newIndexingAlertServer serves the test corpus with a real alerts store and
-// a real POST /api/documents, wired as "advosearch serve" wires them: the
-// indexer runs every saved alert over each batch (Store.PercolateBatch)
-// before writing it to the index that the server searches.
-func newIndexingAlertServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	ix, err := index.Open(t.TempDir(), index.Options{})
-	if err != nil {
-		t.Fatalf("open index: %v", err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	if err := ix.Write(statements, nil); err != nil {
-		t.Fatalf("write index: %v", err)
-	}
-	st, err := alerts.Open(filepath.Join(t.TempDir(), "alerts.db"), alerts.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := st.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	in, err := indexer.New(ix, indexer.Options{
-		BeforeWrite: func(ctx context.Context, stmts []index.Statement) error {
-			_, err := st.PercolateBatch(ctx, stmts)
-			return err
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.New(search.New(ix), web.Options{
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Token:  testToken,
-		Alerts: st,
-		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
-			sum, err := in.JSONL(ctx, jsonl, "request")
-			res := web.IngestResult{IDs: sum.IDs, Indexed: sum.Indexed, Unchanged: sum.Unchanged}
-			for _, s := range sum.Skipped {
-				res.Skipped = append(res.Skipped, web.IngestSkip{Name: s.Name, Reason: s.Err.Error()})
-			}
-			return res, err
-		},
-	})
-	if err != nil {
-		t.Fatalf("web.New: %v", err)
-	}
-	// Closed before the store and the index (cleanups run last first).
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return ts
-}
 
 // ingestOne posts one statement with the token, in a request (and so a
 // batch) of its own, and returns its ID.
@@ -92,7 +28,7 @@ func ingestOne(t *testing.T, ts *httptest.Server, record string) string {
 // with only "freedom" does not, even in a batch of its own where no
 // statement has both words.
 func TestAlerts_smallWordsNoPartial(t *testing.T) {
-	ts := newIndexingAlertServer(t)
+	ts := newFullAPIServer(t, &fakeBackup{})
 	a := createAlert(t, ts, `{"name":"Freedom of expression","q":"freedom of expression"}`)
 	if a.Q != "freedom of expression" {
 		t.Errorf("saved query %q, want it as typed", a.Q)
