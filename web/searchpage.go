@@ -396,8 +396,9 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 	page.Matched = matched(res)
 	page.Ignored = res.Ignored
 	if page.Notice = noticeText(res.Notices); page.Notice != "" {
+		// The help stays closed: whoever pasted a sentence wants its
+		// statement, not the syntax.
 		page.NoticeSpot = spotError(p.Q, res.Notices[0].Column)
-		page.HelpOpen = true
 	}
 	if res.Partial {
 		page.Partial = fmt.Sprintf("No statement has all %d words; these have %d or more, the most first.", res.Words, res.PartialMin)
