@@ -68,6 +68,13 @@ type Alert struct {
 	// Created is set by Store.Create. Statements indexed before it are never
 	// matched: an alert is about what is new.
 	Created time.Time
+	// WebhookSecret is the alert's own key for signing its webhook
+	// deliveries. Store.Create makes it and Store.RotateSecret replaces it;
+	// only the Alert those two return carries it. Get and List leave it
+	// empty, so that it is shown once, as GitHub and Stripe show theirs.
+	// Alerts made before per-alert secrets have none until rotated: their
+	// deliveries are signed with DelivererOptions.Secret.
+	WebhookSecret string
 }
 
 // normalize trims the alert and checks it. The query's syntax is not checked

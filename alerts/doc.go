@@ -24,8 +24,12 @@
 //  2. Reject the delivery if the timestamp is more than 5 minutes away from
 //     the receiver's clock: a replayed old request is refused even though
 //     its signature is valid.
-//  3. Compute HMAC-SHA256 with the shared secret over timestamp + "." + body
-//     and compare it with the signature in constant time.
+//  3. Compute HMAC-SHA256 with the alert's secret (Alert.WebhookSecret,
+//     shown once when the alert is made or its secret rotated; the
+//     server-wide secret for alerts made before per-alert secrets) over
+//     timestamp + "." + body and compare it with the signature in constant
+//     time. After a rotation, accept the old secret too until the
+//     deliveries queued before it have arrived.
 //  4. Answer 2xx only after storing the delivery. A retry reuses the same
 //     X-Advosearch-Delivery ID and body, so a receiver that has seen the ID
 //     answers 2xx again and drops the copy.

@@ -33,6 +33,12 @@ type Delivery struct {
 	// Dead means the Deliverer gave up after DelivererOptions.MaxAttempts;
 	// the delivery stays until Retry or the alert's Delete.
 	Dead bool
+	// secret is the alert's WebhookSecret when the delivery was enqueued,
+	// kept with it so that every attempt, after a rotation too, is signed
+	// with the key the receiver had when the matches were recorded. "" (an
+	// alert made before per-alert secrets) means DelivererOptions.Secret.
+	// It is unexported so that Outbox does not hand it out.
+	secret string
 }
 
 // WebhookPayload is the JSON body of a delivery.
@@ -62,6 +68,7 @@ type deliveryRecord struct {
 	NextAttempt time.Time `json:"next_attempt"`
 	LastError   string    `json:"last_error,omitempty"`
 	Dead        bool      `json:"dead,omitempty"`
+	Secret      string    `json:"secret,omitempty"`
 }
 
 // pending is a delivery with its outbox key.
@@ -77,6 +84,10 @@ func (s *Store) enqueue(tx *bolt.Tx, a Alert, ms []Match, now time.Time) error {
 	if err != nil {
 		return err
 	}
+	secret, err := alertSecret(tx, a.ID)
+	if err != nil {
+		return err
+	}
 	id := fmt.Sprintf("%s-%d", s.epoch, seq)
 	body, err := json.Marshal(WebhookPayload{
 		DeliveryID: id,
@@ -88,12 +99,16 @@ func (s *Store) enqueue(tx *bolt.Tx, a Alert, ms []Match, now time.Time) error {
 	}
 	return putDelivery(b, seq, Delivery{
 		ID: id, AlertID: a.ID, URL: a.WebhookURL, Body: body, Matches: len(ms),
-		Created: now, NextAttempt: now,
+		Created: now, NextAttempt: now, secret: secret,
 	})
 }
 
 func putDelivery(b *bolt.Bucket, key uint64, d Delivery) error {
-	v, err := json.Marshal(deliveryRecord(d))
+	v, err := json.Marshal(deliveryRecord{
+		ID: d.ID, AlertID: d.AlertID, URL: d.URL, Body: d.Body, Matches: d.Matches,
+		Created: d.Created, Attempts: d.Attempts, NextAttempt: d.NextAttempt,
+		LastError: d.LastError, Dead: d.Dead, Secret: d.secret,
+	})
 	if err != nil {
 		return err
 	}
@@ -105,7 +120,11 @@ func decodeDelivery(v []byte) (Delivery, error) {
 	if err := json.Unmarshal(v, &r); err != nil {
 		return Delivery{}, fmt.Errorf("decode delivery: %w", err)
 	}
-	return Delivery(r), nil
+	return Delivery{
+		ID: r.ID, AlertID: r.AlertID, URL: r.URL, Body: r.Body, Matches: r.Matches,
+		Created: r.Created, Attempts: r.Attempts, NextAttempt: r.NextAttempt,
+		LastError: r.LastError, Dead: r.Dead, secret: r.Secret,
+	}, nil
 }
 
 // Outbox returns the deliveries not yet made, pending and dead, oldest

@@ -24,11 +24,10 @@ func LoadOrCreateSecret(path string) (string, error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", fmt.Errorf("alerts: read secret: %w", err)
 	}
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return "", fmt.Errorf("alerts: make secret: %w", err)
+	secret, err := newSecret()
+	if err != nil {
+		return "", fmt.Errorf("alerts: %w", err)
 	}
-	secret := hex.EncodeToString(raw)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", fmt.Errorf("alerts: write secret: %w", err)
 	}
@@ -48,4 +47,14 @@ func LoadOrCreateSecret(path string) (string, error) {
 		return "", fmt.Errorf("alerts: write secret: %w", err)
 	}
 	return secret, nil
+}
+
+// newSecret is a new signing key: 32 random bytes in hex. Receivers use the
+// hex string's bytes as the HMAC key, as they do with the file's.
+func newSecret() (string, error) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", fmt.Errorf("make secret: %w", err)
+	}
+	return hex.EncodeToString(raw), nil
 }

@@ -171,13 +171,26 @@ type alertRecord struct {
 	From          time.Time `json:"from,omitzero"`
 	WebhookURL    string    `json:"webhook_url,omitempty"`
 	Created       time.Time `json:"created"`
+	// WebhookSecret is kept as is, not hashed: the server needs the key
+	// itself to sign each delivery, and no one presents it to the server to
+	// be verified. The file is mode 0600, like webhook.secret.
+	WebhookSecret string `json:"webhook_secret,omitempty"`
 }
 
 func encodeAlert(a Alert) ([]byte, error) {
 	return json.Marshal(alertRecord(a))
 }
 
+// decodeAlert reads a stored alert without its WebhookSecret, so that no
+// reader but Percolate (alertSecret) ever sees it.
 func decodeAlert(v []byte) (Alert, error) {
+	a, err := decodeAlertSecret(v)
+	a.WebhookSecret = ""
+	return a, err
+}
+
+// decodeAlertSecret reads a stored alert with its WebhookSecret.
+func decodeAlertSecret(v []byte) (Alert, error) {
 	var r alertRecord
 	if err := json.Unmarshal(v, &r); err != nil {
 		return Alert{}, fmt.Errorf("decode alert: %w", err)
@@ -185,8 +198,10 @@ func decodeAlert(v []byte) (Alert, error) {
 	return Alert(r), nil
 }
 
-// Create validates a and stores it under a new ID, setting ID and Created;
-// a.ID and a.Created are ignored. A bad field is a *ValidationError wrapping
+// Create validates a and stores it under a new ID, setting ID, Created and
+// a new WebhookSecret; the caller's values of those are ignored. The
+// returned Alert is the only one that carries the secret (see
+// Alert.WebhookSecret). A bad field is a *ValidationError wrapping
 // ErrInvalid. The query's syntax is the caller's to check first.
 func (s *Store) Create(ctx context.Context, a Alert) (Alert, error) {
 	if err := ctx.Err(); err != nil {
@@ -196,7 +211,12 @@ func (s *Store) Create(ctx context.Context, a Alert) (Alert, error) {
 		return Alert{}, err
 	}
 	a.Created = s.now()
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	secret, err := newSecret()
+	if err != nil {
+		return Alert{}, fmt.Errorf("alerts: create %q: %w", a.Name, err)
+	}
+	a.WebhookSecret = secret
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketAlerts)
 		seq, err := b.NextSequence()
 		if err != nil {
@@ -264,6 +284,62 @@ func getAlert(tx *bolt.Tx, id string) (Alert, error) {
 		return Alert{}, ErrNotFound
 	}
 	return decodeAlert(v)
+}
+
+// RotateSecret gives the alert a new WebhookSecret and returns the alert
+// with it, or an error wrapping ErrNotFound. Deliveries already in the
+// outbox keep the secret they were enqueued with, so a receiver should
+// accept both secrets until those have arrived; deliveries of matches
+// recorded afterwards are signed with the new one. An alert made before
+// per-alert secrets gets its first one this way.
+func (s *Store) RotateSecret(ctx context.Context, id string) (Alert, error) {
+	if err := ctx.Err(); err != nil {
+		return Alert{}, err
+	}
+	secret, err := newSecret()
+	if err != nil {
+		return Alert{}, fmt.Errorf("alerts: rotate the secret of %s: %w", id, err)
+	}
+	var a Alert
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		seq, ok := parseID(id)
+		if !ok {
+			return ErrNotFound
+		}
+		b := tx.Bucket(bucketAlerts)
+		v := b.Get(u64(seq))
+		if v == nil {
+			return ErrNotFound
+		}
+		if a, err = decodeAlertSecret(v); err != nil {
+			return err
+		}
+		a.WebhookSecret = secret
+		nv, err := encodeAlert(a)
+		if err != nil {
+			return err
+		}
+		return b.Put(u64(seq), nv)
+	})
+	if err != nil {
+		return Alert{}, fmt.Errorf("alerts: rotate the secret of %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// alertSecret is the WebhookSecret of the alert with the ID in tx, "" for
+// an alert made before per-alert secrets.
+func alertSecret(tx *bolt.Tx, id string) (string, error) {
+	seq, ok := parseID(id)
+	if !ok {
+		return "", ErrNotFound
+	}
+	v := tx.Bucket(bucketAlerts).Get(u64(seq))
+	if v == nil {
+		return "", ErrNotFound
+	}
+	a, err := decodeAlertSecret(v)
+	return a.WebhookSecret, err
 }
 
 // Delete removes the alert with its matches and its pending and dead

@@ -33,6 +33,11 @@ func TestStore_CRUD(t *testing.T) {
 	if !a.Created.Equal(c.Now()) {
 		t.Errorf("Created: got %v, want %v", a.Created, c.Now())
 	}
+	if len(a.WebhookSecret) != 64 || a.WebhookSecret == b.WebhookSecret {
+		t.Errorf("secrets: got %q and %q, want two different ones of 32 hex bytes", a.WebhookSecret, b.WebhookSecret)
+	}
+	// The secret is shown once: Get and List leave it out.
+	a.WebhookSecret, b.WebhookSecret = "", ""
 
 	got, err := s.Get(ctx, a.ID)
 	if err != nil {
@@ -117,6 +122,7 @@ func TestStore_Reopen(t *testing.T) {
 		Name: "Myanmar", Query: "myanmar", Places: []string{"Myanmar"},
 		From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), WebhookURL: "http://monitor.example/hook",
 	})
+	want.WebhookSecret = "" // shown once, by Create
 	mustPercolate(t, s, batch(t))
 	if err := s.Close(); err != nil {
 		t.Fatal(err)

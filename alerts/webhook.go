@@ -59,8 +59,11 @@ var (
 // DelivererOptions tune a Deliverer. The zero value is the default, except
 // that Secret is required.
 type DelivererOptions struct {
-	// Secret is the HMAC key that signs every delivery; receivers hold the
-	// same key. Run and DeliverDue refuse to send unsigned deliveries.
+	// Secret is the server-wide HMAC key. It signs the deliveries of alerts
+	// made before per-alert secrets (Alert.WebhookSecret), which have no
+	// key of their own; every other delivery is signed with its alert's
+	// secret. Run and DeliverDue refuse to start without it, so that no
+	// delivery can go out unsigned.
 	Secret []byte
 	// AllowPrivate lets deliveries reach loopback, private, link-local and
 	// every other non-public address: for tests and for a receiver on the
@@ -419,7 +422,11 @@ func (d *Deliverer) send(ctx context.Context, dl Delivery) error {
 	req.Header.Set("User-Agent", d.opts.UserAgent)
 	req.Header.Set(HeaderDelivery, dl.ID)
 	req.Header.Set(HeaderTimestamp, ts)
-	req.Header.Set(HeaderSignature, sign(d.opts.Secret, ts, dl.Body))
+	key := d.opts.Secret
+	if dl.secret != "" {
+		key = []byte(dl.secret)
+	}
+	req.Header.Set(HeaderSignature, sign(key, ts, dl.Body))
 	resp, err := d.client.Do(req)
 	if err != nil {
 		return err

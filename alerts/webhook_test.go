@@ -23,6 +23,8 @@ import (
 	"github.com/advosearch/advosearch/alerts"
 )
 
+// secret is the server-wide secret of the tests' Deliverers; it signs
+// only the deliveries of alerts that have no secret of their own.
 var secret = []byte("test secret")
 
 // received is one request as the receiver saw it.
@@ -49,6 +51,8 @@ type receiver struct {
 	mu   sync.Mutex
 	reqs []received
 	srv  *httptest.Server
+	// key is the secret the receiver verifies with: its alert's (trust).
+	key []byte
 }
 
 func newReceiver(t *testing.T, c *clock, statuses ...int) *receiver {
@@ -68,6 +72,15 @@ func (r *receiver) blockRequests(t *testing.T) {
 func (r *receiver) unblock() { r.unblockOnce.Do(func() { close(r.block) }) }
 
 func (r *receiver) URL() string { return r.srv.URL + "/hook" }
+
+// trust makes the receiver verify with the alert's secret, as a receiver
+// does with the secret shown when its alert was made, and returns a.
+func (r *receiver) trust(a alerts.Alert) alerts.Alert {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.key = []byte(a.WebhookSecret)
+	return a
+}
 
 func (r *receiver) serve(w http.ResponseWriter, req *http.Request) {
 	body, err := io.ReadAll(req.Body)
@@ -110,7 +123,10 @@ func (r *receiver) verify(req *http.Request, body []byte) bool {
 	if age := r.clock.Now().Sub(time.Unix(sec, 0)); age > 5*time.Minute || age < -5*time.Minute {
 		return false
 	}
-	mac := hmac.New(sha256.New, secret)
+	r.mu.Lock()
+	key := r.key
+	r.mu.Unlock()
+	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte(ts + "." + string(body)))
 	want := "sha256=" + hex.EncodeToString(mac.Sum(nil))
 	return hmac.Equal([]byte(req.Header.Get("X-Advosearch-Signature")), []byte(want))
@@ -155,7 +171,7 @@ func TestDeliverer_signedDelivery(t *testing.T) {
 	c := newClock()
 	s, _ := openStore(t, c)
 	r := newReceiver(t, c)
-	a := mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	a := r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	mustPercolate(t, s, batch(t))
 	want := outbox(t, s)[0]
 
@@ -219,7 +235,7 @@ func TestDeliverer_retry(t *testing.T) {
 	c := newClock()
 	s, _ := openStore(t, c)
 	r := newReceiver(t, c, http.StatusInternalServerError, http.StatusServiceUnavailable)
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	mustPercolate(t, s, batch(t))
 	d := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true, BaseBackoff: 5 * time.Second})
 
@@ -272,7 +288,7 @@ func backoffs(t *testing.T, opts alerts.DelivererOptions) []time.Duration {
 	c := newClock()
 	s, _ := openStore(t, c)
 	r := newReceiver(t, c, 500, 500, 500, 500, 500, 500)
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	mustPercolate(t, s, batch(t))
 	opts.AllowPrivate, opts.BaseBackoff, opts.MaxBackoff = true, time.Second, 4*time.Second
 	d := newDeliverer(s, c, opts)
@@ -313,7 +329,7 @@ func TestDeliverer_dead(t *testing.T) {
 	c := newClock()
 	s, _ := openStore(t, c)
 	r := newReceiver(t, c, 500, 500)
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	mustPercolate(t, s, batch(t))
 	d := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true, MaxAttempts: 2})
 	for range 2 {
@@ -353,7 +369,7 @@ func TestDeliverer_afterCrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	mustPercolate(t, s, batch(t))
 	if _, err := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true}).DeliverDue(ctx); err != nil {
 		t.Fatal(err)
@@ -406,7 +422,7 @@ func TestDeliverer_refusesPrivateAddress(t *testing.T) {
 	c := newClock()
 	s, _ := openStore(t, c)
 	r := newReceiver(t, c) // on 127.0.0.1
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	mustPercolate(t, s, batch(t))
 
 	n, err := newDeliverer(s, c, alerts.DelivererOptions{}).DeliverDue(ctx)
@@ -440,7 +456,7 @@ func TestDeliverer_refusesNAT64Loopback(t *testing.T) {
 		t.Fatal(err)
 	}
 	hook := "http://[64:ff9b::7f00:1]:" + u.Port() + "/hook"
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: hook})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: hook}))
 	mustPercolate(t, s, batch(t))
 
 	n, err := newDeliverer(s, c, alerts.DelivererOptions{}).DeliverDue(ctx)
@@ -495,7 +511,7 @@ func TestDeliverer_Shutdown(t *testing.T) {
 	s, _ := openStore(t, c)
 	r := newReceiver(t, c)
 	r.blockRequests(t)
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	// A long poll: the delivery can only start because Percolate wakes Run.
 	d := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true, PollInterval: time.Hour})
 	done := make(chan error, 1)
@@ -539,7 +555,7 @@ func TestDeliverer_Shutdown_deadline(t *testing.T) {
 	s, _ := openStore(t, c)
 	r := newReceiver(t, c)
 	r.blockRequests(t)
-	mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()})
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
 	mustPercolate(t, s, batch(t))
 	d := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true, PollInterval: time.Hour})
 	go d.Run(ctx)
