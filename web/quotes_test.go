@@ -315,6 +315,21 @@ func TestPages_quotes(t *testing.T) {
 		}
 	})
 
+	t.Run("without a passage no quote is badged a match", func(t *testing.T) {
+		resp, body := get(t, ts, "/quotes")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("status %d, want 200", resp.StatusCode)
+		}
+		if len(quoteHits(body)) == 0 {
+			t.Fatalf("no quotations listed:\n%s", body)
+		}
+		for _, badge := range []string{"badge-near", "badge-exact"} {
+			if strings.Contains(body, badge) {
+				t.Errorf("the page badges %s with no passage searched", badge)
+			}
+		}
+	})
+
 	t.Run("speaker facet filters", func(t *testing.T) {
 		_, body := get(t, ts, "/quotes?q=foreigners")
 		m := regexp.MustCompile(`<a href="([^"]*)"><span class="facet-value">Hun Sen</span> <span class="count">1</span>`).FindStringSubmatch(body)
