@@ -48,6 +48,23 @@ func TestPages_statement(t *testing.T) {
 	if !strings.Contains(body, "Date unknown") {
 		t.Error("undated statement does not say its date is unknown")
 	}
+
+	// Opened from results, the page leads back to them; a back address
+	// that is not one of our result pages is never a link.
+	for back, want := range map[string]string{
+		"":                               `<a href="/">← New search</a>`,
+		"/?q=Hun+Sen&org=LICADHO&page=2": `<a href="/?q=Hun&#43;Sen&amp;org=LICADHO&amp;page=2">← Back to the results</a>`,
+		"/quotes?q=foreigners":           `<a href="/quotes?q=foreigners">← Back to the results</a>`,
+		"https://evil.example/?q=x":      `<a href="/">← New search</a>`,
+		"//evil.example/":                `<a href="/">← New search</a>`,
+		"javascript:alert(1)":            `<a href="/">← New search</a>`,
+		"/statements/xss":                `<a href="/">← New search</a>`,
+	} {
+		_, body := get(t, ts, "/statements/hun-sen?"+url.Values{"back": {back}}.Encode())
+		if !strings.Contains(body, want) {
+			t.Errorf("back=%q: page lacks %s", back, want)
+		}
+	}
 }
 
 func TestPages_escaping(t *testing.T) {
@@ -88,7 +105,8 @@ func TestPages_search(t *testing.T) {
 				`value="Cambodia"`, // the query stays in the box
 				`<input type="hidden" name="place" value="Cambodia">`,
 				`<a class="chip" href="/?q=Cambodia"`, // removes the filter
-				`href="/statements/cnrp"`,
+				// The statement page leads back to these results.
+				`href="/statements/cnrp?back=%2F%3Fplace%3DCambodia%26q%3DCambodia"`,
 				`<mark>Cambodia</mark>`,
 				// A facet adds its value to the current URL.
 				`href="/?org=Supreme&#43;Court&amp;place=Cambodia&amp;q=Cambodia"`,

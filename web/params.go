@@ -29,6 +29,8 @@ const (
 	// paramSpeaker filters quotations by who said them; only the quotes
 	// tab reads it.
 	paramSpeaker = "speaker"
+	// paramBack is the results page a statement page was opened from.
+	paramBack = "back"
 )
 
 // Values of the op parameter: how adjacent words are combined.

@@ -84,7 +84,7 @@ func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
 			Speaker:  h.Speaker,
 			Sentence: h.Sentence,
 			Title:    orUntitledText(h.Title),
-			Link:     statementURL(h.StatementID),
+			Link:     statementLink(h.StatementID, p),
 			Source:   h.Source,
 			Date:     humanDate(h.Published),
 			DateISO:  dayOf(h.Published),

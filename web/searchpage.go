@@ -411,7 +411,7 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 		cite := citation{Source: h.Source, Title: spansText(h.Title), Published: h.Published, URL: h.URL}
 		page.Hits = append(page.Hits, pageHit{
 			Title:    orUntitled(h.Title),
-			Link:     statementURL(h.ID),
+			Link:     statementLink(h.ID, p),
 			Source:   h.Source,
 			Date:     humanDate(h.Published),
 			DateISO:  dayOf(h.Published),
@@ -526,4 +526,26 @@ func orUntitled(title []search.Span) []search.Span {
 // statementURL is the path of our page for a statement.
 func statementURL(id string) string {
 	return "/statements/" + url.PathEscape(id)
+}
+
+// statementLink is a result's link to its statement page, carrying the
+// search it came from (paramBack) so that the page leads back to those
+// results, not to an empty box.
+func statementLink(id string, from params) string {
+	back := from.href()
+	if back == "/" {
+		return statementURL(id)
+	}
+	return statementURL(id) + "?" + url.Values{paramBack: {back}}.Encode()
+}
+
+// backURL is the search a statement page leads back to: the paramBack of
+// its URL when that is one of our own result pages, "/" otherwise. Only a
+// path of this site is taken, never another site's address.
+func backURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || (u.Path != "/" && u.Path != pathQuotes) {
+		return "/"
+	}
+	return u.String()
 }

@@ -24,6 +24,9 @@ type statementPage struct {
 	Mentioned  []string // dates the text mentions, for people
 	Lang       string
 	Origin     string
+	// Back leads to the results the page was opened from, or to a new
+	// search.
+	Back link
 }
 
 // entityGroup lists the statement's entities of one kind, each linking to
@@ -57,6 +60,10 @@ func (s *Server) statementPage(c echo.Context) error {
 	}
 	if page.Heading == "" {
 		page.Heading = "(untitled)"
+	}
+	page.Back = link{Label: "← New search", URL: "/"}
+	if back := backURL(c.QueryParam(paramBack)); back != "/" {
+		page.Back = link{Label: "← Back to the results", URL: back}
 	}
 	page.layout = layout{Title: page.Heading, HeaderSearch: true}
 	if st.Source != "" {
