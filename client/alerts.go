@@ -29,6 +29,9 @@ type Alert struct {
 	// reader. MatchesURL is where programs poll.
 	FeedURL    string `json:"feed_url"`
 	MatchesURL string `json:"matches_url"`
+	// WebhookSecret signs the alert's webhook deliveries. Only AddAlert and
+	// RotateSecret return it: the server shows it once.
+	WebhookSecret string `json:"webhook_secret,omitempty"`
 }
 
 // alertBody is what POST /api/alerts takes.
@@ -85,6 +88,25 @@ func (c *Client) AddAlert(ctx context.Context, a Alert) (Alert, error) {
 		return Alert{}, fmt.Errorf("client: reading the answer: %w", err)
 	}
 	return created, nil
+}
+
+// RotateSecret gives the alert a new webhook secret and returns the alert
+// with it. Deliveries the server has already queued stay signed with the old
+// secret. An unknown ID is an error carrying the server's 404.
+func (c *Client) RotateSecret(ctx context.Context, id string) (Alert, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/api/alerts/"+url.PathEscape(id)+"/secret", nil)
+	if err != nil {
+		return Alert{}, fmt.Errorf("client: %w", err)
+	}
+	body, err := c.do(req, "")
+	if err != nil {
+		return Alert{}, err
+	}
+	var a Alert
+	if err := json.Unmarshal(body, &a); err != nil {
+		return Alert{}, fmt.Errorf("client: reading the answer: %w", err)
+	}
+	return a, nil
 }
 
 // RemoveAlert deletes a saved search and its matches on the server. An

@@ -28,7 +28,9 @@ func TestClient_alerts(t *testing.T) {
 		case r.Method == http.MethodPost && r.URL.Path == "/api/alerts":
 			json.NewDecoder(r.Body).Decode(&got)
 			w.WriteHeader(http.StatusCreated)
-			w.Write([]byte(`{"id":"2","name":"Land","q":"land","from":"2026-01-02","feed_url":"http://s/alerts/2/feed.atom?key=def"}`))
+			w.Write([]byte(`{"id":"2","name":"Land","q":"land","from":"2026-01-02","feed_url":"http://s/alerts/2/feed.atom?key=def","webhook_secret":"s1"}`))
+		case r.Method == http.MethodPost && r.URL.Path == "/api/alerts/2/secret":
+			w.Write([]byte(`{"id":"2","name":"Land","webhook_secret":"s2"}`))
 		case r.Method == http.MethodDelete && r.URL.Path == "/api/alerts/2":
 			w.WriteHeader(http.StatusNoContent)
 		default:
@@ -52,8 +54,14 @@ func TestClient_alerts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.ID != "2" || a.From != "2026-01-02" || !strings.HasSuffix(a.FeedURL, "key=def") {
+	if a.ID != "2" || a.From != "2026-01-02" || !strings.HasSuffix(a.FeedURL, "key=def") || a.WebhookSecret != "s1" {
 		t.Errorf("added %+v", a)
+	}
+	if r, err := c.RotateSecret(ctx, "2"); err != nil || r.ID != "2" || r.WebhookSecret != "s2" {
+		t.Errorf("rotate: got %+v, %v; want alert 2 with secret s2", r, err)
+	}
+	if _, err := c.RotateSecret(ctx, "9"); err == nil || !strings.Contains(err.Error(), "no alert 9") {
+		t.Errorf("rotating an unknown alert: %v, want the server's 404 message", err)
 	}
 	if got["name"] != "Land" || got["from"] != "2026-01-02" || got["org"] != nil {
 		t.Errorf("the server got %v: want name and from, no empty filters", got)

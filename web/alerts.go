@@ -25,6 +25,7 @@ type alertStore interface {
 	List(ctx context.Context) ([]alerts.Alert, error)
 	Get(ctx context.Context, id string) (alerts.Alert, error)
 	Delete(ctx context.Context, id string) error
+	RotateSecret(ctx context.Context, id string) (alerts.Alert, error)
 	Matches(ctx context.Context, alertID string, after uint64, limit int) ([]alerts.Match, uint64, error)
 	MatchCount(ctx context.Context, alertID string) (int, error)
 	Feed(ctx context.Context, alertID, baseURL string, limit int) (alerts.Feed, error)
@@ -62,6 +63,11 @@ type apiAlert struct {
 	// MatchesURL is where to poll; FeedURL the Atom feed, with its key.
 	MatchesURL string `json:"matches_url"`
 	FeedURL    string `json:"feed_url"`
+	// WebhookSecret is the key that signs the alert's webhook deliveries.
+	// It is only in the answers of POST /api/alerts and POST
+	// /api/alerts/:id/secret: the server shows it once, and a receiver
+	// that lost it rotates it.
+	WebhookSecret string `json:"webhook_secret,omitempty"`
 }
 
 type apiAlerts struct {
@@ -126,8 +132,27 @@ func (s *Server) createAlert(c echo.Context) error {
 		return fmt.Errorf("web: create alert: %w", err)
 	}
 	out := s.apiAlert(c, a)
+	out.WebhookSecret = a.WebhookSecret
 	c.Response().Header().Set(echo.HeaderLocation, s.baseURL(c)+alertPath(a.ID))
 	return c.JSON(http.StatusCreated, out)
+}
+
+// rotateAlertSecret answers POST /api/alerts/:id/secret with the alert and
+// its new webhook secret, or 404. Deliveries already queued stay signed
+// with the old secret (see alerts.Store.RotateSecret).
+func (s *Server) rotateAlertSecret(c echo.Context) error {
+	id := c.Param("id")
+	a, err := s.opts.Alerts.RotateSecret(c.Request().Context(), id)
+	if err != nil {
+		return fmt.Errorf("web: rotate the secret of alert %s: %w", id, err)
+	}
+	out, err := s.apiAlertCounted(c, a)
+	if err != nil {
+		return err
+	}
+	out.WebhookSecret = a.WebhookSecret
+	// requireToken has marked the answer no-store: no cache keeps the secret.
+	return c.JSON(http.StatusOK, out)
 }
 
 // checkQuery parses q as a search would, so that an alert that could never

@@ -91,6 +91,9 @@ func TestOpenAPI_responsesValidate(t *testing.T) {
 	v.check(ts, "GET", "/api/alerts", "", "", testToken, 200)
 	v.check(ts, "GET", "/api/alerts/"+alert.ID, "", "", testToken, 200)
 	v.check(ts, "GET", "/api/alerts/no-such-alert", "", "", testToken, 404)
+	v.check(ts, "POST", "/api/alerts/"+alert.ID+"/secret", "", "", testToken, 200)
+	v.check(ts, "POST", "/api/alerts/no-such-alert/secret", "", "", testToken, 404)
+	v.check(ts, "POST", "/api/alerts/"+alert.ID+"/secret", "", "", "", 401)
 
 	v.check(ts, "POST", "/api/documents", "application/json",
 		`{"title":"Blogger charged","body":"LICADHO said the blogger must be freed.","url":"https://example.org/s/1","source":"LICADHO","published":"2024-03-01"}`, testToken, 200)

@@ -44,4 +44,5 @@ func (s *Server) routes() {
 	e.GET("/api/alerts/:id", s.getAlert, s.requireToken)
 	e.DELETE("/api/alerts/:id", s.deleteAlert, s.requireToken)
 	e.GET("/api/alerts/:id/matches", s.alertMatches, s.requireToken)
+	e.POST("/api/alerts/:id/secret", s.rotateAlertSecret, s.requireToken)
 }

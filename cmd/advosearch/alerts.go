@@ -40,14 +40,17 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ", ") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
-const alertsUsage = `usage: advosearch alerts list|add|rm [--data DIR | --server URL --token T] ...
+const alertsUsage = `usage: advosearch alerts list|add|rm|secret [--data DIR | --server URL --token T] ...
 
   list                                  the saved searches: query, filters, matches so far,
                                         and the feed URL to paste into a feed reader
   add --name N --q QUERY [--org O]... [--person P]... [--place P]... [--source S]...
       [--from YYYY-MM-DD] [--webhook URL]
-                                        save a search; new statements that match it are recorded
+                                        save a search; new statements that match it are recorded.
+                                        With --webhook it prints the alert's webhook secret, once
   rm ID...                              remove saved searches and their matches
+  secret ID                             give the alert a new webhook secret and print it, once;
+                                        deliveries already queued keep the old one
 
 While a server runs it holds the alerts: pass --server URL --token T (the
 server's --token; default $ADVOSEARCH_TOKEN) to go through it.
@@ -58,16 +61,16 @@ func alertsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// asking for help must not create a data folder.
 	if len(args) == 0 {
 		fmt.Fprint(stderr, alertsUsage)
-		return errors.New("alerts: name a command: list, add or rm")
+		return errors.New("alerts: name a command: list, add, rm or secret")
 	}
 	switch args[0] {
-	case "list", "add", "rm":
+	case "list", "add", "rm", "secret":
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, alertsUsage)
 		return flag.ErrHelp
 	default:
 		fmt.Fprint(stderr, alertsUsage)
-		return fmt.Errorf("alerts: unknown command %q: list, add or rm", args[0])
+		return fmt.Errorf("alerts: unknown command %q: list, add, rm or secret", args[0])
 	}
 	if len(args) > 1 && args[1] == "help" {
 		args = []string{args[0], "-h"}
@@ -96,7 +99,9 @@ func alertsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	switch {
 	case args[0] == "rm" && fs.NArg() == 0:
 		return errors.New("alerts: rm: name the alert IDs to remove")
-	case args[0] != "rm" && fs.NArg() > 0:
+	case args[0] == "secret" && fs.NArg() != 1:
+		return errors.New("alerts: secret: name one alert ID")
+	case args[0] != "rm" && args[0] != "secret" && fs.NArg() > 0:
 		return fmt.Errorf("alerts: %s: unexpected argument %q (flags go before it)", args[0], fs.Arg(0))
 	}
 	a.Organizations, a.People, a.Places, a.Sources = orgs, people, places, sources
@@ -125,7 +130,7 @@ func localAlerts(ctx context.Context, data, command string, a alerts.Alert, ids 
 				fmt.Fprintf(stdout, "no saved alerts in %s\n", data)
 				return nil
 			}
-			return fmt.Errorf("alerts: rm: no alert %s in %s: it holds no alerts", ids[0], data)
+			return fmt.Errorf("alerts: %s: no alert %s in %s: it holds no alerts", command, ids[0], data)
 		}
 	}
 	store, err := openAlerts(data)
@@ -166,6 +171,14 @@ func localAlerts(ctx context.Context, data, command string, a alerts.Alert, ids 
 			return err
 		}
 		fmt.Fprintf(stdout, "added alert %s %q\n", created.ID, created.Name)
+		printSecret(stdout, created.WebhookURL, created.WebhookSecret)
+		return store.Close()
+	case "secret":
+		rotated, err := store.RotateSecret(ctx, ids[0])
+		if err != nil {
+			return err
+		}
+		printSecret(stdout, "", rotated.WebhookSecret)
 		return store.Close()
 	}
 	for _, id := range ids {
@@ -175,6 +188,21 @@ func localAlerts(ctx context.Context, data, command string, a alerts.Alert, ids 
 		fmt.Fprintf(stdout, "removed alert %s\n", id)
 	}
 	return store.Close()
+}
+
+// printSecret prints an alert's webhook secret, which is shown only this
+// once. After add it is printed only for an alert with a webhook (webhook
+// not ""), the only one that signs anything; rotation always prints it
+// (webhook "").
+func printSecret(stdout io.Writer, webhook, secret string) {
+	if secret == "" {
+		return
+	}
+	if webhook != "" {
+		fmt.Fprintf(stdout, "webhook secret (shown once; the receiver at %s verifies with it): %s\n", webhook, secret)
+		return
+	}
+	fmt.Fprintf(stdout, "new webhook secret (shown once; deliveries already queued keep the old one): %s\n", secret)
 }
 
 // serverAlerts runs an alerts command through a running server's API.
@@ -202,6 +230,14 @@ func serverAlerts(ctx context.Context, c *client.Client, command string, a alert
 			return err
 		}
 		fmt.Fprintf(stdout, "added alert %s %q; its feed: %s\n", created.ID, created.Name, created.FeedURL)
+		printSecret(stdout, created.WebhookURL, created.WebhookSecret)
+		return nil
+	case "secret":
+		rotated, err := c.RotateSecret(ctx, ids[0])
+		if err != nil {
+			return err
+		}
+		printSecret(stdout, "", rotated.WebhookSecret)
 		return nil
 	}
 	for _, id := range ids {

@@ -31,10 +31,10 @@ func TestCommands_helpCreatesNothing(t *testing.T) {
 	}{
 		{[]string{"help"}, true, "usage: advosearch COMMAND"},
 		{[]string{"--help"}, true, "usage: advosearch COMMAND"},
-		{[]string{"alerts", "--help"}, true, "alerts list|add|rm"},
-		{[]string{"alerts", "-h"}, true, "alerts list|add|rm"},
-		{[]string{"alerts", "help"}, true, "alerts list|add|rm"},
-		{[]string{"alerts"}, false, "name a command: list, add or rm"},
+		{[]string{"alerts", "--help"}, true, "alerts list|add|rm|secret"},
+		{[]string{"alerts", "-h"}, true, "alerts list|add|rm|secret"},
+		{[]string{"alerts", "help"}, true, "alerts list|add|rm|secret"},
+		{[]string{"alerts"}, false, "name a command: list, add, rm or secret"},
 		{[]string{"alerts", "frobnicate"}, false, `unknown command "frobnicate"`},
 		{[]string{"alerts", "list", "--help"}, true, "-server"},
 		{[]string{"alerts", "add", "help"}, true, "-name"},
@@ -233,5 +233,49 @@ func TestAlerts_listOnTheDataFolder(t *testing.T) {
 	}
 	if !strings.Contains(lines[3], "alerts list --server URL --token T") {
 		t.Errorf("the list does not say where feed URLs come from:\n%s", out.String())
+	}
+}
+
+var printedSecret = regexp.MustCompile(`webhook secret \(shown once[^)]*\): ([0-9a-f]{64})\n`)
+
+// TestAlerts_secretCommand: alerts add prints a webhook alert's secret once,
+// and alerts secret rotates it, on the data folder and through a server.
+func TestAlerts_secretCommand(t *testing.T) {
+	ctx := context.Background()
+	for _, where := range []string{"data", "server"} {
+		t.Run(where, func(t *testing.T) {
+			data := filepath.Join(t.TempDir(), "data")
+			loc := []string{"--data", data}
+			if where == "server" {
+				loc = []string{"--server", serveInBackground(t, data, "--token", "s3cret"), "--token", "s3cret"}
+			}
+			var out strings.Builder
+			args := append(append([]string{"alerts", "add"}, loc...), "--name", "Land", "--q", "land", "--webhook", "https://hooks.example.org/land")
+			if err := run(ctx, args, &out, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			first := printedSecret.FindStringSubmatch(out.String())
+			if first == nil {
+				t.Fatalf("add said %q, want the webhook secret", out.String())
+			}
+			out.Reset()
+			if err := run(ctx, append([]string{"alerts", "list"}, loc...), &out, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(out.String(), first[1]) {
+				t.Errorf("list shows the webhook secret: %q", out.String())
+			}
+			out.Reset()
+			if err := run(ctx, append(append([]string{"alerts", "secret"}, loc...), "1"), &out, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			second := printedSecret.FindStringSubmatch(out.String())
+			if second == nil || second[1] == first[1] {
+				t.Errorf("secret said %q, want a new webhook secret", out.String())
+			}
+			if err := run(ctx, append(append([]string{"alerts", "secret"}, loc...), "99"), io.Discard, io.Discard); err == nil {
+				t.Error("rotating the secret of an unknown alert succeeded")
+			}
+		})
 	}
 }

@@ -129,14 +129,20 @@ func TestAlerts_endToEnd(t *testing.T) {
 	}
 	resp := call("POST", "/api/alerts", fmt.Sprintf(`{"name":"CCHR closure","q":"\"Hun Sen CCHR\"~10","webhook_url":%q}`, hook.URL))
 	var alert struct {
-		ID      string `json:"id"`
-		FeedURL string `json:"feed_url"`
+		ID            string `json:"id"`
+		FeedURL       string `json:"feed_url"`
+		WebhookSecret string `json:"webhook_secret"`
 	}
 	json.NewDecoder(resp.Body).Decode(&alert)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated || alert.ID == "" {
+	if resp.StatusCode != http.StatusCreated || alert.ID == "" || alert.WebhookSecret == "" {
 		t.Fatalf("create alert: %d %+v", resp.StatusCode, alert)
 	}
+	// The receiver verifies with its alert's own secret, shown once in the
+	// creation answer, not the server-wide --webhook-secret.
+	rc.mu.Lock()
+	rc.secret = []byte(alert.WebhookSecret)
+	rc.mu.Unlock()
 
 	resp = call("POST", "/api/documents", `{"title":"PM orders NGO closed","body":"Prime Minister Hun Sen ordered the closure of the CCHR on Sunday.","url":"https://example.org/statements/1","source":"LICADHO"}`)
 	resp.Body.Close()
