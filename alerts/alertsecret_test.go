@@ -4,56 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"sync"
 	"testing"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/alerts/alertstest"
 	bolt "go.etcd.io/bbolt"
 )
 
-// recorder is a webhook endpoint that keeps each request's headers and body
-// and accepts them all, so that a test can verify them with any secret.
-type recorder struct {
-	mu   sync.Mutex
-	got  []delivery
-	srv  *httptest.Server
-	hook string
-}
-
-type delivery struct {
-	header http.Header
-	body   []byte
-}
-
-func newRecorder(t *testing.T) *recorder {
-	r := &recorder{}
-	r.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		body, err := io.ReadAll(req.Body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		r.mu.Lock()
-		r.got = append(r.got, delivery{header: req.Header.Clone(), body: body})
-		r.mu.Unlock()
-	}))
-	t.Cleanup(r.srv.Close)
-	r.hook = r.srv.URL + "/hook"
-	return r
-}
-
-func (r *recorder) deliveries() []delivery {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]delivery(nil), r.got...)
-}
-
 // verifies says whether the delivery checks out with the key.
-func verifies(c *clock, key string, d delivery) bool {
-	return alerts.Verify([]byte(key), d.header, d.body, c.Now(), 0) == nil
+func verifies(c *clock, key string, d alertstest.Delivery) bool {
+	return d.VerifiesWith(key, c.Now())
 }
 
 // TestDeliverer_perAlertSecret: each alert's deliveries are signed with its
@@ -63,9 +23,9 @@ func TestDeliverer_perAlertSecret(t *testing.T) {
 	ctx := context.Background()
 	c := newClock()
 	s, _ := openStore(t, c)
-	ra, rb := newRecorder(t), newRecorder(t)
-	a := mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: ra.hook})
-	b := mustCreate(t, s, alerts.Alert{Name: "Sudan", Query: "sudan", WebhookURL: rb.hook})
+	ra, rb := alertstest.NewReceiver(t), alertstest.NewReceiver(t)
+	a := mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: ra.URL})
+	b := mustCreate(t, s, alerts.Alert{Name: "Sudan", Query: "sudan", WebhookURL: rb.URL})
 	if a.WebhookSecret == "" || a.WebhookSecret == b.WebhookSecret {
 		t.Fatalf("secrets: got %q and %q, want two different ones", a.WebhookSecret, b.WebhookSecret)
 	}
@@ -73,14 +33,14 @@ func TestDeliverer_perAlertSecret(t *testing.T) {
 	if n, err := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true}).DeliverDue(ctx); err != nil || n != 2 {
 		t.Fatalf("DeliverDue: got %d, %v; want 2 delivered", n, err)
 	}
-	da, db := ra.deliveries(), rb.deliveries()
+	da, db := ra.Deliveries(), rb.Deliveries()
 	if len(da) != 1 || len(db) != 1 {
 		t.Fatalf("got %d and %d deliveries, want 1 each", len(da), len(db))
 	}
 	for _, tc := range []struct {
 		name string
 		key  string
-		d    delivery
+		d    alertstest.Delivery
 		want bool
 	}{
 		{"A's delivery with A's secret", a.WebhookSecret, da[0], true},
@@ -102,8 +62,8 @@ func TestStore_RotateSecret(t *testing.T) {
 	ctx := context.Background()
 	c := newClock()
 	s, _ := openStore(t, c)
-	r := newRecorder(t)
-	a := mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.hook})
+	r := alertstest.NewReceiver(t)
+	a := mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL})
 	stmts := batch(t)
 	mustPercolate(t, s, stmts[:1]) // queued with the first secret
 
@@ -122,7 +82,7 @@ func TestStore_RotateSecret(t *testing.T) {
 	if n, err := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true}).DeliverDue(ctx); err != nil || n != 2 {
 		t.Fatalf("DeliverDue: got %d, %v; want 2 delivered", n, err)
 	}
-	got := r.deliveries()
+	got := r.Deliveries()
 	if len(got) != 2 {
 		t.Fatalf("got %d deliveries, want 2", len(got))
 	}
@@ -151,8 +111,8 @@ func TestDeliverer_legacyAlertUsesServerSecret(t *testing.T) {
 	ctx := context.Background()
 	c := newClock()
 	s, path := openStore(t, c)
-	r := newRecorder(t)
-	a := mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.hook})
+	r := alertstest.NewReceiver(t)
+	a := mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL})
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +132,7 @@ func TestDeliverer_legacyAlertUsesServerSecret(t *testing.T) {
 	if n, err := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true}).DeliverDue(ctx); err != nil || n != 2 {
 		t.Fatalf("DeliverDue: got %d, %v; want 2 delivered", n, err)
 	}
-	for _, d := range r.deliveries() {
+	for _, d := range r.Deliveries() {
 		old := payloadStatement(t, d) == batch(t)[0].ID
 		if old && !verifies(c, string(secret), d) {
 			t.Errorf("delivery of the legacy alert: does not verify with the server-wide secret")
@@ -228,11 +188,11 @@ func stripSecrets(t *testing.T, path string) {
 }
 
 // payloadStatement is the ID of the first statement a delivery carries.
-func payloadStatement(t *testing.T, d delivery) string {
+func payloadStatement(t *testing.T, d alertstest.Delivery) string {
 	t.Helper()
 	var p alerts.WebhookPayload
-	if err := json.Unmarshal(d.body, &p); err != nil || len(p.Matches) == 0 {
-		t.Fatalf("delivery body %s: %v", d.body, err)
+	if err := json.Unmarshal(d.Body, &p); err != nil || len(p.Matches) == 0 {
+		t.Fatalf("delivery body %s: %v", d.Body, err)
 	}
 	return p.Matches[0].StatementID
 }

@@ -3,65 +3,27 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/alerts/alertstest"
 	"github.com/advosearch/advosearch/web"
 )
 
-// hookRecorder is a webhook receiver that keeps what it is sent and
-// accepts everything, so that the test can verify each delivery with any
-// secret.
-type hookRecorder struct {
-	mu  sync.Mutex
-	got []hookDelivery
-	srv *httptest.Server
-}
-
-type hookDelivery struct {
-	header http.Header
-	body   []byte
-}
-
-func newHookRecorder(t *testing.T) *hookRecorder {
-	r := &hookRecorder{}
-	r.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		body, err := io.ReadAll(req.Body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		r.mu.Lock()
-		r.got = append(r.got, hookDelivery{header: req.Header.Clone(), body: body})
-		r.mu.Unlock()
-	}))
-	t.Cleanup(r.srv.Close)
-	return r
-}
-
-func (r *hookRecorder) deliveries() []hookDelivery {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]hookDelivery(nil), r.got...)
-}
-
 // verifiesWith says whether a receiver holding secret accepts d.
-func verifiesWith(secret string, d hookDelivery) bool {
-	return alerts.Verify([]byte(secret), d.header, d.body, time.Now(), 0) == nil
+func verifiesWith(secret string, d alertstest.Delivery) bool {
+	return d.VerifiesWith(secret, time.Now())
 }
 
 // firstStatement is the statement ID of a delivery's first match.
-func firstStatement(t *testing.T, d hookDelivery) string {
+func firstStatement(t *testing.T, d alertstest.Delivery) string {
 	t.Helper()
 	var p alerts.WebhookPayload
-	if err := json.Unmarshal(d.body, &p); err != nil || len(p.Matches) == 0 {
-		t.Fatalf("delivery %s: %v", d.body, err)
+	if err := json.Unmarshal(d.Body, &p); err != nil || len(p.Matches) == 0 {
+		t.Fatalf("delivery %s: %v", d.Body, err)
 	}
 	return p.Matches[0].StatementID
 }
@@ -89,7 +51,7 @@ func deliverAll(t *testing.T, st *alerts.Store, want int) {
 // cannot verify (so cannot forge) another's delivery.
 func TestAlerts_webhookSecret(t *testing.T) {
 	ts, st := newAlertServer(t, web.Options{Token: testToken})
-	ra, rb := newHookRecorder(t), newHookRecorder(t)
+	ra, rb := alertstest.NewReceiver(t), alertstest.NewReceiver(t)
 
 	create := func(name, q, hook string) alertSecretJSON {
 		t.Helper()
@@ -100,8 +62,8 @@ func TestAlerts_webhookSecret(t *testing.T) {
 		}
 		return decode[alertSecretJSON](t, got)
 	}
-	a := create("Cambodia", "cambodia", ra.srv.URL+"/hook")
-	b := create("Journalists", "journalists", rb.srv.URL+"/hook")
+	a := create("Cambodia", "cambodia", ra.URL)
+	b := create("Journalists", "journalists", rb.URL)
 	if len(a.WebhookSecret) != 64 || a.WebhookSecret == b.WebhookSecret {
 		t.Fatalf("webhook secrets in the creation answers: got %q and %q, want two different ones", a.WebhookSecret, b.WebhookSecret)
 	}
@@ -119,7 +81,7 @@ func TestAlerts_webhookSecret(t *testing.T) {
 
 	percolate(t, st, statements)
 	deliverAll(t, st, 2)
-	da, db := ra.deliveries(), rb.deliveries()
+	da, db := ra.Deliveries(), rb.Deliveries()
 	if len(da) != 1 || len(db) != 1 {
 		t.Fatalf("got %d and %d deliveries, want 1 each", len(da), len(db))
 	}
@@ -142,9 +104,9 @@ func TestAlerts_webhookSecret(t *testing.T) {
 // old secret, one queued after it with the new.
 func TestAlerts_rotateWebhookSecret(t *testing.T) {
 	ts, st := newAlertServer(t, web.Options{Token: testToken})
-	r := newHookRecorder(t)
+	r := alertstest.NewReceiver(t)
 	resp, got := doAuth(t, ts, http.MethodPost, "/api/alerts",
-		`{"name":"Cambodia","q":"cambodia","webhook_url":"`+r.srv.URL+`/hook"}`, testToken)
+		`{"name":"Cambodia","q":"cambodia","webhook_url":"`+r.URL+`"}`, testToken)
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("create: status %d: %s", resp.StatusCode, got)
 	}
@@ -175,7 +137,7 @@ func TestAlerts_rotateWebhookSecret(t *testing.T) {
 
 	percolate(t, st, statements[1:2]) // cnrp, queued under the new secret
 	deliverAll(t, st, 2)
-	ds := r.deliveries()
+	ds := r.Deliveries()
 	if len(ds) != 2 {
 		t.Fatalf("got %d deliveries, want 2", len(ds))
 	}
