@@ -75,6 +75,10 @@ type Result struct {
 	Suggestion string
 	// Notices say what of the query was read otherwise than typed.
 	Notices []Notice
+	// Undated is how many statements matching all but the dates have no
+	// publication date, and were left out because the request bounds the
+	// date without IncludeUndated.
+	Undated uint64
 	// Partial says that no statement has all Words of the query, and the
 	// hits are those with PartialMin of them or more, the most first.
 	Partial    bool
@@ -178,6 +182,12 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		}
 	}
 
+	if (!r.From.IsZero() || !r.To.IsZero()) && !r.IncludeUndated {
+		if out.Undated, err = e.countUndated(ctx, main, r); err != nil {
+			return Result{}, err
+		}
+	}
+
 	locs, err := e.locations(ctx, main, res.Hits)
 	if err != nil {
 		return Result{}, err
@@ -200,6 +210,18 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		out.Hits = append(out.Hits, e.toHit(h, locs[h.ID], stems))
 	}
 	return out, nil
+}
+
+// countUndated counts the statements that q and r's other filters match
+// but that have no publication date, which r's date bounds leave out.
+func (e *Engine) countUndated(ctx context.Context, q query.Query, r Request) (uint64, error) {
+	r.From, r.To = time.Time{}, time.Time{}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(filterQuery(q, r), undated()), 0, 0, false)
+	res, err := e.ix.Search(ctx, req)
+	if err != nil {
+		return 0, searchError(err)
+	}
+	return res.Total, nil
 }
 
 // locations finds where the query matched in the hits of one page: the byte

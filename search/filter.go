@@ -30,12 +30,26 @@ func filterQuery(main query.Query, r Request) query.Query {
 		}
 	}
 	if dq := dateFilter(index.FieldPublished, r.From, r.To); dq != nil {
+		if r.IncludeUndated {
+			dq = bleve.NewDisjunctionQuery(dq, undated())
+		}
 		clauses = append(clauses, dq)
 	}
 	if len(clauses) == 1 {
 		return clauses[0]
 	}
 	return bleve.NewConjunctionQuery(clauses...)
+}
+
+// undated matches the statements without a publication date: every
+// statement but those with a date in any year the index can hold (Bleve
+// stores dates as nanoseconds since 1970 in an int64: 1677 to 2262).
+func undated() query.Query {
+	inclusive := true
+	anyDate := bleve.NewDateRangeInclusiveQuery(time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC), &inclusive, &inclusive)
+	anyDate.SetField(index.FieldPublished)
+	return query.NewBooleanQuery([]query.Query{index.KindQuery(index.KindStatement)}, nil, []query.Query{anyDate})
 }
 
 // dateFilter bounds the publication date, both days inclusive; nil when

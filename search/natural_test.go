@@ -203,3 +203,32 @@ func TestPercolator_Match_smallWords(t *testing.T) {
 		}
 	}
 }
+
+// A date range leaves out the statements without a date, and says how
+// many; IncludeUndated keeps them.
+func TestEngine_Search_undated(t *testing.T) {
+	e := testEngine(t)
+	from, to := day("2017-01-01"), day("2017-12-31")
+	res, err := e.Search(context.Background(), Request{Query: "Cambodia", From: from, To: to})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); !slices.Equal(got, []string{"close", "late"}) || res.Undated != 1 {
+		t.Errorf("dated: %v with %d undated left out, want [close late] and 1 (undated)", got, res.Undated)
+	}
+	res, err = e.Search(context.Background(), Request{Query: "Cambodia", From: from, To: to, IncludeUndated: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); !slices.Equal(got, []string{"close", "late", "undated"}) || res.Undated != 0 {
+		t.Errorf("with undated: %v, %d left out; want the undated statement too and none left out", got, res.Undated)
+	}
+	// Without a date range nothing is left out.
+	res, err = e.Search(context.Background(), Request{Query: "Cambodia"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Undated != 0 {
+		t.Errorf("no range: %d left out, want 0", res.Undated)
+	}
+}

@@ -54,8 +54,13 @@ type Request struct {
 	Places        []string
 	Sources       []string
 	// From and To bound the publication date, both days inclusive; zero is
-	// open. Statements without a date are left out when either is set.
+	// open. Statements without a date are left out when either is set,
+	// unless IncludeUndated; Result.Undated then says how many were.
 	From, To time.Time
+	// IncludeUndated keeps the statements without a publication date in a
+	// search bounded by From or To: they cannot be placed in the range,
+	// and many corpora have more of them than of any year.
+	IncludeUndated bool
 	Sort     Sort
 	Page     int // from 1; 0 means 1
 	Size     int // 0 means DefaultSize
