@@ -61,9 +61,9 @@ type Request struct {
 	// search bounded by From or To: they cannot be placed in the range,
 	// and many corpora have more of them than of any year.
 	IncludeUndated bool
-	Sort     Sort
-	Page     int // from 1; 0 means 1
-	Size     int // 0 means DefaultSize
+	Sort           Sort
+	Page           int // from 1; 0 means 1
+	Size           int // 0 means DefaultSize
 	// Strict answers a syntax error with an InvalidError (HTTP 400), for
 	// programs. Otherwise the query is read forgivingly, as people paste
 	// it: what cannot be parsed is searched as plain words, and
