@@ -42,6 +42,9 @@ type apiResult struct {
 	// the first such spot is; both left out when there is none.
 	Notice       string `json:"notice,omitempty"`
 	NoticeColumn int    `json:"notice_column,omitempty"`
+	// UndatedLeftOut is how many statements without a date the date range
+	// left out (undated=1 keeps them); left out when none were.
+	UndatedLeftOut uint64 `json:"undated_left_out,omitempty"`
 	// Partial says no statement has all Words of the query: the hits have
 	// PartialMin of them or more, the most first.
 	Partial    bool `json:"partial"`
@@ -327,13 +330,14 @@ func toAPIResult(res search.Result) apiResult {
 			Lang:          apiFacetValues(res.Facets.Languages),
 			Published:     make([]apiDateBucket, 0, len(res.Facets.Published)),
 		},
-		Exact:      orEmpty(res.Exact),
-		Stemmed:    orEmpty(res.Stemmed),
-		Suggestion: res.Suggestion,
-		Ignored:    orEmpty(res.Ignored),
-		Notice:     noticeText(res.Notices),
-		Partial:    res.Partial,
-		PartialMin: res.PartialMin,
+		Exact:          orEmpty(res.Exact),
+		Stemmed:        orEmpty(res.Stemmed),
+		Suggestion:     res.Suggestion,
+		Ignored:        orEmpty(res.Ignored),
+		Notice:         noticeText(res.Notices),
+		Partial:        res.Partial,
+		PartialMin:     res.PartialMin,
+		UndatedLeftOut: res.Undated,
 	}
 	if len(res.Notices) > 0 {
 		out.NoticeColumn = res.Notices[0].Column

@@ -44,6 +44,7 @@ type apiResult struct {
 	Partial      bool     `json:"partial"`
 	Words        int      `json:"words"`
 	PartialMin   int      `json:"partial_min"`
+	Undated      int      `json:"undated_left_out"`
 }
 
 // matches are the IDs of the statements that match every word: none when
@@ -605,5 +606,26 @@ func TestAPI_Search_op(t *testing.T) {
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, `op \"xor\" must be and or or`) {
 			t.Errorf("%s op=xor: status %d body %s, want 400 saying what op takes", req.method, resp.StatusCode, body)
 		}
+	}
+}
+
+// A date range says how many undated statements it left out; undated=1
+// (or "undated": true) keeps them.
+func TestAPI_Search_undated(t *testing.T) {
+	ts := newTestServer(t)
+	r := decodeSearch(t, ts, q("", "from", "2017-01-01", "to", "2017-12-31"))
+	if r.Undated != 1 || slices.Contains(r.ids(), "undated") {
+		t.Errorf("left out %d, hits %v; want 1 left out and not listed", r.Undated, r.ids())
+	}
+	r = decodeSearch(t, ts, q("", "from", "2017-01-01", "to", "2017-12-31", "undated", "1"))
+	if r.Undated != 0 || !slices.Contains(r.ids(), "undated") {
+		t.Errorf("undated=1: left out %d, hits %v; want the undated statement listed", r.Undated, r.ids())
+	}
+	_, body := do(t, ts, "POST", "/api/search", `{"from": "2017-01-01", "to": "2017-12-31", "undated": true}`)
+	if !strings.Contains(body, `"id":"undated"`) || strings.Contains(body, `"undated_left_out"`) {
+		t.Errorf("POST undated: %s", body)
+	}
+	if resp, body := get(t, ts, q("", "undated", "maybe")); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("undated=maybe: status %d, want 400: %s", resp.StatusCode, body)
 	}
 }

@@ -139,6 +139,23 @@ func TestPages_search(t *testing.T) {
 			},
 		},
 		{
+			// Statements without a date cannot be placed in a range: the page
+			// says how many were left out and offers them.
+			name: "undated left out, and offered", path: "/?from=2017-01-01&to=2017-12-31", status: 200,
+			want: []string{
+				`<p class="undated">Left out by the dates: 1 statement without a date. <a href="/?from=2017-01-01&amp;to=2017-12-31&amp;undated=1">Include them</a></p>`,
+			},
+			not: []string{`href="/statements/undated`},
+		},
+		{
+			name: "undated included", path: "/?from=2017-01-01&to=2017-12-31&undated=1", status: 200,
+			want: []string{
+				`<p class="undated">Statements without a date are included. <a href="/?from=2017-01-01&amp;to=2017-12-31">Leave them out</a></p>`,
+				`href="/statements/undated`,
+				`<input type="hidden" name="undated" value="1">`, // a new query keeps it
+			},
+		},
+		{
 			name: "nothing matches", path: "/?q=zanzibar&org=LICADHO", status: 200,
 			want: []string{"No statements match", "Remove a filter", `<summary>Search syntax</summary>`, "Use <code>OR</code> between words"},
 			not:  []string{"Did you mean", `<details class="help" open>`},

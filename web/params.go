@@ -26,6 +26,9 @@ const (
 	// paramStrict=1 answers a syntax error with 400, for programs; the
 	// default reads pasted text forgivingly and says what it read past.
 	paramStrict = "strict"
+	// paramUndated=1 keeps the statements without a date in a search
+	// bounded by from or to.
+	paramUndated = "undated"
 	// paramSpeaker filters quotations by who said them; only the quotes
 	// tab reads it.
 	paramSpeaker = "speaker"
@@ -66,8 +69,10 @@ type params struct {
 	Op string `json:"op"`
 	// Strict makes a syntax error a 400 instead of a notice.
 	Strict bool `json:"strict"`
-	Page   int  `json:"-"` // 0: the first page
-	Size   int  `json:"-"` // 0: search.DefaultSize
+	// Undated keeps the statements without a date when From or To is set.
+	Undated bool `json:"undated"`
+	Page    int  `json:"-"` // 0: the first page
+	Size    int  `json:"-"` // 0: search.DefaultSize
 	// Speaker filters quotations (quoteParamsFromQuery); the statement
 	// search has no such filter and never sets it.
 	Speaker []string `json:"-"`
@@ -96,6 +101,9 @@ func paramsFromQuery(v url.Values) (params, error) {
 	}
 	var err error
 	if p.Strict, err = flag(paramStrict, v.Get(paramStrict)); err != nil {
+		return p, err
+	}
+	if p.Undated, err = flag(paramUndated, v.Get(paramUndated)); err != nil {
 		return p, err
 	}
 	if p.Page, err = positive(paramPage, v.Get(paramPage)); err != nil {
@@ -193,14 +201,15 @@ func nonEmpty(vs []string) []string {
 // search.ErrInvalid; the search checks the rest (query syntax, depth).
 func (p params) request(defaultOr bool) (search.Request, error) {
 	r := search.Request{
-		Query:         p.Q,
-		Organizations: p.Org,
-		People:        p.Person,
-		Places:        p.Place,
-		Sources:       p.Source,
-		Page:          p.Page,
-		Size:          p.Size,
-		Strict:        p.Strict,
+		Query:          p.Q,
+		Organizations:  p.Org,
+		People:         p.Person,
+		Places:         p.Place,
+		Sources:        p.Source,
+		Page:           p.Page,
+		Size:           p.Size,
+		Strict:         p.Strict,
+		IncludeUndated: p.Undated,
 	}
 	var err error
 	if r.DefaultOr, err = p.defaultOr(defaultOr); err != nil {
@@ -338,6 +347,9 @@ func (p params) values() url.Values {
 	}
 	if p.To != "" {
 		v.Set(paramTo, p.To)
+	}
+	if p.Undated && (p.From != "" || p.To != "") {
+		v.Set(paramUndated, "1")
 	}
 	if p.Sort != "" {
 		v.Set(paramSort, p.Sort)

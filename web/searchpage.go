@@ -39,6 +39,10 @@ type searchPage struct {
 	Matched []matchedWords
 	// Ignored are the small words left out of the search.
 	Ignored []string
+	// Undated says how many statements without a date the date range left
+	// out, with the link that includes them; or, when they are included,
+	// the link that leaves them out.
+	Undated undatedLine
 	// Partial says that no statement has every word and the hits have
 	// most of them: "No statement has all 7 words; these have 5 or more".
 	Partial string
@@ -228,7 +232,7 @@ var filterLabels = map[string]string{
 func (s *Server) searchPage(c echo.Context) error {
 	p, perr := paramsFromQuery(c.QueryParams())
 	page := searchPage{Help: s.help, searchForm: newSearchForm(p, "/",
-		[]string{paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramSort, paramSize, paramOp}, filterParams)}
+		[]string{paramOrg, paramPerson, paramPlace, paramSource, paramFrom, paramTo, paramUndated, paramSort, paramSize, paramOp}, filterParams)}
 	// A bad op is reported below; the sentence then states the default.
 	if or, err := p.defaultOr(s.opts.DefaultOr); err == nil {
 		page.OpOr = or
@@ -273,6 +277,13 @@ func (s *Server) searchPage(c echo.Context) error {
 	page.FeedURL = feedParams(p).href()
 	page.ExportURL = exportURL(p)
 	return s.render(c, http.StatusOK, pageSearch, page)
+}
+
+// undatedLine is the sentence about statements without a date under a
+// date range, and its link.
+type undatedLine struct {
+	Text string
+	Link link
 }
 
 // sortLinks are the three orders of the results, the one in force marked.
@@ -399,6 +410,18 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 		// The help stays closed: whoever pasted a sentence wants its
 		// statement, not the syntax.
 		page.NoticeSpot = spotError(p.Q, res.Notices[0].Column)
+	}
+	switch {
+	case res.Undated > 0:
+		with := p.clone()
+		with.Undated, with.Page = true, 0
+		page.Undated = undatedLine{Text: "Left out by the dates: " + plural(res.Undated, "statement") + " without a date.",
+			Link: link{Label: "Include them", URL: with.href()}}
+	case p.Undated && (p.From != "" || p.To != ""):
+		without := p.clone()
+		without.Undated, without.Page = false, 0
+		page.Undated = undatedLine{Text: "Statements without a date are included.",
+			Link: link{Label: "Leave them out", URL: without.href()}}
 	}
 	if res.Partial {
 		page.Partial = fmt.Sprintf("No statement has all %d words; these have %d or more, the most first.", res.Words, res.PartialMin)
