@@ -82,23 +82,17 @@ func (c compiler) compile(q string, o compileOptions) (compiled, error) {
 	out.boost = c.boost(tree)
 	stop := stopWords{stem: c.stem}
 	out.tree, out.ignored = stop.rewrite(tree), stop.dropped
-	main, err := c.node(out.tree)
+	var main bquery.Query
+	var err error
+	if b, ok := out.tree.(*query.Bool); ok && len(b.Must) > 1 && len(b.Should) == 0 {
+		// An AND of words: its clauses, compiled once, also serve the
+		// partial fallback (compiled.most).
+		main, out.words, out.excluded, err = c.boolParts(b)
+	} else {
+		main, err = c.node(out.tree)
+	}
 	if err != nil {
 		return compiled{}, err
-	}
-	if b, ok := out.tree.(*query.Bool); ok && len(b.Must) > 1 && len(b.Should) == 0 {
-		for _, list := range []struct {
-			nodes []query.Node
-			to    *[]bquery.Query
-		}{{b.Must, &out.words}, {b.MustNot, &out.excluded}} {
-			for _, n := range list.nodes {
-				q, err := c.node(n)
-				if err != nil {
-					return compiled{}, err
-				}
-				*list.to = append(*list.to, q)
-			}
-		}
 	}
 	out.query = out.boosted(main)
 	return out, nil
@@ -247,24 +241,32 @@ func nameClause(field, text string, b float64) (bquery.Query, bool) {
 }
 
 func (c compiler) bool(n *query.Bool) (bquery.Query, error) {
+	q, _, _, err := c.boolParts(n)
+	return q, err
+}
+
+// boolParts compiles n and returns, beside it, its compiled required and
+// excluded clauses.
+func (c compiler) boolParts(n *query.Bool) (q bquery.Query, must, mustNot []bquery.Query, err error) {
 	var groups [3][]bquery.Query
 	for i, nodes := range [3][]query.Node{n.Must, n.Should, n.MustNot} {
 		for _, child := range nodes {
-			q, err := c.node(child)
+			cq, err := c.node(child)
 			if err != nil {
-				return nil, err
+				return nil, nil, nil, err
 			}
-			groups[i] = append(groups[i], q)
+			groups[i] = append(groups[i], cq)
 		}
 	}
 	must, should, mustNot := groups[0], groups[1], groups[2]
+	required := must
 	// "NOT a" alone means every statement but a; Bleve needs the "every".
 	if len(must) == 0 && len(should) == 0 {
-		must = []bquery.Query{index.KindQuery(index.KindStatement)}
+		required = []bquery.Query{index.KindQuery(index.KindStatement)}
 	}
-	q := bquery.NewBooleanQuery(must, should, mustNot)
-	boostBy(q, n.Boost)
-	return q, nil
+	bq := bquery.NewBooleanQuery(required, should, mustNot)
+	boostBy(bq, n.Boost)
+	return bq, must, mustNot, nil
 }
 
 // matchAll matches text on field, every token of it required.
