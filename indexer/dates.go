@@ -437,15 +437,25 @@ func publishedFromText(text string) time.Time {
 // part of a wrapped paragraph: under a headline it is the date, not the
 // end of the title.
 func isDateLine(l string) bool {
+	_, ok := dateLineStart(l)
+	return ok
+}
+
+// dateLineStart returns where the date of a date line starts (see
+// isDateLine), and whether l is one.
+func dateLineStart(l string) (int, bool) {
 	if len(l) > maxDateLine || !hasYear(l) {
-		return false
+		return 0, false
 	}
-	m := dateLineRe.FindStringSubmatch(l)
+	m := dateLineRe.FindStringSubmatchIndex(l)
 	if m == nil {
-		return false
+		return 0, false
 	}
-	_, ok := parseDate(m[1])
-	return ok || slashDateRe.MatchString(strings.TrimSpace(timeOfDayRe.ReplaceAllString(m[1], "")))
+	date := l[m[2]:m[3]]
+	if _, ok := parseDate(date); ok || slashDateRe.MatchString(strings.TrimSpace(timeOfDayRe.ReplaceAllString(date, ""))) {
+		return m[2], true
+	}
+	return 0, false
 }
 
 // hasYear reports whether s holds four digits in a row: a cheap test that

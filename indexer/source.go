@@ -115,11 +115,11 @@ var namedAcronymRe = regexp.MustCompile(`^(\p{Lu}[\pL’'.,& -]{4,120}?)\s*\((\p
 // the comma: "Human Rights Watch" of "Human Rights Watch, July 14, 2023";
 // "" when line is no date line or nothing stands before its date.
 func beforeDate(line string) string {
-	if !isDateLine(line) {
+	start, ok := dateLineStart(line)
+	if !ok {
 		return ""
 	}
-	m := dateLineRe.FindStringSubmatchIndex(line)
-	return strings.TrimRight(line[:m[2]], ", \t")
+	return strings.TrimRight(line[:start], ", \t")
 }
 
 // soleOrg returns the organization whose mentions cover all the letters of
