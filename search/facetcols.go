@@ -56,8 +56,16 @@ func (d *dictionary) ord(value string) uint32 {
 type segmentColumns struct {
 	start [len(termFacets)][]uint32
 	ords  [len(termFacets)][]uint32
-	// year of publication, 0 when unknown
-	year []int16
+	// month of publication, as monthOf numbers it; 0 when unknown
+	month []int16
+}
+
+// monthOf numbers the month of t from year 0 (year*12 + month-1), which
+// fits an int16 for every date Bleve can store (1677 to 2262), so a
+// segment's column costs two bytes a statement, as a year did. Months,
+// not years, so that the page can draw a short range by month.
+func monthOf(t time.Time) int16 {
+	return int16(t.Year()*12 + int(t.Month()) - 1)
 }
 
 func newFacetColumns() *facetColumns {
@@ -91,7 +99,7 @@ func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 	if err := c.build(missing); err != nil {
 		return nil, err
 	}
-	t := &facetTally{years: make([]int, time.Now().Year()+3-firstYear)}
+	t := &facetTally{months: make([]int, 1+12*(time.Now().Year()+2-firstYear))}
 	live := make(map[segment.Segment]bool, len(snap.Segments()))
 	var offset uint64
 	for _, ss := range snap.Segments() {
@@ -115,10 +123,10 @@ func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 	return t, nil
 }
 
-// yearPart marks the part that reads the years of publication.
-const yearPart = len(termFacets)
+// datePart marks the part that reads the months of publication.
+const datePart = len(termFacets)
 
-// columnsPart is one field of one segment: term facet field, or yearPart.
+// columnsPart is one field of one segment: term facet field, or datePart.
 // Parts are read in parallel, each numbering its values in the order of
 // the segment's own dictionary; joining renumbers them in the shared ones.
 type columnsPart struct {
@@ -126,7 +134,7 @@ type columnsPart struct {
 	field       int
 	start, ords []uint32
 	values      []string
-	year        []int16
+	month       []int16
 }
 
 // build reads the columns of segs, a part per field and segment on every
@@ -134,7 +142,7 @@ type columnsPart struct {
 func (c *facetColumns) build(segs []segment.Segment) error {
 	var parts []*columnsPart
 	for _, seg := range segs {
-		for f := range yearPart + 1 {
+		for f := range datePart + 1 {
 			parts = append(parts, &columnsPart{seg: seg, field: f})
 		}
 	}
@@ -162,8 +170,8 @@ func (c *facetColumns) build(segs []segment.Segment) error {
 			cols = &segmentColumns{}
 			c.segs[p.seg] = cols
 		}
-		if p.field == yearPart {
-			cols.year = p.year
+		if p.field == datePart {
+			cols.month = p.month
 			continue
 		}
 		global := make([]uint32, len(p.values))
@@ -182,7 +190,7 @@ func (c *facetColumns) build(segs []segment.Segment) error {
 // the documents of each.
 func (p *columnsPart) read() error {
 	name := index.FieldPublished
-	if p.field != yearPart {
+	if p.field != datePart {
 		name = termFacets[p.field]
 	}
 	dict, err := p.seg.Dictionary(name)
@@ -190,15 +198,15 @@ func (p *columnsPart) read() error {
 		return fmt.Errorf("search: facet values of %s: %w", name, err)
 	}
 	n := p.seg.Count()
-	if p.field == yearPart {
-		p.year = make([]int16, n)
+	if p.field == datePart {
+		p.month = make([]int16, n)
 	}
 	// Documents and values, in term order; counts[d+1] is how many
 	// values document d has.
 	var docs, ords []uint32
 	counts := make([]uint32, n+1)
 	var from, to []byte // every term
-	if p.field == yearPart {
+	if p.field == datePart {
 		// Dates are indexed at several precisions, each term led by its
 		// shift; shift 0 is the instant itself.
 		from, to = []byte{numeric.ShiftStartInt64}, []byte{numeric.ShiftStartInt64 + 1}
@@ -214,14 +222,14 @@ func (p *columnsPart) read() error {
 		if entry == nil {
 			break
 		}
-		var year int16
+		var month int16
 		ord := uint32(len(p.values))
-		if p.field == yearPart {
+		if p.field == datePart {
 			ns, err := numeric.PrefixCoded(entry.Term).Int64()
 			if err != nil {
 				continue
 			}
-			year = int16(time.Unix(0, ns).UTC().Year())
+			month = monthOf(time.Unix(0, ns).UTC())
 		} else {
 			p.values = append(p.values, entry.Term)
 		}
@@ -238,15 +246,15 @@ func (p *columnsPart) read() error {
 				break
 			}
 			d := hit.Number()
-			if p.field == yearPart {
-				p.year[d] = year
+			if p.field == datePart {
+				p.month[d] = month
 				continue
 			}
 			docs, ords = append(docs, uint32(d)), append(ords, ord)
 			counts[d+1]++
 		}
 	}
-	if p.field == yearPart {
+	if p.field == datePart {
 		return nil
 	}
 	for d := range n {
@@ -267,9 +275,11 @@ type facetTally struct {
 	offsets []uint64 // first document number of each segment
 	counts  [len(termFacets)][]int
 	values  [len(termFacets)][]string
-	// years[0] counts hits published before firstYear, years[i] those of
-	// firstYear+i-1, up to next year.
-	years []int
+	// months[0] counts hits published before firstYear, months[1+i] those
+	// of the i-th month from January of firstYear, up to December of next
+	// year; undated those without a date.
+	months  []int
+	undated int
 }
 
 // add counts the hit with Bleve's document number doc.
@@ -282,12 +292,13 @@ func (t *facetTally) add(doc uint64) {
 			t.counts[f][o]++
 		}
 	}
-	switch y := int(cols.year[local]); {
-	case y == 0:
-	case y < firstYear:
-		t.years[0]++
-	case y-firstYear+1 < len(t.years):
-		t.years[y-firstYear+1]++
+	switch m := int(cols.month[local]) - firstYear*12; {
+	case cols.month[local] == 0:
+		t.undated++
+	case m < 0:
+		t.months[0]++
+	case m+1 < len(t.months):
+		t.months[m+1]++
 	}
 }
 
@@ -313,8 +324,8 @@ func (c *facetColumns) wrap(tally **facetTally) bsearch.MakeDocumentMatchHandler
 }
 
 // facets returns the counted facets as Bleve would: each term facet's
-// FacetSize most frequent values, ties in value order; the histogram in
-// time order, empty years left out.
+// FacetSize most frequent values, ties in value order; the histograms in
+// time order, empty years and months left out.
 func (t *facetTally) facets() Facets {
 	top := func(f int) []FacetValue {
 		var out []FacetValue
@@ -347,16 +358,24 @@ func (t *facetTally) facets() Facets {
 			ff.Languages = vals
 		}
 	}
-	for i, n := range t.years {
-		if n == 0 {
-			continue
-		}
-		b := DateBucket{Label: "before " + strconv.Itoa(firstYear), To: yearStart(firstYear), Count: n}
-		if i > 0 {
-			y := firstYear + i - 1
-			b = DateBucket{Label: strconv.Itoa(y), From: yearStart(y), To: yearStart(y + 1), Count: n}
-		}
-		ff.Published = append(ff.Published, b)
+	if n := t.months[0]; n > 0 {
+		ff.Published = append(ff.Published, DateBucket{Label: "before " + strconv.Itoa(firstYear), To: yearStart(firstYear), Count: n})
 	}
+	for i := 1; i < len(t.months); i += 12 {
+		year := 0
+		for m, n := range t.months[i : i+12] {
+			if n == 0 {
+				continue
+			}
+			year += n
+			from := time.Date(firstYear+(i-1)/12, time.Month(1+m), 1, 0, 0, 0, 0, time.UTC)
+			ff.PublishedMonths = append(ff.PublishedMonths, DateBucket{Label: from.Format("2006-01"), From: from, To: from.AddDate(0, 1, 0), Count: n})
+		}
+		if year > 0 {
+			y := firstYear + (i-1)/12
+			ff.Published = append(ff.Published, DateBucket{Label: strconv.Itoa(y), From: yearStart(y), To: yearStart(y + 1), Count: year})
+		}
+	}
+	ff.Undated = t.undated
 	return ff
 }

@@ -73,6 +73,7 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 		{Query: `"human rights" OR court`},
 		{Query: "land", Sources: []string{"CCHR"}},
 		{Query: "protest", From: day("2001-01-01"), To: day("2019-06-30")},
+		{Query: "court", From: day("2001-01-01"), To: day("2019-06-30"), IncludeUndated: true},
 		{Query: "journalists", Organizations: []string{"ADHOC"}, Sort: SortDate},
 		{Query: "nothingmatchesthis"},
 	} {
@@ -112,6 +113,14 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 		years.AddDateTimeRange(strconv.Itoa(y), yearStart(y), yearStart(y+1))
 	}
 	req.AddFacet(index.FieldPublished, years)
+	// Bleve names each facet by its own name, so the months are a facet
+	// of their own over the same field.
+	const monthsFacet = "months"
+	months := bleve.NewFacetRequest(index.FieldPublished, 12*(time.Now().Year()+2-firstYear))
+	for m := yearStart(firstYear); m.Before(yearStart(time.Now().Year() + 2)); m = m.AddDate(0, 1, 0) {
+		months.AddDateTimeRange(m.Format("2006-01"), m, m.AddDate(0, 1, 0))
+	}
+	req.AddFacet(monthsFacet, months)
 	res, err := ix.Search(context.Background(), req)
 	if err != nil {
 		t.Fatal(err)
@@ -138,5 +147,21 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 		f.Published = append(f.Published, b)
 	}
 	sort.Slice(f.Published, func(i, j int) bool { return f.Published[i].From.Before(f.Published[j].From) })
+	for _, d := range res.Facets[monthsFacet].DateRanges {
+		if d.Count == 0 {
+			continue
+		}
+		b := DateBucket{Label: d.Name, Count: d.Count}
+		b.From, _ = time.Parse(time.RFC3339, *d.Start)
+		b.To, _ = time.Parse(time.RFC3339, *d.End)
+		f.PublishedMonths = append(f.PublishedMonths, b)
+	}
+	sort.Slice(f.PublishedMonths, func(i, j int) bool { return f.PublishedMonths[i].From.Before(f.PublishedMonths[j].From) })
+	ureq := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(filterQuery(c.query, r), undated()), 0, 0, false)
+	ures, err := ix.Search(context.Background(), ureq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Undated = int(ures.Total)
 	return f
 }

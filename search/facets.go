@@ -21,6 +21,15 @@ type Facets struct {
 	// Published counts statements per year of publication, oldest first,
 	// years without statements left out.
 	Published []DateBucket
+	// PublishedMonths counts them per month from January of firstYear on
+	// (Label "2017-08"), oldest first, months without statements left
+	// out; statements from before firstYear are only in Published. Pages
+	// draw a short range by month.
+	PublishedMonths []DateBucket
+	// Undated counts the matching statements without a publication date,
+	// which no bucket holds. A date range leaves them out unless
+	// Request.IncludeUndated; Result.Undated counts those.
+	Undated int
 }
 
 // FacetValue is one value of a facet and how many matching statements have it.
