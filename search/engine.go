@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -28,11 +27,9 @@ type Engine struct {
 	langs     *cachedLangs
 	columns   *facetColumns
 	stem      analysis.Analyzer // of the stemmed fields, to mark their matches
-	// slots bounds the searches running at once to the cores. More at once
-	// only share the cores: under load every search then takes many times
-	// longer, and slow ones outlive their timeout. Waiting in line for a
-	// slot, each search runs at full speed once it starts.
-	slots chan struct{}
+	// admit bounds the searches running at once (Options.Slots) and refuses
+	// those that could not get a slot before their deadline (admission.go).
+	admit *admission
 	rank  ranking
 }
 
@@ -46,11 +43,18 @@ type cachedLangs struct {
 	langs  []string
 }
 
-// New returns an engine over ix; the caller keeps ownership of ix.
+// New returns an engine over ix with the default Options; the caller keeps
+// ownership of ix.
 func New(ix *index.Index) *Engine {
+	return NewWithOptions(ix, Options{})
+}
+
+// NewWithOptions returns an engine over ix; the caller keeps ownership of
+// ix.
+func NewWithOptions(ix *index.Index, o Options) *Engine {
 	return &Engine{ix: ix, columns: newFacetColumns(),
 		stem:  ix.Mapping().AnalyzerNamed(index.AnalyzerStemmed),
-		slots: make(chan struct{}, runtime.GOMAXPROCS(0)), rank: defaultRanking}
+		admit: newAdmission(o), rank: defaultRanking}
 }
 
 // Result is one page of hits with facets over every matching statement.
@@ -115,7 +119,8 @@ var hitFields = []string{
 }
 
 // Search runs the request. Errors caused by the request wrap ErrInvalid; a
-// search that outlives ctx returns ErrTimeout.
+// search that outlives ctx returns ErrTimeout; one refused because it could
+// not get a slot in time returns an *OverloadError (ErrOverloaded).
 func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err := r.normalize(); err != nil {
 		return Result{}, err
@@ -250,14 +255,10 @@ func (e *Engine) locations(ctx context.Context, main query.Query, hits bsearch.D
 	return locs, nil
 }
 
-// acquire waits for a search slot, or until ctx is done.
+// acquire waits for a search slot, unless the wait would outlast ctx
+// (admission.acquire).
 func (e *Engine) acquire(ctx context.Context) (release func(), err error) {
-	select {
-	case e.slots <- struct{}{}:
-		return func() { <-e.slots }, nil
-	case <-ctx.Done():
-		return nil, searchError(ctx.Err())
-	}
+	return e.admit.acquire(ctx)
 }
 
 func searchError(err error) error {

@@ -417,11 +417,13 @@ func TestSearch_phraseOfPairs(t *testing.T) {
 
 // TestEngine_Search_waitsForASlot checks that a search waits while every
 // slot is taken, answers ErrTimeout when its time runs out in line, and
-// runs once a slot is free.
+// runs once a slot is free. No search has ended yet, so the engine knows no
+// service time and refuses nothing for its deadline (admission_test.go
+// tests the refusals).
 func TestEngine_Search_waitsForASlot(t *testing.T) {
 	e := testEngine(t)
-	for range cap(e.slots) {
-		e.slots <- struct{}{}
+	for range cap(e.admit.slots) {
+		e.admit.slots <- struct{}{}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
@@ -431,12 +433,12 @@ func TestEngine_Search_waitsForASlot(t *testing.T) {
 	if _, err := e.Quotes(ctx, QuoteRequest{Query: "must close"}); !errors.Is(err, ErrTimeout) {
 		t.Fatalf("quote search with every slot taken: %v, want ErrTimeout", err)
 	}
-	<-e.slots
+	<-e.admit.slots
 	res, err := e.Search(context.Background(), Request{Query: "cambodia"})
 	if err != nil || res.Total == 0 {
 		t.Fatalf("search with a slot free: %d hits, %v", res.Total, err)
 	}
-	if len(e.slots) != cap(e.slots)-1 {
-		t.Errorf("%d slots taken after the search, want %d: it kept its slot", len(e.slots), cap(e.slots)-1)
+	if len(e.admit.slots) != cap(e.admit.slots)-1 {
+		t.Errorf("%d slots taken after the search, want %d: it kept its slot", len(e.admit.slots), cap(e.admit.slots)-1)
 	}
 }
