@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/search"
@@ -25,6 +27,7 @@ type apiError struct {
 const (
 	msgInternal = "internal server error"
 	msgTimeout  = "the search took too long; narrow it down and try again"
+	msgBusy     = "the server is busy with other searches; try again in %d seconds"
 )
 
 // classify maps an error to its status and the message the user sees. User
@@ -51,8 +54,21 @@ func classify(err error) (status int, msg string) {
 		return http.StatusNotFound, "no alert has this ID"
 	case errors.Is(err, search.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, msgTimeout
+	case errors.Is(err, search.ErrOverloaded):
+		return http.StatusServiceUnavailable, fmt.Sprintf(msgBusy, retryAfter(err))
 	}
 	return http.StatusInternalServerError, msgInternal
+}
+
+// retryAfter is the whole seconds after which a refused search may be
+// tried again, as the Retry-After header and the message give it: the
+// engine's expected wait, rounded up, and at least 1.
+func retryAfter(err error) int {
+	var ov *search.OverloadError
+	if !errors.As(err, &ov) {
+		return 1
+	}
+	return max(1, int((ov.RetryAfter+time.Second-1)/time.Second))
 }
 
 // invalidMessage says what is wrong with the request, without the package
@@ -99,6 +115,18 @@ func (s *Server) handleError(err error, c echo.Context) {
 	switch {
 	case status == http.StatusInternalServerError:
 		s.log.Error("web: request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
+	case errors.Is(err, search.ErrOverloaded):
+		// Refused before it ran, so that the client need not wait out its
+		// deadline: counted rather than logged, since under overload a
+		// line per refusal would only add to the load. The request's own
+		// log line (observe) still shows the 503.
+		var ov *search.OverloadError
+		reason := "unknown"
+		if errors.As(err, &ov) {
+			reason = string(ov.Reason)
+		}
+		s.metrics.shed.WithLabelValues(reason).Inc()
+		c.Response().Header().Set("Retry-After", strconv.Itoa(retryAfter(err)))
 	case status >= 500: // a timeout: the server is busy or the search too broad
 		s.log.Warn("web: request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/advosearch/advosearch/search"
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -16,6 +17,9 @@ type metrics struct {
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
+	// shed counts the searches refused at once under overload, by
+	// search.ShedReason.
+	shed *prometheus.CounterVec
 }
 
 func newMetrics(s searcher, opts Options) *metrics {
@@ -30,7 +34,15 @@ func newMetrics(s searcher, opts Options) *metrics {
 			Help:    "Time to answer an HTTP request, by route pattern.",
 			Buckets: []float64{.001, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}, []string{"route"}),
+		shed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "advosearch_search_shed_total",
+			Help: "Searches refused with 503 and Retry-After before running, because the wait for a search slot would outlast the request's deadline (reason deadline) or the line was full (reason queue).",
+		}, []string{"reason"}),
 	}
+	// Both reasons show from the start, at 0, so that rate() and alerts
+	// on them work before the first refusal.
+	m.shed.WithLabelValues(string(search.ShedDeadline))
+	m.shed.WithLabelValues(string(search.ShedQueue))
 	statements := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "advosearch_statements",
 		Help: "Statements in the index.",
@@ -41,7 +53,7 @@ func newMetrics(s searcher, opts Options) *metrics {
 		}
 		return float64(n)
 	})
-	m.registry.MustRegister(m.requests, m.latency, statements,
+	m.registry.MustRegister(m.requests, m.latency, m.shed, statements,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if opts.IndexSize != nil {
 		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
