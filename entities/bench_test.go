@@ -1,0 +1,37 @@
+package entities_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/advosearch/advosearch/entities"
+)
+
+// BenchmarkModel_Tag tags a 4 KB English statement; the budget for all of
+// extraction is 2 ms per such statement on one core.
+func BenchmarkModel_Tag(b *testing.B) {
+	m, err := entities.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/statement.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(text)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Tag(s, nil)
+	}
+}
+
+// BenchmarkLoadDefault measures what NewExtractor pays once.
+func BenchmarkLoadDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := entities.LoadDefault(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package entities
+
+import (
+	"math"
+	"slices"
+)
+
+// Tag finds the names in text. known are names the caller already
+// recognised (gazetteer matches, in any order); they guide the tagger as
+// features but are not copied into the result, so the caller decides which
+// of two readings wins. Spans come in text order and never overlap.
+//
+// Tag reads text as running prose: give it a statement's main text, not a
+// page with its menus and footers.
+func (m *Model) Tag(text string, known []Span) []Span {
+	toks, sents := tokenize(text)
+	labels := knownLabels(toks, known)
+	var spans []Span
+	var feats []uint64
+	for s, from := range sents {
+		to := len(toks)
+		if s+1 < len(sents) {
+			to = sents[s+1]
+		}
+		var kl []string
+		if labels != nil {
+			kl = labels[from:to]
+		}
+		tags := m.decode(words(toks[from:to], kl), &feats)
+		for i := 0; i < len(tags); i++ {
+			if tags[i] == 0 {
+				continue
+			}
+			j := i + 1
+			for j < len(tags) && tags[j] == inside(tags[i].kind()) {
+				j++
+			}
+			spans = append(spans, Span{Start: toks[from+i].start, End: toks[from+j-1].end, Kind: tags[i].kind()})
+			i = j - 1
+		}
+	}
+	return spans
+}
+
+// TagWords labels words already split into tokens, as a corpus gives them:
+// one BIO label ("B-PER", "I-ORG", "O") per word. known, if not nil, holds a
+// BIO label per word for the names the caller knows.
+func (m *Model) TagWords(ws []string, known []string) []string {
+	toks := make([]token, len(ws))
+	for i, w := range ws {
+		toks[i] = token{text: foldApostrophe(w)}
+	}
+	var feats []uint64
+	tags := m.decode(words(toks, known), &feats)
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = t.String()
+	}
+	return out
+}
+
+// String returns the BIO label.
+func (t tag) String() string {
+	switch {
+	case t == 0:
+		return "O"
+	case t.isBegin():
+		return "B-" + t.kind().String()
+	}
+	return "I-" + t.kind().String()
+}
+
+// parseTag reads a BIO label; labels of other kinds (MISC) are O.
+func parseTag(label string) tag {
+	if len(label) < 3 || label[1] != '-' {
+		return 0
+	}
+	k := KindOf(label[2:])
+	switch {
+	case k == None:
+		return 0
+	case label[0] == 'B':
+		return begin(k)
+	case label[0] == 'I':
+		return inside(k)
+	}
+	return 0
+}
+
+// knownLabels gives each token the BIO label of the known span covering
+// it, or nil when there are none.
+func knownLabels(toks []token, known []Span) []string {
+	if len(known) == 0 {
+		return nil
+	}
+	spans := slices.Clone(known)
+	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	labels := make([]string, len(toks))
+	k := 0
+	for i, t := range toks {
+		for k < len(spans) && spans[k].End <= t.start {
+			k++
+		}
+		if k == len(spans) {
+			break
+		}
+		sp := spans[k]
+		if sp.Kind == None || t.start < sp.Start || t.end > sp.End {
+			continue
+		}
+		if i > 0 && toks[i-1].start >= sp.Start {
+			labels[i] = inside(sp.Kind).String()
+		} else {
+			labels[i] = begin(sp.Kind).String()
+		}
+	}
+	return labels
+}
+
+// emissions scores every tag for every word of a sentence. feats is scratch
+// space, kept across sentences to spare allocations.
+func (m *Model) emissions(ws []word, feats *[]uint64) [][numTags]float32 {
+	scores := make([][numTags]float32, len(ws))
+	title := isTitleLine(ws)
+	for i := range ws {
+		*feats = features((*feats)[:0], ws, i, title)
+		for _, f := range *feats {
+			r, ok := m.index[f]
+			if !ok {
+				continue
+			}
+			row := m.weights[int(r)*numTags : int(r)*numTags+numTags]
+			for t := range numTags {
+				scores[i][t] += row[t]
+			}
+		}
+	}
+	return scores
+}
+
+func (m *Model) decode(ws []word, feats *[]uint64) []tag {
+	return viterbi(m.emissions(ws, feats), &m.trans)
+}
+
+// viterbi returns the best tag sequence under emission and transition
+// scores, allowing I-X only after B-X or I-X.
+func viterbi[F float32 | float64](em [][numTags]F, trans *[numTags + 1][numTags]F) []tag {
+	n := len(em)
+	if n == 0 {
+		return nil
+	}
+	negInf := F(math.Inf(-1))
+	score := make([][numTags]F, n)
+	back := make([][numTags]uint8, n)
+	for t := range numTags {
+		score[0][t] = negInf
+		if valid(0, tag(t)) {
+			score[0][t] = em[0][t] + trans[numTags][t]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for t := range numTags {
+			best, arg := negInf, 0
+			for p := range numTags {
+				if !valid(tag(p), tag(t)) || score[i-1][p] == negInf {
+					continue
+				}
+				if s := score[i-1][p] + trans[p][t]; s > best {
+					best, arg = s, p
+				}
+			}
+			score[i][t] = best + em[i][t]
+			back[i][t] = uint8(arg)
+		}
+	}
+	out := make([]tag, n)
+	best := 0
+	for t := range numTags {
+		if score[n-1][t] > score[n-1][best] {
+			best = t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = tag(best)
+		best = int(back[i][best])
+	}
+	return out
+}
