@@ -3,6 +3,7 @@ package entities
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // Tag finds the names in text. known are names the caller already
@@ -123,6 +124,13 @@ func (m *Model) emissions(ws []word, feats *[]uint64) [][numTags]float32 {
 	scores := make([][numTags]float32, len(ws))
 	title := isTitleLine(ws)
 	for i := range ws {
+		if !m.mayBeName(ws, i) {
+			// Only O: a name here would have to be written in lower case.
+			for t := 1; t < numTags; t++ {
+				scores[i][t] = notAName
+			}
+			continue
+		}
 		*feats = features((*feats)[:0], ws, i, title)
 		for _, f := range *feats {
 			r, ok := m.index[f]
@@ -136,6 +144,24 @@ func (m *Model) emissions(ws []word, feats *[]uint64) [][numTags]float32 {
 		}
 	}
 	return scores
+}
+
+// notAName is the emission score of a name tag where mayBeName rules one
+// out: low enough that no path through it wins, finite so sums stay sums.
+const notAName = -1e6
+
+// mayBeName reports whether word i could be part of a name: it, or a word
+// next to it, has a capital letter ("of" in "Bank of America"). Other words
+// are taken as O without scoring them, which halves the cost of tagging
+// prose; the corpora's few names in lower case ("tampa bay", in web
+// comments) are the price.
+func (m *Model) mayBeName(ws []word, i int) bool {
+	for j := max(i-1, 0); j <= i+1 && j < len(ws); j++ {
+		if strings.IndexByte(ws[j].shape, 'X') >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Model) decode(ws []word, feats *[]uint64) []tag {
