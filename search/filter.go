@@ -8,7 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// filterQuery adds the request's facet and date filters to the main query.
+// filterQuery adds the request's facet, ID and date filters to the main
+// query.
 // Statement queries need no filter on the kind of document: quotes index
 // none of the fields they search (see index.FieldQuoteSource), and
 // "everything" compiles to every statement.
@@ -28,6 +29,9 @@ func filterQuery(main query.Query, r Request) query.Query {
 			tq.SetField(f.field)
 			clauses = append(clauses, tq)
 		}
+	}
+	if len(r.IDs) > 0 {
+		clauses = append(clauses, bleve.NewDocIDQuery(r.IDs))
 	}
 	if dq := dateFilter(index.FieldPublished, r.From, r.To); dq != nil {
 		if r.IncludeUndated {

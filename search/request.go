@@ -76,6 +76,10 @@ type Request struct {
 	// NoFacets skips counting facets, the costliest part of most searches,
 	// for callers that show none (exports, programs).
 	NoFacets bool
+	// IDs, if set, keeps only the statements with these IDs: a page that
+	// lists statements it knows (an alert's matches) gets their snippets
+	// for the query from one search rather than one per statement.
+	IDs []string
 }
 
 // ErrInvalid is wrapped by every error caused by the request rather than by
@@ -105,7 +109,7 @@ var ErrTimeout = errors.New("search: timed out")
 // no filters, no dates.
 func (r Request) unfiltered() bool {
 	return r.Query == "" && r.From.IsZero() && r.To.IsZero() &&
-		len(r.Organizations)+len(r.People)+len(r.Places)+len(r.Sources) == 0
+		len(r.Organizations)+len(r.People)+len(r.Places)+len(r.Sources)+len(r.IDs) == 0
 }
 
 // normalize applies defaults and checks bounds.
