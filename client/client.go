@@ -1,14 +1,16 @@
 package client
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"path/filepath"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,12 +18,8 @@ import (
 )
 
 // MaxRequestBytes keeps each request under the server's default ingest
-// limit (10 MiB).
+// limit (10 MiB). A JSONL file is sent in parts of at most this size.
 const MaxRequestBytes = 8 << 20
-
-// ErrUnsupported means a document cannot be sent as a JSON record (a PDF:
-// its text is extracted where it is indexed).
-var ErrUnsupported = errors.New("client: cannot be sent to a server")
 
 // Client talks to one server.
 type Client struct {
@@ -40,86 +38,105 @@ type Result struct {
 	IDs       []string `json:"ids"`
 	Indexed   int      `json:"indexed"`
 	Unchanged int      `json:"unchanged"`
-	Skipped   []struct {
-		Line   int    `json:"line,omitempty"`
-		Name   string `json:"name,omitempty"`
-		Reason string `json:"reason"`
-	} `json:"skipped"`
+	Skipped   []Skip   `json:"skipped"`
 }
 
-// Record turns a document read from disk into the JSON record the ingest
-// API takes. A file has no URL, so its absolute path as a file: URL stands
-// in as its stable ID, the same on every run.
-func Record(d corpus.Document) ([]byte, error) {
-	if d.ContentType == corpus.TypeJSONL {
-		var rec corpus.Record
-		if err := json.Unmarshal(d.Body, &rec); err != nil {
-			return nil, fmt.Errorf("client: %s: %w", d.Name, err)
+// Skip is a record or file that was not indexed, and why.
+type Skip struct {
+	Line   int    `json:"line,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func (r *Result) add(o Result) {
+	r.IDs = append(r.IDs, o.IDs...)
+	r.Indexed += o.Indexed
+	r.Unchanged += o.Unchanged
+	r.Skipped = append(r.Skipped, o.Skipped...)
+}
+
+// SendFile sends a file's bytes as they are on disk, for the server to read
+// them as "advosearch index" would. origin is the file's absolute path: the
+// server derives the statements' IDs from it, so they are those of the file
+// indexed locally. A JSONL file is streamed in parts of at most
+// MaxRequestBytes that end at line ends, each saying its first line, which
+// record IDs may carry; a line longer than that is skipped here, with its
+// reason, as the server would.
+func (c *Client) SendFile(ctx context.Context, origin, contentType string, r io.Reader) (Result, error) {
+	if contentType != corpus.TypeJSONL {
+		body, err := io.ReadAll(r)
+		if err != nil {
+			return Result{}, fmt.Errorf("client: read %s: %w", origin, err)
 		}
-		if rec.URL == "" {
-			rec.URL = fileURL(d.Name)
-		}
-		return json.Marshal(rec)
+		return c.send(ctx, origin, contentType, 1, body)
 	}
-	rec := corpus.Record{URL: fileURL(d.Name)}
-	switch d.ContentType {
-	case corpus.TypeHTML:
-		rec.HTML = string(d.Body)
-	case corpus.TypeText, corpus.TypeMD:
-		rec.Body = string(d.Body)
-	default:
-		return nil, fmt.Errorf("%w: %s is %s", ErrUnsupported, d.Name, d.ContentType)
-	}
-	return json.Marshal(rec)
-}
-
-func fileURL(name string) string {
-	return "file://" + filepath.ToSlash(name)
-}
-
-// Ingest sends JSON records, one a line, in requests of at most
-// MaxRequestBytes, and adds up the answers.
-func (c *Client) Ingest(ctx context.Context, records [][]byte) (Result, error) {
 	var total Result
-	var body bytes.Buffer
-	send := func() error {
-		if body.Len() == 0 {
+	var part bytes.Buffer
+	first, line := 1, 0
+	flush := func() error {
+		if part.Len() == 0 {
 			return nil
 		}
-		r, err := c.post(ctx, body.Bytes())
-		body.Reset()
-		if err != nil {
-			return err
-		}
-		total.IDs = append(total.IDs, r.IDs...)
-		total.Indexed += r.Indexed
-		total.Unchanged += r.Unchanged
-		total.Skipped = append(total.Skipped, r.Skipped...)
-		return nil
+		res, err := c.send(ctx, origin, contentType, first, part.Bytes())
+		total.add(res)
+		part.Reset()
+		return err
 	}
-	for _, rec := range records {
-		if body.Len()+len(rec)+1 > MaxRequestBytes {
-			if err := send(); err != nil {
-				return total, err
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		text, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// Too long for one buffer: copy what the buffer holds before
+			// reading the rest of the line over it.
+			head := bytes.Clone(text)
+			rest, rerr := br.ReadBytes('\n')
+			text, err = append(head, rest...), rerr
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return total, fmt.Errorf("client: read %s: %w", origin, err)
+		}
+		if len(text) == 0 {
+			break
+		}
+		line++
+		switch {
+		case len(text) > MaxRequestBytes:
+			total.Skipped = append(total.Skipped, Skip{Line: line, Name: origin, Reason: fmt.Sprintf("line over %d bytes", MaxRequestBytes)})
+			text = []byte("\n") // keeps the lines after it numbered as in the file
+		case part.Len()+len(text) > MaxRequestBytes:
+			if ferr := flush(); ferr != nil {
+				return total, ferr
 			}
 		}
-		body.Write(rec)
-		body.WriteByte('\n')
+		if part.Len() == 0 {
+			first = line
+		}
+		part.Write(text)
+		if errors.Is(err, io.EOF) {
+			break
+		}
 	}
-	return total, send()
+	if err := flush(); err != nil {
+		return total, err
+	}
+	return total, nil
 }
 
-func (c *Client) post(ctx context.Context, jsonl []byte) (Result, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/api/documents", bytes.NewReader(jsonl))
+func (c *Client) send(ctx context.Context, origin, contentType string, line int, body []byte) (Result, error) {
+	q := url.Values{"origin": {origin}}
+	if line > 1 {
+		q.Set("line", strconv.Itoa(line))
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/api/documents?"+q.Encode(), bytes.NewReader(body))
 	if err != nil {
 		return Result{}, fmt.Errorf("client: %w", err)
 	}
-	body, err := c.do(req, "application/x-ndjson")
+	answer, err := c.do(req, contentType)
 	if err != nil {
 		return Result{}, err
 	}
 	var r Result
-	if err := json.Unmarshal(body, &r); err != nil {
+	if err := json.Unmarshal(answer, &r); err != nil {
 		return Result{}, fmt.Errorf("client: reading the answer: %w", err)
 	}
 	return r, nil
@@ -145,9 +162,28 @@ func (c *Client) do(req *http.Request, contentType string) ([]byte, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		var e struct{ Error string }
 		json.Unmarshal(body, &e)
-		return nil, fmt.Errorf("client: the server answered %s: %s", resp.Status, e.Error)
+		return nil, &ServerError{Status: resp.StatusCode, Message: e.Error, status: resp.Status}
 	}
 	return body, nil
+}
+
+// ServerError is a request the server refused or failed, with its reason.
+type ServerError struct {
+	Status  int    // the HTTP status code
+	Message string // the server's own words
+	status  string
+}
+
+func (e *ServerError) Error() string {
+	return fmt.Sprintf("client: the server answered %s: %s", e.status, e.Message)
+}
+
+// Refused reports whether the server refused what was sent (a 4xx other
+// than a missing token or too many requests), rather than failing or
+// refusing the client: the next file may still go through.
+func (e *ServerError) Refused() bool {
+	return e.Status >= 400 && e.Status < 500 &&
+		e.Status != http.StatusUnauthorized && e.Status != http.StatusForbidden && e.Status != http.StatusTooManyRequests
 }
 
 // Backup asks the server to write a consistent copy of its data folder into

@@ -1,9 +1,11 @@
 package client
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,72 +15,69 @@ import (
 	"github.com/advosearch/advosearch/corpus"
 )
 
-func TestRecord(t *testing.T) {
-	tests := []struct {
-		name string
-		doc  corpus.Document
-		want corpus.Record
-		err  error
-	}{
-		{"text keeps its body, path as URL",
-			corpus.Document{Name: "/data/a.txt", ContentType: corpus.TypeText, Body: []byte("Title\n\nBody")},
-			corpus.Record{Body: "Title\n\nBody", URL: "file:///data/a.txt"}, nil},
-		{"html goes as html",
-			corpus.Document{Name: "/data/b.html", ContentType: corpus.TypeHTML, Body: []byte("<p>x</p>")},
-			corpus.Record{HTML: "<p>x</p>", URL: "file:///data/b.html"}, nil},
-		{"a JSONL record keeps its URL",
-			corpus.Document{Name: "/data/c.jsonl:3", ContentType: corpus.TypeJSONL, Body: []byte(`{"title":"T","body":"B","url":"https://example.org/t"}`)},
-			corpus.Record{Title: "T", Body: "B", URL: "https://example.org/t"}, nil},
-		{"a JSONL record without one gets the line's",
-			corpus.Document{Name: "/data/c.jsonl:4", ContentType: corpus.TypeJSONL, Body: []byte(`{"body":"B"}`)},
-			corpus.Record{Body: "B", URL: "file:///data/c.jsonl:4"}, nil},
-		{"a PDF cannot be sent",
-			corpus.Document{Name: "/data/d.pdf", ContentType: corpus.TypePDF, Body: []byte("%PDF")},
-			corpus.Record{}, ErrUnsupported},
+func TestClient_SendFile_JSONLInPartsKeepsLineNumbers(t *testing.T) {
+	type request struct {
+		origin, line, ctype string
+		firstLine           string
+		lines               int
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b, err := Record(tt.doc)
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("err = %v, want %v", err, tt.err)
-			}
-			if err != nil {
-				return
-			}
-			var got corpus.Record
-			if err := json.Unmarshal(b, &got); err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Errorf("record %+v, want %+v", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestClient_Ingest_splitsRequestsAndAddsUp(t *testing.T) {
-	var requests int
+	var requests []request
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requests++
 		if r.Header.Get("Authorization") != "Bearer tok" {
 			w.WriteHeader(http.StatusUnauthorized)
 			json.NewEncoder(w).Encode(map[string]string{"error": "missing token"})
 			return
 		}
 		body, _ := io.ReadAll(r.Body)
-		lines := strings.Count(string(body), "\n")
-		json.NewEncoder(w).Encode(map[string]any{"ids": make([]string, lines), "indexed": lines})
+		if !strings.HasSuffix(string(body), "\n") {
+			t.Errorf("a part ends inside a line: %q", string(body[max(0, len(body)-20):]))
+		}
+		n := strings.Count(string(body), "\n")
+		requests = append(requests, request{r.URL.Query().Get("origin"), r.URL.Query().Get("line"), r.Header.Get("Content-Type"),
+			strings.SplitN(string(body), "\n", 2)[0], n})
+		json.NewEncoder(w).Encode(map[string]any{"ids": make([]string, n), "indexed": n})
 	}))
 	defer srv.Close()
-	big := `{"body":"` + strings.Repeat("x", MaxRequestBytes/3) + `","url":"https://example.org/x"}`
-	res, err := New(srv.URL, "tok").Ingest(context.Background(), [][]byte{[]byte(big), []byte(big), []byte(big), []byte(big)})
+
+	record := func(i int) string {
+		return fmt.Sprintf(`{"body":"%d %s","url":"https://example.org/%d"}`, i, strings.Repeat("x", MaxRequestBytes/3), i) + "\n"
+	}
+	var file strings.Builder
+	for i := 1; i <= 4; i++ {
+		file.WriteString(record(i))
+	}
+	file.WriteString(strings.Repeat("y", MaxRequestBytes+1) + "\n") // line 5: too long to send
+	file.WriteString(record(6))
+
+	res, err := New(srv.URL, "tok").SendFile(context.Background(), "/data/batch.jsonl", corpus.TypeJSONL, strings.NewReader(file.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if requests != 2 || res.Indexed != 4 || len(res.IDs) != 4 {
-		t.Errorf("%d requests, indexed %d: want 4 records over 2 requests under the size cap", requests, res.Indexed)
+	if len(requests) < 2 {
+		t.Fatalf("%d requests, want the file in parts under the size cap", len(requests))
 	}
-	if _, err := New(srv.URL, "wrong").Ingest(context.Background(), [][]byte{[]byte(big)}); err == nil || !strings.Contains(err.Error(), "missing token") {
-		t.Errorf("err = %v, want the server's message", err)
+	want := 1
+	for _, r := range requests {
+		if r.origin != "/data/batch.jsonl" || r.ctype != corpus.TypeJSONL {
+			t.Errorf("origin %q, type %q: want the file's path and type", r.origin, r.ctype)
+		}
+		if got := cmp.Or(r.line, "1"); got != fmt.Sprint(want) {
+			t.Errorf("a part says it starts at line %s, want %d", got, want)
+		}
+		if want != 5 && !strings.HasPrefix(r.firstLine, fmt.Sprintf(`{"body":"%d `, want)) {
+			t.Errorf("the part said to start at line %d starts with %.20q", want, r.firstLine)
+		}
+		want += r.lines
+	}
+	if want != 7 {
+		t.Errorf("parts hold %d lines, want the file's 6 (the long one blank)", want-1)
+	}
+	if res.Indexed != 6 || len(res.Skipped) != 1 || res.Skipped[0].Line != 5 {
+		t.Errorf("indexed %d, skipped %+v: want the answers added up and line 5 skipped as too long", res.Indexed, res.Skipped)
+	}
+	_, err = New(srv.URL, "wrong").SendFile(context.Background(), "/data/a.txt", corpus.TypeText, strings.NewReader("Title\n\nBody"))
+	var refusal *ServerError
+	if !errors.As(err, &refusal) || refusal.Message != "missing token" || refusal.Refused() {
+		t.Errorf("err = %v, want the server's message, not taken as a refused file", err)
 	}
 }

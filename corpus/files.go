@@ -2,8 +2,6 @@ package corpus
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -136,7 +134,7 @@ func Scan(paths []string) (files []string, skipped []Skipped, err error) {
 // ErrTooLarge, in a Skipped passed to skip, and reading goes on with the
 // next line where there is one.
 func ReadFile(path string, maxBytes int64, fn func(Document) error, skip func(Skipped)) error {
-	ctype, ok := contentTypes[strings.ToLower(filepath.Ext(path))]
+	ctype, ok := TypeOfName(path)
 	if !ok {
 		return fmt.Errorf("%w: %s", ErrUnsupported, path)
 	}
@@ -150,7 +148,7 @@ func ReadFile(path string, maxBytes int64, fn func(Document) error, skip func(Sk
 		return fmt.Errorf("corpus: %w", err)
 	}
 	if ctype == TypeJSONL {
-		return ReadJSONL(f, path, info.ModTime(), maxBytes, fn, skip)
+		return ReadJSONL(f, path, 1, info.ModTime(), maxBytes, fn, skip)
 	}
 	if info.Size() > maxBytes {
 		skip(Skipped{path, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, info.Size(), maxBytes)})
@@ -165,17 +163,19 @@ func ReadFile(path string, maxBytes int64, fn func(Document) error, skip func(Sk
 		skip(Skipped{path, fmt.Errorf("%w: over %d bytes", ErrTooLarge, maxBytes)})
 		return nil
 	}
-	return fn(Document{ID: idFor(path), Name: path, ContentType: ctype, Body: body, Fetched: info.ModTime()})
+	return fn(Document{ID: ID(path), Name: path, ContentType: ctype, Body: body, Fetched: info.ModTime()})
 }
 
 // ReadJSONL calls fn with a document for each non-blank line of r, a
 // stream of JSON records named name (a path, or where they came from). A
 // record with a URL takes its ID from it; others from name and line. A line
-// over maxBytes is passed to skip, and reading goes on.
-func ReadJSONL(r io.Reader, name string, fetched time.Time, maxBytes int64, fn func(Document) error, skip func(Skipped)) error {
+// over maxBytes is passed to skip, and reading goes on. firstLine is the
+// line number of r's first line in the file name names: 1, unless r is a
+// later part of it (a large file sent to a server in parts).
+func ReadJSONL(r io.Reader, name string, firstLine int, fetched time.Time, maxBytes int64, fn func(Document) error, skip func(Skipped)) error {
 	path := name
 	br := bufio.NewReaderSize(r, 64<<10)
-	for line := 1; ; line++ {
+	for line := max(firstLine, 1); ; line++ {
 		body, tooLong, err := readLine(br, maxBytes)
 		if errors.Is(err, io.EOF) && len(body) == 0 && !tooLong {
 			return nil
@@ -191,11 +191,11 @@ func ReadJSONL(r io.Reader, name string, fetched time.Time, maxBytes int64, fn f
 			var rec struct {
 				URL string `json:"url"`
 			}
-			id := idFor(name)
+			id := ID(name)
 			// A record with a URL keeps its ID when lines move; a malformed
 			// line keeps the path-and-line ID and is reported by the indexer.
 			if json.Unmarshal(body, &rec) == nil && rec.URL != "" {
-				id = idFor(rec.URL)
+				id = ID(rec.URL)
 			}
 			if err := fn(Document{ID: id, Name: name, ContentType: TypeJSONL, Body: body, Fetched: fetched}); err != nil {
 				return err
@@ -223,10 +223,4 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error
 			return line, tooLong, err
 		}
 	}
-}
-
-// idFor derives a stable, URL-safe ID from a path, path:line or URL.
-func idFor(key string) string {
-	sum := sha256.Sum256([]byte(key))
-	return hex.EncodeToString(sum[:8])
 }

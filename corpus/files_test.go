@@ -72,10 +72,10 @@ func TestReadFile(t *testing.T) {
 	if len(docs) != 3 {
 		t.Fatalf("got %d documents, want 3 (blank line dropped, long line skipped)", len(docs))
 	}
-	if docs[0].ID != idFor("https://example.org/1") {
+	if docs[0].ID != ID("https://example.org/1") {
 		t.Error("a record with a URL must take its ID from the URL")
 	}
-	if docs[1].Name != jsonl+":4" || docs[1].ID != idFor(jsonl+":4") || string(docs[1].Body) != "not json" {
+	if docs[1].Name != jsonl+":4" || docs[1].ID != ID(jsonl+":4") || string(docs[1].Body) != "not json" {
 		t.Errorf("malformed line must still be handed on with its line number: %+v", docs[1])
 	}
 	if docs[2].Name != jsonl+":5" {
@@ -99,7 +99,7 @@ func TestReadFile(t *testing.T) {
 	if err := ReadFile(small, 100, func(d Document) error { docs = append(docs, d); return nil }, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got := docs[len(docs)-1]; got.ContentType != TypeHTML || got.ID != idFor(small) {
+	if got := docs[len(docs)-1]; got.ContentType != TypeHTML || got.ID != ID(small) {
 		t.Errorf("html document = %+v", got)
 	}
 }
@@ -131,7 +131,7 @@ func TestScanAndReadFile_pdf(t *testing.T) {
 	if err := ReadFile(pdf, 100, func(d Document) error { got = d; return nil }, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got.ContentType != TypePDF || got.ID != idFor(pdf) || string(got.Body) != "%PDF-1.4\n" {
+	if got.ContentType != TypePDF || got.ID != ID(pdf) || string(got.Body) != "%PDF-1.4\n" {
 		t.Errorf("pdf document = %+v, want content type %s and the bytes as they are", got, TypePDF)
 	}
 }

@@ -31,7 +31,7 @@ func Seeds() ([]Document, error) {
 		}
 		docs = append(docs, Document{
 			ID:          strings.TrimSuffix(e.Name(), path.Ext(e.Name())),
-			Name:        "seed:" + e.Name(),
+			Name:        SamplePrefix + e.Name(),
 			ContentType: TypeText,
 			Body:        body,
 			Fetched:     time.Time{},

@@ -2,8 +2,6 @@ package feeds
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net"
@@ -371,10 +369,3 @@ func parseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// idFor derives a Document ID from a URL the way corpus does for paths and
-// URLs: the first 8 bytes of its SHA-256, in hex. A page fetched here and
-// the same URL in a JSONL record get the same ID.
-func idFor(key string) string {
-	sum := sha256.Sum256([]byte(key))
-	return hex.EncodeToString(sum[:8])
-}

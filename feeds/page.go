@@ -59,7 +59,7 @@ func (f *Fetcher) Page(ctx context.Context, rawURL string) (corpus.Document, err
 	}
 	final := r.url.String()
 	return corpus.Document{
-		ID:          idFor(final),
+		ID:          corpus.ID(final),
 		Name:        final,
 		ContentType: ctype,
 		Body:        body,

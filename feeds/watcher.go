@@ -228,7 +228,7 @@ func itemDocument(feedURL string, it Item, now time.Time) corpus.Document {
 	}
 	fmt.Fprintf(&b, "</head><body>\n<article>\n<h1>%s</h1>\n%s\n</article>\n</body></html>\n", html.EscapeString(it.Title), it.Content)
 	return corpus.Document{
-		ID:          idFor(name),
+		ID:          corpus.ID(name),
 		Name:        name,
 		ContentType: corpus.TypeHTML,
 		Body:        []byte(b.String()),

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -117,6 +118,7 @@ func (in *Indexer) Documents(ctx context.Context, docs []corpus.Document) (Summa
 	defer in.mu.Unlock()
 	r := in.newRun(0)
 	for _, d := range docs {
+		r.sum.IDs = append(r.sum.IDs, d.ID)
 		if err := r.add(ctx, d); err != nil {
 			return r.stop(err)
 		}
@@ -177,10 +179,17 @@ func (in *Indexer) files(ctx context.Context, paths []string, seen bool) (*run, 
 // JSONL indexes a stream of JSON records, one a line, named name in skip
 // reasons (a record with a URL takes its ID from the URL).
 func (in *Indexer) JSONL(ctx context.Context, jsonl io.Reader, name string) (Summary, error) {
+	return in.JSONLPart(ctx, jsonl, name, 1)
+}
+
+// JSONLPart is JSONL for a part of a file, whose first line is firstLine of
+// the file: its records get the IDs and names they have when the whole file
+// is read.
+func (in *Indexer) JSONLPart(ctx context.Context, jsonl io.Reader, name string, firstLine int) (Summary, error) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	r := in.newRun(0)
-	err := corpus.ReadJSONL(jsonl, name, time.Now(), in.opts.MaxDocumentBytes,
+	err := corpus.ReadJSONL(jsonl, name, firstLine, time.Now(), in.opts.MaxDocumentBytes,
 		func(d corpus.Document) error {
 			r.sum.IDs = append(r.sum.IDs, d.ID)
 			return r.add(ctx, d)
@@ -350,6 +359,7 @@ func (in *Indexer) extractAll(docs []pendingDoc) []extracted {
 				s, note, err := in.ex.Extract(p.doc)
 				if err == nil {
 					s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
+					s.URL = publicURL(s.URL, p.doc.Name)
 					s.Quotes = quotesOf(s)
 				}
 				out[i] = extracted{s, note, err}
@@ -362,6 +372,21 @@ func (in *Indexer) extractAll(docs []pendingDoc) []extracted {
 	close(next)
 	wg.Wait()
 	return out
+}
+
+// publicURL is the link a statement is cited by: the address its text or
+// record gives, if it is a web address, else the address it was fetched
+// from. A local path or file: URL is provenance, never a link. A feed item
+// without a link of its own is named by its feed's URL and a fragment, which
+// is no page to link to.
+func publicURL(stated, origin string) string {
+	if u := corpus.PublicURL(stated); u != "" {
+		return u
+	}
+	if !strings.Contains(origin, "#") {
+		return corpus.PublicURL(origin)
+	}
+	return ""
 }
 
 // quotesOf finds the statement's quotations, with speakers resolved against

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -92,20 +91,20 @@ func (s *Server) ingest(c echo.Context) error {
 	if err != nil {
 		return bodyError(err)
 	}
-	jsonl, lines, err := normalizeIngest(req.Header.Get(echo.HeaderContentType), body)
+	mediaType, params, err := mediaTypeOf(req.Header.Get(echo.HeaderContentType))
+	if err != nil {
+		return err
+	}
+	if isFileUpload(mediaType, c.QueryParam("origin")) {
+		return s.ingestFiles(c, mediaType, params, body)
+	}
+	jsonl, lines, err := normalizeIngest(mediaType, body)
 	if err != nil {
 		return err
 	}
 	res, err := s.opts.Ingest(req.Context(), bytes.NewReader(jsonl))
-	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		return echo.NewHTTPError(http.StatusServiceUnavailable, msgIngestTimeout).SetInternal(fmt.Errorf("web: ingest %d statements: %w", len(lines), err))
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return echo.NewHTTPError(http.StatusInsufficientStorage, msgDiskFull).SetInternal(fmt.Errorf("web: ingest %d statements: %w", len(lines), err))
-	case err != nil:
-		// Whatever the error wraps, a failed ingest is our fault, not the
-		// client's: its records were checked above.
-		return echo.NewHTTPError(http.StatusInternalServerError).SetInternal(fmt.Errorf("web: ingest %d statements: %w", len(lines), err))
+	if err != nil {
+		return ingestError(err, len(lines))
 	}
 	out := apiIngestResult{
 		IDs:       orEmpty(res.IDs),
@@ -123,6 +122,20 @@ func (s *Server) ingest(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
+// ingestError answers a failed ingest of n statements. Whatever it wraps,
+// it is our fault, not the client's, unless time or disk ran out: the
+// records were checked before.
+func ingestError(err error, n int) error {
+	internal := fmt.Errorf("web: ingest %d statements: %w", n, err)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return echo.NewHTTPError(http.StatusServiceUnavailable, msgIngestTimeout).SetInternal(internal)
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return echo.NewHTTPError(http.StatusInsufficientStorage, msgDiskFull).SetInternal(internal)
+	}
+	return echo.NewHTTPError(http.StatusInternalServerError).SetInternal(internal)
+}
+
 // skipLine reads the JSONL line number out of an IngestSkip name: "3" or
 // "anything:3".
 func skipLine(name string) (int, bool) {
@@ -138,13 +151,7 @@ func skipLine(name string) (int, bool) {
 // starts. The body is JSON lines when the Content-Type says so, or when it
 // is not one JSON value but starts with "{" and has several lines; a
 // single object, even pretty-printed over many lines, is one record.
-func normalizeIngest(contentType string, body []byte) (jsonl []byte, lines []int, err error) {
-	mediaType := ""
-	if contentType != "" {
-		if mediaType, _, err = mime.ParseMediaType(contentType); err != nil {
-			return nil, nil, badRequest("Content-Type %q is not a valid media type", contentType)
-		}
-	}
+func normalizeIngest(mediaType string, body []byte) (jsonl []byte, lines []int, err error) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {
 		return nil, nil, badRequest("request body is empty; send a statement as a JSON object, or JSON lines")

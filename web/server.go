@@ -96,6 +96,14 @@ type Options struct {
 	// does not take statements over HTTP: the route answers 404 "ingest is
 	// not configured". Like the alert endpoints, it needs Token.
 	Ingest func(ctx context.Context, jsonl io.Reader) (IngestResult, error)
+	// IngestFile indexes one file as the local indexer would, for POST
+	// /api/documents with the file's own bytes (raw with its Content-Type,
+	// or multipart): a PDF, an HTML page, a JSONL file. Its statements'
+	// IDs come from the file's Origin, so a file sent by "advosearch index
+	// --server" is the same statement as the file indexed where it lies.
+	// Errors answer as Ingest's do. Nil means the server takes JSON
+	// statements only, and other bodies answer 415.
+	IngestFile func(ctx context.Context, f IngestFile) (IngestResult, error)
 	// Delete deletes the statement with the ID, with its quotes, for
 	// DELETE /api/documents/:id (token holders only), so that it stays
 	// deleted when the same content is read again; it returns an error

@@ -106,8 +106,10 @@ func checkPaths(args []string) error {
 	return nil
 }
 
-// sendToServer reads the files and sends them to a running server, which
-// indexes them and fires its alerts.
+// sendToServer sends the files, as they are on disk, to a running server,
+// which indexes them as this command would (the same statements, the same
+// IDs) and fires its alerts. A file the server refuses is reported, and the
+// others are sent.
 func sendToServer(ctx context.Context, c *client.Client, paths []string, maxBytes int64, stdout io.Writer, verbose bool) error {
 	if maxBytes <= 0 {
 		maxBytes = 20 << 20
@@ -116,24 +118,60 @@ func sendToServer(ctx context.Context, c *client.Client, paths []string, maxByte
 	if err != nil {
 		return err
 	}
-	files, skipped := listing.Files, listing.Skipped
-	var records [][]byte
-	for _, f := range files {
-		err := corpus.ReadFile(f, maxBytes, func(d corpus.Document) error {
-			rec, err := client.Record(d)
-			if err != nil {
-				skipped = append(skipped, corpus.Skipped{Name: d.Name, Err: err})
-				return nil
-			}
-			records = append(records, rec)
-			return nil
-		}, func(s corpus.Skipped) { skipped = append(skipped, s) })
+	skipped := listing.Skipped
+	var res client.Result
+	var refused []string
+	sent := 0
+	for _, f := range listing.Files {
+		file, ctype, err := openToSend(f, maxBytes)
 		if err != nil {
 			skipped = append(skipped, corpus.Skipped{Name: f, Err: err})
+			continue
 		}
+		r, err := c.SendFile(ctx, f, ctype, file)
+		file.Close()
+		res.IDs, res.Indexed, res.Unchanged = append(res.IDs, r.IDs...), res.Indexed+r.Indexed, res.Unchanged+r.Unchanged
+		res.Skipped = append(res.Skipped, r.Skipped...)
+		var refusal *client.ServerError
+		switch {
+		case errors.As(err, &refusal) && refusal.Refused():
+			refused = append(refused, fmt.Sprintf("  refused by the server %s: %s", f, refusal.Message))
+			continue
+		case err != nil:
+			printSent(stdout, sent, res, skipped, refused, listing.Ignored, verbose)
+			return err
+		}
+		sent++
 	}
-	res, err := c.Ingest(ctx, records)
-	kinds := make([]string, 0, len(skipped)+len(res.Skipped))
+	printSent(stdout, sent, res, skipped, refused, listing.Ignored, verbose)
+	return nil
+}
+
+// openToSend opens a file to send, if it is of a type advosearch reads and
+// within maxBytes; a JSONL file may be any size, since it goes in parts.
+func openToSend(path string, maxBytes int64) (*os.File, string, error) {
+	ctype, ok := corpus.TypeOfName(path)
+	if !ok {
+		return nil, "", fmt.Errorf("%w: %s", corpus.ErrUnsupported, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", err
+	}
+	info, err := f.Stat()
+	if err == nil && ctype != corpus.TypeJSONL && info.Size() > maxBytes {
+		err = fmt.Errorf("%w: %d bytes, the limit is %d", corpus.ErrTooLarge, info.Size(), maxBytes)
+	}
+	if err != nil {
+		f.Close()
+		return nil, "", err
+	}
+	return f, ctype, nil
+}
+
+// printSent is the summary of index --server.
+func printSent(w io.Writer, sent int, res client.Result, skipped []corpus.Skipped, refused []string, ignored map[string]int, verbose bool) {
+	kinds := make([]string, 0, len(skipped)+len(res.Skipped)+len(refused))
 	for _, s := range skipped {
 		kind, _ := skipReason(s.Err)
 		kinds = append(kinds, kind)
@@ -141,14 +179,23 @@ func sendToServer(ctx context.Context, c *client.Client, paths []string, maxByte
 	for range res.Skipped {
 		kinds = append(kinds, "by the server")
 	}
-	fmt.Fprintf(stdout, "sent %d, indexed %d, unchanged %d, skipped %d%s\n",
-		len(records), res.Indexed, res.Unchanged, len(kinds), countKinds(kinds))
-	printIgnored(stdout, listing.Ignored)
-	printSkipped(stdout, skipped, verbose)
-	for _, s := range res.Skipped {
-		fmt.Fprintf(stdout, "  skipped by the server: line %d %s: %s\n", s.Line, s.Name, s.Reason)
+	for range refused {
+		kinds = append(kinds, "refused by the server")
 	}
-	return err
+	fmt.Fprintf(w, "sent %d files, indexed %d, unchanged %d, skipped %d%s\n",
+		sent, res.Indexed, res.Unchanged, len(kinds), countKinds(kinds))
+	printIgnored(w, ignored)
+	printSkipped(w, skipped, verbose)
+	for _, s := range res.Skipped {
+		where := s.Name
+		if s.Line > 0 {
+			where = fmt.Sprintf("%s line %d", s.Name, s.Line)
+		}
+		fmt.Fprintf(w, "  skipped by the server: %s: %s\n", where, s.Reason)
+	}
+	for _, r := range refused {
+		fmt.Fprintln(w, r)
+	}
 }
 
 // splitURLs tells statement page URLs from file paths.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/indexer"
 	"github.com/advosearch/advosearch/search"
 	"github.com/advosearch/advosearch/web"
@@ -87,6 +89,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			sum, err := in.JSONL(ctx, jsonl, "request")
 			return ingestResult(sum), err
 		},
+		IngestFile: func(ctx context.Context, f web.IngestFile) (web.IngestResult, error) {
+			sum, err := ingestFile(ctx, in, f)
+			return ingestResult(sum), err
+		},
 	})
 	if err != nil {
 		return err
@@ -153,4 +159,15 @@ func (l *prefixList) Set(v string) error {
 	}
 	*l = append(*l, p)
 	return nil
+}
+
+// ingestFile indexes a file sent to the server as "advosearch index" reads
+// it from disk: the same type, the same name, so the same statement IDs.
+func ingestFile(ctx context.Context, in *indexer.Indexer, f web.IngestFile) (indexer.Summary, error) {
+	if f.ContentType == corpus.TypeJSONL {
+		return in.JSONLPart(ctx, bytes.NewReader(f.Body), f.Origin, f.FirstLine)
+	}
+	return in.Documents(ctx, []corpus.Document{{
+		ID: corpus.ID(f.Origin), Name: f.Origin, ContentType: f.ContentType, Body: f.Body, Fetched: time.Now(),
+	}})
 }

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/advosearch/advosearch/corpus"
+	"github.com/advosearch/advosearch/index"
+)
+
+// The same folder indexed where it lies and sent to a server with
+// "index --server" must give the same statements, field for field, under
+// the same IDs: a journalist who moves from one to the other must not find
+// every statement twice.
+func TestIndex_folderLocallyAndThroughServerGivesTheSameStatements(t *testing.T) {
+	docs := copyDir(t, "testdata/bothways")
+	local := filepath.Join(t.TempDir(), "local")
+	if err := run(context.Background(), []string{"index", "--data", local, docs}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	remote := filepath.Join(t.TempDir(), "remote")
+	base, stop := startServe(t, remote, "--token", "s3cret")
+	var out strings.Builder
+	if err := run(context.Background(), []string{"index", "--server", base, "--token", "s3cret", docs}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	// Seven statements: four files and three good lines of batch.jsonl; its
+	// fifth line is no JSON and is reported by its line.
+	if !strings.HasPrefix(out.String(), "sent 5 files, indexed 7, unchanged 0, skipped 1") ||
+		!strings.Contains(out.String(), "batch.jsonl line 5") {
+		t.Errorf("summary:\n%s\nwant 5 files sent, 7 indexed, batch.jsonl line 5 skipped", out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"index", "--server", base, "--token", "s3cret", docs}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "sent 5 files, indexed 0, unchanged 7") {
+		t.Errorf("sending again:\n%s\nwant every statement unchanged", out.String())
+	}
+	stop()
+
+	want, got := statementsIn(t, local), statementsIn(t, remote)
+	if len(want) != 7 {
+		t.Fatalf("indexed locally: %d statements, want 7", len(want))
+	}
+	for id, w := range want {
+		g, ok := got[id]
+		if !ok {
+			t.Errorf("%s (%s): not on the server under the same ID", id, w.Origin)
+			continue
+		}
+		if !reflect.DeepEqual(w, g) {
+			t.Errorf("%s (%s) differs:\n local  %+v\n server %+v", id, w.Origin, w, g)
+		}
+	}
+	for id, g := range got {
+		if _, ok := want[id]; !ok && !strings.HasPrefix(g.Origin, corpus.SamplePrefix) {
+			t.Errorf("the server has %s (%s) that the local index has not: a duplicate", id, g.Origin)
+		}
+	}
+	for _, st := range want {
+		if st.URL != "" && corpus.PublicURL(st.URL) == "" {
+			t.Errorf("%s: url %q is not a web address", st.Origin, st.URL)
+		}
+	}
+	if u := want[corpus.ID("https://example.org/union")].URL; u != "https://example.org/union" {
+		t.Errorf("the record's own URL: %q", u)
+	}
+	if st, ok := want[corpus.ID("/srv/statements/sugar.txt")]; !ok || st.URL != "" {
+		t.Errorf("a record with a file: URL: %+v, want the ID of its path and no public URL", st)
+	}
+}
+
+// statementsIn reads every statement of the index in a data folder.
+func statementsIn(t *testing.T, data string) map[string]index.Statement {
+	t.Helper()
+	ix, err := index.Open(indexPath(data), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	req := bleve.NewSearchRequestOptions(index.KindQuery(index.KindStatement), 1000, 0, false)
+	req.Fields = []string{"*"}
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]index.Statement, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = index.FromFields(h.ID, h.Fields)
+	}
+	return out
+}
+
+// copyDir copies a folder of test files into a temporary folder, whose
+// absolute path the statements' IDs are then derived from.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
