@@ -115,10 +115,8 @@ func (e *Engine) QuotesOf(ctx context.Context, id string) ([]StatementQuote, err
 	}
 	out := make([]StatementQuote, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		digits := strings.TrimRightFunc(h.ID, func(r rune) bool { return r >= '0' && r <= '9' })
-		n, err := strconv.Atoi(h.ID[len(digits):])
-		if err != nil || index.QuoteID(id, n) != h.ID {
-			// Not named as index.QuoteID names this statement's quotes.
+		n, ok := quoteNumber(id, h.ID)
+		if !ok {
 			continue
 		}
 		out = append(out, StatementQuote{N: n, Quote: index.Quote{
@@ -129,4 +127,15 @@ func (e *Engine) QuotesOf(ctx context.Context, id string) ([]StatementQuote, err
 	}
 	slices.SortFunc(out, func(a, b StatementQuote) int { return a.N - b.N })
 	return out, nil
+}
+
+// quoteNumber reads N from the ID of the N-th quote of a statement
+// (index.QuoteID); ok is false for any other ID.
+func quoteNumber(statementID, quoteID string) (n int, ok bool) {
+	digits := strings.TrimRightFunc(quoteID, func(r rune) bool { return r >= '0' && r <= '9' })
+	n, err := strconv.Atoi(quoteID[len(digits):])
+	if err != nil || index.QuoteID(statementID, n) != quoteID {
+		return 0, false
+	}
+	return n, true
 }

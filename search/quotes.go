@@ -27,6 +27,9 @@ type QuoteRequest struct {
 // QuoteHit is one quotation and the statement it is in.
 type QuoteHit struct {
 	ID string
+	// N is the quotation's number in its statement, from 1, as in
+	// StatementQuote.
+	N int
 	// Quote is the quotation, the query's words marked.
 	Quote []Span
 	// Exact says the passage occurs in the quotation word for word; other
@@ -117,6 +120,7 @@ func (e *Engine) Quotes(ctx context.Context, r QuoteRequest) (QuoteResult, error
 		if p, err := time.Parse(time.RFC3339, str(h.Fields[index.FieldQuotePublished])); err == nil {
 			hit.Published = p.UTC()
 		}
+		hit.N, _ = quoteNumber(hit.StatementID, hit.ID) // 0 for an ID of another form
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil

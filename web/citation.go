@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// citation is what a journalist needs to attribute a quotation. Empty
-// parts are left out of the text.
+// citation is what a journalist needs to attribute a quotation, or a
+// researcher to list a statement among their references. Empty parts are
+// left out of the text.
 type citation struct {
 	Speaker   string
 	Quote     string
@@ -14,9 +15,31 @@ type citation struct {
 	Title     string
 	Published time.Time
 	URL       string
+	// Permalink is our page of the statement, cited when it has no URL of
+	// its own: a file indexed from disk is still a page people can open.
+	Permalink string
+	// Accessed, when set, makes the citation a reference to a web page as
+	// read on that day, as the citation styles want one: it ends with the
+	// day, and an unknown publication date is written "n.d." rather than
+	// left out, so that a reader knows it was looked for. Citations of
+	// quotations in results and the API leave it zero and read as before.
+	Accessed time.Time
 }
 
-// String is the citation as plain text, ready to paste:
+// link is the address the citation points readers to: the statement's own
+// URL, else our permalink.
+func (c citation) link() string {
+	if u := strings.TrimSpace(c.URL); u != "" {
+		return u
+	}
+	return strings.TrimSpace(c.Permalink)
+}
+
+// noDate is how the styles write an unknown publication date.
+const noDate = "n.d."
+
+// String is the citation as plain text, ready to paste, the style of the
+// results, the quotes tab and the API:
 //
 //	Hun Sen, “The Ministry … not Khmers,” Phnom Penh Post, “PM says NGO ‘must close’,” 27 November 2017, https://…
 //
@@ -39,8 +62,16 @@ func (c citation) String() string {
 	add(innerQuotes(c.Quote), true)
 	add(c.Source, false)
 	add(innerQuotes(c.Title), true)
-	add(humanDate(c.Published), false)
-	add(c.URL, false)
+	switch {
+	case !c.Published.IsZero():
+		add(humanDate(c.Published), false)
+	case !c.Accessed.IsZero():
+		add(noDate, false)
+	}
+	add(c.link(), false)
+	if !c.Accessed.IsZero() {
+		add("accessed "+humanDate(c.Accessed), false)
+	}
 
 	var b strings.Builder
 	for i, p := range parts {
@@ -60,6 +91,93 @@ func (c citation) String() string {
 		}
 	}
 	return b.String()
+}
+
+// Date layouts of the reference styles, which spell the month out and put
+// it first.
+const (
+	layoutAPA     = "2006, January 2"
+	layoutChicago = "January 2, 2006"
+)
+
+// untitled stands for a missing title in the reference styles, in the
+// brackets they put around a description.
+const untitled = "[Untitled statement]"
+
+// APA is the citation as a reference in APA style (7th edition) for a web
+// page: author, date, title, and where and when it was retrieved. The
+// publisher is the author, as for an organization's own page, so it is not
+// repeated as the site; with no publisher the title takes the author's
+// place. Plain text cannot carry the title's italics. The speaker and the
+// quotation are no part of a reference: the text that quotes them does.
+//
+//	Human Rights Watch. (2017, November 16). Cambodia: Supreme Court dissolves the opposition. Retrieved December 5, 2026, from https://…
+func (c citation) APA() string {
+	date := "(" + noDate + ")"
+	if !c.Published.IsZero() {
+		date = "(" + c.Published.UTC().Format(layoutAPA) + ")"
+	}
+	title := orText(c.Title, untitled)
+	var parts []string
+	if source := strings.TrimSpace(c.Source); source != "" {
+		parts = append(parts, endSentence(source), date+".", endSentence(title))
+	} else {
+		parts = append(parts, endSentence(title), date+".")
+	}
+	switch u := c.link(); {
+	case u != "" && !c.Accessed.IsZero():
+		parts = append(parts, "Retrieved "+c.Accessed.UTC().Format(layoutChicago)+", from "+u)
+	case u != "":
+		parts = append(parts, u)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Chicago is the citation as a bibliography entry in Chicago style (17th
+// edition) for a web page: author, title in quotation marks, date, access
+// date and URL, each closed by a period. As in APA, the publisher is the
+// author and the quotation is left to the text.
+//
+//	Human Rights Watch. “Cambodia: Supreme Court Dissolves the Opposition.” November 16, 2017. Accessed December 5, 2026. https://….
+func (c citation) Chicago() string {
+	var parts []string
+	if source := strings.TrimSpace(c.Source); source != "" {
+		parts = append(parts, endSentence(source))
+	}
+	if title := strings.TrimSpace(c.Title); title != "" {
+		parts = append(parts, "“"+endSentence(innerQuotes(title))+"”")
+	} else {
+		parts = append(parts, untitled+".")
+	}
+	date := noDate
+	if !c.Published.IsZero() {
+		date = c.Published.UTC().Format(layoutChicago)
+	}
+	parts = append(parts, endSentence(date))
+	if !c.Accessed.IsZero() {
+		parts = append(parts, "Accessed "+c.Accessed.UTC().Format(layoutChicago)+".")
+	}
+	if u := c.link(); u != "" {
+		parts = append(parts, u+".")
+	}
+	return strings.Join(parts, " ")
+}
+
+// endSentence closes s with a period unless it ends with one, or with a
+// question or exclamation mark, which close it already.
+func endSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(lastRune(s), ".?!") {
+		return s
+	}
+	return s + "."
+}
+
+func orText(s, otherwise string) string {
+	if s = strings.TrimSpace(s); s != "" {
+		return s
+	}
+	return otherwise
 }
 
 // innerQuotes readies text for typographic double quotes: it drops double

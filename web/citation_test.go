@@ -34,3 +34,57 @@ func TestCitation_String(t *testing.T) {
 		})
 	}
 }
+
+// TestCitation_styles cites statements as web pages read on a day, in each
+// style the statement page offers. The wanted texts are written by hand
+// from the APA (7th edition) and Chicago (17th edition) rules for web
+// pages.
+func TestCitation_styles(t *testing.T) {
+	published := time.Date(2017, 11, 16, 0, 0, 0, 0, time.UTC)
+	accessed := time.Date(2026, 12, 5, 14, 30, 0, 0, time.UTC)
+	const url, permalink = "https://www.hrw.org/news/2017/11/16/cambodia", "https://advosearch.example/statements/cnrp"
+	tests := []struct {
+		name                string
+		c                   citation
+		plain, apa, chicago string
+	}{
+		{"every part",
+			citation{Source: "Human Rights Watch", Title: "Cambodia: Supreme Court dissolves the opposition", Published: published, URL: url, Permalink: permalink, Accessed: accessed},
+			"Human Rights Watch, “Cambodia: Supreme Court dissolves the opposition,” 16 November 2017, " + url + ", accessed 5 December 2026",
+			"Human Rights Watch. (2017, November 16). Cambodia: Supreme Court dissolves the opposition. Retrieved December 5, 2026, from " + url,
+			"Human Rights Watch. “Cambodia: Supreme Court dissolves the opposition.” November 16, 2017. Accessed December 5, 2026. " + url + "."},
+		{"no date is n.d., no URL is the permalink",
+			citation{Source: "Amnesty International", Title: "Open letter on freedom of association", Permalink: permalink, Accessed: accessed},
+			"Amnesty International, “Open letter on freedom of association,” n.d., " + permalink + ", accessed 5 December 2026",
+			"Amnesty International. (n.d.). Open letter on freedom of association. Retrieved December 5, 2026, from " + permalink,
+			"Amnesty International. “Open letter on freedom of association.” n.d. Accessed December 5, 2026. " + permalink + "."},
+		{"no source: the title leads",
+			citation{Title: "Land activists jailed", Published: published, Permalink: permalink, Accessed: accessed},
+			"“Land activists jailed,” 16 November 2017, " + permalink + ", accessed 5 December 2026",
+			"Land activists jailed. (2017, November 16). Retrieved December 5, 2026, from " + permalink,
+			"“Land activists jailed.” November 16, 2017. Accessed December 5, 2026. " + permalink + "."},
+		{"no title",
+			citation{Source: "LICADHO", Published: published, Permalink: permalink, Accessed: accessed},
+			"LICADHO, 16 November 2017, " + permalink + ", accessed 5 December 2026",
+			"LICADHO. (2017, November 16). [Untitled statement]. Retrieved December 5, 2026, from " + permalink,
+			"LICADHO. [Untitled statement]. November 16, 2017. Accessed December 5, 2026. " + permalink + "."},
+		{"a question closes the title, quotes inside become single, a period is not doubled",
+			citation{Source: "Front Line Defenders Inc.", Title: `Who said "close"?`, Published: published, URL: url, Accessed: accessed},
+			"Front Line Defenders Inc., “Who said ‘close’?” 16 November 2017, " + url + ", accessed 5 December 2026",
+			`Front Line Defenders Inc. (2017, November 16). Who said "close"? Retrieved December 5, 2026, from ` + url,
+			"Front Line Defenders Inc. “Who said ‘close’?” November 16, 2017. Accessed December 5, 2026. " + url + "."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, got := range []struct{ style, got, want string }{
+				{"plain", tt.c.String(), tt.plain},
+				{"APA", tt.c.APA(), tt.apa},
+				{"Chicago", tt.c.Chicago(), tt.chicago},
+			} {
+				if got.got != got.want {
+					t.Errorf("%s\n got %s\nwant %s", got.style, got.got, got.want)
+				}
+			}
+		})
+	}
+}

@@ -84,7 +84,7 @@ func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
 			Speaker:  h.Speaker,
 			Sentence: h.Sentence,
 			Title:    orUntitledText(h.Title),
-			Link:     statementLink(h.StatementID, p),
+			Link:     quoteLink(h, p),
 			Source:   h.Source,
 			Date:     humanDate(h.Published),
 			DateISO:  dayOf(h.Published),
@@ -104,6 +104,15 @@ func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
 	if len(speakers.Values) > 0 {
 		page.Facets = append(page.Facets, speakers)
 	}
+}
+
+// quoteLink is a quote hit's link to its statement page, which opens at the
+// quotation (quoteAnchor); at the top for a quote whose number is unknown.
+func quoteLink(h search.QuoteHit, from params) string {
+	if h.N < 1 {
+		return statementLink(h.StatementID, from)
+	}
+	return statementLink(h.StatementID, from) + "#" + quoteAnchor(h.N)
 }
 
 // quoteCitation is the citation of a quotation; the page and the API give

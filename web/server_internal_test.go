@@ -36,6 +36,15 @@ func (s stub) Statement(ctx context.Context, id string) (search.Statement, error
 	return s.statement(ctx, id)
 }
 
+// Mark marks nothing: no stub test reaches the statement page's marks.
+func (s stub) Mark(ctx context.Context, st search.Statement, r search.Request) (search.Marked, error) {
+	return search.Marked{}, nil
+}
+
+func (s stub) QuotesOf(ctx context.Context, id string) ([]search.StatementQuote, error) {
+	return nil, nil
+}
+
 func (s stub) Count() (uint64, error) { return s.count() }
 
 func newStubServer(t *testing.T, s stub, opts Options) (*Server, *bytes.Buffer) {

@@ -1,29 +1,44 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 
+	"github.com/advosearch/advosearch/search"
 	"github.com/labstack/echo/v4"
 )
 
-// statementPage is the model of templates/statement.html.
+// statementPage is the model of templates/statement.html: a statement to
+// read and verify, with the words of the search it was opened from marked,
+// its quotations anchored where they stand, and ready citations.
 type statementPage struct {
 	layout
-	Heading    string
-	Source     link // URL filters the search on the source
-	Date       string
-	DateISO    string
-	URL        string // the original, http(s) only; "" otherwise
-	URLHost    string
-	Paragraphs []string
-	Entities   []entityGroup
-	Mentioned  []string // dates the text mentions, for people
+	Heading []search.Span // the title, the search's words marked
+	Source  link          // URL filters the search on the source
+	Date    string
+	DateISO string
+	URL     string // the original, http(s) only; "" otherwise
+	URLHost string
+	// OriginalFile will link to the bytes the statement was read from (the
+	// PDF of a file indexed from disk or sent to the server), once the
+	// server serves them; empty until then, and the page shows nothing.
+	OriginalFile link
+	Body         []paragraph
+	// Matches counts the search's matches in the body; Query is the search
+	// they are of. MarkNote says why a search's words could not be marked.
+	Matches  int
+	Query    string
+	MarkNote string
+	Entities []entityGroup
+	// Mentioned lists the dates the text mentions, for people.
+	Mentioned  []string
 	Lang       string
-	Origin     string
+	Provenance string // where the statement came from, in words (provenance)
+	Cite       statementCite
 	// Back leads to the results the page was opened from, or to a new
 	// search.
 	Back link
@@ -36,36 +51,86 @@ type entityGroup struct {
 	Links []link
 }
 
+// statementCite is the page's Cite box: the permanent address of the page
+// and the statement cited in each style.
+type statementCite struct {
+	Permalink string
+	Styles    []citeStyle
+}
+
+// citeStyle is one citation to copy, in a box with a unique ID.
+type citeStyle struct {
+	ID, Label, Text string
+}
+
+// scriptStatement steps through the matches from the keyboard (n and p).
+// The page works without it: every match has plain links to the next and
+// previous ones.
+const scriptStatement = "/static/statement.js"
+
 // paragraphBreak is a blank line, which separates paragraphs in the stored
 // body.
 var paragraphBreak = regexp.MustCompile(`\n[ \t\r\f\v]*\n\s*`)
 
-// statementPage answers GET /statements/:id with the whole statement.
+// statementPage answers GET /statements/:id with the whole statement. The
+// search it was opened from comes in paramBack (a results page, whose query
+// is marked), or in paramQuery and paramOp for a link made elsewhere.
 func (s *Server) statementPage(c echo.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
 	}
-	st, err := s.search.Statement(c.Request().Context(), id)
+	ctx := c.Request().Context()
+	st, err := s.search.Statement(ctx, id)
 	if err != nil {
 		return fmt.Errorf("web: statement page %s: %w", id, err)
 	}
+	quotes, err := s.search.QuotesOf(ctx, id)
+	if err != nil {
+		return fmt.Errorf("web: quotes of statement %s: %w", id, err)
+	}
 	page := statementPage{
-		Heading:    st.Title,
 		Date:       humanDate(st.Published),
 		DateISO:    dayOf(st.Published),
-		Paragraphs: paragraphs(st.Body),
 		Lang:       st.Lang,
-		Origin:     st.Origin,
+		Provenance: provenance(st.Origin),
 	}
-	if page.Heading == "" {
-		page.Heading = "(untitled)"
-	}
+	back := backURL(c.QueryParam(paramBack))
 	page.Back = link{Label: "← New search", URL: "/"}
-	if back := backURL(c.QueryParam(paramBack)); back != "/" {
+	if back != "/" {
 		page.Back = link{Label: "← Back to the results", URL: back}
 	}
-	page.layout = layout{Title: page.Heading, HeaderSearch: true}
+
+	marked := search.Marked{Title: plainSpans(st.Title)}
+	if req, ok, err := s.markRequest(c.QueryParams(), back); err != nil {
+		page.MarkNote = "The search’s words are not marked: " + invalidMessage(err)
+	} else if ok {
+		switch marked, err = s.search.Mark(ctx, st, req); {
+		case errors.Is(err, search.ErrInvalid):
+			marked, page.MarkNote = search.Marked{Title: plainSpans(st.Title)}, "The search’s words are not marked: "+invalidMessage(err)
+		case err != nil:
+			return fmt.Errorf("web: mark statement %s: %w", id, err)
+		default:
+			page.Query = req.Query
+		}
+	}
+	page.Heading = orUntitled(marked.Title)
+	page.Body = statementBody(st.Body, marked.Body, quotes)
+	for _, p := range page.Body {
+		for _, r := range p {
+			for _, piece := range r.Pieces {
+				page.Matches = max(page.Matches, piece.Match)
+			}
+		}
+	}
+
+	page.layout = layout{Title: st.Title, HeaderSearch: true}
+	if page.Title == "" {
+		page.Title = "(untitled)"
+	}
+	if page.Matches > 0 {
+		page.Scripts = []string{scriptStatement}
+	}
 	if st.Source != "" {
 		page.Source = link{Label: st.Source, URL: params{}.with(paramSource, st.Source).href()}
 	}
@@ -91,16 +156,53 @@ func (s *Server) statementPage(c echo.Context) error {
 	for _, d := range st.Dates {
 		page.Mentioned = append(page.Mentioned, humanDate(d))
 	}
+	page.Cite = s.statementCite(c, st, page.URL)
 	return s.render(c, http.StatusOK, pageStatement, page)
 }
 
-// paragraphs splits a body on blank lines, dropping empty pieces.
-func paragraphs(body string) []string {
-	var out []string
-	for _, p := range paragraphBreak.Split(strings.TrimSpace(body), -1) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+// markRequest is the search whose words the page marks: paramQuery (with
+// paramOp) of the page's own URL, or else the query of the results page it
+// leads back to. ok is false when there is none: no query, or a quote
+// search, whose passage is not query syntax and whose quotation the page
+// marks anyway. An error wraps search.ErrInvalid.
+func (s *Server) markRequest(v url.Values, back string) (r search.Request, ok bool, err error) {
+	p := params{Q: v.Get(paramQuery), Op: strings.TrimSpace(v.Get(paramOp))}
+	if strings.TrimSpace(p.Q) == "" && back != "/" {
+		u, err := url.Parse(back)
+		if err != nil || u.Path != "/" {
+			return search.Request{}, false, nil
 		}
+		q := u.Query()
+		p = params{Q: q.Get(paramQuery), Op: strings.TrimSpace(q.Get(paramOp))}
 	}
-	return out
+	if strings.TrimSpace(p.Q) == "" {
+		return search.Request{}, false, nil
+	}
+	r = search.Request{Query: p.Q}
+	if r.DefaultOr, err = p.defaultOr(s.opts.DefaultOr); err != nil {
+		return search.Request{}, false, err
+	}
+	return r, true, nil
+}
+
+// statementCite cites the statement as a web page read today: at its own
+// URL (url, "" when it has none that readers can open), else at our
+// permanent address of it, which the box also gives.
+func (s *Server) statementCite(c echo.Context, st search.Statement, url string) statementCite {
+	permalink := s.baseURL(c) + statementURL(st.ID)
+	cite := citation{Source: st.Source, Title: st.Title, Published: st.Published, URL: url,
+		Permalink: permalink, Accessed: s.opts.Now()}
+	return statementCite{Permalink: permalink, Styles: []citeStyle{
+		{ID: "cite-plain", Label: "Plain", Text: cite.String()},
+		{ID: "cite-apa", Label: "APA", Text: cite.APA()},
+		{ID: "cite-chicago", Label: "Chicago", Text: cite.Chicago()},
+	}}
+}
+
+// plainSpans is text with nothing marked; none for no text.
+func plainSpans(text string) []search.Span {
+	if text == "" {
+		return nil
+	}
+	return []search.Span{{Text: text}}
 }

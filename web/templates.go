@@ -62,6 +62,10 @@ type layout struct {
 	HeaderSearch bool
 	// FeedURL, if set, is announced in the head as the page's Atom feed.
 	FeedURL string
+	// Scripts are the paths of our own script files the page loads,
+	// deferred. A page works without them: they make it better, and the
+	// Content-Security-Policy allows no other script.
+	Scripts []string
 }
 
 // render executes a page into a buffer first, so a template error becomes a
@@ -103,7 +107,7 @@ func (s *Server) renderError(c echo.Context, status int, msg string) error {
 	return nil
 }
 
-// staticFile serves the embedded stylesheet and icon. The files change only
+// staticFile serves the embedded stylesheet, icon and scripts. The files change only
 // with a new build, so browsers may keep them for a day.
 func (s *Server) staticFile(c echo.Context) error {
 	name := path.Clean(c.Param("*"))
@@ -127,6 +131,9 @@ func (s *Server) staticFile(c echo.Context) error {
 		ctype = "text/css; charset=utf-8"
 	case ".svg":
 		ctype = "image/svg+xml"
+	case ".js":
+		// nosniff makes a browser refuse a script of any other type.
+		ctype = "text/javascript; charset=utf-8"
 	}
 	c.Response().Header().Set("Cache-Control", "public, max-age=86400")
 	return c.Blob(http.StatusOK, ctype, data)

@@ -1,0 +1,175 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/search"
+)
+
+// bodyShape writes paragraphs compactly: paragraphs joined by " / ", a
+// quotation in [brackets] after its anchor ("q2:"), a match in {braces}.
+func bodyShape(paras []paragraph) string {
+	var b strings.Builder
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteString(" / ")
+		}
+		for _, r := range p {
+			if r.Quote {
+				b.WriteString("[")
+				if r.Anchor != "" {
+					b.WriteString(r.Anchor + ":")
+				}
+			}
+			for _, piece := range r.Pieces {
+				if piece.Match > 0 {
+					b.WriteString("{" + piece.Text + "}")
+				} else {
+					b.WriteString(piece.Text)
+				}
+			}
+			if r.Quote {
+				b.WriteString("]")
+			}
+		}
+	}
+	return b.String()
+}
+
+// marks marks the words of text in spans, as search.Engine.Mark would.
+func marks(text string, words ...string) []search.Span {
+	var out []search.Span
+	pos := 0
+	for _, w := range words {
+		i := strings.Index(text[pos:], w)
+		if i < 0 {
+			panic("no " + w)
+		}
+		if i > 0 {
+			out = append(out, search.Span{Text: text[pos : pos+i]})
+		}
+		out = append(out, search.Span{Text: w, Hit: true})
+		pos += i + len(w)
+	}
+	if pos < len(text) {
+		out = append(out, search.Span{Text: text[pos:]})
+	}
+	return out
+}
+
+func quote(n int, text, sentence string) search.StatementQuote {
+	return search.StatementQuote{N: n, Quote: index.Quote{Text: text, Sentence: sentence}}
+}
+
+func TestStatementBody(t *testing.T) {
+	const twice = "“We will stay,” she said. He said: “We will stay.”\n\n“We will stay,” they said."
+	tests := []struct {
+		name   string
+		body   string
+		marked func(body string) []search.Span
+		quotes []search.StatementQuote
+		want   string
+	}{
+		{"paragraphs on blank lines, trimmed", "  One\nline two.\n \n\n Three. ", nil, nil, "One\nline two. / Three."},
+		{"no text", "", nil, nil, ""},
+		{"matches", "Land activists were jailed.\n\nThe activist was freed.",
+			func(b string) []search.Span { return marks(b, "activists", "activist") }, nil,
+			"Land {activists} were jailed. / The {activist} was freed."},
+		{"spans of another text mark nothing", "Land activists",
+			func(string) []search.Span { return marks("Other activists", "activists") }, nil, "Land activists"},
+		{"a quotation in its sentence", "Intro. “We will not close,” he said. Outro.", nil,
+			[]search.StatementQuote{quote(1, "We will not close", "“We will not close,” he said.")},
+			"Intro. “[q1:We will not close],” he said. Outro."},
+		{"the same words quoted twice, found where each was said", twice, nil,
+			[]search.StatementQuote{
+				quote(1, "We will stay", "“We will stay,” she said."),
+				quote(2, "We will stay.", "He said: “We will stay.”"),
+				quote(3, "We will stay", "“We will stay,” they said."),
+			},
+			"“[q1:We will stay],” she said. He said: “[q2:We will stay.]” / “[q3:We will stay],” they said."},
+		{"two quotations in one sentence", "“Go,” he said, “now.”", nil,
+			[]search.StatementQuote{quote(1, "Go", "“Go,” he said, “now.”"), quote(2, "now.", "“Go,” he said, “now.”")},
+			"“[q1:Go],” he said, “[q2:now.]”"},
+		{"without its sentence, the words alone", "A “free press” matters.", nil,
+			[]search.StatementQuote{quote(4, "free press", "")}, "A “[q4:free press]” matters."},
+		{"a quotation not in the text is left out", "Nothing quoted here.", nil,
+			[]search.StatementQuote{quote(1, "elsewhere", "“elsewhere,” he said.")}, "Nothing quoted here."},
+		{"matches inside a quotation", "He said “land activists were jailed” today.",
+			func(b string) []search.Span { return marks(b, "activists", "today") },
+			[]search.StatementQuote{quote(1, "land activists were jailed", "")},
+			"He said “[q1:land {activists} were jailed]” {today}."},
+		{"a quotation widens to a match it would cut", "The land-rights activists met.",
+			func(b string) []search.Span { return marks(b, "land-rights") },
+			[]search.StatementQuote{quote(1, "rights activists", "")},
+			"The [q1:{land-rights} activists] met."},
+		{"a quotation across paragraphs is anchored once", "He said “first\n\nsecond” then.", nil,
+			[]search.StatementQuote{quote(1, "first\n\nsecond", "")},
+			"He said “[q1:first] / [second]” then."},
+		{"markup is text", "<b>bold</b> <script>x</script>",
+			func(b string) []search.Span { return marks(b, "<script>") },
+			[]search.StatementQuote{quote(1, "<b>bold</b>", "")},
+			"[q1:<b>bold</b>] {<script>}x</script>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var marked []search.Span
+			if tt.marked != nil {
+				marked = tt.marked(tt.body)
+			}
+			if got := bodyShape(statementBody(tt.body, marked, tt.quotes)); got != tt.want {
+				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStatementBody_matchLinks(t *testing.T) {
+	body := "one two\n\none three one"
+	paras := statementBody(body, marks(body, "one", "one", "one"), nil)
+	var got []bodyPiece
+	for _, p := range paras {
+		for _, r := range p {
+			for _, piece := range r.Pieces {
+				if piece.Match > 0 {
+					got = append(got, piece)
+				}
+			}
+		}
+	}
+	want := []bodyPiece{
+		{Text: "one", Match: 1, Of: 3, ID: "m1", Next: "#m2"},
+		{Text: "one", Match: 2, Of: 3, ID: "m2", Prev: "#m1", Next: "#m3"},
+		{Text: "one", Match: 3, Of: 3, ID: "m3", Prev: "#m2"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("matches %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("match %d: %+v, want %+v", i+1, got[i], want[i])
+		}
+	}
+}
+
+func TestProvenance(t *testing.T) {
+	tests := []struct{ origin, want string }{
+		{"seed:hun-sen.txt", "Built-in sample statement"},
+		{"/srv/advosearch/statements/report.pdf", "Indexed from the file report.pdf"},
+		{"file:///home/ana/statements/report.pdf", "Indexed from the file report.pdf"},
+		{"/data/batch.jsonl:12", "Indexed from line 12 of the file batch.jsonl"},
+		{"/data/odd:name.txt", "Indexed from the file odd:name.txt"},
+		{"https://www.hrw.org/news/1", "Fetched from https://www.hrw.org/news/1"},
+		{"request:3", "Sent to the server"},
+		{"upload:0123abcd/letter.pdf", "Sent to the server as the file letter.pdf"},
+		{"upload:0123abcd/", "Sent to the server as a file"},
+		{"something else", "Sent to the server"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := provenance(tt.origin); got != tt.want {
+			t.Errorf("provenance(%q) = %q, want %q", tt.origin, got, tt.want)
+		}
+	}
+}
