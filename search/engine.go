@@ -105,6 +105,7 @@ type Hit struct {
 	URL           string
 	Source        string
 	Published     time.Time // zero when unknown
+	Lang          string    // the statement's language code ("en"), "" when unknown
 	Score         float64
 	Snippets      []Snippet
 	Organizations []string
@@ -338,6 +339,7 @@ func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationM
 		URL:           s.URL,
 		Source:        s.Source,
 		Published:     s.Published,
+		Lang:          s.Lang,
 		Score:         h.Score,
 		Snippets:      snippets(s.Body, body),
 		Organizations: s.Organizations,

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/search"
 	"github.com/labstack/echo/v4"
 )
@@ -142,7 +143,10 @@ type apiDocument struct {
 	People        []string `json:"people"`
 	Places        []string `json:"places"`
 	Lang          string   `json:"lang"`
-	Origin        string   `json:"origin"`
+	// Origin says where the statement came from in words: a file's name,
+	// "batch.jsonl line 5", the URL it was fetched from; never a path on
+	// the server's disk.
+	Origin string `json:"origin"`
 }
 
 type apiHealth struct {
@@ -157,14 +161,14 @@ func (s *Server) apiSearchGet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	switch f := strings.ToLower(strings.TrimSpace(c.QueryParam(paramFormat))); f {
-	case "", formatJSON:
-		return s.apiSearch(c, p)
-	case formatCSV, formatJSONL:
-		return s.export(c, p, f)
-	default:
-		return &search.InvalidError{Field: paramFormat, Value: f, Reason: "must be json, csv or jsonl"}
+	f, err := exportFormat(c)
+	if err != nil {
+		return err
 	}
+	if f != "" {
+		return s.export(c, p, f)
+	}
+	return s.apiSearch(c, p)
 }
 
 // apiBody is the JSON body of POST /api/search: the parameters of the GET,
@@ -271,11 +275,19 @@ func (s *Server) apiSearch(c echo.Context, p params) error {
 }
 
 // apiQuotes answers GET /api/quotes?q=…&speaker=…&org=…: quotations of a
-// pasted passage, exact ones first.
+// pasted passage, exact ones first; with format=csv or jsonl, an export of
+// every one (export.go).
 func (s *Server) apiQuotes(c echo.Context) error {
 	p, err := quoteParamsFromQuery(c.QueryParams())
 	if err != nil {
 		return err
+	}
+	f, err := exportFormat(c)
+	if err != nil {
+		return err
+	}
+	if f != "" {
+		return s.exportQuotes(c, p, f)
 	}
 	req, err := p.quoteRequest()
 	if err != nil {
@@ -464,7 +476,7 @@ func (s *Server) apiDocument(c echo.Context) error {
 		People:        orEmpty(st.People),
 		Places:        orEmpty(st.Places),
 		Lang:          st.Lang,
-		Origin:        st.Origin,
+		Origin:        corpus.ProvenanceOf(st.Origin).String(),
 	})
 }
 

@@ -13,14 +13,28 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// The format parameter of GET /api/search: the JSON page (the default), or
-// an export of every matching statement's metadata.
+// The format parameter of GET /api/search and /api/quotes: the JSON page
+// (the default), or an export of every match.
 const (
 	paramFormat = "format"
 	formatJSON  = "json"
 	formatCSV   = "csv"
 	formatJSONL = "jsonl"
 )
+
+// exportFormat reads the format parameter of /api/search and /api/quotes:
+// "" for the JSON page, or formatCSV or formatJSONL for an export. Any
+// other value is an error wrapping search.ErrInvalid.
+func exportFormat(c echo.Context) (string, error) {
+	switch f := strings.ToLower(strings.TrimSpace(c.QueryParam(paramFormat))); f {
+	case "", formatJSON:
+		return "", nil
+	case formatCSV, formatJSONL:
+		return f, nil
+	default:
+		return "", &search.InvalidError{Field: paramFormat, Value: f, Reason: "must be json, csv or jsonl"}
+	}
+}
 
 // Headers of an export, set before the first row since nothing can be
 // added once the body has started: the number of matching statements, and
@@ -30,13 +44,17 @@ const (
 	headerTruncated = "X-Advosearch-Truncated"
 )
 
-// exportPageSize is how many statements an export asks the searcher for at
-// a time: as many as one search returns.
+// exportPageSize is how many statements or quotations an export asks the
+// searcher for at a time: as many as one search returns.
 const exportPageSize = search.MaxSize
 
-// exportColumns is the header row of a CSV export; the JSON lines use the
-// same names.
-var exportColumns = []string{"id", "title", "url", "source", "published", "organizations", "people", "places"}
+// exportColumns is the header row of a CSV export of statements; the JSON
+// lines use the same names. Columns added later go at the end, so that
+// spreadsheets and scripts reading the older ones by position keep working.
+var exportColumns = []string{
+	"id", "title", "url", "source", "published", "organizations", "people", "places",
+	"lang", "permalink", "snippet",
+}
 
 // exportRow is one statement of a JSONL export.
 type exportRow struct {
@@ -48,9 +66,21 @@ type exportRow struct {
 	Organizations []string `json:"organizations"`
 	People        []string `json:"people"`
 	Places        []string `json:"places"`
+	Lang          string   `json:"lang"` // "" when unknown
+	// Permalink is the absolute URL of the statement's page here, which
+	// stays when the publisher's URL moves or is missing.
+	Permalink string `json:"permalink"`
+	// Snippet is plain text: the passages where the query matched, or
+	// the start of the text for an export without words.
+	Snippet string `json:"snippet"`
 }
 
-func toExportRow(h search.Hit) exportRow {
+// toExportRow maps a hit; base is the site's root (Server.baseURL).
+func toExportRow(h search.Hit, base string) exportRow {
+	snippets := make([]string, len(h.Snippets))
+	for i, sn := range h.Snippets {
+		snippets[i] = spansText(sn)
+	}
 	return exportRow{
 		ID:            h.ID,
 		Title:         spansText(h.Title),
@@ -60,14 +90,98 @@ func toExportRow(h search.Hit) exportRow {
 		Organizations: orEmpty(h.Organizations),
 		People:        orEmpty(h.People),
 		Places:        orEmpty(h.Places),
+		Lang:          h.Lang,
+		Permalink:     base + statementURL(h.ID),
+		Snippet:       strings.Join(snippets, " "),
 	}
 }
 
-// export answers GET /api/search?format=csv|jsonl: the metadata of every
-// statement the search matches, up to Options.MaxExport, as a download. It
-// takes the same q and filters as the search; page and size are ignored.
-// The rows are streamed a page of the search at a time, so a large export
-// never sits in memory.
+func (r exportRow) key() string { return r.ID }
+
+func (r exportRow) cells() []string {
+	return []string{
+		r.ID, r.Title, r.URL, r.Source, deref(r.Published),
+		strings.Join(r.Organizations, "; "), strings.Join(r.People, "; "), strings.Join(r.Places, "; "),
+		r.Lang, r.Permalink, r.Snippet,
+	}
+}
+
+// quoteExportColumns is the header row of a CSV export of quotations.
+var quoteExportColumns = []string{
+	"id", "quote", "speaker", "exact", "sentence", "statement_id", "title", "source", "published", "url",
+	"permalink", "citation",
+}
+
+// quoteExportRow is one quotation of a JSONL export: the fields of the
+// API's quote hit, in plain text, with the statement's permalink.
+type quoteExportRow struct {
+	ID          string  `json:"id"`
+	Quote       string  `json:"quote"`
+	Speaker     *string `json:"speaker"` // null when the statement does not say
+	Exact       bool    `json:"exact"`
+	Sentence    string  `json:"sentence"` // the sentence the quotation stands in
+	StatementID string  `json:"statement_id"`
+	Title       string  `json:"title"`
+	Source      string  `json:"source"`
+	Published   *string `json:"published"` // YYYY-MM-DD, null when unknown
+	URL         string  `json:"url"`
+	Permalink   string  `json:"permalink"` // absolute URL of the statement's page here
+	Citation    string  `json:"citation"`
+}
+
+func toQuoteExportRow(h search.QuoteHit, base string) quoteExportRow {
+	r := quoteExportRow{
+		ID:          h.ID,
+		Quote:       spansText(h.Quote),
+		Exact:       h.Exact,
+		Sentence:    h.Sentence,
+		StatementID: h.StatementID,
+		Title:       h.Title,
+		Source:      h.Source,
+		Published:   apiDate(h.Published),
+		URL:         h.URL,
+		Permalink:   base + statementURL(h.StatementID),
+		Citation:    quoteCitation(h).String(),
+	}
+	if h.Speaker != "" {
+		r.Speaker = &h.Speaker
+	}
+	return r
+}
+
+func (r quoteExportRow) key() string { return r.ID }
+
+func (r quoteExportRow) cells() []string {
+	return []string{
+		r.ID, r.Quote, deref(r.Speaker), strconv.FormatBool(r.Exact), r.Sentence, r.StatementID, r.Title,
+		r.Source, deref(r.Published), r.URL, r.Permalink, r.Citation,
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// exportable is a row of an export: its key (a statement or quotation ID,
+// so a row is written once) and its CSV cells, in the order of the
+// export's columns.
+type exportable interface {
+	key() string
+	cells() []string
+}
+
+// exportPage is one page of a search, as rows.
+type exportPage[R exportable] struct {
+	total uint64
+	rows  []R
+}
+
+// export answers GET /api/search?format=csv|jsonl: every statement the
+// search matches, up to Options.MaxExport, as a download. It takes the
+// same q and filters as the search; page and size are ignored.
 func (s *Server) export(c echo.Context, p params, format string) error {
 	// As on the search page: without words every statement scores the
 	// same, so the newest come first unless the URL asks otherwise.
@@ -82,44 +196,92 @@ func (s *Server) export(c echo.Context, p params, format string) error {
 	// An export shows no facets; counting them for each of up to a hundred
 	// pages would cost more than the rows.
 	req.NoFacets = true
-	ctx := c.Request().Context()
-	// The first page is fetched before anything is written, so that a bad
-	// query is still a clean 400 and the total can go into a header.
-	res, err := s.search.Search(ctx, req)
+	base := s.baseURL(c)
+	return writeExport(s, c, format, "advosearch-export", exportColumns, func(page int) (exportPage[exportRow], error) {
+		req.Page = page
+		res, err := s.search.Search(c.Request().Context(), req)
+		if err != nil {
+			return exportPage[exportRow]{}, fmt.Errorf("web: export page %d: %w", page, err)
+		}
+		out := exportPage[exportRow]{total: res.Total, rows: make([]exportRow, len(res.Hits))}
+		for i, h := range res.Hits {
+			out.rows[i] = toExportRow(h, base)
+		}
+		return out, nil
+	})
+}
+
+// exportQuotes answers GET /api/quotes?format=csv|jsonl: every quotation
+// the quote search finds, exact ones first, up to Options.MaxExport. It
+// takes the same q and filters as the quote search; page and size are
+// ignored.
+func (s *Server) exportQuotes(c echo.Context, p params, format string) error {
+	p.Page, p.Size = 1, exportPageSize
+	req, err := p.quoteRequest()
 	if err != nil {
-		return fmt.Errorf("web: export: %w", err)
+		return err
+	}
+	base := s.baseURL(c)
+	return writeExport(s, c, format, "advosearch-quotes", quoteExportColumns, func(page int) (exportPage[quoteExportRow], error) {
+		req.Page = page
+		res, err := s.search.Quotes(c.Request().Context(), req)
+		if err != nil {
+			return exportPage[quoteExportRow]{}, fmt.Errorf("web: quote export page %d: %w", page, err)
+		}
+		out := exportPage[quoteExportRow]{total: res.Total, rows: make([]quoteExportRow, len(res.Hits))}
+		for i, h := range res.Hits {
+			out.rows[i] = toQuoteExportRow(h, base)
+		}
+		return out, nil
+	})
+}
+
+// writeExport streams the rows of fetch's pages (1, 2, …; each at most
+// exportPageSize rows) as a download named name.format, up to
+// Options.MaxExport rows, so that a large export never sits in memory.
+// The first page is fetched before anything is written, so that a bad
+// query is still a clean 400 (or a busy server a 503) and the total can
+// go into a header.
+func writeExport[R exportable](s *Server, c echo.Context, format, name string, columns []string, fetch func(page int) (exportPage[R], error)) error {
+	res, err := fetch(1)
+	if err != nil {
+		return err
 	}
 	limit := s.opts.MaxExport
 	resp := c.Response()
 	h := resp.Header()
-	h.Set(headerTotal, strconv.FormatUint(res.Total, 10))
-	if res.Total > uint64(limit) {
+	h.Set(headerTotal, strconv.FormatUint(res.total, 10))
+	if res.total > uint64(limit) {
 		h.Set(headerTruncated, "true")
 	}
 	h.Set("Cache-Control", "no-store")
-	w := newExportWriter(format, resp)
+	w := newExportWriter[R](format, columns, resp)
 	h.Set(echo.HeaderContentType, w.contentType)
-	h.Set(echo.HeaderContentDisposition, `attachment; filename="advosearch-export.`+format+`"`)
+	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`.`+format+`"`)
 	resp.WriteHeader(http.StatusOK)
 	if err := w.start(); err != nil {
 		return s.abortExport(c, err)
 	}
 
 	written := 0
-	// Pages are read one after the other, so a statement indexed meanwhile
-	// can shift one from a page to the next; seen keeps it from appearing
-	// twice.
+	// Pages are read one after the other, so a row indexed meanwhile can
+	// shift from a page to the next; seen keeps it from appearing twice.
 	seen := make(map[string]bool)
-	for {
-		for _, hit := range res.Hits {
+	for page := 1; ; page++ {
+		if page > 1 {
+			if res, err = fetch(page); err != nil {
+				return s.abortExport(c, err)
+			}
+		}
+		for _, r := range res.rows {
 			if written >= limit {
 				break
 			}
-			if seen[hit.ID] {
+			if seen[r.key()] {
 				continue
 			}
-			seen[hit.ID] = true
-			if err := w.row(toExportRow(hit)); err != nil {
+			seen[r.key()] = true
+			if err := w.row(r); err != nil {
 				return s.abortExport(c, err)
 			}
 			written++
@@ -128,13 +290,9 @@ func (s *Server) export(c echo.Context, p params, format string) error {
 			return s.abortExport(c, err)
 		}
 		resp.Flush()
-		last := req.Page * req.Size
-		if written >= limit || len(res.Hits) < req.Size || uint64(last) >= res.Total || last >= search.MaxDepth {
+		last := page * exportPageSize
+		if written >= limit || len(res.rows) < exportPageSize || uint64(last) >= res.total || last >= search.MaxDepth {
 			return nil
-		}
-		req.Page++
-		if res, err = s.search.Search(ctx, req); err != nil {
-			return s.abortExport(c, fmt.Errorf("web: export page %d: %w", req.Page, err))
 		}
 	}
 }
@@ -151,28 +309,28 @@ func (s *Server) abortExport(c echo.Context, err error) error {
 }
 
 // exportWriter writes the rows of one format.
-type exportWriter struct {
+type exportWriter[R exportable] struct {
 	contentType string
 	start       func() error
-	row         func(exportRow) error
+	row         func(R) error
 	flush       func() error
 }
 
-func newExportWriter(format string, out io.Writer) exportWriter {
+func newExportWriter[R exportable](format string, columns []string, out io.Writer) exportWriter[R] {
 	if format == formatJSONL {
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
-		return exportWriter{
+		return exportWriter[R]{
 			contentType: "application/x-ndjson",
 			start:       func() error { return nil },
-			row:         func(r exportRow) error { return enc.Encode(r) },
+			row:         func(r R) error { return enc.Encode(r) },
 			flush:       func() error { return nil },
 		}
 	}
 	cw := csv.NewWriter(out)
 	// RFC 4180 line ends, which every spreadsheet reads.
 	cw.UseCRLF = true
-	return exportWriter{
+	return exportWriter[R]{
 		contentType: "text/csv; charset=utf-8",
 		start: func() error {
 			// A UTF-8 byte order mark first: without it Excel reads a CSV
@@ -181,19 +339,14 @@ func newExportWriter(format string, out io.Writer) exportWriter {
 			if _, err := io.WriteString(out, "\ufeff"); err != nil {
 				return err
 			}
-			return cw.Write(exportColumns)
+			return cw.Write(columns)
 		},
-		row: func(r exportRow) error {
-			published := ""
-			if r.Published != nil {
-				published = *r.Published
+		row: func(r R) error {
+			cells := r.cells()
+			for i, v := range cells {
+				cells[i] = csvCell(v)
 			}
-			return cw.Write([]string{
-				csvCell(r.ID), csvCell(r.Title), csvCell(r.URL), csvCell(r.Source), published,
-				csvCell(strings.Join(r.Organizations, "; ")),
-				csvCell(strings.Join(r.People, "; ")),
-				csvCell(strings.Join(r.Places, "; ")),
-			})
+			return cw.Write(cells)
 		},
 		flush: func() error {
 			cw.Flush()

@@ -16,7 +16,14 @@ import (
 	"github.com/advosearch/advosearch/web"
 )
 
-const formulaTitle = `=HYPERLINK("https://evil.example","click")`
+// A spreadsheet would run each of these as a formula if a cell began with
+// it: a title, a body (whose start is the snippet of an export without
+// words) and a quotation.
+const (
+	formulaTitle = `=HYPERLINK("https://evil.example","click")`
+	formulaBody  = "+SUM(1;2) opens this text. A title that starts with an equals sign."
+	formulaQuote = "@SUM(3;4) is what the spreadsheet said"
+)
 
 // exportCorpus is the shared statements, one whose title a spreadsheet
 // would run as a formula, and enough generated ones that an export takes
@@ -24,9 +31,10 @@ const formulaTitle = `=HYPERLINK("https://evil.example","click")`
 func exportCorpus() []index.Statement {
 	sts := slices.Clone(statements)
 	sts = append(sts, index.Statement{
-		ID: "formula", Title: formulaTitle, Body: "A title that starts with an equals sign.",
+		ID: "formula", Title: formulaTitle, Body: formulaBody,
 		URL: "https://example.org/formula", Source: "Test", Published: day("2019-01-01"),
 		Organizations: []string{"LICADHO", "Human Rights Watch"}, People: []string{"-dash"}, Lang: "en",
+		Quotes: []index.Quote{{Text: formulaQuote, Speaker: "@analyst", Sentence: formulaQuote + ", the analyst said."}},
 	})
 	for i := range 130 {
 		sts = append(sts, index.Statement{
@@ -60,9 +68,19 @@ func readCSV(t *testing.T, body string) [][]string {
 	if err != nil {
 		t.Fatalf("parse CSV: %v", err)
 	}
-	want := []string{"id", "title", "url", "source", "published", "organizations", "people", "places"}
+	return checkHeader(t, records, "id", "title", "url", "source", "published", "organizations", "people", "places",
+		"lang", "permalink", "snippet")
+}
+
+func checkHeader(t *testing.T, records [][]string, want ...string) [][]string {
+	t.Helper()
 	if len(records) == 0 || !slices.Equal(records[0], want) {
 		t.Fatalf("header %v, want %v", records[:min(len(records), 1)], want)
+	}
+	for i, r := range records {
+		if len(r) != len(want) {
+			t.Fatalf("row %d has %d cells, want %d: %q", i, len(r), len(want), r)
+		}
 	}
 	return records
 }
@@ -137,6 +155,46 @@ func TestExport_csvValues(t *testing.T) {
 	if u := rows["undated"]; u == nil || u[4] != "" || u[2] != "" {
 		t.Errorf("undated row %q, want empty published and url", u)
 	}
+	if f[10] != "'"+formulaBody {
+		t.Errorf("snippet %q, want the start of the text prefixed with a quote", f[10])
+	}
+	for id, r := range rows {
+		if want := ts.URL + "/statements/" + id; r[9] != want {
+			t.Errorf("%s: permalink %q, want %q", id, r[9], want)
+		}
+		if r[8] != "en" {
+			t.Errorf("%s: lang %q, want en", id, r[8])
+		}
+	}
+}
+
+// TestExport_snippetAndPermalink reads the snippet of a search with words:
+// the passage where they matched, in plain text, and follows the
+// permalink to the statement's page.
+func TestExport_snippetAndPermalink(t *testing.T) {
+	ts := newCorpusServer(t, web.Options{}, exportCorpus())
+	_, body := get(t, ts, "/api/search?format=csv&q=espionage")
+	rows := readCSV(t, body)[1:]
+	if len(rows) != 1 || rows[0][0] != "journalists" {
+		t.Fatalf("rows %q, want the journalists statement alone", rows)
+	}
+	if sn := rows[0][10]; !strings.Contains(sn, "charged with espionage") || strings.Contains(sn, "<") {
+		t.Errorf("snippet %q, want the matching passage in plain text", sn)
+	}
+	resp, page := get(t, ts, strings.TrimPrefix(rows[0][9], ts.URL))
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "Two journalists detained in Phnom Penh") {
+		t.Errorf("permalink %s: status %d, not the statement's page", rows[0][9], resp.StatusCode)
+	}
+
+	// Behind a proxy the permalink takes the configured public root.
+	proxied := newCorpusServer(t, web.Options{BaseURL: "https://advosearch.example/"}, exportCorpus())
+	_, body = get(t, proxied, "/api/search?format=jsonl&q=espionage")
+	r := decode[struct {
+		Permalink, Snippet, Lang string
+	}](t, strings.TrimSpace(body))
+	if r.Permalink != "https://advosearch.example/statements/journalists" || r.Lang != "en" || !strings.Contains(r.Snippet, "espionage") {
+		t.Errorf("JSON line %+v, want the public permalink, lang en and the snippet", r)
+	}
 }
 
 func TestExport_jsonl(t *testing.T) {
@@ -157,6 +215,9 @@ func TestExport_jsonl(t *testing.T) {
 		Published     *string  `json:"published"`
 		Organizations []string `json:"organizations"`
 		Places        []string `json:"places"`
+		Lang          string   `json:"lang"`
+		Permalink     string   `json:"permalink"`
+		Snippet       string   `json:"snippet"`
 	}
 	var rows []row
 	sc := bufio.NewScanner(strings.NewReader(body))
@@ -169,6 +230,9 @@ func TestExport_jsonl(t *testing.T) {
 	for _, r := range rows {
 		if r.ID == "" || r.Organizations == nil || r.Places == nil {
 			t.Errorf("line %+v lacks id or arrays", r)
+		}
+		if r.Lang != "en" || r.Permalink != ts.URL+"/statements/"+r.ID || !strings.Contains(strings.ToLower(r.Snippet+r.Title), "cambodia") {
+			t.Errorf("line %+v: want lang en, its permalink, and a snippet or title with the word", r)
 		}
 		if r.ID == "hun-sen" && (r.Published == nil || *r.Published != "2017-08-23") {
 			t.Errorf("hun-sen published %v", r.Published)
@@ -233,5 +297,87 @@ func TestSearchPage_exportLink(t *testing.T) {
 	}
 	if rows := readCSV(t, body)[1:]; len(rows) != apiTotal(t, ts, "q=cambodia&org=LICADHO") {
 		t.Errorf("export link gives %d rows, want the search's total", len(rows))
+	}
+}
+
+// TestExport_quotes exports quote searches as CSV and JSON lines and reads
+// the rows back: every quotation the search finds, the API's fields in
+// plain text, the statement's permalink, and no cell a spreadsheet would
+// run.
+func TestExport_quotes(t *testing.T) {
+	ts := newCorpusServer(t, web.Options{}, exportCorpus())
+	type quoteTotal struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			ID string `json:"id"`
+		} `json:"hits"`
+	}
+	for _, query := range []string{"q=created+by+foreigners", "", "q=spreadsheet+said"} {
+		t.Run(query, func(t *testing.T) {
+			resp, body := get(t, ts, "/api/quotes?format=csv&"+query)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			if cd := resp.Header.Get("Content-Disposition"); cd != `attachment; filename="advosearch-quotes.csv"` {
+				t.Errorf("Content-Disposition %q", cd)
+			}
+			rest, ok := strings.CutPrefix(body, "\ufeff")
+			if !ok {
+				t.Fatal("CSV does not start with a UTF-8 BOM")
+			}
+			records, err := csv.NewReader(strings.NewReader(rest)).ReadAll()
+			if err != nil {
+				t.Fatalf("parse CSV: %v", err)
+			}
+			rows := checkHeader(t, records, "id", "quote", "speaker", "exact", "sentence", "statement_id", "title",
+				"source", "published", "url", "permalink", "citation")[1:]
+			_, js := get(t, ts, "/api/quotes?size=100&"+query)
+			api := decode[quoteTotal](t, js)
+			if len(rows) != api.Total || api.Total == 0 {
+				t.Fatalf("%d rows, want the quote search's total %d (> 0)", len(rows), api.Total)
+			}
+			if got := resp.Header.Get("X-Advosearch-Total"); got != strconv.Itoa(api.Total) {
+				t.Errorf("X-Advosearch-Total %q, want %d", got, api.Total)
+			}
+			for i, r := range rows {
+				if r[0] != api.Hits[i].ID {
+					t.Errorf("row %d is %s, want %s: the API's order, exact ones first", i, r[0], api.Hits[i].ID)
+				}
+				if r[10] != ts.URL+"/statements/"+r[5] || r[11] == "" || (r[3] != "true" && r[3] != "false") {
+					t.Errorf("row %q: want the statement's permalink, a citation and exact true or false", r)
+				}
+				if r[5] == "formula" && (strings.HasPrefix(r[11], "@") || r[1] != "'"+formulaQuote || r[2] != "'@analyst" || !strings.HasPrefix(r[4], "'@SUM")) {
+					t.Errorf("formula row %q: want quote, speaker and sentence prefixed with a quote", r)
+				}
+			}
+		})
+	}
+
+	resp, body := get(t, ts, "/api/quotes?format=jsonl&q=created+by+foreigners")
+	if ct := resp.Header.Get("Content-Type"); resp.StatusCode != http.StatusOK || ct != "application/x-ndjson" {
+		t.Fatalf("status %d, Content-Type %q", resp.StatusCode, ct)
+	}
+	type row struct {
+		Quote       string  `json:"quote"`
+		Speaker     *string `json:"speaker"`
+		StatementID string  `json:"statement_id"`
+		Published   *string `json:"published"`
+		Permalink   string  `json:"permalink"`
+	}
+	got := map[string]row{}
+	sc := bufio.NewScanner(strings.NewReader(body))
+	for sc.Scan() {
+		r := decode[row](t, sc.Text())
+		got[r.StatementID] = r
+	}
+	if r := got["hun-sen"]; r.Speaker == nil || *r.Speaker != "Hun Sen" || r.Published == nil || *r.Published != "2017-08-23" {
+		t.Errorf("hun-sen line %+v, want speaker Hun Sen, published 2017-08-23", r)
+	}
+	if r, ok := got["undated"]; !ok || r.Speaker != nil || r.Published != nil || r.Permalink != ts.URL+"/statements/undated" {
+		t.Errorf("undated line %+v, want null speaker and date, and its permalink", r)
+	}
+
+	if resp, body := get(t, ts, "/api/quotes?q=must+close&format=xml"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("format=xml: status %d, want 400: %s", resp.StatusCode, body)
 	}
 }

@@ -64,6 +64,8 @@ func TestOpenAPI_responsesValidate(t *testing.T) {
 	v.check(ts, "POST", "/api/search", "application/json", `{"q":"government","bogus":1}`, "", 400)
 
 	v.check(ts, "GET", "/api/quotes?q=created+by+foreigners", "", "", "", 200)
+	v.check(ts, "GET", "/api/quotes?q=created+by+foreigners&format=csv", "", "", "", 200)
+	v.check(ts, "GET", "/api/quotes?q=created+by+foreigners&format=jsonl", "", "", "", 200)
 	v.check(ts, "GET", "/api/quotes?q=created&from=2017-13-01", "", "", "", 400)
 
 	v.check(ts, "GET", "/api/documents/hun-sen", "", "", "", 200)
