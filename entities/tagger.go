@@ -27,7 +27,8 @@ func (m *Model) Tag(text string, known []Span) []Span {
 		if labels != nil {
 			kl = labels[from:to]
 		}
-		tags := m.decode(words(toks[from:to], kl), &feats)
+		em := m.emissions(words(toks[from:to], kl), &feats)
+		tags := viterbi(em, &m.trans)
 		for i := 0; i < len(tags); i++ {
 			if tags[i] == 0 {
 				continue
@@ -36,7 +37,7 @@ func (m *Model) Tag(text string, known []Span) []Span {
 			for j < len(tags) && tags[j] == inside(tags[i].kind()) {
 				j++
 			}
-			spans = append(spans, Span{Start: toks[from+i].start, End: toks[from+j-1].end, Kind: tags[i].kind()})
+			spans = append(spans, Span{Start: toks[from+i].start, End: toks[from+j-1].end, Kind: tags[i].kind(), Margin: m.margin(em, tags, i, j)})
 			i = j - 1
 		}
 	}
@@ -144,6 +145,31 @@ func (m *Model) emissions(ws []word, feats *[]uint64) [][numTags]float32 {
 		}
 	}
 	return scores
+}
+
+// margin is the score of the tags minus the score of the same tags with
+// [i, j) set to O: both are valid sequences, so the difference is the
+// evidence for the name, emissions and transitions around it included.
+func (m *Model) margin(em [][numTags]float32, tags []tag, i, j int) float32 {
+	start := tag(numTags) // the row of the sentence start
+	if i > 0 {
+		start = tags[i-1]
+	}
+	with := m.trans[start][tags[i]]
+	without := m.trans[start][0]
+	for k := i; k < j; k++ {
+		with += em[k][tags[k]]
+		without += em[k][0]
+		if k > i {
+			with += m.trans[tags[k-1]][tags[k]]
+			without += m.trans[0][0]
+		}
+	}
+	if j < len(tags) {
+		with += m.trans[tags[j-1]][tags[j]]
+		without += m.trans[0][tags[j]]
+	}
+	return with - without
 }
 
 // notAName is the emission score of a name tag where mayBeName rules one
