@@ -9,6 +9,10 @@ const (
 	TypeMD    = "text/markdown"
 	TypeJSONL = "application/jsonl" // one Record a line; a Document holds one line
 	TypePDF   = "application/pdf"   // the text layer is read; scans have none
+	// TypeDOCX is a Word document (.docx, Office Open XML).
+	TypeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	// TypeODT is an OpenDocument text (.odt), as LibreOffice writes.
+	TypeODT = "application/vnd.oasis.opendocument.text"
 )
 
 // Document is one unit of input before extraction.

@@ -30,6 +30,8 @@ var contentTypes = map[string]string{
 	".htm":   TypeHTML,
 	".jsonl": TypeJSONL,
 	".pdf":   TypePDF,
+	".docx":  TypeDOCX,
+	".odt":   TypeODT,
 }
 
 // Skipped is a file that Scan or ReadFile passed over, with the reason.

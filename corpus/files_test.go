@@ -35,7 +35,7 @@ func TestScan_findsSupportedFilesRecursively(t *testing.T) {
 	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop")); err != nil {
 		t.Fatal(err)
 	}
-	odd := write(t, filepath.Join(t.TempDir(), "named.docx"), "PK")
+	odd := write(t, filepath.Join(t.TempDir(), "named.pages"), "PK")
 
 	files, skipped, err := Scan([]string{dir, filepath.Join(dir, "a.txt"), odd})
 	if err != nil {
@@ -46,7 +46,7 @@ func TestScan_findsSupportedFilesRecursively(t *testing.T) {
 		t.Errorf("files = %v\nwant %v", files, want)
 	}
 	if len(skipped) != 1 || skipped[0].Name != odd || !errors.Is(skipped[0].Err, ErrUnsupported) {
-		t.Errorf("skipped = %v, want the named .docx as unsupported", skipped)
+		t.Errorf("skipped = %v, want the named .pages as unsupported", skipped)
 	}
 	if _, _, err := Scan([]string{filepath.Join(dir, "missing")}); err == nil {
 		t.Error("a missing path must be an error")
@@ -139,7 +139,7 @@ func TestScanAndReadFile_pdf(t *testing.T) {
 func TestList_countsIgnoredFilesByExtension(t *testing.T) {
 	dir := t.TempDir()
 	want := write(t, filepath.Join(dir, "statement.txt"), "a")
-	for _, name := range []string{"a.docx", "b.DOCX", "sub/c.docx", "photo.png", "sub/scan.PNG", "notes.odt", "README", ".DS_Store", "sub/._a.docx"} {
+	for _, name := range []string{"a.doc", "b.DOC", "sub/c.doc", "photo.png", "sub/scan.PNG", "notes.rtf", "README", ".DS_Store", "sub/._a.doc"} {
 		write(t, filepath.Join(dir, name), "x")
 	}
 	l, err := List([]string{dir})
@@ -149,7 +149,7 @@ func TestList_countsIgnoredFilesByExtension(t *testing.T) {
 	if !slices.Equal(l.Files, []string{want}) || len(l.Skipped) != 0 {
 		t.Errorf("files %v, skipped %v; want only %s", l.Files, l.Skipped, want)
 	}
-	wantIgnored := map[string]int{".docx": 3, ".png": 2, ".odt": 1, "": 1}
+	wantIgnored := map[string]int{".doc": 3, ".png": 2, ".rtf": 1, "": 1}
 	if !maps.Equal(l.Ignored, wantIgnored) {
 		t.Errorf("ignored = %v, want %v (hidden files not counted)", l.Ignored, wantIgnored)
 	}
@@ -161,7 +161,37 @@ func TestList_countsIgnoredFilesByExtension(t *testing.T) {
 
 func TestExtensions(t *testing.T) {
 	exts := Extensions()
-	if !slices.IsSorted(exts) || !slices.Contains(exts, ".txt") || !slices.Contains(exts, ".pdf") {
-		t.Errorf("Extensions() = %v", exts)
+	for _, want := range []string{".txt", ".pdf", ".docx", ".odt"} {
+		if !slices.IsSorted(exts) || !slices.Contains(exts, want) {
+			t.Errorf("Extensions() = %v, want it sorted and with %s", exts, want)
+		}
+	}
+}
+
+// TestScanAndReadFile_office: Word and OpenDocument files are read as they
+// are, whatever the case of their extension, with their own content types;
+// the indexer unpacks them.
+func TestScanAndReadFile_office(t *testing.T) {
+	dir := t.TempDir()
+	docx := write(t, filepath.Join(dir, "letters", "Statement.DOCX"), "PK\x03\x04word")
+	odt := write(t, filepath.Join(dir, "letters", "appeal.odt"), "PK\x03\x04odt")
+	l, err := List([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{docx, odt}; !slices.Equal(l.Files, want) || len(l.Ignored) != 0 {
+		t.Fatalf("List: files %v, ignored %v; want %v and nothing ignored", l.Files, l.Ignored, want)
+	}
+	for _, c := range []struct{ path, ctype, body string }{
+		{docx, TypeDOCX, "PK\x03\x04word"},
+		{odt, TypeODT, "PK\x03\x04odt"},
+	} {
+		var got Document
+		if err := ReadFile(c.path, 100, func(d Document) error { got = d; return nil }, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got.ContentType != c.ctype || got.ID != ID(c.path) || string(got.Body) != c.body {
+			t.Errorf("%s: document = %+v, want content type %s and the bytes as they are", c.path, got, c.ctype)
+		}
 	}
 }

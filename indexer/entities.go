@@ -375,13 +375,19 @@ type entityScan struct {
 	// short are one-word person mentions ("Ms Brooks") that need a full
 	// name found elsewhere in the text.
 	short []mention
+	// tagged are the names the tagger read, for addTagged.
+	tagged []taggedName
 }
 
 // entities finds the organizations, people and places of a text: gazetteer
 // names first (longest match wins), then acronyms the text defines, then
 // people introduced by a title or role, then short references to people
 // already found.
-func (g *gazetteer) entities(text string) mentions {
+func (g *gazetteer) entities(text string) mentions { return g.entitiesTagged(text, nil) }
+
+// entitiesTagged is entities with a tagger's names added where the rules
+// find none (see addTagged); a nil tagger adds nothing.
+func (g *gazetteer) entitiesTagged(text string, tagger nameTagger) mentions {
 	s := &entityScan{g: g, text: text, toks: tokenize(text)}
 	s.titleCase = titleCaseTokens(text, s.toks)
 	s.at = make([]int, len(s.toks))
@@ -389,12 +395,19 @@ func (g *gazetteer) entities(text string) mentions {
 		s.at[i] = -1
 	}
 	s.matchGazetteer()
+	s.runTagger(tagger)
 	s.findSections()
 	s.findOrgs()
 	s.linkAcronyms()
 	s.findPeople()
+	s.addTagged(kindPerson)
+	s.addTagged(kindOrg)
+	// Again, for the organizations the tagger added: the first pass saw
+	// only the rules' names, and a second finds the same ones again.
+	s.linkAcronyms()
 	s.resolveShortNames()
 	s.findPlaces()
+	s.addTagged(kindPlace)
 	s.resolveCountry()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })

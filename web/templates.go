@@ -19,9 +19,10 @@ const (
 	pageQuotes    = "quotes"
 	pageStatement = "statement"
 	pageError     = "error"
+	pageAlerts    = "alerts"
 )
 
-var pageNames = []string{pageSearch, pageQuotes, pageStatement, pageError}
+var pageNames = []string{pageSearch, pageQuotes, pageStatement, pageError, pageAlerts}
 
 const layoutFile = "templates/layout.html"
 
