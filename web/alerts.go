@@ -124,12 +124,8 @@ func (s *Server) createAlert(c echo.Context) error {
 	if a.From, err = parseDate(paramFrom, strings.TrimSpace(body.From)); err != nil {
 		return err
 	}
-	if err := checkQuery(a.Query); err != nil {
+	if a, err = s.saveAlert(c.Request().Context(), a); err != nil {
 		return err
-	}
-	a, err = s.opts.Alerts.Create(c.Request().Context(), a)
-	if err != nil {
-		return fmt.Errorf("web: create alert: %w", err)
 	}
 	out := s.apiAlert(c, a)
 	out.WebhookSecret = a.WebhookSecret
@@ -153,6 +149,20 @@ func (s *Server) rotateAlertSecret(c echo.Context) error {
 	out.WebhookSecret = a.WebhookSecret
 	// requireToken has marked the answer no-store: no cache keeps the secret.
 	return c.JSON(http.StatusOK, out)
+}
+
+// saveAlert checks the alert's query and stores the alert: the one way an
+// alert is made, from the API (createAlert) and from the follow form of a
+// results page (followSearch).
+func (s *Server) saveAlert(ctx context.Context, a alerts.Alert) (alerts.Alert, error) {
+	if err := checkQuery(strings.TrimSpace(a.Query)); err != nil {
+		return alerts.Alert{}, err
+	}
+	a, err := s.opts.Alerts.Create(ctx, a)
+	if err != nil {
+		return alerts.Alert{}, fmt.Errorf("web: create alert: %w", err)
+	}
+	return a, nil
 }
 
 // checkQuery parses q as a search would, so that an alert that could never

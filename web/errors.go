@@ -102,9 +102,10 @@ func badRequest(format string, args ...any) error {
 
 // isAPI tells whether a path answers JSON rather than pages.
 // Feeds count as API: a feed reader gets a short JSON error, not a page.
+// The other paths under /alerts are the alerts pages (alertspage.go).
 func isAPI(path string) bool {
 	return path == "/api" || strings.HasPrefix(path, "/api/") || path == "/healthz" ||
-		path == pathFeed || strings.HasPrefix(path, "/alerts/")
+		path == pathFeed || (strings.HasPrefix(path, "/alerts/") && strings.HasSuffix(path, "/feed.atom"))
 }
 
 // handleError is the one place where failures are answered and logged: JSON

@@ -10,9 +10,10 @@ import (
 )
 
 // documented tells whether a route belongs to the API the OpenAPI document
-// describes.
+// describes. Under /alerts only the feeds are API; the rest are the alerts
+// pages (alertspage.go).
 func documented(path string) bool {
-	return strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/alerts/") ||
+	return strings.HasPrefix(path, "/api/") || (strings.HasPrefix(path, "/alerts/") && strings.HasSuffix(path, "/feed.atom")) ||
 		path == pathFeed || path == "/healthz"
 }
 

@@ -26,8 +26,8 @@ const (
 	// paramStrict=1 answers a syntax error with 400, for programs; the
 	// default reads pasted text forgivingly and says what it read past.
 	paramStrict = "strict"
-	// paramUndated=1 keeps the statements without a date in a search
-	// bounded by from or to.
+	// paramUndated=1 (or include) keeps the statements without a date in
+	// a search bounded by from or to.
 	paramUndated = "undated"
 	// paramSpeaker filters quotations by who said them; only the quotes
 	// tab reads it.
@@ -103,7 +103,7 @@ func paramsFromQuery(v url.Values) (params, error) {
 	if p.Strict, err = flag(paramStrict, v.Get(paramStrict)); err != nil {
 		return p, err
 	}
-	if p.Undated, err = flag(paramUndated, v.Get(paramUndated)); err != nil {
+	if p.Undated, err = undatedFlag(v.Get(paramUndated)); err != nil {
 		return p, err
 	}
 	if p.Page, err = positive(paramPage, v.Get(paramPage)); err != nil {
@@ -177,6 +177,23 @@ func flag(name, s string) (bool, error) {
 		return true, nil
 	}
 	return false, &search.InvalidError{Field: name, Value: s, Reason: "must be 1 or 0"}
+}
+
+// undatedFlag reads paramUndated: a flag, or the words of the page's
+// switch, "include" and "exclude", which the issue that asked for the
+// switch named and which read better in a URL.
+func undatedFlag(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "include":
+		return true, nil
+	case "exclude":
+		return false, nil
+	}
+	b, err := flag(paramUndated, s)
+	if err != nil {
+		return false, &search.InvalidError{Field: paramUndated, Value: s, Reason: "must be include, exclude, 1 or 0"}
+	}
+	return b, nil
 }
 
 func checkPositive(name string, n int) error {

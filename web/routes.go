@@ -37,6 +37,14 @@ func (s *Server) routes() {
 	e.GET(pathFeed, s.searchFeed)
 	e.GET("/alerts/:id/feed.atom", s.alertFeed)
 
+	// The alerts pages: the alert API for people, behind the token typed
+	// once into a form (alertspage.go says how it is kept).
+	e.GET(pathAlerts, s.alertsPage)
+	e.POST(pathAlerts, s.followSearch)
+	e.POST(pathAlertsSession, s.signIn)
+	e.POST(pathAlertsSignOut, s.signOut)
+	e.POST(pathAlerts+"/:id/delete", s.deleteAlertForm)
+
 	// Alerts: saved searches, for token holders only (requireToken).
 	e.POST("/api/backup", s.backup, s.requireBackupToken)
 	e.POST("/api/alerts", s.createAlert, s.requireToken)

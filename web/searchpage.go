@@ -43,6 +43,8 @@ type searchPage struct {
 	// out, with the link that includes them; or, when they are included,
 	// the link that leaves them out.
 	Undated undatedLine
+	// Histogram draws the matches over time; nil when none has a date.
+	Histogram *histogram
 	// Partial says that no statement has every word and the hits have
 	// most of them: "No statement has all 7 words; these have 5 or more".
 	Partial string
@@ -54,6 +56,9 @@ type searchPage struct {
 	Facets                    []facetGroup
 	// ExportURL downloads every match of this search as CSV.
 	ExportURL string
+	// Follow saves the search as an alert; nil when the server has no
+	// alerts.
+	Follow *followForm
 }
 
 // exportURL is the CSV export of the search: its query, filters, dates,
@@ -276,6 +281,7 @@ func (s *Server) searchPage(c echo.Context) error {
 	page.fillResults(p, res)
 	page.FeedURL = feedParams(p).href()
 	page.ExportURL = exportURL(p)
+	page.Follow = s.newFollowForm(c, p)
 	return s.render(c, http.StatusOK, pageSearch, page)
 }
 
@@ -422,6 +428,9 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 		without.Undated, without.Page = false, 0
 		page.Undated = undatedLine{Text: "Statements without a date are included.",
 			Link: link{Label: "Leave them out", URL: without.href()}}
+	}
+	if res.Total > 0 {
+		page.Histogram = newHistogram(p, res.Facets)
 	}
 	if res.Partial {
 		page.Partial = fmt.Sprintf("No statement has all %d words; these have %d or more, the most first.", res.Words, res.PartialMin)
