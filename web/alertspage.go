@@ -564,4 +564,3 @@ func sentence(msg string) string {
 	}
 	return msg
 }
-

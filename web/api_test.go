@@ -621,6 +621,11 @@ func TestAPI_Search_undated(t *testing.T) {
 	if r.Undated != 0 || !slices.Contains(r.ids(), "undated") {
 		t.Errorf("undated=1: left out %d, hits %v; want the undated statement listed", r.Undated, r.ids())
 	}
+	// include is the word the page's switch uses, as the issue asked.
+	r = decodeSearch(t, ts, q("", "from", "2017-01-01", "to", "2017-12-31", "undated", "include"))
+	if r.Undated != 0 || !slices.Contains(r.ids(), "undated") {
+		t.Errorf("undated=include: left out %d, hits %v; want the undated statement listed", r.Undated, r.ids())
+	}
 	_, body := do(t, ts, "POST", "/api/search", `{"from": "2017-01-01", "to": "2017-12-31", "undated": true}`)
 	if !strings.Contains(body, `"id":"undated"`) || strings.Contains(body, `"undated_left_out"`) {
 		t.Errorf("POST undated: %s", body)
