@@ -295,3 +295,27 @@ func FuzzExtract_office(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReadOffice measures unpacking and parsing alone, without the
+// shared extraction steps that run over every format's text.
+func BenchmarkReadOffice(b *testing.B) {
+	for _, name := range []string{"statement.docx", "statement_lo.docx", "statement.odt", "statement_pandoc.odt"} {
+		body, err := os.ReadFile(filepath.Join("testdata/office", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		read := readDOCX
+		if strings.HasSuffix(name, ".odt") {
+			read = readODT
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if _, err := read(body, defaultOfficeLimits); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -28,7 +28,8 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 }
 
 // TestIndex_summarySaysWhyInWords indexes a folder as a reporter might have
-// it: statements, a broken JSONL line, binary junk, Word files and images.
+// it: statements, a broken JSONL line, binary junk, old Word (.doc) files
+// and images.
 // The summary counts the skips by reason, names the ignored file types, and
 // words each skip for people; the Go error chain only comes with --verbose.
 func TestIndex_summarySaysWhyInWords(t *testing.T) {
@@ -43,9 +44,9 @@ func TestIndex_summarySaysWhyInWords(t *testing.T) {
 			`{"title":"Five","body":"cut off`,
 		}, "\n") + "\n",
 		"bin.txt":           "\x00\x00\x01binary\x00",
-		"letters/a.docx":    "PK",
-		"letters/b.docx":    "PK",
-		"letters/c.DOCX":    "PK",
+		"letters/a.doc":     "\xd0\xcf\x11\xe0",
+		"letters/b.doc":     "\xd0\xcf\x11\xe0",
+		"letters/c.DOC":     "\xd0\xcf\x11\xe0",
 		"photos/one.png":    "\x89PNG",
 		"photos/two.png":    "\x89PNG",
 		"photos/.DS_Store":  "x",
@@ -58,7 +59,7 @@ func TestIndex_summarySaysWhyInWords(t *testing.T) {
 	got := out.String()
 	for _, want := range []string{
 		"indexed 5, unchanged 0, skipped 2 (1 malformed JSON, 1 binary data) in ",
-		"\nignored 3 .docx, 2 .png, 1 without an extension: not a type advosearch reads (it reads ",
+		"\nignored 3 .doc, 2 .png, 1 without an extension: not a type advosearch reads (it reads ",
 		"  skipped " + filepath.Join(docs, "batch.jsonl") + ":5: malformed JSON: unexpected end of JSON input\n",
 		"  skipped " + filepath.Join(docs, "bin.txt") + ": binary data, not text\n",
 	} {
