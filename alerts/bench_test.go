@@ -139,7 +139,7 @@ func BenchmarkStore_MarkDeleted(b *testing.B) {
 				found[id], latest[id] = true, m
 			}
 			a := Alert{ID: formatID(seq)}
-			if _, err := recordMatches(tx, a, stmts, latest, found, time.Now()); err != nil {
+			if _, err := recordMatches(tx, a, stmts, latest, found, nil, time.Now()); err != nil {
 				return err
 			}
 		}

@@ -12,10 +12,13 @@
 // reported as done survives a crash, and a batch's matches and its webhook
 // deliveries are recorded together or not at all.
 //
-// The package does not search. The indexer hands each new batch of
-// statements to Store.Percolate together with a Matcher, which runs one
-// alert's query against that batch only; the caller owns query parsing and
-// validation (package search), so alerts imports no Bleve and no web code.
+// The package never searches the index. The indexer hands each new batch of
+// statements to Store.PercolateBatch, which runs every alert's query against
+// that batch only, through package search's Percolator (an index of the
+// batch in memory); it also cuts the snippets recorded with each new match,
+// which the feed entries and webhook bodies carry. Store.Percolate takes any
+// Matcher. Query parsing and validation stay in package search, so alerts
+// imports no Bleve and no web code.
 //
 // Webhook receivers verify a delivery like this (Verify does the same in Go):
 //

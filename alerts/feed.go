@@ -217,7 +217,7 @@ func (s *Store) Feed(ctx context.Context, alertID, baseURL string, limit int) (F
 			ID:        TagPrefix + "statement/" + url.PathEscape(m.StatementID),
 			Title:     cmp.Or(m.Title, m.StatementID),
 			URL:       link,
-			Summary:   summary(m),
+			Summary:   summary(a, m),
 			Source:    m.Source,
 			Published: m.Published,
 			Updated:   m.Matched,
@@ -226,13 +226,45 @@ func (s *Store) Feed(ctx context.Context, alertID, baseURL string, limit int) (F
 	return f, nil
 }
 
-// summary describes a match in one line, from what the snapshot holds.
-func summary(m Match) string {
-	parts := []string{cmp.Or(m.Source, "Unknown source")}
+// summary says what a feed reader needs to judge a match without opening
+// it: the passages where the alert's search matched (recorded with the
+// match), where the statement is from, and why it is in the feed, since a
+// reader follows several alerts and the entry alone does not say which
+// one, or what it asked for.
+func summary(a Alert, m Match) string {
+	from := []string{cmp.Or(m.Source, "Unknown source")}
 	if !m.Published.IsZero() {
-		parts = append(parts, "published "+m.Published.UTC().Format("2 January 2006"))
+		from = append(from, "published "+m.Published.UTC().Format("2 January 2006"))
 	}
-	return strings.Join(parts, ", ") + "."
+	lines := []string{strings.Join(from, ", ") + ".", "Matched " + matchedBecause(a) + "."}
+	if m.Snippet != "" {
+		lines = append([]string{m.Snippet}, lines...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// matchedBecause words what an alert asks for, e.g. `the words “land
+// activists”, organization LICADHO, published from 1 January 2020`.
+func matchedBecause(a Alert) string {
+	var parts []string
+	if a.Query != "" {
+		parts = append(parts, "the words “"+a.Query+"”")
+	}
+	for _, f := range []struct {
+		name string
+		vals []string
+	}{{"organization", a.Organizations}, {"person", a.People}, {"place", a.Places}, {"source", a.Sources}} {
+		for _, v := range f.vals {
+			parts = append(parts, f.name+" "+v)
+		}
+	}
+	if !a.From.IsZero() {
+		parts = append(parts, "published from "+a.From.UTC().Format("2 January 2006"))
+	}
+	if len(parts) == 0 {
+		return "alert “" + a.Name + "”, which takes every new statement"
+	}
+	return "alert “" + a.Name + "”: " + strings.Join(parts, ", ")
 }
 
 // searchParams is the alert as the query of the web search page; the names

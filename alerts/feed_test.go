@@ -202,3 +202,58 @@ func TestStore_Feed(t *testing.T) {
 		t.Errorf("empty feed: %v", err)
 	}
 }
+
+// TestStore_Feed_saysWhy percolates a batch with the real matcher and
+// reads the feed entries as a reader would: each says where the search
+// matched (the snippet recorded with the match, which the webhook body
+// and the matches API carry too), where the statement is from, and which
+// alert it matched, with what that alert asks for.
+func TestStore_Feed_saysWhy(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openStore(t, newClock())
+	words := mustCreate(t, s, alerts.Alert{Name: "Strikes", Query: "air strikes", Sources: []string{"Amnesty International"}})
+	every := mustCreate(t, s, alerts.Alert{Name: "Everything"})
+	if _, err := s.PercolateBatch(ctx, batch(t)); err != nil {
+		t.Fatal(err)
+	}
+
+	f, err := s.Feed(ctx, words.ID, "https://advosearch.example", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Entries) != 1 {
+		t.Fatalf("%d entries, want the Amnesty statement alone", len(f.Entries))
+	}
+	want := "Amnesty International calls on the military to end air strikes on villages.\n" +
+		"Amnesty International, published 1 March 2026.\n" +
+		"Matched alert “Strikes”: the words “air strikes”, source Amnesty International."
+	if got := f.Entries[0].Summary; got != want {
+		t.Errorf("summary\n got %q\nwant %q", got, want)
+	}
+	ms, _, err := s.Matches(ctx, words.ID, 0, 10)
+	if err != nil || len(ms) != 1 || !strings.Contains(ms[0].Snippet, "air strikes") {
+		t.Errorf("matches %+v (%v), want the snippet recorded with the match", ms, err)
+	}
+
+	f, err = s.Feed(ctx, every.ID, "https://advosearch.example", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Entries) != 4 {
+		t.Fatalf("%d entries, want the whole batch", len(f.Entries))
+	}
+	for _, e := range f.Entries {
+		if !strings.HasSuffix(e.Summary, "Matched alert “Everything”, which takes every new statement.") {
+			t.Errorf("summary %q does not say which alert it matched", e.Summary)
+		}
+		if e.ID == alerts.TagPrefix+"statement/fidh-2026-03-03-rohingya" && !strings.HasPrefix(e.Summary, "Twenty organisations write") {
+			t.Errorf("summary %q: want the opening of the text for an alert without words", e.Summary)
+		}
+	}
+
+	// The batch indexed again matches again, but nothing is new: no match
+	// is recorded twice.
+	if n, err := s.PercolateBatch(ctx, batch(t)); err != nil || n != 0 {
+		t.Errorf("second run: %d new matches, %v; want none", n, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/search"
@@ -45,6 +46,37 @@ func (m *searchMatcher) Match(ctx context.Context, a Alert, stmts []index.Statem
 	}
 	return ids, err
 }
+
+// Snippets returns where a's search matched the statements ids of the
+// batch, as a search page shows it, in plain text.
+func (m *searchMatcher) Snippets(ctx context.Context, a Alert, ids []string) (map[string]string, error) {
+	if m.p == nil {
+		return nil, nil // Match never ran, so nothing matched
+	}
+	sn, err := m.p.Snippets(ctx, a.Request(), ids)
+	if errors.Is(err, search.ErrInvalid) {
+		return nil, nil // as in Match
+	}
+	if err != nil {
+		return nil, fmt.Errorf("alerts: snippets: %w", err)
+	}
+	out := make(map[string]string, len(sn))
+	for id, snippets := range sn {
+		var b strings.Builder
+		for i, s := range snippets {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			for _, sp := range s {
+				b.WriteString(sp.Text)
+			}
+		}
+		out[id] = b.String()
+	}
+	return out, nil
+}
+
+var _ snippeter = (*searchMatcher)(nil)
 
 func (m *searchMatcher) close() {
 	if m.p != nil {

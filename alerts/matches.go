@@ -23,8 +23,13 @@ type Match struct {
 	Title       string `json:"title"`
 	Source      string `json:"source,omitempty"`
 	URL         string `json:"url,omitempty"`
-	// Published is zero when the statement gives no date.
+	// Published is zero when the statement gives no date. Its JSON form is
+	// YYYY-MM-DD, as every statement date the API writes (MarshalJSON).
 	Published time.Time `json:"published,omitzero"`
+	// Snippet is plain text: the passages of the statement where the
+	// alert's query matched, as a search page shows them; empty for an
+	// alert without words, or when the Matcher gives none.
+	Snippet string `json:"snippet,omitempty"`
 	// Matched is when Percolate recorded the match.
 	Matched time.Time `json:"matched"`
 	// Deleted means the statement has been deleted from the index since
@@ -32,6 +37,48 @@ type Match struct {
 	// leaves the feed. Always false in a webhook body, which is sent when
 	// the statement is new.
 	Deleted bool `json:"deleted"`
+}
+
+// matchJSON is Match with Published as the API writes statement dates.
+// Embedding the alias keeps every other field's name and form, and the
+// outer Published, being shallower, replaces the embedded one.
+type matchJSON struct {
+	matchFields
+	Published string `json:"published,omitempty"`
+}
+
+type matchFields Match
+
+// MarshalJSON writes Published as YYYY-MM-DD, the form of every other
+// statement date in the API (search hits, documents, exports), and leaves
+// it out when unknown. Matched stays an RFC 3339 time: it is a moment.
+func (m Match) MarshalJSON() ([]byte, error) {
+	v := matchJSON{matchFields: matchFields(m)}
+	if !m.Published.IsZero() {
+		v.Published = m.Published.UTC().Format(time.DateOnly)
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, and the RFC 3339 times of
+// Published that matches stored before it still hold.
+func (m *Match) UnmarshalJSON(b []byte) error {
+	var v matchJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*m = Match(v.matchFields)
+	if v.Published == "" {
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, v.Published)
+	if err != nil {
+		if t, err = time.Parse(time.RFC3339, v.Published); err != nil {
+			return fmt.Errorf("alerts: match published %q: %w", v.Published, err)
+		}
+	}
+	m.Published = t.UTC()
+	return nil
 }
 
 // MatchCount returns how many statements have matched the alert: the

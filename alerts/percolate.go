@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -32,8 +33,9 @@ type seenRecord struct {
 // Percolate runs every alert against a batch of newly indexed statements and
 // records each new (alert, statement) match with the next cursor of its
 // alert and a snapshot of the statement's title, source, URL and publication
-// date. For each alert with a WebhookURL and new matches it enqueues one
-// delivery listing them. It returns the number of new matches.
+// date, with the snippet of where it matched when m is a snippeter. For
+// each alert with a WebhookURL and new matches it enqueues one delivery
+// listing them. It returns the number of new matches.
 //
 // A statement matches an alert at most once while it is in the index: a
 // statement indexed again, changed or not, is not recorded a second time for
@@ -77,6 +79,10 @@ func (s *Store) Percolate(ctx context.Context, m Matcher, stmts []index.Statemen
 	if total == 0 {
 		return 0, nil // no write transaction, no fsync
 	}
+	snippets, err := s.newSnippets(ctx, m, as, found)
+	if err != nil {
+		return 0, err
+	}
 	// The last copy of a statement that is in the batch twice is the one
 	// the index keeps.
 	latest := make(map[string]int, len(stmts))
@@ -106,7 +112,7 @@ func (s *Store) Percolate(ctx context.Context, m Matcher, stmts []index.Statemen
 			if err != nil {
 				return err
 			}
-			fresh, err := recordMatches(tx, cur, stmts, latest, found[i], now)
+			fresh, err := recordMatches(tx, cur, stmts, latest, found[i], snippets[i], now)
 			if err != nil {
 				return fmt.Errorf("record matches of alert %s: %w", a.ID, err)
 			}
@@ -132,9 +138,59 @@ func (s *Store) Percolate(ctx context.Context, m Matcher, stmts []index.Statemen
 	return recorded, nil
 }
 
+// snippeter is a Matcher that can also say where an alert matched: the
+// passages recorded with each new match, which its feed entry and webhook
+// body carry. A Matcher without it records matches without snippets.
+type snippeter interface {
+	// Snippets returns the plain-text passages of the batch's statements
+	// ids (all of them matched a) by ID; an ID may have none.
+	Snippets(ctx context.Context, a Alert, ids []string) (map[string]string, error)
+}
+
+// newSnippets asks m, if it is a snippeter, for the snippets of the
+// matches in found that are new to their alert, by alert (as found is):
+// only those are recorded, and re-indexing a corpus matches every
+// statement again. It reads the seen statements outside the write
+// transaction; one seen meanwhile only costs a snippet not recorded.
+func (s *Store) newSnippets(ctx context.Context, m Matcher, as []Alert, found []map[string]bool) ([]map[string]string, error) {
+	out := make([]map[string]string, len(as))
+	sn, ok := m.(snippeter)
+	if !ok {
+		return out, nil
+	}
+	fresh := make([][]string, len(as))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for i, a := range as {
+			var sb *bolt.Bucket
+			if seq, ok := parseID(a.ID); ok && tx.Bucket(bucketSeen) != nil {
+				sb = tx.Bucket(bucketSeen).Bucket(u64(seq))
+			}
+			for id := range found[i] {
+				if sb == nil || sb.Get([]byte(id)) == nil {
+					fresh[i] = append(fresh[i], id)
+				}
+			}
+			slices.Sort(fresh[i])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("alerts: percolate: read seen statements: %w", err)
+	}
+	for i, a := range as {
+		if len(fresh[i]) == 0 {
+			continue
+		}
+		if out[i], err = sn.Snippets(ctx, a, fresh[i]); err != nil {
+			return nil, fmt.Errorf("alerts: percolate: snippets of alert %s: %w", a.ID, err)
+		}
+	}
+	return out, nil
+}
+
 // recordMatches records the alert's matches that it has not seen, in batch
-// order, and returns them.
-func recordMatches(tx *bolt.Tx, a Alert, stmts []index.Statement, latest map[string]int, found map[string]bool, now time.Time) ([]Match, error) {
+// order, with their snippets, and returns them.
+func recordMatches(tx *bolt.Tx, a Alert, stmts []index.Statement, latest map[string]int, found map[string]bool, snippets map[string]string, now time.Time) ([]Match, error) {
 	seq, _ := parseID(a.ID)
 	key := u64(seq)
 	mb, err := tx.Bucket(bucketMatches).CreateBucketIfNotExists(key)
@@ -161,6 +217,7 @@ func recordMatches(tx *bolt.Tx, a Alert, stmts []index.Statement, latest map[str
 			Source:      st.Source,
 			URL:         st.URL,
 			Published:   st.Published,
+			Snippet:     snippets[st.ID],
 			Matched:     now,
 		}
 		v, err := json.Marshal(m)

@@ -58,5 +58,36 @@ func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
 	return ids, nil
 }
 
+// Snippets returns, by statement ID, the passages of each of the batch's
+// statements ids where r matches, as a search page shows them. Call it
+// only with IDs Match returned, and only for the matches worth showing
+// (the new ones): unlike Match, it reads stored text and match locations.
+// A statement whose body holds none of the words (or an r without words)
+// gets the opening of its text, as on the page; one r does not match, or
+// without text, has no entry.
+func (p *Percolator) Snippets(ctx context.Context, r Request, ids []string) (map[string][]Snippet, error) {
+	out := make(map[string][]Snippet, len(ids))
+	// Its own engine: the slots of the one serving searches are not
+	// this batch's to take.
+	e := New(p.ix)
+	for len(ids) > 0 {
+		n := min(len(ids), MaxSize)
+		q := r
+		q.IDs, q.Page, q.Size = ids[:n], 1, n
+		q.Strict, q.NoPartial, q.NoFacets = true, true, true
+		res, err := e.Search(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("search: percolator snippets: %w", err)
+		}
+		for _, h := range res.Hits {
+			if len(h.Snippets) > 0 {
+				out[h.ID] = h.Snippets
+			}
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
 // Close releases the batch.
 func (p *Percolator) Close() error { return p.ix.Close() }
