@@ -3,9 +3,9 @@ package client
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -38,7 +38,10 @@ type Result struct {
 	IDs       []string `json:"ids"`
 	Indexed   int      `json:"indexed"`
 	Unchanged int      `json:"unchanged"`
-	Skipped   []Skip   `json:"skipped"`
+	// Duplicates counts the documents whose content a statement already
+	// had, read from another origin: they add to its origins.
+	Duplicates int    `json:"duplicates"`
+	Skipped    []Skip `json:"skipped"`
 }
 
 // Skip is a record or file that was not indexed, and why.
@@ -48,10 +51,12 @@ type Skip struct {
 	Reason string `json:"reason"`
 }
 
-func (r *Result) add(o Result) {
+// Add adds the counts and lists of o to r.
+func (r *Result) Add(o Result) {
 	r.IDs = append(r.IDs, o.IDs...)
 	r.Indexed += o.Indexed
 	r.Unchanged += o.Unchanged
+	r.Duplicates += o.Duplicates
 	r.Skipped = append(r.Skipped, o.Skipped...)
 }
 
@@ -78,7 +83,7 @@ func (c *Client) SendFile(ctx context.Context, origin, contentType string, r io.
 			return nil
 		}
 		res, err := c.send(ctx, origin, contentType, first, part.Bytes())
-		total.add(res)
+		total.Add(res)
 		part.Reset()
 		return err
 	}

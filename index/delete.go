@@ -44,6 +44,44 @@ func (ix *Index) Lookup(ctx context.Context, ids []string) (map[string]Stored, e
 	return found, nil
 }
 
+// SameContent is a statement found by the hash of its content.
+type SameContent struct {
+	ID string
+	// Origins are the statement's Origin and then its AlsoFrom.
+	Origins []string
+}
+
+// ByHash returns the statements (not deleted ones) whose content hash is
+// one of hashes, by hash: the same bytes read from another origin are the
+// same statement. One hash names one statement; should two hold it, as in
+// an index built before duplicates were merged, the first by ID is taken.
+func (ix *Index) ByHash(ctx context.Context, hashes []string) (map[string]SameContent, error) {
+	if len(hashes) == 0 {
+		return nil, nil
+	}
+	terms := make([]query.Query, len(hashes))
+	for i, h := range hashes {
+		tq := bleve.NewTermQuery(h)
+		tq.SetField(FieldHash)
+		terms[i] = tq
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(KindQuery(KindStatement), bleve.NewDisjunctionQuery(terms...)), 2*len(hashes), 0, false)
+	req.Fields = []string{FieldHash, FieldOrigin}
+	req.SortBy([]string{"_id"})
+	res, err := ix.Search(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: look up %d hashes: %w", len(hashes), err)
+	}
+	found := make(map[string]SameContent, len(res.Hits))
+	for _, h := range res.Hits {
+		hash, _ := h.Fields[FieldHash].(string)
+		if _, ok := found[hash]; !ok {
+			found[hash] = SameContent{ID: h.ID, Origins: strs(h.Fields[FieldOrigin])}
+		}
+	}
+	return found, nil
+}
+
 // Delete deletes the statements with the IDs, with their quotes, in one
 // batch, and leaves under each ID a deletion record holding the deleted
 // content's hash (Lookup reports it): the indexer then passes over the same
@@ -81,8 +119,10 @@ func (ix *Index) Delete(ctx context.Context, ids []string) ([]string, error) {
 // with the hash of its deleted content, for a rebuild to carry over.
 func (ix *Index) Deletions(ctx context.Context) (map[string]string, error) {
 	out := map[string]string{}
-	err := ix.each(ctx, KindQuery(KindDeleted), FieldHash, func(id, hash string) {
-		out[id] = hash
+	err := ix.each(ctx, KindQuery(KindDeleted), FieldHash, func(id string, hash []string) {
+		if len(hash) > 0 {
+			out[id] = hash[0]
+		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: read deletions: %w", err)
@@ -112,16 +152,17 @@ func (ix *Index) CountDeleted() (uint64, error) {
 	return res.Total, nil
 }
 
-// Origins returns the origin of each statement whose origin starts with
-// prefix, by statement ID: the statements read from the files under a folder
-// (its path and a slash), from a file, or from the records of a JSONL file
-// (its path and a colon). Deleted statements have no origin.
-func (ix *Index) Origins(ctx context.Context, prefix string) (map[string]string, error) {
+// Origins returns the origins of each statement one of whose origins starts
+// with prefix, by statement ID, Origin first and then AlsoFrom: the
+// statements read from the files under a folder (its path and a slash), from
+// a file, or from the records of a JSONL file (its path and a colon).
+// Deleted statements have no origin.
+func (ix *Index) Origins(ctx context.Context, prefix string) (map[string][]string, error) {
 	pq := bleve.NewPrefixQuery(prefix)
 	pq.SetField(FieldOrigin)
-	out := map[string]string{}
+	out := map[string][]string{}
 	q := bleve.NewConjunctionQuery(KindQuery(KindStatement), pq)
-	if err := ix.each(ctx, q, FieldOrigin, func(id, origin string) { out[id] = origin }); err != nil {
+	if err := ix.each(ctx, q, FieldOrigin, func(id string, origins []string) { out[id] = origins }); err != nil {
 		return nil, fmt.Errorf("index: statements from %s: %w", prefix, err)
 	}
 	return out, nil
@@ -130,10 +171,10 @@ func (ix *Index) Origins(ctx context.Context, prefix string) (map[string]string,
 // eachPage is how many documents each reads per search.
 const eachPage = 1000
 
-// each calls fn with the ID and the stored field of every document q
-// matches, a page at a time in the order of IDs, so that no search holds
-// them all at once.
-func (ix *Index) each(ctx context.Context, q query.Query, field string, fn func(id, value string)) error {
+// each calls fn with the ID and the stored values of field of every
+// document q matches, a page at a time in the order of IDs, so that no
+// search holds them all at once.
+func (ix *Index) each(ctx context.Context, q query.Query, field string, fn func(id string, values []string)) error {
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(q, eachPage, 0, false)
@@ -147,8 +188,7 @@ func (ix *Index) each(ctx context.Context, q query.Query, field string, fn func(
 			return err
 		}
 		for _, h := range res.Hits {
-			v, _ := h.Fields[field].(string)
-			fn(h.ID, v)
+			fn(h.ID, strs(h.Fields[field]))
 		}
 		if len(res.Hits) < eachPage {
 			return nil

@@ -139,7 +139,7 @@ func TestIndex_Origins(t *testing.T) {
 			t.Errorf("Origins(%q) = %v, want %v", prefix, keys, ids)
 		}
 		for id, o := range got {
-			if o != origins[id] {
+			if len(o) != 1 || o[0] != origins[id] {
 				t.Errorf("Origins(%q)[%s] = %q, want %q", prefix, id, o, origins[id])
 			}
 		}

@@ -11,7 +11,7 @@ func (s Statement) fields() map[string]interface{} {
 		FieldKind:       KindStatement,
 		FieldTitle:      s.Title,
 		FieldBody:       s.Body,
-		FieldOrigin:     s.Origin,
+		FieldOrigin:     s.origins(),
 		FieldHash:       s.Hash,
 		FieldQuoteCount: strconv.Itoa(len(s.Quotes)),
 	}
@@ -44,6 +44,15 @@ func (s Statement) fields() map[string]interface{} {
 		f[FieldDates] = s.Dates
 	}
 	return f
+}
+
+// origins is the origin field's value: one string, or the statement's
+// origin first and then the others.
+func (s Statement) origins() interface{} {
+	if len(s.AlsoFrom) == 0 {
+		return s.Origin
+	}
+	return append([]string{s.Origin}, s.AlsoFrom...)
 }
 
 // quoteFields is the document of the n-th quote of s, carrying what a quote
@@ -89,11 +98,16 @@ func FromFields(id string, f map[string]interface{}) Statement {
 		URL:           str(f[FieldURL]),
 		Source:        str(f[FieldSource]),
 		Lang:          str(f[FieldLang]),
-		Origin:        str(f[FieldOrigin]),
 		Hash:          str(f[FieldHash]),
 		Organizations: strs(f[FieldOrganizations]),
 		People:        strs(f[FieldPeople]),
 		Places:        strs(f[FieldPlaces]),
+	}
+	if origins := strs(f[FieldOrigin]); len(origins) > 0 {
+		s.Origin = origins[0]
+		if len(origins) > 1 {
+			s.AlsoFrom = origins[1:]
+		}
 	}
 	if ts := strs(f[FieldPublished]); len(ts) > 0 {
 		s.Published = parseTime(ts[0])

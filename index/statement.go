@@ -34,6 +34,10 @@ type Statement struct {
 	// Origin says where the statement came from: a file path, a URL or
 	// "seed:NAME", for the user's eyes.
 	Origin string
+	// AlsoFrom are the other origins of the very same content (a copy of
+	// the file in another folder, the same PDF sent twice under two
+	// names): one statement, found once, with every place it came from.
+	AlsoFrom []string
 	// Hash identifies the content and the extractor that read it, so that
 	// re-indexing an unchanged file is skipped.
 	Hash string

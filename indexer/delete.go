@@ -85,8 +85,8 @@ func (in *Indexer) Prune(ctx context.Context, paths []string) (Summary, error) {
 	return sum, nil
 }
 
-// gone returns the IDs, sorted, of the statements whose origin is under
-// paths, that the run did not see, and that do not come from a file or
+// gone returns the IDs, sorted, of the statements whose origins are all
+// under paths, that the run did not see, and that do not come from a file or
 // folder in skipped.
 func (in *Indexer) gone(ctx context.Context, paths []string, seen, skipped map[string]bool) ([]string, error) {
 	var gone []string
@@ -99,11 +99,16 @@ func (in *Indexer) gone(ctx context.Context, paths []string, seen, skipped map[s
 		if err != nil {
 			return nil, fmt.Errorf("indexer: prune: %w", err)
 		}
-		for id, origin := range origins {
-			if seen[id] || !under(origin, root) || within(origin, skipped) {
-				continue
+		for id, from := range origins {
+			// A statement read from several origins is gone when every
+			// one of them is: a copy outside root, or one passed over
+			// for an error, may still hold it.
+			kept := seen[id] || slices.ContainsFunc(from, func(origin string) bool {
+				return !under(origin, root) || within(origin, skipped)
+			})
+			if !kept {
+				gone = append(gone, id)
 			}
-			gone = append(gone, id)
 		}
 	}
 	slices.Sort(gone)

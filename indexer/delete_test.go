@@ -21,8 +21,10 @@ func idsByOrigin(t *testing.T, ix *index.Index, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	ids := map[string]string{}
-	for id, o := range origins {
-		ids[o] = id
+	for id, os := range origins {
+		for _, o := range os {
+			ids[o] = id
+		}
 	}
 	return ids
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -90,6 +91,10 @@ type Summary struct {
 	// deleted (Delete) and they are what it was: only changed content
 	// brings a deleted statement back.
 	Deleted []string
+	// Duplicates names the documents whose content a statement already
+	// had, read from another origin: each was added to that statement's
+	// origins (AlsoFrom), and none is a statement of its own.
+	Duplicates []string
 	// Pruned counts the statements Prune removed, their file or record gone.
 	Pruned  int
 	Skipped []corpus.Skipped
@@ -212,8 +217,15 @@ type run struct {
 	filesDone  int
 	// writes writes the extracted batches; nil until the first one.
 	writes *writer
-	// seen holds the ID of every document read, when the run prunes.
+	// seen holds the ID of every document read, when the run prunes, and
+	// of the statements they turned out to be (resolve).
 	seen map[string]bool
+	// sameAs maps the ID of a document that was a statement already,
+	// read from another origin, to that statement's ID.
+	sameAs map[string]string
+	// originsAdded counts the statements written again only to list one
+	// more origin, which Summary.Indexed does not count.
+	originsAdded int
 	// Bytes read estimate the time left: one JSONL file may hold a million
 	// statements, so files done alone would say nothing until the end.
 	bytesTotal int64
@@ -223,6 +235,9 @@ type run struct {
 type pendingDoc struct {
 	doc  corpus.Document
 	hash string
+	// origID is the ID the document was read under, when it is written
+	// under the ID of the statement that already had its content.
+	origID string
 }
 
 // batchError is a failure to write to the index, which ends the run.
@@ -290,11 +305,22 @@ func (r *run) flush(ctx context.Context) error {
 		}
 		changed = append(changed, p)
 	}
+	changed, origins, err := r.mergeSameContent(ctx, changed, stored)
+	if err != nil {
+		return &batchError{err}
+	}
+	rewrites := 0
 	stmts := make([]index.Statement, 0, len(changed))
 	for i, x := range r.in.extractAll(changed) {
 		if x.err != nil {
 			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: changed[i].doc.Name, Err: x.err})
 			continue
+		}
+		if o, ok := origins[x.stmt.ID]; ok {
+			x.stmt.Origin, x.stmt.AlsoFrom = o[0], o[1:]
+			if changed[i].origID != "" {
+				rewrites++ // an origin added, nothing new indexed
+			}
 		}
 		if x.note != "" {
 			r.sum.Warnings = append(r.sum.Warnings, Warning{Name: changed[i].doc.Name, Note: x.note})
@@ -313,7 +339,89 @@ func (r *run) flush(ctx context.Context) error {
 	if r.writes == nil {
 		r.writes = newWriter(r.in.ix)
 	}
+	r.originsAdded += rewrites
 	return r.writes.add(stmts)
+}
+
+// mergeSameContent finds, among the changed documents with IDs the index
+// does not hold, those whose content a statement already has, or an earlier
+// document of the batch: the same file copied to another folder, the same
+// PDF sent under two names. Each is that statement read from one more
+// origin, not a second statement. It returns the documents to extract, and
+// the origins (first the statement's own) of each statement that gains
+// one; a statement that already lists the origin is unchanged.
+func (r *run) mergeSameContent(ctx context.Context, changed []pendingDoc, stored map[string]index.Stored) ([]pendingDoc, map[string][]string, error) {
+	var hashes []string
+	for _, p := range changed {
+		if _, known := stored[p.doc.ID]; !known {
+			hashes = append(hashes, p.hash)
+		}
+	}
+	same, err := r.in.ix.ByHash(ctx, hashes)
+	if err != nil {
+		return nil, nil, fmt.Errorf("indexer: %w", err)
+	}
+	origins := map[string][]string{}
+	// firstOf is where in keep the statement of a hash is extracted.
+	firstOf := map[string]int{}
+	keep := make([]pendingDoc, 0, len(changed))
+	for _, p := range changed {
+		if _, known := stored[p.doc.ID]; known {
+			keep = append(keep, p)
+			continue
+		}
+		s, inIndex := same[p.hash]
+		if i, inBatch := firstOf[p.hash]; inBatch {
+			s = index.SameContent{ID: keep[i].doc.ID, Origins: origins[keep[i].doc.ID]}
+		} else if !inIndex || s.ID == p.doc.ID || movedRecord(p.doc.Name, s.Origins) {
+			firstOf[p.hash] = len(keep)
+			origins[p.doc.ID] = []string{p.doc.Name}
+			keep = append(keep, p)
+			continue
+		}
+		r.resolve(p.doc.ID, s.ID)
+		if slices.Contains(s.Origins, p.doc.Name) {
+			r.sum.Unchanged++
+			continue
+		}
+		r.sum.Duplicates = append(r.sum.Duplicates, p.doc.Name)
+		origins[s.ID] = append(slices.Clip(s.Origins), p.doc.Name)
+		if _, inBatch := firstOf[p.hash]; !inBatch {
+			// Written again under its own ID and first origin, with one
+			// origin more; its content is this document's.
+			firstOf[p.hash] = len(keep)
+			p.origID = p.doc.ID
+			p.doc.ID, p.doc.Name = s.ID, s.Origins[0]
+			keep = append(keep, p)
+		}
+	}
+	for id, o := range origins {
+		if len(o) == 1 {
+			delete(origins, id)
+		}
+	}
+	return keep, origins, nil
+}
+
+// movedRecord reports whether origin is a line of a JSONL file that one of
+// origins names too: a record without a URL that moved to another line is
+// a record of its own there, and the one on its old line is gone.
+func movedRecord(origin string, origins []string) bool {
+	file, _, ok := strings.Cut(origin, ".jsonl:")
+	return ok && slices.ContainsFunc(origins, func(o string) bool { return strings.HasPrefix(o, file+".jsonl:") })
+}
+
+// resolve records that the document read under docID is the statement
+// stmtID: a prune must keep that statement, and a client that sent the
+// document is told its ID.
+func (r *run) resolve(docID, stmtID string) {
+	if r.seen != nil {
+		r.seen[stmtID] = true
+	}
+	if r.sameAs == nil {
+		r.sameAs = map[string]string{}
+	}
+	r.sameAs[docID] = stmtID
 }
 
 // stop ends a run cut short by err, once the batches queued or being
@@ -323,8 +431,19 @@ func (r *run) stop(err error) (Summary, error) {
 	if werr := r.waitWrites(); werr != nil && err == nil {
 		err = werr
 	}
-	r.sum.Elapsed = time.Since(r.start)
+	r.done()
 	return r.sum, err
+}
+
+// done completes the summary: the time taken, and the IDs of documents
+// that turned out to be statements already known under other IDs.
+func (r *run) done() {
+	r.sum.Elapsed = time.Since(r.start)
+	for i, id := range r.sum.IDs {
+		if to, ok := r.sameAs[id]; ok {
+			r.sum.IDs[i] = to
+		}
+	}
 }
 
 // waitWrites waits for the batches queued and being written, and counts
@@ -334,7 +453,7 @@ func (r *run) waitWrites() error {
 		return nil
 	}
 	err := r.writes.close()
-	r.sum.Indexed = r.writes.indexed()
+	r.sum.Indexed = max(0, r.writes.indexed()-r.originsAdded)
 	return err
 }
 
@@ -405,7 +524,7 @@ func (r *run) finish(ctx context.Context) (Summary, error) {
 	if werr := r.waitWrites(); err == nil {
 		err = werr
 	}
-	r.sum.Elapsed = time.Since(r.start)
+	r.done()
 	r.report(true)
 	return r.sum, err
 }
@@ -423,7 +542,7 @@ func (r *run) report(final bool) {
 	}
 	r.lastReport = now
 	if r.writes != nil {
-		r.sum.Indexed = r.writes.indexed()
+		r.sum.Indexed = max(0, r.writes.indexed()-r.originsAdded)
 	}
 	elapsed := now.Sub(r.start)
 	left := "?"

@@ -381,7 +381,7 @@ func TestAPI_document(t *testing.T) {
 		{"url", d.URL, want.URL},
 		{"source", d.Source, want.Source},
 		{"lang", d.Lang, want.Lang},
-		{"origin", d.Origin, want.Origin},
+		{"origin in words, not the raw origin", d.Origin, "sample statement hun-sen"},
 		{"published", deref(d.Published), "2017-08-23"},
 		{"dates", strings.Join(d.Dates, ","), "2017-08-22"},
 		{"organizations", strings.Join(d.Organizations, ","), "LICADHO,Ministry of Interior"},

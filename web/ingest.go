@@ -33,14 +33,21 @@ const msgIngestTimeout = "indexing took too long; send fewer statements at once"
 // is skipped, so sending the whole request again loses and doubles nothing.
 const msgDiskFull = "the server's disk is full, so not all of these statements were indexed: send them again once space is freed"
 
+// msgFileSizeLimit answers an ingest that grew a file of the index past
+// the file-size limit the server was started with (ulimit -f, LimitFSIZE=
+// in a systemd unit); as with a full disk, sending the request again once
+// the limit is raised loses and doubles nothing.
+const msgFileSizeLimit = "the server reached the file-size limit it was started with, so not all of these statements were indexed: send them again once the limit is raised"
+
 // IngestResult is what Options.Ingest reports about one batch.
 type IngestResult struct {
 	// IDs are the statement IDs of the records indexed or unchanged, in
 	// the order of the input.
 	IDs []string
 	// Indexed counts the statements added or replaced, Unchanged those
-	// already in the index as they are.
-	Indexed, Unchanged int
+	// already in the index as they are, Duplicates the documents whose
+	// content a statement had under another origin.
+	Indexed, Unchanged, Duplicates int
 	// Skipped are the records that were not indexed, each with why; the
 	// rest of the batch is indexed regardless.
 	Skipped []IngestSkip
@@ -68,10 +75,11 @@ type ingestRecord struct {
 
 // apiIngestResult is the answer to POST /api/documents.
 type apiIngestResult struct {
-	IDs       []string        `json:"ids"`
-	Indexed   int             `json:"indexed"`
-	Unchanged int             `json:"unchanged"`
-	Skipped   []apiIngestSkip `json:"skipped"`
+	IDs        []string        `json:"ids"`
+	Indexed    int             `json:"indexed"`
+	Unchanged  int             `json:"unchanged"`
+	Duplicates int             `json:"duplicates"`
+	Skipped    []apiIngestSkip `json:"skipped"`
 }
 
 // apiIngestSkip names a skipped record by its line in the request body, or
@@ -107,10 +115,11 @@ func (s *Server) ingest(c echo.Context) error {
 		return ingestError(err, len(lines))
 	}
 	out := apiIngestResult{
-		IDs:       orEmpty(res.IDs),
-		Indexed:   res.Indexed,
-		Unchanged: res.Unchanged,
-		Skipped:   make([]apiIngestSkip, 0, len(res.Skipped)),
+		IDs:        orEmpty(res.IDs),
+		Indexed:    res.Indexed,
+		Unchanged:  res.Unchanged,
+		Duplicates: res.Duplicates,
+		Skipped:    make([]apiIngestSkip, 0, len(res.Skipped)),
 	}
 	for _, sk := range res.Skipped {
 		if n, ok := skipLine(sk.Name); ok && n <= len(lines) {
@@ -132,6 +141,8 @@ func ingestError(err error, n int) error {
 		return echo.NewHTTPError(http.StatusServiceUnavailable, msgIngestTimeout).SetInternal(internal)
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return echo.NewHTTPError(http.StatusInsufficientStorage, msgDiskFull).SetInternal(internal)
+	case errors.Is(err, syscall.EFBIG):
+		return echo.NewHTTPError(http.StatusInsufficientStorage, msgFileSizeLimit).SetInternal(internal)
 	}
 	return echo.NewHTTPError(http.StatusInternalServerError).SetInternal(internal)
 }

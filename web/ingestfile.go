@@ -77,6 +77,7 @@ func (s *Server) ingestFiles(c echo.Context, mediaType string, params map[string
 		out.IDs = append(out.IDs, res.IDs...)
 		out.Indexed += res.Indexed
 		out.Unchanged += res.Unchanged
+		out.Duplicates += res.Duplicates
 		for _, sk := range res.Skipped {
 			out.Skipped = append(out.Skipped, apiIngestSkip{Name: corpus.ProvenanceOf(sk.Name).String(), Reason: sk.Reason})
 		}

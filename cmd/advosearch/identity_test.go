@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -118,4 +123,86 @@ func copyDir(t *testing.T, src string) string {
 		}
 	}
 	return dst
+}
+
+// Files sent to the API by any program, not only "index --server": raw
+// with their Content-Type, or as a multipart upload, as a browser form
+// sends them. The same bytes sent again are the same statement.
+func TestServe_takesFilesAsTheyAre(t *testing.T) {
+	base := serveInBackground(t, filepath.Join(t.TempDir(), "data"), "--token", "s3cret")
+	pdf, err := os.ReadFile("testdata/bothways/licadho-detention.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := os.ReadFile("testdata/bothways/forum-asia-bulletin.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(query, ctype string, body []byte) (int, map[string]any) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, base+"/api/documents"+query, bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer s3cret")
+		req.Header.Set("Content-Type", ctype)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var answer map[string]any
+		json.NewDecoder(resp.Body).Decode(&answer)
+		return resp.StatusCode, answer
+	}
+
+	code, answer := post("", "application/pdf", pdf)
+	if code != http.StatusOK || answer["indexed"] != 1.0 {
+		t.Fatalf("a raw PDF: %d %v, want it indexed", code, answer)
+	}
+	first := answer["ids"]
+	if code, answer = post("", "application/pdf", pdf); answer["unchanged"] != 1.0 {
+		t.Errorf("the same PDF again: %d %v, want it unchanged, not a second statement", code, answer)
+	}
+	code, answer = post("?origin=/srv/inbox/copy.pdf", "application/pdf", pdf)
+	if answer["duplicates"] != 1.0 || answer["indexed"] != 0.0 || !reflect.DeepEqual(answer["ids"], first) {
+		t.Errorf("the same PDF from another origin: %d %v, want a duplicate of %v", code, answer, first)
+	}
+
+	var form bytes.Buffer
+	mw := multipart.NewWriter(&form)
+	for name, body := range map[string][]byte{"bulletin.md": md, "notes.txt": []byte("Vigil for detained monks\n\nMonks held a vigil in Phnom Penh.")} {
+		w, _ := mw.CreateFormFile("file", name)
+		w.Write(body)
+	}
+	mw.Close()
+	if code, answer = post("", mw.FormDataContentType(), form.Bytes()); code != http.StatusOK || answer["indexed"] != 2.0 {
+		t.Fatalf("a multipart upload of two files: %d %v, want both indexed", code, answer)
+	}
+	resp, err := http.Get(base + "/api/search?q=" + url.QueryEscape(`"environmental defender"`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found struct {
+		Hits []struct{ Title, URL string }
+	}
+	json.NewDecoder(resp.Body).Decode(&found)
+	resp.Body.Close()
+	if len(found.Hits) != 1 || found.Hits[0].Title != "Viet Nam: End the crackdown on environmental defenders" || found.Hits[0].URL != "" {
+		t.Errorf("the uploaded Markdown: %+v, want its heading as the title, without the #, and no URL", found.Hits)
+	}
+
+	for _, tt := range []struct {
+		name, query, ctype string
+		body               []byte
+		status             int
+		says               string
+	}{
+		{"an image", "", "image/png", []byte("\x89PNG\r\n"), http.StatusUnsupportedMediaType, "application/pdf"},
+		{"a relative origin", "?origin=notes/a.txt", "text/plain", []byte("x"), http.StatusBadRequest, "absolute path"},
+		{"an empty file", "?origin=/srv/a.txt", "text/plain", nil, http.StatusBadRequest, "empty"},
+		{"a line number on a PDF", "?origin=/srv/a.pdf&line=3", "application/pdf", pdf, http.StatusBadRequest, "line"},
+	} {
+		code, answer := post(tt.query, tt.ctype, tt.body)
+		if msg, _ := answer["error"].(string); code != tt.status || !strings.Contains(msg, tt.says) {
+			t.Errorf("%s: %d %q, want %d saying %q", tt.name, code, msg, tt.status, tt.says)
+		}
+	}
 }

@@ -130,8 +130,7 @@ func sendToServer(ctx context.Context, c *client.Client, paths []string, maxByte
 		}
 		r, err := c.SendFile(ctx, f, ctype, file)
 		file.Close()
-		res.IDs, res.Indexed, res.Unchanged = append(res.IDs, r.IDs...), res.Indexed+r.Indexed, res.Unchanged+r.Unchanged
-		res.Skipped = append(res.Skipped, r.Skipped...)
+		res.Add(r)
 		var refusal *client.ServerError
 		switch {
 		case errors.As(err, &refusal) && refusal.Refused():
@@ -182,8 +181,12 @@ func printSent(w io.Writer, sent int, res client.Result, skipped []corpus.Skippe
 	for range refused {
 		kinds = append(kinds, "refused by the server")
 	}
-	fmt.Fprintf(w, "sent %d files, indexed %d, unchanged %d, skipped %d%s\n",
-		sent, res.Indexed, res.Unchanged, len(kinds), countKinds(kinds))
+	dups := ""
+	if res.Duplicates > 0 {
+		dups = fmt.Sprintf(", duplicates %d", res.Duplicates)
+	}
+	fmt.Fprintf(w, "sent %d files, indexed %d, unchanged %d%s, skipped %d%s\n",
+		sent, res.Indexed, res.Unchanged, dups, len(kinds), countKinds(kinds))
 	printIgnored(w, ignored)
 	printSkipped(w, skipped, verbose)
 	for _, s := range res.Skipped {

@@ -26,20 +26,30 @@ import (
 // read it.
 func printSummary(w io.Writer, sum indexer.Summary, verbose bool) {
 	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d%s%s in %s\n",
-		sum.Indexed, sum.Unchanged, len(sum.Skipped), skipCounts(sum.Skipped), deletionCounts(sum), sum.Elapsed.Round(1e6))
+		sum.Indexed, sum.Unchanged, len(sum.Skipped), skipCounts(sum.Skipped), otherCounts(sum), sum.Elapsed.Round(1e6))
 	printIgnored(w, sum.Ignored)
 	printSkipped(w, sum.Skipped, verbose)
+	for _, name := range sum.Duplicates {
+		fmt.Fprintf(w, "  duplicate %s: the same content as a statement already indexed, which now lists it as an origin\n", name)
+	}
 	for _, warn := range sum.Warnings {
 		fmt.Fprintf(w, "  warning %s: %s\n", warn.Name, warn.Note)
 	}
 }
 
-// deletionCounts is ", 2 still deleted, 3 pruned": the documents passed
-// over because their statement was deleted and they came unchanged, and the
-// statements removed by --prune; "" when there are none, so that the line
+// otherCounts is ", 1 duplicate, 2 still deleted, 3 pruned": the documents
+// that were a statement already, read from another origin; those passed
+// over because their statement was deleted and they came unchanged; and the
+// statements removed by --prune. "" when there are none, so that the line
 // reads as it always has.
-func deletionCounts(sum indexer.Summary) string {
+func otherCounts(sum indexer.Summary) string {
 	out := ""
+	switch n := len(sum.Duplicates); {
+	case n == 1:
+		out += ", 1 duplicate"
+	case n > 1:
+		out += fmt.Sprintf(", %d duplicates", n)
+	}
 	if n := len(sum.Deleted); n > 0 {
 		out += fmt.Sprintf(", %d still deleted", n)
 	}

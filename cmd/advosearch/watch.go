@@ -162,7 +162,7 @@ func printRound(w io.Writer, feedsFile string, sum feeds.Summary, items []string
 	// The counts come from the indexer: a skipped item was handed on, but
 	// it was not indexed.
 	fmt.Fprintf(w, "indexed %d, unchanged %d, skipped %d%s%s in %s\n",
-		indexed.Indexed, indexed.Unchanged, len(indexed.Skipped), skipCounts(indexed.Skipped), deletionCounts(indexed), indexed.Elapsed.Round(1e6))
+		indexed.Indexed, indexed.Unchanged, len(indexed.Skipped), skipCounts(indexed.Skipped), otherCounts(indexed), indexed.Elapsed.Round(1e6))
 	for _, warn := range indexed.Warnings {
 		fmt.Fprintf(w, "  warning %s: %s\n", warn.Name, warn.Note)
 	}
@@ -182,7 +182,7 @@ const msgStillDeleted = "its statement was deleted from the index, and this is t
 // record whose statement was deleted, sent unchanged, is a skip with its
 // reason: the client sees why it is not in the index.
 func ingestResult(sum indexer.Summary) web.IngestResult {
-	r := web.IngestResult{Indexed: sum.Indexed, Unchanged: sum.Unchanged, IDs: sum.IDs}
+	r := web.IngestResult{Indexed: sum.Indexed, Unchanged: sum.Unchanged, Duplicates: len(sum.Duplicates), IDs: sum.IDs}
 	for _, s := range sum.Skipped {
 		_, why := skipReason(s.Err)
 		r.Skipped = append(r.Skipped, web.IngestSkip{Name: s.Name, Reason: why})

@@ -1,0 +1,90 @@
+package indexer_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/advosearch/advosearch/corpus"
+	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/indexer"
+)
+
+// The same statement saved in two folders, or sent twice under two names,
+// is one statement that lists both places, not two hits for every search.
+func TestFiles_sameContentFromTwoOriginsIsOneStatement(t *testing.T) {
+	const text = "Activists detained in Phnom Penh\n\nSeven land activists were detained on Monday, LICADHO said.\n"
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	first := write("inbox/statement.txt", text)
+	copyInBatch := write("inbox2/statement.txt", text)
+	write("other.txt", "Another statement\n\nSomething else happened in Battambang.\n")
+
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	in, err := indexer.New(ix, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 2 || !slices.Equal(sum.Duplicates, []string{copyInBatch}) {
+		t.Errorf("indexed %d, duplicates %v: want 2 statements and the copy in the same run as a duplicate", sum.Indexed, sum.Duplicates)
+	}
+	n, _ := ix.Count()
+	if n != 2 {
+		t.Errorf("%d statements, want 2", n)
+	}
+
+	// A copy that turns up later, in a later run.
+	later := write("archive/2023/statement.txt", text)
+	sum, err = in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 0 || sum.Unchanged != 3 || !slices.Equal(sum.Duplicates, []string{later}) {
+		t.Errorf("second run: indexed %d, unchanged %d, duplicates %v: want the new copy as a duplicate, the rest unchanged",
+			sum.Indexed, sum.Unchanged, sum.Duplicates)
+	}
+	st, err := ix.Statement(context.Background(), corpus.ID(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Origin != first || !slices.Equal(st.AlsoFrom, []string{copyInBatch, later}) {
+		t.Errorf("origins %q then %q, want %q then the two copies", st.Origin, st.AlsoFrom, first)
+	}
+	if _, err := ix.Statement(context.Background(), corpus.ID(later)); err == nil {
+		t.Error("the copy is a statement of its own")
+	}
+
+	// Deleting one copy keeps the statement; deleting every copy prunes it.
+	if err := os.Remove(first); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err = in.Prune(context.Background(), []string{dir}); err != nil || sum.Pruned != 0 {
+		t.Errorf("one copy gone: pruned %d (%v), want the statement kept", sum.Pruned, err)
+	}
+	for _, p := range []string{copyInBatch, later} {
+		os.Remove(p)
+	}
+	if sum, err = in.Prune(context.Background(), []string{dir}); err != nil || sum.Pruned != 1 {
+		t.Errorf("every copy gone: pruned %d (%v), want the statement pruned", sum.Pruned, err)
+	}
+}
