@@ -95,8 +95,8 @@ func TestStatementPage_marks(t *testing.T) {
 		`<mark class="match" id="m2">activists</mark><span class="match-nav"><a href="#m1" class="match-prev">‹ previous</a> <span class="match-count">2 of 3</span> <a href="#m3" class="match-next">next ›</a></span>`,
 		`<mark class="match" id="m3">activists</mark><span class="match-nav"><a href="#m2" class="match-prev">‹ previous</a> <span class="match-count">3 of 3</span> </span> two years`,
 		// Quotations are anchored where they stand, matches inside them.
-		`<p>“<span class="quote" id="q1">The <mark class="match" id="m2">activists</mark>`,
-		`<span class="quote" id="q2">We call for their release.</span>”</p>`,
+		`<p>“<span class="quoted" id="q1">The <mark class="match" id="m2">activists</mark>`,
+		`<span class="quoted" id="q2">We call for their release.</span>”</p>`,
 		ourScript,
 		`<a href="/?q=activists&amp;source=LICADHO">← Back to the results</a>`,
 	} {
@@ -111,7 +111,7 @@ func TestStatementPage_marks(t *testing.T) {
 		unwanted   []string
 	}{
 		{"no search, no marks and no script", "/statements/verify",
-			[]string{`<span class="quote" id="q1">The activists did`},
+			[]string{`<span class="quoted" id="q1">The activists did`},
 			[]string{"<mark", "<script", `class="matches"`}},
 		{"the page's own q, with op", "/statements/verify?q=court+zanzibar&op=or",
 			[]string{`<span class="match-total">1 match</span> of <q class="match-query">court zanzibar</q>`, `The <mark class="match" id="m1">court</mark>`},
@@ -119,7 +119,7 @@ func TestStatementPage_marks(t *testing.T) {
 		{"a phrase is one match", "/statements/verify?q=%22land+activists%22",
 			[]string{`<mark class="match" id="m1">land activists</mark>`, `1 match</span>`}, nil},
 		{"a quote search marks the quotation, not the passage", "/statements/verify?" + url.Values{"back": {"/quotes?q=land+back"}}.Encode(),
-			[]string{`<span class="quote" id="q1">`, `<a href="/quotes?q=land&#43;back">← Back to the results</a>`},
+			[]string{`<span class="quoted" id="q1">`, `<a href="/quotes?q=land&#43;back">← Back to the results</a>`},
 			[]string{"<mark", "<script"}},
 		{"words not in the text", "/statements/verify?q=zanzibar",
 			[]string{`No words of <q>zanzibar</q> in the text.`}, []string{"<mark", "<script"}},
@@ -226,9 +226,9 @@ func TestStatementPage_cite(t *testing.T) {
 			for _, want := range []string{
 				`<input id="permalink" class="cite-text" type="url" readonly value="` + tt.permalink + `">`,
 				`<label for="cite-plain">Plain</label>`,
-				`<textarea id="cite-plain" class="cite-text" readonly rows="3">` + html.EscapeString(tt.plain) + `</textarea>`,
-				`<textarea id="cite-apa" class="cite-text" readonly rows="3">` + html.EscapeString(tt.apa) + `</textarea>`,
-				`<textarea id="cite-chicago" class="cite-text" readonly rows="3">` + html.EscapeString(tt.chicago) + `</textarea>`,
+				`<textarea id="cite-plain" class="cite-text" readonly rows="4">` + html.EscapeString(tt.plain) + `</textarea>`,
+				`<textarea id="cite-apa" class="cite-text" readonly rows="4">` + html.EscapeString(tt.apa) + `</textarea>`,
+				`<textarea id="cite-chicago" class="cite-text" readonly rows="4">` + html.EscapeString(tt.chicago) + `</textarea>`,
 				`<p class="origin">` + tt.wantInPage + ` · language <code>en</code></p>`,
 			} {
 				if !strings.Contains(body, want) {
