@@ -25,7 +25,7 @@ func main() {
 		// Help was asked for and given: that is no failure.
 		return
 	}
-	fmt.Fprintln(os.Stderr, "advosearch:", err)
+	fmt.Fprintln(os.Stderr, "advosearch:", failureLine(os.Args[1:], err))
 	if h := hint(os.Args[1:], err); h != "" {
 		fmt.Fprintln(os.Stderr, "advosearch:", h)
 	}
@@ -34,20 +34,14 @@ func main() {
 }
 
 // hint says what to do about a data folder another process holds, and
-// about the failures of the machine rather than of advosearch. Batches are
-// written whole or not at all, so after any of them the index is as it was
-// before the failed batch. args are the command's, to name the command that
-// does the same through a running server.
+// about the failures of the machine rather than of advosearch (see
+// storageHint). args are the command's, to name the command that does the
+// same through a running server.
 func hint(args []string, err error) string {
-	switch {
-	case errors.Is(err, index.ErrLocked), errors.Is(err, alerts.ErrLocked):
+	if errors.Is(err, index.ErrLocked) || errors.Is(err, alerts.ErrLocked) {
 		return inUseHint(args)
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return "the disk is full: free some space, or pass --data with a folder on another disk, and run the same command again"
-	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
-		return "the data folder cannot be written: check its permissions, or pass --data with a writable folder"
 	}
-	return ""
+	return storageHint(args, err)
 }
 
 // inUseHint says what to do when another process holds the data folder.
