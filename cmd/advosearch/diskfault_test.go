@@ -317,9 +317,7 @@ func writeFirstRun(t *testing.T) statements {
 // writeBigRun writes n statements of 600 words each.
 func writeBigRun(t *testing.T, n int) statements {
 	t.Helper()
-	vocabulary := strings.Fields(`rights detention journalist release tribunal protest torture
-		court minister freedom assembly press election refugee camp border police arrest lawyer
-		trial coalition statement condemns calls government forces village witnesses report`)
+	vocabulary := statementWords()
 	rng := rand.New(rand.NewPCG(7, 7))
 	return writeStatements(t, filepath.Join(t.TempDir(), "big"), n, func(i int) (string, string) {
 		var b strings.Builder
@@ -336,6 +334,13 @@ func writeBigRun(t *testing.T, n int) statements {
 		b.WriteByte('\n')
 		return b.String(), ""
 	})
+}
+
+// statementWords are the words generated statements are made of.
+func statementWords() []string {
+	return strings.Fields(`rights detention journalist release tribunal protest torture
+		court minister freedom assembly press election refugee camp border police arrest lawyer
+		trial coalition statement condemns calls government forces village witnesses report`)
 }
 
 func writeStatements(t *testing.T, dir string, n int, text func(i int) (body, word string)) statements {
