@@ -26,6 +26,10 @@ type searcher interface {
 	Search(ctx context.Context, r search.Request) (search.Result, error)
 	Quotes(ctx context.Context, r search.QuoteRequest) (search.QuoteResult, error)
 	Statement(ctx context.Context, id string) (search.Statement, error)
+	// Mark and QuotesOf fill the statement page: the search's words and
+	// the quotations, in place.
+	Mark(ctx context.Context, s search.Statement, r search.Request) (search.Marked, error)
+	QuotesOf(ctx context.Context, id string) ([]search.StatementQuote, error)
 	Count() (uint64, error)
 }
 
@@ -136,6 +140,9 @@ type Options struct {
 	// header X-Advosearch-Truncated: true. It cannot exceed search.MaxDepth,
 	// the deepest the search pages. Default 10,000.
 	MaxExport int
+	// Now returns the current time, which the statement page's citations
+	// give as the day the page was accessed. Default time.Now.
+	Now func() time.Time
 }
 
 func (o *Options) setDefaults() {
@@ -162,6 +169,9 @@ func (o *Options) setDefaults() {
 		o.MaxExport = DefaultMaxExport
 	}
 	o.MaxExport = min(o.MaxExport, search.MaxDepth)
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 }
 
 //go:embed templates/*.html
