@@ -329,10 +329,7 @@ func (e *Engine) cacheAllFacets(f Facets, writes uint64) {
 
 func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap, stems stems) Hit {
 	s := index.FromFields(h.ID, h.Fields)
-	title := append(matchesIn(locs, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang)),
-		stemmedMatches(e.stem, s.Title, stems.title)...)
-	body := append(matchesIn(locs, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang)),
-		stemmedMatches(e.stem, s.Body, stems.body)...)
+	title, body := e.matches(s, locs, stems)
 	return Hit{
 		ID:            h.ID,
 		Title:         highlight(s.Title, title),
@@ -346,6 +343,18 @@ func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationM
 		People:        s.People,
 		Places:        s.Places,
 	}
+}
+
+// matches are the byte ranges of s's title and body that a query matched:
+// those of the exact, pair and language fields from their locations, and
+// those of the stemmed fields, which keep no term vectors, by analysing the
+// text again.
+func (e *Engine) matches(s Statement, locs bsearch.FieldTermLocationMap, stems stems) (title, body []match) {
+	title = append(matchesIn(locs, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang)),
+		stemmedMatches(e.stem, s.Title, stems.title)...)
+	body = append(matchesIn(locs, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang)),
+		stemmedMatches(e.stem, s.Body, stems.body)...)
+	return title, body
 }
 
 // matchesIn collects the byte ranges matched in the given fields. A field and

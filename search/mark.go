@@ -8,7 +8,6 @@ import (
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // Marked is a whole statement's title and body with a search's words
@@ -68,18 +67,6 @@ func (e *Engine) Mark(ctx context.Context, s Statement, r Request) (Marked, erro
 	}
 	title, body := e.matches(s, res.Hits[0].Locations, stemmedTerms(e.stem, c.tree))
 	return Marked{Title: highlight(s.Title, title), Body: highlight(s.Body, body)}, nil
-}
-
-// matches are the byte ranges of s's title and body that a query matched:
-// those of the exact, pair and language fields from their locations, and
-// those of the stemmed fields, which keep no term vectors, by analysing the
-// text again.
-func (e *Engine) matches(s Statement, locs bsearch.FieldTermLocationMap, stems stems) (title, body []match) {
-	title = append(matchesIn(locs, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang)),
-		stemmedMatches(e.stem, s.Title, stems.title)...)
-	body = append(matchesIn(locs, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang)),
-		stemmedMatches(e.stem, s.Body, stems.body)...)
-	return title, body
 }
 
 // StatementQuote is one quotation of a statement, numbered as its quote
