@@ -226,19 +226,25 @@ func (s *Store) Feed(ctx context.Context, alertID, baseURL string, limit int) (F
 	return f, nil
 }
 
-// summary says what a feed reader needs to judge a match without opening
-// it: the passages where the alert's search matched (recorded with the
-// match), where the statement is from, and why it is in the feed, since a
-// reader follows several alerts and the entry alone does not say which
-// one, or what it asked for.
+// summary is the summary of a match's entry (EntrySummary): a reader
+// follows several alerts, and the entry alone does not say which one
+// matched, or what it asks for.
 func summary(a Alert, m Match) string {
-	from := []string{cmp.Or(m.Source, "Unknown source")}
-	if !m.Published.IsZero() {
-		from = append(from, "published "+m.Published.UTC().Format("2 January 2006"))
+	return EntrySummary(m.Snippet, m.Source, m.Published, matchedBecause(a))
+}
+
+// EntrySummary is the plain-text summary of a feed entry, what a reader
+// needs to judge a statement without opening it, one line each: the
+// passages where the search matched (snippet, left out when empty), where
+// the statement is from, and why it is in the feed ("Matched " + why).
+func EntrySummary(snippet, source string, published time.Time, why string) string {
+	from := []string{cmp.Or(source, "Unknown source")}
+	if !published.IsZero() {
+		from = append(from, "published "+published.UTC().Format("2 January 2006"))
 	}
-	lines := []string{strings.Join(from, ", ") + ".", "Matched " + matchedBecause(a) + "."}
-	if m.Snippet != "" {
-		lines = append([]string{m.Snippet}, lines...)
+	lines := []string{strings.Join(from, ", ") + ".", "Matched " + why + "."}
+	if snippet != "" {
+		lines = append([]string{snippet}, lines...)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -66,6 +66,9 @@ func (s *Server) searchFeed(c echo.Context) error {
 		SelfURL:      base + p.href(),
 		AlternateURL: base + page.href(),
 	}
+	// Why each entry is in the feed: a reader shows entries of many feeds
+	// side by side, without the feed's title.
+	why := "the search for " + strings.Join(searchTerms(p, "every statement"), ", ")
 	for _, h := range res.Hits {
 		title := spansText(h.Title)
 		if strings.TrimSpace(title) == "" {
@@ -75,15 +78,17 @@ func (s *Server) searchFeed(c echo.Context) error {
 		if link == "" {
 			link = base + statementURL(h.ID)
 		}
+		snippets := make([]string, len(h.Snippets))
+		for i, sn := range h.Snippets {
+			snippets[i] = spansText(sn)
+		}
 		e := alerts.Entry{
 			ID:        alerts.TagPrefix + "statement/" + url.PathEscape(h.ID),
 			Title:     title,
 			URL:       link,
+			Summary:   alerts.EntrySummary(strings.Join(snippets, " "), h.Source, h.Published, why),
 			Source:    h.Source,
 			Published: h.Published,
-		}
-		if len(h.Snippets) > 0 {
-			e.Summary = spansText(h.Snippets[0])
 		}
 		if h.Published.After(f.Updated) {
 			f.Updated = h.Published
@@ -102,9 +107,15 @@ func (s *Server) searchFeed(c echo.Context) error {
 
 // feedTitle names the search: its query and filters.
 func feedTitle(p params) string {
-	parts := []string{"newest statements"}
+	return "advosearch: " + strings.Join(searchTerms(p, "newest statements"), " · ")
+}
+
+// searchTerms words what a search asks for, a part each: its query (or
+// none when there is no query), each filter and the date range.
+func searchTerms(p params, none string) []string {
+	parts := []string{none}
 	if p.Q != "" {
-		parts = []string{p.Q}
+		parts = []string{"“" + p.Q + "”"}
 	}
 	for _, name := range filterParams {
 		for _, v := range *p.filter(name) {
@@ -114,7 +125,7 @@ func feedTitle(p params) string {
 	if p.From != "" || p.To != "" {
 		parts = append(parts, "published "+dateRangeLabel(p.From, p.To))
 	}
-	return "advosearch: " + strings.Join(parts, " · ")
+	return parts
 }
 
 // writeFeed writes f into a buffer first, so that an error is a clean 500

@@ -207,6 +207,15 @@ func TestSearchFeed(t *testing.T) {
 	if !strings.Contains(it.Description, "journalists were detained") || strings.Contains(it.Description, "<mark>") {
 		t.Errorf("summary %q: want the snippet as plain text", it.Description)
 	}
+	// It says where the statement is from and why it is in the feed, as
+	// an alert feed's entries do.
+	if !strings.HasSuffix(it.Description, "\nAmnesty International, published 17 November 2017.\nMatched the search for “journalists”.") {
+		t.Errorf("summary %q: want its source and date, then the search it matched", it.Description)
+	}
+	_, body = get(t, ts, "/feed.atom?org=Radio+Free+Asia")
+	if f = parseFeed(t, body); len(f.Items) != 1 || !strings.HasSuffix(f.Items[0].Description, "Matched the search for every statement, organization: Radio Free Asia.") {
+		t.Errorf("entries %+v: want journalists, matched for its organization", f.Items)
+	}
 	if it.PublishedParsed == nil || !it.PublishedParsed.Equal(day("2017-11-17")) {
 		t.Errorf("published %v, want 2017-11-17", it.PublishedParsed)
 	}
