@@ -1,6 +1,7 @@
 package indexer_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -86,5 +87,57 @@ func TestFiles_sameContentFromTwoOriginsIsOneStatement(t *testing.T) {
 	}
 	if sum, err = in.Prune(context.Background(), []string{dir}); err != nil || sum.Pruned != 1 {
 		t.Errorf("every copy gone: pruned %d (%v), want the statement pruned", sum.Pruned, err)
+	}
+}
+
+// A statement's url is what citations, exports and feeds link to: a web
+// address, never a path on someone's disk.
+func TestDocuments_urlIsAWebAddressOnly(t *testing.T) {
+	page := []byte("<html><head><title>Journalist freed</title></head><body><article><h1>Journalist freed</h1><p>A journalist was freed in Bangkok on Friday.</p></article></body></html>")
+	tests := []struct {
+		name string
+		doc  corpus.Document
+		want string
+	}{
+		{"a page fetched without a canonical link keeps the address it came from",
+			corpus.Document{Name: "https://example.org/news/freed", ContentType: corpus.TypeHTML, Body: page}, "https://example.org/news/freed"},
+		{"a local file has none",
+			corpus.Document{Name: "/home/reporter/freed.html", ContentType: corpus.TypeHTML, Body: page}, ""},
+		{"a record's file: URL is no link",
+			corpus.Document{Name: "/data/batch.jsonl:2", ContentType: corpus.TypeJSONL,
+				Body: []byte(`{"title":"Freed","body":"A journalist was freed.","url":"file:///home/reporter/freed.txt"}`)}, ""},
+		{"a record's own web address wins",
+			corpus.Document{Name: "/data/batch.jsonl:3", ContentType: corpus.TypeJSONL,
+				Body: []byte(`{"title":"Freed","body":"A journalist was freed in Bangkok.","url":"https://example.org/freed"}`)}, "https://example.org/freed"},
+		{"a feed item without a link is not its feed",
+			corpus.Document{Name: "https://example.org/feed.xml#item-7", ContentType: corpus.TypeHTML, Body: page}, ""},
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	in, err := indexer.New(ix, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.doc.ID = corpus.ID(tt.doc.Name)
+			if tt.doc.ContentType == corpus.TypeHTML {
+				// Content of its own: the same bytes would be one statement.
+				tt.doc.Body = append(bytes.Clone(tt.doc.Body), tt.name...)
+			}
+			if _, err := in.Documents(context.Background(), []corpus.Document{tt.doc}); err != nil {
+				t.Fatal(err)
+			}
+			st, err := ix.Statement(context.Background(), tt.doc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.URL != tt.want {
+				t.Errorf("url %q, want %q", st.URL, tt.want)
+			}
+		})
 	}
 }
