@@ -51,10 +51,10 @@ func matchAnchor(n int) string { return "m" + strconv.Itoa(n) }
 func quoteAnchor(n int) string { return "q" + strconv.Itoa(n) }
 
 // statementBody splits body into paragraphs with its quotations and the
-// matches of marked (search.Engine.Mark; nil for none) in place. A match
-// that straddles a paragraph break is left unmarked, and a quotation is
-// widened rather than let cut through a match.
-func statementBody(body string, marked []search.Span, quotes []search.StatementQuote) []paragraph {
+// matches of marked (search.Engine.Mark; nil for none) in place, and counts
+// the matches. A match that straddles a paragraph break is left unmarked,
+// and a quotation is widened rather than let cut through a match.
+func statementBody(body string, marked []search.Span, quotes []search.StatementQuote) ([]paragraph, int) {
 	paras := paragraphSpans(body)
 	var matches []span
 	for _, m := range spanMatches(marked, len(body)) {
@@ -115,7 +115,7 @@ func statementBody(body string, marked []search.Span, quotes []search.StatementQ
 		addRun(pos, p.end, false, "")
 		out = append(out, para)
 	}
-	return out
+	return out, len(matches)
 }
 
 // paragraphSpans are the paragraphs of body: the text between blank lines,

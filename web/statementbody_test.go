@@ -118,8 +118,12 @@ func TestStatementBody(t *testing.T) {
 			if tt.marked != nil {
 				marked = tt.marked(tt.body)
 			}
-			if got := bodyShape(statementBody(tt.body, marked, tt.quotes)); got != tt.want {
+			paras, n := statementBody(tt.body, marked, tt.quotes)
+			if got := bodyShape(paras); got != tt.want {
 				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+			if want := strings.Count(tt.want, "{"); n != want {
+				t.Errorf("%d matches, want %d", n, want)
 			}
 		})
 	}
@@ -127,7 +131,7 @@ func TestStatementBody(t *testing.T) {
 
 func TestStatementBody_matchLinks(t *testing.T) {
 	body := "one two\n\none three one"
-	paras := statementBody(body, marks(body, "one", "one", "one"), nil)
+	paras, _ := statementBody(body, marks(body, "one", "one", "one"), nil)
 	var got []bodyPiece
 	for _, p := range paras {
 		for _, r := range p {

@@ -101,28 +101,12 @@ func (s *Server) statementPage(c echo.Context) error {
 		page.Back = link{Label: "← Back to the results", URL: back}
 	}
 
-	marked := search.Marked{Title: plainSpans(st.Title)}
-	if req, ok, err := s.markRequest(c.QueryParams(), back); err != nil {
-		page.MarkNote = "The search’s words are not marked: " + invalidMessage(err)
-	} else if ok {
-		switch marked, err = s.search.Mark(ctx, st, req); {
-		case errors.Is(err, search.ErrInvalid):
-			marked, page.MarkNote = search.Marked{Title: plainSpans(st.Title)}, "The search’s words are not marked: "+invalidMessage(err)
-		case err != nil:
-			return fmt.Errorf("web: mark statement %s: %w", id, err)
-		default:
-			page.Query = req.Query
-		}
+	marked, err := s.markStatement(c, st, back, &page)
+	if err != nil {
+		return err
 	}
 	page.Heading = orUntitled(marked.Title)
-	page.Body = statementBody(st.Body, marked.Body, quotes)
-	for _, p := range page.Body {
-		for _, r := range p {
-			for _, piece := range r.Pieces {
-				page.Matches = max(page.Matches, piece.Match)
-			}
-		}
-	}
+	page.Body, page.Matches = statementBody(st.Body, marked.Body, quotes)
 
 	page.layout = layout{Title: st.Title, HeaderSearch: true}
 	if page.Title == "" {
@@ -158,6 +142,33 @@ func (s *Server) statementPage(c echo.Context) error {
 	}
 	page.Cite = s.statementCite(c, st, page.URL)
 	return s.render(c, http.StatusOK, pageStatement, page)
+}
+
+// markStatement marks the words of the search the page was opened from
+// (markRequest) in st, and sets the page's Query, or its MarkNote when the
+// search cannot be read: the statement still shows, unmarked, since its
+// reader asked for it and not for the search.
+func (s *Server) markStatement(c echo.Context, st search.Statement, back string, page *statementPage) (search.Marked, error) {
+	const notMarked = "The search’s words are not marked: "
+	unmarked := search.Marked{Title: plainSpans(st.Title)}
+	req, ok, err := s.markRequest(c.QueryParams(), back)
+	if err != nil {
+		page.MarkNote = notMarked + invalidMessage(err)
+		return unmarked, nil
+	}
+	if !ok {
+		return unmarked, nil
+	}
+	marked, err := s.search.Mark(c.Request().Context(), st, req)
+	switch {
+	case errors.Is(err, search.ErrInvalid):
+		page.MarkNote = notMarked + invalidMessage(err)
+		return unmarked, nil
+	case err != nil:
+		return search.Marked{}, fmt.Errorf("web: mark statement %s: %w", st.ID, err)
+	}
+	page.Query = req.Query
+	return marked, nil
 }
 
 // markRequest is the search whose words the page marks: paramQuery (with
