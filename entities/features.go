@@ -77,7 +77,8 @@ var (
 // digits to d, other characters kept, repeats collapsed ("Sokha" → "Xx",
 // "U.S." → "X.X.", "2023-06-14" → "d-d-d", "McDonald" → "XxXx").
 func shape(w string) string {
-	var b strings.Builder
+	var buf [32]byte
+	b := buf[:0]
 	var last rune
 	for _, r := range w {
 		c := r
@@ -90,11 +91,27 @@ func shape(w string) string {
 			c = 'd'
 		}
 		if c != last {
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 			last = c
 		}
 	}
-	return b.String()
+	// The common shapes come back as constants: a shape is made for every
+	// word, and allocating each was a third of Tag's allocations.
+	switch string(b) {
+	case "x":
+		return "x"
+	case "Xx":
+		return "Xx"
+	case "X":
+		return "X"
+	case "d":
+		return "d"
+	case ".":
+		return "."
+	case ",":
+		return ","
+	}
+	return string(b)
 }
 
 // affixes are the prefix and suffix lengths, in runes, that are features.

@@ -17,9 +17,8 @@ import (
 // pair of neighbouring tags. It is read-only once built, so one Model may
 // be used from many goroutines at once.
 type Model struct {
-	// index maps a feature hash to its row in weights.
-	index   map[uint64]int32
-	weights []float32 // numTags per row
+	// feats holds the weights of each feature that training gave any.
+	feats *weights
 	// trans[p][t] scores tag t after tag p; row numTags is the start of a
 	// sentence.
 	trans [numTags + 1][numTags]float32
@@ -62,16 +61,20 @@ func Read(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
 	}
-	m := &Model{index: make(map[uint64]int32, n), weights: make([]float32, 0, int(n)*numTags)}
+	if n > maxFeatures {
+		return nil, fmt.Errorf("%w: %d features", ErrBadModel, n)
+	}
+	m := &Model{feats: newWeights(int(n))}
 	var row [8 + 4*numTags]byte
 	for i := range n {
 		if _, err := io.ReadFull(br, row[:]); err != nil {
 			return nil, fmt.Errorf("%w: feature %d: %w", ErrBadModel, i, err)
 		}
-		m.index[binary.LittleEndian.Uint64(row[:8])] = int32(i)
+		var w [numTags]float32
 		for t := range numTags {
-			m.weights = append(m.weights, math.Float32frombits(binary.LittleEndian.Uint32(row[8+4*t:])))
+			w[t] = math.Float32frombits(binary.LittleEndian.Uint32(row[8+4*t:]))
 		}
+		m.feats.put(binary.LittleEndian.Uint64(row[:8]), w)
 	}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("%w: transitions: %w", ErrBadModel, err)
@@ -83,19 +86,17 @@ func Read(r io.Reader) (*Model, error) {
 // the same model gives the same bytes.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	keys := make([]uint64, 0, len(m.index))
-	for k := range m.index {
-		keys = append(keys, k)
-	}
+	keys := make([]uint64, 0, m.feats.n)
+	m.feats.each(func(f uint64, _ *[numTags]float32) { keys = append(keys, f) })
 	slices.Sort(keys)
 	bw.WriteString(modelMagic)
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	var row [8 + 4*numTags]byte
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(row[:8], k)
-		r := int(m.index[k]) * numTags
+		w := m.feats.get(k)
 		for t := range numTags {
-			binary.LittleEndian.PutUint32(row[8+4*t:], math.Float32bits(m.weights[r+t]))
+			binary.LittleEndian.PutUint32(row[8+4*t:], math.Float32bits(w[t]))
 		}
 		bw.Write(row[:])
 	}
@@ -108,4 +109,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 }
 
 // Features returns how many features carry weights.
-func (m *Model) Features() int { return len(m.index) }
+func (m *Model) Features() int { return m.feats.n }
+
+// maxFeatures bounds the table Read allocates, so that a corrupt count
+// is an error rather than gigabytes.
+const maxFeatures = 1 << 24

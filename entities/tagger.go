@@ -134,11 +134,10 @@ func (m *Model) emissions(ws []word, feats *[]uint64) [][numTags]float32 {
 		}
 		*feats = features((*feats)[:0], ws, i, title)
 		for _, f := range *feats {
-			r, ok := m.index[f]
-			if !ok {
+			row := m.feats.get(f)
+			if row == nil {
 				continue
 			}
-			row := m.weights[int(r)*numTags : int(r)*numTags+numTags]
 			for t := range numTags {
 				scores[i][t] += row[t]
 			}

@@ -163,7 +163,7 @@ func (p *perceptron) updateTrans(prev, t tag, delta float64) {
 // whose averaged weights are all zero.
 func (p *perceptron) average() *Model {
 	c := float64(max(p.clock, 1))
-	m := &Model{index: map[uint64]int32{}}
+	rows := map[uint64][numTags]float32{}
 	for f, r := range p.index {
 		var row [numTags]float32
 		nonzero := false
@@ -173,11 +173,13 @@ func (p *perceptron) average() *Model {
 			row[t] = float32(avg)
 			nonzero = nonzero || row[t] != 0
 		}
-		if !nonzero {
-			continue
+		if nonzero {
+			rows[f] = row
 		}
-		m.index[f] = int32(len(m.index))
-		m.weights = append(m.weights, row[:]...)
+	}
+	m := &Model{feats: newWeights(len(rows))}
+	for f, row := range rows {
+		m.feats.put(f, row)
 	}
 	for a := range numTags + 1 {
 		for b := range numTags {
