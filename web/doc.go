@@ -1,6 +1,7 @@
 // Package web serves advosearch over HTTP: the server-rendered search,
-// quotes and statement pages (embedded html/template templates and one stylesheet, no
-// JavaScript needed), the JSON API under /api, an Atom feed of any search
+// quotes and statement pages (embedded html/template templates, one
+// stylesheet and no JavaScript needed: one small script, statement.js, only
+// adds keys for stepping through a statement's matches), the JSON API under /api, an Atom feed of any search
 // (/feed.atom), and saved searches ("alerts", package alerts) for holders of
 // the server's token: /api/alerts to manage and poll them, and a feed per
 // alert whose URL carries a key derived from the token. Token holders can
