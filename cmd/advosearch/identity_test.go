@@ -36,24 +36,25 @@ func TestIndex_folderLocallyAndThroughServerGivesTheSameStatements(t *testing.T)
 	if err := run(context.Background(), []string{"index", "--server", base, "--token", "s3cret", docs}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	// Seven statements: four files and three good lines of batch.jsonl; its
-	// fifth line is no JSON and is reported by its line.
-	if !strings.HasPrefix(out.String(), "sent 5 files, indexed 7, unchanged 0, skipped 1") ||
+	// Eight statements: five files (a PDF, Markdown and Word among them)
+	// and three good lines of batch.jsonl, whose fifth line is no JSON and
+	// is reported by its line.
+	if !strings.HasPrefix(out.String(), "sent 6 files, indexed 8, unchanged 0, skipped 1") ||
 		!strings.Contains(out.String(), "batch.jsonl line 5") {
-		t.Errorf("summary:\n%s\nwant 5 files sent, 7 indexed, batch.jsonl line 5 skipped", out.String())
+		t.Errorf("summary:\n%s\nwant 6 files sent, 8 indexed, batch.jsonl line 5 skipped", out.String())
 	}
 	out.Reset()
 	if err := run(context.Background(), []string{"index", "--server", base, "--token", "s3cret", docs}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), "sent 5 files, indexed 0, unchanged 7") {
+	if !strings.HasPrefix(out.String(), "sent 6 files, indexed 0, unchanged 8") {
 		t.Errorf("sending again:\n%s\nwant every statement unchanged", out.String())
 	}
 	stop()
 
 	want, got := statementsIn(t, local), statementsIn(t, remote)
-	if len(want) != 7 {
-		t.Fatalf("indexed locally: %d statements, want 7", len(want))
+	if len(want) != 8 {
+		t.Fatalf("indexed locally: %d statements, want 8", len(want))
 	}
 	for id, w := range want {
 		g, ok := got[id]
