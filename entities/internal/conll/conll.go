@@ -76,6 +76,12 @@ func ReadFile(path string) ([]Document, error) {
 		}
 		cur.Words = append(cur.Words, word)
 		cur.Labels = append(cur.Labels, label)
+		// A corpus without sentence breaks (Europeana's French newspapers
+		// are one run of words) is cut after a full stop once a sentence
+		// is long, so that sentences stay the size the tagger sees.
+		if len(cur.Words) >= longSentence && (word == "." || word == "!" || word == "?") {
+			endSentence()
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("conll: %s: %w", path, err)
@@ -92,6 +98,10 @@ func ReadFile(path string) ([]Document, error) {
 	}
 	return docs, nil
 }
+
+// longSentence is the length after which a sentence is cut at the next
+// full stop.
+const longSentence = 60
 
 // Split divides documents into training and held-out ones: every
 // holdoutEvery-th document (the last of each group) is held out.

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRun_TrainThenEval trains on a tiny corpus, writes the model, reads
+// it back with eval and checks that both report the held-out score.
+func TestRun_TrainThenEval(t *testing.T) {
+	dir := t.TempDir()
+	var corpus strings.Builder
+	for i := 0; i < 10; i++ {
+		corpus.WriteString("-DOCSTART- O\n\nMaria B-PER\nLopez I-PER\nvisited O\nLima B-LOC\n. O\n\n")
+	}
+	path := filepath.Join(dir, "toy.conll")
+	if err := os.WriteFile(path, []byte(corpus.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	model := filepath.Join(dir, "model.gz")
+	var out strings.Builder
+	if err := run([]string{"train", "-gazetteer", "", "-epochs", "3", "-out", model, path}, &out); err != nil {
+		t.Fatalf("train: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "9 training and 1 held-out sentences") || !strings.Contains(out.String(), "PER  ") {
+		t.Errorf("train output lacks the split or the table:\n%s", out.String())
+	}
+	out.Reset()
+	if err := run([]string{"eval", "-gazetteer", "", "-model", model, path}, &out); err != nil {
+		t.Fatalf("eval: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "all held-out sentences: 1") {
+		t.Errorf("eval output:\n%s", out.String())
+	}
+	if err := run([]string{"frobnicate", path}, &out); err == nil {
+		t.Error("want an error for an unknown command")
+	}
+}
