@@ -63,6 +63,9 @@ const (
 	histMonthsMax = 36
 	// histTicksMax is how many period labels fit under the chart.
 	histTicksMax = 6
+	// histMaxPitch is the widest a bar's column grows, room for its
+	// label under it.
+	histMaxPitch = 60.0
 )
 
 // period is one bar's range, From inclusive, To exclusive, and its count.
@@ -91,7 +94,9 @@ func newHistogram(p params, f search.Facets) *histogram {
 			busiest = b
 		}
 	}
-	pitch := histWidth / float64(len(periods))
+	// Few bars keep a bar's width rather than fill the chart: one bar as
+	// wide as the column would read as a block, not as a count.
+	pitch := min(histWidth/float64(len(periods)), histMaxPitch)
 	every := (len(periods) + histTicksMax - 1) / histTicksMax
 	for i, b := range periods {
 		label := periodLabel(b, monthly)
@@ -125,11 +130,10 @@ func newHistogram(p params, f search.Facets) *histogram {
 	}
 	h.Desc = fmt.Sprintf("The most statements, %d, are from %s.", busiest.count, periodLabel(busiest, monthly))
 	if f.Undated > 0 {
-		verb := "have"
+		h.Undated = fmt.Sprintf("%d matching statements have no date and are not shown.", f.Undated)
 		if f.Undated == 1 {
-			verb = "has"
+			h.Undated = "1 matching statement has no date and is not shown."
 		}
-		h.Undated = fmt.Sprintf("%s of these %s no date, so no bar.", plural(uint64(f.Undated), "statement"), verb)
 		h.Desc += " " + h.Undated
 	}
 	return h

@@ -82,14 +82,14 @@ func TestNewHistogram(t *testing.T) {
 				{"2014", 0, ""}, {"2015", 0, ""},
 				{"2016", 3, "/?from=2016-01-01&q=court&to=2016-12-31"},
 			},
-			undated: "2 statements of these have no date, so no bar.",
+			undated: "2 matching statements have no date and are not shown.",
 		},
 		{
 			name: "the date range asked for decides: a year is drawn by month, and a bar in force widens back",
 			p:    params{Q: "court", From: "2013-01-01", To: "2013-12-31", Undated: true},
 			f:    facetsOf(t, 1, map[string]int{"2013-01": 1, "2013-07": 1}),
 			unit: "Month", nBars: 7,
-			undated: "1 statement of these has no date, so no bar.",
+			undated: "1 matching statement has no date and is not shown.",
 		},
 		{
 			name: "a month in force",
@@ -149,6 +149,9 @@ func TestNewHistogram(t *testing.T) {
 				if b.Count > 0 && (b.H < 2 || b.Y+b.H != histBottom) {
 					t.Errorf("bar %s: y %v, height %v; want a visible bar standing on the axis", b.Label, b.Y, b.H)
 				}
+				if b.W > histMaxPitch {
+					t.Errorf("bar %s is %v wide, more than %v", b.Label, b.W, histMaxPitch)
+				}
 				if b.X < 0 || b.X+b.W > histWidth+0.001 {
 					t.Errorf("bar %s at %v..%v, outside the chart", b.Label, b.X, b.X+b.W)
 				}
@@ -190,7 +193,7 @@ func TestSearchPage_histogram(t *testing.T) {
 	for _, want := range []string{
 		`<svg class="hist-chart" viewBox="0 0 480 120" role="group" aria-labelledby="histogram-title" aria-describedby="histogram-desc">`,
 		`<title id="histogram-title">Matching statements by month, August 2017 to November 2017</title>`,
-		`1 statement of these has no date, so no bar.`,
+		`1 matching statement has no date and is not shown.`,
 		`<a class="hist-link" href="/?from=2017-08-01&amp;q=land&amp;to=2017-08-31&amp;undated=1" aria-label="August 2017: 1">`,
 		`<th scope="row"><a href="/?from=2017-11-01&amp;q=land&amp;to=2017-11-30&amp;undated=1">November 2017</a></th><td>1</td>`,
 		`<th scope="row">September 2017</th><td>0</td>`,

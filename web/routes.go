@@ -3,9 +3,11 @@ package web
 // routes is the whole route table. Handlers are methods on Server, one file
 // per page: searchpage.go, quotespage.go, statementpage.go, api.go (with
 // export.go for ?format=csv|jsonl), ingest.go, delete.go, openapi.go,
-// feed.go, alerts.go. openapi.json describes every route under /api, /alerts,
-// /feed.atom and /healthz, and a test keeps the two in step. Any other path is a 404,
-// as JSON under /api and as a page elsewhere (handleError).
+// feed.go, alerts.go, alertspage.go. openapi.json describes every route
+// under /api, the feeds (/feed.atom, /alerts/:id/feed.atom) and /healthz,
+// and a test keeps the two in step; the other routes under /alerts are
+// pages. Any other path is a 404, as JSON under /api and as a page
+// elsewhere (handleError).
 func (s *Server) routes() {
 	e := s.echo
 
@@ -13,6 +15,7 @@ func (s *Server) routes() {
 	e.GET("/", s.searchPage)
 	e.GET(pathQuotes, s.quotesPage)
 	e.GET("/statements/:id", s.statementPage)
+	e.GET("/statements/:id/original", s.original)
 	e.GET("/static/*", s.staticFile)
 
 	// JSON API.
