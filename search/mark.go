@@ -91,9 +91,11 @@ func (e *Engine) QuotesOf(ctx context.Context, id string) ([]StatementQuote, err
 		return nil, err
 	}
 	defer release()
-	req := bleve.NewSearchRequestOptions(
-		bleve.NewConjunctionQuery(index.KindQuery(index.KindQuote), termOn(index.FieldStatement, id)),
-		maxStatementQuotes, 0, false)
+	// Only quote documents have the field, so the term alone finds them.
+	// Adding the kind walked the postings of every quote: 278 allocations
+	// and a median 0.65 ms a page against 177 and 0.29 ms, with 10,000
+	// quotes (BenchmarkEngine_statementPage).
+	req := bleve.NewSearchRequestOptions(termOn(index.FieldStatement, id), maxStatementQuotes, 0, false)
 	req.Fields = []string{index.FieldQuote, index.FieldSpeaker, index.FieldSentence}
 	req.Score = bleve.ScoreNone
 	res, err := e.ix.Search(ctx, req)

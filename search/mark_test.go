@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -134,4 +135,54 @@ func TestEngine_QuotesOf(t *testing.T) {
 			t.Errorf("QuotesOf(%s) = %+v, %v; want none", id, got, err)
 		}
 	}
+}
+
+// BenchmarkEngine_statementPage measures what the statement page asks of
+// the engine besides the statement: the marks of a search and the
+// quotations, on one statement of 5,000 that all hold the searched words.
+// Neither may grow with the index: both look at one statement's IDs.
+func BenchmarkEngine_statementPage(b *testing.B) {
+	ix, err := index.Open(b.TempDir(), index.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	const n = 5_000
+	stmts := make([]index.Statement, n)
+	for i := range stmts {
+		id := "s" + strconv.Itoa(i)
+		stmts[i] = index.Statement{ID: id, Title: "Land activists jailed in province " + strconv.Itoa(i), Lang: "en",
+			Body: strings.Repeat("Three land activists were jailed after a protest over their land. ", 20) +
+				"“We did nothing but ask for our land back,” one said. “Release them,” said another.",
+			Quotes: []index.Quote{{Text: "We did nothing but ask for our land back"}, {Text: "Release them"}}}
+	}
+	for i := 0; i < n; i += 500 {
+		if err := ix.Write(stmts[i:i+500], nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	e := New(ix)
+	ctx := context.Background()
+	st, err := e.Statement(ctx, "s2500")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Mark", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			m, err := e.Mark(ctx, st, Request{Query: "land activists protest"})
+			if err != nil || len(m.Body) < 2 {
+				b.Fatalf("marks %d, %v", len(m.Body), err)
+			}
+		}
+	})
+	b.Run("QuotesOf", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			q, err := e.QuotesOf(ctx, st.ID)
+			if err != nil || len(q) != 2 {
+				b.Fatalf("quotes %d, %v", len(q), err)
+			}
+		}
+	})
 }
