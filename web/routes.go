@@ -15,7 +15,6 @@ func (s *Server) routes() {
 	e.GET("/", s.searchPage)
 	e.GET(pathQuotes, s.quotesPage)
 	e.GET("/statements/:id", s.statementPage)
-	e.GET("/statements/:id/original", s.original)
 	e.GET("/static/*", s.staticFile)
 
 	// JSON API.
