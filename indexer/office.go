@@ -412,6 +412,48 @@ func (t *officeText) endRow() {
 	t.endPara()
 }
 
+// errStopTokens, returned by eachToken's fn, ends the walk without error.
+var errStopTokens = errors.New("indexer: stop reading tokens")
+
+// eachToken calls fn with each token of a part until its end, or until fn
+// returns an error.
+func eachToken(dec *xml.Decoder, fn func(xml.Token) error) error {
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(tok); err != nil {
+			if errors.Is(err, errStopTokens) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// eachStartIn reads the element just opened to its end, calling fn with
+// each element inside it.
+func eachStartIn(dec *xml.Decoder, fn func(xml.StartElement)) error {
+	for depth := 1; depth > 0; {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			depth++
+			fn(e)
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
 // xmlAttr returns the value of the attribute local (in any namespace).
 func xmlAttr(e xml.StartElement, local string) string {
 	for _, a := range e.Attr {

@@ -2,9 +2,7 @@ package indexer
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strings"
 )
@@ -71,22 +69,16 @@ func readDOCX(body []byte, lim officeLimits) (officeDoc, error) {
 func docxMainPart(z *officeZip) (string, error) {
 	main := "word/document.xml"
 	_, err := z.decode("_rels/.rels", func(dec *xml.Decoder) error {
-		for {
-			tok, err := dec.Token()
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
+		return eachToken(dec, func(tok xml.Token) error {
 			e, ok := tok.(xml.StartElement)
-			if ok && e.Name.Local == "Relationship" && strings.HasSuffix(xmlAttr(e, "Type"), "/officeDocument") && xmlAttr(e, "TargetMode") != "External" {
-				if target := strings.TrimPrefix(xmlAttr(e, "Target"), "/"); target != "" {
-					main = path.Clean(target)
-				}
+			if !ok || e.Name.Local != "Relationship" || !strings.HasSuffix(xmlAttr(e, "Type"), "/officeDocument") || xmlAttr(e, "TargetMode") == "External" {
 				return nil
 			}
-		}
+			if target := strings.TrimPrefix(xmlAttr(e, "Target"), "/"); target != "" {
+				main = path.Clean(target)
+			}
+			return errStopTokens
+		})
 	})
 	return main, err
 }
@@ -105,18 +97,11 @@ type docxStyle struct {
 func (s docxStyles) read(dec *xml.Decoder) error {
 	var id string
 	var cur docxStyle
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(dec, func(tok xml.Token) error {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			if !isWord(e.Name) {
-				continue
+				return nil
 			}
 			switch e.Name.Local {
 			case "style":
@@ -130,6 +115,10 @@ func (s docxStyles) read(dec *xml.Decoder) error {
 				cur.basedOn = xmlAttr(e, "val")
 			case "outlineLvl":
 				cur.outline = xmlAttr(e, "val")
+			case "rPr", "tblPr", "latentStyles":
+				// Fonts and table looks, and Word's list of hundreds
+				// of styles not in use.
+				return dec.Skip()
 			}
 		case xml.EndElement:
 			if isWord(e.Name) && e.Name.Local == "style" && id != "" {
@@ -137,7 +126,8 @@ func (s docxStyles) read(dec *xml.Decoder) error {
 				id = ""
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // maxStyleChain bounds the walk up a style's basedOn chain, which a
@@ -170,33 +160,23 @@ func (s docxStyles) kind(id string) paraKind {
 func walkDOCX(dec *xml.Decoder, kind func(string) paraKind, t *officeText) error {
 	inText := 0
 	toc := false // the content control being read is a table of contents
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(dec, func(tok xml.Token) error {
+		var err error
 		switch e := tok.(type) {
 		case xml.StartElement:
 			if !isWord(e.Name) {
 				if e.Name.Space == markupCompatNS && e.Name.Local == "Fallback" {
-					if err := dec.Skip(); err != nil {
-						return err
-					}
+					return dec.Skip()
 				}
-				continue
+				return nil
 			}
 			switch e.Name.Local {
 			case "p":
 				t.startPara(paraBody)
 			case "pPr":
 				k, err := docxParaKind(dec, kind)
-				if err != nil {
-					return err
-				}
 				t.setKind(k)
+				return err
 			case "t":
 				inText++
 			case "tab", "ptab":
@@ -212,27 +192,22 @@ func walkDOCX(dec *xml.Decoder, kind func(string) paraKind, t *officeText) error
 			case "sdtPr":
 				// A table of contents repeats the headings above the
 				// text, where the headline is looked for.
-				if toc, err = docxIsTOC(dec); err != nil {
-					return err
-				}
+				toc, err = docxIsTOC(dec)
+				return err
 			case "sdtContent":
 				if toc {
 					toc = false
-					if err := dec.Skip(); err != nil {
-						return err
-					}
+					return dec.Skip()
 				}
 			case "rPr", "tblPr", "trPr", "tcPr", "sectPr", "del", "moveFrom", "delText", "instrText":
 				// Formatting, and text that is not the document's
 				// present text: deleted in tracked changes, moved away
 				// (it appears again where it went), field codes.
-				if err := dec.Skip(); err != nil {
-					return err
-				}
+				return dec.Skip()
 			}
 		case xml.EndElement:
 			if !isWord(e.Name) {
-				continue
+				return nil
 			}
 			switch e.Name.Local {
 			case "p":
@@ -247,69 +222,43 @@ func walkDOCX(dec *xml.Decoder, kind func(string) paraKind, t *officeText) error
 				t.write(string(e))
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // docxParaKind reads a w:pPr to its end and says what its style makes the
 // paragraph.
 func docxParaKind(dec *xml.Decoder, kind func(string) paraKind) (paraKind, error) {
 	k := paraBody
-	for depth := 1; depth > 0; {
-		tok, err := dec.Token()
-		if err != nil {
-			return k, err
+	err := eachStartIn(dec, func(e xml.StartElement) {
+		switch {
+		case !isWord(e.Name):
+		case e.Name.Local == "pStyle":
+			k = max(k, kind(xmlAttr(e, "val")))
+		case e.Name.Local == "outlineLvl" && xmlAttr(e, "val") == "0":
+			k = max(k, paraHeading)
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch {
-			case !isWord(e.Name):
-			case e.Name.Local == "pStyle":
-				k = max(k, kind(xmlAttr(e, "val")))
-			case e.Name.Local == "outlineLvl" && xmlAttr(e, "val") == "0":
-				k = max(k, paraHeading)
-			}
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return k, nil
+	})
+	return k, err
 }
 
 // docxIsTOC reads a content control's w:sdtPr to its end and reports
 // whether it marks a table of contents.
 func docxIsTOC(dec *xml.Decoder) (bool, error) {
 	toc := false
-	for depth := 1; depth > 0; {
-		tok, err := dec.Token()
-		if err != nil {
-			return false, err
+	err := eachStartIn(dec, func(e xml.StartElement) {
+		if isWord(e.Name) && e.Name.Local == "docPartGallery" && strings.Contains(xmlAttr(e, "val"), "Table of Contents") {
+			toc = true
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if isWord(e.Name) && e.Name.Local == "docPartGallery" && strings.Contains(xmlAttr(e, "val"), "Table of Contents") {
-				toc = true
-			}
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return toc, nil
+	})
+	return toc, err
 }
 
 // readProperties reads the text of the first element of each local name in
 // fields (a document's title and dates) into it.
 func readProperties(dec *xml.Decoder, fields map[string]*string) error {
 	var into *string
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(dec, func(tok xml.Token) error {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			into = nil
@@ -323,5 +272,6 @@ func readProperties(dec *xml.Decoder, fields map[string]*string) error {
 		case xml.EndElement:
 			into = nil
 		}
-	}
+		return nil
+	})
 }

@@ -3,6 +3,7 @@ package indexer
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -172,6 +173,46 @@ func TestReadODT_structure(t *testing.T) {
 	}
 	if got := (odtStyles{"Press": "Heading_20_1", "A": "B", "B": "A"}); got.kind("Press") != paraHeading || got.kind("A") != paraBody {
 		t.Errorf("style kinds: Press %v, a loop %v", got.kind("Press"), got.kind("A"))
+	}
+}
+
+// TestIndexer_Files_office indexes a folder of Word and OpenDocument files,
+// some of them unreadable: the good ones are indexed, each bad one is
+// skipped with its reason, and nothing is ignored for its type.
+func TestIndexer_Files_office(t *testing.T) {
+	dir := t.TempDir()
+	good := []string{"statement.docx", "statement.odt", "civicus_hong_kong.docx"}
+	bad := []string{"bomb.docx", "password.odt", "truncated.docx"}
+	for _, name := range append(slices.Clone(good), bad...) {
+		body, err := os.ReadFile(filepath.Join("testdata/office", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, err := New(openIndex(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != len(good) || len(sum.Ignored) != 0 {
+		t.Errorf("indexed %d, ignored %v; want %d indexed and nothing ignored", sum.Indexed, sum.Ignored, len(good))
+	}
+	var skipped []string
+	for _, s := range sum.Skipped {
+		skipped = append(skipped, filepath.Base(s.Name))
+		if !errors.Is(s.Err, ErrUnreadableDOCX) && !errors.Is(s.Err, ErrUnreadableODT) {
+			t.Errorf("%s skipped for %v, want a reason that says it is not readable", s.Name, s.Err)
+		}
+	}
+	slices.Sort(skipped)
+	if !slices.Equal(skipped, bad) {
+		t.Errorf("skipped %v, want %v", skipped, bad)
 	}
 }
 

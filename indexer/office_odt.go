@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -47,11 +46,12 @@ func readODT(body []byte, lim officeLimits) (officeDoc, error) {
 	if mt = strings.TrimSpace(mt); mt != "" && !odtMimetypes[mt] {
 		return officeDoc{}, fmt.Errorf("%.100q, not a text document", mt)
 	}
-	encrypted := false
-	if _, err := z.decode("META-INF/manifest.xml", func(dec *xml.Decoder) error {
+	var encrypted bool
+	_, err = z.decode("META-INF/manifest.xml", func(dec *xml.Decoder) (err error) {
 		encrypted, err = odtEncrypted(dec)
 		return err
-	}); err != nil {
+	})
+	if err != nil {
 		return officeDoc{}, err
 	}
 	if encrypted {
@@ -79,30 +79,24 @@ func readODT(body []byte, lim officeLimits) (officeDoc, error) {
 // odtEncrypted reports whether the manifest lists content.xml as
 // encrypted: its bytes are then ciphertext, and a password would be needed.
 func odtEncrypted(dec *xml.Decoder) (bool, error) {
-	inContent := false
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return false, nil
+	inContent, encrypted := false, false
+	err := eachToken(dec, func(tok xml.Token) error {
+		e, ok := tok.(xml.StartElement)
+		if !ok || e.Name.Space != odfManifestNS {
+			return nil
 		}
-		if err != nil {
-			return false, err
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if e.Name.Space != odfManifestNS {
-				continue
-			}
-			switch e.Name.Local {
-			case "file-entry":
-				inContent = xmlAttr(e, "full-path") == "content.xml"
-			case "encryption-data":
-				if inContent {
-					return true, nil
-				}
+		switch e.Name.Local {
+		case "file-entry":
+			inContent = xmlAttr(e, "full-path") == "content.xml"
+		case "encryption-data":
+			if inContent {
+				encrypted = true
+				return errStopTokens
 			}
 		}
-	}
+		return nil
+	})
+	return encrypted, err
 }
 
 // odtStyles maps a paragraph style's name to its parent's; LibreOffice
@@ -135,14 +129,7 @@ func walkODT(dec *xml.Decoder, styles odtStyles, t *officeText) error {
 	if t == nil {
 		t = &officeText{} // styles.xml: its header and footer text is not kept
 	}
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(dec, func(tok xml.Token) error {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			skip := false
@@ -173,9 +160,7 @@ func walkODT(dec *xml.Decoder, styles odtStyles, t *officeText) error {
 				skip = e.Name.Local == "title" || e.Name.Local == "desc"
 			}
 			if skip {
-				if err := dec.Skip(); err != nil {
-					return err
-				}
+				return dec.Skip()
 			}
 		case xml.EndElement:
 			switch {
@@ -189,7 +174,8 @@ func walkODT(dec *xml.Decoder, styles odtStyles, t *officeText) error {
 		case xml.CharData:
 			t.write(string(e))
 		}
-	}
+		return nil
+	})
 }
 
 // odtText handles an element of the text namespace and reports whether its

@@ -1,7 +1,6 @@
 package indexer_test
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -208,51 +207,6 @@ func TestExtract_officeUnreadable(t *testing.T) {
 				t.Errorf("err = %v: wraps corpus.ErrTooLarge %v, want %v", err, !c.tooLarge, c.tooLarge)
 			}
 		})
-	}
-}
-
-// TestIndexer_Files_office indexes a folder of Word and OpenDocument files,
-// some of them unreadable: the good ones are indexed, each bad one is
-// skipped with its reason, and nothing is ignored for its type.
-func TestIndexer_Files_office(t *testing.T) {
-	dir := t.TempDir()
-	good := []string{"statement.docx", "statement.odt", "civicus_hong_kong.docx"}
-	bad := []string{"bomb.docx", "password.odt", "truncated.docx"}
-	for _, name := range append(slices.Clone(good), bad...) {
-		body, err := os.ReadFile(filepath.Join(officeDir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ix, err := index.Open(t.TempDir(), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	in, err := indexer.New(ix, indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := in.Files(context.Background(), []string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.Indexed != len(good) || len(sum.Ignored) != 0 {
-		t.Errorf("indexed %d, ignored %v; want %d indexed and nothing ignored", sum.Indexed, sum.Ignored, len(good))
-	}
-	var skipped []string
-	for _, s := range sum.Skipped {
-		skipped = append(skipped, filepath.Base(s.Name))
-		if !errors.Is(s.Err, indexer.ErrUnreadableDOCX) && !errors.Is(s.Err, indexer.ErrUnreadableODT) {
-			t.Errorf("%s skipped for %v, want a reason that says it is not readable", s.Name, s.Err)
-		}
-	}
-	slices.Sort(skipped)
-	if !slices.Equal(skipped, bad) {
-		t.Errorf("skipped %v, want %v", skipped, bad)
 	}
 }
 
