@@ -475,6 +475,13 @@ func (s *Server) deleteAlertForm(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, pathAlerts+"?deleted=1")
 }
 
+// takesToken tells whether the request is a form of the alerts pages,
+// which may carry the token: they are rate-limited as the API is, so that
+// guessing the token through a form is no faster than through the API.
+func takesToken(c echo.Context) bool {
+	return c.Request().Method == http.MethodPost && (c.Path() == pathAlerts || c.Path() == pathAlertsSession)
+}
+
 // postForm reads the form of a POST body; the URL's query is not read, so
 // that nothing a link carries can stand in for what the form sent.
 func postForm(c echo.Context) (url.Values, error) {

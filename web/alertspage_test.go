@@ -275,6 +275,7 @@ func TestAlertsPage_followRefused(t *testing.T) {
 		{"broken query", with("q", `land AND (jailed`), sameOrigin, http.StatusBadRequest, []string{"Syntax error at column", `value="land AND (jailed"`}, true},
 		{"bad date", with("from", "2017-13-01"), sameOrigin, http.StatusBadRequest, []string{"The start date", "2017-13-01"}, true},
 		{"name too long", with("name", strings.Repeat("n", 201)), sameOrigin, http.StatusBadRequest, []string{"longer than 200 characters"}, true},
+		{"form too large", with("name", strings.Repeat("n", 70<<10)), sameOrigin, http.StatusBadRequest, []string{"larger than"}, false},
 		{"escaped", with("name", "<script>alert(1)</script>"), sameOrigin, http.StatusSeeOther, nil, true},
 		{"cross-site", good, http.Header{"Sec-Fetch-Site": {"cross-site"}}, http.StatusForbidden, []string{"own pages"}, false},
 		{"other origin", good, http.Header{"Origin": {"https://evil.example"}}, http.StatusForbidden, []string{"own pages"}, false},
@@ -380,6 +381,26 @@ func formOf(page, start string) string {
 		return ""
 	}
 	return page[i : i+j]
+}
+
+// The forms that take the token are rate-limited as the API is, so that
+// guessing it through a form is no faster; the pages themselves are not.
+func TestAlertsPage_tokenFormsRateLimited(t *testing.T) {
+	ts, _ := newAlertServer(t, web.Options{Token: pageToken, RateLimit: 1})
+	pc := newPageClient(t, ts)
+	var statuses []int
+	for range 4 {
+		resp, _ := pc.post("/alerts/session", url.Values{"token": {"guess"}})
+		statuses = append(statuses, resp.StatusCode)
+	}
+	if statuses[len(statuses)-1] != http.StatusTooManyRequests {
+		t.Errorf("four wrong tokens at once answered %v, want the last refused with 429", statuses)
+	}
+	for range 4 {
+		if resp, _ := pc.get("/alerts"); resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET /alerts: status %d; the page itself must not be limited", resp.StatusCode)
+		}
+	}
 }
 
 func statementByID(t *testing.T, id string) index.Statement {

@@ -245,7 +245,7 @@ func newServer(s searcher, opts Options, templates fs.FS) (*Server, error) {
 // program cannot starve the others. Clients are told apart by clientIP.
 func (s *Server) rateLimit() echo.MiddlewareFunc {
 	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
-		Skipper: func(c echo.Context) bool { return !isAPI(c.Request().URL.Path) },
+		Skipper: func(c echo.Context) bool { return !isAPI(c.Request().URL.Path) && !takesToken(c) },
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: rate.Limit(s.opts.RateLimit), Burst: int(2 * s.opts.RateLimit), ExpiresIn: 3 * time.Minute,
 		}),
