@@ -184,3 +184,20 @@ func (p Provenance) String() string {
 	}
 	return "sent to the server"
 }
+
+// ExtensionOf returns the usual file extension of a document type (".pdf"),
+// and whether advosearch reads the type.
+func ExtensionOf(ctype string) (string, bool) {
+	if ext, ok := usualExtensions[ctype]; ok {
+		return ext, true
+	}
+	for ext, t := range contentTypes {
+		if t == ctype {
+			return ext, true
+		}
+	}
+	return "", false
+}
+
+// usualExtensions are those of the types that have more than one.
+var usualExtensions = map[string]string{TypeText: ".txt", TypeHTML: ".html"}

@@ -25,6 +25,9 @@ import (
 // unchanged.
 const Version = "2"
 
+// DefaultMaxDocumentBytes is the default of Options.MaxDocumentBytes.
+const DefaultMaxDocumentBytes = 20 << 20
+
 // Options tune an Indexer. The zero value is the default.
 type Options struct {
 	// BatchSize is how many documents are written to the index at once.
@@ -57,7 +60,7 @@ func (o *Options) setDefaults() {
 		o.BatchSize = 500
 	}
 	if o.MaxDocumentBytes <= 0 {
-		o.MaxDocumentBytes = 20 << 20
+		o.MaxDocumentBytes = DefaultMaxDocumentBytes
 	}
 	if o.ProgressEvery <= 0 {
 		o.ProgressEvery = 2 * time.Second
@@ -259,7 +262,7 @@ func (r *run) add(ctx context.Context, d corpus.Document) error {
 	if r.seen != nil {
 		r.seen[d.ID] = true
 	}
-	r.pending = append(r.pending, pendingDoc{doc: d, hash: contentHash(d)})
+	r.pending = append(r.pending, pendingDoc{doc: d, hash: ContentHash(d)})
 	if len(r.pending) < r.in.opts.BatchSize {
 		return nil
 	}
@@ -562,9 +565,9 @@ func (r *run) report(final bool) {
 	fmt.Fprintln(w, line+left+" left")
 }
 
-// contentHash identifies a document's content as read by this Version of the
-// extraction rules.
-func contentHash(d corpus.Document) string {
+// ContentHash identifies a document's content as read by this Version of the
+// extraction rules: the Hash of the statement read from it.
+func ContentHash(d corpus.Document) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", Version, d.ContentType)
 	h.Write(d.Body)

@@ -15,6 +15,7 @@ func (s *Server) routes() {
 	e.GET("/", s.searchPage)
 	e.GET(pathQuotes, s.quotesPage)
 	e.GET("/statements/:id", s.statementPage)
+	e.GET("/statements/:id/original", s.original)
 	e.GET("/static/*", s.staticFile)
 
 	// JSON API.

@@ -108,6 +108,9 @@ type Options struct {
 	// Errors answer as Ingest's do. Nil means the server takes JSON
 	// statements only, and other bodies answer 415.
 	IngestFile func(ctx context.Context, f IngestFile) (IngestResult, error)
+	// Originals finds the files statements were read from, for the
+	// statement page's "Original file" link. Nil: no link.
+	Originals OriginalFiles
 	// Delete deletes the statement with the ID, with its quotes, for
 	// DELETE /api/documents/:id (token holders only), so that it stays
 	// deleted when the same content is read again; it returns an error

@@ -23,9 +23,9 @@ type statementPage struct {
 	DateISO string
 	URL     string // the original, http(s) only; "" otherwise
 	URLHost string
-	// OriginalFile will link to the bytes the statement was read from (the
-	// PDF of a file indexed from disk or sent to the server), once the
-	// server serves them; empty until then, and the page shows nothing.
+	// OriginalFile links to the bytes the statement was read from (the
+	// PDF of a file indexed from disk or sent to the server); empty when
+	// none is kept, and the page shows nothing.
 	OriginalFile link
 	Body         []paragraph
 	// Matches counts the search's matches in the body; Query is the search
@@ -141,6 +141,7 @@ func (s *Server) statementPage(c echo.Context) error {
 		page.Mentioned = append(page.Mentioned, humanDate(d))
 	}
 	page.Cite = s.statementCite(c, st, page.URL)
+	page.OriginalFile = s.originalLink(st)
 	return s.render(c, http.StatusOK, pageStatement, page)
 }
 

@@ -1,17 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
+	"github.com/advosearch/advosearch/originals"
 	"github.com/advosearch/advosearch/web"
 )
 
@@ -29,6 +32,9 @@ type dataFolder struct {
 	ix     *index.Index
 	alerts *alerts.Store
 	in     *indexer.Indexer
+	// originals keeps the files sent to the server, for the statement
+	// page's link to the file a statement was read from.
+	originals *originals.Store
 }
 
 func openData(data string, opts indexer.Options) (*dataFolder, error) {
@@ -55,7 +61,13 @@ func openData(data string, opts indexer.Options) (*dataFolder, error) {
 		ix.Close()
 		return nil, err
 	}
-	return &dataFolder{ix: ix, alerts: store, in: in}, nil
+	kept, err := originals.Open(filepath.Join(data, "originals"))
+	if err != nil {
+		store.Close()
+		ix.Close()
+		return nil, err
+	}
+	return &dataFolder{ix: ix, alerts: store, in: in, originals: kept}, nil
 }
 
 // Close closes the alerts and the index; it is safe to call twice.
@@ -67,6 +79,10 @@ func (d *dataFolder) Close() error {
 // alert matches deleted first (openData); it wraps index.ErrNotFound when
 // no statement has the ID.
 func (d *dataFolder) Delete(ctx context.Context, id string) error {
+	stored, err := d.ix.Lookup(ctx, []string{id})
+	if err != nil {
+		return err
+	}
 	deleted, err := d.in.Delete(ctx, []string{id})
 	if err != nil {
 		return err
@@ -74,7 +90,25 @@ func (d *dataFolder) Delete(ctx context.Context, id string) error {
 	if len(deleted) == 0 {
 		return fmt.Errorf("%w: %s", index.ErrNotFound, id)
 	}
-	return nil
+	// A statement taken down must not stay downloadable. Another
+	// statement of the very same bytes (a duplicate is merged, so only
+	// one from an index built before that) loses its copy too; its page
+	// then offers none.
+	return d.originals.Remove(stored[id].Hash)
+}
+
+// ingestFile indexes a file sent to the server as "advosearch index" reads
+// it from disk: the same type, the same name, so the same statement IDs.
+// The file itself is kept first, for the statement page's link to it.
+func (d *dataFolder) ingestFile(ctx context.Context, f web.IngestFile) (indexer.Summary, error) {
+	if f.ContentType == corpus.TypeJSONL {
+		return d.in.JSONLPart(ctx, bytes.NewReader(f.Body), f.Origin, f.FirstLine)
+	}
+	doc := corpus.Document{ID: corpus.ID(f.Origin), Name: f.Origin, ContentType: f.ContentType, Body: f.Body, Fetched: time.Now()}
+	if err := d.originals.Put(indexer.ContentHash(doc), doc.ContentType, doc.Body); err != nil {
+		return indexer.Summary{}, err
+	}
+	return d.in.Documents(ctx, []corpus.Document{doc})
 }
 
 // indexSeedsIfEmpty gives a new index the embedded sample statements, so the

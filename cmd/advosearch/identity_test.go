@@ -207,3 +207,73 @@ func TestServe_takesFilesAsTheyAre(t *testing.T) {
 		}
 	}
 }
+
+// A statement's page offers the file it was read from: the copy the server
+// kept of a file sent to it, or the file on disk it was indexed from while
+// that still holds what was indexed. A taken-down statement's file goes too.
+func TestServe_servesTheOriginalFile(t *testing.T) {
+	docs := copyDir(t, "testdata/bothways")
+	data := filepath.Join(t.TempDir(), "data")
+	if err := run(context.Background(), []string{"index", "--data", data, filepath.Join(docs, "hrw-dateline.txt")}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	base := serveInBackground(t, data, "--token", "s3cret")
+	pdf, err := os.ReadFile(filepath.Join(docs, "licadho-detention.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/documents?origin="+url.QueryEscape("/srv/inbox/licadho-detention.pdf"), bytes.NewReader(pdf))
+	req.Header.Set("Authorization", "Bearer s3cret")
+	req.Header.Set("Content-Type", "application/pdf")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+
+	get := func(path string) (*http.Response, string) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	sent := corpus.ID("/srv/inbox/licadho-detention.pdf")
+	if _, page := get("/statements/" + sent); !strings.Contains(page, `href="/statements/`+sent+`/original"`) || !strings.Contains(page, "licadho-detention.pdf") {
+		t.Errorf("the statement page has no link to its original file")
+	}
+	resp, body := get("/statements/" + sent + "/original")
+	if resp.StatusCode != http.StatusOK || body != string(pdf) || resp.Header.Get("Content-Type") != "application/pdf" ||
+		!strings.HasPrefix(resp.Header.Get("Content-Disposition"), "inline") || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "sandbox") {
+		t.Errorf("the PDF sent: %d %q %q %q, want the same bytes, shown inline in a sandbox", resp.StatusCode,
+			resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"), resp.Header.Get("Content-Security-Policy"))
+	}
+
+	local := filepath.Join(docs, "hrw-dateline.txt")
+	text, _ := os.ReadFile(local)
+	resp, body = get("/statements/" + corpus.ID(local) + "/original")
+	if resp.StatusCode != http.StatusOK || body != string(text) || !strings.HasPrefix(resp.Header.Get("Content-Disposition"), `attachment; filename=hrw-dateline.txt`) {
+		t.Errorf("the file indexed from disk: %d %q, want it as a download", resp.StatusCode, resp.Header.Get("Content-Disposition"))
+	}
+	if err := os.WriteFile(local, append(text, "Edited after indexing.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if resp, body = get("/statements/" + corpus.ID(local) + "/original"); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "changed") {
+		t.Errorf("a file changed since it was indexed: %d %s, want 404 saying so", resp.StatusCode, body)
+	}
+
+	req, _ = http.NewRequest(http.MethodDelete, base+"/api/documents/"+sent, nil)
+	req.Header.Set("Authorization", "Bearer s3cret")
+	if resp, err = http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("delete: %v %v", resp, err)
+	}
+	if resp, _ = get("/statements/" + sent + "/original"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the original of a deleted statement: %d, want 404", resp.StatusCode)
+	}
+	if kept, _ := filepath.Glob(filepath.Join(data, "originals", "*.pdf")); len(kept) != 0 {
+		t.Errorf("the deleted statement's file is still kept: %v", kept)
+	}
+}

@@ -112,7 +112,7 @@ func checkPaths(args []string) error {
 // others are sent.
 func sendToServer(ctx context.Context, c *client.Client, paths []string, maxBytes int64, stdout io.Writer, verbose bool) error {
 	if maxBytes <= 0 {
-		maxBytes = 20 << 20
+		maxBytes = indexer.DefaultMaxDocumentBytes
 	}
 	listing, err := corpus.List(paths)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -15,8 +14,8 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
-	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/indexer"
+	"github.com/advosearch/advosearch/originals"
 	"github.com/advosearch/advosearch/search"
 	"github.com/advosearch/advosearch/web"
 )
@@ -90,9 +89,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return ingestResult(sum), err
 		},
 		IngestFile: func(ctx context.Context, f web.IngestFile) (web.IngestResult, error) {
-			sum, err := ingestFile(ctx, in, f)
+			sum, err := d.ingestFile(ctx, f)
 			return ingestResult(sum), err
 		},
+		Originals: originals.NewFinder(d.originals, indexer.ContentHash, indexer.DefaultMaxDocumentBytes),
 	})
 	if err != nil {
 		return err
@@ -159,15 +159,4 @@ func (l *prefixList) Set(v string) error {
 	}
 	*l = append(*l, p)
 	return nil
-}
-
-// ingestFile indexes a file sent to the server as "advosearch index" reads
-// it from disk: the same type, the same name, so the same statement IDs.
-func ingestFile(ctx context.Context, in *indexer.Indexer, f web.IngestFile) (indexer.Summary, error) {
-	if f.ContentType == corpus.TypeJSONL {
-		return in.JSONLPart(ctx, bytes.NewReader(f.Body), f.Origin, f.FirstLine)
-	}
-	return in.Documents(ctx, []corpus.Document{{
-		ID: corpus.ID(f.Origin), Name: f.Origin, ContentType: f.ContentType, Body: f.Body, Fetched: time.Now(),
-	}})
 }
