@@ -203,7 +203,11 @@ func isTitleLine(ws []word) bool {
 // words prepares the tokens of one sentence for the features; known holds
 // the BIO label of a known name per token, "" for none.
 func words(toks []token, known []string) []word {
-	ws := make([]word, len(toks))
+	return wordsInto(make([]word, len(toks)), toks, known)
+}
+
+// wordsInto is words writing into ws, which is as long as toks.
+func wordsInto(ws []word, toks []token, known []string) []word {
 	for i, t := range toks {
 		ws[i] = word{lower: strings.ToLower(t.text), shape: shape(t.text), cased: t.text}
 		if known != nil {

@@ -60,6 +60,16 @@ func inside(k Kind) tag { return tag(2 * k) }
 func (t tag) kind() Kind    { return Kind((t + 1) / 2) }
 func (t tag) isBegin() bool { return t%2 == 1 }
 
+// validAfter[p][t] is valid(p, t), looked up in decoding's inner loop.
+var validAfter = func() (v [numTags][numTags]bool) {
+	for p := range numTags {
+		for t := range numTags {
+			v[p][t] = valid(tag(p), tag(t))
+		}
+	}
+	return v
+}()
+
 // valid reports whether tag t may follow prev: I-X only after B-X or I-X.
 func valid(prev, t tag) bool {
 	if t == 0 || t.isBegin() {

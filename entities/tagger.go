@@ -17,7 +17,7 @@ func (m *Model) Tag(text string, known []Span) []Span {
 	toks, sents := tokenize(text)
 	labels := knownLabels(toks, known)
 	var spans []Span
-	var feats []uint64
+	var sc scratch
 	for s, from := range sents {
 		to := len(toks)
 		if s+1 < len(sents) {
@@ -27,8 +27,7 @@ func (m *Model) Tag(text string, known []Span) []Span {
 		if labels != nil {
 			kl = labels[from:to]
 		}
-		em := m.emissions(words(toks[from:to], kl), &feats)
-		tags := viterbi(em, &m.trans)
+		em, tags := m.decode(toks[from:to], kl, &sc)
 		for i := 0; i < len(tags); i++ {
 			if tags[i] == 0 {
 				continue
@@ -52,8 +51,8 @@ func (m *Model) TagWords(ws []string, known []string) []string {
 	for i, w := range ws {
 		toks[i] = token{text: foldApostrophe(w)}
 	}
-	var feats []uint64
-	tags := m.decode(words(toks, known), &feats)
+	var sc scratch
+	_, tags := m.decode(toks, known, &sc)
 	out := make([]string, len(tags))
 	for i, t := range tags {
 		out[i] = t.String()
@@ -119,12 +118,42 @@ func knownLabels(toks []token, known []Span) []string {
 	return labels
 }
 
-// emissions scores every tag for every word of a sentence. feats is scratch
-// space, kept across sentences to spare allocations.
-func (m *Model) emissions(ws []word, feats *[]uint64) [][numTags]float32 {
-	scores := make([][numTags]float32, len(ws))
+// scratch is the working memory of tagging one text, reused from
+// sentence to sentence: allocating it per sentence doubled what tagging
+// allocated.
+type scratch struct {
+	ws    []word
+	em    [][numTags]float32
+	score [][numTags]float32
+	back  [][numTags]uint8
+	tags  []tag
+	feats []uint64
+}
+
+// resize returns s with length n, reusing its array when it is big enough;
+// the contents are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n, n+n/2)
+}
+
+// decode tags one sentence: the emission scores and the best tags, both
+// in sc until the next call.
+func (m *Model) decode(toks []token, known []string, sc *scratch) ([][numTags]float32, []tag) {
+	sc.ws = wordsInto(resize(sc.ws, len(toks)), toks, known)
+	sc.em = m.emissions(sc.ws, resize(sc.em, len(toks)), &sc.feats)
+	sc.score, sc.back, sc.tags = resize(sc.score, len(toks)), resize(sc.back, len(toks)), resize(sc.tags, len(toks))
+	return sc.em, viterbi(sc.em, &m.trans, sc.score, sc.back, sc.tags)
+}
+
+// emissions scores every tag for every word of a sentence into scores.
+// feats is scratch space.
+func (m *Model) emissions(ws []word, scores [][numTags]float32, feats *[]uint64) [][numTags]float32 {
 	title := isTitleLine(ws)
 	for i := range ws {
+		scores[i] = [numTags]float32{}
 		if !m.mayBeName(ws, i) {
 			// Only O: a name here would have to be written in lower case.
 			for t := 1; t < numTags; t++ {
@@ -189,20 +218,15 @@ func (m *Model) mayBeName(ws []word, i int) bool {
 	return false
 }
 
-func (m *Model) decode(ws []word, feats *[]uint64) []tag {
-	return viterbi(m.emissions(ws, feats), &m.trans)
-}
-
 // viterbi returns the best tag sequence under emission and transition
-// scores, allowing I-X only after B-X or I-X.
-func viterbi[F float32 | float64](em [][numTags]F, trans *[numTags + 1][numTags]F) []tag {
+// scores, allowing I-X only after B-X or I-X. score, back and out are its
+// working memory, each as long as em; the result is out.
+func viterbi[F float32 | float64](em [][numTags]F, trans *[numTags + 1][numTags]F, score [][numTags]F, back [][numTags]uint8, out []tag) []tag {
 	n := len(em)
 	if n == 0 {
 		return nil
 	}
 	negInf := F(math.Inf(-1))
-	score := make([][numTags]F, n)
-	back := make([][numTags]uint8, n)
 	for t := range numTags {
 		score[0][t] = negInf
 		if valid(0, tag(t)) {
@@ -211,9 +235,14 @@ func viterbi[F float32 | float64](em [][numTags]F, trans *[numTags + 1][numTags]
 	}
 	for i := 1; i < n; i++ {
 		for t := range numTags {
+			if em[i][t] <= notAName {
+				// A word mayBeName ruled out: only O can win here.
+				score[i][t] = negInf
+				continue
+			}
 			best, arg := negInf, 0
 			for p := range numTags {
-				if !valid(tag(p), tag(t)) || score[i-1][p] == negInf {
+				if !validAfter[p][t] || score[i-1][p] == negInf {
 					continue
 				}
 				if s := score[i-1][p] + trans[p][t]; s > best {
@@ -224,7 +253,6 @@ func viterbi[F float32 | float64](em [][numTags]F, trans *[numTags + 1][numTags]
 			back[i][t] = uint8(arg)
 		}
 	}
-	out := make([]tag, n)
 	best := 0
 	for t := range numTags {
 		if score[n-1][t] > score[n-1][best] {

@@ -20,6 +20,9 @@ type token struct {
 // the start of a sentence differently, and context features stop there.
 // sents holds the index of each sentence's first token.
 func tokenize(text string) (toks []token, sents []int) {
+	// English prose runs about five bytes a token, punctuation included:
+	// sized once rather than grown.
+	toks = make([]token, 0, len(text)/5+1)
 	lineStart := 0
 	newSentence := true
 	for i := 0; i < len(text); {
@@ -135,6 +138,15 @@ func initialismEnd(text string, i int) int {
 
 func runEnd(text string, i int) int {
 	for i < len(text) {
+		// ASCII first: most text is, and decoding each byte as a rune
+		// was a quarter of tokenizing.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			break

@@ -83,7 +83,8 @@ func Train(sents []Sentence, opts TrainOptions) (*Model, error) {
 			for i, fs := range ex.feats {
 				p.score(fs, &em[i])
 			}
-			guess := viterbi(em, &p.trans)
+			n := len(ex.feats)
+			guess := viterbi(em, &p.trans, make([][numTags]float64, n), make([][numTags]uint8, n), make([]tag, n))
 			p.clock++
 			for i := range guess {
 				prevG, prevP := tag(numTags), tag(numTags)
