@@ -57,6 +57,8 @@ const (
 	// alertSessionTTL is how long a session lasts after the token was
 	// typed: an afternoon's work, not a standing credential.
 	alertSessionTTL = 2 * time.Hour
+	// msgPageTokenWrong answers a wrong token typed into a form.
+	msgPageTokenWrong = "The token is wrong. Type the token the server was started with (--token)."
 	// alertsPageMatches is how many of an alert's latest matches the page
 	// lists; the feed and the API have the rest.
 	alertsPageMatches = 20
@@ -379,13 +381,7 @@ func followFromForm(form url.Values) (alerts.Alert, params) {
 // greeted. A refused form comes back with what was typed and why, as a
 // 4xx.
 func (s *Server) followSearch(c echo.Context) error {
-	if err := s.alertsOn(); err != nil {
-		return err
-	}
-	if err := s.checkSameOrigin(c); err != nil {
-		return err
-	}
-	form, err := postForm(c)
+	form, err := s.alertsForm(c)
 	if err != nil {
 		return err
 	}
@@ -396,7 +392,7 @@ func (s *Server) followSearch(c echo.Context) error {
 	if !s.signedIn(c) {
 		if !s.checkToken(strings.TrimSpace(form.Get(fieldToken))) {
 			f.NeedToken = true
-			page.Error = "The token is wrong. Type the token the server was started with (--token)."
+			page.Error = msgPageTokenWrong
 			return s.render(c, http.StatusForbidden, pageAlerts, page)
 		}
 		// The token is right: a refusal below need not ask for it again.
@@ -419,19 +415,12 @@ func (s *Server) followSearch(c echo.Context) error {
 // signIn answers POST /alerts/session, the token form: a session and the
 // alerts page, or the form again with why.
 func (s *Server) signIn(c echo.Context) error {
-	if err := s.alertsOn(); err != nil {
-		return err
-	}
-	if err := s.checkSameOrigin(c); err != nil {
-		return err
-	}
-	form, err := postForm(c)
+	form, err := s.alertsForm(c)
 	if err != nil {
 		return err
 	}
 	if !s.checkToken(strings.TrimSpace(form.Get(fieldToken))) {
-		page := alertsPage{layout: layout{Title: "Alerts", HeaderSearch: true}, SignIn: true,
-			Error: "The token is wrong. Type the token the server was started with (--token)."}
+		page := alertsPage{layout: layout{Title: "Alerts", HeaderSearch: true}, SignIn: true, Error: msgPageTokenWrong}
 		return s.render(c, http.StatusForbidden, pageAlerts, page)
 	}
 	s.startSession(c)
@@ -451,10 +440,7 @@ func (s *Server) signOut(c echo.Context) error {
 // deleteAlertForm answers POST /alerts/:id/delete, an alert's delete
 // button.
 func (s *Server) deleteAlertForm(c echo.Context) error {
-	if err := s.alertsOn(); err != nil {
-		return err
-	}
-	if err := s.checkSameOrigin(c); err != nil {
+	if _, err := s.alertsForm(c); err != nil {
 		return err
 	}
 	page := alertsPage{layout: layout{Title: "Alerts", HeaderSearch: true}}
@@ -480,6 +466,19 @@ func (s *Server) deleteAlertForm(c echo.Context) error {
 // guessing the token through a form is no faster than through the API.
 func takesToken(c echo.Context) bool {
 	return c.Request().Method == http.MethodPost && (c.Path() == pathAlerts || c.Path() == pathAlertsSession)
+}
+
+// alertsForm checks a POST of the alerts pages, in order: that alerts can
+// be used (alertsOn), that the form comes from our own pages
+// (checkSameOrigin), and that its body reads (postForm).
+func (s *Server) alertsForm(c echo.Context) (url.Values, error) {
+	if err := s.alertsOn(); err != nil {
+		return nil, err
+	}
+	if err := s.checkSameOrigin(c); err != nil {
+		return nil, err
+	}
+	return postForm(c)
 }
 
 // postForm reads the form of a POST body; the URL's query is not read, so

@@ -192,22 +192,20 @@ func monthsBetween(from, to time.Time) int {
 // periodLabel names a period in words: "2017", "August 2017", "before
 // 1990".
 func periodLabel(b period, monthly bool) string {
-	switch {
-	case b.from.IsZero():
-		return "before " + strconv.Itoa(b.to.Year())
-	case monthly:
-		return b.from.Format("January 2006")
-	}
-	return strconv.Itoa(b.from.Year())
+	return labelOf(b, monthly, "January 2006", "before ")
 }
 
 // tickLabel is the short label under a bar: "2017", "Aug 2017", "<1990".
-func tickLabel(b period, monthly bool) string {
+func tickLabel(b period, monthly bool) string { return labelOf(b, monthly, "Jan 2006", "<") }
+
+// labelOf names a period: a month in the layout month, the bar of the
+// years before the histogram's first with before, a year by its number.
+func labelOf(b period, monthly bool, month, before string) string {
 	switch {
 	case b.from.IsZero():
-		return "<" + strconv.Itoa(b.to.Year())
+		return before + strconv.Itoa(b.to.Year())
 	case monthly:
-		return b.from.Format("Jan 2006")
+		return b.from.Format(month)
 	}
 	return strconv.Itoa(b.from.Year())
 }
