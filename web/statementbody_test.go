@@ -63,8 +63,9 @@ func quote(n int, text, sentence string) search.StatementQuote {
 	return search.StatementQuote{N: n, Quote: index.Quote{Text: text, Sentence: sentence}}
 }
 
+const twiceQuoted = "“We will stay,” she said. He said: “We will stay.”\n\n“We will stay,” they said."
+
 func TestStatementBody(t *testing.T) {
-	const twice = "“We will stay,” she said. He said: “We will stay.”\n\n“We will stay,” they said."
 	tests := []struct {
 		name   string
 		body   string
@@ -82,7 +83,7 @@ func TestStatementBody(t *testing.T) {
 		{"a quotation in its sentence", "Intro. “We will not close,” he said. Outro.", nil,
 			[]search.StatementQuote{quote(1, "We will not close", "“We will not close,” he said.")},
 			"Intro. “[q1:We will not close],” he said. Outro."},
-		{"the same words quoted twice, found where each was said", twice, nil,
+		{"the same words quoted twice, found where each was said", twiceQuoted, nil,
 			[]search.StatementQuote{
 				quote(1, "We will stay", "“We will stay,” she said."),
 				quote(2, "We will stay.", "He said: “We will stay.”"),
@@ -176,4 +177,59 @@ func TestProvenance(t *testing.T) {
 			t.Errorf("provenance(%q) = %q, want %q", tt.origin, got, tt.want)
 		}
 	}
+}
+
+// FuzzStatementBody checks that whatever the text, its marks and its
+// quotations, the page's paragraphs hold the text exactly, once, in order,
+// and the matches are numbered 1, 2, 3 … with links to their neighbours.
+func FuzzStatementBody(f *testing.F) {
+	f.Add("Three land activists.\n\n“We stay,” she said.", "activists", "We stay", "“We stay,” she said.")
+	f.Add(twiceQuoted, "stay", "We will stay", "“We will stay,” they said.")
+	f.Add("a\n\n\n\nb “c\n\nd” e", "d", "c\n\nd", "")
+	f.Fuzz(func(t *testing.T, body, word, quoted, sentence string) {
+		var marked []search.Span
+		if word != "" {
+			pos := 0
+			for {
+				i := strings.Index(body[pos:], word)
+				if i < 0 {
+					break
+				}
+				marked = append(marked, search.Span{Text: body[pos : pos+i]}, search.Span{Text: word, Hit: true})
+				pos += i + len(word)
+			}
+			marked = append(marked, search.Span{Text: body[pos:]})
+		}
+		quotes := []search.StatementQuote{quote(1, quoted, sentence), quote(2, quoted, "")}
+		paras, n := statementBody(body, marked, quotes)
+		want := paragraphSpans(body)
+		if len(paras) != len(want) {
+			t.Fatalf("%d paragraphs, want %d", len(paras), len(want))
+		}
+		seen := 0
+		for i, p := range paras {
+			var b strings.Builder
+			for _, r := range p {
+				for _, piece := range r.Pieces {
+					b.WriteString(piece.Text)
+					if piece.Match == 0 {
+						continue
+					}
+					seen++
+					if piece.Match != seen || piece.Of != n || piece.ID != matchAnchor(seen) {
+						t.Fatalf("match %+v, want number %d of %d", piece, seen, n)
+					}
+					if (piece.Prev == "") != (seen == 1) || (piece.Next == "") != (seen == n) {
+						t.Fatalf("match %d of %d links %q and %q", seen, n, piece.Prev, piece.Next)
+					}
+				}
+			}
+			if got := b.String(); got != body[want[i].start:want[i].end] {
+				t.Fatalf("paragraph %d is %q, want %q", i, got, body[want[i].start:want[i].end])
+			}
+		}
+		if seen != n {
+			t.Fatalf("%d matches placed, %d counted", seen, n)
+		}
+	})
 }
