@@ -225,6 +225,13 @@ func (e *Extractor) source(x extraction, text string, ents mentions) string {
 	if org := letterhead(text, ents); org != "" {
 		return org
 	}
+	if x.head != "" {
+		// Above the headline: a letterhead the title was not set under
+		// ("LICADHO", then the dateline, then the title).
+		if org := letterhead(x.head, e.gazetteer.entities(x.head)); org != "" {
+			return org
+		}
+	}
 	if org := issuerNamed(text, ents); org != "" {
 		return org
 	}

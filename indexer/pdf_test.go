@@ -109,6 +109,34 @@ func TestExtract_PDF(t *testing.T) {
 	}
 }
 
+// A letterhead, a dateline and the title often stand on consecutive lines
+// of a PDF, with no blank line between them: the dateline dates the
+// statement and is no title, though it names the places the text names.
+func TestExtract_PDFDatelineAboveTitle(t *testing.T) {
+	e := newExtractor(t)
+	doc := makePDF([][]string{{
+		"LICADHO",
+		"Phnom Penh, 14 June 2023",
+		"Cambodia: Release detained land activists",
+		"",
+		"Seven land activists from Boeung Kak Lake were detained on Monday after",
+		"a peaceful protest outside Phnom Penh Municipal Hall.",
+	}})
+	st, _, err := e.Extract(corpus.Document{ID: "pdf", ContentType: corpus.TypePDF, Body: doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Title != "Cambodia: Release detained land activists" {
+		t.Errorf("title %q, want the headline under the dateline", st.Title)
+	}
+	if got := st.Published.Format("2006-01-02"); got != "2023-06-14" {
+		t.Errorf("published %s, want the dateline's date", got)
+	}
+	if st.Source != "Cambodian League for the Promotion and Defense of Human Rights" {
+		t.Errorf("source %q, want LICADHO of the letterhead, by its full name", st.Source)
+	}
+}
+
 func TestExtract_PDFSkips(t *testing.T) {
 	e := newExtractor(t)
 	tests := []struct {

@@ -499,7 +499,9 @@ func findTitle(paras []string) int {
 		if len(p) > maxTitleLen {
 			break
 		}
-		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) {
+		// A dateline ("Phnom Penh, 14 June 2023") echoes the text's places
+		// as a headline does, but dates the statement, never titles it.
+		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) {
 			continue
 		}
 		if echoedBy(p, strings.Join(paras[i+1:], "\n")) {
