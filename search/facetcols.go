@@ -325,7 +325,8 @@ func (c *facetColumns) wrap(tally **facetTally) bsearch.MakeDocumentMatchHandler
 
 // facets returns the counted facets as Bleve would: each term facet's
 // FacetSize most frequent values, ties in value order; the histograms in
-// time order, empty years and months left out.
+// time order, empty years and months left out, and months only over a
+// short span.
 func (t *facetTally) facets() Facets {
 	top := func(f int) []FacetValue {
 		var out []FacetValue
@@ -361,6 +362,18 @@ func (t *facetTally) facets() Facets {
 	if n := t.months[0]; n > 0 {
 		ff.Published = append(ff.Published, DateBucket{Label: "before " + strconv.Itoa(firstYear), To: yearStart(firstYear), Count: n})
 	}
+	// Months only for a short span (see MonthsSpan): the first and last
+	// months with statements, none before firstYear.
+	first, last := -1, -1
+	for i, n := range t.months[1:] {
+		if n > 0 {
+			last = i
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	monthly := t.months[0] == 0 && first >= 0 && last-first < MonthsSpan
 	for i := 1; i < len(t.months); i += 12 {
 		year := 0
 		for m, n := range t.months[i : i+12] {
@@ -368,8 +381,10 @@ func (t *facetTally) facets() Facets {
 				continue
 			}
 			year += n
-			from := time.Date(firstYear+(i-1)/12, time.Month(1+m), 1, 0, 0, 0, 0, time.UTC)
-			ff.PublishedMonths = append(ff.PublishedMonths, DateBucket{Label: from.Format("2006-01"), From: from, To: from.AddDate(0, 1, 0), Count: n})
+			if monthly {
+				from := time.Date(firstYear+(i-1)/12, time.Month(1+m), 1, 0, 0, 0, 0, time.UTC)
+				ff.PublishedMonths = append(ff.PublishedMonths, DateBucket{Label: from.Format("2006-01"), From: from, To: from.AddDate(0, 1, 0), Count: n})
+			}
 		}
 		if year > 0 {
 			y := firstYear + (i-1)/12

@@ -74,6 +74,8 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 		{Query: "land", Sources: []string{"CCHR"}},
 		{Query: "protest", From: day("2001-01-01"), To: day("2019-06-30")},
 		{Query: "court", From: day("2001-01-01"), To: day("2019-06-30"), IncludeUndated: true},
+		{Query: "rights", From: day("2001-01-01"), To: day("2003-12-31")}, // by month
+		{Query: "land", From: day("2001-01-01"), To: day("2008-12-31")},   // by year
 		{Query: "journalists", Organizations: []string{"ADHOC"}, Sort: SortDate},
 		{Query: "nothingmatchesthis"},
 	} {
@@ -83,6 +85,9 @@ func TestFacetColumns_countLikeBleve(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := bleveFacets(t, ix, r)
+			if months := len(got.Facets.PublishedMonths); (months > 0) != (r.Query == "rights") {
+				t.Errorf("%d months counted; want months for the 36-month range alone", months)
+			}
 			if !reflect.DeepEqual(got.Facets, want) {
 				t.Errorf("columns counted\n%+v\nBleve counted\n%+v", got.Facets, want)
 			}
@@ -157,6 +162,13 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 		f.PublishedMonths = append(f.PublishedMonths, b)
 	}
 	sort.Slice(f.PublishedMonths, func(i, j int) bool { return f.PublishedMonths[i].From.Before(f.PublishedMonths[j].From) })
+	if n := len(f.PublishedMonths); n > 0 {
+		first, last := f.PublishedMonths[0].From, f.PublishedMonths[n-1].From
+		span := (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
+		if f.Published[0].From.IsZero() || span > MonthsSpan {
+			f.PublishedMonths = nil
+		}
+	}
 	ureq := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(filterQuery(c.query, r), undated()), 0, 0, false)
 	ures, err := ix.Search(context.Background(), ureq)
 	if err != nil {
