@@ -62,6 +62,24 @@ func TestTrain_LearnsWhatItSaw(t *testing.T) {
 	}
 }
 
+func TestTrain_Prune(t *testing.T) {
+	all, err := entities.Train(toyCorpus(), entities.TrainOptions{Epochs: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	some, err := entities.Train(toyCorpus(), entities.TrainOptions{Epochs: 5, Prune: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	none, err := entities.Train(toyCorpus(), entities.TrainOptions{Epochs: 5, Prune: 1e9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(all.Features() > some.Features() && some.Features() > 0 && none.Features() == 0) {
+		t.Errorf("features: %d unpruned, %d pruned at 0.5, %d pruned at 1e9", all.Features(), some.Features(), none.Features())
+	}
+}
+
 func TestTrain_RejectsMismatchedLabels(t *testing.T) {
 	_, err := entities.Train([]entities.Sentence{{Words: []string{"a", "b"}, Labels: []string{"O"}}}, entities.TrainOptions{})
 	if err == nil {

@@ -22,6 +22,10 @@ type TrainOptions struct {
 	Seed uint64
 	// Progress, if not nil, is called after each pass.
 	Progress func(epoch, mistakes int)
+	// Prune drops the features whose averaged weights all lie within
+	// ±Prune: they barely move a score, and every feature kept costs a
+	// slot in the table that decoding looks features up in.
+	Prune float32
 }
 
 // DefaultEpochs: more passes stopped helping on held-out text.
@@ -109,7 +113,7 @@ func Train(sents []Sentence, opts TrainOptions) (*Model, error) {
 			opts.Progress(epoch+1, mistakes)
 		}
 	}
-	return p.average(), nil
+	return p.average(opts.Prune), nil
 }
 
 // perceptron holds the weights during training, with the running sums that
@@ -161,20 +165,20 @@ func (p *perceptron) updateTrans(prev, t tag, delta float64) {
 }
 
 // average returns the model of the averaged weights, dropping features
-// whose averaged weights are all zero.
-func (p *perceptron) average() *Model {
+// whose averaged weights all lie within ±prune.
+func (p *perceptron) average(prune float32) *Model {
 	c := float64(max(p.clock, 1))
 	rows := map[uint64][numTags]float32{}
 	for f, r := range p.index {
 		var row [numTags]float32
-		nonzero := false
+		keep := false
 		for t := range numTags {
 			i := r*numTags + t
 			avg := (p.sum[i] + float64(p.clock-p.stamp[i])*p.w[i]) / c
 			row[t] = float32(avg)
-			nonzero = nonzero || row[t] != 0
+			keep = keep || row[t] > prune || row[t] < -prune
 		}
-		if nonzero {
+		if keep {
 			rows[f] = row
 		}
 	}

@@ -37,6 +37,7 @@ func run(args []string, out io.Writer) error {
 	gazetteer := fs.String("gazetteer", "indexer/gazetteer.tsv", "the indexer's gazetteer, for the known-name features; empty for none")
 	holdout := fs.Int("holdout", 10, "hold out every n-th document of each corpus")
 	epochs := fs.Int("epochs", entities.DefaultEpochs, "training passes")
+	prune := fs.Float64("prune", 0, "train: drop features whose weights all lie within ±prune")
 	modelPath := fs.String("out", "entities/model.gz", "train: where to write the gzip-compressed model")
 	evalModel := fs.String("model", "", "eval: a gzip-compressed model file; empty for the embedded one")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -82,7 +83,7 @@ func run(args []string, out io.Writer) error {
 	case "train":
 		start := time.Now()
 		var err error
-		m, err = entities.Train(train, entities.TrainOptions{Epochs: *epochs, Progress: func(epoch, mistakes int) {
+		m, err = entities.Train(train, entities.TrainOptions{Epochs: *epochs, Prune: float32(*prune), Progress: func(epoch, mistakes int) {
 			fmt.Fprintf(out, "epoch %d: %d mistakes\n", epoch, mistakes)
 		}})
 		if err != nil {
