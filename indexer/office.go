@@ -28,10 +28,10 @@ const (
 // compresses a thousandfold, so a 20 KB file can unpack to gigabytes.
 const (
 	// maxOfficeUnpacked is the most bytes read out of all the entries of
-	// one file together: the default Options.MaxDocumentBytes, as the
-	// unpacked XML is the document a text file would be. A long report's
-	// document.xml is a few MB; markup is most of it.
-	maxOfficeUnpacked = 20 << 20
+	// one file together: the default document limit, as the unpacked XML
+	// is the document a text file would be. A long report's document.xml
+	// is a few MB; markup is most of it.
+	maxOfficeUnpacked = DefaultMaxDocumentBytes
 	// maxOfficeEntries bounds the entries a file may list: a statement
 	// has ten to thirty (a few hundred with images), and each listed
 	// entry costs memory before any is read.
