@@ -60,7 +60,8 @@ const (
 	histBottom = 100.0 // the baseline; the period labels go under it
 	// histMonthsMax is the longest span drawn month by month: about
 	// three years, past which monthly bars grow too thin to read or hit.
-	histMonthsMax = 36
+	// The search counts months over no longer a span.
+	histMonthsMax = search.MonthsSpan
 	// histTicksMax is how many period labels fit under the chart.
 	histTicksMax = 6
 	// histMaxPitch is the widest a bar's column grows, room for its
