@@ -3,8 +3,11 @@
 // stylesheet and no JavaScript needed: one small script, statement.js, only
 // adds keys for stepping through a statement's matches), the JSON API under /api, an Atom feed of any search
 // (/feed.atom), and saved searches ("alerts", package alerts) for holders of
-// the server's token: /api/alerts to manage and poll them, and a feed per
-// alert whose URL carries a key derived from the token. Token holders can
+// the server's token: /api/alerts to manage and poll them, a feed per
+// alert whose URL carries a key derived from the token, and the same for
+// people in the pages ("Follow this search" on results, /alerts), behind
+// the token typed once into a form (alertspage.go). Results pages draw the
+// matches over time as an SVG histogram whose bars set the dates. Token holders can
 // also add statements (POST /api/documents, through Options.Ingest, so that
 // web does not import the indexer); any search can be exported as CSV or
 // JSON lines (GET /api/search?format=csv); /api/openapi.json describes the
