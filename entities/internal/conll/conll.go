@@ -100,8 +100,10 @@ func ReadFile(path string) ([]Document, error) {
 }
 
 // longSentence is the length after which a sentence is cut at the next
-// full stop.
-const longSentence = 60
+// full stop: longer than any sentence of the English corpora, so that
+// their sentences, and the model trained on them, stay as they are (at 60
+// the retrained model differed and moved the gold set's names).
+const longSentence = 250
 
 // Split divides documents into training and held-out ones: every
 // holdoutEvery-th document (the last of each group) is held out.
