@@ -306,25 +306,30 @@ func (s *Server) apiQuotes(c echo.Context) error {
 		Facets: apiQuoteFacets{Speaker: apiFacetValues(res.Speakers)},
 	}
 	for _, h := range res.Hits {
-		hit := apiQuoteHit{
-			ID:          h.ID,
-			Quote:       spansText(h.Quote),
-			QuoteHTML:   spansHTML(h.Quote),
-			Exact:       h.Exact,
-			Sentence:    h.Sentence,
-			StatementID: h.StatementID,
-			Title:       h.Title,
-			Source:      h.Source,
-			Published:   apiDate(h.Published),
-			URL:         h.URL,
-			Citation:    quoteCitation(h).String(),
-		}
-		if h.Speaker != "" {
-			hit.Speaker = &h.Speaker
-		}
-		out.Hits = append(out.Hits, hit)
+		out.Hits = append(out.Hits, toAPIQuoteHit(h))
 	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// toAPIQuoteHit maps a quotation for the API and its exports.
+func toAPIQuoteHit(h search.QuoteHit) apiQuoteHit {
+	hit := apiQuoteHit{
+		ID:          h.ID,
+		Quote:       spansText(h.Quote),
+		QuoteHTML:   spansHTML(h.Quote),
+		Exact:       h.Exact,
+		Sentence:    h.Sentence,
+		StatementID: h.StatementID,
+		Title:       h.Title,
+		Source:      h.Source,
+		Published:   apiDate(h.Published),
+		URL:         h.URL,
+		Citation:    quoteCitation(h).String(),
+	}
+	if h.Speaker != "" {
+		hit.Speaker = &h.Speaker
+	}
+	return hit
 }
 
 func toAPIResult(res search.Result) apiResult {

@@ -106,47 +106,23 @@ func (r exportRow) cells() []string {
 	}
 }
 
-// quoteExportColumns is the header row of a CSV export of quotations.
+// quoteExportColumns is the header row of a CSV export of quotations: the
+// JSON lines' fields but quote_html, which a spreadsheet would show as
+// markup.
 var quoteExportColumns = []string{
 	"id", "quote", "speaker", "exact", "sentence", "statement_id", "title", "source", "published", "url",
 	"permalink", "citation",
 }
 
-// quoteExportRow is one quotation of a JSONL export: the fields of the
-// API's quote hit, in plain text, with the statement's permalink.
+// quoteExportRow is one quotation of a JSONL export: the API's quote hit,
+// with the absolute URL of its statement's page here.
 type quoteExportRow struct {
-	ID          string  `json:"id"`
-	Quote       string  `json:"quote"`
-	Speaker     *string `json:"speaker"` // null when the statement does not say
-	Exact       bool    `json:"exact"`
-	Sentence    string  `json:"sentence"` // the sentence the quotation stands in
-	StatementID string  `json:"statement_id"`
-	Title       string  `json:"title"`
-	Source      string  `json:"source"`
-	Published   *string `json:"published"` // YYYY-MM-DD, null when unknown
-	URL         string  `json:"url"`
-	Permalink   string  `json:"permalink"` // absolute URL of the statement's page here
-	Citation    string  `json:"citation"`
+	apiQuoteHit
+	Permalink string `json:"permalink"`
 }
 
 func toQuoteExportRow(h search.QuoteHit, base string) quoteExportRow {
-	r := quoteExportRow{
-		ID:          h.ID,
-		Quote:       spansText(h.Quote),
-		Exact:       h.Exact,
-		Sentence:    h.Sentence,
-		StatementID: h.StatementID,
-		Title:       h.Title,
-		Source:      h.Source,
-		Published:   apiDate(h.Published),
-		URL:         h.URL,
-		Permalink:   base + statementURL(h.StatementID),
-		Citation:    quoteCitation(h).String(),
-	}
-	if h.Speaker != "" {
-		r.Speaker = &h.Speaker
-	}
-	return r
+	return quoteExportRow{apiQuoteHit: toAPIQuoteHit(h), Permalink: base + statementURL(h.StatementID)}
 }
 
 func (r quoteExportRow) key() string { return r.ID }

@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -70,20 +69,6 @@ func newOverloadRig(t *testing.T, impatientTimeout time.Duration) *overloadRig {
 	return rig
 }
 
-func (rig *overloadRig) get(t *testing.T, ts *httptest.Server, path string) (*http.Response, string) {
-	t.Helper()
-	resp, err := http.Get(ts.URL + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, string(b)
-}
-
 // TestServer_overloadShedsWithRetryAfter fills the engine's only slot after
 // teaching it that a search takes 100 ms, and checks that a request whose
 // deadline (60 ms) cannot be met answers 503 at once with Retry-After, as
@@ -94,7 +79,7 @@ func TestServer_overloadShedsWithRetryAfter(t *testing.T) {
 	rig := newOverloadRig(t, 60*time.Millisecond)
 	for range 3 {
 		rig.holds <- slotHold{sleep: service}
-		if resp, _ := rig.get(t, rig.patient, "/api/search?q=cambodia"); resp.StatusCode != http.StatusOK {
+		if resp, _ := get(t, rig.patient, "/api/search?q=cambodia"); resp.StatusCode != http.StatusOK {
 			t.Fatalf("warm-up search: %d", resp.StatusCode)
 		}
 	}
@@ -122,7 +107,7 @@ func TestServer_overloadShedsWithRetryAfter(t *testing.T) {
 		{"/quotes?q=must+close", false},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
-			resp, body := rig.get(t, rig.impatient, tc.path)
+			resp, body := get(t, rig.impatient, tc.path)
 			if resp.StatusCode != http.StatusServiceUnavailable {
 				t.Fatalf("status %d, want 503; body %s", resp.StatusCode, body)
 			}
@@ -175,7 +160,7 @@ func TestServer_overloadShedsWithRetryAfter(t *testing.T) {
 		t.Errorf("the search holding the slot answered %d, want 200", code)
 	}
 
-	_, metrics := rig.get(t, rig.impatient, "/metrics")
+	_, metrics := get(t, rig.impatient, "/metrics")
 	for _, want := range []string{
 		`advosearch_search_shed_total{reason="deadline"} 4`,
 		`advosearch_search_shed_total{reason="queue"} 0`,
