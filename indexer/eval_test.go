@@ -26,7 +26,9 @@ func TestEvaluate_GoldSets(t *testing.T) {
 		// Labelled after the rules were written and measured blind once
 		// (see testdata/heldout/README.md); generic faults it showed were
 		// fixed since, its own names were not added to the gazetteer.
-		{"testdata/heldout", floors{orgF1: 0.94, personF1: 0.93, placeF1: 0.88, sources: 4, exactDates: 5, maxWrongDates: 0, mainTextP: 0.99, mainTextR: 0.96}},
+		// Places rose from 0.88 to 0.97 with the entities tagger, which
+		// reads towns no list holds (Vavuniya, Jayapura).
+		{"testdata/heldout", floors{orgF1: 0.94, personF1: 0.93, placeF1: 0.96, sources: 4, exactDates: 5, maxWrongDates: 0, mainTextP: 0.99, mainTextR: 0.96}},
 	}
 	for _, set := range sets {
 		t.Run(set.dir, func(t *testing.T) {
