@@ -15,6 +15,10 @@ import (
 type Percolator struct {
 	ix   *index.Index
 	size int // statements in the batch: every one can match
+	// snip cuts the snippets of the matches (Snippets): an engine of its
+	// own, since the slots of the one serving searches are not the
+	// batch's to take.
+	snip *Engine
 }
 
 // NewPercolator indexes the batch in memory. Close releases it.
@@ -27,7 +31,7 @@ func NewPercolator(stmts []index.Statement) (*Percolator, error) {
 		ix.Close()
 		return nil, fmt.Errorf("search: percolator: %w", err)
 	}
-	return &Percolator{ix: ix, size: len(stmts)}, nil
+	return &Percolator{ix: ix, size: len(stmts), snip: New(ix)}, nil
 }
 
 // Match returns the IDs of the batch's statements that r matches, all of
@@ -67,15 +71,12 @@ func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
 // without text, has no entry.
 func (p *Percolator) Snippets(ctx context.Context, r Request, ids []string) (map[string][]Snippet, error) {
 	out := make(map[string][]Snippet, len(ids))
-	// Its own engine: the slots of the one serving searches are not
-	// this batch's to take.
-	e := New(p.ix)
 	for len(ids) > 0 {
 		n := min(len(ids), MaxSize)
 		q := r
 		q.IDs, q.Page, q.Size = ids[:n], 1, n
 		q.Strict, q.NoPartial, q.NoFacets = true, true, true
-		res, err := e.Search(ctx, q)
+		res, err := p.snip.Search(ctx, q)
 		if err != nil {
 			return nil, fmt.Errorf("search: percolator snippets: %w", err)
 		}
