@@ -1,11 +1,14 @@
 package web_test
 
 import (
+	"context"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -104,6 +107,39 @@ func TestStatementPage_browser(t *testing.T) {
 		}
 		if got := eval[[]string](t, ctx, jsTitles); !slices.Equal(got, titles) {
 			t.Errorf("back: titles %q, want the same results %q", got, titles)
+		}
+	})
+
+	t.Run("without its script, the links step through the matches", func(t *testing.T) {
+		// The browser loads no statement.js until the subtest ends.
+		block := func(patterns ...*network.BlockPattern) chromedp.Action[chromedp.Void] {
+			return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				_, err := cdp.Call(ctx, t, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: patterns})
+				return err
+			})
+		}
+		defer step(t, ctx, "unblock the script", block())
+		results := ts.URL + "/?q=activists"
+		step(t, ctx, "search, the script blocked",
+			block(&network.BlockPattern{URLPattern: "*://*:*/static/statement.js", Block: true}), chromedp.Navigate(results))
+		navigateBy(t, ctx, "open the hit", chromedp.Click(chromedp.Search(`//h3[@class="hit-title"]/a[contains(., "land activists jailed")]`)))
+		if eval[bool](t, ctx, jsShown(".match-keys")) {
+			t.Fatal("the keys are offered: statement.js ran though blocked")
+		}
+		for _, click := range []struct{ sel, want string }{
+			{".match-last", "m3"},
+			{"#m3 + .match-nav .match-prev", "m2"},
+			{"#m2 + .match-nav .match-prev", "m1"},
+			{"#m1 + .match-nav .match-next", "m2"},
+		} {
+			step(t, ctx, "click "+click.sel, chromedp.Click(chromedp.CSS(click.sel)))
+			if id := eval[string](t, ctx, jsTarget); id != click.want {
+				t.Fatalf("after %s: at %q, want %s", click.sel, id, click.want)
+			}
+		}
+		navigateBy(t, ctx, "go back to the results", chromedp.Click(chromedp.CSS(".back a")))
+		if got := eval[string](t, ctx, `location.href`); got != results {
+			t.Errorf("back at %s, want %s", got, results)
 		}
 	})
 
