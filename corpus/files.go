@@ -61,7 +61,7 @@ type Listing struct {
 	Skipped []Skipped
 	// Ignored counts the files inside folders passed over for their type,
 	// by lower-case extension ("" for a name without one), so that a run
-	// can say "ignored 3 .docx" instead of silently reading nothing. Hidden
+	// can say "ignored 3 .doc" instead of silently reading nothing. Hidden
 	// files (.DS_Store, ._x AppleDouble files) are system litter, not
 	// statements, and are not counted.
 	Ignored map[string]int
