@@ -125,9 +125,31 @@ func TestLoadDefault_FindsUnlistedNames(t *testing.T) {
 	}
 }
 
-// TestTag_KnownNamesGuide checks that a known span is read as a feature:
-// the tagger's output for the same text may change, but offsets stay in
-// the text and spans never overlap.
+// TestTag_Concurrent shares one Model between goroutines, as the
+// indexer's workers do; run it with -race.
+func TestTag_Concurrent(t *testing.T) {
+	m, err := entities.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/statement.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := m.Tag(string(text), nil)
+	done := make(chan []entities.Span)
+	for range 4 {
+		go func() { done <- m.Tag(string(text), nil) }()
+	}
+	for range 4 {
+		if got := <-done; !slices.Equal(got, want) {
+			t.Errorf("a concurrent Tag gave %d spans, want %d", len(got), len(want))
+		}
+	}
+}
+
+// TestTag_SpansAreWellFormed checks, with and without known spans, that
+// offsets stay in the text and spans never overlap.
 func TestTag_SpansAreWellFormed(t *testing.T) {
 	m, err := entities.LoadDefault()
 	if err != nil {
