@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/query"
@@ -172,24 +173,23 @@ func (c compiler) node(n query.Node) (bquery.Query, error) {
 				if index.IsKhmerField(field) {
 					return matchAll(field, n.Text)
 				}
-				return &proximityQuery{field: field, text: n.Text, slop: n.Slop}
+				var q bquery.Query = &proximityQuery{field: field, text: n.Text, slop: n.Slop}
+				if p, ok := possessive(n.Text); ok {
+					q = bleve.NewDisjunctionQuery(q, &proximityQuery{field: field, text: p, slop: n.Slop})
+				}
+				return q
 			}, khmer...)
 		}
 		return onFields(n.Field, n.Boost, true, func(field string) bquery.Query {
 			if index.IsKhmerField(field) {
 				return matchAll(field, n.Text)
 			}
-			field, terms := index.PhraseField(field, n.Text)
-			switch {
-			case terms == 1:
-				q := bleve.NewMatchQuery(n.Text)
-				q.SetField(field)
-				return q
-			case terms >= 2 && index.IsPairField(field):
-				return &pairPhraseQuery{field: field, text: n.Text}
+			q := exactPhrase(field, n.Text)
+			if p, ok := possessive(n.Text); ok {
+				// "Hun Sen" finds "Hun Sen’s government" too: a name
+				// is quoted without the possessive the text gives it.
+				q = bleve.NewDisjunctionQuery(q, exactPhrase(field, p))
 			}
-			q := bleve.NewMatchPhraseQuery(n.Text)
-			q.SetField(field)
 			return q
 		}, khmer...)
 	case *query.Fuzzy:
@@ -213,6 +213,37 @@ func (c compiler) node(n query.Node) (bquery.Query, error) {
 		return q, nil
 	}
 	return nil, fmt.Errorf("search: no compiler for %T", n)
+}
+
+// exactPhrase searches text word for word in an exact field, through its
+// word pairs when it has them.
+func exactPhrase(exact, text string) bquery.Query {
+	field, terms := index.PhraseField(exact, text)
+	switch {
+	case terms == 1:
+		q := bleve.NewMatchQuery(text)
+		q.SetField(field)
+		return q
+	case terms >= 2 && index.IsPairField(field):
+		return &pairPhraseQuery{field: field, text: text}
+	}
+	q := bleve.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	return q
+}
+
+// possessive returns the phrase with an English possessive on its last
+// word ("Hun Sen" → "Hun Sen's"), and whether it can take one: the last
+// word is letters, and not a possessive already. The exact fields fold a
+// curly apostrophe to a straight one, so one form finds both.
+func possessive(phrase string) (string, bool) {
+	phrase = strings.TrimSpace(phrase)
+	i := strings.LastIndexFunc(phrase, unicode.IsSpace)
+	last := phrase[i+1:]
+	if last == "" || strings.IndexFunc(last, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return "", false
+	}
+	return phrase + "'s", true
 }
 
 // nameFields are the lower-cased names and surface forms beside each entity

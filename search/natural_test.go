@@ -232,3 +232,32 @@ func TestEngine_Search_undated(t *testing.T) {
 		t.Errorf("no range: %d left out, want 0", res.Undated)
 	}
 }
+
+// A name in quotes finds it where the text gives it a possessive: people
+// quote "Hun Sen", statements write "Hun Sen’s order".
+func TestEngine_Search_phraseFindsThePossessive(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{`"Hun Sen"`, true},
+		{`"hun sen"`, true},
+		{`"Hun Sen’s order"`, true},
+		{`"Hun Sen's order"`, true},
+		{`"Sen order"`, false}, // the possessive is only added at the end
+		{`"Hun Sen"~2`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := e.Search(context.Background(), Request{Query: tt.q, Strict: true, NoPartial: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := slices.ContainsFunc(res.Hits, func(h Hit) bool { return h.ID == "close" })
+			if found != tt.want {
+				t.Errorf("found the statement with “Hun Sen’s order”: %v, want %v", found, tt.want)
+			}
+		})
+	}
+}

@@ -16,6 +16,8 @@ func (s *Server) routes() {
 	e.GET(pathQuotes, s.quotesPage)
 	e.GET("/statements/:id", s.statementPage)
 	e.GET("/statements/:id/original", s.original)
+	e.GET(pathBatch, s.batchForm)
+	e.POST(pathBatch, s.batchSearch)
 	e.GET("/static/*", s.staticFile)
 
 	// JSON API.

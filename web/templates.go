@@ -20,9 +20,10 @@ const (
 	pageStatement = "statement"
 	pageError     = "error"
 	pageAlerts    = "alerts"
+	pageBatch     = "batch"
 )
 
-var pageNames = []string{pageSearch, pageQuotes, pageStatement, pageError, pageAlerts}
+var pageNames = []string{pageSearch, pageQuotes, pageStatement, pageError, pageAlerts, pageBatch}
 
 const layoutFile = "templates/layout.html"
 
