@@ -70,10 +70,14 @@ func (o Options) bleveConfig() map[string]interface{} {
 		// other batch in flight and panics in its own goroutine ("assignment
 		// to entry in nil map" in zapx's inverted index cache), which no
 		// recover of ours can catch: 1 of 15 disk-full runs crashed so
-	// (TestIndex_DiskFault/DiskFull), none of 29 once persisted directly.
+		// (TestIndex_DiskFault/DiskFull), none of 66 once persisted
+		// directly.
 		// Persisting a segment directly only copies its bytes, which Close
 		// leaves alone. The file merger combines the small files later, as
-		// it does anyway.
+		// it does anyway. It costs nothing measurable: 2,000 generated
+		// statements indexed in a median of 18.9 s of CPU (user + sys, 3
+		// runs) against 19.0 s with the in-memory merge, both ending with 5
+		// segment files.
 		"scorchPersisterOptions": map[string]interface{}{"MemoryPressurePauseThreshold": 0},
 	}
 }
@@ -341,11 +345,12 @@ func (ix *Index) reopenLocked() error {
 
 // heal reopens the index if a failed write left it broken, so that a
 // reader does not meet the closed segment. Bleve reads a snapshot's
-// segments in goroutines of its own (a search by ID, a field's terms), where
-// zapx panics on a closed one and no recover of ours can catch it: a lookup
-// of the next batch crashed 1 disk-full run in 29 so. A reader already
-// under way when the write fails is not covered; Bleve would have to leave
-// the segment open (see bleveConfig).
+// segments in goroutines of its own (a search by ID, a field's terms),
+// where zapx panics on a closed one and no recover of ours can catch it: a
+// lookup of the next batch crashed 1 disk-full run in 29 so, none of 25
+// since readers heal first. A reader already under way when the write
+// fails is not covered; only Bleve can close that gap, by leaving the
+// segment open (see bleveConfig).
 func (ix *Index) heal() error {
 	if !ix.broken.Load() {
 		return nil
