@@ -141,3 +141,30 @@ func TestDocuments_urlIsAWebAddressOnly(t *testing.T) {
 		})
 	}
 }
+
+// Two copies of a file that cannot be read are two skipped files, each
+// with the reason, not one skip and a "duplicate".
+func TestFiles_copiesOfAnUnreadableFileAreBothSkipped(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.pdf", "b.pdf"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("%PDF-1.4 damaged"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	in, err := indexer.New(ix, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Files(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Skipped) != 2 || len(sum.Duplicates) != 0 {
+		t.Errorf("skipped %v, duplicates %v: want both files skipped", sum.Skipped, sum.Duplicates)
+	}
+}

@@ -308,18 +308,27 @@ func (r *run) flush(ctx context.Context) error {
 		}
 		changed = append(changed, p)
 	}
-	changed, origins, err := r.mergeSameContent(ctx, changed, stored)
+	changed, m, err := r.mergeSameContent(ctx, changed, stored)
 	if err != nil {
 		return &batchError{err}
 	}
 	rewrites := 0
 	stmts := make([]index.Statement, 0, len(changed))
 	for i, x := range r.in.extractAll(changed) {
+		// The documents merged into this one share its fate: unreadable
+		// bytes are no duplicate of anything.
+		added := m.added[changed[i].doc.ID]
 		if x.err != nil {
-			r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: changed[i].doc.Name, Err: x.err})
+			if changed[i].origID == "" {
+				r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: changed[i].doc.Name, Err: x.err})
+			}
+			for _, name := range added {
+				r.sum.Skipped = append(r.sum.Skipped, corpus.Skipped{Name: name, Err: x.err})
+			}
 			continue
 		}
-		if o, ok := origins[x.stmt.ID]; ok {
+		r.sum.Duplicates = append(r.sum.Duplicates, added...)
+		if o, ok := m.origins[x.stmt.ID]; ok {
 			x.stmt.Origin, x.stmt.AlsoFrom = o[0], o[1:]
 			if changed[i].origID != "" {
 				rewrites++ // an origin added, nothing new indexed
@@ -346,14 +355,24 @@ func (r *run) flush(ctx context.Context) error {
 	return r.writes.add(stmts)
 }
 
+// merged says what mergeSameContent merged in a batch, by statement ID.
+type merged struct {
+	// origins are every origin of a statement that gains one, its own
+	// first.
+	origins map[string][]string
+	// added are the names of the documents merged into a statement.
+	added map[string][]string
+}
+
 // mergeSameContent finds, among the changed documents with IDs the index
 // does not hold, those whose content a statement already has, or an earlier
 // document of the batch: the same file copied to another folder, the same
 // PDF sent under two names. Each is that statement read from one more
 // origin, not a second statement. It returns the documents to extract, and
-// the origins (first the statement's own) of each statement that gains
-// one; a statement that already lists the origin is unchanged.
-func (r *run) mergeSameContent(ctx context.Context, changed []pendingDoc, stored map[string]index.Stored) ([]pendingDoc, map[string][]string, error) {
+// what each statement that gains an origin gains; a statement that already
+// lists the origin is unchanged.
+func (r *run) mergeSameContent(ctx context.Context, changed []pendingDoc, stored map[string]index.Stored) ([]pendingDoc, merged, error) {
+	m := merged{origins: map[string][]string{}, added: map[string][]string{}}
 	var hashes []string
 	for _, p := range changed {
 		if _, known := stored[p.doc.ID]; !known {
@@ -362,9 +381,8 @@ func (r *run) mergeSameContent(ctx context.Context, changed []pendingDoc, stored
 	}
 	same, err := r.in.ix.ByHash(ctx, hashes)
 	if err != nil {
-		return nil, nil, fmt.Errorf("indexer: %w", err)
+		return nil, m, fmt.Errorf("indexer: %w", err)
 	}
-	origins := map[string][]string{}
 	// firstOf is where in keep the statement of a hash is extracted.
 	firstOf := map[string]int{}
 	keep := make([]pendingDoc, 0, len(changed))
@@ -375,10 +393,10 @@ func (r *run) mergeSameContent(ctx context.Context, changed []pendingDoc, stored
 		}
 		s, inIndex := same[p.hash]
 		if i, inBatch := firstOf[p.hash]; inBatch {
-			s = index.SameContent{ID: keep[i].doc.ID, Origins: origins[keep[i].doc.ID]}
+			s = index.SameContent{ID: keep[i].doc.ID, Origins: m.origins[keep[i].doc.ID]}
 		} else if !inIndex || s.ID == p.doc.ID || movedRecord(p.doc.Name, s.Origins) {
 			firstOf[p.hash] = len(keep)
-			origins[p.doc.ID] = []string{p.doc.Name}
+			m.origins[p.doc.ID] = []string{p.doc.Name}
 			keep = append(keep, p)
 			continue
 		}
@@ -387,8 +405,8 @@ func (r *run) mergeSameContent(ctx context.Context, changed []pendingDoc, stored
 			r.sum.Unchanged++
 			continue
 		}
-		r.sum.Duplicates = append(r.sum.Duplicates, p.doc.Name)
-		origins[s.ID] = append(slices.Clip(s.Origins), p.doc.Name)
+		m.added[s.ID] = append(m.added[s.ID], p.doc.Name)
+		m.origins[s.ID] = append(slices.Clip(s.Origins), p.doc.Name)
 		if _, inBatch := firstOf[p.hash]; !inBatch {
 			// Written again under its own ID and first origin, with one
 			// origin more; its content is this document's.
@@ -398,12 +416,12 @@ func (r *run) mergeSameContent(ctx context.Context, changed []pendingDoc, stored
 			keep = append(keep, p)
 		}
 	}
-	for id, o := range origins {
+	for id, o := range m.origins {
 		if len(o) == 1 {
-			delete(origins, id)
+			delete(m.origins, id)
 		}
 	}
-	return keep, origins, nil
+	return keep, m, nil
 }
 
 // movedRecord reports whether origin is a line of a JSONL file that one of

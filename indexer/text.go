@@ -494,6 +494,7 @@ func findTitle(paras []string) int {
 	if len(paras) == 0 {
 		return -1
 	}
+	letterhead := -1
 	for i := 0; i < len(paras) && i < maxTitleSearch; i++ {
 		p := paras[i]
 		if len(p) > maxTitleLen {
@@ -504,11 +505,22 @@ func findTitle(paras []string) int {
 		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) {
 			continue
 		}
-		if echoedBy(p, strings.Join(paras[i+1:], "\n")) {
-			return i
+		if !echoedBy(p, strings.Join(paras[i+1:], "\n")) {
+			continue
 		}
+		if namedAcronymRe.MatchString(p) {
+			// "Asian Forum for Human Rights and Development (FORUM-ASIA)"
+			// on its own is a letterhead, unless nothing under it reads
+			// as a headline: some headlines end with a name and its
+			// acronym too.
+			if letterhead < 0 {
+				letterhead = i
+			}
+			continue
+		}
+		return i
 	}
-	return 0
+	return max(letterhead, 0)
 }
 
 // echoedBy reports whether the rest of the text takes up at least half of

@@ -104,7 +104,7 @@ func countKinds(kinds []string) string {
 }
 
 // printIgnored says which files inside the folders were passed over for
-// their type: "ignored 3 .docx, 2 .png: not a type advosearch reads (...)".
+// their type: "ignored 3 .doc, 2 .png: not a type advosearch reads (...)".
 func printIgnored(w io.Writer, ignored map[string]int) {
 	if len(ignored) == 0 {
 		return
@@ -168,6 +168,10 @@ func skipReason(err error) (kind, why string) {
 		return "PDF without text", "PDF without text, perhaps a scan: advosearch does not read text in images"
 	case errors.Is(err, indexer.ErrMalformedPDF):
 		return "PDF the reader refuses", withDetail("PDF the reader refuses (damaged, encrypted or not a PDF)", err, indexer.ErrMalformedPDF)
+	case errors.Is(err, indexer.ErrUnreadableDOCX):
+		return "unreadable Word document", withDetail("not a readable Word document", err, indexer.ErrUnreadableDOCX)
+	case errors.Is(err, indexer.ErrUnreadableODT):
+		return "unreadable OpenDocument", withDetail("not a readable OpenDocument text", err, indexer.ErrUnreadableODT)
 	case errors.Is(err, indexer.ErrUnknownType):
 		return "unknown type", withDetail("unknown content type", err, indexer.ErrUnknownType)
 	case errors.Is(err, corpus.ErrUnsupported):

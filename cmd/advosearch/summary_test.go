@@ -168,9 +168,11 @@ func TestSkipReason(t *testing.T) {
 		{extract(corpus.TypeHTML, "<html><body><nav>Home</nav></body></html>"), "no text", "no text left once markup and page furniture are removed"},
 		{extract(corpus.TypeHTML, deep), "HTML the parser refuses", "HTML the parser refuses: html: open stack of elements exceeds 512 nodes"},
 		{extract(corpus.TypePDF, "not a pdf"), "PDF the reader refuses", "PDF the reader refuses (damaged, encrypted or not a PDF): not a PDF file: invalid header"},
+		{extract(corpus.TypeDOCX, "PK\x03\x04 cut short"), "unreadable Word document", "not a readable Word document: "},
+		{extract(corpus.TypeODT, "not a zip"), "unreadable OpenDocument", "not a readable OpenDocument text: "},
 		{extract("application/msword", "x"), "unknown type", `unknown content type: "application/msword"`},
 		{fmt.Errorf("indexer: extract x: %w", indexer.ErrNoText), "PDF without text", "PDF without text, perhaps a scan: advosearch does not read text in images"},
-		{fmt.Errorf("%w: %s", corpus.ErrUnsupported, "/a/b.docx"), "unsupported type", "not a type advosearch reads (it reads "},
+		{fmt.Errorf("%w: %s", corpus.ErrUnsupported, "/a/b.doc"), "unsupported type", "not a type advosearch reads (it reads "},
 		{fmt.Errorf("%w: %d bytes, the limit is %d", corpus.ErrTooLarge, 300, 200), "too large", "too large: 300 bytes, the limit is 200"},
 		{&os.PathError{Op: "open", Path: "/a/b.txt", Err: os.ErrPermission}, "unreadable", "cannot be read: permission denied"},
 	} {
