@@ -235,12 +235,18 @@ func (s *Server) alertView(c echo.Context, a alerts.Alert) (alertView, error) {
 		return v, err
 	}
 	for _, m := range ms {
-		v.Matches = append(v.Matches, matchView{
+		mv := matchView{
 			Title: cmp.Or(m.Title, m.StatementID), Link: statementURL(m.StatementID), Source: m.Source,
 			Date: humanDate(m.Published), DateISO: dayOf(m.Published),
 			Matched: humanDate(m.Matched), MatchedISO: dayOf(m.Matched),
 			Snippets: snippets[m.StatementID], Deleted: m.Deleted,
-		})
+		}
+		if len(mv.Snippets) == 0 && m.Snippet != "" {
+			// The statement is gone, or the search marks nothing: the
+			// passage kept when it matched, unmarked.
+			mv.Snippets = []search.Snippet{{{Text: m.Snippet}}}
+		}
+		v.Matches = append(v.Matches, mv)
 	}
 	return v, nil
 }

@@ -341,6 +341,20 @@ func TestAlertsPage_matchesAndDelete(t *testing.T) {
 		t.Errorf("matches not newest first: land at %d, journalists at %d", i, j)
 	}
 
+	// A statement deleted since keeps its line, unlinked, with the passage
+	// kept when it matched.
+	if _, err := st.MarkDeleted(ctx, []string{"journalists"}); err != nil {
+		t.Fatal(err)
+	}
+	_, body = pc.get("/alerts")
+	mustContain(t, "a match deleted since", body, `Two journalists detained in Phnom Penh <span class="muted">(deleted since)</span>`)
+	if strings.Contains(body, `href="/statements/journalists"`) {
+		t.Error("a deleted statement is still linked")
+	}
+	if i := strings.Index(body, "(deleted since)"); i < 0 || !strings.Contains(body[i:], "Radio Free Asia") {
+		t.Error("a deleted statement's match lost its passage")
+	}
+
 	// Without a session the button asks for the token and deletes nothing.
 	resp, body := newPageClient(t, ts).post("/alerts/1/delete", url.Values{})
 	if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, `type="password"`) {
