@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/advosearch/advosearch/corpus"
@@ -32,4 +33,30 @@ func provenance(origin string) string {
 		return "Sent to the server as a file"
 	}
 	return "Sent to the server"
+}
+
+// maxAlsoFrom bounds the other origins the page names; the rest are counted.
+const maxAlsoFrom = 5
+
+// provenanceOf is provenance with the statement's other origins, the same
+// text found elsewhere: "…; the same text also came from b.txt and
+// https://…".
+func provenanceOf(origin string, alsoFrom []string) string {
+	main := provenance(origin)
+	if len(alsoFrom) == 0 || main == "" {
+		return main
+	}
+	names := make([]string, 0, min(len(alsoFrom), maxAlsoFrom)+1)
+	for _, o := range alsoFrom[:min(len(alsoFrom), maxAlsoFrom)] {
+		names = append(names, corpus.ProvenanceOf(o).String())
+	}
+	if n := len(alsoFrom) - maxAlsoFrom; n > 0 {
+		names = append(names, fmt.Sprintf("%d more", n))
+	}
+	last := len(names) - 1
+	list := names[last]
+	if last > 0 {
+		list = strings.Join(names[:last], ", ") + " and " + names[last]
+	}
+	return main + "; the same text also came from " + list
 }

@@ -22,3 +22,23 @@ func TestProvenance(t *testing.T) {
 		}
 	}
 }
+
+func TestProvenanceOf_namesTheOtherOrigins(t *testing.T) {
+	tests := []struct {
+		origin string
+		also   []string
+		want   string
+	}{
+		{"/data/a.txt", nil, "Indexed from the file a.txt"},
+		{"/data/a.txt", []string{"/backup/a copy.txt"}, "Indexed from the file a.txt; the same text also came from a copy.txt"},
+		{"/data/a.pdf", []string{"/x/b.pdf", "https://example.org/a", "upload:00ff/c.pdf"},
+			"Indexed from the file a.pdf; the same text also came from b.pdf, https://example.org/a and c.pdf"},
+		{"/data/a.txt", []string{"/1/a", "/2/a", "/3/a", "/4/a", "/5/a", "/6/a", "/7/a"},
+			"Indexed from the file a.txt; the same text also came from a, a, a, a, a and 2 more"},
+	}
+	for _, tt := range tests {
+		if got := provenanceOf(tt.origin, tt.also); got != tt.want {
+			t.Errorf("provenanceOf(%q, %q) = %q, want %q", tt.origin, tt.also, got, tt.want)
+		}
+	}
+}

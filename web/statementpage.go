@@ -93,7 +93,7 @@ func (s *Server) statementPage(c echo.Context) error {
 		Date:       humanDate(st.Published),
 		DateISO:    dayOf(st.Published),
 		Lang:       st.Lang,
-		Provenance: provenance(st.Origin),
+		Provenance: provenanceOf(st.Origin, st.AlsoFrom),
 	}
 	back := backURL(c.QueryParam(paramBack))
 	page.Back = link{Label: "← New search", URL: "/"}
