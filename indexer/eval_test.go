@@ -14,6 +14,10 @@ type floors struct {
 	sources, exactDates      int
 	maxWrongDates            int
 	mainTextP, mainTextR     float64
+	// titles counts exact titles; speakers is the share of found
+	// quotations given the right speaker (sets that label quotations).
+	titles   int
+	speakers float64
 }
 
 func TestEvaluate_GoldSets(t *testing.T) {
@@ -22,13 +26,21 @@ func TestEvaluate_GoldSets(t *testing.T) {
 		min floors
 	}{
 		// The gold set the rules were developed against.
-		{"testdata/gold", floors{orgF1: 0.98, personF1: 0.99, placeF1: 0.98, sources: 20, exactDates: 20, maxWrongDates: 0, mainTextP: 0.97, mainTextR: 0.99}},
+		{"testdata/gold", floors{orgF1: 0.98, personF1: 0.99, placeF1: 0.98, sources: 20, exactDates: 20, maxWrongDates: 0, mainTextP: 0.97, mainTextR: 0.99, titles: 19}},
 		// Labelled after the rules were written and measured blind once
 		// (see testdata/heldout/README.md); generic faults it showed were
 		// fixed since, its own names were not added to the gazetteer.
 		// Places rose from 0.88 to 0.97 with the entities tagger, which
 		// reads towns no list holds (Vavuniya, Jayapura).
-		{"testdata/heldout", floors{orgF1: 0.94, personF1: 0.93, placeF1: 0.96, sources: 4, exactDates: 5, maxWrongDates: 0, mainTextP: 0.99, mainTextR: 0.96}},
+		{"testdata/heldout", floors{orgF1: 0.94, personF1: 0.93, placeF1: 0.96, sources: 4, exactDates: 5, maxWrongDates: 0, mainTextP: 0.99, mainTextR: 0.96, titles: 5}},
+		// Real pages and posts from other repositories (testdata/realdev/
+		// README.md), scored and never tuned on; floors just under the
+		// first measurement (December 2026: organizations 0.33, people
+		// 0.78, places 0.71, 4 sources, 5 exact dates, 6 titles, speakers
+		// 0.53), so they can only rise. The targets are 0.85, 0.90,
+		// 0.85, 95% titles, no wrong date and 90% of stated ones, 0.90
+		// speakers. testdata/realdev is for tuning and has no floors.
+		{"testdata/realtest", floors{orgF1: 0.32, personF1: 0.77, placeF1: 0.70, sources: 4, exactDates: 5, maxWrongDates: 0, titles: 6, speakers: 0.52}},
 	}
 	for _, set := range sets {
 		t.Run(set.dir, func(t *testing.T) {
@@ -60,6 +72,8 @@ func TestEvaluate_GoldSets(t *testing.T) {
 				{"wrong dates", float64(r.Dates.Wrong), float64(set.min.maxWrongDates), true},
 				{"main text precision", r.MainText.Precision(), set.min.mainTextP, false},
 				{"main text recall", r.MainText.Recall(), set.min.mainTextR, false},
+				{"exact titles", float64(r.Titles), float64(set.min.titles), false},
+				{"speaker accuracy", r.Quotes.SpeakerAccuracy(), set.min.speakers, false},
 			}
 			for _, c := range checks {
 				if (!c.atMost && c.got < c.want) || (c.atMost && c.got > c.want) {
