@@ -262,12 +262,22 @@ func create(dir string, config map[string]interface{}) (*Index, error) {
 }
 
 // Search runs a Bleve search request; Write is the way to change the index.
-func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	if err := ix.heal(); err != nil {
 		return nil, err
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	// A search under way when a batch fails can meet the segment Bleve
+	// closed (see heal); most searches read the segments in this
+	// goroutine, so that panic becomes this search's error, and the next
+	// reader reopens the index.
+	defer func() {
+		if p := recover(); p != nil {
+			ix.broken.Store(true)
+			res, err = nil, fmt.Errorf("index: search %s beside a failed write: %v", ix.dir, p)
+		}
+	}()
 	return ix.bleve.SearchInContext(ctx, req)
 }
 

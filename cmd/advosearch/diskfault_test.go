@@ -20,6 +20,7 @@ import (
 
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/internal/disktest"
 	"github.com/advosearch/advosearch/search"
 )
 
@@ -34,7 +35,7 @@ func TestIndex_DiskFault(t *testing.T) {
 		// alerts) but not the 200 larger ones, which take about 20 KiB each
 		// once indexed: the runs measured here wrote 100 to 160 of them
 		// before the disk was full.
-		mnt := mountTmpfs(t, "2m")
+		mnt := disktest.Mount(t, "2m")
 		data := filepath.Join(mnt, "data")
 		first := writeFirstRun(t)
 		r := runBinary(t, bin, "index", "--data", data, first.dir)
@@ -67,7 +68,7 @@ func TestIndex_DiskFault(t *testing.T) {
 		big.checkWholeBatches(t, data, batch)
 
 		// Once there is space again, the same command carries on.
-		remount(t, mnt, "size=32m")
+		disktest.Remount(t, mnt, "size=32m")
 		r = runBinary(t, bin, args...)
 		want := fmt.Sprintf("indexed %d, unchanged %d, skipped 0", files-written, written)
 		if r.code != 0 || !strings.HasPrefix(r.stdout, want) {
@@ -83,10 +84,10 @@ func TestIndex_DiskFault(t *testing.T) {
 		// The server holds the index: a POST that fills the disk answers
 		// 507 with what to do, the server goes on answering searches, and
 		// the same request sent once there is space is indexed.
-		mnt := mountTmpfs(t, "2m")
+		mnt := disktest.Mount(t, "2m")
 		base := serveInBackground(t, filepath.Join(mnt, "data"), "--token", "tok")
 		// Stopping the server persists its last batch: give it room first.
-		t.Cleanup(func() { remount(t, mnt, "size=32m") })
+		t.Cleanup(func() { disktest.Remount(t, mnt, "size=32m") })
 		post := func(from int) (int, string) {
 			var b strings.Builder
 			for i := from; i < from+20; i++ {
@@ -142,7 +143,7 @@ func TestIndex_DiskFault(t *testing.T) {
 		if n := total("Hun Sen"); n == 0 {
 			t.Error("the seeds are not found on a full disk")
 		}
-		remount(t, mnt, "size=32m")
+		disktest.Remount(t, mnt, "size=32m")
 		if code, msg := post(failed); code != http.StatusOK {
 			t.Fatalf("the refused statements again, with space: %d %q", code, msg)
 		}
@@ -152,7 +153,7 @@ func TestIndex_DiskFault(t *testing.T) {
 	})
 
 	t.Run("ReadOnly", func(t *testing.T) {
-		mnt := mountTmpfs(t, "8m")
+		mnt := disktest.Mount(t, "8m")
 		data := filepath.Join(mnt, "data")
 		first := writeFirstRun(t)
 		if r := runBinary(t, bin, "index", "--data", data, first.dir); r.code != 0 {
@@ -163,7 +164,7 @@ func TestIndex_DiskFault(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		remount(t, mnt, "ro")
+		disktest.Remount(t, mnt, "ro")
 		for _, args := range [][]string{
 			{"index", "--data", data, later},
 			{"serve", "--data", data, "--addr", "127.0.0.1:0"},
@@ -179,7 +180,7 @@ func TestIndex_DiskFault(t *testing.T) {
 			r.wantError(t, "the data folder cannot be written", syscall.EROFS)
 		}
 
-		remount(t, mnt, "rw")
+		disktest.Remount(t, mnt, "rw")
 		if n := first.check(t, data); n != 5 {
 			t.Errorf("after the read-only runs: %d statements, want the 5 of the first run", n)
 		}
@@ -187,38 +188,6 @@ func TestIndex_DiskFault(t *testing.T) {
 			t.Errorf("run on the writable disk again: exit %d, stdout %q, stderr %q; want indexed 1", r.code, r.stdout, r.stderr)
 		}
 	})
-}
-
-// mountTmpfs mounts a tmpfs of the given size on a new folder and unmounts
-// it when the test ends. A disk of its own is the only way to fill one up
-// without filling the machine's.
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput()
-	if err != nil {
-		msg := strings.ToLower(string(out))
-		if os.Geteuid() != 0 || strings.Contains(msg, "permission denied") || strings.Contains(msg, "not permitted") || strings.Contains(msg, "superuser") {
-			t.Skipf("cannot mount a tmpfs to fill up: %v: %s", err, out)
-		}
-		t.Fatalf("mount tmpfs on %s: %v: %s", dir, err, out)
-	}
-	// Registered after t.TempDir, so it runs before the folder is removed.
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			if lout, lerr := exec.Command("umount", "-l", dir).CombinedOutput(); lerr != nil {
-				t.Errorf("umount %s: %v: %s; umount -l: %v: %s", dir, err, out, lerr, lout)
-			}
-		}
-	})
-	return dir
-}
-
-func remount(t *testing.T, dir, opts string) {
-	t.Helper()
-	if out, err := exec.Command("mount", "-o", "remount,"+opts, dir).CombinedOutput(); err != nil {
-		t.Fatalf("remount %s %s: %v: %s", dir, opts, err, out)
-	}
 }
 
 // free returns the bytes free on the file system holding dir, for failure
