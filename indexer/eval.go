@@ -112,12 +112,14 @@ type DateScore struct {
 
 // TitleScore counts the titles that are not the headline, by kind of fault.
 type TitleScore struct {
-	// Partial: the title and the headline share most of their words: the
-	// headline cut short, or run together with the next line.
+	// Partial: half or more of the words of the longer of title and
+	// headline are shared: the headline cut short, or run together with
+	// the next line or the front matter around it.
 	Partial int
 	// OtherLine: a different line was taken as the title: a caption, a photo
-	// credit, a site or section name, front matter, menu text. The issue's
-	// "caption or chrome title" count.
+	// credit, a site or section name, an addressee line, menu text, front
+	// matter that holds the headline as a small part. The issue's "caption
+	// or chrome title" count.
 	OtherLine int
 }
 
