@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/advosearch/advosearch/index"
 )
@@ -15,9 +16,8 @@ import (
 type Percolator struct {
 	ix   *index.Index
 	size int // statements in the batch: every one can match
-	// snip cuts the snippets of the matches (Snippets): an engine of its
-	// own, since the slots of the one serving searches are not the
-	// batch's to take.
+	// snip cuts the snippets of the matches (Snippets) as an engine
+	// does for a page; it is the batch's own, and never searches.
 	snip *Engine
 }
 
@@ -39,17 +39,11 @@ func NewPercolator(stmts []index.Statement) (*Percolator, error) {
 // stored fields or match locations, which would cost more than the match
 // itself when thousands of alerts run against every batch.
 func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
-	r.Page, r.Size = 1, 1
-	if err := r.normalize(); err != nil {
-		return nil, err
-	}
-	// Alerts are saved strictly (web checks them with query.Parse), and
-	// they never fall back to partial matches.
-	c, err := newCompiler(p.ix, index.StemmedLangs, defaultRanking).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
+	_, q, err := p.compile(r)
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(filterQuery(c.query, r), p.size, 0, false)
+	req := bleve.NewSearchRequestOptions(q, p.size, 0, false)
 	req.SortBy([]string{"_id"}) // no scores needed
 	res, err := p.ix.Search(ctx, req)
 	if err != nil {
@@ -70,24 +64,46 @@ func (p *Percolator) Match(ctx context.Context, r Request) ([]string, error) {
 // gets the opening of its text, as on the page; one r does not match, or
 // without text, has no entry.
 func (p *Percolator) Snippets(ctx context.Context, r Request, ids []string) (map[string][]Snippet, error) {
-	out := make(map[string][]Snippet, len(ids))
-	for len(ids) > 0 {
-		n := min(len(ids), MaxSize)
-		q := r
-		q.IDs, q.Page, q.Size = ids[:n], 1, n
-		q.Strict, q.NoPartial, q.NoFacets = true, true, true
-		res, err := p.snip.Search(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("search: percolator snippets: %w", err)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	c, q, err := p.compile(r)
+	if err != nil {
+		return nil, err
+	}
+	// One search over the given statements, with their text and where the
+	// words are: what Engine.locations does for a page, without the page.
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Fields = hitFields
+	req.IncludeLocations = true
+	res, err := p.ix.Search(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: percolator snippets: %w", searchError(err))
+	}
+	stems := stemmedTerms(p.snip.stem, c.tree)
+	out := make(map[string][]Snippet, len(res.Hits))
+	for _, h := range res.Hits {
+		if sn := p.snip.toHit(h, h.Locations, stems).Snippets; len(sn) > 0 {
+			out[h.ID] = sn
 		}
-		for _, h := range res.Hits {
-			if len(h.Snippets) > 0 {
-				out[h.ID] = h.Snippets
-			}
-		}
-		ids = ids[n:]
 	}
 	return out, nil
+}
+
+// compile compiles r as an alert: strictly (web checks alerts with
+// query.Parse when they are saved), never falling back to partial
+// matches, in every stemmed language since the batch may hold any. It
+// returns the compiled query and the whole Bleve query with r's filters.
+func (p *Percolator) compile(r Request) (compiled, bquery.Query, error) {
+	r.Page, r.Size = 1, 1
+	if err := r.normalize(); err != nil {
+		return compiled{}, nil, err
+	}
+	c, err := newCompiler(p.ix, index.StemmedLangs, defaultRanking).compile(r.Query, compileOptions{defaultOr: r.DefaultOr, strict: true})
+	if err != nil {
+		return compiled{}, nil, err
+	}
+	return c, filterQuery(c.query, r), nil
 }
 
 // Close releases the batch.
