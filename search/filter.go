@@ -45,13 +45,34 @@ func filterQuery(main query.Query, r Request) query.Query {
 	return bleve.NewConjunctionQuery(clauses...)
 }
 
+// The span of dates Bleve can search: it keeps them as nanoseconds since
+// 1970 in an int64, from 1677-09-21 to 2262-04-11; these bounds are the
+// whole years inside.
+var (
+	firstDate = time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC)
+	lastDate  = time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// clampDate moves a bound into the span Bleve can search; zero stays
+// zero, an open bound.
+func clampDate(t time.Time) time.Time {
+	switch {
+	case t.IsZero():
+		return t
+	case t.Before(firstDate):
+		return firstDate
+	case t.After(lastDate):
+		return lastDate
+	}
+	return t
+}
+
 // undated matches the statements without a publication date: every
 // statement but those with a date in any year the index can hold (Bleve
 // stores dates as nanoseconds since 1970 in an int64: 1677 to 2262).
 func undated() query.Query {
 	inclusive := true
-	anyDate := bleve.NewDateRangeInclusiveQuery(time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC), &inclusive, &inclusive)
+	anyDate := bleve.NewDateRangeInclusiveQuery(firstDate, lastDate, &inclusive, &inclusive)
 	anyDate.SetField(index.FieldPublished)
 	return query.NewBooleanQuery([]query.Query{index.KindQuery(index.KindStatement)}, nil, []query.Query{anyDate})
 }
@@ -66,6 +87,10 @@ func dateFilter(field string, from, to time.Time) query.Query {
 	if !to.IsZero() {
 		end = to.AddDate(0, 0, 1) // to is inclusive: up to the next midnight
 	}
+	// Bleve refuses a bound it cannot store (a search error, so a 500),
+	// and no statement has a date outside that span: a bound beyond it,
+	// such as to=9999-12-31 for "from now on", is the span's own end.
+	from, end = clampDate(from), clampDate(end)
 	inclusive, exclusive := true, false
 	dq := bleve.NewDateRangeInclusiveQuery(from, end, &inclusive, &exclusive)
 	dq.SetField(field)

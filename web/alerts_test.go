@@ -22,7 +22,7 @@ const testToken = "s3cret-token-for-tests"
 
 // newAlertServer serves the test index with a real alerts store in a
 // temporary folder; opts.Alerts is set to it.
-func newAlertServer(t *testing.T, opts web.Options) (*httptest.Server, *alerts.Store) {
+func newAlertServer(t testing.TB, opts web.Options) (*httptest.Server, *alerts.Store) {
 	t.Helper()
 	st, err := alerts.Open(filepath.Join(t.TempDir(), "alerts.db"), alerts.Options{})
 	if err != nil {

@@ -427,3 +427,30 @@ func statementByID(t *testing.T, id string) index.Statement {
 	t.Fatalf("no test statement %q", id)
 	return index.Statement{}
 }
+
+// FuzzAlertsPage_follow sends arbitrary follow forms, and arbitrary
+// searches to the results page that draws the histogram and the form:
+// every answer is a page, and none is a 500.
+func FuzzAlertsPage_follow(f *testing.F) {
+	for _, seed := range [][4]string{
+		{"Cambodia watch", "Cambodia", "2017-01-01", "LICADHO"},
+		{"", `title:( "x`, "2017-13-01", ""},
+		{"<script>alert(1)</script>", "land AND (jailed", "0001-01-01", "\xff"},
+		{strings.Repeat("n", 300), "", "9999-12-31", " "},
+	} {
+		f.Add(seed[0], seed[1], seed[2], seed[3])
+	}
+	ts, _ := newAlertServer(f, web.Options{Token: pageToken, RateLimit: 1e9})
+	f.Fuzz(func(t *testing.T, name, q, from, org string) {
+		pc := newPageClient(t, ts)
+		form := url.Values{"name": {name}, "token": {pageToken}, "q": {q}, "from": {from}, "org": {org}}
+		resp, _ := pc.post("/alerts", form)
+		if resp.StatusCode >= 500 {
+			t.Errorf("follow name=%q q=%q from=%q org=%q: status %d", name, q, from, org, resp.StatusCode)
+		}
+		v := url.Values{"q": {q}, "from": {from}, "to": {from}, "org": {org}, "undated": {"include"}}
+		if resp, body := pc.get("/?" + v.Encode()); resp.StatusCode >= 500 && resp.StatusCode != http.StatusServiceUnavailable {
+			t.Errorf("results q=%q from=%q org=%q: status %d: %.300s", q, from, org, resp.StatusCode, body)
+		}
+	})
+}
