@@ -28,6 +28,14 @@ func newDatabase(t *testing.T) string {
 	return cluster.Database(t)
 }
 
+// pgtestStart starts a cluster of the test's own, for a test that stops
+// it: the others share theirs.
+func pgtestStart(t *testing.T) *pgtest.Cluster {
+	t.Helper()
+	pgtest.Need(t, cluster)
+	return pgtest.Start(t)
+}
+
 func openStore(t *testing.T, url string) *record.Store {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -156,7 +164,7 @@ func TestStore_Changes_concurrentWritersMissNothing(t *testing.T) {
 }
 
 func TestStore_unavailable(t *testing.T) {
-	pg := pgtest.Start(t)
+	pg := pgtestStart(t)
 	st := openStore(t, pg.URL)
 	if err := pg.Stop(); err != nil {
 		t.Fatal(err)
