@@ -1,0 +1,490 @@
+package indexer
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds the rules that find names the gazetteer does not know:
+// organizations by the word their names end in ("... Municipal Court"),
+// places by the word after them ("Kandal province"), and the country that
+// national institutions belong to. People are found in entities.go.
+
+// ruleOrgHeads end the names of organizations the gazetteer does not know.
+// They are fewer than orgHeads: "Defenders" and "International" end
+// organization names too, but a capitalized "Human Rights Defenders" in a
+// heading is more often the people than a group.
+var ruleOrgHeads = map[string]bool{
+	"committee": true, "commission": true, "council": true, "unit": true, "party": true,
+	"association": true, "organisation": true, "organization": true, "centre": true, "center": true,
+	"ministry": true, "court": true, "office": true, "agency": true, "bank": true, "forum": true,
+	"network": true, "union": true, "federation": true, "institute": true, "foundation": true,
+	"league": true, "alliance": true, "group": true, "coalition": true, "society": true,
+	"watch": true, "front": true, "movement": true, "authority": true, "department": true,
+	"bureau": true, "service": true, "assembly": true, "secretariat": true, "project": true,
+	"initiative": true, "fund": true, "university": true, "college": true, "lawyers": true,
+	"squad": true, "prison": true, "house": true, "hall": true, "police": true, "army": true,
+	"mission": true, "observatory": true, "tribunal": true, "parliament": true, "senate": true,
+	"corporation": true, "company": true, "hospital": true, "brigade": true,
+	"government": true, "battalion": true, "division": true, "directorate": true,
+}
+
+// orgConnectors may join the words of an organization's name after its head
+// word ("Committee on Justice and Human Rights", "Ligue pour la défense").
+// "In" and "to" are left out: "Custodial Center in Camp Crame" and
+// "Organs of Society to Promote" run on into words that are not the name.
+var orgConnectors = map[string]bool{
+	"of": true, "for": true, "on": true, "against": true,
+	"de": true, "des": true, "du": true, "pour": true, "sur": true,
+}
+
+// orgArticles may follow a connector ("of the Kingdom of Cambodia").
+var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": true, "l": true}
+
+// findOrgs reads organizations the gazetteer does not know: a run of
+// capitalized words that ends in a head word ("Phnom Penh Municipal Court",
+// "Thai Lawyers for Human Rights") or continues after one with "of", "for"
+// or "on" ("Ministry of Public Security", "Free Trade Union of Workers of
+// the Kingdom of Cambodia"). Places and organizations inside the run become
+// part of the name. The run needs two capitalized words, so "the Council"
+// alone is no organization.
+func (s *entityScan) findOrgs() {
+	for h := 0; h < len(s.toks); h++ {
+		t := s.toks[h]
+		if s.at[h] >= 0 || !ruleOrgHeads[t.lower] || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
+			continue
+		}
+		from := s.orgRunStart(h)
+		to := s.orgRunEnd(h)
+		// A country right after the name is part of it: "Press Council
+		// Nepal".
+		if to < len(s.toks) && s.joined(to-1) && s.isCountryAt(to) {
+			to = s.mentionEnd(to)
+		}
+		// A capitalized word after the run means the name goes on with a
+		// word this rule cannot read ("Trade Union Law"): leave it alone.
+		if to < len(s.toks) && s.adjacent(to-1) && startsUpper(s.toks[to].key) && s.at[to] < 0 {
+			continue
+		}
+		if s.capitalizedWords(from, to) < 2 || documentHeads[s.toks[from].key] || s.insideDocumentName(from) {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
+		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		h = to - 1
+	}
+}
+
+// isCountryAt reports whether token i is part of a country mention.
+func (s *entityScan) isCountryAt(i int) bool {
+	m := s.at[i]
+	if m < 0 || s.found[m].kind != kindPlace {
+		return false
+	}
+	_, ok := s.g.countries[s.found[m].name]
+	return ok
+}
+
+// mentionEnd returns the token after the mention covering token i.
+func (s *entityScan) mentionEnd(i int) int {
+	m := s.at[i]
+	for i < len(s.toks) && s.at[i] == m {
+		i++
+	}
+	return i
+}
+
+// findSections reads the national sections of international organizations:
+// "Amnesty International Indonesia", "Transparency International Cambodia"
+// are organizations of their own, not the international one and a place.
+func (s *entityScan) findSections() {
+	for i := 1; i < len(s.toks); i++ {
+		o := s.at[i-1]
+		if o < 0 || s.found[o].kind != kindOrg || !strings.HasSuffix(s.found[o].name, " International") || !s.joined(i-1) || !s.isCountryAt(i) {
+			continue
+		}
+		from := i - 1
+		for from > 0 && s.at[from-1] == o {
+			from--
+		}
+		to := s.mentionEnd(i)
+		name := s.found[o].name + " " + s.found[s.at[i]].name
+		s.absorb(mention{name: name, kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		i = to - 1
+	}
+}
+
+// A line judged to be in title case has between minTitleCaseWords words
+// of four letters or more and maxTitleCaseWords words in all.
+const (
+	minTitleCaseWords = 5
+	maxTitleCaseWords = 20
+)
+
+// inTitleCase reports whether token i stands in a line written in title case
+// ("Free Writer Held Under Digital Security Act"): there every word is
+// capitalized, so a capitalized run proves no name, and the rules that read
+// names from capitals stay out.
+func (s *entityScan) inTitleCase(i int) bool { return s.titleCase[i] }
+
+// titleCaseTokens marks the tokens that stand in a line written in title
+// case. The rules ask about most tokens, so each line is judged once here
+// rather than once per token.
+func titleCaseTokens(text string, toks []token) []bool {
+	marks := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		start := strings.LastIndexByte(text[:toks[i].start], '\n') + 1
+		end := strings.IndexByte(text[toks[i].end:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += toks[i].end
+		}
+		titleCase := isTitleCaseLine(strings.TrimSpace(text[start:end]))
+		// No token holds a line break, so the tokens up to end share the line.
+		for ; i < len(toks) && toks[i].start < end; i++ {
+			marks[i] = titleCase
+		}
+	}
+	return marks
+}
+
+func isTitleCaseLine(line string) bool {
+	// Headings are short and are no sentences; a credit line ("Reporting
+	// by Prak Chan Thul; Editing by Robert Birsel") has all its long words
+	// capitalized too, but runs on with semicolons.
+	if strings.Contains(line, ";") || strings.HasSuffix(line, ".") {
+		return false
+	}
+	var all, words, capital int
+	for w := range strings.FieldsSeq(line) {
+		if all++; all > maxTitleCaseWords {
+			return false
+		}
+		if utf8.RuneCountInString(w) < 4 {
+			continue // articles and prepositions may stay lower case
+		}
+		words++
+		if startsUpper(w) {
+			capital++
+		}
+	}
+	return words >= minTitleCaseWords && capital == words
+}
+
+// orgRunStart walks left from the head over capitalized words and over
+// place and organization mentions, and returns the first token of the name.
+func (s *entityScan) orgRunStart(h int) int {
+	from := h
+	for j := h - 1; j >= 0; j-- {
+		if !s.joined(j) {
+			break
+		}
+		if m := s.at[j]; m >= 0 {
+			if k := s.found[m].kind; k != kindPlace && k != kindOrg {
+				break
+			}
+			for j > 0 && s.at[j-1] == m {
+				j--
+			}
+			from = j
+			continue
+		}
+		// A gerund opening a line starts a heading ("Restricting
+		// Assembly: ..."), not a name ("Liberal Publishing House").
+		if !isOrgWord(s.toks[j].key) || (strings.HasSuffix(s.toks[j].key, "ing") && s.startsLine(j)) {
+			break
+		}
+		from = j
+	}
+	// "The" and the like start sentences, not names.
+	for from < h && commonCapitals[s.toks[from].lower] {
+		from++
+	}
+	return from
+}
+
+// insideDocumentName reports whether the run starting at token from
+// continues the name of a law or treaty ("Law on Peaceful Assembly").
+func (s *entityScan) insideDocumentName(from int) bool {
+	j := from - 1
+	if j >= 0 && orgArticles[s.toks[j].key] {
+		j--
+	}
+	if j < 1 || !orgConnectors[s.toks[j].key] {
+		return false
+	}
+	return documentHeads[s.toks[j-1].key]
+}
+
+// startsLine reports whether token j is the first word of a line.
+func (s *entityScan) startsLine(j int) bool {
+	if j == 0 {
+		return strings.TrimSpace(s.text[:s.toks[0].start]) == ""
+	}
+	return strings.Contains(s.text[s.toks[j-1].end:s.toks[j].start], "\n")
+}
+
+// joined reports whether token j runs on into token j+1 within one name:
+// only spaces between them, or the possessive of a word that is not itself
+// a name ("People's Court", but not "Myanmar's Court").
+func (s *entityScan) joined(j int) bool {
+	if !nameGap(s.text[s.toks[j].end:s.toks[j+1].start]) {
+		return false
+	}
+	return !s.toks[j].possessive || s.at[j] < 0
+}
+
+// orgRunEnd walks right from the head over connector phrases ("of Public
+// Security", "for the Protection of Human Rights Defenders") and returns the
+// token after the name.
+func (s *entityScan) orgRunEnd(h int) int {
+	to := h + 1
+	for to < len(s.toks) && !s.toks[to-1].possessive {
+		j := to
+		if !orgConnectors[s.toks[j].lower] || !s.joined(j-1) {
+			break
+		}
+		j++
+		if j < len(s.toks) && orgArticles[s.toks[j].lower] && s.joined(j-1) {
+			j++
+		}
+		if j >= len(s.toks) || !s.joined(j-1) {
+			break
+		}
+		end := s.capitalizedRun(j)
+		if end == j {
+			break
+		}
+		to = end
+	}
+	return to
+}
+
+// capitalizedRun returns the end of a run of capitalized words and place or
+// organization mentions starting at token i, joined by "and" where a
+// capitalized word follows ("Justice and Human Rights").
+func (s *entityScan) capitalizedRun(i int) int {
+	j := i
+	for j < len(s.toks) {
+		if j > i && !s.joined(j-1) {
+			break
+		}
+		if m := s.at[j]; m >= 0 {
+			if k := s.found[m].kind; k != kindPlace && k != kindOrg {
+				break
+			}
+			for j < len(s.toks) && s.at[j] == m {
+				j++
+			}
+			continue
+		}
+		w := s.toks[j].key
+		if (w == "and" || w == "et") && j > i && j+1 < len(s.toks) && s.joined(j) && isOrgWord(s.toks[j+1].key) {
+			j++
+			continue
+		}
+		if !isOrgWord(w) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// isOrgWord: capitalized, not written in capitals (an acronym or a shouted
+// letterhead), and not a month or weekday.
+func isOrgWord(w string) bool {
+	return startsUpper(w) && !isCapitalsWord(w) && !calendarWords[strings.ToLower(w)]
+}
+
+// isCapitalsWord: two or more letters, all capitals.
+func isCapitalsWord(w string) bool {
+	return utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// capitalizedWords counts the capitalized tokens in [from, to).
+func (s *entityScan) capitalizedWords(from, to int) int {
+	n := 0
+	for j := from; j < to; j++ {
+		if startsUpper(s.toks[j].key) {
+			n++
+		}
+	}
+	return n
+}
+
+// absorb records a mention over tokens [from, to), replacing the mentions it
+// covers: "Phnom Penh" inside "Phnom Penh Municipal Court" is part of the
+// court's name, not a place of its own. Replaced mentions are turned into
+// kindOther, which entities drops.
+func (s *entityScan) absorb(m mention, from, to int) {
+	for j := from; j < to; j++ {
+		if k := s.at[j]; k >= 0 {
+			s.found[k].kind = kindOther
+		}
+	}
+	s.add(m, from, to)
+}
+
+// placeTriggers follow a place's name: "Kandal province", "Gifu and
+// Hiroshima prefectures".
+var placeTriggers = map[string]bool{
+	"province": true, "provinces": true, "prefecture": true, "prefectures": true,
+	"district": true, "districts": true, "township": true, "townships": true,
+	"commune": true, "village": true, "municipality": true, "county": true,
+}
+
+// directions are compass words that name a province or region only with
+// the word after them.
+var directions = map[string]bool{
+	"Northern": true, "Southern": true, "Eastern": true, "Western": true, "Central": true,
+	"North": true, "South": true, "East": true, "West": true,
+	"North Eastern": true, "North Western": true, "South Eastern": true, "South Western": true,
+}
+
+// maxPlaceWords bounds a place name read by rule.
+const maxPlaceWords = 3
+
+// findPlaces reads places the gazetteer does not know from the word that
+// follows them, and cities named "... City".
+func (s *entityScan) findPlaces() {
+	for i, t := range s.toks {
+		switch {
+		case s.at[i] >= 0:
+		case placeTriggers[t.key] && i > 0:
+			// Lower case only: "Province" with a capital is part of a
+			// name the run before it already holds.
+			end := i
+			for end > 0 {
+				from := s.placeRunStart(end)
+				if from == end {
+					break
+				}
+				name := collapseSpace(s.text[s.toks[from].start:s.toks[end-1].end])
+				if directions[name] {
+					// "Northern and Eastern provinces": a compass word
+					// names the place only with the word after it.
+					name += " " + strings.ToUpper(t.key[:1]) + strings.TrimSuffix(t.key[1:], "s")
+				}
+				s.add(mention{name: name, kind: kindPlace, start: s.toks[from].start, end: s.toks[end-1].end}, from, end)
+				// A list before a plural trigger: "Gifu and Hiroshima".
+				if from < 2 || !strings.HasSuffix(t.key, "s") || (s.toks[from-1].key != "and" && strings.TrimSpace(s.text[s.toks[from-1].end:s.toks[from].start]) != ",") {
+					break
+				}
+				if s.toks[from-1].key == "and" {
+					from--
+				}
+				end = from
+			}
+		case t.key == "City" && i > 0:
+			from := s.placeRunStart(i)
+			if from < i {
+				s.absorb(mention{name: collapseSpace(s.text[s.toks[from].start:t.end]), kind: kindPlace, start: s.toks[from].start, end: t.end}, from, i+1)
+			}
+		}
+	}
+}
+
+// placeRunStart returns the first token of the capitalized run that ends
+// before token end, or end when there is none.
+func (s *entityScan) placeRunStart(end int) int {
+	from := end
+	for j := end - 1; j >= 0 && end-j <= maxPlaceWords; j-- {
+		if !s.joined(j) || s.toks[j].possessive {
+			break
+		}
+		if m := s.at[j]; m >= 0 {
+			if s.found[m].kind != kindPlace {
+				break
+			}
+			for j > 0 && s.at[j-1] == m {
+				j--
+			}
+			from = j
+			continue
+		}
+		if !isNameWord(s.toks[j].key) {
+			break
+		}
+		from = j
+	}
+	return from
+}
+
+// resolveCountry names the national institutions of the gazetteer ("National
+// Assembly of {country}") after the country the text is most about: its
+// mentions count twice, and each organization named after it ("Cambodian
+// Center for Human Rights") once, which settles a text that names the
+// United States as often as Cambodia but is about Cambodian groups. The
+// first mentioned wins among equals. Without any country, the name loses
+// its "of" part: a statement that names no country says nothing about whose
+// assembly it is.
+func (s *entityScan) resolveCountry() {
+	score := map[string]int{}
+	best := ""
+	for _, m := range s.found {
+		if _, ok := s.g.countries[m.name]; ok && m.kind == kindPlace {
+			score[m.name] += 2
+			if best == "" || score[m.name] > score[best] {
+				best = m.name
+			}
+		}
+	}
+	for _, m := range s.found {
+		if m.kind != kindOrg {
+			continue
+		}
+		for c := range score {
+			if strings.Contains(m.name, c) {
+				score[c]++
+			}
+		}
+	}
+	for c, n := range score {
+		if n > score[best] || (n == score[best] && s.firstMention(c) < s.firstMention(best)) {
+			best = c
+		}
+	}
+	for i, m := range s.found {
+		if !strings.Contains(m.name, countrySlot) {
+			continue
+		}
+		if best == "" {
+			s.found[i].name = strings.TrimSpace(strings.Replace(m.name, " of "+countrySlot, "", 1))
+		} else {
+			s.found[i].name = strings.Replace(m.name, countrySlot, s.g.countries[best], 1)
+		}
+	}
+}
+
+// firstMention returns the position of the first mention of name.
+func (s *entityScan) firstMention(name string) int {
+	first := len(s.text)
+	for _, m := range s.found {
+		if m.name == name && m.start < first {
+			first = m.start
+		}
+	}
+	return first
+}
+
+// creditRe ends the text before a photo credit: "Photo: Reuters" names
+// who took a picture, not an organization the statement is about.
+var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|©)\s*(?::|by)?\s*$`)
+
+// mayBeCredit reports whether s holds a word creditRe needs: most text
+// before a mention holds none, and the test is far cheaper than the regexp.
+func mayBeCredit(s string) bool {
+	return containsFold(s, "photo") || containsFold(s, "image") || containsFold(s, "credit") || strings.Contains(s, "©")
+}
+
+// dropCredits removes mentions that are photo credits.
+func (s *entityScan) dropCredits() {
+	for i, m := range s.found {
+		if before := s.text[max(0, m.start-12):m.start]; mayBeCredit(before) && creditRe.MatchString(before) {
+			s.found[i].kind = kindOther
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package indexer
+
+import (
+	"github.com/advosearch/advosearch/entities"
+)
+
+// nameTagger finds names in running text by their context, names no list
+// holds included; *entities.Model is one. known are the names the
+// gazetteer found, which the tagger reads as evidence.
+type nameTagger interface {
+	Tag(text string, known []entities.Span) []entities.Span
+}
+
+// taggedName is a name the tagger found, as a run of this scan's tokens.
+type taggedName struct {
+	from, to int // tokens [from, to)
+	kind     entityKind
+	margin   float32
+}
+
+// runTagger tags the text once, after the gazetteer, and keeps the names
+// for addTagged. The rules run first and win where both read a name: they
+// were tuned on the gold set, and they canonicalise ("Ms Brooks" → the full
+// name); the tagger fills in the names they miss.
+func (s *entityScan) runTagger(t nameTagger) {
+	if t == nil {
+		return
+	}
+	known := make([]entities.Span, 0, len(s.found))
+	for _, m := range s.found {
+		if k := taggerKind(m.kind); k != entities.None {
+			known = append(known, entities.Span{Start: m.start, End: m.end, Kind: k})
+		}
+	}
+	i := 0
+	for _, sp := range t.Tag(s.text, known) {
+		for i < len(s.toks) && s.toks[i].start < sp.Start {
+			i++
+		}
+		from := i
+		for i < len(s.toks) && s.toks[i].start < sp.End {
+			i++
+		}
+		if from == i {
+			continue // punctuation only
+		}
+		var kind entityKind
+		switch sp.Kind {
+		case entities.Person:
+			kind = kindPerson
+		case entities.Org:
+			kind = kindOrg
+		case entities.Place:
+			kind = kindPlace
+		default:
+			continue
+		}
+		s.tagged = append(s.tagged, taggedName{from: from, to: i, kind: kind, margin: sp.Margin})
+	}
+}
+
+func taggerKind(k entityKind) entities.Kind {
+	switch k {
+	case kindPerson:
+		return entities.Person
+	case kindOrg:
+		return entities.Org
+	case kindPlace:
+		return entities.Place
+	}
+	return entities.None
+}
+
+// addTagged records the tagger's names of one kind that no rule or
+// gazetteer name overlaps. Each kind is added at its own step of entities,
+// so that the steps after it build on the names: an organization before
+// the acronyms are linked ("Full Name (ACR)"), a person before surnames
+// are resolved ("Sokha" → "Kem Sokha").
+func (s *entityScan) addTagged(kind entityKind) {
+	for _, tn := range s.tagged {
+		if tn.kind != kind {
+			continue
+		}
+		from, to := tn.from, tn.to
+		// "The", "His" and the like start sentences, not names.
+		for from < to && (commonCapitals[s.toks[from].lower] || !startsUpper(s.toks[from].key)) {
+			from++
+		}
+		for to > from && !startsUpper(s.toks[to-1].key) {
+			to--
+		}
+		if from == to || !s.plausible(from, to, kind, tn.margin) {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
+		if kind == kindOrg {
+			name = s.g.canonicalOrg(name)
+		}
+		s.add(mention{name: name, kind: kind, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+	}
+}
+
+// Margins below which a name the tagger read is left out, by kind: the
+// margin is how much the tagger's best reading prefers the name to no name
+// (entities.Span). Measured on the gold set: wrong names from
+// sentence fragments ("National Election", "Organs of Society") scored
+// 6–7, unknown towns ("Vavuniya", "Kilinochchi") 17–45, a demonym
+// ("Papuan") 5, plurals of common acronyms ("NGOs") up to 16.
+const (
+	minPersonMargin      = 2
+	minOrgMargin         = 10
+	minPlaceMargin       = 15 // one word
+	minPlacePhraseMargin = 5  // two words or more
+)
+
+// plausible applies what the tagger does not know about this text: where
+// rules or the gazetteer already read a name, where a heading capitalises
+// every word, and which shapes of name the gold set showed to be noise.
+func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bool {
+	for j := from; j < to; j++ {
+		if s.at[j] >= 0 || calendarWords[s.toks[j].lower] {
+			return false
+		}
+		if j > from && !s.adjacentOrInitial(j-1) && !s.hyphenPart(j) {
+			return false // a name does not run across punctuation
+		}
+	}
+	if s.inTitleCase(from) {
+		return false
+	}
+	words := to - from
+	switch kind {
+	case kindPerson:
+		// One word is a surname or a given name: resolveShortNames links
+		// it to a full name, alone it is a fragment.
+		if words < 2 || margin < minPersonMargin || s.namedThingBefore(from) {
+			return false
+		}
+		for j := from; j < to; j++ {
+			if !isNameWord(s.toks[j].key) {
+				return false
+			}
+		}
+	case kindOrg:
+		// One capitalised word the tagger calls an organization was, on
+		// the gold set, a common noun ("NGO", "Council"), a platform in a
+		// share bar ("Facebook") or a demonym: never a name it lacked.
+		last := s.toks[to-1].key
+		if words < 2 || margin < minOrgMargin || documentHeads[last] || billWords[last] || s.insideDocumentName(from) {
+			return false
+		}
+	case kindPlace:
+		if isAcronym(s.toks[from].key) || (words == 1 && margin < minPlaceMargin) || margin < minPlacePhraseMargin {
+			return false
+		}
+	}
+	return true
+}
+
+// billWords end the names of bills and drafts, which are no organizations
+// although they carry one's name ("Media Council Bill").
+var billWords = map[string]bool{"Bill": true, "Draft": true, "Amendment": true, "Decree": true, "Regulation": true}
+
+// thingsNamed are nouns that put a name after them that is not a
+// person's: "the online magazine Luat Khoa", "la prison de Trapeang
+// Phlong". Keys are lower case.
+var thingsNamed = map[string]bool{
+	"magazine": true, "newspaper": true, "site": true, "website": true, "outlet": true,
+	"journal": true, "daily": true, "radio": true, "channel": true, "prison": true,
+	"camp": true, "village": true, "commune": true, "district": true, "province": true,
+	"town": true, "city": true, "street": true, "river": true, "company": true,
+	"firm": true, "group": true, "party": true, "publisher": true, "app": true,
+}
+
+// namedThingBefore reports whether a word of thingsNamed stands before
+// token i, directly or across "of", "de" or "du".
+func (s *entityScan) namedThingBefore(i int) bool {
+	j := i - 1
+	if j >= 0 && (s.toks[j].lower == "of" || s.toks[j].lower == "de" || s.toks[j].lower == "du") {
+		j--
+	}
+	return j >= 0 && thingsNamed[s.toks[j].lower]
+}
