@@ -128,11 +128,14 @@ func (a *admission) acquire(ctx context.Context) (release func(), err error) {
 	}
 	a.waiting++
 	a.mu.Unlock()
-	defer func() {
+	// leave takes the search out of the line, and says how many others
+	// are in it and how long one more would wait.
+	leave := func() (ahead int, wait time.Duration) {
 		a.mu.Lock()
+		defer a.mu.Unlock()
 		a.waiting--
-		a.mu.Unlock()
-	}()
+		return a.waiting, a.expectedWait(a.waiting)
+	}
 
 	// The estimate can be wrong (a burst of slow searches ahead): a search
 	// still in line when only its own service time is left is refused then,
@@ -145,14 +148,13 @@ func (a *admission) acquire(ctx context.Context) (release func(), err error) {
 	}
 	select {
 	case a.slots <- struct{}{}:
+		leave()
 		return a.hold(ctx), nil
 	case <-giveUp:
-		a.mu.Lock()
-		ahead := a.waiting - 1
-		wait := a.expectedWait(ahead)
-		a.mu.Unlock()
+		ahead, wait := leave()
 		return nil, a.refuse(ShedDeadline, ahead, wait)
 	case <-ctx.Done():
+		leave()
 		return nil, searchError(ctx.Err())
 	}
 }
