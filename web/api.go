@@ -121,8 +121,9 @@ type apiQuoteHit struct {
 	Source      string  `json:"source"`
 	Published   *string `json:"published"` // YYYY-MM-DD, null when unknown
 	URL         string  `json:"url"`
-	// Citation is plain text, ready to paste: speaker, quotation, source,
-	// title, date and URL, the missing ones left out.
+	// Citation is plain text, ready to paste, as the quotes tab gives it
+	// (citer): speaker, quotation, source, title, date or "n.d.", the URL
+	// or else the permalink, and the day of the answer.
 	Citation string `json:"citation"`
 }
 
@@ -305,14 +306,15 @@ func (s *Server) apiQuotes(c echo.Context) error {
 		Hits:   make([]apiQuoteHit, 0, len(res.Hits)),
 		Facets: apiQuoteFacets{Speaker: apiFacetValues(res.Speakers)},
 	}
+	cites := s.citer(c)
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, toAPIQuoteHit(h))
+		out.Hits = append(out.Hits, toAPIQuoteHit(h, cites))
 	}
 	return c.JSON(http.StatusOK, out)
 }
 
 // toAPIQuoteHit maps a quotation for the API and its exports.
-func toAPIQuoteHit(h search.QuoteHit) apiQuoteHit {
+func toAPIQuoteHit(h search.QuoteHit, cites citer) apiQuoteHit {
 	hit := apiQuoteHit{
 		ID:          h.ID,
 		Quote:       spansText(h.Quote),
@@ -324,7 +326,7 @@ func toAPIQuoteHit(h search.QuoteHit) apiQuoteHit {
 		Source:      h.Source,
 		Published:   apiDate(h.Published),
 		URL:         h.URL,
-		Citation:    quoteCitation(h).String(),
+		Citation:    cites.quote(h).String(),
 	}
 	if h.Speaker != "" {
 		hit.Speaker = &h.Speaker
@@ -488,13 +490,19 @@ func (s *Server) apiDocument(c echo.Context) error {
 // pathID reads the :id parameter. Echo matches the escaped path when the
 // client escaped more than needed, and then leaves the value escaped.
 func pathID(c echo.Context) (string, error) {
-	id := c.Param("id")
+	return pathParam(c, "id", "statement ID")
+}
+
+// pathParam is the path parameter key, unescaped; what names it in the
+// message of a 400.
+func pathParam(c echo.Context, key, what string) (string, error) {
+	v := c.Param(key)
 	if c.Request().URL.RawPath == "" {
-		return id, nil
+		return v, nil
 	}
-	unescaped, err := url.PathUnescape(id)
+	unescaped, err := url.PathUnescape(v)
 	if err != nil {
-		return "", badRequest("statement ID %q is not a valid path segment", id)
+		return "", badRequest("%s %q is not a valid path segment", what, v)
 	}
 	return unescaped, nil
 }

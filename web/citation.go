@@ -1,8 +1,13 @@
 package web
 
 import (
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/advosearch/advosearch/search"
+	"github.com/labstack/echo/v4"
 )
 
 // citation is what a journalist needs to attribute a quotation, or a
@@ -21,8 +26,8 @@ type citation struct {
 	// Accessed, when set, makes the citation a reference to a web page as
 	// read on that day, as the citation styles want one: it ends with the
 	// day, and an unknown publication date is written "n.d." rather than
-	// left out, so that a reader knows it was looked for. Citations of
-	// quotations in results and the API leave it zero and read as before.
+	// left out, so that a reader knows it was looked for. The citer sets
+	// it in every citation we give.
 	Accessed time.Time
 }
 
@@ -221,4 +226,88 @@ func lastRune(s string) string {
 		return ""
 	}
 	return string(r[len(r)-1])
+}
+
+// citer makes the citations of one request. Every statement is cited as a
+// web page read that day: at its own URL when readers can open it, else at
+// our permanent address of it, with its date or "n.d.". The statement
+// page, the results, the quotes tab, the API and the exports all cite
+// through it, so that a citation reads the same wherever it is copied
+// from.
+type citer struct {
+	base     string    // our address, before the permalinks' paths
+	accessed time.Time // the day the page or answer is made
+}
+
+// citer is the citer of the request c.
+func (s *Server) citer(c echo.Context) citer {
+	return citer{base: s.baseURL(c), accessed: s.opts.Now()}
+}
+
+// statement cites a statement by its ID, source, title, date (zero when
+// unknown) and URL (any string; only an http(s) address is cited).
+func (ct citer) statement(id, source, title string, published time.Time, rawURL string) citation {
+	cite := citation{Source: source, Title: title, Published: published,
+		Permalink: ct.base + statementURL(id), Accessed: ct.accessed}
+	if u, ok := webURL(rawURL); ok {
+		cite.URL = u.String()
+	}
+	return cite
+}
+
+// quote cites a quotation: its statement, with the speaker and the words.
+func (ct citer) quote(h search.QuoteHit) citation {
+	cite := ct.statement(h.StatementID, h.Source, h.Title, h.Published, h.URL)
+	cite.Speaker, cite.Quote = h.Speaker, spansText(h.Quote)
+	return cite
+}
+
+// webURL is raw as an address a reader's browser opens: http or https,
+// with a host. A statement indexed from a file may carry a path or
+// nothing, which no reader can follow.
+func webURL(raw string) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, false
+	}
+	return u, true
+}
+
+// citeBox is a Cite control: the statement's permanent link and its
+// citation in each style, each in a read-only box whose ID is unique on
+// the page, so that its label points at it.
+type citeBox struct {
+	// Own marks the box of the statement's own page, which stands under
+	// its heading and says what it cites; a hit's box says "Cite".
+	Own         bool
+	PermalinkID string
+	Permalink   string
+	Styles      []citeStyle
+}
+
+// citeStyle is one citation to copy.
+type citeStyle struct {
+	ID, Label, Text string
+}
+
+// statementCiteBox is the Cite control of a statement's own page.
+func statementCiteBox(cite citation) citeBox {
+	box := newCiteBox(cite, "")
+	box.Own = true
+	return box
+}
+
+// hitCiteBox is the Cite control of the nth hit of a results page or the
+// quotes tab.
+func hitCiteBox(cite citation, n int) citeBox {
+	return newCiteBox(cite, "-"+strconv.Itoa(n))
+}
+
+// newCiteBox is the Cite control of cite; suffix ends each ID.
+func newCiteBox(cite citation, suffix string) citeBox {
+	return citeBox{PermalinkID: "permalink" + suffix, Permalink: cite.Permalink, Styles: []citeStyle{
+		{ID: "cite-plain" + suffix, Label: "Plain", Text: cite.String()},
+		{ID: "cite-apa" + suffix, Label: "APA", Text: cite.APA()},
+		{ID: "cite-chicago" + suffix, Label: "Chicago", Text: cite.Chicago()},
+	}}
 }

@@ -88,3 +88,29 @@ func TestCitation_styles(t *testing.T) {
 		})
 	}
 }
+
+// Every citation we give is made by the citer: the statement's own URL
+// when a reader's browser can open it, else our permalink, and the day.
+func TestCiter_statement(t *testing.T) {
+	accessed := time.Date(2026, 12, 5, 9, 30, 0, 0, time.UTC)
+	ct := citer{base: "https://advosearch.example", accessed: accessed}
+	for _, tt := range []struct {
+		name, id, url, want string
+	}{
+		{"a web address is cited", "a", "https://www.hrw.org/x", "https://www.hrw.org/x"},
+		{"a file path is not", "b", "/srv/advosearch/land.pdf", "https://advosearch.example/statements/b"},
+		{"nor a script address", "c", "javascript:alert(1)", "https://advosearch.example/statements/c"},
+		{"nor an address without a host", "d", "http:///x", "https://advosearch.example/statements/d"},
+		{"an ID is escaped in the permalink", "e f/g", "", "https://advosearch.example/statements/e%20f%2Fg"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := ct.statement(tt.id, "S", "T", time.Time{}, tt.url)
+			if got := c.link(); got != tt.want {
+				t.Errorf("link %q, want %q", got, tt.want)
+			}
+			if !c.Accessed.Equal(accessed) {
+				t.Errorf("accessed %v, want %v", c.Accessed, accessed)
+			}
+		})
+	}
+}

@@ -7,7 +7,10 @@
 // alert whose URL carries a key derived from the token, and the same for
 // people in the pages ("Follow this search" on results, /alerts), behind
 // the token typed once into a form (alertspage.go). Results pages draw the
-// matches over time as an SVG histogram whose bars set the dates. Token holders can
+// matches over time as an SVG histogram whose bars set the dates. Each
+// person, organization, place and source has a page (/people/:name and
+// so on): its statements over time, the names mentioned with it, its
+// quotations, and a follow form. Token holders can
 // also add statements (POST /api/documents, through Options.Ingest, so that
 // web does not import the indexer); any search can be exported as CSV or
 // JSON lines (GET /api/search?format=csv); /api/openapi.json describes the

@@ -121,8 +121,8 @@ type quoteExportRow struct {
 	Permalink string `json:"permalink"`
 }
 
-func toQuoteExportRow(h search.QuoteHit, base string) quoteExportRow {
-	return quoteExportRow{apiQuoteHit: toAPIQuoteHit(h), Permalink: base + statementURL(h.StatementID)}
+func toQuoteExportRow(h search.QuoteHit, cites citer) quoteExportRow {
+	return quoteExportRow{apiQuoteHit: toAPIQuoteHit(h, cites), Permalink: cites.base + statementURL(h.StatementID)}
 }
 
 func (r quoteExportRow) key() string { return r.ID }
@@ -197,7 +197,7 @@ func (s *Server) exportQuotes(c echo.Context, p params, format string) error {
 	if err != nil {
 		return err
 	}
-	base := s.baseURL(c)
+	cites := s.citer(c)
 	return writeExport(s, c, format, "advosearch-quotes", quoteExportColumns, func(page int) (exportPage[quoteExportRow], error) {
 		req.Page = page
 		res, err := s.search.Quotes(c.Request().Context(), req)
@@ -206,7 +206,7 @@ func (s *Server) exportQuotes(c echo.Context, p params, format string) error {
 		}
 		out := exportPage[quoteExportRow]{total: res.Total, rows: make([]quoteExportRow, len(res.Hits))}
 		for i, h := range res.Hits {
-			out.rows[i] = toQuoteExportRow(h, base)
+			out.rows[i] = toQuoteExportRow(h, cites)
 		}
 		return out, nil
 	})

@@ -346,6 +346,11 @@ func TestExport_quotes(t *testing.T) {
 				if r[10] != ts.URL+"/statements/"+r[5] || r[11] == "" || (r[3] != "true" && r[3] != "false") {
 					t.Errorf("row %q: want the statement's permalink, a citation and exact true or false", r)
 				}
+				// The citation is the quotes page's: the URL or else the
+				// permalink, and the day of the export.
+				if link := r[9]; (link == "" && !strings.Contains(r[11], r[10])) || !strings.Contains(r[11], ", accessed ") {
+					t.Errorf("row %q: the citation lacks the statement's address or the accessed date", r)
+				}
 				if r[5] == "formula" && (strings.HasPrefix(r[11], "@") || r[1] != "'"+formulaQuote || r[2] != "'@analyst" || !strings.HasPrefix(r[4], "'@SUM")) {
 					t.Errorf("formula row %q: want quote, speaker and sentence prefixed with a quote", r)
 				}

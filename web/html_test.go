@@ -31,11 +31,12 @@ func TestPages_statement(t *testing.T) {
 		`<p>The order was signed by the Ministry of Interior in Phnom Penh.</p>`,
 		`<a href="https://www.licadho-cambodia.org/statement/1" rel="noopener noreferrer"`,
 		`<time datetime="2017-08-23">23 August 2017</time>`,
-		// Entities link to searches filtered on them.
+		// The source links to the search filtered on it, the names to
+		// their pages.
 		`<a href="/?source=LICADHO">LICADHO</a>`,
-		`<a href="/?org=Ministry&#43;of&#43;Interior">Ministry of Interior</a>`,
-		`<a href="/?person=Hun&#43;Sen">Hun Sen</a>`,
-		`<a href="/?place=Phnom&#43;Penh">Phnom Penh</a>`,
+		`<a href="/organizations/Ministry%20of%20Interior">Ministry of Interior</a>`,
+		`<a href="/people/Hun%20Sen">Hun Sen</a>`,
+		`<a href="/places/Phnom%20Penh">Phnom Penh</a>`,
 		`<main id="main"`,
 		`<label for="header-q"`,
 	} {

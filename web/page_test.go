@@ -349,7 +349,7 @@ func TestPages_axe(t *testing.T) {
 }
 
 func TestQuotesPage_browser(t *testing.T) {
-	ts := newTestServer(t)
+	ts := newCitingServer(t)
 	ctx := newBrowser(t)
 
 	step(t, ctx, "open the quotes tab", chromedp.Navigate(ts.URL+"/quotes"))
@@ -373,7 +373,7 @@ func TestQuotesPage_browser(t *testing.T) {
 		t.Errorf("current tab %q, want Quotes", tab)
 	}
 
-	const jsVisible = `document.querySelector('.quote-hit .cite-text').checkVisibility()`
+	const jsVisible = `document.querySelector('.quote-hit #cite-plain-1').checkVisibility()`
 	if eval[bool](t, ctx, jsVisible) {
 		t.Error("the citation shows before Cite is opened")
 	}
@@ -382,14 +382,14 @@ func TestQuotesPage_browser(t *testing.T) {
 		t.Fatal("the citation did not show after opening Cite")
 	}
 	audit(t, ctx, "open Cite")
-	if got := eval[string](t, ctx, `document.querySelector('.quote-hit .cite-text').value`); got != citeMinistry {
+	if got := eval[string](t, ctx, `document.querySelector('.quote-hit #cite-plain-1').value`); got != citeMinistry {
 		t.Errorf("citation\n got %s\nwant %s", got, citeMinistry)
 	}
 	// The box is labelled and can be read but not edited.
-	if label := eval[string](t, ctx, `document.querySelector('.quote-hit .cite-text').labels[0].textContent`); label == "" {
+	if label := eval[string](t, ctx, `document.querySelector('.quote-hit #cite-plain-1').labels[0].textContent`); label == "" {
 		t.Error("the citation box has no label")
 	}
-	if !eval[bool](t, ctx, `document.querySelector('.quote-hit .cite-text').readOnly`) {
+	if !eval[bool](t, ctx, `document.querySelector('.quote-hit #cite-plain-1').readOnly`) {
 		t.Error("the citation box is editable")
 	}
 	screenshot(t, ctx, "quotes")

@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/advosearch/advosearch/web"
 )
 
 // The /api/quotes answer as an API user reads it.
@@ -79,17 +82,27 @@ func decodeQuotes(t *testing.T, ts *httptest.Server, path string) apiQuotes {
 	return r
 }
 
-// Citations as a journalist pastes them; they are written by hand.
+// Citations as a journalist pastes them; they are written by hand. Each
+// is of a web page read on the day of newCitingServer's clock, at the
+// statement's own URL, else at its permalink there.
 const (
-	citeMinistry = "Hun Sen, “The Ministry of Interior should check, because they were created by foreigners, not Khmers,” LICADHO, “Cambodia: Hun Sen’s government orders NGO to close,” 23 August 2017, https://www.licadho-cambodia.org/statement/1"
-	// No speaker, no date and no URL: they are left out, commas and all.
-	citeUnattributed = "“They were created by foreigners and must be shut down at once,” Amnesty International, “Open letter on freedom of association”"
+	citeMinistry = "Hun Sen, “The Ministry of Interior should check, because they were created by foreigners, not Khmers,” LICADHO, “Cambodia: Hun Sen’s government orders NGO to close,” 23 August 2017, https://www.licadho-cambodia.org/statement/1, accessed 5 December 2026"
+	// No speaker and no URL: the speaker is left out, comma and all; the
+	// date is "n.d." and the permalink stands for the URL.
+	citeUnattributed = "“They were created by foreigners and must be shut down at once,” Amnesty International, “Open letter on freedom of association,” n.d., " + verifyBase + "/statements/undated, accessed 5 December 2026"
 	// Double quotes inside the quotation become single ones.
-	citeSokha = "Kem Sokha, “The ruling was ‘a death blow to democracy’ and we reject it,” Human Rights Watch, “Cambodia: Supreme Court dissolves the opposition,” 16 November 2017, https://www.hrw.org/news/2017/11/16/cambodia"
+	citeSokha = "Kem Sokha, “The ruling was ‘a death blow to democracy’ and we reject it,” Human Rights Watch, “Cambodia: Supreme Court dissolves the opposition,” 16 November 2017, https://www.hrw.org/news/2017/11/16/cambodia, accessed 5 December 2026"
 )
 
+// newCitingServer is newTestServer with the clock and address of the
+// statement page's tests, so that citations read the same on every run.
+func newCitingServer(t testing.TB) *httptest.Server {
+	t.Helper()
+	return newTestServerWith(t, web.Options{Now: func() time.Time { return verifyNow }, BaseURL: verifyBase})
+}
+
 func TestAPI_Quotes(t *testing.T) {
-	ts := newTestServer(t)
+	ts := newCitingServer(t)
 
 	t.Run("straight quotes find the curly-quoted quote, exact", func(t *testing.T) {
 		r := decodeQuotes(t, ts, quotesURL("/api/quotes", `"If it's an international NGO, and they come to create it"`))
@@ -255,7 +268,7 @@ func quoteHits(body string) []string {
 }
 
 func TestPages_quotes(t *testing.T) {
-	ts := newTestServer(t)
+	ts := newCitingServer(t)
 
 	t.Run("tabs", func(t *testing.T) {
 		for _, tt := range []struct{ path, current, other string }{
@@ -296,15 +309,19 @@ func TestPages_quotes(t *testing.T) {
 			`<time datetime="2017-08-23">23 August 2017</time>`,
 			`<p class="sentence muted">“The Ministry of Interior should check, because they were created by foreigners, not Khmers,” he said.</p>`,
 			`<summary>Cite</summary>`,
-			`<label for="cite-1">Citation, ready to copy</label>`,
-			`<textarea id="cite-1" class="cite-text" readonly rows="3">` + html.EscapeString(citeMinistry) + `</textarea>`,
+			`<label for="permalink-1">Permanent link</label>`,
+			`<input id="permalink-1" class="cite-text" type="url" readonly value="` + verifyBase + `/statements/hun-sen">`,
+			`<label for="cite-plain-1">Plain</label>`,
+			`<textarea id="cite-plain-1" class="cite-text" readonly rows="4">` + html.EscapeString(citeMinistry) + `</textarea>`,
+			`<textarea id="cite-apa-1" class="cite-text" readonly rows="4">` + html.EscapeString("LICADHO. (2017, August 23). Cambodia: Hun Sen’s government orders NGO to close. Retrieved December 5, 2026, from https://www.licadho-cambodia.org/statement/1") + `</textarea>`,
+			`<textarea id="cite-chicago-1" class="cite-text" readonly rows="4">` + html.EscapeString("LICADHO. “Cambodia: Hun Sen’s government orders NGO to close.” August 23, 2017. Accessed December 5, 2026. https://www.licadho-cambodia.org/statement/1.") + `</textarea>`,
 		} {
 			if !strings.Contains(hits[0], want) {
 				t.Errorf("first hit lacks %s", want)
 			}
 		}
 		second := hits[1]
-		for _, want := range []string{`<span class="badge badge-near">near match</span>`, `<span class="speaker unattributed">unattributed</span>`, `Date unknown`, `<textarea id="cite-2"`} {
+		for _, want := range []string{`<span class="badge badge-near">near match</span>`, `<span class="speaker unattributed">unattributed</span>`, `Date unknown`, `<textarea id="cite-plain-2"`} {
 			if !strings.Contains(second, want) {
 				t.Errorf("second hit lacks %s:\n%s", want, second)
 			}
@@ -361,8 +378,8 @@ func TestPages_quotes(t *testing.T) {
 
 	t.Run("statement hits cite too", func(t *testing.T) {
 		_, body := get(t, ts, "/?q=ordered+close")
-		want := `<textarea id="cite-1" class="cite-text" readonly rows="3">` +
-			html.EscapeString("LICADHO, “Cambodia: Hun Sen’s government orders NGO to close,” 23 August 2017, https://www.licadho-cambodia.org/statement/1") + `</textarea>`
+		want := `<textarea id="cite-plain-1" class="cite-text" readonly rows="4">` +
+			html.EscapeString("LICADHO, “Cambodia: Hun Sen’s government orders NGO to close,” 23 August 2017, https://www.licadho-cambodia.org/statement/1, accessed 5 December 2026") + `</textarea>`
 		if !strings.Contains(body, want) {
 			t.Errorf("search page lacks %s:\n%s", want, body)
 		}

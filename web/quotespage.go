@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/advosearch/advosearch/search"
 	"github.com/labstack/echo/v4"
@@ -36,13 +35,6 @@ type quoteHit struct {
 	Cite     citeBox
 }
 
-// citeBox is the "Cite" control of one hit: a read-only text box whose ID
-// is unique on the page, so that its label points at it.
-type citeBox struct {
-	ID   string
-	Text string
-}
-
 // quotesPage answers GET /quotes with the passage box, and quotations when
 // the URL holds a search. A bad request is shown on the page with the
 // passage kept, as a 400, never as a server error.
@@ -71,11 +63,11 @@ func (s *Server) quotesPage(c echo.Context) error {
 		page.Error = msg
 		return s.render(c, status, pageQuotes, page)
 	}
-	page.fillResults(p, res)
+	page.fillResults(p, res, s.citer(c))
 	return s.render(c, http.StatusOK, pageQuotes, page)
 }
 
-func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
+func (page *quotesPage) fillResults(p params, res search.QuoteResult, cites citer) {
 	page.resultCounts = countResults(p, res.Total, res.Page, res.Size, len(res.Hits), "quote")
 	for i, h := range res.Hits {
 		page.Hits = append(page.Hits, quoteHit{
@@ -88,7 +80,7 @@ func (page *quotesPage) fillResults(p params, res search.QuoteResult) {
 			Source:   h.Source,
 			Date:     humanDate(h.Published),
 			DateISO:  dayOf(h.Published),
-			Cite:     citeBox{ID: "cite-" + strconv.Itoa(page.First+i), Text: quoteCitation(h).String()},
+			Cite:     hitCiteBox(cites.quote(h), page.First+i),
 		})
 	}
 	speakers := facetGroup{Title: "Speakers"}
@@ -113,19 +105,6 @@ func quoteLink(h search.QuoteHit, from params) string {
 		return statementLink(h.StatementID, from)
 	}
 	return statementLink(h.StatementID, from) + "#" + quoteAnchor(h.N)
-}
-
-// quoteCitation is the citation of a quotation; the page and the API give
-// the same text.
-func quoteCitation(h search.QuoteHit) citation {
-	return citation{
-		Speaker:   h.Speaker,
-		Quote:     spansText(h.Quote),
-		Source:    h.Source,
-		Title:     h.Title,
-		Published: h.Published,
-		URL:       h.URL,
-	}
 }
 
 func orUntitledText(title string) string {

@@ -1,9 +1,9 @@
 package web
 
 // routes is the whole route table. Handlers are methods on Server, one file
-// per page: searchpage.go, quotespage.go, statementpage.go, api.go (with
-// export.go for ?format=csv|jsonl), ingest.go, delete.go, openapi.go,
-// feed.go, alerts.go, alertspage.go. openapi.json describes every route
+// per page: searchpage.go, quotespage.go, statementpage.go, namepage.go,
+// api.go (with export.go for ?format=csv|jsonl), ingest.go, delete.go,
+// openapi.go, feed.go, alerts.go, alertspage.go. openapi.json describes every route
 // under /api, the feeds (/feed.atom, /alerts/:id/feed.atom) and /healthz,
 // and a test keeps the two in step; the other routes under /alerts are
 // pages. Any other path is a 404, as JSON under /api and as a page
@@ -16,6 +16,11 @@ func (s *Server) routes() {
 	e.GET(pathQuotes, s.quotesPage)
 	e.GET("/statements/:id", s.statementPage)
 	e.GET("/statements/:id/original", s.original)
+	// A page per name (namepage.go).
+	e.GET(pathPeople+"/:name", s.namePage(paramPerson))
+	e.GET(pathOrganizations+"/:name", s.namePage(paramOrg))
+	e.GET(pathPlaces+"/:name", s.namePage(paramPlace))
+	e.GET(pathSources+"/:name", s.namePage(paramSource))
 	e.GET(pathBatch, s.batchForm)
 	e.POST(pathBatch, s.batchSearch)
 	e.GET("/static/*", s.staticFile)

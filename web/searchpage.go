@@ -184,7 +184,7 @@ type pageHit struct {
 	Date     string // for people: "2 March 2017"
 	DateISO  string // for machines: <time datetime>
 	Snippets []search.Snippet
-	Cite     citeBox // the statement's citation: source, title, date, URL
+	Cite     citeBox // the statement's citation in each style
 }
 
 // chip is an active filter; RemoveURL is the same search without it.
@@ -203,6 +203,9 @@ type facetLink struct {
 	Count  int
 	URL    string
 	Active bool
+	// Page is the value's name page (namepage.go), beside the filter; ""
+	// for a value that has none, such as a year.
+	Page string
 }
 
 type pagination struct {
@@ -278,7 +281,7 @@ func (s *Server) searchPage(c echo.Context) error {
 		return s.render(c, status, pageSearch, page)
 	}
 
-	page.fillResults(p, res)
+	page.fillResults(p, res, s.citer(c))
 	page.FeedURL = feedParams(p).href()
 	page.ExportURL = exportURL(p)
 	page.Follow = s.newFollowForm(c, p)
@@ -408,7 +411,7 @@ func dateRangeLabel(from, to string) string {
 	return from + " to " + to
 }
 
-func (page *searchPage) fillResults(p params, res search.Result) {
+func (page *searchPage) fillResults(p params, res search.Result, cites citer) {
 	page.resultCounts = countResults(p, res.Total, res.Page, res.Size, len(res.Hits), "statement")
 	page.Matched = matched(res)
 	page.Ignored = res.Ignored
@@ -440,7 +443,6 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 		page.SuggestionURL = p.withQuery(res.Suggestion).href()
 	}
 	for i, h := range res.Hits {
-		cite := citation{Source: h.Source, Title: spansText(h.Title), Published: h.Published, URL: h.URL}
 		page.Hits = append(page.Hits, pageHit{
 			Title:    orUntitled(h.Title),
 			Link:     statementLink(h.ID, p),
@@ -448,7 +450,7 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 			Date:     humanDate(h.Published),
 			DateISO:  dayOf(h.Published),
 			Snippets: h.Snippets,
-			Cite:     citeBox{ID: "cite-" + strconv.Itoa(page.First+i), Text: cite.String()},
+			Cite:     hitCiteBox(cites.statement(h.ID, h.Source, spansText(h.Title), h.Published, h.URL), page.First+i),
 		})
 	}
 
@@ -464,7 +466,7 @@ func (page *searchPage) fillResults(p params, res search.Result) {
 	} {
 		group := facetGroup{Title: g.title}
 		for _, v := range g.values {
-			fl := facetLink{Value: v.Value, Count: v.Count, Active: p.has(g.param, v.Value)}
+			fl := facetLink{Value: v.Value, Count: v.Count, Active: p.has(g.param, v.Value), Page: nameURL(g.param, v.Value)}
 			if fl.Active {
 				fl.URL = p.without(g.param, v.Value).href()
 			} else {

@@ -38,29 +38,17 @@ type statementPage struct {
 	Mentioned  []string
 	Lang       string
 	Provenance string // where the statement came from, in words (provenance)
-	Cite       statementCite
+	Cite       citeBox
 	// Back leads to the results the page was opened from, or to a new
 	// search.
 	Back link
 }
 
 // entityGroup lists the statement's entities of one kind, each linking to
-// the search filtered on it.
+// its name page, which links on to the search filtered on it.
 type entityGroup struct {
 	Title string
 	Links []link
-}
-
-// statementCite is the page's Cite box: the permanent address of the page
-// and the statement cited in each style.
-type statementCite struct {
-	Permalink string
-	Styles    []citeStyle
-}
-
-// citeStyle is one citation to copy, in a box with a unique ID.
-type citeStyle struct {
-	ID, Label, Text string
 }
 
 // scriptStatement steps through the matches from the keyboard (n and p).
@@ -118,7 +106,7 @@ func (s *Server) statementPage(c echo.Context) error {
 	if st.Source != "" {
 		page.Source = link{Label: st.Source, URL: params{}.with(paramSource, st.Source).href()}
 	}
-	if u, err := url.Parse(st.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+	if u, ok := webURL(st.URL); ok {
 		page.URL, page.URLHost = u.String(), strings.TrimPrefix(u.Hostname(), "www.")
 	}
 	for _, g := range []struct {
@@ -131,7 +119,7 @@ func (s *Server) statementPage(c echo.Context) error {
 	} {
 		group := entityGroup{Title: g.title}
 		for _, v := range g.values {
-			group.Links = append(group.Links, link{Label: v, URL: params{}.with(g.param, v).href()})
+			group.Links = append(group.Links, link{Label: v, URL: nameURL(g.param, v)})
 		}
 		if len(group.Links) > 0 {
 			page.Entities = append(page.Entities, group)
@@ -140,7 +128,7 @@ func (s *Server) statementPage(c echo.Context) error {
 	for _, d := range st.Dates {
 		page.Mentioned = append(page.Mentioned, humanDate(d))
 	}
-	page.Cite = s.statementCite(c, st, page.URL)
+	page.Cite = statementCiteBox(s.citer(c).statement(st.ID, st.Source, st.Title, st.Published, st.URL))
 	page.OriginalFile = s.originalLink(st)
 	return s.render(c, http.StatusOK, pageStatement, page)
 }
@@ -195,20 +183,6 @@ func (s *Server) markRequest(v url.Values, back string) (r search.Request, ok bo
 		return search.Request{}, false, err
 	}
 	return r, true, nil
-}
-
-// statementCite cites the statement as a web page read today: at its own
-// URL (url, "" when it has none that readers can open), else at our
-// permanent address of it, which the box also gives.
-func (s *Server) statementCite(c echo.Context, st search.Statement, url string) statementCite {
-	permalink := s.baseURL(c) + statementURL(st.ID)
-	cite := citation{Source: st.Source, Title: st.Title, Published: st.Published, URL: url,
-		Permalink: permalink, Accessed: s.opts.Now()}
-	return statementCite{Permalink: permalink, Styles: []citeStyle{
-		{ID: "cite-plain", Label: "Plain", Text: cite.String()},
-		{ID: "cite-apa", Label: "APA", Text: cite.APA()},
-		{ID: "cite-chicago", Label: "Chicago", Text: cite.Chicago()},
-	}}
 }
 
 // plainSpans is text with nothing marked; none for no text.

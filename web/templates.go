@@ -21,9 +21,10 @@ const (
 	pageError     = "error"
 	pageAlerts    = "alerts"
 	pageBatch     = "batch"
+	pageName      = "name"
 )
 
-var pageNames = []string{pageSearch, pageQuotes, pageStatement, pageError, pageAlerts, pageBatch}
+var pageNames = []string{pageSearch, pageQuotes, pageStatement, pageError, pageAlerts, pageBatch, pageName}
 
 const layoutFile = "templates/layout.html"
 
