@@ -299,3 +299,21 @@ func (f *Follower) writeCursor(seq int64) error {
 	}
 	return nil
 }
+
+// Ready says, for /readyz, whether a node in this state should be sent
+// searches: not while it is behind the record or has not looked yet. A
+// node that is current but cannot reach the record still answers searches
+// from its index, so it stays ready, and says why ingest is refused.
+func (s Status) Ready() (status string, ready bool) {
+	switch {
+	case s.Behind < 0 && s.Err != nil:
+		return "catching up: the statement store is unreachable", false
+	case s.Behind < 0:
+		return "catching up", false
+	case s.Behind > 0:
+		return fmt.Sprintf("catching up, %d behind", s.Behind), false
+	case s.Err != nil:
+		return "ready; the statement store is unreachable, so writes are refused", true
+	}
+	return "", true
+}

@@ -22,6 +22,14 @@ type apiError struct {
 	Column int `json:"column,omitempty"`
 }
 
+// ErrUnavailable is for the functions given in Options: wrapped in an
+// error, it says that a store they write to is unreachable for now, so
+// the request answers 503 and may be tried again later, rather than 500.
+var ErrUnavailable = errors.New("web: a store the server writes to is unreachable")
+
+// msgUnavailable answers a write refused because of ErrUnavailable.
+const msgUnavailable = "the statement store is unreachable, so nothing was changed; searches still answer from this server's index. Try again in a minute"
+
 // Messages for failures that are not the user's; they say nothing about the
 // cause, which goes to the log.
 const (
@@ -56,6 +64,8 @@ func classify(err error) (status int, msg string) {
 		return http.StatusServiceUnavailable, msgTimeout
 	case errors.Is(err, search.ErrOverloaded):
 		return http.StatusServiceUnavailable, fmt.Sprintf(msgBusy, retryAfter(err))
+	case errors.Is(err, ErrUnavailable):
+		return http.StatusServiceUnavailable, msgUnavailable
 	}
 	return http.StatusInternalServerError, msgInternal
 }

@@ -137,6 +137,8 @@ func (s *Server) ingest(c echo.Context) error {
 func ingestError(err error, n int) error {
 	internal := fmt.Errorf("web: ingest %d statements: %w", n, err)
 	switch {
+	case errors.Is(err, ErrUnavailable):
+		return echo.NewHTTPError(http.StatusServiceUnavailable, msgUnavailable).SetInternal(internal)
 	case errors.Is(err, context.DeadlineExceeded):
 		return echo.NewHTTPError(http.StatusServiceUnavailable, msgIngestTimeout).SetInternal(internal)
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):

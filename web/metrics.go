@@ -114,12 +114,20 @@ func (s *Server) metricsHandler() echo.HandlerFunc {
 	return echo.WrapHandler(promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}))
 }
 
-// readyz answers 200 once the index is open and answering, 503 otherwise;
-// /healthz says only that the process is alive and how many statements it has.
+// readyz answers 200 once the index is open and answering and
+// Options.Ready says it is current, 503 otherwise; /healthz says only that
+// the process is alive and how many statements it has.
 func (s *Server) readyz(c echo.Context) error {
 	if _, err := s.search.Count(); err != nil {
 		s.log.Warn("web: not ready", "err", err)
 		return c.JSON(http.StatusServiceUnavailable, apiError{Error: "the index is not open"})
+	}
+	if s.opts.Ready != nil {
+		if status, ok := s.opts.Ready(); !ok {
+			return c.JSON(http.StatusServiceUnavailable, apiError{Error: status})
+		} else if status != "" {
+			return c.JSON(http.StatusOK, map[string]string{"status": status})
+		}
 	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
 }

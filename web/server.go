@@ -96,7 +96,8 @@ type Options struct {
 	// absolute http(s) url, re-encoded compactly by the handler. It must
 	// stop when ctx is done (the request's IngestTimeout passed or the client
 	// left) and may return context.DeadlineExceeded then, which answers 503;
-	// any other error is a 500. Nil (leave the field unset) means the server
+	// an error wrapping ErrUnavailable (a store it writes to is down)
+	// answers 503 with a message saying so; any other error is a 500. Nil (leave the field unset) means the server
 	// does not take statements over HTTP: the route answers 404 "ingest is
 	// not configured". Like the alert endpoints, it needs Token.
 	Ingest func(ctx context.Context, jsonl io.Reader) (IngestResult, error)
@@ -111,6 +112,11 @@ type Options struct {
 	// Originals finds the files statements were read from, for the
 	// statement page's "Original file" link. Nil: no link.
 	Originals OriginalFiles
+	// Ready says whether the server is current enough to be sent
+	// searches, for /readyz: a node following a shared record answers
+	// "catching up, N behind" and false until it has applied it. Its
+	// status is shown as it is. Nil: ready once the index answers.
+	Ready func() (status string, ready bool)
 	// Delete deletes the statement with the ID, with its quotes, for
 	// DELETE /api/documents/:id (token holders only), so that it stays
 	// deleted when the same content is read again; it returns an error

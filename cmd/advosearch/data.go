@@ -47,11 +47,24 @@ func openData(data string, opts indexer.Options) (*dataFolder, error) {
 		ix.Close()
 		return nil, err
 	}
+	// Hooks given in opts (the shared record's) run first: what they
+	// refuse is matched against no alert.
+	beforeWrite, beforeDelete := opts.BeforeWrite, opts.BeforeDelete
 	opts.BeforeWrite = func(ctx context.Context, stmts []index.Statement) error {
+		if beforeWrite != nil {
+			if err := beforeWrite(ctx, stmts); err != nil {
+				return err
+			}
+		}
 		_, err := store.PercolateBatch(ctx, stmts)
 		return err
 	}
 	opts.BeforeDelete = func(ctx context.Context, ids []string) error {
+		if beforeDelete != nil {
+			if err := beforeDelete(ctx, ids); err != nil {
+				return err
+			}
+		}
 		_, err := store.MarkDeleted(ctx, ids)
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/indexer"
 	"github.com/advosearch/advosearch/originals"
+	"github.com/advosearch/advosearch/record"
 	"github.com/advosearch/advosearch/search"
 	"github.com/advosearch/advosearch/web"
 )
@@ -35,6 +36,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	allowPrivate := fs.Bool("allow-private-network", false, allowPrivateUsage)
 	logFormat := fs.String("log-format", "text", "log lines as text or json")
 	rateLimit := fs.Float64("rate-limit", web.DefaultRateLimit, "API and feed requests per second allowed to one client address, bursts twice that")
+	storeURL := fs.String("store", os.Getenv("ADVOSEARCH_STORE"), "postgres:// URL of the shared statement record that several nodes follow (default: none, the data folder alone)")
 	var proxies prefixList
 	fs.Var(&proxies, "trusted-proxy", "address or CIDR of a reverse proxy whose X-Forwarded-For / X-Real-IP names the client (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -53,14 +55,41 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	default:
 		return fmt.Errorf("serve: --default-operator %q: must be and or or", *op)
 	}
-	d, err := openData(*data, indexer.Options{})
+	var (
+		rec    *record.Store
+		inOpts indexer.Options
+		err    error
+	)
+	if *storeURL != "" {
+		// PostgreSQL must answer at start: the schema is migrated here,
+		// and a node that never reached it would serve an index it cannot
+		// say is current.
+		if rec, err = record.Open(ctx, *storeURL); err != nil {
+			return fmt.Errorf("serve: --store: %w", err)
+		}
+		defer rec.Close()
+		inOpts = recordOptions(rec)
+	}
+	d, err := openData(*data, inOpts)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 	ix, store, in := d.ix, d.alerts, d.in
-	if err := indexSeedsIfEmpty(ctx, ix, in, stdout); err != nil {
-		return err
+	seed := rec == nil
+	if rec != nil {
+		// Only a new record gets the sample statements, once; a new node
+		// on a record in use gets its statements from the follower.
+		n, err := rec.Behind(ctx, 0)
+		if err != nil {
+			return fmt.Errorf("serve: --store: %w", err)
+		}
+		seed = n == 0
+	}
+	if seed {
+		if err := indexSeedsIfEmpty(ctx, ix, in, stdout); err != nil {
+			return err
+		}
 	}
 	key, err := webhookSecret(*data, *secret)
 	if err != nil {
@@ -76,11 +105,25 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	default:
 		return fmt.Errorf("serve: --log-format %q: must be text or json", *logFormat)
 	}
+	var ready func() (string, bool)
+	// stopFollowing runs before the index closes, on every way out: the
+	// follower stops writing first.
+	stopFollowing := func() {}
+	if rec != nil {
+		f, stop, err := followRecord(rec, ix, *data, logger)
+		if err != nil {
+			return err
+		}
+		stopFollowing = stop
+		defer stop()
+		ready = func() (string, bool) { return f.Status().Ready() }
+	}
 	srv, err := web.New(search.New(ix), web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
 		RateLimit: *rateLimit, TrustedProxies: proxies,
 		Backup:     func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
 		Delete:     d.Delete,
+		Ready:      ready,
 		IndexSize:  ix.Size,
 		Indexed:    ix.Written,
 		Deliveries: deliverer.Stats,
@@ -139,6 +182,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := deliverer.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
+	stopFollowing()
 	return d.Close()
 }
 

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"sync"
+
+	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/indexer"
+	"github.com/advosearch/advosearch/record"
+	"github.com/advosearch/advosearch/web"
+)
+
+// recordOptions makes the indexer write each batch, and each deletion, to
+// the shared record before the node's own index: what the record refuses
+// is written nowhere, and what it took reaches every node, this one too.
+func recordOptions(rec *record.Store) indexer.Options {
+	return indexer.Options{
+		BeforeWrite:  func(ctx context.Context, stmts []index.Statement) error { return unavailable(rec.Put(ctx, stmts)) },
+		BeforeDelete: func(ctx context.Context, ids []string) error { return unavailable(rec.Delete(ctx, ids)) },
+	}
+}
+
+// unavailable marks an unreachable record for package web, which answers
+// it with 503 rather than 500.
+func unavailable(err error) error {
+	if errors.Is(err, record.ErrUnavailable) {
+		return fmt.Errorf("%w: %w", web.ErrUnavailable, err)
+	}
+	return err
+}
+
+// recordCursorPath is where a node keeps the sequence number its index has
+// applied.
+func recordCursorPath(data string) string { return filepath.Join(data, "record.cursor") }
+
+// followRecord starts the node's follower; stop, safe to call twice, waits
+// until it has stopped, before the index closes under it.
+func followRecord(rec *record.Store, ix *index.Index, data string, logger *slog.Logger) (f *record.Follower, stop func(), err error) {
+	f, err = record.NewFollower(rec, ix, recordCursorPath(data), record.FollowerOptions{Logger: logger})
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = f.Run(ctx) // it returns only ctx's error, when stopped
+	}()
+	return f, sync.OnceFunc(func() { cancel(); <-done }), nil
+}
