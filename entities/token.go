@@ -167,13 +167,18 @@ func isDigits(s string) bool {
 
 // foldApostrophe writes typographic apostrophes and hyphens as ASCII, as
 // the corpora mostly do.
-func foldApostrophe(s string) string {
+func foldApostrophe(s string) string { return foldWith(apostropheFolder, s) }
+
+var apostropheFolder = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")
+
+// foldWith applies r, which folds only characters outside ASCII, to s.
+// The Replacer allocates even when it changes nothing, so ASCII words skip
+// it.
+func foldWith(r *strings.Replacer, s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return apostropheFolder.Replace(s)
+			return r.Replace(s)
 		}
 	}
 	return s
 }
-
-var apostropheFolder = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")

@@ -34,28 +34,26 @@ const (
 	ErrUnknownType SkipReason = "indexer: unknown content type"
 )
 
-// Extractor turns raw documents into statements. It holds the gazetteer,
-// loaded once; it is read-only after NewExtractor, so one Extractor may be
-// used from many goroutines at once.
+// Extractor turns raw documents into statements. It holds the name
+// recognizer (gazetteer and tagger), loaded once; it is read-only after
+// NewExtractor, so one Extractor may be used from many goroutines at once.
 type Extractor struct {
-	gazetteer *gazetteer
-	// tagger finds the names the gazetteer and the rules miss.
-	tagger nameTagger
+	names *entities.Recognizer
 }
 
 // NewExtractor loads the embedded gazetteer and name tagger model (about
 // 0.1 s: make one Extractor and share it). An error means a file shipped
 // with the binary is broken, which is a build fault.
 func NewExtractor() (*Extractor, error) {
-	g, err := loadGazetteer()
-	if err != nil {
-		return nil, err
-	}
 	m, err := entities.LoadDefault()
 	if err != nil {
 		return nil, fmt.Errorf("indexer: %w", err)
 	}
-	return &Extractor{gazetteer: g, tagger: m}, nil
+	r, err := entities.NewRecognizer(m)
+	if err != nil {
+		return nil, fmt.Errorf("indexer: %w", err)
+	}
+	return &Extractor{names: r}, nil
 }
 
 // extraction is what a format-specific extractor found before the shared
@@ -171,7 +169,7 @@ func (e *Extractor) complete(x extraction) index.Statement {
 	if head, site, ok := cutSiteName(x.title); ok {
 		// "Headline — Asian Human Rights Commission": a <title> whose
 		// tail is a known organization names the publisher.
-		if org, known := e.gazetteer.knownOrg(site); known {
+		if org, known := e.names.KnownOrg(site); known {
 			x.title = head
 			if x.source == "" {
 				x.source = org
@@ -190,7 +188,7 @@ func (e *Extractor) complete(x extraction) index.Statement {
 	}
 	// The body is the main text: site chrome was cut by the format's
 	// extractor, so the tagger never reads menus and footers.
-	ents := e.gazetteer.entitiesTagged(text, e.tagger)
+	ents := e.names.Find(text)
 	return index.Statement{
 		Title:         x.title,
 		Body:          x.body,
@@ -198,13 +196,13 @@ func (e *Extractor) complete(x extraction) index.Statement {
 		Source:        e.source(x, text, ents),
 		Published:     x.published,
 		Dates:         mentionedDates(text),
-		Organizations: ents.names(kindOrg),
-		People:        ents.names(kindPerson),
-		Places:        ents.names(kindPlace),
+		Organizations: ents.Canonical(entities.Org),
+		People:        ents.Canonical(entities.Person),
+		Places:        ents.Canonical(entities.Place),
 		Names: index.Names{
-			Organizations: ents.surfaces(kindOrg, text),
-			People:        ents.surfaces(kindPerson, text),
-			Places:        ents.surfaces(kindPlace, text),
+			Organizations: ents.Surfaces(entities.Org, text),
+			People:        ents.Surfaces(entities.Person, text),
+			Places:        ents.Surfaces(entities.Place, text),
 		},
 		Lang: detectLang(text),
 	}
@@ -214,12 +212,12 @@ func (e *Extractor) complete(x extraction) index.Statement {
 // else the site's host if the gazetteer knows it, else the letterhead, else
 // the organization a "statement by" line names, else the organization the
 // text shows speaking, else the bare host.
-func (e *Extractor) source(x extraction, text string, ents mentions) string {
+func (e *Extractor) source(x extraction, text string, ents entities.Names) string {
 	if x.source != "" {
-		return e.gazetteer.canonicalOrg(x.source)
+		return e.names.CanonicalOrg(x.source)
 	}
 	host := hostOf(x.url)
-	if org, ok := e.gazetteer.knownOrg(host); ok {
+	if org, ok := e.names.KnownOrg(host); ok {
 		return org
 	}
 	if org := letterhead(text, ents); org != "" {
@@ -228,7 +226,7 @@ func (e *Extractor) source(x extraction, text string, ents mentions) string {
 	if x.head != "" {
 		// Above the headline: a letterhead the title was not set under
 		// ("LICADHO", then the dateline, then the title).
-		if org := letterhead(x.head, e.gazetteer.entities(x.head)); org != "" {
+		if org := letterhead(x.head, e.names.RulesOnly().Find(x.head)); org != "" {
 			return org
 		}
 	}
@@ -236,7 +234,7 @@ func (e *Extractor) source(x extraction, text string, ents mentions) string {
 		return org
 	}
 	if org := inferSource(text, x.siteNames, ents); org != "" {
-		return e.gazetteer.canonicalOrg(org)
+		return e.names.CanonicalOrg(org)
 	}
 	return host
 }

@@ -48,7 +48,7 @@ func TestFacets_OneNamePerOrganization(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, name := range st.Organizations {
-					if c := e.gazetteer.canonicalOrg(name); c != name {
+					if c := e.names.CanonicalOrg(name); c != name {
 						t.Errorf("%s: %q is an alias of %q", filepath.Base(g.File), name, c)
 					}
 					id, ok := entity[orgKey(name)]

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/advosearch/advosearch/entities"
 )
 
 // advocacyVerbRe matches, right after an organization's name, the verbs by
@@ -32,7 +34,7 @@ const (
 // verbs most, mentions breaking ties; an organization that never speaks so
 // is not the issuer, however often it is mentioned, so the source then stays
 // empty rather than guessed.
-func inferSource(text string, siteNames []string, ents mentions) string {
+func inferSource(text string, siteNames []string, ents entities.Names) string {
 	if len(siteNames) > 0 {
 		return siteNames[0]
 	}
@@ -40,17 +42,17 @@ func inferSource(text string, siteNames []string, ents mentions) string {
 	byOrg := map[string]*evidence{}
 	var order []string
 	for _, m := range ents {
-		if m.kind != kindOrg {
+		if m.Kind != entities.Org {
 			continue
 		}
-		ev, ok := byOrg[m.name]
+		ev, ok := byOrg[m.Canonical]
 		if !ok {
 			ev = &evidence{first: len(order)}
-			byOrg[m.name] = ev
-			order = append(order, m.name)
+			byOrg[m.Canonical] = ev
+			order = append(order, m.Canonical)
 		}
 		ev.score += mentionWeight
-		if advocacyVerbRe.MatchString(text[m.end:min(len(text), m.end+verbWindow)]) {
+		if advocacyVerbRe.MatchString(text[m.End:min(len(text), m.End+verbWindow)]) {
 			ev.speaks++
 			ev.score += advocacyWeight
 		}
@@ -77,7 +79,7 @@ const letterheadParas = 4
 // own at the top of the text ("MINISTRY OF FOREIGN AFFAIRS AND
 // INTERNATIONAL COOPERATION"), or stands before the date on a date line
 // ("Human Rights Watch, July 14, 2023"), or "".
-func letterhead(text string, ents mentions) string {
+func letterhead(text string, ents entities.Names) string {
 	start := 0
 	for n := 0; n < letterheadParas && start < len(text); n++ {
 		end := strings.Index(text[start:], "\n\n")
@@ -124,16 +126,16 @@ func beforeDate(line string) string {
 
 // soleOrg returns the organization whose mentions cover all the letters of
 // text[start:end], or "".
-func soleOrg(text string, start, end int, ents mentions) string {
+func soleOrg(text string, start, end int, ents entities.Names) string {
 	org, covered := "", start
 	for _, m := range ents {
-		if m.start < start || m.end > end {
+		if m.Start < start || m.End > end {
 			continue
 		}
-		if m.kind != kindOrg || (org != "" && m.name != org) || strings.IndexFunc(text[covered:m.start], isLetter) >= 0 {
+		if m.Kind != entities.Org || (org != "" && m.Canonical != org) || strings.IndexFunc(text[covered:m.Start], isLetter) >= 0 {
 			return ""
 		}
-		org, covered = m.name, m.end
+		org, covered = m.Canonical, m.End
 	}
 	if strings.IndexFunc(text[covered:end], isLetter) >= 0 {
 		return ""
@@ -151,13 +153,13 @@ var statementByRe = regexp.MustCompile(`(?i)\b(?:statement|release|letter|appeal
 
 // issuerNamed returns the first organization a "statement by" names near
 // the top of the text, or "".
-func issuerNamed(text string, ents mentions) string {
+func issuerNamed(text string, ents entities.Names) string {
 	for _, m := range ents {
-		if m.start > issuerHead {
+		if m.Start > issuerHead {
 			break
 		}
-		if m.kind == kindOrg && statementByRe.MatchString(text[max(0, m.start-60):m.start]) {
-			return m.name
+		if m.Kind == entities.Org && statementByRe.MatchString(text[max(0, m.Start-60):m.Start]) {
+			return m.Canonical
 		}
 	}
 	return ""

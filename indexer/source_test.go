@@ -1,11 +1,15 @@
 package indexer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/advosearch/advosearch/entities"
+)
 
 func TestSource_Infer(t *testing.T) {
-	g, err := loadGazetteer()
+	r, err := entities.NewRecognizer(nil)
 	if err != nil {
-		t.Fatalf("loadGazetteer: %v", err)
+		t.Fatalf("NewRecognizer: %v", err)
 	}
 	tests := []struct {
 		name      string
@@ -47,7 +51,7 @@ func TestSource_Infer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := inferSource(tt.text, tt.siteNames, g.entities(tt.text))
+			got := inferSource(tt.text, tt.siteNames, r.Find(tt.text))
 			if got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

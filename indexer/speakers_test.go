@@ -34,7 +34,7 @@ func TestSpeakers_FromExtractedNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rulesOnly := &Extractor{gazetteer: full.gazetteer}
+	rulesOnly := &Extractor{names: full.names.RulesOnly()}
 	for _, file := range []string{"gold.json", "dev.json", "test.json"} {
 		t.Run(file, func(t *testing.T) {
 			cases := readSpeakerCases(t, file)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/advosearch/advosearch/entities"
 )
 
 // entityKind says what a mention names, which decides the pronouns that can
@@ -267,7 +269,7 @@ func resolvePerson(toks []token, ptoks [][]string, pnames []string) string {
 			return pnames[i]
 		}
 	}
-	if len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || isTitle(words[0])) {
+	if len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || entities.IsTitle(words[0])) {
 		return ""
 	}
 	found := ""
@@ -296,8 +298,8 @@ func containsRun(hay, needle []string) bool {
 // words or more, or one word after a title ("Mr Smith").
 func unknownName(text string, run []token) (mention, bool) {
 	titled := false
-	for len(run) > 0 && (isTitle(run[0].word) || isOpener(run[0].word)) {
-		titled = titled || isTitle(run[0].word)
+	for len(run) > 0 && (entities.IsTitle(run[0].word) || isOpener(run[0].word)) {
+		titled = titled || entities.IsTitle(run[0].word)
 		run = run[1:]
 	}
 	if len(run) == 0 || (len(run) == 1 && !titled) {
@@ -322,21 +324,6 @@ func possessiveAt(text string, end int) bool {
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:end])
 		return prev == 's' && strings.HasPrefix(after, " ")
-	}
-	return false
-}
-
-// isTitle reports whether w is a title or office that comes before a name
-// and is not part of it.
-func isTitle(w string) bool {
-	switch strings.TrimSuffix(w, ".") {
-	case "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady",
-		"Judge", "Justice", "Senator", "Rep", "Gen", "General", "Colonel", "Col", "Captain", "Capt", "Lt",
-		"President", "Vice", "Prime", "Minister", "Deputy", "Secretary", "Ambassador", "Governor", "Mayor",
-		"King", "Queen", "Prince", "Princess", "Father", "Sister", "Brother", "Rev", "Reverend", "Bishop",
-		"Chairman", "Chairwoman", "Chair", "Director", "Spokesman", "Spokeswoman", "Spokesperson",
-		"Samdech", "Oknha", "Lok", "Chumteav", "Opposition", "Leader", "Activist", "Lawyer", "Advocate":
-		return true
 	}
 	return false
 }

@@ -1,4 +1,4 @@
-package indexer
+package entities
 
 import (
 	"regexp"
@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-func TestEntities_Rules(t *testing.T) {
-	g, err := loadGazetteer()
+func TestRecognizer_Find(t *testing.T) {
+	r, err := NewRecognizer(nil)
 	if err != nil {
-		t.Fatalf("loadGazetteer: %v", err)
+		t.Fatalf("NewRecognizer: %v", err)
 	}
 	tests := []struct {
 		name                 string
@@ -100,64 +100,6 @@ func TestEntities_Rules(t *testing.T) {
 			people: []string{},
 			places: []string{},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ms := g.entities(tt.text)
-			checkEntities(t, "organizations", ms.names(kindOrg), tt.orgs, tt.notOrgs)
-			checkEntities(t, "people", ms.names(kindPerson), tt.people, tt.notPeople)
-			checkEntities(t, "places", ms.names(kindPlace), tt.places, nil)
-		})
-	}
-}
-
-// checkEntities wants exactly the listed names, in order of first mention;
-// a nil list leaves the field unchecked, an empty one wants none.
-func checkEntities(t *testing.T, field string, got, want, never []string) {
-	t.Helper()
-	if want != nil && !slices.Equal(got, want) && len(got)+len(want) > 0 {
-		t.Errorf("%s: got %q, want %q", field, got, want)
-	}
-	for _, n := range never {
-		if slices.Contains(got, n) {
-			t.Errorf("%s: %q is no entity, got %q", field, n, got)
-		}
-	}
-}
-
-func TestEntities_Gazetteer(t *testing.T) {
-	g, err := loadGazetteer()
-	if err != nil {
-		t.Fatalf("loadGazetteer: %v", err)
-	}
-	tests := []struct{ in, want string }{
-		{"LICADHO", "Cambodian League for the Promotion and Defense of Human Rights"},
-		{"Forum Asia", "FORUM-ASIA"},
-		{"forum-asia.org", "FORUM-ASIA"},
-		{"Cambodian People’s Party", "Cambodian People's Party"},
-		{"Some New Group", "Some New Group"},
-	}
-	for _, tt := range tests {
-		if got := g.canonicalOrg(tt.in); got != tt.want {
-			t.Errorf("canonicalOrg(%q): got %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	if org, ok := g.knownOrg("www.amnesty.org"); !ok || org != "Amnesty International" {
-		t.Errorf("knownOrg(www.amnesty.org): got %q, %v", org, ok)
-	}
-}
-
-func TestEntities_NameRules(t *testing.T) {
-	g, err := loadGazetteer()
-	if err != nil {
-		t.Fatalf("loadGazetteer: %v", err)
-	}
-	tests := []struct {
-		name                 string
-		text                 string
-		orgs, people, places []string
-		notOrgs, notPeople   []string
-	}{
 		{
 			name:   "organization by its head word takes in the place it starts with",
 			text:   "The Phnom Penh Municipal Court charged them. Thai Lawyers for Human Rights and the Uyghur Rights Project objected.",
@@ -252,18 +194,54 @@ func TestEntities_NameRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := g.entities(tt.text)
-			checkEntities(t, "organizations", ms.names(kindOrg), tt.orgs, tt.notOrgs)
-			checkEntities(t, "people", ms.names(kindPerson), tt.people, tt.notPeople)
-			checkEntities(t, "places", ms.names(kindPlace), tt.places, nil)
+			ns := r.Find(tt.text)
+			checkEntities(t, "organizations", ns.Canonical(Org), tt.orgs, tt.notOrgs)
+			checkEntities(t, "people", ns.Canonical(Person), tt.people, tt.notPeople)
+			checkEntities(t, "places", ns.Canonical(Place), tt.places, nil)
 		})
 	}
 }
 
-// FuzzTokenize checks the hand-written tokenizer against the regexps it
+// checkEntities wants exactly the listed names, in order of first mention;
+// a nil list leaves the field unchecked, an empty one wants none.
+func checkEntities(t *testing.T, field string, got, want, never []string) {
+	t.Helper()
+	if want != nil && !slices.Equal(got, want) && len(got)+len(want) > 0 {
+		t.Errorf("%s: got %q, want %q", field, got, want)
+	}
+	for _, n := range never {
+		if slices.Contains(got, n) {
+			t.Errorf("%s: %q is no entity, got %q", field, n, got)
+		}
+	}
+}
+
+func TestRecognizer_CanonicalOrg(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	tests := []struct{ in, want string }{
+		{"LICADHO", "Cambodian League for the Promotion and Defense of Human Rights"},
+		{"Forum Asia", "FORUM-ASIA"},
+		{"forum-asia.org", "FORUM-ASIA"},
+		{"Cambodian People’s Party", "Cambodian People's Party"},
+		{"Some New Group", "Some New Group"},
+	}
+	for _, tt := range tests {
+		if got := r.CanonicalOrg(tt.in); got != tt.want {
+			t.Errorf("CanonicalOrg(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if org, ok := r.KnownOrg("www.amnesty.org"); !ok || org != "Amnesty International" {
+		t.Errorf("KnownOrg(www.amnesty.org): got %q, %v", org, ok)
+	}
+}
+
+// FuzzRuleTokens checks the hand-written tokenizer against the regexps it
 // stands in for: words as wordRe finds them, less a leading French elision
 // as elisionRe finds it.
-func FuzzTokenize(f *testing.F) {
+func FuzzRuleTokens(f *testing.F) {
 	wordRe := regexp.MustCompile(`(?:\p{Lu}\.){2,}|[\pL\pN]+(?:['’][\pL\pN]+|[‐‑-][\p{Lu}\pN][\pL\pN]*)*`)
 	elisionRe := regexp.MustCompile(`^(?:[LlDdJjNnSsCc]|[Qq]u)['’]`)
 	for _, s := range []string{
@@ -274,7 +252,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		var want []token
+		var want []ruleToken
 		for _, l := range wordRe.FindAllStringIndex(text, -1) {
 			if m := elisionRe.FindStringIndex(text[l[0]:l[1]]); m != nil && l[0]+m[1] < l[1] {
 				l[0] += m[1]
@@ -284,10 +262,47 @@ func FuzzTokenize(f *testing.F) {
 			if k, ok := strings.CutSuffix(key, "'s"); ok && k != "" {
 				key, possessive = k, true
 			}
-			want = append(want, token{key: key, lower: strings.ToLower(key), start: l[0], end: l[1], possessive: possessive})
+			want = append(want, ruleToken{key: key, lower: strings.ToLower(key), start: l[0], end: l[1], possessive: possessive})
 		}
-		if got := tokenize(text); !slices.Equal(got, want) {
-			t.Errorf("tokenize(%q)\n got %v\nwant %v", text, got, want)
+		if got := ruleTokens(text); !slices.Equal(got, want) {
+			t.Errorf("ruleTokens(%q)\n got %v\nwant %v", text, got, want)
 		}
 	})
+}
+
+func TestIsTitle(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"Mr", true},
+		{"Mr.", true},
+		{"Minister", true},
+		{"Deputy", true},  // a title, though too common to introduce a name
+		{"Samdech", true}, // a Khmer honorific
+		{"MR", false},     // written in capitals: a heading or an acronym
+		{"mr", false},     // lower case: running text
+		{"M", false},      // the French "M." introduces a surname, but one letter is no title here
+		{"Said", false},   // introduces a name, but is no title
+		{"Brooks", false}, // a name
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := IsTitle(tt.w); got != tt.want {
+			t.Errorf("IsTitle(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestIsHonorific(t *testing.T) {
+	for _, w := range []string{"Ms", "Dr", "M", "Mme", "Samdech"} {
+		if !isHonorific(w) {
+			t.Errorf("isHonorific(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"MS", "ms", "Minister", "Said", ""} {
+		if isHonorific(w) {
+			t.Errorf("isHonorific(%q) = true, want false", w)
+		}
+	}
 }

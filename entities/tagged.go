@@ -1,15 +1,4 @@
-package indexer
-
-import (
-	"github.com/advosearch/advosearch/entities"
-)
-
-// nameTagger finds names in running text by their context, names no list
-// holds included; *entities.Model is one. known are the names the
-// gazetteer found, which the tagger reads as evidence.
-type nameTagger interface {
-	Tag(text string, known []entities.Span) []entities.Span
-}
+package entities
 
 // taggedName is a name the tagger found, as a run of this scan's tokens.
 type taggedName struct {
@@ -22,14 +11,14 @@ type taggedName struct {
 // for addTagged. The rules run first and win where both read a name: they
 // were tuned on the gold set, and they canonicalise ("Ms Brooks" → the full
 // name); the tagger fills in the names they miss.
-func (s *entityScan) runTagger(t nameTagger) {
+func (s *entityScan) runTagger(t *Model) {
 	if t == nil {
 		return
 	}
-	known := make([]entities.Span, 0, len(s.found))
+	known := make([]Span, 0, len(s.found))
 	for _, m := range s.found {
-		if k := taggerKind(m.kind); k != entities.None {
-			known = append(known, entities.Span{Start: m.start, End: m.end, Kind: k})
+		if k := m.kind.public(); k != None {
+			known = append(known, Span{Start: m.start, End: m.end, Kind: k})
 		}
 	}
 	i := 0
@@ -46,29 +35,17 @@ func (s *entityScan) runTagger(t nameTagger) {
 		}
 		var kind entityKind
 		switch sp.Kind {
-		case entities.Person:
+		case Person:
 			kind = kindPerson
-		case entities.Org:
+		case Org:
 			kind = kindOrg
-		case entities.Place:
+		case Place:
 			kind = kindPlace
 		default:
 			continue
 		}
 		s.tagged = append(s.tagged, taggedName{from: from, to: i, kind: kind, margin: sp.Margin})
 	}
-}
-
-func taggerKind(k entityKind) entities.Kind {
-	switch k {
-	case kindPerson:
-		return entities.Person
-	case kindOrg:
-		return entities.Org
-	case kindPlace:
-		return entities.Place
-	}
-	return entities.None
 }
 
 // addTagged records the tagger's names of one kind that no rule or
@@ -102,7 +79,7 @@ func (s *entityScan) addTagged(kind entityKind) {
 
 // Margins below which a name the tagger read is left out, by kind: the
 // margin is how much the tagger's best reading prefers the name to no name
-// (entities.Span). Measured on the gold set: wrong names from
+// (Span). Measured on the gold set: wrong names from
 // sentence fragments ("National Election", "Organs of Society") scored
 // 6–7, unknown towns ("Vavuniya", "Kilinochchi") 17–45, a demonym
 // ("Papuan") 5, plurals of common acronyms ("NGOs") up to 16.

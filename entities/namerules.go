@@ -1,4 +1,4 @@
-package indexer
+package entities
 
 import (
 	"regexp"
@@ -9,26 +9,8 @@ import (
 // This file holds the rules that find names the gazetteer does not know:
 // organizations by the word their names end in ("... Municipal Court"),
 // places by the word after them ("Kandal province"), and the country that
-// national institutions belong to. People are found in entities.go.
-
-// ruleOrgHeads end the names of organizations the gazetteer does not know.
-// They are fewer than orgHeads: "Defenders" and "International" end
-// organization names too, but a capitalized "Human Rights Defenders" in a
-// heading is more often the people than a group.
-var ruleOrgHeads = map[string]bool{
-	"committee": true, "commission": true, "council": true, "unit": true, "party": true,
-	"association": true, "organisation": true, "organization": true, "centre": true, "center": true,
-	"ministry": true, "court": true, "office": true, "agency": true, "bank": true, "forum": true,
-	"network": true, "union": true, "federation": true, "institute": true, "foundation": true,
-	"league": true, "alliance": true, "group": true, "coalition": true, "society": true,
-	"watch": true, "front": true, "movement": true, "authority": true, "department": true,
-	"bureau": true, "service": true, "assembly": true, "secretariat": true, "project": true,
-	"initiative": true, "fund": true, "university": true, "college": true, "lawyers": true,
-	"squad": true, "prison": true, "house": true, "hall": true, "police": true, "army": true,
-	"mission": true, "observatory": true, "tribunal": true, "parliament": true, "senate": true,
-	"corporation": true, "company": true, "hospital": true, "brigade": true,
-	"government": true, "battalion": true, "division": true, "directorate": true,
-}
+// national institutions belong to. People are found in rules.go, and
+// the words that end organizations' names are listed in words.go.
 
 // orgConnectors may join the words of an organization's name after its head
 // word ("Committee on Justice and Human Rights", "Ligue pour la défense").
@@ -52,7 +34,7 @@ var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": tr
 func (s *entityScan) findOrgs() {
 	for h := 0; h < len(s.toks); h++ {
 		t := s.toks[h]
-		if s.at[h] >= 0 || !ruleOrgHeads[t.lower] || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
+		if s.at[h] >= 0 || !isOrgHead(t.lower, orgRuleHead) || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
 			continue
 		}
 		from := s.orgRunStart(h)
@@ -131,7 +113,7 @@ func (s *entityScan) inTitleCase(i int) bool { return s.titleCase[i] }
 // titleCaseTokens marks the tokens that stand in a line written in title
 // case. The rules ask about most tokens, so each line is judged once here
 // rather than once per token.
-func titleCaseTokens(text string, toks []token) []bool {
+func titleCaseTokens(text string, toks []ruleToken) []bool {
 	marks := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
 		start := strings.LastIndexByte(text[:toks[i].start], '\n') + 1
@@ -477,7 +459,8 @@ var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|©)\s*(?::|
 // mayBeCredit reports whether s holds a word creditRe needs: most text
 // before a mention holds none, and the test is far cheaper than the regexp.
 func mayBeCredit(s string) bool {
-	return containsFold(s, "photo") || containsFold(s, "image") || containsFold(s, "credit") || strings.Contains(s, "©")
+	l := strings.ToLower(s) // no copy when s has no capitals
+	return strings.Contains(l, "photo") || strings.Contains(l, "image") || strings.Contains(l, "credit") || strings.Contains(s, "©")
 }
 
 // dropCredits removes mentions that are photo credits.

@@ -1,0 +1,578 @@
+package entities
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mention is one name found in a text.
+type mention struct {
+	name       string
+	kind       entityKind
+	start, end int // bytes in the text
+}
+
+// entityScan is the state of finding the entities of one text.
+type entityScan struct {
+	g    *gazetteer
+	text string
+	toks []ruleToken
+	// at maps a token to the mention covering it, -1 for none.
+	at []int
+	// titleCase marks the tokens in lines written in title case.
+	titleCase []bool
+	found     []mention
+	// short are one-word person mentions ("Ms Brooks") that need a full
+	// name found elsewhere in the text.
+	short []mention
+	// tagged are the names the tagger read, for addTagged.
+	tagged []taggedName
+}
+
+// find finds the organizations, people and places of a text: gazetteer
+// names first (longest match wins), then acronyms the text defines, then
+// people introduced by a title or role, then short references to people
+// already found. A tagger's names are added where the rules find none (see
+// addTagged); a nil tagger adds nothing.
+func (g *gazetteer) find(text string, tagger *Model) []mention {
+	s := &entityScan{g: g, text: text, toks: ruleTokens(text)}
+	s.titleCase = titleCaseTokens(text, s.toks)
+	s.at = make([]int, len(s.toks))
+	for i := range s.at {
+		s.at[i] = -1
+	}
+	s.matchGazetteer()
+	s.runTagger(tagger)
+	s.findSections()
+	s.findOrgs()
+	s.linkAcronyms()
+	s.findPeople()
+	s.addTagged(kindPerson)
+	s.addTagged(kindOrg)
+	// Again, for the organizations the tagger added: the first pass saw
+	// only the rules' names, and a second finds the same ones again.
+	s.linkAcronyms()
+	s.resolveShortNames()
+	s.findPlaces()
+	s.addTagged(kindPlace)
+	s.resolveCountry()
+	s.dropCredits()
+	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
+	return slices.DeleteFunc(s.found, func(m mention) bool { return m.kind == kindOther })
+}
+
+func (s *entityScan) add(m mention, from, to int) {
+	s.found = append(s.found, m)
+	for i := from; i < to; i++ {
+		s.at[i] = len(s.found) - 1
+	}
+}
+
+// adjacent reports whether tokens i and i+1 are separated by spaces only, so
+// they can belong to one name.
+func (s *entityScan) adjacent(i int) bool {
+	if i+1 >= len(s.toks) || s.toks[i].possessive {
+		return false
+	}
+	return strings.TrimSpace(s.text[s.toks[i].end:s.toks[i+1].start]) == ""
+}
+
+func (s *entityScan) matchGazetteer() {
+	for i := 0; i < len(s.toks); i++ {
+		// "UN Special Rapporteur on ...", "UN Working Group on ...": the
+		// prefix belongs to the body's name, and is not a mention of the
+		// United Nations of its own.
+		if n := s.unPrefix(i); n > 0 {
+			if a, ok := s.aliasAt(i + n); ok && a.kind == kindOrg && a.canonical != unCanonical {
+				end := i + n + len(a.tokens)
+				s.add(mention{name: a.canonical, kind: a.kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+				i = end - 1
+				continue
+			}
+		}
+		if a, ok := s.aliasAt(i); ok {
+			end := i + len(a.tokens)
+			s.add(mention{name: a.canonical, kind: a.kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+			i = end - 1
+		}
+	}
+}
+
+// unCanonical is the gazetteer's name for the United Nations.
+const unCanonical = "United Nations"
+
+// aliasAt returns the longest gazetteer name written at token i.
+func (s *entityScan) aliasAt(i int) (alias, bool) {
+	if i >= len(s.toks) {
+		return alias{}, false
+	}
+	// By pointer: a common word heads many aliases ("government" heads a
+	// "Government of ..." for every country), and copying each cost more
+	// than rejecting it.
+	aliases := s.g.byFirst[s.toks[i].lower]
+	for k := range aliases {
+		if a := &aliases[k]; s.matches(i, a) && !s.isCurrency(i+len(a.tokens)-1) {
+			return *a, true
+		}
+	}
+	return alias{}, false
+}
+
+// unPrefix returns how many tokens from i spell "UN" or "United Nations"
+// directly before another word, or 0.
+func (s *entityScan) unPrefix(i int) int {
+	switch {
+	case s.toks[i].key == "UN" || s.toks[i].key == "U.N.":
+		if s.adjacent(i) {
+			return 1
+		}
+	case s.toks[i].key == "United" && i+1 < len(s.toks) && s.toks[i+1].key == "Nations" && s.adjacent(i) && s.adjacent(i+1):
+		return 2
+	}
+	return 0
+}
+
+// matches reports whether the alias is written at token i. One-word aliases
+// ("US", "Amnesty") must match exactly, or "us" would be a country; longer
+// ones match in any case ("Cambodian government") if the first word is
+// capitalized, so that running text ("defend human rights now") does not.
+func (s *entityScan) matches(i int, a *alias) bool {
+	if i+len(a.tokens) > len(s.toks) {
+		return false
+	}
+	if len(a.tokens) == 1 {
+		k := s.toks[i].key
+		// A place keeps its name in a shouted headline or dateline
+		// ("PHILIPPINES:", "GENEVA (23 March 2017)"); short capitals are
+		// more often acronyms.
+		return k == a.tokens[0] || (a.kind == kindPlace && utf8.RuneCountInString(k) >= 4 && k == strings.ToUpper(a.tokens[0]))
+	}
+	if !startsUpper(s.toks[i].key) && s.toks[i].key != a.tokens[0] {
+		// Running text does not start a name; only names that are
+		// written in lower case themselves ("autorités cambodgiennes")
+		// match there, and only as written.
+		return false
+	}
+	last := len(a.tokens) - 1
+	for j, want := range a.tokens {
+		t := s.toks[i+j]
+		if !strings.EqualFold(t.key, want) || (a.exactCase && t.key != want) {
+			return false
+		}
+		if j < last && (t.possessive != a.possessive[j] || !nameGap(s.text[t.end:s.toks[i+j+1].start])) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameGap reports whether the text between two words can lie inside a name:
+// spaces, or the apostrophe of a plural possessive ("Teachers' Union").
+// A bare hyphen joins the parts of a name written with lower-case parts
+// ("Chan-o-cha"), which the tokenizer splits.
+// A blank line ends a paragraph, and every name with it.
+func nameGap(gap string) bool {
+	if gap == "-" || gap == "‐" {
+		return true
+	}
+	if strings.Count(gap, "\n") > 1 {
+		return false
+	}
+	gap = strings.TrimSpace(gap)
+	return gap == "" || gap == "'" || gap == "’"
+}
+
+// isCurrency reports whether token i is a currency prefix ("US $204").
+func (s *entityScan) isCurrency(i int) bool {
+	return strings.HasPrefix(strings.TrimLeft(s.text[s.toks[i].end:], " \u00a0"), "$")
+}
+
+// linkAcronyms reads definitions written as "Long Name (ACR)" and makes
+// every use of ACR in this text a mention of the long name's entity. A long
+// name the gazetteer does not know becomes an organization when it ends in a
+// word such as "Committee" or "Unit".
+func (s *entityScan) linkAcronyms() {
+	defined := map[string]int{} // acronym key → index in s.found
+	for k := 1; k < len(s.toks); k++ {
+		if !s.parenthesized(k) || !isAcronym(s.toks[k].key) {
+			continue
+		}
+		long := s.at[k-1]
+		if long < 0 {
+			long = s.unknownOrg(k)
+		}
+		if long < 0 || s.found[long].kind == kindPerson {
+			continue
+		}
+		defined[s.toks[k].key] = long
+	}
+	for i, t := range s.toks {
+		def, ok := defined[t.key]
+		if !ok {
+			continue
+		}
+		m := mention{name: s.found[def].name, kind: s.found[def].kind, start: t.start, end: t.end}
+		if cur := s.at[i]; cur >= 0 {
+			// The text's own definition wins over the gazetteer's reading of
+			// the same letters.
+			if s.found[cur].start == t.start && s.found[cur].end == t.end {
+				s.found[cur] = m
+			}
+			continue
+		}
+		s.add(m, i, i+1)
+	}
+}
+
+// parenthesized reports whether token k stands alone in parentheses.
+func (s *entityScan) parenthesized(k int) bool {
+	before := strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start])
+	after := s.text[s.toks[k].end:]
+	return before == "(" && strings.HasPrefix(after, ")")
+}
+
+// isAcronym: mostly capitals, at least two ("CCHR", "CSOs", "FORUM-ASIA").
+func isAcronym(w string) bool {
+	var upper, letters int
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return upper >= 2 && 2*upper > letters
+}
+
+// maxLongNameWords bounds how far back a long name is read before "(ACR)".
+const maxLongNameWords = 10
+
+// unknownOrg reads the capitalized name before the acronym at token k and,
+// if it looks like an organization, records it and returns its mention
+// index; otherwise -1.
+func (s *entityScan) unknownOrg(k int) int {
+	from := k
+	for i := k - 1; i >= 0 && k-i <= maxLongNameWords; i-- {
+		if s.at[i] >= 0 || (i < k-1 && !s.adjacent(i)) || s.toks[i].possessive {
+			break
+		}
+		w := s.toks[i].key
+		if !startsUpper(w) && !nameConnectors[w] {
+			break
+		}
+		from = i
+	}
+	for from < k && nameConnectors[s.toks[from].lower] {
+		from++
+	}
+	if k-from < 2 {
+		return -1
+	}
+	first, last := s.toks[from].key, s.toks[k-1].key
+	acronym := s.toks[k].key
+	if !sameInitial(first, acronym) || !isOrgHead(strings.ToLower(last), orgHead) || documentHeads[first] {
+		return -1
+	}
+	name := collapseSpace(s.text[s.toks[from].start:s.toks[k-1].end])
+	s.add(mention{name: name, kind: kindOrg, start: s.toks[from].start, end: s.toks[k-1].end}, from, k)
+	return len(s.found) - 1
+}
+
+func sameInitial(a, b string) bool {
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return unicode.ToLower(ra) == unicode.ToLower(rb)
+}
+
+// nameConnectors are the small words allowed inside a name.
+var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "on": true, "the": true, "in": true, "de": true, "des": true, "du": true, "la": true, "to": true}
+
+// documentHeads start the names of laws and treaties, which end in words like
+// "Organisations" without being organizations.
+var documentHeads = map[string]bool{
+	"Law": true, "Convention": true, "Covenant": true, "Declaration": true, "Treaty": true,
+	"Act": true, "Charter": true, "Protocol": true, "Code": true, "Principles": true,
+}
+
+// maxNameWords bounds a person's name read by rule.
+const maxNameWords = 4
+
+// findPeople reads the people a title, role or verb introduces, and lists
+// of them: "staff members – Lim Mony, Nay Vanda, Ny Sokha and Yi Soksan".
+func (s *entityScan) findPeople() {
+	for i, t := range s.toks {
+		if !introduces(t.lower) || s.at[i] >= 0 || i+1 >= len(s.toks) || s.inTitleCase(i) {
+			continue
+		}
+		gap := strings.TrimSpace(s.text[t.end:s.toks[i+1].start])
+		if strings.Trim(gap, ".,:–—-") != "" || t.possessive {
+			continue
+		}
+		s.readNameList(i+1, isHonorific(t.key))
+	}
+	s.findAppositives()
+}
+
+// appositiveWindow is how many words before a comma may hold the role or
+// organization that an appositive name explains.
+const appositiveWindow = 6
+
+// findAppositives reads a name set off by commas after a role or an
+// organization: "the President of the Council, Coly Seck, said",
+// "Deputy Regional Director for Campaigns, Ming Yu Hah, said". The commas
+// on both sides, and the role before them, keep lists of unknown places
+// ("Da Nang, Hue and ...") out.
+func (s *entityScan) findAppositives() {
+	for i := 1; i < len(s.toks); i++ {
+		if s.at[i] >= 0 || s.inTitleCase(i) {
+			continue
+		}
+		n := s.nameRun(i)
+		if n < 2 {
+			continue
+		}
+		end := i + n - 1
+		after := strings.TrimLeft(s.text[s.toks[end].end:], " ")
+		sep := strings.TrimSpace(s.text[s.toks[i-1].end:s.toks[i].start])
+		before := (sep == "," || sep == ":") && s.roleBefore(i-1) && (after == "" || strings.ContainsAny(after[:1], ",.;)\n"))
+		if !before && !s.roleAfter(end) {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end].end]))
+		s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[end].end}, i, end+1)
+		i = end
+	}
+}
+
+// roleAfter reports whether a role follows the name at token end after a
+// comma: "Surya Anta, a spokesperson for ...".
+func (s *entityScan) roleAfter(end int) bool {
+	j := end + 1
+	if j >= len(s.toks) || strings.TrimSpace(s.text[s.toks[end].end:s.toks[j].start]) != "," {
+		return false
+	}
+	for k := j; k < len(s.toks) && k < j+3; k++ {
+		if k > j && !s.adjacent(k-1) {
+			return false
+		}
+		w := s.toks[k].lower
+		if introduces(w) && !isHonorific(s.toks[k].key) && w != "by" && w != "said" && w != "says" && w != "including" && w != "contact" {
+			return true
+		}
+		if w != "a" && w != "an" && w != "the" && w != "its" && w != "their" && w != "his" && w != "her" && !startsUpper(s.toks[k].key) {
+			return false
+		}
+	}
+	return false
+}
+
+// roleBefore reports whether token k ends an organization's name, or a role
+// word stands among the few words before it.
+func (s *entityScan) roleBefore(k int) bool {
+	if m := s.at[k]; m >= 0 && s.found[m].kind == kindOrg {
+		return true
+	}
+	for j := k; j >= 0 && k-j < appositiveWindow; j-- {
+		if j < k && !strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".;") && introduces(s.toks[j].lower) && !isHonorific(s.toks[j].key) {
+			return true
+		}
+		if j == k && introduces(s.toks[j].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// readNameList reads names from token i on, separated by commas and "and",
+// and stops at the first thing that is not a person's name.
+func (s *entityScan) readNameList(i int, honorific bool) {
+	for i < len(s.toks) {
+		var next int
+		if m := s.at[i]; m >= 0 {
+			if s.found[m].kind != kindPerson {
+				return
+			}
+			next = i + 1
+			for next < len(s.toks) && s.at[next] == m {
+				next++
+			}
+		} else {
+			n := s.nameRun(i)
+			switch {
+			case n >= 2:
+				name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[i+n-1].end]))
+				s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[i+n-1].end}, i, i+n)
+			case n == 1 && honorific:
+				s.short = append(s.short, mention{name: s.toks[i].key, kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end})
+				return
+			default:
+				return
+			}
+			next = i + n
+		}
+		if next >= len(s.toks) || s.toks[next-1].possessive {
+			return
+		}
+		gap := strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start])
+		switch {
+		case s.toks[next].key == "and" && (gap == "" || gap == ","):
+			next++
+		case gap == ",":
+		default:
+			return
+		}
+		i = next
+	}
+}
+
+// withoutPossessive drops a trailing "’s" from a name as written.
+func withoutPossessive(name string) string {
+	for _, suffix := range []string{"’s", "'s"} {
+		if n, ok := strings.CutSuffix(name, suffix); ok {
+			return n
+		}
+	}
+	return name
+}
+
+// nameRun returns how many tokens from i form a person's name: capitalized
+// words, a middle initial allowed, none already part of another entity, none
+// a month, role or organization word.
+func (s *entityScan) nameRun(i int) int {
+	n := 0
+	for j := i; j < len(s.toks) && n < maxNameWords; j++ {
+		if j > i && s.hyphenPart(j) {
+			n++
+			continue
+		}
+		if j > i && !s.adjacentOrInitial(j-1) {
+			break
+		}
+		w := s.toks[j].key
+		if s.at[j] >= 0 || !isNameWord(w) {
+			break
+		}
+		n++
+		if s.toks[j].possessive {
+			break
+		}
+	}
+	// An initial cannot end a name.
+	for n > 0 && utf8.RuneCountInString(s.toks[i+n-1].key) == 1 {
+		n--
+	}
+	return n
+}
+
+// maxHyphenPart bounds a lower-case part of a name ("Hang-tung"); longer
+// ones are words ("Tokyo-based").
+const maxHyphenPart = 4
+
+// hyphenSuffixes are short words that follow a name with a hyphen without
+// being part of it ("Hun Sen-led").
+var hyphenSuffixes = map[string]bool{"led": true, "run": true, "era": true, "like": true, "held": true, "born": true, "made": true, "wide": true, "type": true, "ish": true}
+
+// hyphenPart reports whether token j is a lower-case part of the name
+// before it, joined by a bare hyphen.
+func (s *entityScan) hyphenPart(j int) bool {
+	k := s.toks[j].key
+	gap := s.text[s.toks[j-1].end:s.toks[j].start]
+	return (gap == "-" || gap == "‐") && !startsUpper(k) && utf8.RuneCountInString(k) <= maxHyphenPart && !hyphenSuffixes[k] && s.at[j] < 0 && !s.toks[j-1].possessive
+}
+
+// adjacentOrInitial is adjacent, also across the dot of an initial ("M.").
+func (s *entityScan) adjacentOrInitial(i int) bool {
+	if s.adjacent(i) {
+		return true
+	}
+	gap := s.text[s.toks[i].end:s.toks[i+1].start]
+	return utf8.RuneCountInString(s.toks[i].key) == 1 && strings.TrimSpace(gap) == "."
+}
+
+// initialsRe matches dotted initials written as one word.
+var initialsRe = regexp.MustCompile(`^(?:\p{Lu}\.){2,3}$`)
+
+// isNameWord: capitalized, not all capitals (an acronym), and not a word
+// that merely happens to be capitalized in titles and dates.
+func isNameWord(w string) bool {
+	if !startsUpper(w) {
+		return false
+	}
+	if initialsRe.MatchString(w) {
+		return true // "K.P. Sharma Oli"
+	}
+	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return !introduces(lw) && !isOrgHead(lw, orgHead) && !calendarWords[lw] && !commonCapitals[lw]
+}
+
+var calendarWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
+}
+
+// commonCapitals are words capitalized at the start of a sentence or in
+// headings that a role word may precede ("activists The ...").
+var commonCapitals = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "their": true, "our": true, "its": true, "in": true, "on": true,
+	"for": true, "and": true, "but": true, "share": true, "photo": true, "download": true,
+	"most": true, "viewed": true, "read": true, "more": true, "related": true,
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// inUnknownName reports whether token i runs on into a capitalized word that
+// no entity holds: "Hlaing" in "Hlaing Tharyar township" is part of a place
+// name, not Min Aung Hlaing.
+func (s *entityScan) inUnknownName(i int) bool {
+	if i > 0 && s.adjacent(i-1) && s.at[i-1] < 0 && isNameWord(s.toks[i-1].key) {
+		return true
+	}
+	return i+1 < len(s.toks) && s.adjacent(i) && s.at[i+1] < 0 && isNameWord(s.toks[i+1].key)
+}
+
+// resolveShortNames turns a lone surname or given name ("Ms Brooks",
+// "Sokha founded CCHR") into the full name found elsewhere in the text, when
+// exactly one full name contains that word. Unresolved short names are
+// dropped: "Brooks" alone is a fragment, not an entity.
+func (s *entityScan) resolveShortNames() {
+	parts := map[string][]string{} // name word → full names containing it
+	for _, m := range s.found {
+		if m.kind != kindPerson {
+			continue
+		}
+		for _, w := range strings.Fields(FoldPunctuation(m.name))[1:] {
+			if utf8.RuneCountInString(w) < 2 {
+				continue // an initial names nobody
+			}
+			if !slices.Contains(parts[w], m.name) {
+				parts[w] = append(parts[w], m.name)
+			}
+		}
+	}
+	for _, sm := range s.short {
+		if full := parts[sm.name]; len(full) == 1 {
+			s.found = append(s.found, mention{name: full[0], kind: kindPerson, start: sm.start, end: sm.end})
+		}
+	}
+	for i, t := range s.toks {
+		if s.at[i] >= 0 || !startsUpper(t.key) || s.inUnknownName(i) {
+			continue
+		}
+		if full := parts[t.key]; len(full) == 1 {
+			s.add(mention{name: full[0], kind: kindPerson, start: t.start, end: t.end}, i, i+1)
+		}
+	}
+}

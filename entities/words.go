@@ -1,0 +1,148 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the one list of the words that end organizations' names
+// and the one list of titles and roles. The rules here and package quotes
+// (through IsTitle, for its speakers) read them, so a word added for one
+// reader is added once, with its marks saying who reads it.
+
+// orgWord marks what a word that ends organization names is used for.
+type orgWord uint8
+
+const (
+	// orgHead: a name defined with an acronym and ending in the word is an
+	// organization ("Cambodian Youth Network (CYN)"), and no person's name
+	// holds the word.
+	orgHead orgWord = 1 << iota
+	// orgRuleHead: a capitalized run ending in the word is an organization
+	// with no other evidence ("Phnom Penh Municipal Court", findOrgs).
+	orgRuleHead
+)
+
+// orgWords end organizations' names; keys are lower case. Three words are
+// heads only after an acronym's definition: a capitalized "Human Rights
+// Defenders" in a heading is more often the people than a group. The words
+// marked orgRuleHead alone ("Prison", "House", "Police") are read as heads
+// by the rules but may still be part of a person's or a place's name.
+var orgWords = markWords(
+	group[orgWord]{orgHead | orgRuleHead, `
+		agency alliance assembly association authority bank bureau center centre coalition
+		commission committee council court department federation forum foundation front fund group
+		initiative institute league ministry movement network office organisation organization party
+		project secretariat service society union unit watch`},
+	group[orgWord]{orgHead, `defenders international nations`},
+	group[orgWord]{orgRuleHead, `
+		army battalion brigade college company corporation directorate division government hall
+		hospital house lawyers mission observatory parliament police prison senate squad tribunal
+		university`},
+)
+
+// isOrgHead reports whether lower, a lower-case word, carries mark.
+func isOrgHead(lower string, mark orgWord) bool { return orgWords[lower]&mark != 0 }
+
+// personWord marks what a title, role or verb says about the name after it.
+type personWord uint8
+
+const (
+	// introducesName: a capitalized run right after the word is a person's
+	// name (findPeople): "Ms", "activist", "spokesperson", and verbs whose
+	// object is usually people ("release Ny Sokha, Nay Vanda and Lim Mony").
+	introducesName personWord = 1 << iota
+	// honorific: the word may stand before a surname alone ("Ms Brooks").
+	honorific
+	// title: a title or office written before a name and no part of it
+	// ("Prime Minister Hun Sen"), which quotes drops from a speaker's name.
+	title
+)
+
+// personWords are the titles, roles and verbs that stand before people's
+// names; keys are lower case.
+var personWords = markWords(
+	// Honorifics, and the French "M.", "Mme".
+	group[personWord]{introducesName | honorific | title, `dr miss mr mrs ms prof samdech`},
+	group[personWord]{introducesName | honorific, `m mme`},
+	// Titles and roles that introduce a name and are no part of it.
+	group[personWord]{introducesName | title, `
+		activist advocate ambassador chairman director general governor king lawyer leader mayor
+		minister president prince princess professor queen senator spokesman spokesperson
+		spokeswoman`},
+	// Titles written before a name but too common alone to introduce one
+	// ("Deputy", "Justice", "Father").
+	group[personWord]{title, `
+		bishop brother capt captain chair chairwoman chumteav col colonel dame deputy father gen
+		judge justice lady lok lord lt oknha opposition prime rep rev reverend secretary sir sister
+		vice`},
+	// Roles, and nouns for people ("women", "students").
+	group[personWord]{introducesName, `
+		academic activists artist author blogger candidate cartoonist chairperson co-founder
+		comedian commander-in-chief commentator coordinator councillor counsellor defender defenders
+		doctor editor farmer figure filmmaker founder imam journalist journalists lawmaker lawyers
+		legislator man manager member members men monk monks novelist official officials owner
+		pastor photographer poet politician priest président présidente rapper rapporteur reporter
+		researcher scholar secretary-general singer student students teacher unionist vice-president
+		woman women writer`},
+	// Verbs and words whose object is people: "said Phil Robertson",
+	// "Reporting by Prak Chan Thul", "please contact Naly Pilorge",
+	// "a déclaré Dimitris Christopoulos".
+	group[personWord]{introducesName, `
+		acquitted against arrested by charged contact convicted detained déclaré free including
+		jailed pardoned release said says sentenced summoned`},
+)
+
+// group is words that carry one mark, as written in a table: separated by
+// spaces.
+type group[M ~uint8] struct {
+	mark  M
+	words string
+}
+
+// markWords builds the lookup table of a list of words: each word maps to
+// the marks of the groups it stands in.
+func markWords[M ~uint8](groups ...group[M]) map[string]M {
+	marks := map[string]M{}
+	for _, g := range groups {
+		for _, w := range strings.Fields(g.words) {
+			marks[w] |= g.mark
+		}
+	}
+	return marks
+}
+
+// introduces reports whether lower, a lower-case word, puts a person's name
+// after it.
+func introduces(lower string) bool { return personWords[lower]&introducesName != 0 }
+
+// isHonorific reports whether w, as written, is an honorific that may stand
+// before a surname alone: capitalized ("Ms", not "MS" or "ms").
+func isHonorific(w string) bool {
+	return titleCased(w) && personWords[strings.ToLower(w)]&honorific != 0
+}
+
+// IsTitle reports whether w, as written, is a title or office that comes
+// before a person's name and is no part of it ("Mr", "Dr.", "Minister",
+// "Samdech"): capitalized, a final full stop allowed. Package quotes strips
+// these from speakers' names.
+func IsTitle(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return titleCased(w) && personWords[strings.ToLower(w)]&title != 0
+}
+
+// titleCased reports whether w is a capital followed by small letters only
+// ("Mr", "M"), as titles are written before a name.
+func titleCased(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range w[n:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
