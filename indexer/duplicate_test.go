@@ -1,4 +1,4 @@
-package indexer_test
+package indexer
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
-	"github.com/advosearch/advosearch/indexer"
 )
 
 // The same statement saved in two folders, or sent twice under two names,
@@ -19,29 +18,15 @@ func TestFiles_sameContentFromTwoOriginsIsOneStatement(t *testing.T) {
 	const text = "Activists detained in Phnom Penh\n\nSeven land activists were detained on Monday, LICADHO said.\n"
 	dir := t.TempDir()
 	write := func(name, body string) string {
-		t.Helper()
 		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, p, body)
 		return p
 	}
 	first := write("inbox/statement.txt", text)
 	copyInBatch := write("inbox2/statement.txt", text)
 	write("other.txt", "Another statement\n\nSomething else happened in Battambang.\n")
 
-	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	in, err := indexer.New(ix, indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, in := newTestIndexer(t)
 	sum, err := in.Files(context.Background(), []string{dir})
 	if err != nil {
 		t.Fatal(err)
@@ -112,15 +97,7 @@ func TestDocuments_urlIsAWebAddressOnly(t *testing.T) {
 		{"a feed item without a link is not its feed",
 			corpus.Document{Name: "https://example.org/feed.xml#item-7", ContentType: corpus.TypeHTML, Body: page}, ""},
 	}
-	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	in, err := indexer.New(ix, indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, in := newTestIndexer(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.doc.ID = corpus.ID(tt.doc.Name)
@@ -151,15 +128,7 @@ func TestFiles_copiesOfAnUnreadableFileAreBothSkipped(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	in, err := indexer.New(ix, indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, in := newTestIndexer(t)
 	sum, err := in.Files(context.Background(), []string{dir})
 	if err != nil {
 		t.Fatal(err)
@@ -167,4 +136,15 @@ func TestFiles_copiesOfAnUnreadableFileAreBothSkipped(t *testing.T) {
 	if len(sum.Skipped) != 2 || len(sum.Duplicates) != 0 {
 		t.Errorf("skipped %v, duplicates %v: want both files skipped", sum.Skipped, sum.Duplicates)
 	}
+}
+
+// newTestIndexer is an indexer over a new index on disk.
+func newTestIndexer(t *testing.T) (*index.Index, *Indexer) {
+	t.Helper()
+	ix := openIndex(t)
+	in, err := New(ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, in
 }

@@ -108,15 +108,30 @@ func extract(doc corpus.Document) (extraction, error) {
 		return extraction{}, err
 	}
 	var x extraction
-	switch doc.ContentType {
-	case corpus.TypeHTML:
+	if doc.ContentType == corpus.TypeHTML {
 		x, err = extractHTML(text)
-	case corpus.TypeMD:
-		x, err = extractText(stripMarkdown(text))
-	default:
-		x, err = extractText(text)
+	} else {
+		x, err = extractPlain(text, doc.ContentType == corpus.TypeMD)
 	}
 	x.note = note
+	return x, err
+}
+
+// extractPlain reads plain text or Markdown, with the front matter that
+// static sites put above it: its title, date, source and link win over what
+// the text suggests, as a record's fields do.
+func extractPlain(text string, markdown bool) (extraction, error) {
+	fm, text := splitFrontMatter(text)
+	if markdown {
+		text = stripMarkdown(text)
+	}
+	if fm.title == "" {
+		x, err := extractText(text)
+		fm.fill(&x)
+		return x, err
+	}
+	x, err := extractTextTitled(text, fm.title)
+	fm.fill(&x)
 	return x, err
 }
 

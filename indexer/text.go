@@ -119,6 +119,18 @@ func extractText(text string) (extraction, error) {
 	return x, nil
 }
 
+// extractTextTitled reads text whose title is known already (front
+// matter's): every paragraph is body but for a repeat of the title, and
+// nothing above it is taken for a header.
+func extractTextTitled(text, title string) (extraction, error) {
+	lines := strings.Split(text, "\n")
+	body := bodyAfterTitle(paragraphs(lines), title)
+	if body == "" {
+		body = title
+	}
+	return extraction{title: title, body: body, siteNames: siteCredits(lines)}, nil
+}
+
 // headlineAndBody finds the headline among the paragraphs and joins the
 // paragraphs after it into the body. Everything above the headline is the
 // site's header (slogans, menus): the statement starts at its title. Both

@@ -1,0 +1,114 @@
+package indexer
+
+import (
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// frontMatter is what a Markdown file's YAML front matter (Jekyll, Hugo,
+// Eleventy, Astro) says of the statement: sites keep the title, the date
+// and often the source there, not in the text.
+type frontMatter struct {
+	title, source, url string
+	published          time.Time
+}
+
+// Keys of front matter, by what they hold, most telling first. A site's
+// own page address (permalink, legacy_url) is no statement URL; sourceURL
+// is the original a repost copies.
+var (
+	frontTitleKeys  = []string{"title", "headline"}
+	frontDateKeys   = []string{"date", "publishdate", "pubdate", "published_at", "published", "created_date", "created"}
+	frontSourceKeys = []string{"source", "publisher", "organization", "organisation"}
+	frontURLKeys    = []string{"sourceurl", "source_url", "canonical", "canonicalurl", "canonical_url", "original", "url"}
+)
+
+// splitFrontMatter returns the front matter of text, read, and the text
+// after it. Text without front matter, or whose front matter is no YAML
+// map, comes back whole with nothing read: a rule (---) at the top of a
+// document is also Markdown.
+func splitFrontMatter(text string) (frontMatter, string) {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(text, "\ufeff"), "---")
+	if !ok {
+		return frontMatter{}, text
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if !strings.HasPrefix(rest, "\n") && !strings.HasPrefix(rest, "\r\n") {
+		return frontMatter{}, text
+	}
+	end := -1
+	for _, close := range []string{"\n---", "\n..."} {
+		if i := strings.Index(rest, close); i >= 0 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	if end < 0 {
+		return frontMatter{}, text
+	}
+	var fields map[string]any
+	if err := yaml.Unmarshal([]byte(rest[:end]), &fields); err != nil || len(fields) == 0 {
+		return frontMatter{}, text
+	}
+	body := rest[end+4:]
+	if i := strings.IndexByte(body, '\n'); i >= 0 {
+		body = body[i+1:]
+	} else {
+		body = ""
+	}
+	lower := make(map[string]any, len(fields))
+	for k, v := range fields {
+		lower[strings.ToLower(k)] = v
+	}
+	fm := frontMatter{
+		title:  frontString(lower, frontTitleKeys),
+		source: frontString(lower, frontSourceKeys),
+		url:    frontString(lower, frontURLKeys),
+	}
+	for _, k := range frontDateKeys {
+		if t, ok := frontDate(lower[k]); ok {
+			fm.published = t
+			break
+		}
+	}
+	return fm, body
+}
+
+// frontString is the first of keys that holds a string.
+func frontString(fields map[string]any, keys []string) string {
+	for _, k := range keys {
+		if s, ok := fields[k].(string); ok && strings.TrimSpace(s) != "" {
+			return collapseSpace(s)
+		}
+	}
+	return ""
+}
+
+// frontDate reads a front matter date: YAML's own timestamp, or a string
+// in any form parseDate knows. "published: true", Jekyll's flag, is none.
+func frontDate(v any) (time.Time, bool) {
+	switch v := v.(type) {
+	case time.Time:
+		return utcDay(v.Year(), v.Month(), v.Day())
+	case string:
+		if t, err := time.Parse(time.RFC3339, strings.TrimSpace(v)); err == nil {
+			return utcDay(t.Year(), t.Month(), t.Day())
+		}
+		return parseDate(v)
+	}
+	return time.Time{}, false
+}
+
+// fill sets what the front matter says on x.
+func (fm frontMatter) fill(x *extraction) {
+	if !fm.published.IsZero() {
+		x.published = fm.published
+	}
+	if fm.source != "" {
+		x.source = fm.source
+	}
+	if fm.url != "" {
+		x.url = fm.url
+	}
+}
