@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,11 +16,18 @@ import (
 type LoadResult struct {
 	Concurrency int     `json:"concurrency"`
 	Requests    int     `json:"requests"` // completed, failed ones included
-	Errors      int     `json:"errors"`   // transport errors and non-200 answers
-	Seconds     float64 `json:"seconds"`
-	PerSecond   float64 `json:"per_second"` // successful requests per second
-	P50         float64 `json:"p50_ms"`
-	P99         float64 `json:"p99_ms"`
+	Errors      int     `json:"errors"`   // transport errors and non-200 answers but sheds
+	// Shed counts the requests the server refused at once as overloaded
+	// (503 with Retry-After), which is how it keeps the others within
+	// their deadline: no error, but no answer either.
+	Shed      int     `json:"shed"`
+	Seconds   float64 `json:"seconds"`
+	PerSecond float64 `json:"per_second"` // successful requests per second
+	P50       float64 `json:"p50_ms"`
+	P99       float64 `json:"p99_ms"`
+	// Max is the longest any request took, answered, shed or failed: no
+	// request should wait past its deadline.
+	Max float64 `json:"max_ms"`
 	// FirstError describes the first failure, for the log; "" if none.
 	FirstError string `json:"first_error,omitempty"`
 }
@@ -51,12 +59,19 @@ func Load(ctx context.Context, baseURL string, paths []string, concurrency, maxR
 		if _, err := io.Copy(io.Discard, res.Body); err != nil {
 			return err
 		}
-		if res.StatusCode != http.StatusOK {
+		switch {
+		case res.StatusCode == http.StatusServiceUnavailable && res.Header.Get("Retry-After") != "":
+			return fmt.Errorf("%w: GET %s: %s", ErrShed, paths[i%len(paths)], res.Status)
+		case res.StatusCode != http.StatusOK:
 			return fmt.Errorf("GET %s: %s", paths[i%len(paths)], res.Status)
 		}
 		return nil
 	})
 }
+
+// ErrShed marks a request the server refused as overloaded, at once, with
+// a time to retry: LoadFunc counts it apart from errors.
+var ErrShed = errors.New("bench: shed")
 
 // LoadFunc is Load for any operation: do(ctx, i) is the i-th request. It
 // lets an in-process run be compared with the same load over HTTP.
@@ -68,6 +83,8 @@ func LoadFunc(ctx context.Context, concurrency, maxRequests int, maxDuration tim
 		mu       sync.Mutex
 		took     []time.Duration
 		errs     int
+		shed     int
+		longest  time.Duration
 		firstErr string
 		wg       sync.WaitGroup
 	)
@@ -86,16 +103,21 @@ func LoadFunc(ctx context.Context, concurrency, maxRequests int, maxDuration tim
 				if err != nil && ctx.Err() != nil {
 					break // cut off by the time limit: not the server's fault
 				}
-				if err != nil {
-					mu.Lock()
+				mu.Lock()
+				longest = max(longest, d)
+				switch {
+				case errors.Is(err, ErrShed):
+					shed++
+				case err != nil:
 					if errs == 0 {
 						firstErr = err.Error()
 					}
 					errs++
-					mu.Unlock()
-					continue
 				}
-				mine = append(mine, d)
+				mu.Unlock()
+				if err == nil {
+					mine = append(mine, d)
+				}
 			}
 			mu.Lock()
 			took = append(took, mine...)
@@ -105,7 +127,7 @@ func LoadFunc(ctx context.Context, concurrency, maxRequests int, maxDuration tim
 	wg.Wait()
 	elapsed := time.Since(start)
 	slices.Sort(took)
-	r := LoadResult{Concurrency: concurrency, Requests: len(took) + errs, Errors: errs,
+	r := LoadResult{Concurrency: concurrency, Requests: len(took) + errs + shed, Errors: errs, Shed: shed, Max: ms(longest),
 		Seconds: elapsed.Seconds(), PerSecond: float64(len(took)) / elapsed.Seconds(), FirstError: firstErr}
 	if len(took) > 0 {
 		r.P50, r.P99 = ms(percentile(took, 50)), ms(percentile(took, 99))

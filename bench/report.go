@@ -122,19 +122,19 @@ func Report(w io.Writer, title, machine string, results []Result) error {
 	metric(fmt.Sprintf("hits of %q (cross-check)", strings.Join(CrossCheckPhrase, " ")), "%.0f",
 		one(func(r Result) float64 { return float64(r.CrossCheck) }))
 	for i, l := range httpLevels(results) {
-		metric(fmt.Sprintf("HTTP c=%d: req/s ↑, p50 / p99 ms, errors", l), "%.1f", func(r Result) []float64 {
+		metric(fmt.Sprintf("HTTP c=%d: req/s ↑, p50 / p99 / max ms, shed, errors", l), "%.1f", func(r Result) []float64 {
 			if i >= len(r.HTTP) {
 				return nil
 			}
 			h := r.HTTP[i]
-			return []float64{h.PerSecond, h.P50, h.P99, float64(h.Errors)}
+			return []float64{h.PerSecond, h.P50, h.P99, h.Max, float64(h.Shed), float64(h.Errors)}
 		})
 	}
-	metric(fmt.Sprintf("in-process c=%d: searches/s ↑, p50 / p99 ms", HTTPBaseline), "%.1f", func(r Result) []float64 {
+	metric(fmt.Sprintf("in-process c=%d: searches/s ↑, p50 / p99 ms, shed", HTTPBaseline), "%.1f", func(r Result) []float64 {
 		if r.InProcess == nil {
 			return nil
 		}
-		return []float64{r.InProcess.PerSecond, r.InProcess.P50, r.InProcess.P99}
+		return []float64{r.InProcess.PerSecond, r.InProcess.P50, r.InProcess.P99, float64(r.InProcess.Shed)}
 	})
 	metric(fmt.Sprintf("HTTP ÷ in-process throughput at c=%d ↑", HTTPBaseline), "%.2f", one(func(r Result) float64 {
 		for _, h := range r.HTTP {

@@ -2,6 +2,7 @@ package harness
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -236,6 +237,9 @@ func serveLoad(ctx context.Context, cfg bench.Config, eng *search.Engine, res *b
 	res.RSSServing = <-sampled
 	in := bench.LoadFunc(ctx, bench.HTTPBaseline, cfg.HTTPRequests, cfg.HTTPDuration, func(ctx context.Context, i int) error {
 		_, err := eng.Search(ctx, reqs[i%len(reqs)])
+		if errors.Is(err, search.ErrOverloaded) {
+			return fmt.Errorf("%w: %w", bench.ErrShed, err)
+		}
 		return err
 	})
 	res.InProcess = &in

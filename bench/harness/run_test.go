@@ -84,8 +84,10 @@ func TestRun_smallCorpus(t *testing.T) {
 		t.Fatalf("HTTP levels %d, in-process %v: want 2 and a result", len(a.HTTP), a.InProcess)
 	}
 	for _, h := range append(a.HTTP, *a.InProcess) {
+		// A request shed under load (the test machine may be busy) is
+		// the server keeping its deadlines, not an error.
 		if h.Errors != 0 || h.Requests != 20 {
-			t.Errorf("load c=%d: %d requests, %d errors (%s); want 20 and 0", h.Concurrency, h.Requests, h.Errors, h.FirstError)
+			t.Errorf("load c=%d: %d requests, %d errors (%s), %d shed; want 20 and 0 errors", h.Concurrency, h.Requests, h.Errors, h.FirstError, h.Shed)
 		}
 	}
 
