@@ -223,18 +223,31 @@ func (s *Server) nameQuotes(c echo.Context, name string, page *namePage) error {
 	return nil
 }
 
+// nameFacet is the count of one kind of name in a search's facets.
+type nameFacet struct {
+	title, param string
+	values       []search.FacetValue
+}
+
+// nameFacets are the facets of names, in the order pages list them.
+func nameFacets(f search.Facets) []nameFacet {
+	return []nameFacet{
+		{"Source", paramSource, f.Sources},
+		{"Organizations", paramOrg, f.Organizations},
+		{"People", paramPerson, f.People},
+		{"Places", paramPlace, f.Places},
+	}
+}
+
 // related lists the names the facets of the name's search count, but the
 // name itself, which every one of its statements has.
 func related(kind nameKind, name string, f search.Facets) []relatedGroup {
 	var out []relatedGroup
-	for _, g := range []struct {
-		title, param string
-		values       []search.FacetValue
-	}{
-		{"Organizations", paramOrg, f.Organizations},
-		{"People", paramPerson, f.People},
-		{"Places", paramPlace, f.Places},
-	} {
+	for _, g := range nameFacets(f) {
+		if g.param == paramSource {
+			// The publisher is no name mentioned: the statements are its.
+			continue
+		}
 		group := relatedGroup{Title: g.title}
 		for _, v := range g.values {
 			if g.param == kind.param && v.Value == name {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,29 +113,12 @@ func TestResultsPage_browserCite(t *testing.T) {
 	step(t, ctx, "open Cite", chromedp.Click(chromedp.CSS(hit+" details.cite summary")))
 	audit(t, ctx, "open Cite on a hit")
 	permalink := verifyBase + "/statements/undated-letter"
-	onResults := map[string]string{}
-	for _, tt := range []struct{ id, label, want string }{
+	onResults := checkCiteBoxes(t, ctx, suffix, []citeWant{
 		{"permalink", "Permanent link", permalink},
 		{"cite-plain", "Plain", "Amnesty International, “Open letter on the law on associations,” n.d., " + permalink + ", accessed 5 December 2026"},
 		{"cite-apa", "APA", "Amnesty International. (n.d.). Open letter on the law on associations. Retrieved December 5, 2026, from " + permalink},
 		{"cite-chicago", "Chicago", "Amnesty International. “Open letter on the law on associations.” n.d. Accessed December 5, 2026. " + permalink + "."},
-	} {
-		box := `document.getElementById('` + tt.id + suffix + `')`
-		if !eval[bool](t, ctx, box+`.checkVisibility()`) {
-			t.Errorf("%s does not show", tt.label)
-			continue
-		}
-		onResults[tt.id] = eval[string](t, ctx, box+`.value`)
-		if got := onResults[tt.id]; got != tt.want {
-			t.Errorf("%s\n got %s\nwant %s", tt.label, got, tt.want)
-		}
-		if got := eval[string](t, ctx, box+`.labels[0].textContent`); got != tt.label {
-			t.Errorf("box %s is labelled %q, want %q", tt.id, got, tt.label)
-		}
-		if !eval[bool](t, ctx, box+`.readOnly`) {
-			t.Errorf("%s can be edited", tt.label)
-		}
-	}
+	})
 	// A reader selects a citation whole to copy it.
 	step(t, ctx, "select the Chicago citation", chromedp.Click(chromedp.CSS("#cite-chicago"+suffix)),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('cite-chicago`+suffix+`').select()`))
@@ -149,4 +133,33 @@ func TestResultsPage_browserCite(t *testing.T) {
 			t.Errorf("the statement page's %s\n got %s\nwant %s, as on the results page", id, got, want)
 		}
 	}
+}
+
+// citeWant is a box of an open Cite control: its ID, without the suffix
+// that makes it unique on the page, its label and its text.
+type citeWant struct{ id, label, want string }
+
+// checkCiteBoxes checks that each box of an open Cite control shows, with
+// its label and text, read-only; it returns the texts by ID.
+func checkCiteBoxes(t *testing.T, ctx context.Context, suffix string, wants []citeWant) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	for _, tt := range wants {
+		box := `document.getElementById('` + tt.id + suffix + `')`
+		if !eval[bool](t, ctx, box+`.checkVisibility()`) {
+			t.Errorf("%s does not show", tt.label)
+			continue
+		}
+		got[tt.id] = eval[string](t, ctx, box+`.value`)
+		if got[tt.id] != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.label, got[tt.id], tt.want)
+		}
+		if label := eval[string](t, ctx, box+`.labels[0].textContent`); label != tt.label {
+			t.Errorf("box %s is labelled %q, want %q", tt.id, label, tt.label)
+		}
+		if !eval[bool](t, ctx, box+`.readOnly`) {
+			t.Errorf("%s can be edited", tt.label)
+		}
+	}
+	return got
 }

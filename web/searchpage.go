@@ -455,15 +455,7 @@ func (page *searchPage) fillResults(p params, res search.Result, cites citer) {
 	}
 
 	f := res.Facets
-	for _, g := range []struct {
-		title, param string
-		values       []search.FacetValue
-	}{
-		{"Source", paramSource, f.Sources},
-		{"Organizations", paramOrg, f.Organizations},
-		{"People", paramPerson, f.People},
-		{"Places", paramPlace, f.Places},
-	} {
+	for _, g := range nameFacets(f) {
 		group := facetGroup{Title: g.title}
 		for _, v := range g.values {
 			fl := facetLink{Value: v.Value, Count: v.Count, Active: p.has(g.param, v.Value), Page: nameURL(g.param, v.Value)}

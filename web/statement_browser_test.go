@@ -183,27 +183,12 @@ func TestStatementPage_browser(t *testing.T) {
 		step(t, ctx, "open Cite", chromedp.Click(chromedp.CSS(".cite-statement summary")))
 		audit(t, ctx, "open Cite")
 		permalink := verifyBase + "/statements/undated-letter"
-		for _, tt := range []struct{ id, label, want string }{
+		checkCiteBoxes(t, ctx, "", []citeWant{
 			{"permalink", "Permanent link", permalink},
 			{"cite-plain", "Plain", "Amnesty International, “Open letter on the law on associations,” n.d., " + permalink + ", accessed 5 December 2026"},
 			{"cite-apa", "APA", "Amnesty International. (n.d.). Open letter on the law on associations. Retrieved December 5, 2026, from " + permalink},
 			{"cite-chicago", "Chicago", "Amnesty International. “Open letter on the law on associations.” n.d. Accessed December 5, 2026. " + permalink + "."},
-		} {
-			box := `document.getElementById('` + tt.id + `')`
-			if !eval[bool](t, ctx, box+`.checkVisibility()`) {
-				t.Errorf("%s does not show", tt.label)
-				continue
-			}
-			if got := eval[string](t, ctx, box+`.value`); got != tt.want {
-				t.Errorf("%s\n got %s\nwant %s", tt.label, got, tt.want)
-			}
-			if got := eval[string](t, ctx, box+`.labels[0].textContent`); got != tt.label {
-				t.Errorf("box %s is labelled %q, want %q", tt.id, got, tt.label)
-			}
-			if !eval[bool](t, ctx, box+`.readOnly`) {
-				t.Errorf("%s can be edited", tt.label)
-			}
-		}
+		})
 		// A reader selects a citation whole to copy it.
 		step(t, ctx, "select the APA citation", chromedp.Click(chromedp.CSS("#cite-apa")),
 			chromedp.Evaluate[chromedp.Void](`document.getElementById('cite-apa').select()`))
