@@ -1,19 +1,32 @@
 // Package entities finds the names of people, organizations and places in
-// plain text with a statistical sequence tagger, so that names no list
-// knows ("Sunai Phasuk", "Tribunal Supremo Electoral") are still found.
+// plain text, with their canonical names and where the text writes them.
 //
-// A Model is an averaged structured perceptron over BIO tags (B-PER, I-ORG,
-// …) with first-order Viterbi decoding. Its features are the word, its
-// shape, prefixes and suffixes, the words and shapes two either side, the
-// position in the sentence, and the names the caller already knows (Known
-// spans, such as gazetteer matches), so a gazetteer guides the tagger
-// without being part of it. The model trained on the corpora named in the
-// README is embedded, gzip-compressed; LoadDefault reads it. A Model is a
-// value: it is read-only once loaded and safe for concurrent use.
+// A Recognizer (NewRecognizer, built once) reads a text in three layers:
+// the gazetteer (the embedded gazetteer.tsv: canonical names, aliases,
+// acronyms, web domains, non-Latin scripts), the rules (organizations by
+// the word their names end in, people after a title, role or verb, places
+// before "province", the national section of an international group), and
+// a statistical sequence tagger for the names neither lists nor rules know
+// ("Sunai Phasuk", "Tribunal Supremo Electoral"). It then links names
+// inside the text: an acronym to the name it was defined after ("Full Name
+// (ACR)"), a surname or honorific to the one full name that holds it ("Ms
+// Brooks" → "Sarah M Brooks"). The words the rules and package quotes read
+// (titles, roles, the last words of organizations' names) are listed once,
+// in words.go.
 //
-// The package does not canonicalise names, link a surname to a full name,
-// or read site chrome apart from the main text: package indexer does that
-// and calls Tag on the main text only. Training and evaluation live in
-// internal/nertool, which reads annotated corpora from a path it is given
-// and fetches nothing.
+// The tagger's Model is an averaged structured perceptron over BIO tags
+// (B-PER, I-ORG, …) with first-order Viterbi decoding. Its features are the
+// word, its shape, prefixes and suffixes, the words and shapes two either
+// side, the position in the sentence, and the names the caller already
+// knows (Known spans, such as gazetteer matches), so a gazetteer guides the
+// tagger without being part of it. The model trained on the corpora named
+// in the README is embedded, gzip-compressed; LoadDefault reads it. A Model
+// and a Recognizer are values: read-only once loaded and safe for
+// concurrent use.
+//
+// The package reads the text it is given and nothing else: the caller
+// (package indexer) cuts site chrome away first and passes the main text
+// only, since the tagger reads menus and footers as prose. Training and
+// evaluation live in internal/nertool, which reads annotated corpora from a
+// path it is given and fetches nothing.
 package entities

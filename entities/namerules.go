@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -456,17 +457,31 @@ func (s *entityScan) firstMention(name string) int {
 // who took a picture, not an organization the statement is about.
 var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|©)\s*(?::|by)?\s*$`)
 
-// mayBeCredit reports whether s holds a word creditRe needs: most text
-// before a mention holds none, and the test is far cheaper than the regexp.
+// creditWindow is how many bytes before a mention may hold a credit.
+const creditWindow = 12
+
+// mayBeCredit reports whether s, at most creditWindow bytes, holds a word
+// creditRe needs: most text before a mention holds none, and the test is far
+// cheaper than the regexp. s is lower-cased (ASCII) into an array on the
+// stack, since a mention's capitals would make strings.ToLower allocate.
 func mayBeCredit(s string) bool {
-	l := strings.ToLower(s) // no copy when s has no capitals
-	return strings.Contains(l, "photo") || strings.Contains(l, "image") || strings.Contains(l, "credit") || strings.Contains(s, "©")
+	var buf [creditWindow]byte
+	b := buf[:0]
+	for i := 0; i < len(s) && len(b) < len(buf); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return bytes.Contains(b, []byte("photo")) || bytes.Contains(b, []byte("image")) ||
+		bytes.Contains(b, []byte("credit")) || strings.Contains(s, "©")
 }
 
 // dropCredits removes mentions that are photo credits.
 func (s *entityScan) dropCredits() {
 	for i, m := range s.found {
-		if before := s.text[max(0, m.start-12):m.start]; mayBeCredit(before) && creditRe.MatchString(before) {
+		if before := s.text[max(0, m.start-creditWindow):m.start]; mayBeCredit(before) && creditRe.MatchString(before) {
 			s.found[i].kind = kindOther
 		}
 	}

@@ -306,3 +306,23 @@ func TestIsHonorific(t *testing.T) {
 		}
 	}
 }
+
+func TestMayBeCredit(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"Photo: ", true},
+		{"PHOTO BY ", true},
+		{"the image ", true},
+		{"Credit: ", true},
+		{"© ", true},
+		{"said on 3 May ", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := mayBeCredit(tt.before); got != tt.want {
+			t.Errorf("mayBeCredit(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}

@@ -39,6 +39,10 @@ const (
 // NewExtractor, so one Extractor may be used from many goroutines at once.
 type Extractor struct {
 	names *entities.Recognizer
+	// letterheads reads the text above a headline with the gazetteer and
+	// the rules alone: it is site chrome or a letterhead, not prose for
+	// the tagger.
+	letterheads *entities.Recognizer
 }
 
 // NewExtractor loads the embedded gazetteer and name tagger model (about
@@ -53,7 +57,7 @@ func NewExtractor() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("indexer: %w", err)
 	}
-	return &Extractor{names: r}, nil
+	return &Extractor{names: r, letterheads: r.RulesOnly()}, nil
 }
 
 // extraction is what a format-specific extractor found before the shared
@@ -241,7 +245,7 @@ func (e *Extractor) source(x extraction, text string, ents entities.Names) strin
 	if x.head != "" {
 		// Above the headline: a letterhead the title was not set under
 		// ("LICADHO", then the dateline, then the title).
-		if org := letterhead(x.head, e.names.RulesOnly().Find(x.head)); org != "" {
+		if org := letterhead(x.head, e.letterheads.Find(x.head)); org != "" {
 			return org
 		}
 	}

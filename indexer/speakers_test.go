@@ -34,7 +34,7 @@ func TestSpeakers_FromExtractedNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rulesOnly := &Extractor{names: full.names.RulesOnly()}
+	rulesOnly := &Extractor{names: full.letterheads, letterheads: full.letterheads}
 	for _, file := range []string{"gold.json", "dev.json", "test.json"} {
 		t.Run(file, func(t *testing.T) {
 			cases := readSpeakerCases(t, file)
