@@ -133,6 +133,9 @@ func TestNamePage_notFound(t *testing.T) {
 		"/sources/Hun%20Sen",
 		"/places/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
 		"/organizations/" + strings.Repeat("x", 5000),
+		// Not UTF-8, and a control character.
+		"/people/%FF%FE",
+		"/places/a%00b",
 	} {
 		resp, body := get(t, ts, path)
 		if resp.StatusCode != http.StatusNotFound {
