@@ -7,18 +7,25 @@ import (
 	"github.com/advosearch/advosearch/entities"
 )
 
-// BenchmarkModel_Tag tags a 4 KB English statement; the budget for all of
-// extraction is 2 ms per such statement on one core.
-func BenchmarkModel_Tag(b *testing.B) {
+// statement returns the embedded model and testdata/statement.txt, a 4 KB
+// English statement, for the benchmarks and tests that read it.
+func statement(tb testing.TB) (*entities.Model, string) {
+	tb.Helper()
 	m, err := entities.LoadDefault()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	text, err := os.ReadFile("testdata/statement.txt")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	s := string(text)
+	return m, string(text)
+}
+
+// BenchmarkModel_Tag tags a 4 KB English statement; the budget for all of
+// extraction is 2 ms per such statement on one core.
+func BenchmarkModel_Tag(b *testing.B) {
+	m, s := statement(b)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -29,19 +36,11 @@ func BenchmarkModel_Tag(b *testing.B) {
 // BenchmarkRecognizer_Find finds the names of the same statement with the
 // gazetteer, the rules and the tagger: what extraction pays for names.
 func BenchmarkRecognizer_Find(b *testing.B) {
-	m, err := entities.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, s := statement(b)
 	r, err := entities.NewRecognizer(m)
 	if err != nil {
 		b.Fatal(err)
 	}
-	text, err := os.ReadFile("testdata/statement.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := string(text)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for b.Loop() {

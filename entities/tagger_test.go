@@ -151,15 +151,7 @@ func TestTag_Concurrent(t *testing.T) {
 // TestTag_SpansAreWellFormed checks, with and without known spans, that
 // offsets stay in the text and spans never overlap.
 func TestTag_SpansAreWellFormed(t *testing.T) {
-	m, err := entities.LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile("testdata/statement.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(text)
+	m, s := statement(t)
 	known := []entities.Span{{Start: strings.Index(s, "Hun Sen"), End: strings.Index(s, "Hun Sen") + len("Hun Sen"), Kind: entities.Person}}
 	for _, spans := range [][]entities.Span{m.Tag(s, nil), m.Tag(s, known)} {
 		if len(spans) == 0 {
