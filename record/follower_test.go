@@ -145,9 +145,12 @@ func TestFollower_twoNodes(t *testing.T) {
 	if err != nil || sum.Indexed != 0 || len(sum.Deleted) != 1 {
 		t.Errorf("re-ingesting deleted content on B: %+v, %v; want it passed over as deleted", sum, err)
 	}
-	if st := b.follow.Status(); st.Behind != 0 || st.Err != nil {
-		t.Errorf("node B status %+v, want current", st)
-	}
+	// The status follows the index: it says current once the last batch
+	// is written and the cursor past it.
+	waitUntil(t, "node B says it is current", func() bool {
+		st := b.follow.Status()
+		return st.Behind == 0 && st.Err == nil && st.Applied >= 3
+	})
 }
 
 func TestFollower_restartCatchesUp(t *testing.T) {
@@ -213,6 +216,8 @@ func TestFollower_deletedIndexRebuilds(t *testing.T) {
 	}
 	b := startNode(t, store, data)
 	b.waitFor("Koh Kong", 9)
+	// The deletion is the last change: nine hits may come before it.
+	waitUntil(t, "the rebuilt node is current", func() bool { return b.follow.Status().Behind == 0 })
 	stored, err := b.ix.Lookup(context.Background(), []string{"s3"})
 	if err != nil || !stored["s3"].Deleted {
 		t.Errorf("rebuilt index holds %+v (%v) for s3, want its deletion record", stored, err)

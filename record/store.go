@@ -123,8 +123,21 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 }
 
 // change runs the queued statements in one transaction under seqLock and
-// notifies the followers on commit.
-func (s *Store) change(ctx context.Context, action string, queue func(*pgx.Batch) error) (err error) {
+// notifies the followers on commit. A transaction that failed for want of
+// PostgreSQL is tried once more: after PostgreSQL restarts, the pool's
+// first connection is one it broke, and a retry takes a new one. Trying
+// again is safe even if the first commit went through, since both changes
+// are idempotent: the same upsert changes nothing, and a deleted row is
+// passed over.
+func (s *Store) change(ctx context.Context, action string, queue func(*pgx.Batch) error) error {
+	err := s.changeOnce(ctx, action, queue)
+	if errors.Is(err, ErrUnavailable) && ctx.Err() == nil {
+		err = s.changeOnce(ctx, action, queue)
+	}
+	return err
+}
+
+func (s *Store) changeOnce(ctx context.Context, action string, queue func(*pgx.Batch) error) (err error) {
 	b := &pgx.Batch{}
 	b.Queue("SELECT pg_advisory_xact_lock($1)", seqLock)
 	if err := queue(b); err != nil {
