@@ -92,19 +92,31 @@ func checkPaths(args []string) error {
 	_, paths := splitURLs(args)
 	for _, p := range paths {
 		_, err := os.Stat(p)
-		var pathErr *fs.PathError
 		switch {
 		case err == nil:
 		case errors.Is(err, fs.ErrNotExist):
 			return fmt.Errorf("index: %s: no such file or folder", p)
-		case errors.As(err, &pathErr):
-			return fmt.Errorf("index: %s: %w", p, pathErr.Err)
 		default:
-			return fmt.Errorf("index: %w", err)
+			return unreadablePath{err}
 		}
 	}
 	return nil
 }
+
+// unreadablePath is a path named to index that cannot be read. It keeps
+// the error's path, so that a folder that cannot be read is named, not
+// taken for the data folder (storageFailure).
+type unreadablePath struct{ err error }
+
+func (u unreadablePath) Error() string {
+	var pathErr *fs.PathError
+	if errors.As(u.err, &pathErr) {
+		return fmt.Sprintf("cannot read %s: %v", pathErr.Path, pathErr.Err)
+	}
+	return u.err.Error()
+}
+
+func (u unreadablePath) Unwrap() error { return u.err }
 
 // sendToServer sends the files, as they are on disk, to a running server,
 // which indexes them as this command would (the same statements, the same

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -156,6 +157,19 @@ func TestIndex_ProcessLimits(t *testing.T) {
 			if !strings.Contains(r.stderr, "as user nobody") && !strings.Contains(r.stderr, "as user with uid 65534") {
 				t.Errorf("stderr does not name the user the process runs as:\n%s", r.stderr)
 			}
+		}
+		// A folder of statements nobody may read is named as such, and
+		// not taken for the data folder.
+		private := filepath.Join(t.TempDir(), "statements")
+		if err := os.MkdirAll(private, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		r := runBinary(t, setpriv, append(asNobody, "index", "--data", filepath.Join(shared, "other"), private)...)
+		if msg := strings.TrimSpace(r.stderr); r.code == 0 || msg != fmt.Sprintf("advosearch: cannot read %s: %s", private, syscall.EACCES) {
+			t.Errorf("a folder nobody may read: exit %d, stderr %q; want it named as unreadable", r.code, r.stderr)
+		}
+		if _, err := os.Stat(filepath.Join(shared, "other")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a data folder was created for a run that could read nothing: %v", err)
 		}
 		if after := snapshotTree(t, data); after != before {
 			t.Errorf("the runs as nobody changed the data folder:\nbefore:\n%s\nafter:\n%s", before, after)
