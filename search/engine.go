@@ -27,6 +27,9 @@ type Engine struct {
 	langs     *cachedLangs
 	columns   *facetColumns
 	stem      analysis.Analyzer // of the stemmed fields, to mark their matches
+	// stemMemo, when set, keeps the stems of the texts marked: for a
+	// percolator's engine, which marks the same statements for many alerts.
+	stemMemo *stemMemo
 	// admit bounds the searches running at once (Options.Slots) and refuses
 	// those that could not get a slot before their deadline (admission.go).
 	admit *admission
@@ -350,10 +353,14 @@ func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationM
 // those of the stemmed fields, which keep no term vectors, by analysing the
 // text again.
 func (e *Engine) matches(s Statement, locs bsearch.FieldTermLocationMap, stems stems) (title, body []match) {
+	stemmed := stemmedMatches
+	if e.stemMemo != nil {
+		stemmed = e.stemMemo.matches
+	}
 	title = append(matchesIn(locs, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang)),
-		stemmedMatches(e.stem, s.Title, stems.title)...)
+		stemmed(e.stem, s.Title, stems.title)...)
 	body = append(matchesIn(locs, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang)),
-		stemmedMatches(e.stem, s.Body, stems.body)...)
+		stemmed(e.stem, s.Body, stems.body)...)
 	return title, body
 }
 

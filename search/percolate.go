@@ -31,7 +31,9 @@ func NewPercolator(stmts []index.Statement) (*Percolator, error) {
 		ix.Close()
 		return nil, fmt.Errorf("search: percolator: %w", err)
 	}
-	return &Percolator{ix: ix, size: len(stmts), snip: New(ix)}, nil
+	snip := New(ix)
+	snip.stemMemo = newStemMemo()
+	return &Percolator{ix: ix, size: len(stmts), snip: snip}, nil
 }
 
 // Match returns the IDs of the batch's statements that r matches, all of

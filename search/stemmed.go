@@ -1,6 +1,8 @@
 package search
 
 import (
+	"sync"
+
 	"github.com/advosearch/advosearch/query"
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -53,6 +55,51 @@ func stemmedMatches(stem analysis.Analyzer, text string, terms map[string]bool) 
 	for _, t := range stem.Analyze([]byte(text)) {
 		if terms[string(t.Term)] {
 			out = append(out, match{t.Start, t.End})
+		}
+	}
+	return out
+}
+
+// stemMemo keeps the stemmed words of each text it analysed, for an engine
+// that marks the same few texts again and again: a percolation batch cuts
+// a snippet of a statement for every alert it matches, and analysing the
+// body each time was two fifths of percolating 1,000 statements against
+// 10,000 alerts. It lives as long as the batch's percolator.
+type stemMemo struct {
+	mu    sync.Mutex
+	words map[string][]stemWord
+}
+
+// stemWord is one word of a text, by its stem.
+type stemWord struct {
+	term       string
+	start, end int
+}
+
+func newStemMemo() *stemMemo { return &stemMemo{words: map[string][]stemWord{}} }
+
+// matches is stemmedMatches, analysing each text once.
+func (m *stemMemo) matches(stem analysis.Analyzer, text string, terms map[string]bool) []match {
+	if len(terms) == 0 || text == "" {
+		return nil
+	}
+	m.mu.Lock()
+	words, ok := m.words[text]
+	m.mu.Unlock()
+	if !ok {
+		tokens := stem.Analyze([]byte(text))
+		words = make([]stemWord, len(tokens))
+		for i, t := range tokens {
+			words[i] = stemWord{string(t.Term), t.Start, t.End}
+		}
+		m.mu.Lock()
+		m.words[text] = words
+		m.mu.Unlock()
+	}
+	var out []match
+	for _, w := range words {
+		if terms[w.term] {
+			out = append(out, match{w.start, w.end})
 		}
 	}
 	return out
