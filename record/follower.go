@@ -167,6 +167,14 @@ func (f *Follower) CatchUp(ctx context.Context) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	n := 0
+	// Counted once, then counted down: counting the rows left after every
+	// batch would read them all again each time, quadratic in a rebuild of
+	// a million statements.
+	left, err := f.store.Behind(ctx, f.applied.Load())
+	if err != nil {
+		return n, err
+	}
+	f.behind.Store(left)
 	for {
 		after := f.applied.Load()
 		changes, err := f.store.Changes(ctx, after, f.opts.Batch)
@@ -189,11 +197,15 @@ func (f *Follower) CatchUp(ctx context.Context) (int, error) {
 		}
 		f.applied.Store(last)
 		n += len(changes)
-		left, err := f.store.Behind(ctx, last)
-		if err != nil {
-			return n, err
+		left -= int64(len(changes))
+		if left <= 0 && len(changes) == f.opts.Batch {
+			// Changes committed since the count: count again rather
+			// than say current while applying them.
+			if left, err = f.store.Behind(ctx, last); err != nil {
+				return n, err
+			}
 		}
-		f.behind.Store(left)
+		f.behind.Store(max(left, 0))
 	}
 }
 
