@@ -427,6 +427,30 @@ func publishedFromText(text string) time.Time {
 			}
 		}
 	}
+	return bylineDate(head)
+}
+
+// bylineSeparators part the fields of a byline.
+const bylineSeparators = "|·•"
+
+// bylineDate returns the date of a byline: a short line of fields set
+// apart by bars or dots, one of which is a date alone ("By Ana Ruiz |
+// May 11, 2001 | Page 7", "Staff · 3 March 2024 · 4 min read").
+func bylineDate(text string) time.Time {
+	for _, line := range strings.Split(text, "\n") {
+		if len(line) > maxDateLine*2 || !strings.ContainsAny(line, bylineSeparators) || !hasYear(line) {
+			continue
+		}
+		fields := strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(bylineSeparators, r) })
+		if len(fields) < 2 || len(fields) > 6 {
+			continue
+		}
+		for _, f := range fields {
+			if t, ok := parseDate(f); ok {
+				return t
+			}
+		}
+	}
 	return time.Time{}
 }
 

@@ -149,3 +149,23 @@ func FuzzFindAllFrom(f *testing.F) {
 		}
 	})
 }
+
+func TestBylineDate(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Strikes spread\n\nBy Ana Ruiz | May 11, 2001 | Page 7\n\nWorkers walked out.", "2001-05-11"},
+		{"Staff reporter · 3 March 2024 · 4 min read", "2024-03-03"},
+		{"Home | About | Contact", ""},
+		// A table row of events is no byline: no field is a date alone.
+		{"1998 | the first strike | 2001 | the second", ""},
+		{"By Ana Ruiz | Page 7", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if d := bylineDate(tt.text); !d.IsZero() {
+			got = d.Format("2006-01-02")
+		}
+		if got != tt.want {
+			t.Errorf("bylineDate(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
