@@ -514,7 +514,7 @@ func findTitle(paras []string) int {
 		}
 		// A dateline ("Phnom Penh, 14 June 2023") echoes the text's places
 		// as a headline does, but dates the statement, never titles it.
-		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) {
+		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) || notHeadline(p) {
 			continue
 		}
 		if !echoedBy(p, strings.Join(paras[i+1:], "\n")) {
@@ -534,6 +534,19 @@ func findTitle(paras []string) int {
 	}
 	return max(letterhead, 0)
 }
+
+// notHeadline reports whether a paragraph reads as something other than a
+// headline wherever it stands: a letter's salutation or any line that
+// leads into what follows ("To the Members of Parliament:", "Dear
+// colleagues,"), or a site's address that a scraper put on top.
+func notHeadline(p string) bool {
+	return strings.HasSuffix(p, ":") || strings.HasSuffix(p, ",") || salutationRe.MatchString(p) || bareAddressRe.MatchString(p)
+}
+
+var (
+	salutationRe  = regexp.MustCompile(`(?i)^(?:dear|to whom|chers?|chères?|estimad[oa]s?|querid[oa]s?|prezad[oa]s?)\b`)
+	bareAddressRe = regexp.MustCompile(`(?i)^#*\s*(?:https?://)?(?:[\pL\d-]+\.)+\pL{2,}(?:/\S*)?$`)
+)
 
 // echoedBy reports whether the rest of the text takes up at least half of
 // the headline's content words, and at least two.

@@ -249,3 +249,19 @@ func TestCollapseSpace(t *testing.T) {
 		}
 	}
 }
+
+func TestFindTitle_skipsSalutationsAndAddresses(t *testing.T) {
+	tests := []struct {
+		paras []string
+		want  int
+	}{
+		{[]string{"To the Members of the Legislative Council:", "Re: The surveillance bill must be withdrawn", "We write to urge you to withdraw the surveillance bill."}, 1},
+		{[]string{"Dear colleagues,", "Joint appeal for the release of jailed journalists", "We appeal for the release of the jailed journalists."}, 1},
+		{[]string{"# www.example-news.com", "Strike at the port enters its third week", "The strike at the port entered its third week on Monday."}, 1},
+	}
+	for _, tt := range tests {
+		if got := findTitle(tt.paras); got != tt.want {
+			t.Errorf("findTitle(%q) = %d, want %d", tt.paras, got, tt.want)
+		}
+	}
+}
