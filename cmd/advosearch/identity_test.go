@@ -253,6 +253,29 @@ func TestServe_servesTheOriginalFile(t *testing.T) {
 	}
 
 	local := filepath.Join(docs, "hrw-dateline.txt")
+	// Where the files lie on this machine is nobody's business: no answer
+	// that a reader, a program or a feed reader gets names the folder.
+	for _, path := range []string{
+		"/api/documents/" + corpus.ID(local),
+		"/api/documents/" + sent,
+		"/api/search?q=lese+majeste&format=csv",
+		"/api/search?q=lese+majeste&format=jsonl",
+		"/api/search?q=lese+majeste",
+		"/api/quotes?q=hallmark+of+repression",
+		"/feed.atom?q=lese+majeste",
+		"/statements/" + corpus.ID(local),
+		"/?q=lese+majeste",
+	} {
+		resp, body := get(path)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "ajest") && !strings.Contains(body, "hallmark") && !strings.Contains(body, "LICADHO") {
+			t.Errorf("%s: %d, want an answer that holds the statement", path, resp.StatusCode)
+		}
+		for _, leak := range []string{docs, "/srv/inbox", "file:"} {
+			if strings.Contains(body, leak) {
+				t.Errorf("%s names %q", path, leak)
+			}
+		}
+	}
 	text, _ := os.ReadFile(local)
 	resp, body = get("/statements/" + corpus.ID(local) + "/original")
 	if resp.StatusCode != http.StatusOK || body != string(text) || !strings.HasPrefix(resp.Header.Get("Content-Disposition"), `attachment; filename=hrw-dateline.txt`) {
