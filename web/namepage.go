@@ -138,6 +138,9 @@ func (s *Server) namePage(param string) echo.HandlerFunc {
 	}
 }
 
+// renderName answers with the page of name, of kind: three searches, the
+// statements filtered on it with their facets, its oldest dated statement,
+// and its quotations.
 func (s *Server) renderName(c echo.Context, kind nameKind, name string) error {
 	ctx := c.Request().Context()
 	p := params{}.with(kind.param, name)
