@@ -192,3 +192,28 @@ func TestStore_unavailable(t *testing.T) {
 		t.Errorf("open of a missing database: got %v, want a plain error", err)
 	}
 }
+
+// Nodes started together on a new database migrate it once: the others
+// wait for the advisory lock and find the schema there.
+func TestOpen_concurrentMigrations(t *testing.T) {
+	url := newDatabase(t)
+	errs := make(chan error, 4)
+	for range cap(errs) {
+		go func() {
+			st, err := record.Open(context.Background(), url)
+			if err == nil {
+				st.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Errorf("open: %v", err)
+		}
+	}
+	st := openStore(t, url)
+	if err := st.Put(context.Background(), []index.Statement{statement("s1", "body")}); err != nil {
+		t.Error(err)
+	}
+}
