@@ -25,7 +25,17 @@ func (ix *Index) Lookup(ctx context.Context, ids []string) (map[string]Stored, e
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	// The IDs are looked up as terms of the _id field, which Bleve reads
+	// in this goroutine; a DocIDQuery reads each segment in a goroutine of
+	// its own, where meeting the segment a failed batch closed (see heal)
+	// crashes the process instead of failing this lookup.
+	terms := make([]query.Query, len(ids))
+	for i, id := range ids {
+		tq := bleve.NewTermQuery(id)
+		tq.SetField("_id")
+		terms[i] = tq
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(terms...), len(ids), 0, false)
 	req.Fields = []string{FieldKind, FieldHash}
 	res, err := ix.Search(ctx, req)
 	if err != nil {

@@ -449,7 +449,9 @@ func (r *run) resolve(docID, stmtID string) {
 // written are on disk: what the summary counts as indexed is then in the
 // index.
 func (r *run) stop(err error) (Summary, error) {
-	if werr := r.waitWrites(); werr != nil && err == nil {
+	if werr := r.waitWrites(); werr != nil {
+		// A failed write is the cause: a lookup beside it may have
+		// failed only because of it (index.Index.heal).
 		err = werr
 	}
 	r.done()
