@@ -14,9 +14,9 @@ import (
 
 // LoadResult is what one load run measured.
 type LoadResult struct {
-	Concurrency int     `json:"concurrency"`
-	Requests    int     `json:"requests"` // completed, failed ones included
-	Errors      int     `json:"errors"`   // transport errors and non-200 answers but sheds
+	Concurrency int `json:"concurrency"`
+	Requests    int `json:"requests"` // completed, failed ones included
+	Errors      int `json:"errors"`   // transport errors and non-200 answers but sheds
 	// Shed counts the requests the server refused at once as overloaded
 	// (503 with Retry-After), which is how it keeps the others within
 	// their deadline: no error, but no answer either.

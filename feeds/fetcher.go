@@ -368,4 +368,3 @@ func parseURL(raw string) (*url.URL, error) {
 	u.Fragment = ""
 	return u, nil
 }
-
