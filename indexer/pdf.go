@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -116,10 +117,22 @@ func pageLines(texts []pdf.Text) string {
 		slices.SortStableFunc(l.glyph, func(a, b pdf.Text) int { return cmpFloat(a.X, b.X) })
 		end := math.Inf(-1)
 		for _, g := range l.glyph {
-			if g.X-end > wordGap*l.size && end != math.Inf(-1) && !strings.HasSuffix(out.String(), " ") && !strings.HasPrefix(g.S, " ") {
+			// Spaces, tabs and line breaks drawn as glyphs are left to
+			// the gaps to say: some writers draw a line break a hair to
+			// the right of the next word's first letter ("H ealth").
+			text := strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) {
+					return ' '
+				}
+				return r
+			}, g.S)
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			if g.X-end > wordGap*l.size && end != math.Inf(-1) && !strings.HasSuffix(out.String(), " ") && !strings.HasPrefix(text, " ") {
 				out.WriteByte(' ')
 			}
-			out.WriteString(g.S)
+			out.WriteString(text)
 			end = g.X + g.W
 		}
 		out.WriteByte('\n')
