@@ -231,6 +231,20 @@ func TestEngine_Search_undated(t *testing.T) {
 	if res.Undated != 0 {
 		t.Errorf("no range: %d left out, want 0", res.Undated)
 	}
+	// The undated statements are known by ID as of the last write: one
+	// more is counted at once, and none at all counts none.
+	if err := e.ix.Write([]index.Statement{{ID: "undated-2", Title: "Open letter", Body: "Cambodia must repeal the law."}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = e.Search(context.Background(), Request{Query: "Cambodia", From: from, To: to}); err != nil || res.Undated != 2 {
+		t.Errorf("after writing another: %d left out (%v), want 2", res.Undated, err)
+	}
+	if err := e.ix.Write(nil, []string{"undated", "undated-2"}); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = e.Search(context.Background(), Request{Query: "Cambodia", From: from, To: to}); err != nil || res.Undated != 0 {
+		t.Errorf("with none undated: %d left out (%v), want 0", res.Undated, err)
+	}
 }
 
 // A name in quotes finds it where the text gives it a possessive: people
