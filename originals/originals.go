@@ -9,6 +9,7 @@ package originals
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,6 +95,46 @@ func (s *Store) Remove(hash string) error {
 		}
 	}
 	return nil
+}
+
+// CopyTo copies the originals kept into dir, a new folder, for a backup
+// of the data folder. Kept files never change once in place, so a copy
+// made while files are added holds each whole; one added meanwhile may be
+// missing, and its statement's page then offers none.
+func (s *Store) CopyTo(dir string) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return fmt.Errorf("originals: backup: %w", err)
+	}
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return fmt.Errorf("originals: backup: %w", err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".put-") {
+			continue
+		}
+		if err := copyFile(filepath.Join(s.dir, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("originals: backup: %w", err)
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return errors.Join(out.Sync(), out.Close())
 }
 
 // path is where the original of hash, of type ctype, is kept. A hash is

@@ -164,6 +164,9 @@ func (d *dataFolder) Backup(dest, data string) error {
 	if err := d.alerts.Backup(alertsPath(dest)); err != nil {
 		return err
 	}
+	if err := d.originals.CopyTo(filepath.Join(dest, "originals")); err != nil {
+		return err
+	}
 	secret, err := os.ReadFile(filepath.Join(data, "webhook.secret"))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil

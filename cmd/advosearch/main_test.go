@@ -223,6 +223,17 @@ func TestBackup_whileTheServerRunsThenRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
+	// A file sent to the server is kept for its statement's page; the
+	// copy keeps it too.
+	req, _ = http.NewRequest(http.MethodPost, base+"/api/documents", strings.NewReader("Vigil for detained monks\n\nMonks held a vigil in Phnom Penh.\n"))
+	req.Header.Set("Authorization", "Bearer s3cret")
+	req.Header.Set("Content-Type", "text/plain")
+	if resp, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	var sent struct{ IDs []string }
+	json.NewDecoder(resp.Body).Decode(&sent)
+	resp.Body.Close()
 
 	dest := filepath.Join(t.TempDir(), "copy")
 	if err := run(context.Background(), []string{"backup", "--server", base, "--token", "s3cret", dest}, io.Discard, io.Discard); err != nil {
@@ -251,6 +262,14 @@ func TestBackup_whileTheServerRunsThenRestore(t *testing.T) {
 		if orig.Total == 0 || copied.Total != orig.Total {
 			t.Errorf("q=%s: %d in the copy, %d in the original", q, copied.Total, orig.Total)
 		}
+	}
+	if len(sent.IDs) != 1 {
+		t.Fatalf("the file sent: IDs %v", sent.IDs)
+	}
+	if resp, err := http.Get(restored + "/statements/" + sent.IDs[0] + "/original"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("the original of a file sent, in the copy: %v %v, want it kept", resp, err)
+	} else {
+		resp.Body.Close()
 	}
 	req, _ = http.NewRequest(http.MethodGet, restored+"/api/alerts", nil)
 	req.Header.Set("Authorization", "Bearer s3cret")
