@@ -29,13 +29,7 @@ func (ix *Index) Lookup(ctx context.Context, ids []string) (map[string]Stored, e
 	// in this goroutine; a DocIDQuery reads each segment in a goroutine of
 	// its own, where meeting the segment a failed batch closed (see heal)
 	// crashes the process instead of failing this lookup.
-	terms := make([]query.Query, len(ids))
-	for i, id := range ids {
-		tq := bleve.NewTermQuery(id)
-		tq.SetField("_id")
-		terms[i] = tq
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(terms...), len(ids), 0, false)
+	req := bleve.NewSearchRequestOptions(anyTerm("_id", ids), len(ids), 0, false)
 	req.Fields = []string{FieldKind, FieldHash}
 	res, err := ix.Search(ctx, req)
 	if err != nil {
@@ -54,6 +48,17 @@ func (ix *Index) Lookup(ctx context.Context, ids []string) (map[string]Stored, e
 	return found, nil
 }
 
+// anyTerm matches the documents that hold any of values, whole, in field.
+func anyTerm(field string, values []string) query.Query {
+	terms := make([]query.Query, len(values))
+	for i, v := range values {
+		tq := bleve.NewTermQuery(v)
+		tq.SetField(field)
+		terms[i] = tq
+	}
+	return bleve.NewDisjunctionQuery(terms...)
+}
+
 // SameContent is a statement found by the hash of its content.
 type SameContent struct {
 	ID string
@@ -69,13 +74,7 @@ func (ix *Index) ByHash(ctx context.Context, hashes []string) (map[string]SameCo
 	if len(hashes) == 0 {
 		return nil, nil
 	}
-	terms := make([]query.Query, len(hashes))
-	for i, h := range hashes {
-		tq := bleve.NewTermQuery(h)
-		tq.SetField(FieldHash)
-		terms[i] = tq
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(KindQuery(KindStatement), bleve.NewDisjunctionQuery(terms...)), 2*len(hashes), 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(KindQuery(KindStatement), anyTerm(FieldHash, hashes)), 2*len(hashes), 0, false)
 	req.Fields = []string{FieldHash, FieldOrigin}
 	req.SortBy([]string{"_id"})
 	res, err := ix.Search(ctx, req)
