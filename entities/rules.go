@@ -548,6 +548,7 @@ func (s *entityScan) inUnknownName(i int) bool {
 // exactly one full name contains that word. Unresolved short names are
 // dropped: "Brooks" alone is a fragment, not an entity.
 func (s *entityScan) resolveShortNames() {
+	s.mergePartialNames()
 	parts := map[string][]string{} // name word → full names containing it
 	for _, m := range s.found {
 		if m.kind != kindPerson {
@@ -562,17 +563,81 @@ func (s *entityScan) resolveShortNames() {
 			}
 		}
 	}
+	resolved := map[int]bool{} // starts of the short names resolved here
 	for _, sm := range s.short {
-		if full := parts[sm.name]; len(full) == 1 {
+		if full := parts[sm.name]; len(full) == 1 && !resolved[sm.start] {
 			s.found = append(s.found, mention{name: full[0], kind: kindPerson, start: sm.start, end: sm.end})
+			resolved[sm.start] = true
 		}
 	}
 	for i, t := range s.toks {
-		if s.at[i] >= 0 || !startsUpper(t.key) || s.inUnknownName(i) {
+		// A short name resolved above covers no token (s.at), and must not
+		// be found twice.
+		if s.at[i] >= 0 || resolved[t.start] || !startsUpper(t.key) || s.inUnknownName(i) {
 			continue
 		}
 		if full := parts[t.key]; len(full) == 1 {
 			s.add(mention{name: full[0], kind: kindPerson, start: t.start, end: t.end}, i, i+1)
 		}
 	}
+}
+
+// mergePartialNames turns a person's name of two words or more that is part
+// of exactly one longer name found in the text into that name: "Mr
+// Singleton Norton" after "Tim Singleton Norton", "Raja Petra" after "Raja
+// Petra Kamaruddin". A gazetteer name is already canonical, and its
+// aliases ("Samdech Hun Sen") already name it.
+func (s *entityScan) mergePartialNames() {
+	var full [][]string // the words of each person's name, once each
+	for _, m := range s.found {
+		if m.kind != kindPerson {
+			continue
+		}
+		ws := strings.Fields(FoldPunctuation(m.name))
+		if !slices.ContainsFunc(full, func(f []string) bool { return slices.Equal(f, ws) }) {
+			full = append(full, ws)
+		}
+	}
+	for i, m := range s.found {
+		if m.kind != kindPerson {
+			continue
+		}
+		ws := strings.Fields(FoldPunctuation(m.name))
+		if len(ws) < 2 {
+			continue
+		}
+		var longer []string
+		for _, f := range full {
+			if len(f) > len(ws) && containsWords(f, ws) {
+				if longer != nil {
+					longer = nil // part of two names: ambiguous
+					break
+				}
+				longer = f
+			}
+		}
+		if longer != nil {
+			s.found[i].name = s.fullName(longer)
+		}
+	}
+}
+
+// fullName returns the name, as found, whose words are ws.
+func (s *entityScan) fullName(ws []string) string {
+	for _, m := range s.found {
+		if m.kind == kindPerson && slices.Equal(strings.Fields(FoldPunctuation(m.name)), ws) {
+			return m.name
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// containsWords reports whether part occurs in words as a run.
+func containsWords(words, part []string) bool {
+	for i := 0; i+len(part) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(part)], part) {
+			return true
+		}
+	}
+	return false
 }

@@ -175,3 +175,26 @@ func TestMayBeCredit(t *testing.T) {
 		}
 	}
 }
+
+// TestRecognizer_Find_shortNameOnce: a surname after an honorific ("Mr
+// Assange") is one mention of the full name, not two at the same place.
+func TestRecognizer_Find_shortNameOnce(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	text := "The activist Julian Assange spoke. Mr Assange left."
+	at := strings.Index(text, "Assange left")
+	n := 0
+	for _, m := range r.Find(text) {
+		if m.Start == at {
+			n++
+			if m.Canonical != "Julian Assange" {
+				t.Errorf("Mr Assange: got %q, want %q", m.Canonical, "Julian Assange")
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("Mr Assange: %d mentions, want 1", n)
+	}
+}
