@@ -66,6 +66,9 @@ type Follower struct {
 	behind atomic.Int64
 	// lastErr is the last failure to reach the record, nil once it worked.
 	lastErr atomic.Pointer[error]
+	// rebuilding is set, before the follower starts, on one that fills a
+	// new generation (Rebuild).
+	rebuilding bool
 }
 
 // NewFollower returns a follower applying store to ix, which keeps its
@@ -94,12 +97,15 @@ type Status struct {
 	// Err is why the record could not be read the last time, nil if it
 	// could.
 	Err error
+	// Rebuilding says that the follower fills a new generation of the
+	// index, which nothing serves until it is complete (Rebuild).
+	Rebuilding bool
 }
 
 // Status says how far the follower is, without asking PostgreSQL: it is
 // cheap enough for every /readyz.
 func (f *Follower) Status() Status {
-	st := Status{Applied: f.applied.Load(), Behind: f.behind.Load()}
+	st := Status{Applied: f.applied.Load(), Behind: f.behind.Load(), Rebuilding: f.rebuilding}
 	if p := f.lastErr.Load(); p != nil {
 		st.Err = *p
 	}
@@ -313,10 +319,23 @@ func (f *Follower) writeCursor(seq int64) error {
 }
 
 // Ready says, for /readyz, whether a node in this state should be sent
-// searches: not while it is behind the record or has not looked yet. A
-// node that is current but cannot reach the record still answers searches
-// from its index, so it stays ready, and says why ingest is refused.
+// searches: not while it is rebuilding, behind the record or has not
+// looked yet. A node that is current but cannot reach the record still
+// answers searches from its index, so it stays ready, and says why ingest
+// is refused.
 func (s Status) Ready() (status string, ready bool) {
+	if s.Rebuilding {
+		const rebuilding = "rebuilding the index from the statement store"
+		// As for catching up below: once counted, the count says more
+		// than an error the next batch may already have outlived.
+		switch {
+		case s.Behind < 0 && s.Err != nil:
+			return rebuilding + ", which is unreachable", false
+		case s.Behind < 0:
+			return rebuilding, false
+		}
+		return fmt.Sprintf("%s, %d behind", rebuilding, s.Behind), false
+	}
 	switch {
 	case s.Behind < 0 && s.Err != nil:
 		return "catching up: the statement store is unreachable", false

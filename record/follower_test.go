@@ -192,18 +192,8 @@ func TestFollower_restartCatchesUp(t *testing.T) {
 }
 
 func TestFollower_deletedIndexRebuilds(t *testing.T) {
-	store := openStore(t, newDatabase(t))
 	data := t.TempDir()
-	a := startNode(t, store, data)
-	for i := range 10 {
-		a.ingest(doc(fmt.Sprintf("s%d", i), "Land dispute in Koh Kong."))
-	}
-	if _, err := a.in.Delete(context.Background(), []string{"s3"}); err != nil {
-		t.Fatal(err)
-	}
-	a.waitFor("Koh Kong", 9)
-	a.close()
-
+	store := filledNode(t, newDatabase(t), data)
 	gen, err := filepath.EvalSymlinks(filepath.Join(data, "index"))
 	if err != nil {
 		t.Fatal(err)
