@@ -526,6 +526,14 @@ var commonCapitals = map[string]bool{
 	"his": true, "her": true, "their": true, "our": true, "its": true, "in": true, "on": true,
 	"for": true, "and": true, "but": true, "share": true, "photo": true, "download": true,
 	"most": true, "viewed": true, "read": true, "more": true, "related": true,
+	// French, Spanish and Portuguese prepositions and conjunctions, which
+	// open sentences before a name and are no part of one: "Según Naly
+	// Pilorge", "Dans La Paz".
+	"selon": true, "dans": true, "pour": true, "avec": true, "chez": true, "depuis": true,
+	"après": true, "contre": true, "entre": true, "mais": true, "quand": true, "según": true,
+	"para": true, "por": true, "con": true, "desde": true, "hasta": true, "sobre": true,
+	"durante": true, "ante": true, "tras": true, "pero": true, "cuando": true, "aunque": true,
+	"também": true, "quando": true, "pelo": true, "pela": true,
 }
 
 func startsUpper(w string) bool {

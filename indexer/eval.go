@@ -251,11 +251,6 @@ func (e *Extractor) extractGold(dir string, g goldRecord) (index.Statement, erro
 	err := corpus.ReadFile(filepath.Join(dir, g.File), maxGoldBytes, func(doc corpus.Document) error {
 		read = true
 		st, _, extractErr = e.Extract(doc)
-		if extractErr == nil {
-			// The indexer finds quotations after extraction (pipeline.go),
-			// against the names extraction found; so does the gold run.
-			st.Quotes = quotesOf(st)
-		}
 		return nil
 	}, func(s corpus.Skipped) { skipErr = s.Err })
 	switch {

@@ -9,6 +9,7 @@ import (
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/entities"
 	"github.com/advosearch/advosearch/index"
+	"github.com/advosearch/advosearch/quotes"
 )
 
 // SkipReason says why a document cannot become a statement. Skips are
@@ -82,8 +83,8 @@ type extraction struct {
 }
 
 // Extract turns one raw document into a statement. It fills Title, Body, URL,
-// Source, Published, Dates, Organizations, People, Places and Lang; ID,
-// Origin and Hash are the caller's. A document that cannot be a statement
+// Source, Published, Dates, Organizations, People, Places, Names, Lang and
+// Quotes; ID, Origin and Hash are the caller's. A document that cannot be a statement
 // yields an error wrapping one of the SkipReason values. note, when not
 // empty, says what reading the document had to guess, for the person who
 // indexes it: a character set it did not declare.
@@ -223,8 +224,33 @@ func (e *Extractor) complete(x extraction) index.Statement {
 			People:        ents.Surfaces(entities.Person, text),
 			Places:        ents.Surfaces(entities.Place, text),
 		},
-		Lang: detectLang(text),
+		Lang:   detectLang(text),
+		Quotes: quotesIn(x.body, len(text)-len(x.body), ents),
 	}
+}
+
+// quotesIn finds the quotations of the body, whose text starts at offset
+// from of the text the names were found in, with speakers resolved through
+// those names: the recognizer reads each statement once, and the title is
+// no quotation.
+func quotesIn(body string, from int, ents entities.Names) []index.Quote {
+	names := make(entities.Names, 0, len(ents))
+	for _, n := range ents {
+		if n.Start >= from {
+			n.Start -= from
+			n.End -= from
+			names = append(names, n)
+		}
+	}
+	found := quotes.Extract(body, names)
+	if len(found) == 0 {
+		return nil
+	}
+	out := make([]index.Quote, len(found))
+	for i, q := range found {
+		out[i] = index.Quote{Text: q.Text, Speaker: q.Speaker, Sentence: q.Sentence}
+	}
+	return out
 }
 
 // source names the issuing organization: the publisher the metadata gives,

@@ -12,7 +12,6 @@ import (
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
-	"github.com/advosearch/advosearch/quotes"
 )
 
 // The files of testdata/office were written by pandoc and LibreOffice from
@@ -78,8 +77,8 @@ func TestExtract_officeStatement(t *testing.T) {
 			if strings.HasPrefix(st.Body, "Asian Forum") || strings.Contains(st.Body, title) {
 				t.Errorf("the body starts with the letterhead or repeats the title:\n%s", st.Body)
 			}
-			q := quotes.Extract(st.Body, st.People, st.Organizations)
-			if !slices.ContainsFunc(q, func(q quotes.Quote) bool {
+			q := st.Quotes
+			if !slices.ContainsFunc(q, func(q index.Quote) bool {
 				return strings.HasPrefix(q.Text, "Defending one’s land") && q.Speaker == "Mary Aileen Diez-Bacalso"
 			}) {
 				t.Errorf("quotes = %+v, want Mary Aileen Diez-Bacalso's", q)
@@ -138,7 +137,7 @@ func TestExtract_officeSameAsText(t *testing.T) {
 // quoteKeys are a statement's quotations as "speaker: text".
 func quoteKeys(st index.Statement) []string {
 	var out []string
-	for _, q := range quotes.Extract(st.Body, st.People, st.Organizations) {
+	for _, q := range st.Quotes {
 		out = append(out, q.Speaker+": "+q.Text)
 	}
 	return out

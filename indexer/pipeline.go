@@ -17,7 +17,6 @@ import (
 
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
-	"github.com/advosearch/advosearch/quotes"
 )
 
 // Version names the extraction rules. It is part of every content hash, so
@@ -502,7 +501,6 @@ func (in *Indexer) extractAll(docs []pendingDoc) []extracted {
 				if err == nil {
 					s.ID, s.Origin, s.Hash = p.doc.ID, p.doc.Name, p.hash
 					s.URL = publicURL(s.URL, p.doc.Name)
-					s.Quotes = quotesOf(s)
 				}
 				out[i] = extracted{s, note, err}
 			}
@@ -529,17 +527,6 @@ func publicURL(stated, origin string) string {
 		return corpus.PublicURL(origin)
 	}
 	return ""
-}
-
-// quotesOf finds the statement's quotations, with speakers resolved against
-// the people and organizations already recognised in it.
-func quotesOf(s index.Statement) []index.Quote {
-	found := quotes.Extract(s.Body, s.People, s.Organizations)
-	out := make([]index.Quote, len(found))
-	for i, q := range found {
-		out[i] = index.Quote{Text: q.Text, Speaker: q.Speaker, Sentence: q.Sentence}
-	}
-	return out
 }
 
 func (r *run) finish(ctx context.Context) (Summary, error) {

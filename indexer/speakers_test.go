@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/advosearch/advosearch/corpus"
-	"github.com/advosearch/advosearch/quotes"
 )
 
 // speakerCase is a case of quotes/testdata: a statement and its quotations
@@ -25,10 +24,10 @@ type speakerCase struct {
 }
 
 // TestSpeakers_FromExtractedNames scores quote speakers the way the
-// pipeline finds them: quotes.Extract given the people and organizations
-// this package extracted, not the hand-labelled names quotes' own gold
-// test passes in. It logs the accuracy with the rules alone and with the
-// tagger, and fails if the tagger makes speakers worse.
+// pipeline finds them: through Extract, from the names this package's
+// recognizer found in the statement's title and body. It logs the
+// accuracy with the rules alone and with the tagger, and fails if the
+// tagger makes speakers worse.
 func TestSpeakers_FromExtractedNames(t *testing.T) {
 	full, err := NewExtractor()
 	if err != nil {
@@ -82,8 +81,7 @@ func speakerAccuracy(t *testing.T, e *Extractor, cases []speakerCase) float64 {
 		if err != nil {
 			t.Fatalf("%s: %v", c.Name, err)
 		}
-		// As quotesOf in the pipeline does.
-		got := quotes.Extract(st.Body, st.People, st.Organizations)
+		got := st.Quotes
 		used := make([]bool, len(got))
 		for _, want := range c.Quotes {
 			for i, q := range got {

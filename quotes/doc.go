@@ -8,12 +8,14 @@
 // inside the outer one, and drops marks left open at a paragraph break or
 // after 1,500 bytes. It then attributes each quotation from the words around
 // it ("he said", "said Ms Brooks", "X told reporters that", "according to
-// X"), resolving pronouns and surnames against the names the caller has
-// already recognised. When the text does not say who spoke, Speaker is ""
-// rather than a guess.
+// X", « … », a déclaré X, "…", dijo X), resolving pronouns and surnames
+// against the names package entities recognised in the same text. When the
+// text does not say who spoke, Speaker is "" rather than a guess.
 //
-// The package does not recognise names itself (package indexer does), does
-// not clean up text (curly quotes are read as printed), and does not store
-// anything (package index does). Its accuracy is measured against hand-
-// labelled statements in testdata/gold.json.
+// The package does not recognise names itself (entities.Recognizer does,
+// and the caller passes its names in, so one Recognizer reads each text
+// once), does not clean up text (curly quotes are read as printed), and
+// does not store anything (package index does). Its accuracy is measured
+// against hand-labelled statements in testdata/gold.json, dev.json and
+// test.json.
 package quotes

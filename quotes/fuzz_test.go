@@ -26,10 +26,9 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{"", "“", "‘’’‘", "\"'\"'", "«»«", "„“”", "\xff“\xfe four words in here\xe2\x80”", "“a b c d\n\n”"} {
 		f.Add(s)
 	}
-	people := []string{"Hun Sen", "Sarah M Brooks", "Kem Sokha"}
-	orgs := []string{"Amnesty International", "Cambodian Center for Human Rights"}
+	rec := recognizer(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, q := range quotes.Extract(text, people, orgs) {
+		for _, q := range quotes.Extract(text, rec.Find(text)) {
 			if q.Start < 0 || q.Start >= q.End || q.End > len(text) {
 				t.Fatalf("bad offsets [%d:%d] for a text of %d bytes", q.Start, q.End, len(text))
 			}

@@ -28,17 +28,52 @@ type mention struct {
 	inQuote    bool // inside a quotation: not the speaker's name, nor a pronoun's antecedent
 }
 
-// findMentions returns the mentions of people and orgs in text, in order.
-// An organisation is found by its name, its initials (Cambodian Center for
-// Human Rights → CCHR) or the short form the text gives in brackets after
-// its name; a person by the full name or, when exactly one name in people
-// contains it, by a part of it ("Brooks", "Ms Brooks", "Prime Minister Hun
-// Sen"). Other capitalised names are kept as kindUnknown, to be used only
-// right next to a speech verb ("said John Smith").
-func findMentions(text string, people, orgs []string) []mention {
-	ms := findOrgs(text, orgs)
-	// Runs come in text order, so one cursor over the sorted org mentions
-	// keeps this linear.
+// findMentions returns the mentions of people and organizations in text, in
+// order. The names the recognizer found (names, with their places in text)
+// come first, with the canonical names it gave them: "Ms Brooks" is
+// already "Sarah M Brooks" there. The text is then searched for those
+// canonical names where the recognizer did not mark them: an
+// organization by its name, its initials (Cambodian Center for Human Rights
+// → CCHR) or the short form the text gives in brackets after its name; a
+// person by the full name or, when exactly one name contains it, by a part
+// of it ("Brooks", "Prime Minister Hun Sen"). Other capitalised names are
+// kept as kindUnknown, to be used only right next to a speech verb ("said
+// John Smith"). Places are never speakers, and are left out.
+func findMentions(text string, names entities.Names) []mention {
+	var people, orgs []string
+	var ms []mention
+	last := -1
+	for _, n := range names {
+		var kind entityKind
+		switch n.Kind {
+		case entities.Person:
+			kind = kindPerson
+			people = appendNew(people, n.Canonical)
+		case entities.Org:
+			kind = kindOrg
+			orgs = appendNew(orgs, n.Canonical)
+		default:
+			continue
+		}
+		// Names come in order; one that overlaps the one before it is the
+		// same words read twice.
+		if n.Start < last || n.Start < 0 || n.End > len(text) || n.Start >= n.End {
+			continue
+		}
+		// The recognizer's span may hold the possessive ("Amnesty
+		// International’s"); possessiveAt reads it after the name.
+		end := n.End
+		for _, a := range []string{"’s", "'s"} {
+			if strings.HasSuffix(text[n.Start:end], a) && end-len(a) > n.Start {
+				end -= len(a)
+			}
+		}
+		ms = append(ms, mention{start: n.Start, end: end, name: n.Canonical, kind: kind})
+		last = n.End
+	}
+	ms = mergeMentions(ms, findOrgs(text, orgs))
+	// Runs come in text order, so one cursor over the sorted mentions keeps
+	// this linear.
 	k := 0
 	taken := func(start, end int) bool {
 		for k < len(ms) && ms[k].end <= start {
@@ -52,12 +87,12 @@ func findMentions(text string, people, orgs []string) []mention {
 		toks := strings.Fields(strings.ReplaceAll(p, ".", ""))
 		if len(toks) > 0 {
 			ptoks = append(ptoks, toks)
-			pnames = append(pnames, strings.Join(toks, " "))
+			pnames = append(pnames, p)
 		}
 	}
 	var found []mention
 	for _, run := range capitalisedRuns(text) {
-		// Split the run where an organisation's name was found.
+		// Split the run where a name was found already.
 		var part []token
 		flush := func() {
 			found = append(found, resolveRun(text, part, ptoks, pnames)...)
@@ -78,6 +113,35 @@ func findMentions(text string, people, orgs []string) []mention {
 		ms[i].possessive = possessiveAt(text, ms[i].end)
 	}
 	return ms
+}
+
+// appendNew appends name to list unless it is there already.
+func appendNew(list []string, name string) []string {
+	if name == "" || slices.Contains(list, name) {
+		return list
+	}
+	return append(list, name)
+}
+
+// mergeMentions adds to ms, sorted and not overlapping, the mentions of more
+// that overlap none of them; the result is sorted.
+func mergeMentions(ms, more []mention) []mention {
+	out := make([]mention, 0, len(ms)+len(more))
+	i := 0
+	for _, m := range more {
+		for i < len(ms) && ms[i].end <= m.start {
+			out = append(out, ms[i])
+			i++
+		}
+		if i < len(ms) && ms[i].start < m.end {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].end > m.start {
+			continue
+		}
+		out = append(out, m)
+	}
+	return append(out, ms[i:]...)
 }
 
 // findOrgs finds the organisations' names, initials and bracketed short
@@ -338,7 +402,9 @@ func isOpener(w string) bool {
 		"From", "To", "Of", "By", "With", "Later", "Meanwhile", "However", "Also", "Photo", "Breaking",
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday",
 		"January", "February", "March", "April", "May", "June", "July", "August", "September",
-		"October", "November", "December":
+		"October", "November", "December",
+		// French, Spanish and Portuguese: "Según Naly Pilorge: “…”".
+		"Selon", "Pour", "Dans", "Après", "Según", "Para", "Por", "Con", "Tras", "Segundo":
 		return true
 	}
 	return false

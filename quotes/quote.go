@@ -3,6 +3,8 @@ package quotes
 import (
 	"slices"
 	"strings"
+
+	"github.com/advosearch/advosearch/entities"
 )
 
 // Quote is one quotation in a statement.
@@ -14,20 +16,21 @@ type Quote struct {
 }
 
 // Extract returns the quotations of four words or more in text, in order.
-// people and orgs are the names already recognised in the statement
-// (canonical full names, e.g. "Hun Sen", "Sarah M Brooks", "Amnesty
-// International"); they are used to resolve pronouns and surnames, and a
-// Speaker is one of them whenever the text names one.
+// names are the names entities.Recognizer.Find found in this same text (its
+// offsets are text's); their canonical names resolve pronouns and
+// surnames, and a Speaker is one of them whenever the text names one. nil
+// names leave only the capitalised names next to a speech verb ("said John
+// Smith").
 //
 // Extract is pure and safe for concurrent use. It does not panic on any
-// input, invalid UTF-8 included, and its time is linear in len(text) for a
-// fixed number of names.
-func Extract(text string, people, orgs []string) []Quote {
+// input, invalid UTF-8 and names outside text included, and its time is
+// linear in len(text) for a fixed number of names.
+func Extract(text string, names entities.Names) []Quote {
 	spans := scan(text)
 	if len(spans) == 0 {
 		return nil
 	}
-	a := &attributor{text: text, spans: spans, mentions: findMentions(text, people, orgs)}
+	a := &attributor{text: text, spans: spans, mentions: findMentions(text, names)}
 	a.markQuoted()
 	out := make([]Quote, 0, len(spans))
 	for i, sp := range spans {

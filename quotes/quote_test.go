@@ -4,8 +4,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/advosearch/advosearch/entities"
 	"github.com/advosearch/advosearch/quotes"
 )
+
+// recognizer returns the Recognizer the indexer uses, with the shipped
+// tagger: speakers are resolved through the names it finds.
+func recognizer(t testing.TB) *entities.Recognizer {
+	t.Helper()
+	m, err := entities.LoadDefault()
+	if err != nil {
+		t.Fatalf("entities: %v", err)
+	}
+	rec, err := entities.NewRecognizer(m)
+	if err != nil {
+		t.Fatalf("entities: %v", err)
+	}
+	return rec
+}
 
 // checkOffsets fails unless every quotation's offsets point at its Text.
 func checkOffsets(t *testing.T, text string, got []quotes.Quote) {
@@ -52,7 +68,7 @@ func TestExtract_marks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := quotes.Extract(tt.text, nil, nil)
+			got := quotes.Extract(tt.text, nil)
 			checkOffsets(t, tt.text, got)
 			if g := texts(got); strings.Join(g, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", g, tt.want)
@@ -64,7 +80,7 @@ func TestExtract_marks(t *testing.T) {
 func TestExtract_unbalancedCap(t *testing.T) {
 	long := strings.Repeat("word and more words ", 100) // 2,000 bytes
 	text := "He said “" + long + "and then “a later quote of words” ends."
-	got := quotes.Extract(text, nil, nil)
+	got := quotes.Extract(text, nil)
 	checkOffsets(t, text, got)
 	if g := texts(got); len(g) != 1 || g[0] != "a later quote of words" {
 		t.Errorf("got %q, want only the later quotation", g)
@@ -73,7 +89,13 @@ func TestExtract_unbalancedCap(t *testing.T) {
 
 func TestExtract_invalidUTF8(t *testing.T) {
 	text := "He said “\xff\xfe we will \xc3 not give up\xe2\x80” and ‘\x80 there are four words here\xe2\x80\x99 "
-	got := quotes.Extract(text, []string{"\xffBad Name"}, []string{"\xc3"})
+	// Names that are not this text's: invalid UTF-8, and places outside it.
+	names := entities.Names{
+		{Canonical: "\xffBad Name", Kind: entities.Person, Start: 3, End: 400},
+		{Canonical: "\xc3", Kind: entities.Org, Start: -5, End: 2},
+		{Canonical: "Backwards", Kind: entities.Org, Start: 9, End: 4},
+	}
+	got := quotes.Extract(text, names)
 	checkOffsets(t, text, got)
 	if len(got) != 2 {
 		t.Errorf("got %d quotations, want 2: %q", len(got), texts(got))
@@ -81,14 +103,13 @@ func TestExtract_invalidUTF8(t *testing.T) {
 }
 
 func TestExtract_speaker(t *testing.T) {
-	people := []string{"Sarah M Brooks", "Hun Sen", "Kem Sokha", "Naly Pilorge"}
-	orgs := []string{"Amnesty International", "Cambodian Center for Human Rights", "Human Rights Watch"}
+	rec := recognizer(t)
 	tests := []struct {
 		name, text, want string
 	}{
 		{"he said", "Hun Sen spoke on Sunday. “We will close them all down,” he said.", "Hun Sen"},
-		{"said Ms Brooks", "“The Council must act on this now,” said Ms Brooks.", "Sarah M Brooks"},
-		{"surname said", "“The Council must act on this now,” Brooks said.", "Sarah M Brooks"},
+		{"said Ms Brooks", "The director, Sarah M Brooks, spoke first. “The Council must act on this now,” said Ms Brooks.", "Sarah M Brooks"},
+		{"surname said", "The director, Sarah M Brooks, spoke first. “The Council must act on this now,” Brooks said.", "Sarah M Brooks"},
 		{"X said colon", "Sarah M Brooks said: “The Council must act on this now.”", "Sarah M Brooks"},
 		{"X said colon new paragraph", "Sarah M Brooks said:\n\n“The Council must act on this now.”", "Sarah M Brooks"},
 		{"X told reporters that", "Hun Sen told reporters that “the NGO must close its doors.”", "Hun Sen"},
@@ -120,7 +141,7 @@ func TestExtract_speaker(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := quotes.Extract(tt.text, people, orgs)
+			got := quotes.Extract(tt.text, rec.Find(tt.text))
 			checkOffsets(t, tt.text, got)
 			if len(got) == 0 {
 				t.Fatalf("no quotation found")
@@ -142,20 +163,20 @@ func TestExtract_labelsAreNoQuotations(t *testing.T) {
 		"Banned slogans included “Free the political prisoners now” and “Justice for Kem Ley now”.",
 		"The hashtag was “#FreeThemAll and release them now” within hours.",
 	} {
-		if got := quotes.Extract(text, nil, nil); len(got) != 0 {
+		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("%s: got %+v, want no quotation", text, got)
 		}
 	}
 	// A quotation after a label is still one.
 	text := "He was charged with “spreading false news about the state”. “The charges are absurd,” said Naly Pilorge."
-	if got := quotes.Extract(text, []string{"Naly Pilorge"}, nil); len(got) != 1 || got[0].Speaker != "Naly Pilorge" {
+	if got := quotes.Extract(text, recognizer(t).Find(text)); len(got) != 1 || got[0].Speaker != "Naly Pilorge" {
 		t.Errorf("got %+v, want the one quotation by Naly Pilorge", got)
 	}
 }
 
 func TestExtract_ambiguousSurname(t *testing.T) {
 	text := "“We did nothing wrong at all,” Sokha said."
-	got := quotes.Extract(text, []string{"Kem Sokha", "Ny Sokha"}, nil)
+	got := quotes.Extract(text, recognizer(t).Find(text))
 	if len(got) != 1 || got[0].Speaker != "" {
 		t.Errorf("got %+v, want one quotation with no speaker", got)
 	}
@@ -163,7 +184,7 @@ func TestExtract_ambiguousSurname(t *testing.T) {
 
 func TestExtract_sentence(t *testing.T) {
 	text := "First sentence here. Hun Sen said: “The NGO must close its doors.” Then he left."
-	got := quotes.Extract(text, []string{"Hun Sen"}, nil)
+	got := quotes.Extract(text, recognizer(t).Find(text))
 	if len(got) != 1 {
 		t.Fatalf("got %d quotations, want 1", len(got))
 	}
@@ -173,7 +194,7 @@ func TestExtract_sentence(t *testing.T) {
 
 	long := strings.Repeat("and then some more words ", 40)
 	text = "It began " + long + "when he said “the NGO must close its doors” and " + long + "."
-	got = quotes.Extract(text, nil, nil)
+	got = quotes.Extract(text, nil)
 	if len(got) != 1 {
 		t.Fatalf("got %d quotations, want 1", len(got))
 	}
@@ -184,7 +205,7 @@ func TestExtract_sentence(t *testing.T) {
 
 func TestExtract_empty(t *testing.T) {
 	for _, text := range []string{"", "no quotes at all", "“", "”", "'", "‘’", "« »"} {
-		if got := quotes.Extract(text, nil, nil); len(got) != 0 {
+		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("Extract(%q) = %v, want none", text, got)
 		}
 	}

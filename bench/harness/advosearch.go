@@ -17,7 +17,6 @@ import (
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
-	"github.com/advosearch/advosearch/quotes"
 	"github.com/advosearch/advosearch/search"
 	"github.com/advosearch/advosearch/web"
 )
@@ -159,10 +158,8 @@ func splitIndexing(ctx context.Context, cfg bench.Config) (extract, write float6
 				if err != nil {
 					continue // counted as skipped by the real run
 				}
+				// Extract finds the quotations too, as the indexer's run does.
 				s.ID, s.Origin = docs[i].ID, docs[i].Name
-				for _, q := range quotes.Extract(s.Body, s.People, s.Organizations) {
-					s.Quotes = append(s.Quotes, index.Quote{Text: q.Text, Speaker: q.Speaker, Sentence: q.Sentence})
-				}
 				stmts[i], ok[i] = s, true
 			}
 		})
