@@ -174,17 +174,15 @@ func (s *Store) Feed(ctx context.Context, alertID, baseURL string, limit int) (F
 	if err := ctx.Err(); err != nil {
 		return Feed{}, err
 	}
-	if limit == 0 {
-		limit = DefaultFeedLimit
-	}
-	if limit < 1 || limit > MaxMatchesLimit {
-		return Feed{}, &ValidationError{Field: "limit", Value: fmt.Sprint(limit), Reason: fmt.Sprintf("must be between 1 and %d", MaxMatchesLimit)}
+	limit, err := feedLimit(limit)
+	if err != nil {
+		return Feed{}, err
 	}
 	var (
 		a  Alert
 		ms []Match
 	)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.View(func(tx *bolt.Tx) error {
 		var err error
 		if a, err = getAlert(tx, alertID); err != nil {
 			return err
@@ -195,6 +193,27 @@ func (s *Store) Feed(ctx context.Context, alertID, baseURL string, limit int) (F
 	if err != nil {
 		return Feed{}, fmt.Errorf("alerts: feed of %s: %w", alertID, err)
 	}
+	return newFeed(a, ms, baseURL), nil
+}
+
+// feedLimit checks Feed's limit, 0 meaning DefaultFeedLimit.
+func feedLimit(limit int) (int, error) {
+	if limit == 0 {
+		return DefaultFeedLimit, nil
+	}
+	return limit, checkLimit(limit)
+}
+
+// checkLimit checks the limit of Matches and Feed.
+func checkLimit(limit int) error {
+	if limit < 1 || limit > MaxMatchesLimit {
+		return &ValidationError{Field: "limit", Value: fmt.Sprint(limit), Reason: fmt.Sprintf("must be between 1 and %d", MaxMatchesLimit)}
+	}
+	return nil
+}
+
+// newFeed is the feed of the alert's latest matches, ms, newest first.
+func newFeed(a Alert, ms []Match, baseURL string) Feed {
 	base := strings.TrimRight(baseURL, "/")
 	f := Feed{
 		ID:           TagPrefix + "alert/" + a.ID,
@@ -223,7 +242,7 @@ func (s *Store) Feed(ctx context.Context, alertID, baseURL string, limit int) (F
 			Updated:   m.Matched,
 		})
 	}
-	return f, nil
+	return f
 }
 
 // summary is the summary of a match's entry (EntrySummary): a reader

@@ -117,8 +117,8 @@ func (s *Store) Matches(ctx context.Context, alertID string, after uint64, limit
 	if err := ctx.Err(); err != nil {
 		return nil, after, err
 	}
-	if limit < 1 || limit > MaxMatchesLimit {
-		return nil, after, &ValidationError{Field: "limit", Value: fmt.Sprint(limit), Reason: fmt.Sprintf("must be between 1 and %d", MaxMatchesLimit)}
+	if err := checkLimit(limit); err != nil {
+		return nil, after, err
 	}
 	next = after
 	err = s.db.View(func(tx *bolt.Tx) error {

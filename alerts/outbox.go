@@ -88,18 +88,27 @@ func (s *Store) enqueue(tx *bolt.Tx, a Alert, ms []Match, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	id := fmt.Sprintf("%s-%d", s.epoch, seq)
-	body, err := json.Marshal(WebhookPayload{
-		DeliveryID: id,
-		Alert:      WebhookAlert{ID: a.ID, Name: a.Name},
-		Matches:    ms,
-	})
+	id := deliveryID(s.epoch, seq)
+	body, err := deliveryBody(id, a, ms)
 	if err != nil {
 		return err
 	}
 	return putDelivery(b, seq, Delivery{
 		ID: id, AlertID: a.ID, URL: a.WebhookURL, Body: body, Matches: len(ms),
 		Created: now, NextAttempt: now, secret: secret,
+	})
+}
+
+// deliveryID is the ID of the outbox's delivery seq: unique to the outbox
+// and, with its epoch, to the outbox's creation.
+func deliveryID(epoch string, seq uint64) string { return fmt.Sprintf("%s-%d", epoch, seq) }
+
+// deliveryBody is the JSON WebhookPayload of a delivery of ms.
+func deliveryBody(id string, a Alert, ms []Match) ([]byte, error) {
+	return json.Marshal(WebhookPayload{
+		DeliveryID: id,
+		Alert:      WebhookAlert{ID: a.ID, Name: a.Name},
+		Matches:    ms,
 	})
 }
 
@@ -184,31 +193,54 @@ func (s *Store) Retry(ctx context.Context, deliveryID string) error {
 	return nil
 }
 
-// due returns the live deliveries due at now, oldest first. It reads the
-// whole outbox, which holds only what receivers have not yet taken.
-func (s *Store) due(now time.Time) ([]pending, error) {
+// due returns up to limit live deliveries due at now, oldest first, and
+// holds them (Store.held) until lease has passed or they are delivered,
+// failed or released. It reads the whole outbox, which holds only what
+// receivers have not yet taken.
+func (s *Store) due(now time.Time, limit int, lease time.Duration) ([]pending, error) {
+	s.heldMu.Lock()
+	defer s.heldMu.Unlock()
 	var ps []pending
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
+		c := tx.Bucket(bucketOutbox).Cursor()
+		for k, v := c.First(); k != nil && len(ps) < limit; k, v = c.Next() {
+			key := keyUint(k)
+			if until, ok := s.held[key]; ok && until.After(now) {
+				continue
+			}
 			d, err := decodeDelivery(v)
 			if err != nil {
 				return err
 			}
 			if !d.Dead && !d.NextAttempt.After(now) {
-				ps = append(ps, pending{key: keyUint(k), Delivery: d})
+				ps = append(ps, pending{key: key, Delivery: d})
 			}
-			return nil
-		})
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("alerts: read outbox: %w", err)
 	}
+	for _, p := range ps {
+		s.held[p.key] = now.Add(lease)
+	}
 	return ps, nil
 }
+
+// release lets go of a delivery due returned; it stays in the outbox.
+func (s *Store) release(p pending) error {
+	s.heldMu.Lock()
+	delete(s.held, p.key)
+	s.heldMu.Unlock()
+	return nil
+}
+
+func (s *Store) wakeup() <-chan struct{} { return s.wake }
 
 // delivered removes a delivery the receiver took. It is not an error if the
 // delivery is gone (its alert deleted meanwhile).
 func (s *Store) delivered(p pending) error {
+	defer s.release(p)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketOutbox)
 		if v := b.Get(u64(p.key)); v == nil {
@@ -225,6 +257,7 @@ func (s *Store) delivered(p pending) error {
 // failed counts a failed attempt; schedule says, from the new count of
 // attempts, when to try again or whether to give up.
 func (s *Store) failed(p pending, now time.Time, reason string, schedule func(attempts int) (wait time.Duration, dead bool)) error {
+	defer s.release(p)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketOutbox)
 		v := b.Get(u64(p.key))

@@ -61,20 +61,9 @@ func (s *Store) Percolate(ctx context.Context, m Matcher, stmts []index.Statemen
 	if err != nil {
 		return 0, err
 	}
-	found := make([]map[string]bool, len(as))
-	for i, a := range as {
-		ids, err := m.Match(ctx, a, stmts)
-		if err != nil {
-			return 0, fmt.Errorf("alerts: percolate: match alert %s: %w", a.ID, err)
-		}
-		found[i] = make(map[string]bool, len(ids))
-		for _, id := range ids {
-			found[i][id] = true
-		}
-	}
-	total := 0
-	for _, f := range found {
-		total += len(f)
+	found, total, err := matchAll(ctx, m, as, stmts)
+	if err != nil {
+		return 0, err
 	}
 	if total == 0 {
 		return 0, nil // no write transaction, no fsync
@@ -210,16 +199,7 @@ func recordMatches(tx *bolt.Tx, a Alert, stmts []index.Statement, latest map[str
 		if err != nil {
 			return nil, err
 		}
-		m := Match{
-			Cursor:      cursor,
-			StatementID: st.ID,
-			Title:       st.Title,
-			Source:      st.Source,
-			URL:         st.URL,
-			Published:   st.Published,
-			Snippet:     snippets[st.ID],
-			Matched:     now,
-		}
+		m := newMatch(cursor, st, snippets[st.ID], now)
 		v, err := json.Marshal(m)
 		if err != nil {
 			return nil, err
@@ -237,4 +217,37 @@ func recordMatches(tx *bolt.Tx, a Alert, stmts []index.Statement, latest map[str
 		fresh = append(fresh, m)
 	}
 	return fresh, nil
+}
+
+// newMatch is the match of st under cursor, a snapshot of the statement as
+// it was when it matched.
+func newMatch(cursor uint64, st index.Statement, snippet string, now time.Time) Match {
+	return Match{
+		Cursor:      cursor,
+		StatementID: st.ID,
+		Title:       st.Title,
+		Source:      st.Source,
+		URL:         st.URL,
+		Published:   st.Published,
+		Snippet:     snippet,
+		Matched:     now,
+	}
+}
+
+// matchAll runs every alert of as against stmts and returns the IDs each
+// matched, by alert, and how many matches there are in all.
+func matchAll(ctx context.Context, m Matcher, as []Alert, stmts []index.Statement) (found []map[string]bool, total int, err error) {
+	found = make([]map[string]bool, len(as))
+	for i, a := range as {
+		ids, err := m.Match(ctx, a, stmts)
+		if err != nil {
+			return nil, 0, fmt.Errorf("alerts: percolate: match alert %s: %w", a.ID, err)
+		}
+		found[i] = make(map[string]bool, len(ids))
+		for _, id := range ids {
+			found[i][id] = true
+		}
+		total += len(found[i])
+	}
+	return found, total, nil
 }

@@ -74,6 +74,10 @@ type Store struct {
 	// wake tells a Deliverer that Percolate enqueued something, so that it
 	// need not wait for its next poll.
 	wake chan struct{}
+	// held are the outbox keys due handed to the Deliverer, until when,
+	// so that it is not handed one it is still sending.
+	heldMu sync.Mutex
+	held   map[uint64]time.Time
 
 	closeOnce sync.Once
 	closeErr  error
@@ -95,7 +99,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("alerts: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, clock: opts.Clock, wake: make(chan struct{}, 1)}
+	s := &Store{db: db, path: path, clock: opts.Clock, wake: make(chan struct{}, 1), held: make(map[uint64]time.Time)}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bucketAlerts, bucketMatches, bucketSeen, bucketOutbox, bucketMeta} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -131,7 +132,7 @@ func (o *DelivererOptions) setDefaults() {
 //
 // Use one Deliverer per Store. Its methods are safe for concurrent use.
 type Deliverer struct {
-	store  *Store
+	store  outbox
 	opts   DelivererOptions
 	client *http.Client
 
@@ -151,9 +152,28 @@ type Deliverer struct {
 	wg       sync.WaitGroup     // Run's deliveries in flight
 }
 
-// NewDeliverer returns a Deliverer for the store's outbox. It sends nothing
-// until Run or DeliverDue.
-func NewDeliverer(store *Store, opts DelivererOptions) *Deliverer {
+// outbox is where a Deliverer finds its deliveries: a Store, the outbox of
+// one server, or Shared, the outbox of every node, where due hands each
+// delivery to one node at a time.
+type outbox interface {
+	// due returns up to limit live deliveries due at now, oldest first,
+	// each held for this Deliverer until lease has passed or it is
+	// delivered, failed or released.
+	due(now time.Time, limit int, lease time.Duration) ([]pending, error)
+	// delivered removes a delivery the receiver took.
+	delivered(p pending) error
+	// failed counts a failed attempt; schedule says, from the new count of
+	// attempts, when to try again or whether to give up.
+	failed(p pending, now time.Time, reason string, schedule func(attempts int) (wait time.Duration, dead bool)) error
+	// release lets go of a delivery whose attempt was cut off, due again.
+	release(p pending) error
+	// wakeup tells that something was enqueued.
+	wakeup() <-chan struct{}
+}
+
+// NewDeliverer returns a Deliverer for the store's outbox (a *Store or a
+// *Shared). It sends nothing until Run or DeliverDue.
+func NewDeliverer(store outbox, opts DelivererOptions) *Deliverer {
 	opts.setDefaults()
 	d := &Deliverer{
 		store:    store,
@@ -248,7 +268,7 @@ func (d *Deliverer) Run(ctx context.Context) error {
 			d.wg.Wait()
 			return err
 		case <-ticker.C:
-		case <-d.store.wake:
+		case <-d.store.wakeup():
 		case <-d.kick:
 		}
 	}
@@ -256,7 +276,13 @@ func (d *Deliverer) Run(ctx context.Context) error {
 
 // dispatch starts due deliveries on free workers.
 func (d *Deliverer) dispatch(ctx context.Context, errc chan<- error) error {
-	due, err := d.store.due(d.opts.Clock())
+	d.mu.Lock()
+	free := d.opts.Workers - d.busy
+	d.mu.Unlock()
+	if free <= 0 {
+		return nil
+	}
+	due, err := d.store.due(d.opts.Clock(), free, d.lease())
 	if err != nil {
 		return err
 	}
@@ -307,7 +333,7 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
 	if err := d.check(); err != nil {
 		return 0, err
 	}
-	due, err := d.store.due(d.opts.Clock())
+	due, err := d.store.due(d.opts.Clock(), math.MaxInt32, d.lease())
 	if err != nil {
 		return 0, err
 	}
@@ -399,11 +425,16 @@ func (d *Deliverer) deliver(ctx context.Context, p pending) (ok bool, err error)
 	if ctx.Err() != nil {
 		// We cut the attempt off; the receiver is not to blame, so it is
 		// not counted. The delivery stays due.
-		return false, nil
+		return false, d.store.release(p)
 	}
 	d.failedTries.Add(1)
 	return false, d.store.failed(p, d.opts.Clock().UTC(), sendErr.Error(), d.schedule)
 }
+
+// lease is how long a delivery handed to this Deliverer stays its own: a
+// whole attempt, redirects included, twice over, so that no other node
+// sends it while this one still may.
+func (d *Deliverer) lease() time.Duration { return 2 * d.opts.Timeout }
 
 // Stats returns how many deliveries receivers accepted, and how many
 // attempts failed, since the Deliverer was made.

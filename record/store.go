@@ -35,6 +35,8 @@ const connectTimeout = 5 * time.Second
 // also by several processes on one database.
 type Store struct {
 	pool *pgxpool.Pool
+	// queued tells RunPercolation that Put queued a job.
+	queued chan struct{}
 }
 
 // Open connects to the database at url (postgres://…), applies the
@@ -55,11 +57,15 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	return &Store{pool: pool}, nil
+	return &Store{pool: pool, queued: make(chan struct{}, 1)}, nil
 }
 
 // Close closes the connections; it is safe to call more than once.
 func (s *Store) Close() { s.pool.Close() }
+
+// Pool is the store's connections, for package alerts, whose tables share
+// the database (migrations/002_alerts.sql).
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // Change is one row of the record as a follower applies it: a statement
 // written, or deleted with the hash of its content.
@@ -95,16 +101,28 @@ func (s *Store) Put(ctx context.Context, stmts []index.Statement) error {
 	if len(stmts) == 0 {
 		return nil
 	}
-	return s.change(ctx, "put", func(b *pgx.Batch) error {
-		for _, st := range stmts {
+	err := s.change(ctx, "put", func(b *pgx.Batch) error {
+		ids := make([]string, len(stmts))
+		for i, st := range stmts {
 			fields, err := json.Marshal(st)
 			if err != nil {
 				return fmt.Errorf("record: put %s: %w", st.ID, err)
 			}
 			b.Queue(upsert, st.ID, st.Origin, nonNil(st.AlsoFrom), st.Hash, fields)
+			ids[i] = st.ID
 		}
+		// In the same transaction: a batch the record took is matched
+		// against the alerts, once, by whichever node claims the job.
+		b.Queue("INSERT INTO percolation_jobs (ids) VALUES ($1)", ids)
 		return nil
 	})
+	if err == nil {
+		select {
+		case s.queued <- struct{}{}:
+		default: // a wake-up is already pending
+		}
+	}
+	return err
 }
 
 // Delete marks the statements with the IDs deleted, each under a new
@@ -172,6 +190,12 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 	if err != nil {
 		return nil, fail("changes", err)
 	}
+	return scanChanges(rows, "changes")
+}
+
+// scanChanges reads rows of seq, id, origin, also_from, hash, fields,
+// deleted, and closes them.
+func scanChanges(rows pgx.Rows, action string) ([]Change, error) {
 	defer rows.Close()
 	var out []Change
 	for rows.Next() {
@@ -185,10 +209,10 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 			fields []byte
 		)
 		if err := rows.Scan(&c.Seq, &id, &origin, &also, &hash, &fields, &c.Deleted); err != nil {
-			return nil, fail("changes", err)
+			return nil, fail(action, err)
 		}
 		if err := json.Unmarshal(fields, &st); err != nil {
-			return nil, fmt.Errorf("record: changes: statement %s: %w", id, err)
+			return nil, fmt.Errorf("record: %s: statement %s: %w", action, id, err)
 		}
 		// The columns are the identity; fields holds the rest.
 		st.ID, st.Origin, st.AlsoFrom, st.Hash = id, origin, also, hash
@@ -199,7 +223,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fail("changes", err)
+		return nil, fail(action, err)
 	}
 	return out, nil
 }
@@ -238,14 +262,26 @@ func nonNil(s []string) []string {
 // fail wraps err with the action, and with ErrUnavailable unless the
 // database answered it: an error of SQL, not of reaching PostgreSQL.
 func fail(action string, err error) error {
-	var pgErr *pgconn.PgError
-	switch {
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("record: %s: %w", action, err)
-	case errors.As(err, &pgErr) && !unavailableCode(pgErr.Code):
+	if !Unreachable(err) {
 		return fmt.Errorf("record: %s: %w", action, err)
 	}
 	return fmt.Errorf("%w: %s: %w", ErrUnavailable, action, err)
+}
+
+// Unreachable tells an error of reaching PostgreSQL, after which the
+// change may be tried again later, from one the database answered or a
+// cancelled context.
+func Unreachable(err error) bool {
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.Is(err, ErrUnavailable):
+		return true
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return false
+	case errors.As(err, &pgErr):
+		return unavailableCode(pgErr.Code)
+	}
+	return true
 }
 
 // unavailableCode tells the SQLSTATEs of a server going away or not

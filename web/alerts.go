@@ -18,8 +18,8 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// alertStore is what the web needs from package alerts; *alerts.Store has
-// it.
+// alertStore is what the web needs from package alerts; *alerts.Store (one
+// server) and *alerts.Shared (the nodes of serve --store) have it.
 type alertStore interface {
 	Create(ctx context.Context, a alerts.Alert) (alerts.Alert, error)
 	List(ctx context.Context) ([]alerts.Alert, error)
@@ -31,7 +31,10 @@ type alertStore interface {
 	Feed(ctx context.Context, alertID, baseURL string, limit int) (alerts.Feed, error)
 }
 
-var _ alertStore = (*alerts.Store)(nil)
+var (
+	_ alertStore = (*alerts.Store)(nil)
+	_ alertStore = (*alerts.Shared)(nil)
+)
 
 // Bounds of GET /api/alerts/:id/matches.
 const (

@@ -30,6 +30,10 @@ var ErrUnavailable = errors.New("web: a store the server writes to is unreachabl
 // msgUnavailable answers a write refused because of ErrUnavailable.
 const msgUnavailable = "the statement store is unreachable, so nothing was changed; searches still answer from this server's index. Try again in a minute"
 
+// msgAlertsUnavailable answers an alert request the shared record could not
+// answer (serve --store with PostgreSQL down).
+const msgAlertsUnavailable = "the shared alert store is unreachable, so nothing was changed; searches still answer from this server's index. Try again in a minute"
+
 // Messages for failures that are not the user's; they say nothing about the
 // cause, which goes to the log.
 const (
@@ -66,6 +70,8 @@ func classify(err error) (status int, msg string) {
 		return http.StatusServiceUnavailable, fmt.Sprintf(msgBusy, retryAfter(err))
 	case errors.Is(err, ErrUnavailable):
 		return http.StatusServiceUnavailable, msgUnavailable
+	case errors.Is(err, alerts.ErrUnavailable):
+		return http.StatusServiceUnavailable, msgAlertsUnavailable
 	}
 	return http.StatusInternalServerError, msgInternal
 }
