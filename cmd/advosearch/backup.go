@@ -34,7 +34,7 @@ func backupCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	} else {
-		d, err := openData(*data, indexer.Options{})
+		d, err := openData(*data, indexer.Options{}, true)
 		if err != nil {
 			return err
 		}

@@ -37,7 +37,12 @@ type dataFolder struct {
 	originals *originals.Store
 }
 
-func openData(data string, opts indexer.Options) (*dataFolder, error) {
+// openData opens the data folder. With localAlerts its indexer matches new
+// statements against the alerts file and marks the matches of deleted
+// ones; without, the alerts are in the shared record (serve --store),
+// which matches each batch itself (record.Store.RunPercolation), and the
+// hooks in opts mark the matches of deleted statements.
+func openData(data string, opts indexer.Options, localAlerts bool) (*dataFolder, error) {
 	ix, err := openIndex(data)
 	if err != nil {
 		return nil, err
@@ -47,8 +52,29 @@ func openData(data string, opts indexer.Options) (*dataFolder, error) {
 		ix.Close()
 		return nil, err
 	}
-	// Hooks given in opts (the shared record's) run first: what they
-	// refuse is matched against no alert.
+	if localAlerts {
+		opts = matchLocalAlerts(opts, store)
+	}
+	in, err := indexer.New(ix, opts)
+	if err != nil {
+		store.Close()
+		ix.Close()
+		return nil, err
+	}
+	kept, err := originals.Open(filepath.Join(data, "originals"))
+	if err != nil {
+		store.Close()
+		ix.Close()
+		return nil, err
+	}
+	return &dataFolder{ix: ix, alerts: store, in: in, originals: kept}, nil
+}
+
+// matchLocalAlerts adds to opts the matching of each batch against the
+// alerts file before it is written, and the marking of the matches of
+// deleted statements. Hooks already in opts run first: what they refuse is
+// matched against no alert.
+func matchLocalAlerts(opts indexer.Options, store *alerts.Store) indexer.Options {
 	beforeWrite, beforeDelete := opts.BeforeWrite, opts.BeforeDelete
 	opts.BeforeWrite = func(ctx context.Context, stmts []index.Statement) error {
 		if beforeWrite != nil {
@@ -68,19 +94,7 @@ func openData(data string, opts indexer.Options) (*dataFolder, error) {
 		_, err := store.MarkDeleted(ctx, ids)
 		return err
 	}
-	in, err := indexer.New(ix, opts)
-	if err != nil {
-		store.Close()
-		ix.Close()
-		return nil, err
-	}
-	kept, err := originals.Open(filepath.Join(data, "originals"))
-	if err != nil {
-		store.Close()
-		ix.Close()
-		return nil, err
-	}
-	return &dataFolder{ix: ix, alerts: store, in: in, originals: kept}, nil
+	return opts
 }
 
 // Close closes the alerts and the index; it is safe to call twice.

@@ -55,7 +55,7 @@ func indexFiles(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	// A rebuild re-reads what is already known, so only this path matches
 	// saved searches.
-	d, err := openData(*data, opts)
+	d, err := openData(*data, opts, true)
 	if err != nil {
 		return err
 	}

@@ -57,6 +57,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	var (
 		rec    *record.Store
+		shared *alerts.Shared
 		inOpts indexer.Options
 		err    error
 	)
@@ -68,9 +69,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("serve: --store: %w", err)
 		}
 		defer rec.Close()
-		inOpts = recordOptions(rec)
+		shared = alerts.NewShared(rec.Pool(), alerts.Options{})
+		inOpts = recordOptions(rec, shared)
 	}
-	d, err := openData(*data, inOpts)
+	d, err := openData(*data, inOpts, rec == nil)
 	if err != nil {
 		return err
 	}
@@ -95,7 +97,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	deliverer := alerts.NewDeliverer(store, alerts.DelivererOptions{Secret: []byte(key), AllowPrivate: *allowPrivate})
+	delivererOpts := alerts.DelivererOptions{Secret: []byte(key), AllowPrivate: *allowPrivate}
+	deliverer := alerts.NewDeliverer(store, delivererOpts)
+	if shared != nil {
+		deliverer = alerts.NewDeliverer(shared, delivererOpts)
+	}
 	var logger *slog.Logger
 	switch *logFormat {
 	case "text":
@@ -118,7 +124,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer stop()
 		ready = func() (string, bool) { return f.Status().Ready() }
 	}
-	srv, err := web.New(search.New(ix), web.Options{
+	webOpts := web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
 		RateLimit: *rateLimit, TrustedProxies: proxies,
 		Backup:     func(_ context.Context, dir string) error { return d.Backup(dir, *data) },
@@ -136,7 +142,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return ingestResult(sum), err
 		},
 		Originals: originals.NewFinder(d.originals, indexer.ContentHash, indexer.DefaultMaxDocumentBytes),
-	})
+	}
+	if shared != nil {
+		webOpts.Alerts = shared
+	}
+	srv, err := web.New(search.New(ix), webOpts)
 	if err != nil {
 		return err
 	}
@@ -162,6 +172,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	deliveries, stopDeliveries := context.WithCancel(context.Background())
 	defer stopDeliveries()
 	go deliverer.Run(deliveries)
+	if rec != nil {
+		// Every node runs the percolation jobs of every node's batches;
+		// each job is claimed by one.
+		percolation, stopPercolation := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			rec.RunPercolation(percolation, shared.PercolateTx, logger)
+		}()
+		defer func() { stopPercolation(); <-done }()
+	}
 	if *watch != "" {
 		w := newWatcher(*data, *watch, in, *allowPrivate, logger)
 		go w.Run(deliveries, *every)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/advosearch/advosearch/alerts"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
 	"github.com/advosearch/advosearch/record"
@@ -17,17 +18,24 @@ import (
 // recordOptions makes the indexer write each batch, and each deletion, to
 // the shared record before the node's own index: what the record refuses
 // is written nowhere, and what it took reaches every node, this one too.
-func recordOptions(rec *record.Store) indexer.Options {
+// A deletion marks the statements' matches in the shared alerts too.
+func recordOptions(rec *record.Store, shared *alerts.Shared) indexer.Options {
 	return indexer.Options{
-		BeforeWrite:  func(ctx context.Context, stmts []index.Statement) error { return unavailable(rec.Put(ctx, stmts)) },
-		BeforeDelete: func(ctx context.Context, ids []string) error { return unavailable(rec.Delete(ctx, ids)) },
+		BeforeWrite: func(ctx context.Context, stmts []index.Statement) error { return unavailable(rec.Put(ctx, stmts)) },
+		BeforeDelete: func(ctx context.Context, ids []string) error {
+			if err := rec.Delete(ctx, ids); err != nil {
+				return unavailable(err)
+			}
+			_, err := shared.MarkDeleted(ctx, ids)
+			return unavailable(err)
+		},
 	}
 }
 
 // unavailable marks an unreachable record for package web, which answers
 // it with 503 rather than 500.
 func unavailable(err error) error {
-	if errors.Is(err, record.ErrUnavailable) {
+	if errors.Is(err, record.ErrUnavailable) || errors.Is(err, alerts.ErrUnavailable) {
 		return fmt.Errorf("%w: %w", web.ErrUnavailable, err)
 	}
 	return err

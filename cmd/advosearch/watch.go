@@ -75,7 +75,7 @@ func watchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else if err != nil {
 		return fmt.Errorf("watch: %w", err)
 	}
-	d, err := openData(*data, indexer.Options{})
+	d, err := openData(*data, indexer.Options{}, true)
 	if err != nil {
 		return err
 	}
