@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/indexer"
 	"github.com/advosearch/advosearch/originals"
 	"github.com/advosearch/advosearch/record"
@@ -72,7 +73,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		shared = alerts.NewShared(rec.Pool(), alerts.Options{})
 		inOpts = recordOptions(rec, shared)
 	}
-	d, err := openData(*data, inOpts, rec == nil)
+	d, err := openNodeData(ctx, rec, *data, *addr, inOpts, stdout)
 	if err != nil {
 		return err
 	}
@@ -124,6 +125,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer stop()
 		ready = func() (string, bool) { return f.Status().Ready() }
 	}
+	logged := ingestLog{rec: rec, node: nodeName(*addr), logger: logger}
 	webOpts := web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
 		RateLimit: *rateLimit, TrustedProxies: proxies,
@@ -135,11 +137,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Deliveries: deliverer.Stats,
 		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
 			sum, err := in.JSONL(ctx, jsonl, "request")
-			return ingestResult(sum), err
+			return logged.ingest(ctx, "JSONL request", ingestResult(sum), err)
 		},
 		IngestFile: func(ctx context.Context, f web.IngestFile) (web.IngestResult, error) {
 			sum, err := d.ingestFile(ctx, f)
-			return ingestResult(sum), err
+			return logged.ingest(ctx, corpus.ProvenanceOf(f.Origin), ingestResult(sum), err)
 		},
 		Originals: originals.NewFinder(d.originals, indexer.ContentHash, indexer.DefaultMaxDocumentBytes),
 	}
