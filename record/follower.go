@@ -31,6 +31,12 @@ type FollowerOptions struct {
 	// Logger receives a line when the record becomes unreachable and when
 	// it is back; nil logs nothing.
 	Logger *slog.Logger
+	// Applied, if not nil, is called with each batch once it is in the
+	// index, searchable, and the cursor past it: a measurement's hook
+	// (advosearch bench record times replication lag with it). It runs in
+	// the follower's goroutine, holding up the next batch, so it must be
+	// quick.
+	Applied func([]Change)
 }
 
 func (o *FollowerOptions) setDefaults() {
@@ -202,6 +208,9 @@ func (f *Follower) CatchUp(ctx context.Context) (int, error) {
 			return n, err
 		}
 		f.applied.Store(last)
+		if f.opts.Applied != nil {
+			f.opts.Applied(changes)
+		}
 		n += len(changes)
 		left -= int64(len(changes))
 		if left <= 0 && len(changes) == f.opts.Batch {

@@ -17,10 +17,12 @@ import (
 
 const benchUsage = `usage:
   advosearch bench gen [--n N] [--seed S] > statements.jsonl
-  advosearch bench run [--n N] [--seed S] [--queries Q] [--out FILE] [--fts5 BINARY] [--only SYSTEMS] ...`
+  advosearch bench run [--n N] [--seed S] [--queries Q] [--out FILE] [--fts5 BINARY] [--only SYSTEMS] ...
+  advosearch bench record --store postgres://... [--n N] [--rate R] [--lag-for D] [--out FILE]`
 
 // benchCmd runs the benchmark tools: "gen" writes a synthetic corpus, "run"
-// measures advosearch against its peers on one.
+// measures advosearch against its peers on one, "record" measures nodes
+// that follow a PostgreSQL record.
 func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
@@ -28,6 +30,8 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return benchGen(args[1:], stdout, stderr)
 		case "run":
 			return benchRun(ctx, args[1:], stdout, stderr)
+		case "record":
+			return benchRecord(ctx, args[1:], stdout, stderr)
 		}
 	}
 	return errors.New("bench: " + benchUsage)
