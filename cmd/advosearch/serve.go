@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
-	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/indexer"
 	"github.com/advosearch/advosearch/originals"
 	"github.com/advosearch/advosearch/record"
@@ -125,7 +124,6 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer stop()
 		ready = func() (string, bool) { return f.Status().Ready() }
 	}
-	logged := ingestLog{rec: rec, node: nodeName(*addr), logger: logger}
 	webOpts := web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
 		RateLimit: *rateLimit, TrustedProxies: proxies,
@@ -137,11 +135,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Deliveries: deliverer.Stats,
 		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
 			sum, err := in.JSONL(ctx, jsonl, "request")
-			return logged.ingest(ctx, "JSONL request", ingestResult(sum), err)
+			return ingestResult(sum), err
 		},
 		IngestFile: func(ctx context.Context, f web.IngestFile) (web.IngestResult, error) {
 			sum, err := d.ingestFile(ctx, f)
-			return logged.ingest(ctx, corpus.ProvenanceOf(f.Origin), ingestResult(sum), err)
+			return ingestResult(sum), err
 		},
 		Originals: originals.NewFinder(d.originals, indexer.ContentHash, indexer.DefaultMaxDocumentBytes),
 	}
