@@ -2,6 +2,7 @@ package search
 
 import (
 	"sync"
+	"unicode/utf8"
 
 	"github.com/advosearch/advosearch/query"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -10,27 +11,52 @@ import (
 // The stemmed title and body keep no term vectors: the offsets of every
 // word of every statement were a large share of the index and of indexing
 // time, and only highlighting read them, for the ten hits of a page. So the
-// page's texts are analysed again, and the words whose stems the query
-// searched for are marked. Quoted words and phrases are still marked from
-// the term vectors of the exact fields.
+// page's texts are analysed again, where they can hold the query's stems
+// (stemwindow.go), and the words whose stems the query searched for are
+// marked. Quoted words and phrases are still marked from the term vectors
+// of the exact fields.
 
 // stems are the stems of a query's unquoted words, per field.
-type stems struct{ title, body map[string]bool }
+type stems struct{ title, body stemSet }
+
+// stemSet is the stems searched in one field, with the keys that find the
+// words they come from in a text without analysing all of it
+// (stemwindow.go).
+type stemSet struct {
+	terms map[string]bool
+	// keys has a stemKey per stem; nil when a stem has none, and texts
+	// are analysed whole.
+	keys [][]byte
+}
+
+// newStemSet returns the set of terms with their keys.
+func newStemSet(terms map[string]bool) stemSet {
+	set := stemSet{terms: terms}
+	for t := range terms {
+		k, ok := stemKey(t)
+		if !ok {
+			set.keys = nil
+			break
+		}
+		set.keys = append(set.keys, k)
+	}
+	return set
+}
 
 // stemmedTerms returns the stems of the query's unquoted words searched in
 // title and body, leaving out the excluded ones.
 func stemmedTerms(stem analysis.Analyzer, n query.Node) stems {
-	terms := stems{title: map[string]bool{}, body: map[string]bool{}}
+	title, body := map[string]bool{}, map[string]bool{}
 	var walk func(query.Node)
 	walk = func(n query.Node) {
 		switch n := n.(type) {
 		case *query.Term:
 			for _, t := range stem.Analyze([]byte(n.Text)) {
 				if n.Field == "" || n.Field == query.FieldTitle {
-					terms.title[string(t.Term)] = true
+					title[string(t.Term)] = true
 				}
 				if n.Field == "" || n.Field == query.FieldBody {
-					terms.body[string(t.Term)] = true
+					body[string(t.Term)] = true
 				}
 			}
 		case *query.Bool:
@@ -43,18 +69,34 @@ func stemmedTerms(stem analysis.Analyzer, n query.Node) stems {
 		}
 	}
 	walk(n)
-	return terms
+	return stems{title: newStemSet(title), body: newStemSet(body)}
 }
 
-// stemmedMatches finds the words of text whose stems are in terms.
-func stemmedMatches(stem analysis.Analyzer, text string, terms map[string]bool) []match {
-	if len(terms) == 0 || text == "" {
+// stemmedMatches finds the words of text whose stems are in set: in the
+// runs of words that hold a key of the set when it has keys, else in the
+// whole text. A text that is not valid UTF-8 is analysed whole too: the
+// tokenizer cuts invalid bytes otherwise at the start of a run than in the
+// middle of a text.
+func stemmedMatches(stem analysis.Analyzer, text string, set stemSet) []match {
+	if len(set.terms) == 0 || text == "" {
 		return nil
 	}
+	if set.keys == nil || !utf8.ValidString(text) {
+		return analysedMatches(stem, text, 0, set.terms, nil)
+	}
 	var out []match
+	for _, r := range keyRuns(text, set.keys) {
+		out = analysedMatches(stem, text[r.start:r.end], r.start, set.terms, out)
+	}
+	return out
+}
+
+// analysedMatches appends to out the words of text whose stems are in
+// terms, their offsets moved by at: where text starts in the field.
+func analysedMatches(stem analysis.Analyzer, text string, at int, terms map[string]bool, out []match) []match {
 	for _, t := range stem.Analyze([]byte(text)) {
 		if terms[string(t.Term)] {
-			out = append(out, match{t.Start, t.End})
+			out = append(out, match{at + t.Start, at + t.End})
 		}
 	}
 	return out
@@ -78,9 +120,10 @@ type stemWord struct {
 
 func newStemMemo() *stemMemo { return &stemMemo{words: map[string][]stemWord{}} }
 
-// matches is stemmedMatches, analysing each text once.
-func (m *stemMemo) matches(stem analysis.Analyzer, text string, terms map[string]bool) []match {
-	if len(terms) == 0 || text == "" {
+// matches is stemmedMatches, analysing each text once, whole: the same
+// text is marked for many alerts, with other stems each time.
+func (m *stemMemo) matches(stem analysis.Analyzer, text string, set stemSet) []match {
+	if len(set.terms) == 0 || text == "" {
 		return nil
 	}
 	m.mu.Lock()
@@ -98,7 +141,7 @@ func (m *stemMemo) matches(stem analysis.Analyzer, text string, terms map[string
 	}
 	var out []match
 	for _, w := range words {
-		if terms[w.term] {
+		if set.terms[w.term] {
 			out = append(out, match{w.start, w.end})
 		}
 	}
