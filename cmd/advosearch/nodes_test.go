@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/record"
 	"github.com/advosearch/advosearch/record/pgtest"
 )
 
@@ -45,15 +48,40 @@ type node struct {
 	args []string
 	cmd  *exec.Cmd
 	base string
+	// log is what the node wrote to stderr, shown if the test fails.
+	log *lockedBuffer
+}
+
+// lockedBuffer is a bytes.Buffer a process writes while the test reads.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // startNode starts serve on data, on a free loopback port, and waits for
 // it to listen; the test's end stops it.
 func startNode(t *testing.T, data string, flags ...string) *node {
 	t.Helper()
-	n := &node{t: t, data: data, args: append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, flags...)}
+	n := &node{t: t, data: data, args: append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, flags...), log: &lockedBuffer{}}
 	n.start()
-	t.Cleanup(n.kill)
+	t.Cleanup(func() {
+		n.kill()
+		if t.Failed() {
+			t.Logf("node on %s wrote:\n%s", data, n.log)
+		}
+	})
 	return n
 }
 
@@ -65,7 +93,7 @@ func (n *node) start() {
 	}
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), mainArgsEnv+"="+string(argv))
-	cmd.Stderr = os.Stderr
+	cmd.Stderr = n.log
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		n.t.Fatal(err)
@@ -288,12 +316,13 @@ func TestNodes_threeOnOneRecord(t *testing.T) {
 	for _, n := range []*node{n1, n2, n3} {
 		waitTotal(t, n.base, "numbat", uint64(len(words)))
 	}
+	numbats := len(words)
 
 	// Node 3 is killed while it ingests: what it acknowledged is on the
 	// others.
 	acked = make(chan string)
 	go stream(n3.base, token, "wombat", 60, acked)
-	words = words[:0]
+	words = nil
 	for w := range acked {
 		words = append(words, w)
 		if len(words) == 10 {
@@ -344,6 +373,29 @@ func TestNodes_threeOnOneRecord(t *testing.T) {
 		t.Errorf("deliveries failed verification: %v", rc.bad)
 	}
 	rc.mu.Unlock()
+
+	// The ingest log names each request the nodes took, and which node
+	// took it: nodes 1 and 3 took statements.
+	rec, err := record.Open(context.Background(), pg.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec.Close()
+	log, err := rec.IngestLog(context.Background(), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, indexed := map[string]bool{}, 0
+	for _, e := range log {
+		nodes[e.Node] = true
+		indexed += e.Indexed
+	}
+	// quokkas, pangolins, the numbats, the wombats node 3 acknowledged,
+	// pangolins-again; node 3 may have taken one more it had no time to
+	// acknowledge.
+	if acked := 3 + numbats + len(words); len(nodes) != 2 || indexed < acked {
+		t.Errorf("the ingest log holds %d statements from nodes %v; want at least the %d acknowledged, from 2 nodes", indexed, nodes, acked)
+	}
 
 	// A fresh node builds its index from the record alone.
 	n4 := startNode(t, t.TempDir(), flags...)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/advosearch/advosearch/alerts"
+	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/indexer"
 	"github.com/advosearch/advosearch/originals"
 	"github.com/advosearch/advosearch/record"
@@ -124,6 +125,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer stop()
 		ready = func() (string, bool) { return f.Status().Ready() }
 	}
+	// The ingest functions read logged when called: its node is named
+	// once the listener has its address.
+	logged := ingestLog{rec: rec, logger: logger}
 	webOpts := web.Options{
 		Logger: logger, DefaultOr: defaultOr, Token: *token, Alerts: store, BaseURL: *baseURL,
 		RateLimit: *rateLimit, TrustedProxies: proxies,
@@ -135,11 +139,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Deliveries: deliverer.Stats,
 		Ingest: func(ctx context.Context, jsonl io.Reader) (web.IngestResult, error) {
 			sum, err := in.JSONL(ctx, jsonl, "request")
-			return ingestResult(sum), err
+			return logged.ingest(ctx, "JSONL request", ingestResult(sum), err)
 		},
 		IngestFile: func(ctx context.Context, f web.IngestFile) (web.IngestResult, error) {
 			sum, err := d.ingestFile(ctx, f)
-			return ingestResult(sum), err
+			return logged.ingest(ctx, corpus.ProvenanceOf(f.Origin).String(), ingestResult(sum), err)
 		},
 		Originals: originals.NewFinder(d.originals, indexer.ContentHash, indexer.DefaultMaxDocumentBytes),
 	}
@@ -154,6 +158,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	logged.node = nodeName(ln.Addr().String())
 	n, _ := ix.Count()
 	fmt.Fprintf(stdout, "serving %d statements at http://%s/\n", n, ln.Addr())
 

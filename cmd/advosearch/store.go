@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
 
@@ -59,4 +60,39 @@ func followRecord(rec *record.Store, ix *index.Index, data string, logger *slog.
 		_ = f.Run(ctx) // it returns only ctx's error, when stopped
 	}()
 	return f, sync.OnceFunc(func() { cancel(); <-done }), nil
+}
+
+// ingestLog adds what each request ingested to the shared record's ingest
+// log (record.Store.LogIngest); without a record it does nothing.
+type ingestLog struct {
+	rec    *record.Store
+	node   string
+	logger *slog.Logger
+}
+
+// ingest logs an ingest that succeeded and passes its result on. A log
+// entry that cannot be written is only logged: the statements are in the
+// record already, and the client was told so.
+func (l ingestLog) ingest(ctx context.Context, what string, r web.IngestResult, err error) (web.IngestResult, error) {
+	if l.rec == nil || err != nil {
+		return r, err
+	}
+	entry := record.Ingest{Node: l.node, What: what, Indexed: r.Indexed, Unchanged: r.Unchanged, Duplicates: r.Duplicates}
+	for _, s := range r.Skipped {
+		entry.Skipped = append(entry.Skipped, record.Skip{Name: s.Name, Reason: s.Reason})
+	}
+	if lerr := l.rec.LogIngest(ctx, entry); lerr != nil {
+		l.logger.Warn("the ingest log missed an entry", "what", what, "err", lerr)
+	}
+	return r, nil
+}
+
+// nodeName names this node in the ingest log: its host and the address it
+// listens on.
+func nodeName(addr string) string {
+	host, err := os.Hostname()
+	if err != nil {
+		return addr
+	}
+	return host + " " + addr
 }
