@@ -55,6 +55,12 @@ func TestServe_store_twoNodes(t *testing.T) {
 	if n := total(t, b, "quokkas"); n != 1 {
 		t.Errorf("with PostgreSQL down node B found %d, want 1 from its index", n)
 	}
+	// Alerts live in PostgreSQL too: making one is refused the same way.
+	var refused struct{ Error string }
+	api(t, http.MethodPost, b+"/api/alerts", token, `{"name":"Numbats","q":"numbats"}`, http.StatusServiceUnavailable, &refused)
+	if !strings.Contains(refused.Error, "unreachable") {
+		t.Errorf("making an alert with PostgreSQL down answered %q, want a JSON error saying the store is unreachable", refused.Error)
+	}
 	if err := pg.Start(); err != nil {
 		t.Fatal(err)
 	}
