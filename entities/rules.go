@@ -312,9 +312,34 @@ func (s *entityScan) findPeople() {
 		if strings.Trim(gap, ".,:–—-") != "" || t.possessive {
 			continue
 		}
-		s.readNameList(i+1, isHonorific(t.key))
+		next := i + 1
+		// "le président bolivien Evo Morales", "el presidente chileno
+		// Gabriel Boric": French and Spanish put the nationality after
+		// the role, in small letters.
+		if isDemonym(s.toks[next].key) && next+1 < len(s.toks) && s.adjacent(next) && s.at[next+1] < 0 && s.nameRun(next+1) >= 2 {
+			next++
+		}
+		s.readNameList(next, isHonorific(t.key))
 	}
 	s.findAppositives()
+}
+
+// demonymEndings end French and Spanish adjectives of nationality
+// (bolivien, française, chileno, colombiana, estadounidense).
+var demonymEndings = []string{"ien", "ienne", "ais", "aise", "ain", "aine", "ois", "oise", "ano", "ana", "eño", "eña", "ense", "ino", "ina", "és", "esa"}
+
+// isDemonym reports whether w, as written, may be a French or Spanish
+// adjective of nationality: a word in small letters with such an ending.
+func isDemonym(w string) bool {
+	if w == "" || strings.ToLower(w) != w || utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, e := range demonymEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveWindow is how many words before a comma may hold the role or

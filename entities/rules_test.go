@@ -198,3 +198,28 @@ func TestRecognizer_Find_shortNameOnce(t *testing.T) {
 		t.Errorf("Mr Assange: %d mentions, want 1", n)
 	}
 }
+
+// TestRecognizer_Find_articleOpensNoPerson: with the tagger, a French or
+// Spanish article opens a place or a title, never a person's name.
+func TestRecognizer_Find_articleOpensNoPerson(t *testing.T) {
+	m, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRecognizer(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"La Paz - Le ministre a démissionné vendredi après les manifestations de la veille.",
+		"El Principito es un libro que Los Angeles Times recomienda, dijo el autor.",
+	} {
+		for _, p := range r.Find(text).Canonical(Person) {
+			for _, a := range []string{"La ", "Le ", "El ", "Los "} {
+				if strings.HasPrefix(p, a) {
+					t.Errorf("%q: person %q", text, p)
+				}
+			}
+		}
+	}
+}

@@ -109,8 +109,10 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 	switch kind {
 	case kindPerson:
 		// One word is a surname or a given name: resolveShortNames links
-		// it to a full name, alone it is a fragment.
-		if words < 2 || margin < minPersonMargin || s.namedThingBefore(from) {
+		// it to a full name, alone it is a fragment. A French or Spanish
+		// article opens places and titles ("La Paz", "El Principito"),
+		// not people's names.
+		if words < 2 || margin < minPersonMargin || s.namedThingBefore(from) || romanceArticles[s.toks[from].key] {
 			return false
 		}
 		for j := from; j < to; j++ {
@@ -133,6 +135,9 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 	}
 	return true
 }
+
+// romanceArticles are the articles, as written at the start of a name.
+var romanceArticles = map[string]bool{"La": true, "Le": true, "Les": true, "El": true, "Los": true, "Las": true}
 
 // billWords end the names of bills and drafts, which are no organizations
 // although they carry one's name ("Media Council Bill").

@@ -356,7 +356,7 @@ func (r *Report) score(g goldRecord, st index.Statement) {
 }
 
 // scoreQuotes matches extracted quotations to labelled ones in order, and
-// describes each miss and wrong speaker.
+// describes each miss, wrong speaker and quotation found that is none.
 func scoreQuotes(got []index.Quote, want []goldQuote) (QuoteScore, []string) {
 	s := QuoteScore{Gold: len(want), Got: len(got)}
 	var notes []string
@@ -379,6 +379,11 @@ func scoreQuotes(got []index.Quote, want []goldQuote) (QuoteScore, []string) {
 			s.Speakers++
 		} else {
 			notes = append(notes, fmt.Sprintf("quote: %q: speaker got %q, want %q", clip(w.Text), got[i].Speaker, w.Speaker))
+		}
+	}
+	for j, q := range got {
+		if !used[j] {
+			notes = append(notes, fmt.Sprintf("quote: extra %q (%s)", clip(q.Text), q.Speaker))
 		}
 	}
 	return s, notes

@@ -3,6 +3,7 @@ package indexer
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -225,24 +226,17 @@ func (e *Extractor) complete(x extraction) index.Statement {
 			Places:        ents.Surfaces(entities.Place, text),
 		},
 		Lang:   detectLang(text),
-		Quotes: quotesIn(x.body, len(text)-len(x.body), ents),
+		Quotes: quotesIn(text, len(text)-len(x.body), ents),
 	}
 }
 
-// quotesIn finds the quotations of the body, whose text starts at offset
-// from of the text the names were found in, with speakers resolved through
-// those names: the recognizer reads each statement once, and the title is
-// no quotation.
-func quotesIn(body string, from int, ents entities.Names) []index.Quote {
-	names := make(entities.Names, 0, len(ents))
-	for _, n := range ents {
-		if n.Start >= from {
-			n.Start -= from
-			n.End -= from
-			names = append(names, n)
-		}
-	}
-	found := quotes.Extract(body, names)
+// quotesIn finds the quotations of the body, which starts at offset from
+// of text, with speakers resolved through the names found in text: the
+// recognizer reads each statement once. The title is read as context
+// ("Socorro Aceros" there is who "esta mujer" is) but gives no quotation.
+func quotesIn(text string, from int, ents entities.Names) []index.Quote {
+	found := quotes.Extract(text, ents)
+	found = slices.DeleteFunc(found, func(q quotes.Quote) bool { return q.Start < from })
 	if len(found) == 0 {
 		return nil
 	}

@@ -3,6 +3,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/advosearch/advosearch/entities"
 )
@@ -53,9 +54,12 @@ func Extract(text string, names entities.Names) []Quote {
 }
 
 // resolved is a speaker as found: a name and what kind of entity it is.
+// weak marks a name given only as the source of a report ("…”, according
+// to AFP), which a speaker named before the quotation overrides.
 type resolved struct {
 	name string
 	kind entityKind
+	weak bool
 }
 
 // attributor finds the speakers of the quotations in one text, in order;
@@ -115,14 +119,37 @@ func (a *attributor) labelled(i int) bool {
 func (a *attributor) speaker(i int) resolved {
 	sp := a.spans[i]
 	clauseStart := a.clauseStart(i)
-	if who := a.after(i); who.name != "" {
-		return who
+	tag := a.after(i)
+	if tag.name != "" && !tag.weak {
+		return tag
 	}
-	if who := a.before(sp, clauseStart); who.name != "" {
+	// X, who called it a “…”, according to AFP: X spoke, AFP reported.
+	// Only a person named before overrides the report's source: the
+	// "Black Monday" campaign continued with “…”, according to LICADHO.
+	who := a.before(sp, clauseStart)
+	if tag.name != "" && who.kind != kindPerson {
+		tag.weak = false
+		return tag
+	}
+	if who.name != "" {
 		return who
 	}
 	return a.continued(i, clauseStart)
 }
+
+// Bounds on a tag after a quotation, in words: the speech verb is looked
+// for among the first maxTagWords, and beyond nearTagWords only when the
+// speaker's name stands right before it ("…,” a tearful, haggard Mr Raja
+// Petra said; “…,” Yan Xuetong, of the Institute of International Affairs
+// at Qinghua University, told the New York Times). A name after the verb
+// counts when it starts within maxWordsToName words of it ("said Digital
+// Rights Watch Chair Tim Singleton Norton"); one further on belongs to
+// another clause ("afirma esta mujer quien además … Derechos Humanos").
+const (
+	nearTagWords   = 6
+	maxTagWords    = 16
+	maxWordsToName = 5
+)
 
 // after looks for the attribution right after the closing mark: “…,” he
 // said / said Ms Brooks / Brooks said / according to X.
@@ -145,33 +172,110 @@ func (a *attributor) after(i int) resolved {
 		return resolved{}
 	}
 	for k, w := range words {
-		if k >= 6 {
+		if k >= maxTagWords {
 			break
 		}
 		if !isSpeechVerb(words, k) {
 			continue
 		}
 		before := a.mentionsIn(sp.close, w.start)
+		if k >= nearTagWords && !a.subjectAdjoins(before, w.start) {
+			continue
+		}
 		if pr := lastPronoun(words[:k]); pr != "" && len(before) == 0 && !newSentence {
 			return a.pronoun(pr, sp.open)
 		}
+		if m, ok := a.subject(before, w.start); ok {
+			return resolved{name: m.name, kind: m.kind}
+		}
 		if m, ok := nearestKnown(before); ok {
-			return resolved{m.name, m.kind}
+			return resolved{name: m.name, kind: m.kind}
 		}
 		if newSentence {
 			return resolved{}
 		}
-		if m, ok := firstAfterVerb(a.mentionsIn(w.end, limit)); ok {
-			return resolved{m.name, m.kind}
+		if m, ok := a.named(words, k, limit); ok {
+			return resolved{name: m.name, kind: m.kind, weak: reports(w.text)}
 		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 {
 			// “…”, preguntó: Spanish and Portuguese leave the subject
-			// out, so it is she or he, read as a pronoun would be.
+			// out, and « … », a indiqué le président / “…”, afirma esta
+			// mujer name it by a role: she or he, read as a pronoun is.
 			return a.pronoun("she", sp.open)
 		}
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// subjectAdjoins reports whether the speaker's name stands right before the
+// speech verb at offset verb: the last of before ends there, or the first
+// known one is set off by an appositive ("X, of the Institute, told").
+func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
+	if len(before) == 0 {
+		return false
+	}
+	if last := before[len(before)-1]; !last.possessive && strings.TrimSpace(a.text[last.end:verb]) == "" {
+		return true
+	}
+	for _, p := range before {
+		if p.kind != kindUnknown && !p.possessive && a.appositive(p, verb) {
+			return true
+		}
+	}
+	return false
+}
+
+// appositive reports whether the text from mention p to offset verb is a
+// clause set off by two commas that describes p: "X, director of Y, said".
+func (a *attributor) appositive(p mention, verb int) bool {
+	gap := a.text[p.end:verb]
+	return strings.HasPrefix(gap, ",") && strings.Count(gap, ",") == 2 &&
+		strings.HasSuffix(strings.TrimSpace(gap), ",") && startsLower(strings.TrimSpace(gap[1:]))
+}
+
+// named returns the speaker named after the speech verb words[k], before
+// offset limit: the first person (else organization, else unknown name)
+// starting within maxWordsToName words of the verb. A person named right
+// after it, with only capitalised words between, is the one speaking:
+// "said Human Rights Watch Asia Director Sarah M Brooks", "said Digital
+// Rights Watch Chair Tim Singleton Norton", where the first name may be a
+// misread organization.
+func (a *attributor) named(words []word, k, limit int) (mention, bool) {
+	reach := limit
+	if k+1+maxWordsToName < len(words) {
+		reach = words[k+1+maxWordsToName].start
+	}
+	var near []mention
+	for _, m := range a.mentionsIn(words[k].end, limit) {
+		if m.start < reach {
+			near = append(near, m)
+		}
+	}
+	m, ok := firstAfterVerb(near)
+	if !ok || m.kind == kindUnknown {
+		return m, ok
+	}
+	for _, n := range a.mentionsIn(m.end, limit) {
+		if !capitalisedOnly(a.text[m.end:n.start]) {
+			break
+		}
+		if n.kind == kindPerson {
+			m = n
+		}
+	}
+	return m, true
+}
+
+// capitalisedOnly reports whether s holds only capitalised words and
+// spaces.
+func capitalisedOnly(s string) bool {
+	for _, f := range strings.Fields(s) {
+		if !startsUpper(f) || strings.IndexFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // before looks for the attribution in the clause before the opening mark:
@@ -196,14 +300,17 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 	if who := a.introduced(words, clauseStart, sp.open); who.name != "" {
 		return who
 	}
+	if pr := ownWords(words); pr != "" && strings.HasSuffix(strings.TrimSpace(a.text[clauseStart:sp.open]), ":") {
+		return a.pronoun(pr, sp.open)
+	}
 	for k := len(words) - 1; k >= 0; k-- {
 		if !isSpeechVerb(words, k) {
 			continue
 		}
 		w := words[k]
-		if w.text == "according" {
+		if reports(w.text) {
 			if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok {
-				return resolved{m.name, m.kind}
+				return resolved{name: m.name, kind: m.kind}
 			}
 			continue
 		}
@@ -212,13 +319,52 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		}
 		before := a.mentionsIn(clauseStart, w.start)
 		if m, ok := a.subject(before, w.start); ok {
-			return resolved{m.name, m.kind}
+			return resolved{name: m.name, kind: m.kind}
 		}
-		if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok {
-			return resolved{m.name, m.kind}
+		if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok && !a.startsClause(m) {
+			return resolved{name: m.name, kind: m.kind}
+		}
+		if romanceSpeechVerbs[w.text] && len(before) == 0 {
+			// "… y tuiteó: “…”": the subject left out, as after().
+			return a.pronoun("she", w.start)
 		}
 	}
 	return resolved{}
+}
+
+// startsClause reports whether the name m, after a speech verb, is the
+// subject of the clause it opens rather than the speaker: "A US official
+// said the Treasury Department extended the deadline to “…”".
+func (a *attributor) startsClause(m mention) bool {
+	ws := wordsIn(a.text, m.end, min(len(a.text), m.end+40))
+	if len(ws) == 0 || ws[0].start-m.end > 2 {
+		return false
+	}
+	w := ws[0].text
+	return strings.HasSuffix(w, "ed") || w == "is" || w == "was" || w == "has" || w == "had" || w == "will" || w == "would"
+}
+
+// ownWords returns the pronoun that a clause ending in "in his words",
+// "en sus palabras" or "selon ses mots" stands for: "she" for a person
+// (his, her, sus, ses), "they" for an organization (their); "" when the
+// clause does not end so.
+func ownWords(ws []word) string {
+	n := len(ws)
+	if n < 2 {
+		return ""
+	}
+	switch ws[n-1].text {
+	case "words", "palabras", "palavras", "mots", "termes", "propos":
+	default:
+		return ""
+	}
+	switch ws[n-2].text {
+	case "his", "her", "sus", "su", "suas", "ses", "own":
+		return "she"
+	case "their", "leurs":
+		return "they"
+	}
+	return ""
 }
 
 // introducers open a clause that names who speaks next, with no verb:
@@ -239,14 +385,14 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 	var org *mention
 	for _, m := range a.mentionsIn(from, open) {
 		if m.kind == kindPerson {
-			return resolved{m.name, m.kind}
+			return resolved{name: m.name, kind: m.kind}
 		}
 		if org == nil {
 			org = &m
 		}
 	}
 	if org != nil {
-		return resolved{org.name, org.kind}
+		return resolved{name: org.name, kind: org.kind}
 	}
 	return resolved{}
 }
@@ -269,11 +415,8 @@ func (a *attributor) subject(before []mention, verb int) (mention, bool) {
 	}
 	near := known[len(known)-1]
 	for k := len(known) - 2; k >= 0; k-- {
-		p := known[k]
-		gap := a.text[p.end:verb]
-		if strings.HasPrefix(gap, ",") && strings.Count(gap, ",") == 2 &&
-			strings.HasSuffix(strings.TrimSpace(gap), ",") && startsLower(strings.TrimSpace(gap[1:])) {
-			return p, true
+		if a.appositive(known[k], verb) {
+			return known[k], true
 		}
 	}
 	return near, true
@@ -302,21 +445,32 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 	}
 	// Another name of the speaker's kind may be the one speaking now; an
 	// organization in a person's role ("…,” said X, director of KHRC.)
-	// is not.
+	// is not, nor any name in that role or a possessive ("said X,
+	// coordinator of Justiça Global’s programme").
+	roleFrom, roleTo := -1, -1
 	for _, m := range a.mentionsIn(prev.close, sp.open) {
-		if m.name != a.said[i-1].name && m.kind == a.said[i-1].kind {
-			return resolved{}
+		if m.name == a.said[i-1].name && strings.HasPrefix(a.text[m.end:], ",") {
+			roleFrom, roleTo = m.end, sentenceEnd(a.text, m.end)
+			continue
 		}
+		if m.name == a.said[i-1].name || m.kind != a.said[i-1].kind || m.possessive ||
+			(roleFrom <= m.start && m.end <= roleTo) {
+			continue
+		}
+		return resolved{}
 	}
 	return a.said[i-1]
 }
 
 // tagged reports whether text, what follows a quotation, starts with its
-// tag: a speech verb among its first three words (“…,” said X / X said).
+// tag: a speech verb among its first three words (“…,” said X / X said),
+// or right after an appositive's comma further on.
 func tagged(text string) bool {
 	ws := wordsIn(text, 0, len(text))
-	for k := 0; k < len(ws) && k < 3; k++ {
-		if isSpeechVerb(ws, k) {
+	for k := 0; k < len(ws) && k < maxTagWords; k++ {
+		// Beyond the first three words, only after an appositive: “…,”
+		// Yan Xuetong, of the Institute …, told the New York Times.
+		if isSpeechVerb(ws, k) && (k < 3 || strings.HasSuffix(strings.TrimSpace(text[:ws[k].start]), ",")) {
 			return true
 		}
 	}
@@ -366,17 +520,19 @@ func (a *attributor) pronoun(p string, at int) resolved {
 	ms := a.mentionsIn(max(0, at-1500), at)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.kind != want {
+		if m.kind != want || m.possessive {
 			continue
 		}
 		from := sentenceStart(a.text, m.start)
 		to := sentenceEnd(a.text, m.end)
 		for _, o := range a.mentionsIn(from, to) {
-			if o.kind == want && o.name != m.name {
+			// "Raja Petra's lawyer, Malik Imtiaz, described …": the
+			// possessive names whose lawyer, not who did it.
+			if o.kind == want && o.name != m.name && !o.possessive {
 				return resolved{} // ambiguous
 			}
 		}
-		return resolved{m.name, m.kind}
+		return resolved{name: m.name, kind: m.kind}
 	}
 	return resolved{}
 }

@@ -46,8 +46,18 @@ func isSpeechVerb(ws []word, k int) bool {
 	switch ws[k].text {
 	case "according":
 		return next == "to"
+	case "selon", "según":
+		return true
 	case "call", "calls", "called", "calling":
-		return next == "on" || next == "for"
+		// calls on X to, called for; called it a “…”.
+		return next == "on" || next == "for" || next == "it" || next == "them" || next == "this"
+	case "point", "points", "pointed", "pointing":
+		return next == "out"
+	case "put", "puts":
+		return next == "it"
+	case "appelle", "appellent", "appelé", "appelait", "llama", "llaman", "llamó":
+		// appelle à « … », llama a “…”.
+		return next == "à" || next == "a"
 	case "say", "says", "said", "saying",
 		"tell", "tells", "told", "telling",
 		"write", "writes", "wrote", "writing", "written",
@@ -81,11 +91,16 @@ func isSpeechVerb(ws []word, k int) bool {
 		"concur", "concurs", "concurred",
 		"admit", "admits", "admitted", "acknowledged",
 		"respond", "responds", "responded", "testified",
-		"pledge", "pledged", "vow", "vowed", "promise", "promised":
+		"pledge", "pledged", "vow", "vowed", "promise", "promised",
+		"observe", "observes", "observed", "invite", "invites", "invited":
 		return true
 	}
 	return romanceSpeechVerbs[ws[k].text]
 }
+
+// reports reports whether w, a speech verb, names the source of a report
+// rather than a speaker: according to X, selon X, según X.
+func reports(w string) bool { return w == "according" || w == "selon" || w == "según" }
 
 // romanceSpeechVerbs are the French, Spanish and Portuguese verbs that tag
 // a quotation, in the forms statements use: « … », a déclaré X; “…”, afirmó
@@ -99,13 +114,17 @@ var romanceSpeechVerbs = map[string]bool{
 	"estimé": true, "estime": true, "insisté": true, "insiste": true, "conclu": true, "conclut": true,
 	"indiqué": true, "indique": true, "précisé": true, "précise": true, "lancé": true, "lance": true,
 	"regretté": true, "regrette": true, "martelé": true, "confié": true, "réagi": true, "écrit": true,
+	"décrit": true, "tweeté": true, "twitté": true, "observé": true, "observe": true, "résumé": true,
 	// Spanish.
 	"dijo": true, "afirmó": true, "declaró": true, "señaló": true, "sostuvo": true, "explicó": true,
 	"agregó": true, "añadió": true, "indicó": true, "advirtió": true, "aseguró": true, "denunció": true,
 	"expresó": true, "manifestó": true, "subrayó": true, "recordó": true, "insistió": true,
 	"concluyó": true, "preguntó": true, "contó": true, "relató": true, "destacó": true, "apuntó": true,
 	"afirma": true, "dice": true, "declara": true, "señala": true, "sostiene": true, "denuncia": true,
-	"escribió": true, "lamentó": true, "reclamó": true, "exigió": true,
+	"escribió": true, "lamentó": true, "reclamó": true, "exigió": true, "resaltó": true,
+	"tuiteó": true, "tuiteo": true, "tweeteó": true, "tweeteo": true, "enfatizó": true, "puntualizó": true,
+	"aclaró": true, "reiteró": true, "mencionó": true, "comentó": true, "detalló": true, "precisó": true,
+	"opinó": true, "criticó": true, "respondió": true, "reconoció": true, "invita": true, "invitó": true,
 	// Portuguese.
 	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
 	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
