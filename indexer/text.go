@@ -608,11 +608,17 @@ var (
 	// sides, so that snake_case_names keep their underscores.
 	mdEmphasis = regexp.MustCompile(`(?m)(^|[^\pL\pN])(\*\*|__|\*|_|~~|` + "`" + `)([^\s*_~` + "`" + `](?:[^*_~` + "`" + `\n]*[^\s*_~` + "`" + `])?)(\*\*|__|\*|_|~~|` + "`" + `)($|[^\pL\pN])`)
 	mdRule     = regexp.MustCompile("(?m)^\\s{0,3}(?:[-*_]\\s*){3,}$|^\\s*```.*$")
+	// mdTemplate is a site generator's tag left in a post: Hugo's
+	// shortcodes ({{< banner title="…" >}}) and Jekyll's Liquid ({% … %}).
+	// Their attributes are no text, and a quoted title="…" would read as
+	// a quotation.
+	mdTemplate = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}`)
 )
 
 // stripMarkdown removes markdown markup lightly, leaving text that
 // extractText reads like any other.
 func stripMarkdown(s string) string {
+	s = mdTemplate.ReplaceAllString(s, "")
 	s = mdRule.ReplaceAllString(s, "")
 	s = mdHeading.ReplaceAllString(s, "")
 	s = mdQuote.ReplaceAllString(s, "")

@@ -213,6 +213,8 @@ func TestText_StripMarkdown(t *testing.T) {
 		{"> quoted line", "quoted line"},
 		{"snake_case_name stays", "snake_case_name stays"},
 		{"---", ""},
+		{`{{< banner title="Asi es la vida: Socorro" color="#eee" >}}{{< /banner >}}Text`, "Text"},
+		{"{% include footer.html %}Text {{ .Title }}", "Text "},
 	}
 	for _, tt := range tests {
 		if got := stripMarkdown(tt.in); got != tt.want {
