@@ -25,7 +25,6 @@ type Engine struct {
 	mu        sync.Mutex
 	allFacets *cachedFacets
 	langs     *cachedLangs
-	undated   *cachedUndated
 	columns   *facetColumns
 	stem      analysis.Analyzer // of the stemmed fields, to mark their matches
 	// stemMemo, when set, keeps the stems of the texts marked: for a
@@ -152,7 +151,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	var tally *facetTally
 	run := func(q query.Query) (*bleve.SearchResult, error) {
-		req := bleve.NewSearchRequestOptions(filterQuery(q, r), r.Size, (r.Page-1)*r.Size, false)
+		req := bleve.NewSearchRequestOptions(filterQuery(q, r, e.columns), r.Size, (r.Page-1)*r.Size, false)
 		req.Fields = hitFields
 		switch r.Sort {
 		case SortDate:
@@ -225,64 +224,14 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 // countUndated counts the statements that q and r's other filters match
 // but that have no publication date, which r's date bounds leave out.
 func (e *Engine) countUndated(ctx context.Context, q query.Query, r Request) (uint64, error) {
-	without, none, err := e.undatedStatements(ctx)
-	if err != nil || none {
-		return 0, err
-	}
 	r.From, r.To = time.Time{}, time.Time{}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(filterQuery(q, r), without), 0, 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(filterQuery(q, r, e.columns), undatedQuery{e.columns}), 0, 0, false)
+	req.Score = bleve.ScoreNone
 	res, err := e.ix.Search(ctx, req)
 	if err != nil {
 		return 0, searchError(err)
 	}
 	return res.Total, nil
-}
-
-// maxUndatedIDs bounds the undated statements kept by ID (cachedUndated).
-const maxUndatedIDs = 2048
-
-// cachedUndated are the statements without a publication date as of an
-// index write, by ID when there are few. "Not dated" is a date range over
-// every date, negated: walking its terms was a third of a date-filtered
-// search's time at 10,000 statements, for every search that counted the
-// undated statements it left out. Their IDs, looked up once per write, cost
-// nothing to intersect, and none at all skip the count.
-type cachedUndated struct {
-	writes uint64
-	ids    []string
-	many   bool // more than maxUndatedIDs: search for them as before
-}
-
-// undatedStatements returns a query for the statements without a date, or
-// none when the index has none.
-func (e *Engine) undatedStatements(ctx context.Context) (q query.Query, none bool, err error) {
-	writes := e.ix.Writes()
-	e.mu.Lock()
-	c := e.undated
-	e.mu.Unlock()
-	if c == nil || c.writes != writes {
-		res, err := e.ix.Search(ctx, bleve.NewSearchRequestOptions(undated(), maxUndatedIDs+1, 0, false))
-		if err != nil {
-			return nil, false, searchError(err)
-		}
-		c = &cachedUndated{writes: writes, many: len(res.Hits) > maxUndatedIDs}
-		if !c.many {
-			c.ids = make([]string, len(res.Hits))
-			for i, h := range res.Hits {
-				c.ids[i] = h.ID
-			}
-		}
-		e.mu.Lock()
-		e.undated = c
-		e.mu.Unlock()
-	}
-	switch {
-	case c.many:
-		return undated(), false, nil
-	case len(c.ids) == 0:
-		return nil, true, nil
-	}
-	return bleve.NewDocIDQuery(c.ids), false, nil
 }
 
 // locations finds where the query matched in the hits of one page: the byte

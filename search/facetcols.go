@@ -58,6 +58,8 @@ type segmentColumns struct {
 	ords  [len(termFacets)][]uint32
 	// month of publication, as monthOf numbers it; 0 when unknown
 	month []int16
+	// undated are the documents with month 0, in order (undatedQuery).
+	undated []uint32
 }
 
 // monthOf numbers the month of t from year 0 (year*12 + month-1), which
@@ -84,9 +86,26 @@ var errNoColumns = errors.New("search: facet columns need a scorch index")
 // every segment of r, built where missing, and counters sized to the values
 // known so far, which are all the values r holds.
 func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
+	segs, offsets, err := c.segments(r)
+	if err != nil {
+		return nil, err
+	}
+	t := &facetTally{segs: segs, offsets: offsets, months: make([]int, 1+12*(time.Now().Year()+2-firstYear))}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for f := range c.dicts {
+		t.counts[f] = make([]int, len(c.dicts[f].values))
+		t.values[f] = c.dicts[f].values
+	}
+	return t, nil
+}
+
+// segments returns the columns of every segment of the snapshot r, built
+// where missing, and the first document number of each segment.
+func (c *facetColumns) segments(r bindex.IndexReader) ([]*segmentColumns, []uint64, error) {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
-		return nil, errNoColumns
+		return nil, nil, errNoColumns
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -97,16 +116,17 @@ func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 		}
 	}
 	if err := c.build(missing); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	t := &facetTally{months: make([]int, 1+12*(time.Now().Year()+2-firstYear))}
 	live := make(map[segment.Segment]bool, len(snap.Segments()))
+	segs := make([]*segmentColumns, 0, len(snap.Segments()))
+	offsets := make([]uint64, 0, len(snap.Segments()))
 	var offset uint64
 	for _, ss := range snap.Segments() {
 		seg := ss.Segment()
 		live[seg] = true
-		t.segs = append(t.segs, c.segs[seg])
-		t.offsets = append(t.offsets, offset)
+		segs = append(segs, c.segs[seg])
+		offsets = append(offsets, offset)
 		offset += seg.Count()
 	}
 	// Merges replace segments; a search still running on an older
@@ -116,11 +136,7 @@ func (c *facetColumns) tally(r bindex.IndexReader) (*facetTally, error) {
 			delete(c.segs, seg)
 		}
 	}
-	for f := range c.dicts {
-		t.counts[f] = make([]int, len(c.dicts[f].values))
-		t.values[f] = c.dicts[f].values
-	}
-	return t, nil
+	return segs, offsets, nil
 }
 
 // datePart marks the part that reads the months of publication.
@@ -135,6 +151,7 @@ type columnsPart struct {
 	start, ords []uint32
 	values      []string
 	month       []int16
+	undated     []uint32
 }
 
 // build reads the columns of segs, a part per field and segment on every
@@ -171,7 +188,7 @@ func (c *facetColumns) build(segs []segment.Segment) error {
 			c.segs[p.seg] = cols
 		}
 		if p.field == datePart {
-			cols.month = p.month
+			cols.month, cols.undated = p.month, p.undated
 			continue
 		}
 		global := make([]uint32, len(p.values))
@@ -255,7 +272,7 @@ func (p *columnsPart) read() error {
 		}
 	}
 	if p.field == datePart {
-		return nil
+		return p.readUndated()
 	}
 	for d := range n {
 		counts[d+1] += counts[d]
@@ -267,6 +284,34 @@ func (p *columnsPart) read() error {
 		next[d]++
 	}
 	return nil
+}
+
+// readUndated lists the statements of the part's segment that have no
+// month of publication (undatedQuery). Quotes and deletion records have no
+// date either; leaving them out keeps the list as short as the statements
+// it is about, which a conjunction walks.
+func (p *columnsPart) readUndated() error {
+	dict, err := p.seg.Dictionary(index.FieldKind)
+	if err != nil {
+		return fmt.Errorf("search: kinds of document: %w", err)
+	}
+	postings, err := dict.PostingsList([]byte(index.KindStatement), nil, nil)
+	if err != nil {
+		return fmt.Errorf("search: statements: %w", err)
+	}
+	it := postings.Iterator(false, false, false, nil)
+	for {
+		hit, err := it.Next()
+		if err != nil {
+			return fmt.Errorf("search: statements: %w", err)
+		}
+		if hit == nil {
+			return nil
+		}
+		if d := hit.Number(); p.month[d] == 0 {
+			p.undated = append(p.undated, uint32(d))
+		}
+	}
 }
 
 // facetTally counts the facets of one search's hits.

@@ -108,7 +108,7 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := bleve.NewSearchRequestOptions(filterQuery(c.query, r), 0, 0, false)
+	req := bleve.NewSearchRequestOptions(bleveFilterQuery(c.query, r), 0, 0, false)
 	for _, f := range termFacets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, FacetSize))
 	}
@@ -169,7 +169,7 @@ func bleveFacets(t *testing.T, ix *index.Index, r Request) Facets {
 			f.PublishedMonths = nil
 		}
 	}
-	ureq := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(filterQuery(c.query, r), undated()), 0, 0, false)
+	ureq := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleveFilterQuery(c.query, r), undated()), 0, 0, false)
 	ures, err := ix.Search(context.Background(), ureq)
 	if err != nil {
 		t.Fatal(err)

@@ -9,11 +9,12 @@ import (
 )
 
 // filterQuery adds the request's facet, ID and date filters to the main
-// query.
+// query; cols are the engine's facet columns, which know the undated
+// statements IncludeUndated keeps (undatedQuery).
 // Statement queries need no filter on the kind of document: quotes index
 // none of the fields they search (see index.FieldQuoteSource), and
 // "everything" compiles to every statement.
-func filterQuery(main query.Query, r Request) query.Query {
+func filterQuery(main query.Query, r Request, cols *facetColumns) query.Query {
 	clauses := []query.Query{main}
 	for _, f := range []struct {
 		field  string
@@ -35,7 +36,7 @@ func filterQuery(main query.Query, r Request) query.Query {
 	}
 	if dq := dateFilter(index.FieldPublished, r.From, r.To); dq != nil {
 		if r.IncludeUndated {
-			dq = bleve.NewDisjunctionQuery(dq, undated())
+			dq = bleve.NewDisjunctionQuery(dq, undatedQuery{cols})
 		}
 		clauses = append(clauses, dq)
 	}
@@ -65,16 +66,6 @@ func clampDate(t time.Time) time.Time {
 		return lastDate
 	}
 	return t
-}
-
-// undated matches the statements without a publication date: every
-// statement but those with a date in any year the index can hold (Bleve
-// stores dates as nanoseconds since 1970 in an int64: 1677 to 2262).
-func undated() query.Query {
-	inclusive := true
-	anyDate := bleve.NewDateRangeInclusiveQuery(firstDate, lastDate, &inclusive, &inclusive)
-	anyDate.SetField(index.FieldPublished)
-	return query.NewBooleanQuery([]query.Query{index.KindQuery(index.KindStatement)}, nil, []query.Query{anyDate})
 }
 
 // dateFilter bounds the publication date, both days inclusive; nil when

@@ -231,8 +231,9 @@ func TestEngine_Search_undated(t *testing.T) {
 	if res.Undated != 0 {
 		t.Errorf("no range: %d left out, want 0", res.Undated)
 	}
-	// The undated statements are known by ID as of the last write: one
-	// more is counted at once, and none at all counts none.
+	// The undated statements are read from the facet columns of the
+	// index's segments as they are now: one more is counted at once, and
+	// deleted ones are not.
 	if err := e.ix.Write([]index.Statement{{ID: "undated-2", Title: "Open letter", Body: "Cambodia must repeal the law."}}, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ import (
 // (Bleve's early stop for score "none").
 func (e *Engine) mostWords(ctx context.Context, c compiled, r Request) (int, error) {
 	someHas := func(m int) (bool, error) {
-		req := bleve.NewSearchRequestOptions(filterQuery(c.most(m, false), r), 1, 0, false)
+		req := bleve.NewSearchRequestOptions(filterQuery(c.most(m, false), r, e.columns), 1, 0, false)
 		req.Score = bleve.ScoreNone
 		res, err := e.ix.Search(ctx, req)
 		if err != nil {

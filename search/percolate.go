@@ -105,7 +105,7 @@ func (p *Percolator) compile(r Request) (compiled, bquery.Query, error) {
 	if err != nil {
 		return compiled{}, nil, err
 	}
-	return c, filterQuery(c.query, r), nil
+	return c, filterQuery(c.query, r, p.snip.columns), nil
 }
 
 // Close releases the batch.
