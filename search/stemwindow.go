@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,69 +61,107 @@ func stemKey(stem string) (key []byte, ok bool) {
 type span struct{ start, end int }
 
 // keyRuns returns the runs of text's words that hold one of keys, in text
-// order: each run starts and ends on a word boundary the tokenizer makes
-// whatever the text around (wordRuns), so analysing a run alone gives the
-// tokens that analysing the whole text gives there. A word holds a key when
-// its folded form (foldWord) contains it anywhere, a looser test than the
-// word beginning with it, which errs towards analysing more.
+// order: each run is whole words between ASCII white space, starting where
+// the tokenizer starts a word whatever the text before (runAt), so
+// analysing a run alone gives the tokens that analysing the whole text
+// gives there. A word holds a key when its folded form (foldWord) contains
+// it anywhere, a looser test than the word beginning with it, which errs
+// towards analysing more. Most texts are ASCII but for a few quotation
+// marks and names, so the keys are looked for in one lower-cased copy of
+// the text, and only the runs with other characters are folded one by one.
 func keyRuns(text string, keys [][]byte) []span {
-	minKey := len(keys[0])
-	for _, k := range keys {
-		minKey = min(minKey, len(k))
+	lower := make([]byte, len(text))
+	var other []int // where runes outside ASCII start
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf && utf8.RuneStart(c):
+			other = append(other, i)
+		}
+		lower[i] = c
 	}
-	var runs []span
+	var at []int // offsets inside the runs to analyse
+	for _, k := range keys {
+		for from := 0; ; {
+			i := bytes.Index(lower[from:], k)
+			if i < 0 {
+				break
+			}
+			at = append(at, from+i)
+			from += i + 1
+		}
+	}
 	var buf []byte
-	for _, w := range wordRuns(text) {
-		if w.end-w.start < minKey {
+	checked := -1 // the end of the last run folded
+	for _, i := range other {
+		if i < checked {
 			continue
 		}
-		buf = foldWord(buf[:0], text[w.start:w.end])
+		r := runAt(text, i)
+		checked = r.end
+		buf = foldWord(buf[:0], text[r.start:r.end])
 		for _, k := range keys {
 			if bytes.Contains(buf, k) {
-				// Neighbouring runs are analysed as one.
-				if n := len(runs); n > 0 && runs[n-1].end == w.prev {
-					runs[n-1].end = w.end
-				} else {
-					runs = append(runs, span{w.start, w.end})
-				}
+				at = append(at, i)
 				break
 			}
 		}
 	}
+	slices.Sort(at)
+
+	var runs []span
+	for _, i := range at {
+		n := len(runs)
+		if n > 0 && i < runs[n-1].end {
+			continue
+		}
+		r := runAt(text, i)
+		// Runs with only white space between are analysed as one.
+		if n > 0 && r.start <= runs[n-1].end+spaceAt(text[runs[n-1].end:]) {
+			runs[n-1].end = r.end
+			continue
+		}
+		runs = append(runs, r)
+	}
 	return runs
 }
 
-// wordRun is a run of text between ASCII white space; prev is where the
-// previous run ended, so that neighbours can be joined.
-type wordRun struct{ prev, start, end int }
-
-// wordRuns cuts text at its ASCII white space. The Unicode word-boundary
-// rules (UAX #29), which Bleve's unicode tokenizer follows, always break on
-// both sides of a space, tab or line break, with one exception: a combining
-// mark, format character or other Extend character right after white space
-// belongs to the space, not to the word after it. A run starting with one
-// is joined to the run before it, so runs start where a word starts in the
-// whole text too.
-func wordRuns(text string) []wordRun {
-	var out []wordRun
-	prev := 0
-	for i := 0; i < len(text); {
-		if isASCIISpace(text[i]) {
-			i++
-			continue
-		}
-		start := i
-		for i < len(text) && !isASCIISpace(text[i]) {
-			i++
-		}
-		if n := len(out); n > 0 && !startsWord(text[start:]) {
-			out[n-1].end = i
-		} else {
-			out = append(out, wordRun{prev, start, i})
-		}
-		prev = i
+// runAt returns the run of text around i, which is not white space: from
+// the ASCII white space before it to the white space after it. The Unicode
+// word-boundary rules (UAX #29), which Bleve's unicode tokenizer follows,
+// always break on both sides of a space, tab or line break, with one
+// exception: a combining mark, format character or other Extend character
+// right after white space belongs to the space, not to the word after it.
+// A run starting with one takes in the run before it, so runs start where
+// a word starts in the whole text too.
+func runAt(text string, i int) span {
+	start, end := i, i
+	for start > 0 && !isASCIISpace(text[start-1]) {
+		start--
 	}
-	return out
+	for start > 0 && !startsWord(text[start:]) {
+		for start > 0 && isASCIISpace(text[start-1]) {
+			start--
+		}
+		for start > 0 && !isASCIISpace(text[start-1]) {
+			start--
+		}
+	}
+	for end < len(text) && !isASCIISpace(text[end]) {
+		end++
+	}
+	return span{start, end}
+}
+
+// spaceAt is the length of the ASCII white space s begins with.
+func spaceAt(s string) int {
+	n := 0
+	for n < len(s) && isASCIISpace(s[n]) {
+		n++
+	}
+	return n
 }
 
 func isASCIISpace(b byte) bool {
