@@ -34,7 +34,7 @@ func run(args []string, out io.Writer) error {
 		return errors.New("usage: nertool train|eval [flags] CORPUS...")
 	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
-	gazetteer := fs.String("gazetteer", "indexer/gazetteer.tsv", "the indexer's gazetteer, for the known-name features; empty for none")
+	gazetteer := fs.String("gazetteer", "entities/gazetteer.tsv", "the recognizer's gazetteer, for the known-name features; empty for none")
 	holdout := fs.Int("holdout", 10, "hold out every n-th document of each corpus")
 	epochs := fs.Int("epochs", entities.DefaultEpochs, "training passes")
 	prune := fs.Float64("prune", 0, "train: drop features whose weights all lie within ±prune")
