@@ -447,19 +447,37 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 	// organization in a person's role ("…,” said X, director of KHRC.)
 	// is not, nor any name in that role or a possessive ("said X,
 	// coordinator of Justiça Global’s programme").
+	who := a.said[i-1]
+	gapNames := a.mentionsIn(prev.close, sp.open)
 	roleFrom, roleTo := -1, -1
-	for _, m := range a.mentionsIn(prev.close, sp.open) {
-		if m.name == a.said[i-1].name && strings.HasPrefix(a.text[m.end:], ",") {
+	for k, m := range gapNames {
+		if m.name == who.name && strings.HasPrefix(a.text[m.end:], ",") {
 			roleFrom, roleTo = m.end, sentenceEnd(a.text, m.end)
 			continue
 		}
-		if m.name == a.said[i-1].name || m.kind != a.said[i-1].kind || m.possessive ||
-			(roleFrom <= m.start && m.end <= roleTo) {
+		if m.name == who.name || m.kind != who.kind || m.possessive ||
+			(roleFrom <= m.start && m.end <= roleTo) || a.titles(m, gapNames[k+1:], who.name) {
 			continue
 		}
 		return resolved{}
 	}
-	return a.said[i-1]
+	return who
+}
+
+// titles reports whether m is part of the title before the name speaker
+// among the mentions after it, with only capitalised words between: "said
+// Digital Rights Watch Chair Tim Singleton Norton", where the tagger may
+// read "Digital Rights" as a person.
+func (a *attributor) titles(m mention, after []mention, speaker string) bool {
+	for _, n := range after {
+		if !capitalisedOnly(a.text[m.end:n.start]) {
+			return false
+		}
+		if n.name == speaker {
+			return true
+		}
+	}
+	return false
 }
 
 // tagged reports whether text, what follows a quotation, starts with its

@@ -142,6 +142,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"second passage after a role naming a person", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks, an adviser to Kem Sokha. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after a role with a possessive", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks, coordinator of Kem Sokha’s defence team. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after another speaker's sentence", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks. Kem Sokha was silent. “We will appeal the ruling this week.”", ""},
+		{"second passage after a titled tag", "“The court ignored every piece of evidence we gave,” said Human Rights Watch Asia Director Sarah M Brooks.\n\n“We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after a long appositive", "“The court ignored every piece of evidence we gave,” Sarah M Brooks, of the International Service for Human Rights in Geneva, told the Guardian. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"described name before the verb", "Hun Sen arrived late. “We will close them all down,” a tired and angry Mr Hun Sen said.", "Hun Sen"},
 		{"role and person after the verb", "“The court ignored every piece of evidence we gave,” said Human Rights Watch Asia Director Sarah M Brooks.", "Sarah M Brooks"},
