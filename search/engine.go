@@ -197,9 +197,11 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		}
 	}
 
-	locs, err := e.locations(ctx, main, res.Hits)
-	if err != nil {
-		return Result{}, err
+	var locs map[string]bsearch.FieldTermLocationMap
+	if !c.stemsOnly() || hasLangTwins(res.Hits) {
+		if locs, err = e.locations(ctx, main, res.Hits); err != nil {
+			return Result{}, err
+		}
 	}
 	if !haveFacets && tally != nil {
 		facets = tally.facets()
@@ -258,6 +260,17 @@ func (e *Engine) locations(ctx context.Context, main query.Query, hits bsearch.D
 		locs[h.ID] = h.Locations
 	}
 	return locs, nil
+}
+
+// hasLangTwins reports whether a hit is in a language whose twin fields
+// (index.LangField) keep term vectors that mark words (Engine.matches).
+func hasLangTwins(hits bsearch.DocumentMatchCollection) bool {
+	for _, h := range hits {
+		if index.HasLangField(str(h.Fields[index.FieldLang])) {
+			return true
+		}
+	}
+	return false
 }
 
 // acquire waits for a search slot, unless the wait would outlast ctx
