@@ -609,10 +609,11 @@ var (
 	mdEmphasis = regexp.MustCompile(`(?m)(^|[^\pL\pN])(\*\*|__|\*|_|~~|` + "`" + `)([^\s*_~` + "`" + `](?:[^*_~` + "`" + `\n]*[^\s*_~` + "`" + `])?)(\*\*|__|\*|_|~~|` + "`" + `)($|[^\pL\pN])`)
 	mdRule     = regexp.MustCompile("(?m)^\\s{0,3}(?:[-*_]\\s*){3,}$|^\\s*```.*$")
 	// mdTemplate is a site generator's tag left in a post: Hugo's
-	// shortcodes ({{< banner title="…" >}}) and Jekyll's Liquid ({% … %}).
+	// shortcodes ({{< banner title="…" >}}), Jekyll's Liquid ({% … %}),
+	// and HTML comments (<!-- E SF -->).
 	// Their attributes are no text, and a quoted title="…" would read as
 	// a quotation.
-	mdTemplate = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}`)
+	mdTemplate = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}|(?s:<!--.*?-->)`)
 )
 
 // stripMarkdown removes markdown markup lightly, leaving text that

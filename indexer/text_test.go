@@ -215,6 +215,7 @@ func TestText_StripMarkdown(t *testing.T) {
 		{"---", ""},
 		{`{{< banner title="Asi es la vida: Socorro" color="#eee" >}}{{< /banner >}}Text`, "Text"},
 		{"{% include footer.html %}Text {{ .Title }}", "Text "},
+		{"supporters. <!-- E SF -->\n\nNext<!--\nmore\n-->.", "supporters. \n\nNext."},
 	}
 	for _, tt := range tests {
 		if got := stripMarkdown(tt.in); got != tt.want {

@@ -60,6 +60,10 @@ type resolved struct {
 	name string
 	kind entityKind
 	weak bool
+	// tag marks a speaker named in the words right after the quotation
+	// (“…,” a tearful Mr Raja Petra said as he …), which a next passage
+	// continues however long the tag.
+	tag bool
 }
 
 // attributor finds the speakers of the quotations in one text, in order;
@@ -120,6 +124,7 @@ func (a *attributor) speaker(i int) resolved {
 	sp := a.spans[i]
 	clauseStart := a.clauseStart(i)
 	tag := a.after(i)
+	tag.tag = tag.name != ""
 	if tag.name != "" && !tag.weak {
 		return tag
 	}
@@ -440,7 +445,7 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 	}
 	// “…,” she said. “…” — or the tag with the speaker's role, which can be
 	// long: “…,” said X, a retired teacher who came to support her. “…”
-	if (len(gap) > 200 || countWords(gap) > 10) && !(tagged(gap) && len(gap) <= 400 && sentences(gap) <= 1) {
+	if (len(gap) > 200 || countWords(gap) > 10) && !((a.said[i-1].tag || tagged(gap)) && len(gap) <= 400 && sentences(gap) <= 1) {
 		return resolved{}
 	}
 	// Another name of the speaker's kind may be the one speaking now; an

@@ -64,6 +64,10 @@ func TestExtract_marks(t *testing.T) {
 		{"blank line with spaces", "He said: “we will not give up now\n \u00a0\nNext “four words in here” too.", []string{"four words in here"}},
 		{"stray closing mark", `the detention.”[1] It violates “against any violence or threats” too.`, []string{"against any violence or threats"}},
 		{"inner promoted when outer unclosed", "Open “ and then ‘a real quote of words’ here.\n\nEnd.", []string{"a real quote of words"}},
+		{"curly opening, straight closing", `He said “we will not give up now". Then he left.`, []string{"we will not give up now"}},
+		{"straight opening, curly closing", `"We will not give up now,” he said.`, []string{"We will not give up now,"}},
+		{"quotation running on into the next paragraph", "“We are tired of all this.\n\n“We will not give up now,” he said.", []string{"We are tired of all this.", "We will not give up now,"}},
+		{"unclosed mark mid-paragraph is still dropped", "He said “we are tired of all this.\n\n“We will not give up now,” he said.", []string{"We will not give up now,"}},
 		{"single line break inside", "allegations that it was “created by and under \nconcealed influence of foreigners” and", []string{"created by and under \nconcealed influence of foreigners"}},
 	}
 	for _, tt := range tests {
@@ -142,6 +146,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"second passage after a role naming a person", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks, an adviser to Kem Sokha. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after a role with a possessive", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks, coordinator of Kem Sokha’s defence team. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after another speaker's sentence", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks. Kem Sokha was silent. “We will appeal the ruling this week.”", ""},
+		{"passage after a long tag", "“I am really glad that this is over,” a tearful and very tired Mr Hun Sen said as he hugged his family and greeted his supporters.\n\n“I will not give up now, not ever.”", "Hun Sen"},
 		{"second passage after a titled tag", "“The court ignored every piece of evidence we gave,” said Human Rights Watch Asia Director Sarah M Brooks.\n\n“We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after a long appositive", "“The court ignored every piece of evidence we gave,” Sarah M Brooks, of the International Service for Human Rights in Geneva, told the Guardian. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"described name before the verb", "Hun Sen arrived late. “We will close them all down,” a tired and angry Mr Hun Sen said.", "Hun Sen"},

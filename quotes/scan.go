@@ -74,6 +74,13 @@ func scan(text string) []span {
 		switch r {
 		case '\n':
 			if paragraphBreakAt(text, i) {
+				// A quotation that runs on into the next paragraph opens it
+				// again and leaves this one unclosed: “… detention.
+				//
+				// “We have to fight,” he said.
+				if len(s.stack) == 1 && atLineStart(text, s.stack[0].pos) && opensNextParagraph(text, i) {
+					s.closeAt(0, i, i)
+				}
 				for len(s.stack) > 0 {
 					s.abandon(len(s.stack) - 1)
 				}
@@ -87,6 +94,9 @@ func scan(text string) []span {
 			}
 		case '”':
 			if k := s.find(kindCurlyDouble, kindLowDouble); k >= 0 {
+				s.closeAt(k, i, i+w)
+			} else if k := s.find(kindStraightDbl); k >= 0 {
+				// "… mixed marks,” it said: a straight opening mark.
 				s.closeAt(k, i, i+w)
 			}
 		case '„':
@@ -110,9 +120,13 @@ func scan(text string) []span {
 			k := s.find(kindStraightDbl)
 			prev, _ := utf8.DecodeLastRuneInString(text[:i])
 			next, _ := utf8.DecodeRuneInString(text[i+w:])
+			closer := i > 0 && !unicode.IsSpace(prev) && (i+w == len(text) || unicode.IsSpace(next) || unicode.IsPunct(next))
 			switch {
 			case k >= 0 && (i > 0 && !unicode.IsSpace(prev) || i+w == len(text) || unicode.IsSpace(next)):
 				s.closeAt(k, i, i+w)
+			case k < 0 && closer && s.find(kindCurlyDouble) >= 0:
+				// “… mixed marks," she said: a straight closing mark.
+				s.closeAt(s.find(kindCurlyDouble), i, i+w)
 			case k < 0 && i+w < len(text) && !unicode.IsSpace(next) && (i == 0 || !isWordRune(prev)):
 				s.push(kindStraightDbl, i, i+w)
 			}
@@ -255,6 +269,20 @@ func laterCloser(text string, from int, mark rune) bool {
 		j += w
 	}
 	return false
+}
+
+// atLineStart reports whether only spaces stand between the start of its
+// line and offset pos.
+func atLineStart(text string, pos int) bool {
+	return strings.TrimLeft(text[strings.LastIndexByte(text[:pos], '\n')+1:pos], " \t\u00a0") == ""
+}
+
+// opensNextParagraph reports whether the paragraph after the break at
+// offset i starts with an opening quotation mark.
+func opensNextParagraph(text string, i int) bool {
+	rest := strings.TrimLeft(text[i:], " \t\r\n\u00a0")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("“\"«‘'„", r)
 }
 
 // paragraphBreakAt reports whether the newline at i starts a blank line:
