@@ -50,7 +50,30 @@ func Extract(text string, names entities.Names) []Quote {
 			End:      sp.end,
 		})
 	}
+	pullQuotes(out)
 	return out
+}
+
+// pullQuotes gives a quotation with no speaker the speaker of the same
+// words quoted elsewhere in the text: a pull quote or a subheading repeats
+// a quotation that the body attributes.
+func pullQuotes(qs []Quote) {
+	said := map[string]string{}
+	for _, q := range qs {
+		if k := quoteKey(q.Text); q.Speaker != "" && said[k] == "" {
+			said[k] = q.Speaker
+		}
+	}
+	for i, q := range qs {
+		if q.Speaker == "" {
+			qs[i].Speaker = said[quoteKey(q.Text)]
+		}
+	}
+}
+
+// quoteKey is a quotation's words, lower-cased, without punctuation.
+func quoteKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }), " ")
 }
 
 // resolved is a speaker as found: a name and what kind of entity it is.

@@ -147,6 +147,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"second passage after a role with a possessive", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks, coordinator of Kem Sokha’s defence team. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after another speaker's sentence", "“The court ignored every piece of evidence we gave,” said Sarah M Brooks. Kem Sokha was silent. “We will appeal the ruling this week.”", ""},
 		{"passage after a long tag", "“I am really glad that this is over,” a tearful and very tired Mr Hun Sen said as he hugged his family and greeted his supporters.\n\n“I will not give up now, not ever.”", "Hun Sen"},
+		{"pull quote", "À certains endroits, « il n’y a plus de matière organique ici », explique Sarah M Brooks. Kem Sokha n’a rien dit de plus ce jour-là.\n\n« Il n’y a plus de matière organique ici »", "Sarah M Brooks"},
 		{"second passage after a titled tag", "“The court ignored every piece of evidence we gave,” said Human Rights Watch Asia Director Sarah M Brooks.\n\n“We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"second passage after a long appositive", "“The court ignored every piece of evidence we gave,” Sarah M Brooks, of the International Service for Human Rights in Geneva, told the Guardian. “We will appeal the ruling this week.”", "Sarah M Brooks"},
 		{"described name before the verb", "Hun Sen arrived late. “We will close them all down,” a tired and angry Mr Hun Sen said.", "Hun Sen"},
