@@ -279,15 +279,54 @@ func capitalisedRuns(text string) [][]token {
 			}
 			j += w2
 		}
-		if unicode.IsUpper(r) {
+		switch {
+		case unicode.IsUpper(r):
 			cur = append(cur, token{start: i, end: j, word: text[i:j]})
-		} else {
+		case (len(cur) == 1 || len(cur) == 2 && isOpener(cur[0].word)) && nameConnectors[text[i:j]]:
+			// "Oficina del Presidente", "Ministerio de Seguridad", "Ministry
+			// of Justice": one capitalised word, a connector, a capital.
+			// After two words it is a person's affiliation ("John Smith
+			// of Oxfam"), and the run ends.
+			if k := connectedCapital(text, j); k > j {
+				cur = append(cur, token{start: i, end: j, word: text[i:j]})
+				i = k
+				continue
+			}
+			end()
+		default:
 			end()
 		}
 		i = j
 	}
 	end()
 	return runs
+}
+
+// nameConnectors join two capitalised words into one name.
+var nameConnectors = map[string]bool{"de": true, "del": true, "of": true, "for": true, "du": true, "des": true, "da": true, "do": true, "dos": true, "das": true}
+
+// connectedCapital returns the offset of the capitalised word after the
+// connector ending at j (across "la", "las", "los": "Ministerio de la
+// Mujer"), or -1 when none follows.
+func connectedCapital(text string, j int) int {
+	rest := text[j:]
+	trimmed := strings.TrimLeft(rest, " ")
+	if len(trimmed) == len(rest) || len(rest)-len(trimmed) > 1 {
+		return -1
+	}
+	at := j + len(rest) - len(trimmed)
+	for _, art := range []string{"la ", "las ", "los "} {
+		if strings.HasPrefix(trimmed, art) {
+			trimmed = trimmed[len(art):]
+			at += len(art)
+			break
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(trimmed)
+	if !unicode.IsUpper(r) {
+		return -1
+	}
+	return at
 }
 
 // resolveRun turns one capitalised run into mentions: the longest parts
@@ -403,8 +442,10 @@ func isOpener(w string) bool {
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday",
 		"January", "February", "March", "April", "May", "June", "July", "August", "September",
 		"October", "November", "December",
-		// French, Spanish and Portuguese: "Según Naly Pilorge: “…”".
-		"Selon", "Pour", "Dans", "Après", "Según", "Para", "Por", "Con", "Tras", "Segundo":
+		// French, Spanish and Portuguese: "Según Naly Pilorge: “…”", "La
+		// Oficina del Presidente".
+		"Selon", "Pour", "Dans", "Après", "Según", "Para", "Por", "Con", "Tras", "Segundo",
+		"La", "Le", "Les", "El", "Los", "Las", "Un", "Una", "Une":
 		return true
 	}
 	return false

@@ -171,12 +171,13 @@ func (a *attributor) speaker(i int) resolved {
 // Petra said; “…,” Yan Xuetong, of the Institute of International Affairs
 // at Qinghua University, told the New York Times). A name after the verb
 // counts when it starts within maxWordsToName words of it ("said Digital
-// Rights Watch Chair Tim Singleton Norton"); one further on belongs to
+// Rights Watch Chair Tim Singleton Norton", "repitió ayer un alto
+// funcionario del Ministerio de Seguridad"); one further on belongs to
 // another clause ("afirma esta mujer quien además … Derechos Humanos").
 const (
 	nearTagWords   = 6
 	maxTagWords    = 16
-	maxWordsToName = 5
+	maxWordsToName = 6
 )
 
 // after looks for the attribution right after the closing mark: “…,” he
@@ -206,6 +207,11 @@ func (a *attributor) after(i int) resolved {
 		if !isSpeechVerb(words, k) {
 			continue
 		}
+		if k == 1 && (words[0].text == "and" || words[0].text == "y" || words[0].text == "e" || words[0].text == "et") {
+			// “…” y recordó que …: a second verb of the sentence's
+			// subject, which stands before the quotation.
+			return resolved{}
+		}
 		before := a.mentionsIn(sp.close, w.start)
 		if k >= nearTagWords && !a.subjectAdjoins(before, w.start) {
 			continue
@@ -225,10 +231,12 @@ func (a *attributor) after(i int) resolved {
 		if m, ok := a.named(words, k, limit); ok {
 			return resolved{name: m.name, kind: m.kind, weak: reports(w.text)}
 		}
-		if romanceSpeechVerbs[w.text] && len(before) == 0 {
+		if romanceSpeechVerbs[w.text] && len(before) == 0 && (k == 0 || k == 1 && (words[0].text == "a" || words[0].text == "ha")) {
 			// “…”, preguntó: Spanish and Portuguese leave the subject
 			// out, and « … », a indiqué le président / “…”, afirma esta
 			// mujer name it by a role: she or he, read as a pronoun is.
+			// “…” y recordó que … goes on the sentence before the
+			// quotation, whose subject before() reads.
 			return a.pronoun("she", sp.open)
 		}
 		return resolved{}
@@ -435,8 +443,9 @@ func (a *attributor) subject(before []mention, verb int) (mention, bool) {
 		}
 	}
 	if len(known) == 0 {
-		// An unknown name counts only right before the verb: "John Smith said".
-		if n := len(before); n > 0 && !before[n-1].possessive && len(wordsIn(a.text, before[n-1].end, verb)) <= 1 {
+		// An unknown name counts only right before the verb: "John Smith
+		// said", "la Oficina del Presidente difundió un comunicado".
+		if n := len(before); n > 0 && !before[n-1].possessive && len(wordsIn(a.text, before[n-1].end, verb)) <= 2 {
 			return before[n-1], true
 		}
 		return mention{}, false
@@ -572,15 +581,30 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		from := sentenceStart(a.text, m.start)
 		to := sentenceEnd(a.text, m.end)
 		for _, o := range a.mentionsIn(from, to) {
-			// "Raja Petra's lawyer, Malik Imtiaz, described …": the
-			// possessive names whose lawyer, not who did it.
-			if o.kind == want && o.name != m.name && !o.possessive {
+			// "Raja Petra's lawyer, Malik Imtiaz, described …", "La
+			// abogada de Laparra, Marta Chávez, recordó …": the possessive
+			// and the complement name whose lawyer, not who spoke.
+			if o.kind == want && o.name != m.name && !o.possessive && !a.complement(o) {
 				return resolved{} // ambiguous
 			}
 		}
 		return resolved{name: m.name, kind: m.kind}
 	}
 	return resolved{}
+}
+
+// complement reports whether the mention m follows "of", "de" or "du",
+// as the complement of a noun ("the lawyer of X", "la abogada de X").
+func (a *attributor) complement(m mention) bool {
+	ws := wordsIn(a.text, max(0, m.start-8), m.start)
+	if len(ws) == 0 || ws[len(ws)-1].end+1 < m.start {
+		return false
+	}
+	switch ws[len(ws)-1].text {
+	case "of", "de", "du", "del", "da", "do":
+		return true
+	}
+	return false
 }
 
 // nearestKnown returns the last mention that is in people or orgs and is

@@ -165,6 +165,10 @@ func TestExtract_speaker(t *testing.T) {
 		{"Spanish, en sus palabras", "Sarah M Brooks resaltó uno de los enfoques del día. En sus palabras: “No vamos a rendirnos ante la represión.”", "Sarah M Brooks"},
 		{"Spanish, subject left out before a colon", "Sarah M Brooks vio los comentarios del ministro y tuiteó: “No vamos a rendirnos ante la represión.”", "Sarah M Brooks"},
 		{"Spanish, role after the verb", "Sarah M Brooks vive en Tame. “No vamos a rendirnos ante la represión”, afirma esta mujer que luego habló de la Defensoría del Pueblo.", "Sarah M Brooks"},
+		{"French, inverted pronoun", "Le ministre Hun Sen a parlé lundi. « Aucune opération militaire ne sera menée », a-t-il déclaré.", "Hun Sen"},
+		{"Spanish, a verb joined to the sentence before", "La Oficina del Presidente pidió la liberación de todas las personas detenidas “por el solo hecho de manifestarse” y recordó que Hun Sen no habló.", "Oficina del Presidente"},
+		{"Spanish, a statement noun", "El miércoles, la Oficina del Presidente difundió un comunicado en el que felicitó a la policía por “su excelente accionar en la calle”.", "Oficina del Presidente"},
+		{"Spanish, the complement is no rival", "La abogada de Hun Sen, Sarah M Brooks, recordó los hechos. “¿Cómo puede hablarse de justicia en este país?”, preguntó.", "Sarah M Brooks"},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
 	}
 	for _, tt := range tests {

@@ -92,7 +92,9 @@ func isSpeechVerb(ws []word, k int) bool {
 		"admit", "admits", "admitted", "acknowledged",
 		"respond", "responds", "responded", "testified",
 		"pledge", "pledged", "vow", "vowed", "promise", "promised",
-		"observe", "observes", "observed", "invite", "invites", "invited":
+		"observe", "observes", "observed", "invite", "invites", "invited",
+		// A statement's nouns: "issued a communiqué in which it …".
+		"communiqué", "comunicado", "déclaration", "declaración":
 		return true
 	}
 	return romanceSpeechVerbs[ws[k].text]
@@ -125,18 +127,34 @@ var romanceSpeechVerbs = map[string]bool{
 	"tuiteó": true, "tuiteo": true, "tweeteó": true, "tweeteo": true, "enfatizó": true, "puntualizó": true,
 	"aclaró": true, "reiteró": true, "mencionó": true, "comentó": true, "detalló": true, "precisó": true,
 	"opinó": true, "criticó": true, "respondió": true, "reconoció": true, "invita": true, "invitó": true,
+	"pidió": true, "pide": true, "piden": true, "solicitó": true, "repitió": true, "repite": true,
+	"demandé": true, "demande": true, "réclamé": true, "réclame": true, "exigé": true, "exige": true, "répété": true,
 	// Portuguese.
 	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
 	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
 	"perguntou": true, "contou": true, "escreveu": true,
 }
 
-// lastPronoun returns the last subject pronoun among ws, lower-cased, or "".
+// lastPronoun returns the last subject pronoun among ws as its English
+// form (he, she, they, it), or "": French and Spanish ones count too
+// ("a-t-il déclaré", "dijo ella"), and a hyphenated word by its last part.
 func lastPronoun(ws []word) string {
 	for k := len(ws) - 1; k >= 0; k-- {
-		switch ws[k].text {
+		w := ws[k].text
+		// French inverts the subject after the verb: "a-t-il déclaré",
+		// "ajoute-t-elle".
+		if i := strings.LastIndexByte(w, '-'); i >= 0 {
+			w = w[i+1:]
+		}
+		switch w {
 		case "he", "she", "they", "it":
-			return ws[k].text
+			return w
+		case "il", "él":
+			return "he"
+		case "elle", "ella":
+			return "she"
+		case "ils", "elles", "ellos", "ellas":
+			return "they"
 		}
 	}
 	return ""
