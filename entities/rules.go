@@ -621,15 +621,27 @@ func (s *entityScan) resolveShortNames() {
 // Petra Kamaruddin". A gazetteer name is already canonical, and its
 // aliases ("Samdech Hun Sen") already name it.
 func (s *entityScan) mergePartialNames() {
-	var full [][]string // the words of each person's name, once each
+	type fullName struct {
+		words []string
+		name  string
+	}
+	var full []fullName
+	byWord := map[string][]int{} // a word → the full names holding it
+	seen := map[string]bool{}
 	for _, m := range s.found {
 		if m.kind != kindPerson {
 			continue
 		}
 		ws := strings.Fields(FoldPunctuation(m.name))
-		if !slices.ContainsFunc(full, func(f []string) bool { return slices.Equal(f, ws) }) {
-			full = append(full, ws)
+		key := strings.Join(ws, " ")
+		if seen[key] {
+			continue
 		}
+		seen[key] = true
+		for _, w := range ws {
+			byWord[w] = append(byWord[w], len(full))
+		}
+		full = append(full, fullName{ws, m.name})
 	}
 	for i, m := range s.found {
 		if m.kind != kindPerson {
@@ -639,30 +651,20 @@ func (s *entityScan) mergePartialNames() {
 		if len(ws) < 2 {
 			continue
 		}
-		var longer []string
-		for _, f := range full {
-			if len(f) > len(ws) && containsWords(f, ws) {
-				if longer != nil {
-					longer = nil // part of two names: ambiguous
+		longer := -1
+		for _, k := range byWord[ws[0]] {
+			if f := full[k]; len(f.words) > len(ws) && containsWords(f.words, ws) {
+				if longer >= 0 && full[longer].name != f.name {
+					longer = -1 // part of two names: ambiguous
 					break
 				}
-				longer = f
+				longer = k
 			}
 		}
-		if longer != nil {
-			s.found[i].name = s.fullName(longer)
+		if longer >= 0 {
+			s.found[i].name = full[longer].name
 		}
 	}
-}
-
-// fullName returns the name, as found, whose words are ws.
-func (s *entityScan) fullName(ws []string) string {
-	for _, m := range s.found {
-		if m.kind == kindPerson && slices.Equal(strings.Fields(FoldPunctuation(m.name)), ws) {
-			return m.name
-		}
-	}
-	return strings.Join(ws, " ")
 }
 
 // containsWords reports whether part occurs in words as a run.
