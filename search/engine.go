@@ -149,9 +149,18 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if !haveFacets && r.unfiltered() {
 		facets, haveFacets = e.cachedAllFacets()
 	}
+	// A date range that leaves out the undated statements counts them:
+	// the search keeps them in its query and the collector drops them,
+	// counted, which costs next to nothing where a second search for them
+	// was a third of a date-filtered search.
+	fr := r
+	var undated *uint64
+	if (!r.From.IsZero() || !r.To.IsZero()) && !r.IncludeUndated {
+		fr.IncludeUndated, undated = true, new(uint64)
+	}
 	var tally *facetTally
 	run := func(q query.Query) (*bleve.SearchResult, error) {
-		req := bleve.NewSearchRequestOptions(filterQuery(q, r, e.columns), r.Size, (r.Page-1)*r.Size, false)
+		req := bleve.NewSearchRequestOptions(filterQuery(q, fr, e.columns), r.Size, (r.Page-1)*r.Size, false)
 		req.Fields = hitFields
 		switch r.Sort {
 		case SortDate:
@@ -160,13 +169,19 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 			req.SortBy([]string{"-" + index.FieldPublished, "-_score"})
 		}
 		searchCtx := ctx
-		if !haveFacets {
-			tally = nil
-			searchCtx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, e.columns.wrap(&tally))
+		tally = nil
+		if !haveFacets || undated != nil {
+			if undated != nil {
+				*undated = 0
+			}
+			searchCtx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, e.columns.wrap(&tally, !haveFacets, undated))
 		}
 		res, err := e.ix.Search(searchCtx, req)
 		if err != nil {
 			return nil, searchError(err)
+		}
+		if undated != nil {
+			res.Total -= *undated
 		}
 		return res, nil
 	}
@@ -191,10 +206,8 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		}
 	}
 
-	if (!r.From.IsZero() || !r.To.IsZero()) && !r.IncludeUndated {
-		if out.Undated, err = e.countUndated(ctx, main, r); err != nil {
-			return Result{}, err
-		}
+	if undated != nil {
+		out.Undated = *undated
 	}
 
 	var locs map[string]bsearch.FieldTermLocationMap
@@ -221,19 +234,6 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 		out.Hits = append(out.Hits, e.toHit(h, locs[h.ID], stems))
 	}
 	return out, nil
-}
-
-// countUndated counts the statements that q and r's other filters match
-// but that have no publication date, which r's date bounds leave out.
-func (e *Engine) countUndated(ctx context.Context, q query.Query, r Request) (uint64, error) {
-	r.From, r.To = time.Time{}, time.Time{}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(filterQuery(q, r, e.columns), undatedQuery{e.columns}), 0, 0, false)
-	req.Score = bleve.ScoreNone
-	res, err := e.ix.Search(ctx, req)
-	if err != nil {
-		return 0, searchError(err)
-	}
-	return res.Total, nil
 }
 
 // locations finds where the query matched in the hits of one page: the byte

@@ -9,8 +9,8 @@ import (
 )
 
 // filterQuery adds the request's facet, ID and date filters to the main
-// query; cols are the engine's facet columns, which know the undated
-// statements IncludeUndated keeps (undatedQuery).
+// query; cols are the engine's facet columns, which the date bounds are
+// read from (publishedQuery).
 // Statement queries need no filter on the kind of document: quotes index
 // none of the fields they search (see index.FieldQuoteSource), and
 // "everything" compiles to every statement.
@@ -34,11 +34,8 @@ func filterQuery(main query.Query, r Request, cols *facetColumns) query.Query {
 	if len(r.IDs) > 0 {
 		clauses = append(clauses, bleve.NewDocIDQuery(r.IDs))
 	}
-	if dq := dateFilter(index.FieldPublished, r.From, r.To); dq != nil {
-		if r.IncludeUndated {
-			dq = bleve.NewDisjunctionQuery(dq, undatedQuery{cols})
-		}
-		clauses = append(clauses, dq)
+	if start, end, ok := dateBounds(r.From, r.To); ok {
+		clauses = append(clauses, newPublishedQuery(cols, start, end, r.IncludeUndated))
 	}
 	if len(clauses) == 1 {
 		return clauses[0]
@@ -71,19 +68,28 @@ func clampDate(t time.Time) time.Time {
 // dateFilter bounds the publication date, both days inclusive; nil when
 // both are open.
 func dateFilter(field string, from, to time.Time) query.Query {
-	if from.IsZero() && to.IsZero() {
+	start, end, ok := dateBounds(from, to)
+	if !ok {
 		return nil
 	}
-	var end time.Time
+	inclusive, exclusive := true, false
+	dq := bleve.NewDateRangeInclusiveQuery(start, end, &inclusive, &exclusive)
+	dq.SetField(field)
+	return dq
+}
+
+// dateBounds turns the days from and to, both inclusive, into the instants
+// [start, end); ok is false when both are open (zero), and either bound
+// may be zero, open.
+func dateBounds(from, to time.Time) (start, end time.Time, ok bool) {
+	if from.IsZero() && to.IsZero() {
+		return time.Time{}, time.Time{}, false
+	}
 	if !to.IsZero() {
 		end = to.AddDate(0, 0, 1) // to is inclusive: up to the next midnight
 	}
 	// Bleve refuses a bound it cannot store (a search error, so a 500),
 	// and no statement has a date outside that span: a bound beyond it,
 	// such as to=9999-12-31 for "from now on", is the span's own end.
-	from, end = clampDate(from), clampDate(end)
-	inclusive, exclusive := true, false
-	dq := bleve.NewDateRangeInclusiveQuery(from, end, &inclusive, &exclusive)
-	dq.SetField(field)
-	return dq
+	return clampDate(from), clampDate(end), true
 }
