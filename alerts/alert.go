@@ -77,6 +77,21 @@ type Alert struct {
 	WebhookSecret string
 }
 
+// newAlert is a, trimmed and checked, made at now with a new
+// WebhookSecret: what Create stores, but for its ID.
+func newAlert(a Alert, now time.Time) (Alert, error) {
+	if err := a.normalize(); err != nil {
+		return Alert{}, err
+	}
+	a.Created = now
+	secret, err := newSecret()
+	if err != nil {
+		return Alert{}, fmt.Errorf("alerts: create %q: %w", a.Name, err)
+	}
+	a.WebhookSecret = secret
+	return a, nil
+}
+
 // normalize trims the alert and checks it. The query's syntax is not checked
 // here: the caller parses it with package query before Create.
 func (a *Alert) normalize() error {

@@ -87,15 +87,10 @@ func alertKey(id string) (int64, bool) {
 
 // Create stores a new alert, as Store.Create does.
 func (s *Shared) Create(ctx context.Context, a Alert) (Alert, error) {
-	if err := a.normalize(); err != nil {
+	a, err := newAlert(a, s.now())
+	if err != nil {
 		return Alert{}, err
 	}
-	a.Created = s.now()
-	secret, err := newSecret()
-	if err != nil {
-		return Alert{}, fmt.Errorf("alerts: create %q: %w", a.Name, err)
-	}
-	a.WebhookSecret = secret
 	var from *time.Time
 	if !a.From.IsZero() {
 		from = &a.From

@@ -211,15 +211,10 @@ func (s *Store) Create(ctx context.Context, a Alert) (Alert, error) {
 	if err := ctx.Err(); err != nil {
 		return Alert{}, err
 	}
-	if err := a.normalize(); err != nil {
+	a, err := newAlert(a, s.now())
+	if err != nil {
 		return Alert{}, err
 	}
-	a.Created = s.now()
-	secret, err := newSecret()
-	if err != nil {
-		return Alert{}, fmt.Errorf("alerts: create %q: %w", a.Name, err)
-	}
-	a.WebhookSecret = secret
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketAlerts)
 		seq, err := b.NextSequence()
