@@ -41,6 +41,12 @@ func Extract(text string, names entities.Names) []Quote {
 			continue
 		}
 		who := a.speaker(i)
+		if who.name == "" && a.term(sp) {
+			// una “criminalización de la protesta”: a phrase named, not
+			// words someone is quoted as saying.
+			a.said = append(a.said, resolved{})
+			continue
+		}
 		a.said = append(a.said, who)
 		out = append(out, Quote{
 			Text:     text[sp.start:sp.end],
@@ -131,6 +137,28 @@ func (a *attributor) clauseStart(i int) int {
 		prevClose = a.spans[i-1].close
 	}
 	return max(sentenceStart(a.text, a.spans[i].open), prevClose)
+}
+
+// maxTermWords bounds a quoted term: a longer quotation is words said.
+const maxTermWords = 8
+
+// term reports whether sp is a phrase the text names rather than quotes:
+// right after an article ("a “witch hunt against the press”", "una
+// “criminalización de la protesta”"), short, with no sentence punctuation.
+// Extract asks only when the text names no speaker: "called it a “great
+// day for human rights”" is a quotation.
+func (a *attributor) term(sp span) bool {
+	words := wordsIn(a.text, max(0, sp.open-8), sp.open)
+	if len(words) == 0 || strings.TrimSpace(a.text[words[len(words)-1].end:sp.open]) != "" {
+		return false
+	}
+	switch words[len(words)-1].text {
+	case "a", "an", "un", "una", "une":
+	default:
+		return false
+	}
+	q := a.text[sp.start:sp.end]
+	return countWords(q) <= maxTermWords && !strings.ContainsAny(q, ".!?;:,")
 }
 
 // labelled reports whether spans[i] names a thing rather than quoting

@@ -194,6 +194,9 @@ func TestExtract_labelsAreNoQuotations(t *testing.T) {
 		"Il est accusé de « diffusion de fausses nouvelles » et « atteinte à la sûreté de l’État ».",
 		"Banned slogans included “Free the political prisoners now” and “Justice for Kem Ley now”.",
 		"The hashtag was “#FreeThemAll and release them now” within hours.",
+		"Los organismos denuncian detenciones arbitrarias y una “criminalización de la protesta social”.",
+		"Al imputarles delitos como “intimidación pública grave”, “atentado contra el orden constitucional y la vida democrática” y daños.",
+		"Dans la rue, une foule chantait : « Ami policier, les gens sont avec vous ».",
 	} {
 		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("%s: got %+v, want no quotation", text, got)

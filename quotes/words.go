@@ -212,7 +212,9 @@ func endsWithLabel(clause string) bool {
 	last := ws[len(ws)-1].text
 	switch last {
 	case "reading", "read", "titled", "entitled", "dubbed", "headlined", "so-called", "hashtag", "slogan", "slogans",
-		"intitulé", "intitulée", "titulado", "titulada", "denominado", "denominada":
+		"intitulé", "intitulée", "titulado", "titulada", "denominado", "denominada",
+		// A crowd's chant is no one's statement: une foule chantait : « … ».
+		"chanted", "chanting", "chantait", "chantaient", "scandait", "scandaient", "scandant", "coreaban", "coreaba", "coreando":
 		return true
 	}
 	if len(ws) < 2 {
@@ -244,10 +246,13 @@ var (
 	labelNouns = map[string]bool{
 		"slogan": true, "slogans": true, "hashtag": true, "hashtags": true, "banner": true, "banners": true,
 		"placard": true, "placards": true, "chant": true, "chants": true, "motto": true,
+		// Charges: "crimes such as “…”", "delitos como “…”".
+		"charges": true, "crimes": true, "offences": true, "offenses": true, "délits": true,
+		"delitos": true, "cargos": true,
 	}
 	linkingWords = map[string]bool{
 		"included": true, "include": true, "includes": true, "such": true, "as": true, "like": true,
-		"was": true, "were": true, "is": true, "are": true,
+		"was": true, "were": true, "is": true, "are": true, "como": true, "comme": true, "tels": true, "tales": true,
 	}
 )
 
