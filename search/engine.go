@@ -211,8 +211,12 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	}
 
 	var locs map[string]bsearch.FieldTermLocationMap
-	if !c.stemsOnly() || hasLangTwins(res.Hits) {
-		if locs, err = e.locations(ctx, main, res.Hits); err != nil {
+	lq := main
+	if !hasLangTwins(res.Hits) {
+		lq = c.locationsQuery(main)
+	}
+	if lq != nil {
+		if locs, err = e.locations(ctx, lq, res.Hits); err != nil {
 			return Result{}, err
 		}
 	}

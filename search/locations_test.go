@@ -2,16 +2,18 @@ package search
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
-// TestCompiled_stemsOnly checks which queries skip the locations search,
-// and that for those the locations search finds nothing a hit in a
-// language without twin fields would mark: skipping it changes no mark.
-func TestCompiled_stemsOnly(t *testing.T) {
+// TestCompiled_locationsQuery checks which part of each query the locations
+// search runs, and that the part marks the words the whole query marks, in
+// every hit in a language without twin fields.
+func TestCompiled_locationsQuery(t *testing.T) {
 	ix, err := index.Open(t.TempDir(), index.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -19,7 +21,7 @@ func TestCompiled_stemsOnly(t *testing.T) {
 	defer ix.Close()
 	stmts := []index.Statement{
 		{ID: "en", Lang: "en", Title: "Human rights defenders detained", Source: "LICADHO",
-			Body:          "Human rights defenders were detained in Phnom Penh; LICADHO called for their release.",
+			Body:          "Human rights defenders were detained in Phnom Penh; LICADHO called for their release. Human, rights.",
 			Organizations: []string{"LICADHO"}},
 		{ID: "id", Lang: "id", Title: "Pembela hak asasi manusia ditahan", Body: "Human rights defenders detained, said LICADHO."},
 		{ID: "fr", Lang: "fr", Title: "Défenseurs des droits humains détenus", Body: "Les défenseurs des droits humains ont été détenus."},
@@ -33,42 +35,53 @@ func TestCompiled_stemsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		query string
-		only  bool
-	}{
-		{"detained", true},
-		{"title:detained", true},
-		{"detained NOT zanzibar", true},
-		{"detained OR released", false}, // boosted too
-		{"org:LICADHO", true},
-		{"*", true},
-		{"human rights", false}, // the adjacency boost reads word pairs
-		{`"human rights"`, false},
-		{"detained NOT \"phnom penh\"", false},
-		{"detain*", false},
-		{"detaned~1", false},
-		{"/detain.*/", false},
-		{"défenseurs", true},
+	const none, boost, all = "none", "the boost", "the whole query"
+	tests := []struct{ query, part string }{
+		{"detained", none},
+		{"title:detained", none},
+		{"detained NOT zanzibar", none},
+		{"org:LICADHO", none},
+		{"*", none},
+		{"human rights", boost}, // adjacent words: their pair is boosted
+		{"detained OR released", boost},
+		{"human rights defenders NOT zanzibar", boost},
+		{`"human rights"`, all},
+		{"detained NOT \"phnom penh\"", all},
+		{"detain*", all},
+		{"detaned~1", all},
+		{"/detain.*/", all},
+		{"défenseurs", none},
 	}
+	ctx := context.Background()
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			c, err := newCompiler(ix, langs, e.rank).compile(tt.query, compileOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := c.stemsOnly(); got != tt.only {
-				t.Fatalf("stemsOnly = %v, want %v", got, tt.only)
+			lq := c.locationsQuery(c.query)
+			part := map[bool]string{true: none, false: all}[lq == nil]
+			if lq != nil && lq == c.boost {
+				part = boost
 			}
-			if !tt.only {
-				return
+			if part != tt.part {
+				t.Errorf("the locations search runs %s, want %s", part, tt.part)
 			}
 			req := bleve.NewSearchRequestOptions(c.query, 10, 0, false)
-			req.IncludeLocations = true
 			req.Fields = hitFields
-			res, err := ix.Search(context.Background(), req)
+			res, err := ix.Search(ctx, req)
 			if err != nil {
 				t.Fatal(err)
+			}
+			whole, err := e.locations(ctx, c.query, res.Hits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var some map[string]bsearch.FieldTermLocationMap
+			if lq != nil {
+				if some, err = e.locations(ctx, lq, res.Hits); err != nil {
+					t.Fatal(err)
+				}
 			}
 			for _, h := range res.Hits {
 				s := index.FromFields(h.ID, h.Fields)
@@ -79,8 +92,11 @@ func TestCompiled_stemsOnly(t *testing.T) {
 					{s.Title, index.FieldTitle, index.FieldTitleExact, index.FieldTitlePairs},
 					{s.Body, index.FieldBody, index.FieldBodyExact, index.FieldBodyPairs},
 				} {
-					if ms := matchesIn(h.Locations, f.exact, f.pairs, index.LangField(f.base, s.Lang)); len(ms) > 0 {
-						t.Errorf("%s: the locations mark %q in %s", h.ID, texts(f.text, ms), f.base)
+					fields := []string{f.exact, f.pairs, index.LangField(f.base, s.Lang)}
+					want := normalizeMatches(f.text, matchesIn(whole[h.ID], fields...))
+					got := normalizeMatches(f.text, matchesIn(some[h.ID], fields...))
+					if !slices.Equal(got, want) {
+						t.Errorf("%s %s: marks %q, want %q", h.ID, f.base, texts(f.text, got), texts(f.text, want))
 					}
 				}
 			}
