@@ -603,7 +603,7 @@ func (a *attributor) pronoun(p string, at int) resolved {
 	ms := a.mentionsIn(max(0, at-1500), at)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.kind != want || m.possessive {
+		if m.kind != want || m.possessive || a.modifier(m) {
 			continue
 		}
 		from := sentenceStart(a.text, m.start)
@@ -619,6 +619,30 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		return resolved{name: m.name, kind: m.kind}
 	}
 	return resolved{}
+}
+
+// modifier reports whether the mention m qualifies the noun after it, as
+// in "the U.N. nuclear watchdog" or "the EU foreign policy chief": it
+// follows "the", and a word in small letters follows it that is no verb
+// (of saying, in -ed, an auxiliary) nor a conjunction. The noun, not m, is what "it" or "she" refers
+// back to.
+func (a *attributor) modifier(m mention) bool {
+	before := wordsIn(a.text, max(0, m.start-5), m.start)
+	if len(before) == 0 || before[len(before)-1].text != "the" {
+		return false
+	}
+	after := wordsIn(a.text, m.end, min(len(a.text), m.end+40))
+	if len(after) == 0 || after[0].start-m.end != 1 || !startsLower(a.text[after[0].start:]) {
+		return false
+	}
+	switch w := after[0].text; {
+	case strings.HasSuffix(w, "ed"): // issued, warned: a verb
+		return false
+	case w == "is" || w == "was" || w == "has" || w == "had" || w == "have" || w == "will" || w == "would" ||
+		w == "can" || w == "could" || w == "may" || w == "also" || w == "and" || w == "or":
+		return false
+	}
+	return !isSpeechVerb(after, 0)
 }
 
 // complement reports whether the mention m follows "of", "de" or "du",

@@ -169,6 +169,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"Spanish, a verb joined to the sentence before", "La Oficina del Presidente pidió la liberación de todas las personas detenidas “por el solo hecho de manifestarse” y recordó que Hun Sen no habló.", "Oficina del Presidente"},
 		{"Spanish, a statement noun", "El miércoles, la Oficina del Presidente difundió un comunicado en el que felicitó a la policía por “su excelente accionar en la calle”.", "Oficina del Presidente"},
 		{"Spanish, the complement is no rival", "La abogada de Hun Sen, Sarah M Brooks, recordó los hechos. “¿Cómo puede hablarse de justicia en este país?”, preguntó.", "Sarah M Brooks"},
+		{"an organization qualifying a noun is no antecedent", "The International Atomic Energy Agency said on Friday that work had begun. According to the United Nations nuclear watchdog, both sides agreed. “Another local ceasefire is now in effect here,” it said.", "International Atomic Energy Agency"},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
 	}
 	for _, tt := range tests {
