@@ -388,13 +388,18 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok && !a.startsClause(m) {
 			return resolved{name: m.name, kind: m.kind}
 		}
-		if romanceSpeechVerbs[w.text] && len(before) == 0 {
-			// "… y tuiteó: “…”": the subject left out, as after().
+		if romanceSpeechVerbs[w.text] && len(before) == 0 && !(k > 0 && relativePronouns[words[k-1].text]) {
+			// "… y tuiteó: “…”": the subject left out, as after(). After
+			// "que" the subject is the noun before it, unnamed: "el
+			// lector que afirma: “…”".
 			return a.pronoun("she", w.start)
 		}
 	}
 	return resolved{}
 }
+
+// relativePronouns open a clause whose subject is the noun before them.
+var relativePronouns = map[string]bool{"que": true, "qui": true, "quien": true, "quienes": true, "who": true, "which": true}
 
 // startsClause reports whether the name m, after a speech verb, is the
 // subject of the clause it opens rather than the speaker: "A US official
@@ -603,7 +608,9 @@ func (a *attributor) pronoun(p string, at int) resolved {
 	ms := a.mentionsIn(max(0, at-1500), at)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.kind != want || m.possessive || a.modifier(m) {
+		// "la Defensa de los Derechos Humanos": a person's name as a
+		// noun's complement is seldom who "she" is.
+		if m.kind != want || m.possessive || a.modifier(m) || want == kindPerson && a.complement(m) {
 			continue
 		}
 		from := sentenceStart(a.text, m.start)
@@ -645,15 +652,21 @@ func (a *attributor) modifier(m mention) bool {
 	return !isSpeechVerb(after, 0)
 }
 
-// complement reports whether the mention m follows "of", "de" or "du",
-// as the complement of a noun ("the lawyer of X", "la abogada de X").
+// complement reports whether the mention m follows "of", "de" or "du"
+// (with an article: "de los"), as the complement of a noun ("the lawyer of
+// X", "la abogada de X").
 func (a *attributor) complement(m mention) bool {
-	ws := wordsIn(a.text, max(0, m.start-8), m.start)
-	if len(ws) == 0 || ws[len(ws)-1].end+1 < m.start {
+	ws := wordsIn(a.text, max(0, m.start-12), m.start)
+	n := len(ws)
+	if n == 0 || ws[n-1].end+1 < m.start {
 		return false
 	}
-	switch ws[len(ws)-1].text {
-	case "of", "de", "du", "del", "da", "do":
+	last := ws[n-1].text
+	if n >= 2 && (last == "the" || last == "la" || last == "las" || last == "los" || last == "le" || last == "les" || last == "el") {
+		last = ws[n-2].text // "of the", "de los"
+	}
+	switch last {
+	case "of", "de", "du", "del", "da", "do", "des":
 		return true
 	}
 	return false

@@ -170,6 +170,8 @@ func TestExtract_speaker(t *testing.T) {
 		{"Spanish, a statement noun", "El miércoles, la Oficina del Presidente difundió un comunicado en el que felicitó a la policía por “su excelente accionar en la calle”.", "Oficina del Presidente"},
 		{"Spanish, the complement is no rival", "La abogada de Hun Sen, Sarah M Brooks, recordó los hechos. “¿Cómo puede hablarse de justicia en este país?”, preguntó.", "Sarah M Brooks"},
 		{"an organization qualifying a noun is no antecedent", "The International Atomic Energy Agency said on Friday that work had begun. According to the United Nations nuclear watchdog, both sides agreed. “Another local ceasefire is now in effect here,” it said.", "International Atomic Energy Agency"},
+		{"a person as a complement is no antecedent", "Sarah M Brooks vive en Tame desde hace años. Recibió el premio de Kem Sokha en mayo. “No vamos a rendirnos ante la represión”, afirma esta mujer.", "Sarah M Brooks"},
+		{"the subject of a relative clause is unnamed", "Hun Sen habló el lunes. Un lector que afirma: “la joven debería quedarse en su casa y no protestar”.", ""},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
 	}
 	for _, tt := range tests {
