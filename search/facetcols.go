@@ -28,7 +28,9 @@ import (
 // merges retire the segment. They are built from the segment's term
 // dictionaries and postings, not its doc values: a facet has a few thousand
 // values, each a list of documents read in one go, where doc values would
-// be decompressed document by document.
+// be decompressed document by document. The instants of publication they
+// read also bound a search's dates (publishedQuery), and tell the undated
+// hits a date range drops and counts (wrap).
 type facetColumns struct {
 	mu    sync.Mutex
 	segs  map[segment.Segment]*segmentColumns

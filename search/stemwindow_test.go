@@ -205,3 +205,30 @@ func texts(text string, ms []match) []string {
 	}
 	return out
 }
+
+// BenchmarkStemmedMatches marks one word's stems in the sample statements'
+// bodies, by analysing them whole as before and by the runs holding a key.
+func BenchmarkStemmedMatches(b *testing.B) {
+	stem := stemAnalyzer(b)
+	var bodies []string
+	for _, s := range seedStatements(b, seedEngine(b)) {
+		bodies = append(bodies, s.Body)
+	}
+	set := newStemSet(stemsOf(stem, "rights"))
+	b.Run("whole", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, body := range bodies {
+				wholeMatches(stem, body, set.terms)
+			}
+		}
+	})
+	b.Run("runs", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, body := range bodies {
+				stemmedMatches(stem, body, set)
+			}
+		}
+	})
+}
