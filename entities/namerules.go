@@ -20,10 +20,12 @@ import (
 var orgConnectors = map[string]bool{
 	"of": true, "for": true, "on": true, "against": true,
 	"de": true, "des": true, "du": true, "pour": true, "sur": true,
+	"del": true, "da": true, "do": true, "dos": true, "das": true, "para": true, "por": true, "contra": true,
 }
 
-// orgArticles may follow a connector ("of the Kingdom of Cambodia").
-var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": true, "l": true}
+// orgArticles may follow a connector ("of the Kingdom of Cambodia", "de
+// los Derechos Humanos").
+var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": true, "l": true, "los": true, "las": true}
 
 // findOrgs reads organizations the gazetteer does not know: a run of
 // capitalized words that ends in a head word ("Phnom Penh Municipal Court",
@@ -35,11 +37,20 @@ var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": tr
 func (s *entityScan) findOrgs() {
 	for h := 0; h < len(s.toks); h++ {
 		t := s.toks[h]
-		if s.at[h] >= 0 || !isOrgHead(t.lower, orgRuleHead) || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
+		if s.at[h] >= 0 || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
+			continue
+		}
+		if isOrgHead(t.lower, orgLeadHead) {
+			if to := s.findLeadOrg(h); to > h {
+				h = to - 1
+			}
+			continue
+		}
+		if !isOrgHead(t.lower, orgRuleHead) {
 			continue
 		}
 		from := s.orgRunStart(h)
-		to := s.orgRunEnd(h)
+		to := s.orgRunEnd(h + 1)
 		// A country right after the name is part of it: "Press Council
 		// Nepal".
 		if to < len(s.toks) && s.joined(to-1) && s.isCountryAt(to) {
@@ -57,6 +68,25 @@ func (s *entityScan) findOrgs() {
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		h = to - 1
 	}
+}
+
+// findLeadOrg reads a French, Spanish or Portuguese organization from the
+// word that opens its name, at token h: the capitalized words right after
+// it, then connector phrases ("Fiscalía General de la Nación"). It needs
+// a second capitalized word ("el Ministerio" alone is none) and returns
+// the token after the name, or h when there is none.
+func (s *entityScan) findLeadOrg(h int) int {
+	to := h + 1
+	if to < len(s.toks) && s.joined(h) {
+		to = s.capitalizedRun(to)
+	}
+	to = s.orgRunEnd(to)
+	if s.capitalizedWords(h, to) < 2 || s.insideDocumentName(h) {
+		return h
+	}
+	name := withoutPossessive(collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end]))
+	s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[h].start, end: s.toks[to-1].end}, h, to)
+	return to
 }
 
 // isCountryAt reports whether token i is part of a country mention.
@@ -181,8 +211,8 @@ func (s *entityScan) orgRunStart(h int) int {
 		}
 		from = j
 	}
-	// "The" and the like start sentences, not names.
-	for from < h && commonCapitals[s.toks[from].lower] {
+	// "The" and the like start sentences, not names; "El Tribunal …" too.
+	for from < h && (commonCapitals[s.toks[from].lower] || romanceArticles[s.toks[from].key]) {
 		from++
 	}
 	return from
@@ -219,11 +249,11 @@ func (s *entityScan) joined(j int) bool {
 	return !s.toks[j].possessive || s.at[j] < 0
 }
 
-// orgRunEnd walks right from the head over connector phrases ("of Public
-// Security", "for the Protection of Human Rights Defenders") and returns the
-// token after the name.
-func (s *entityScan) orgRunEnd(h int) int {
-	to := h + 1
+// orgRunEnd walks right from token to, just after the head and what
+// follows it, over connector phrases ("of Public Security", "for the
+// Protection of Human Rights Defenders") and returns the token after the
+// name.
+func (s *entityScan) orgRunEnd(to int) int {
 	for to < len(s.toks) && !s.toks[to-1].possessive {
 		j := to
 		if !orgConnectors[s.toks[j].lower] || !s.joined(j-1) {
@@ -264,7 +294,7 @@ func (s *entityScan) capitalizedRun(i int) int {
 			continue
 		}
 		w := s.toks[j].key
-		if (w == "and" || w == "et") && j > i && j+1 < len(s.toks) && s.joined(j) && isOrgWord(s.toks[j+1].key) {
+		if (w == "and" || w == "et" || w == "y" || w == "e") && j > i && j+1 < len(s.toks) && s.joined(j) && isOrgWord(s.toks[j+1].key) {
 			j++
 			continue
 		}

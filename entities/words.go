@@ -22,6 +22,11 @@ const (
 	// orgRuleHead: a capitalized run ending in the word is an organization
 	// with no other evidence ("Phnom Penh Municipal Court", findOrgs).
 	orgRuleHead
+	// orgLeadHead: a French, Spanish or Portuguese word that opens an
+	// organization's name, with the capitalized words and connector
+	// phrases after it ("Procuraduría Agraria", "Ministerio de Seguridad",
+	// "Secretaria de Segurança Pública da Bahia").
+	orgLeadHead
 )
 
 // orgWords end organizations' names; keys are lower case. Three words are
@@ -40,6 +45,20 @@ var orgWords = markWords(
 		army battalion brigade college company corporation directorate division government hall
 		hospital house lawyers mission observatory parliament police prison senate squad tribunal
 		university`},
+	// No English word is among them: "Police Officer John Smith" is no
+	// organization.
+	group[orgWord]{orgLeadHead, `
+		agence agencia agência alcaldía alianza armée asamblea assemblée assembleia asociación
+		associação audiencia ayuntamiento banco banque cámara câmara centro chambre colectivo
+		collectif coletivo comisión comissão comité comitê confederación confédération
+		confederação congreso congrès congresso conseil conselho consejería consejo coordinadora
+		corte cour defensoría dirección direção ejército exército federación fédération federação
+		fiscalía fondation frente fundación fundação gendarmerie gobierno gouvernement governo
+		institut instituto juzgado liga ligue mairie ministère ministerio ministério movimiento
+		mouvement movimento observatoire observatorio oficina organización organização parlamento
+		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría
+		secretaría secretaria senado sénat sindicato superintendencia syndicat unión união
+		universidad université universidade`},
 )
 
 // isOrgHead reports whether lower, a lower-case word, carries mark.

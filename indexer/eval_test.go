@@ -43,8 +43,10 @@ func TestEvaluate_GoldSets(t *testing.T) {
 		// Front matter, bylines and headline rules (all tuned on realdev)
 		// then raised titles to 20, exact dates to 21 and sources to 13;
 		// countries' French, Spanish and Portuguese names raised places to
-		// 0.750 and people to 0.781.
-		{"testdata/realtest", floors{orgF1: 0.35, personF1: 0.78, placeF1: 0.74, sources: 13, exactDates: 21, maxWrongDates: 0, titles: 20, speakers: 0.47}},
+		// 0.750, and organizations read from their first word in those
+		// languages ("Procuraduría Agraria") organizations to 0.509 and
+		// people to 0.792.
+		{"testdata/realtest", floors{orgF1: 0.50, personF1: 0.79, placeF1: 0.74, sources: 13, exactDates: 21, maxWrongDates: 0, titles: 20, speakers: 0.47}},
 	}
 	for _, set := range sets {
 		t.Run(set.dir, func(t *testing.T) {
