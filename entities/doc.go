@@ -4,7 +4,8 @@
 // A Recognizer (NewRecognizer, built once) reads a text in three layers:
 // the gazetteer (the embedded gazetteer.tsv: canonical names, aliases,
 // acronyms, web domains, non-Latin scripts), the rules (organizations by
-// the word their names end in, people after a title, role or verb, places
+// the word their names end in, or in French, Spanish and Portuguese open
+// with ("Procuraduría Agraria"), people after a title, role or verb, places
 // before "province", the national section of an international group), and
 // a statistical sequence tagger for the names neither lists nor rules know
 // ("Sunai Phasuk", "Tribunal Supremo Electoral"). It then links names

@@ -7,7 +7,8 @@ import (
 )
 
 // This file holds the one list of the words that end organizations' names
-// and the one list of titles and roles. The rules here and package quotes
+// (or open them, in French, Spanish and Portuguese) and the one list of
+// titles and roles. The rules here and package quotes
 // (through IsTitle, for its speakers) read them, so a word added for one
 // reader is added once, with its marks saying who reads it.
 
@@ -29,7 +30,8 @@ const (
 	orgLeadHead
 )
 
-// orgWords end organizations' names; keys are lower case. Three words are
+// orgWords end organizations' names, or open them (orgLeadHead); keys are
+// lower case. Three words are
 // heads only after an acronym's definition: a capitalized "Human Rights
 // Defenders" in a heading is more often the people than a group. The words
 // marked orgRuleHead alone ("Prison", "House", "Police") are read as heads
