@@ -115,6 +115,13 @@ func extractText(text string) (extraction, error) {
 	x := extraction{title: title, body: body, siteNames: siteNames}
 	if at := findTitle(paras); at > 0 {
 		x.head = strings.Join(paras[:at], "\n\n")
+		if head, site, ok := cutSiteName(paras[at-1]); ok && head == title {
+			x.siteNames = append(x.siteNames, site)
+		}
+	}
+	if head, site, ok := cutPipe(x.title); ok {
+		x.title = head
+		x.siteNames = append(x.siteNames, site)
 	}
 	return x, nil
 }
@@ -208,12 +215,19 @@ func paragraphs(lines []string) []string {
 }
 
 // joinBlocks re-joins each block's lines into paragraphs (list items stay
-// paragraphs of their own) and merges a paragraph that a page break split:
+// paragraphs of their own; in unwrapped text every line does) and merges a paragraph that a page break split:
 // the first part stops mid-sentence and the next starts in lower case.
 func joinBlocks(blocks [][]string) []string {
 	var paras []string
 	var v map[string]bool // the document's words, read when first needed
+	lineParas := unwrapped(blocks)
 	for _, b := range blocks {
+		if lineParas {
+			for _, l := range b {
+				paras = append(paras, collapseSpace(l))
+			}
+			continue
+		}
 		var cur string
 		for _, l := range b {
 			switch {
@@ -241,6 +255,9 @@ func joinBlocks(blocks [][]string) []string {
 			paras = append(paras, collapseSpace(cur))
 		}
 	}
+	if lineParas {
+		return paras // no page breaks to mend
+	}
 	merged := paras[:0:0]
 	for _, p := range paras {
 		if n := len(merged); n > 0 && startsLower(p) && !endsSentence(merged[n-1]) && !isListItem(merged[n-1]) {
@@ -250,6 +267,30 @@ func joinBlocks(blocks [][]string) []string {
 		merged = append(merged, p)
 	}
 	return merged
+}
+
+// maxWrappedLine is longer than any line of text wrapped to a page or a
+// screen: PDF lines, e-mail and plain-text files stay well under it.
+const maxWrappedLine = 200
+
+// unwrapped reports whether a text's lines are paragraphs of their own, as
+// a scraper or a clipboard writes a page: one line a paragraph, mostly no
+// blank line between. Two lines longer than any wrapped line tell that the
+// text is not wrapped, and blocks of four lines or more on average that
+// blank lines do not part its paragraphs; a document whose paragraphs are
+// parted keeps the lines of a block together (an address, a contact
+// block), as its author set them.
+func unwrapped(blocks [][]string) bool {
+	long, lines := 0, 0
+	for _, b := range blocks {
+		for _, l := range b {
+			lines++
+			if len(l) > maxWrappedLine {
+				long++
+			}
+		}
+	}
+	return long >= 2 && lines >= 4*len(blocks)
 }
 
 // vocabulary returns the lower-cased words of the blocks.
@@ -491,8 +532,9 @@ func siteCredits(lines []string) []string {
 // text.
 const maxTitleLen = 250
 
-// maxTitleSearch is how many paragraphs may precede the headline: a site
-// header is a few slogans and menu items, not half the document.
+// maxTitleSearch is how many paragraphs, list items aside, may precede the
+// headline: a site header is a few slogans and menu items, not half the
+// document.
 const maxTitleSearch = 12
 
 // findTitle returns the index of the headline among the paragraphs, or -1 if
@@ -501,23 +543,34 @@ const maxTitleSearch = 12
 // it shares little with the text. A site header is short blurbs, so the
 // search ends at the first long paragraph: the text has begun, and a
 // subheading further down is no headline. Without one, the first paragraph
-// serves.
+// that could be a headline serves.
 func findTitle(paras []string) int {
 	if len(paras) == 0 {
 		return -1
 	}
 	letterhead := -1
-	for i := 0; i < len(paras) && i < maxTitleSearch; i++ {
+	for i, searched := 0, 0; i < len(paras) && searched < maxTitleSearch; i++ {
 		p := paras[i]
+		if isListItem(p) {
+			// A menu, or a scraper's list of what it fetched: header,
+			// however long.
+			continue
+		}
+		searched++
 		if len(p) > maxTitleLen {
 			break
 		}
 		// A dateline ("Phnom Penh, 14 June 2023") echoes the text's places
 		// as a headline does, but dates the statement, never titles it.
-		if isListItem(p) || strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) || notHeadline(p) {
+		if strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) || notHeadline(p) {
 			continue
 		}
 		if !echoedBy(p, strings.Join(paras[i+1:], "\n")) {
+			continue
+		}
+		if head, _, ok := cutSiteName(p); ok && i+1 < len(paras) && paras[i+1] == head {
+			// A page's <title>, "Headline | Site", above the headline
+			// itself: the headline is the title.
 			continue
 		}
 		if namedAcronymRe.MatchString(p) {
@@ -532,7 +585,31 @@ func findTitle(paras []string) int {
 		}
 		return i
 	}
-	return max(letterhead, 0)
+	if letterhead >= 0 {
+		return letterhead
+	}
+	for i, p := range paras {
+		if !isListItem(p) && !notHeadline(p) {
+			return i
+		}
+	}
+	return 0
+}
+
+// cutPipe splits a page title copied as text, "Headline | Site", into the
+// headline and the site's name: the part after the last " | ", when it is
+// the shorter. A publisher's own prefix stays ("Cambodia | NGOs raise
+// alarm"): it is printed as part of the headline.
+func cutPipe(title string) (head, site string, ok bool) {
+	i := strings.LastIndex(title, " | ")
+	if i <= 0 {
+		return title, "", false
+	}
+	head, site = strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+3:])
+	if site == "" || len(site) >= len(head) {
+		return title, "", false
+	}
+	return head, site, true
 }
 
 // notHeadline reports whether a paragraph reads as something other than a
