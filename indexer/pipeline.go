@@ -22,7 +22,7 @@ import (
 // Version names the extraction rules. It is part of every content hash, so
 // statements read by older rules are extracted again, not skipped as
 // unchanged.
-const Version = "2"
+const Version = "3"
 
 // DefaultMaxDocumentBytes is the default of Options.MaxDocumentBytes.
 const DefaultMaxDocumentBytes = 20 << 20
