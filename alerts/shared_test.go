@@ -196,4 +196,3 @@ func TestShared_unavailable(t *testing.T) {
 		t.Errorf("Create with PostgreSQL down: %v, want ErrUnavailable", err)
 	}
 }
-
