@@ -38,8 +38,8 @@ func (s *Store) Percolate(ctx context.Context, match PercolateFunc) (ok bool, er
 		ids    []string
 		queued time.Time
 	)
-	err = tx.QueryRow(ctx, `SELECT id, ids, queued FROM percolation_jobs
-		ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`).Scan(&id, &ids, &queued)
+	err = tx.QueryRow(ctx, `SELECT id, ids, queued FROM percolation_jobs WHERE failures < $1
+		ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`, maxJobFailures).Scan(&id, &ids, &queued)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return false, nil
 	}
@@ -60,7 +60,13 @@ func (s *Store) Percolate(ctx context.Context, match PercolateFunc) (ok bool, er
 		stmts[i] = c.Statement
 	}
 	if err := match(ctx, tx, stmts, queued); err != nil {
-		return false, fmt.Errorf("record: percolate job %d: %w", id, err)
+		err = fmt.Errorf("record: percolate job %d: %w", id, err)
+		// Counted once the job's transaction has let go of its row.
+		_ = tx.Rollback(ctx) // the match's error is the one to report
+		if _, cerr := s.pool.Exec(ctx, "UPDATE percolation_jobs SET failures = failures + 1 WHERE id = $1", id); cerr != nil {
+			err = errors.Join(err, fail("count a failed percolation", cerr))
+		}
+		return false, err
 	}
 	if _, err := tx.Exec(ctx, "DELETE FROM percolation_jobs WHERE id = $1", id); err != nil {
 		return false, fail("percolate", err)
@@ -70,6 +76,11 @@ func (s *Store) Percolate(ctx context.Context, match PercolateFunc) (ok bool, er
 	}
 	return true, nil
 }
+
+// maxJobFailures is how many times a percolation job may fail before it
+// is passed over, left in the table for an operator to look at: jobs are
+// claimed oldest first, and one that always fails would hold up the rest.
+const maxJobFailures = 5
 
 // percolationPoll is how often RunPercolation looks for jobs other nodes
 // queued; this node's own Puts wake it at once.

@@ -66,5 +66,8 @@ CREATE TABLE percolation_jobs (
 	-- The statements the batch put; a job reads them as they are when it
 	-- runs, and passes over those deleted since.
 	ids    text[] NOT NULL,
-	queued timestamptz NOT NULL DEFAULT now()
+	queued timestamptz NOT NULL DEFAULT now(),
+	-- Failed runs: a job that keeps failing is passed over after a few,
+	-- so that it does not hold up the jobs behind it.
+	failures integer NOT NULL DEFAULT 0
 );
