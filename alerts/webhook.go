@@ -141,15 +141,14 @@ type Deliverer struct {
 
 	randMu sync.Mutex
 
-	mu       sync.Mutex
-	inflight map[uint64]bool // outbox keys being sent
-	busy     int             // Run's deliveries in flight
-	running  bool
-	stopped  bool
-	abort    context.CancelFunc // cancels Run's requests
-	stop     chan struct{}      // closed by Shutdown
-	kick     chan struct{}      // a Run worker finished
-	wg       sync.WaitGroup     // Run's deliveries in flight
+	mu      sync.Mutex
+	busy    int // Run's deliveries in flight
+	running bool
+	stopped bool
+	abort   context.CancelFunc // cancels Run's requests
+	stop    chan struct{}      // closed by Shutdown
+	kick    chan struct{}      // a Run worker finished
+	wg      sync.WaitGroup     // Run's deliveries in flight
 }
 
 // outbox is where a Deliverer finds its deliveries: a Store, the outbox of
@@ -176,11 +175,10 @@ type outbox interface {
 func NewDeliverer(store outbox, opts DelivererOptions) *Deliverer {
 	opts.setDefaults()
 	d := &Deliverer{
-		store:    store,
-		opts:     opts,
-		inflight: make(map[uint64]bool),
-		stop:     make(chan struct{}),
-		kick:     make(chan struct{}, 1),
+		store: store,
+		opts:  opts,
+		stop:  make(chan struct{}),
+		kick:  make(chan struct{}, 1),
 	}
 	d.client = &http.Client{
 		Transport: newTransport(opts),
@@ -286,19 +284,14 @@ func (d *Deliverer) dispatch(ctx context.Context, errc chan<- error) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range due {
+	for i, p := range due {
 		d.mu.Lock()
 		if d.stopped || d.busy >= d.opts.Workers {
 			d.mu.Unlock()
-			return nil
-		}
-		if d.inflight[p.key] {
-			d.mu.Unlock()
-			continue
+			return d.releaseAll(due[i:])
 		}
 		// Add under mu after checking stopped, so that Shutdown's Wait
 		// never races an Add.
-		d.inflight[p.key] = true
 		d.busy++
 		d.wg.Add(1)
 		d.mu.Unlock()
@@ -306,7 +299,6 @@ func (d *Deliverer) dispatch(ctx context.Context, errc chan<- error) error {
 			defer d.wg.Done()
 			_, err := d.deliver(ctx, p)
 			d.mu.Lock()
-			delete(d.inflight, p.key)
 			d.busy--
 			d.mu.Unlock()
 			if err != nil {
@@ -324,11 +316,23 @@ func (d *Deliverer) dispatch(ctx context.Context, errc chan<- error) error {
 	return nil
 }
 
+// releaseAll hands back deliveries due gave this Deliverer that it will not
+// send now, so that they are due again at once rather than when their lease
+// passes.
+func (d *Deliverer) releaseAll(ps []pending) error {
+	var errs []error
+	for _, p := range ps {
+		errs = append(errs, d.store.release(p))
+	}
+	return errors.Join(errs...)
+}
+
 // DeliverDue sends every delivery due now, up to Workers at a time, waits
 // for them and returns how many receivers accepted. Failed attempts are
 // recorded, not returned; the error is a storage error, or one wrapping
 // ErrInvalid without a Secret. It is for one-shot commands and tests; a
-// server runs Run. Deliveries Run is sending are skipped.
+// server runs Run. Deliveries Run is sending are skipped: the outbox
+// hands each to one sender at a time (outbox.due).
 func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
 	if err := d.check(); err != nil {
 		return 0, err
@@ -344,25 +348,16 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
 		firstErr error
 		sem      = make(chan struct{}, d.opts.Workers)
 	)
-	for _, p := range due {
-		d.mu.Lock()
-		if d.inflight[p.key] {
-			d.mu.Unlock()
-			continue
-		}
-		d.inflight[p.key] = true
-		d.mu.Unlock()
+	for i, p := range due {
 		select {
 		case sem <- struct{}{}:
 		case <-ctx.Done():
-			d.release(p.key)
 			wg.Wait()
-			return sent, ctx.Err()
+			return sent, errors.Join(ctx.Err(), d.releaseAll(due[i:]))
 		}
 		wg.Go(func() {
 			defer func() { <-sem }()
 			ok, err := d.deliver(ctx, p)
-			d.release(p.key)
 			mu.Lock()
 			defer mu.Unlock()
 			if ok {
@@ -375,12 +370,6 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
 	}
 	wg.Wait()
 	return sent, firstErr
-}
-
-func (d *Deliverer) release(key uint64) {
-	d.mu.Lock()
-	delete(d.inflight, key)
-	d.mu.Unlock()
 }
 
 // Shutdown stops Run from starting deliveries and waits for the running

@@ -589,3 +589,26 @@ func TestDeliverer_needsSecret(t *testing.T) {
 		t.Errorf("Run without a secret: got %v, want ErrInvalid", err)
 	}
 }
+
+// Deliveries a Deliverer was handed but did not start, because its context
+// ended, are due again at once, not only when their lease passes.
+func TestDeliverer_DeliverDue_cancelledHandsBack(t *testing.T) {
+	c := newClock()
+	s, _ := openStore(t, c)
+	r := newReceiver(t, c)
+	r.trust(mustCreate(t, s, alerts.Alert{Name: "Myanmar", Query: "myanmar", WebhookURL: r.URL()}))
+	mustPercolate(t, s, batch(t))
+	d := newDeliverer(s, c, alerts.DelivererOptions{AllowPrivate: true})
+
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	// Either it is not started, or its attempt is cut off at once: both
+	// hand it back.
+	if n, err := d.DeliverDue(cancelled); n != 0 || err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatalf("DeliverDue with a cancelled context = %d, %v; want 0", n, err)
+	}
+	// The clock has not moved: the delivery's lease has not passed.
+	if n, err := d.DeliverDue(context.Background()); err != nil || n != 1 {
+		t.Errorf("DeliverDue right after = %d, %v; want the delivery sent", n, err)
+	}
+}
