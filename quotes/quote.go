@@ -279,7 +279,9 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 	if len(before) == 0 {
 		return false
 	}
-	if last := before[len(before)-1]; !last.possessive && strings.TrimSpace(a.text[last.end:verb]) == "" {
+	// A mention that runs past the verb (names found over the text's
+	// whole, a verb read inside one) is not before it.
+	if last := before[len(before)-1]; !last.possessive && last.end <= verb && strings.TrimSpace(a.text[last.end:verb]) == "" {
 		return true
 	}
 	for _, p := range before {
@@ -293,6 +295,9 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 // appositive reports whether the text from mention p to offset verb is a
 // clause set off by two commas that describes p: "X, director of Y, said".
 func (a *attributor) appositive(p mention, verb int) bool {
+	if p.end > verb {
+		return false
+	}
 	gap := a.text[p.end:verb]
 	return strings.HasPrefix(gap, ",") && strings.Count(gap, ",") == 2 &&
 		strings.HasSuffix(strings.TrimSpace(gap), ",") && startsLower(strings.TrimSpace(gap[1:]))
