@@ -137,6 +137,7 @@ func loadGazetteer() (*gazetteer, error) {
 // ("Royal Government of Cambodia", with "Cambodian authorities") keeps its
 // name, and only the forms it lacks are added to it.
 func (g *gazetteer) addGovernments() {
+	demonyms := g.demonyms()
 	// In name order, so that the aliases are the same on every load.
 	for _, country := range slices.Sorted(maps.Keys(g.countries)) {
 		of := g.countries[country]
@@ -144,7 +145,11 @@ func (g *gazetteer) addGovernments() {
 		if !ok {
 			canonical = "Government of " + of
 		}
-		for _, name := range []string{"Government of " + of, country + " Government", country + " authorities"} {
+		names := []string{"Government of " + of, country + " Government", country + " authorities"}
+		for _, d := range demonyms[country] {
+			names = append(names, d+" Government", d+" authorities")
+		}
+		for _, name := range names {
 			if _, known := g.orgs[OrgKey(name)]; known {
 				continue
 			}
@@ -158,6 +163,54 @@ func (g *gazetteer) addGovernments() {
 			g.byFirst[first] = append(g.byFirst[first], a)
 		}
 	}
+}
+
+// demonymEnds are the ways English makes an adjective of a country's name:
+// the name's last letters that go, and the ending that comes instead
+// (Kenya → Kenyan, Ecuador → Ecuadorian, Taiwan → Taiwanese, Israel →
+// Israeli, Mexico → Mexican, Turkey → Turkish, Italy → Italian, Germany →
+// German, Chile → Chilean).
+var demonymEnds = []struct{ drop, add string }{
+	{"a", "an"}, {"", "ian"}, {"", "ese"}, {"", "i"}, {"o", "an"}, {"ey", "ish"},
+	{"y", "ian"}, {"y", ""}, {"e", "ean"}, {"", "an"},
+}
+
+// demonyms returns, for each one-word country, the English adjectives its
+// name makes by the common endings and that stand for no other country.
+// Forms no language uses ("Kenyaese") cost only a map entry: only the
+// adjectives a text writes are ever matched.
+func (g *gazetteer) demonyms() map[string][]string {
+	country := map[string]string{} // adjective → country; "" when two share it
+	for c := range g.countries {
+		if strings.Contains(c, " ") {
+			continue // "United States", "South Sudan": their adjectives are no rule's
+		}
+		for _, e := range demonymEnds {
+			base, ok := strings.CutSuffix(c, e.drop)
+			if !ok || len(base) < 3 {
+				continue
+			}
+			d := base + e.add
+			if d == c {
+				continue
+			}
+			if prev, seen := country[d]; seen && prev != c {
+				country[d] = ""
+				continue
+			}
+			country[d] = c
+		}
+	}
+	out := map[string][]string{}
+	for d, c := range country {
+		if c != "" {
+			out[c] = append(out[c], d)
+		}
+	}
+	for _, ds := range out {
+		slices.Sort(ds)
+	}
+	return out
 }
 
 func isDomain(name string) bool {

@@ -46,6 +46,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	}
 	s.matchGazetteer()
 	s.runTagger(tagger)
+	s.findSignatories()
 	s.findSections()
 	s.findOrgs()
 	s.linkAcronyms()

@@ -1,0 +1,90 @@
+package entities
+
+import "testing"
+
+// TestRecognizer_Find_signatories reads the lists that end joint letters,
+// with the gazetteer and the rules alone: invented groups no list holds
+// are organizations because of the heading above them.
+func TestRecognizer_Find_signatories(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	for _, tt := range []struct {
+		name      string
+		text      string
+		orgs      []string
+		people    []string
+		notOrgs   []string
+		notPeople []string
+	}{
+		{
+			name: "one group a line, under a Markdown heading",
+			text: "We urge the authorities to release them.\n\n### Signatories\n\nAmnesty International\nKorvala Rights Collective\nTerra Libre\n\nMore on our website.",
+			orgs: []string{"Amnesty International", "Korvala Rights Collective", "Terra Libre"},
+		},
+		{
+			name: "acronyms, other names and countries",
+			text: "Signed by:\n\n- Voces Abiertas (VOA)\n- Lumen - Red de Periodistas del Sur\n- Tessaly Watch, Kenya\n- Observatorio Quellen\n\nThe VOA will follow up.",
+			orgs: []string{"Voces Abiertas", "Lumen", "Tessaly Watch", "Observatorio Quellen"},
+		},
+		{
+			name:      "a capitalised phrase of the list is the group, not a person",
+			text:      "Organizaciones firmantes\n\nDerechos Plenos\nMujeres Libres\n",
+			orgs:      []string{"Derechos Plenos", "Mujeres Libres"},
+			notPeople: []string{"Derechos Plenos", "Mujeres Libres"},
+		},
+		{
+			name:   "individuals sign after the groups",
+			text:   "Signataires :\n\nCollectif Aube\n\nIndividuals\n\nMarta Quiroga\nJonas Brevik\n",
+			orgs:   []string{"Collectif Aube"},
+			people: []string{"Marta Quiroga", "Jonas Brevik"},
+		},
+		{
+			name:    "the list ends where prose starts again",
+			text:    "The undersigned organisations\n\nKestrel Alliance\nThe letter was delivered on Monday, and nobody answered.\nBlue Heron\n",
+			orgs:    []string{"Kestrel Alliance"},
+			notOrgs: []string{"Blue Heron"},
+		},
+		{
+			name:    "a word like the heading inside a sentence opens no list",
+			text:    "Cambodia is a signatory to the Covenant.\nSouthern Lights\n",
+			notOrgs: []string{"Southern Lights"},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ns := r.Find(tt.text)
+			if tt.orgs != nil {
+				checkEntities(t, "organizations", ns.Canonical(Org), tt.orgs, tt.notOrgs)
+			} else {
+				checkEntities(t, "organizations", ns.Canonical(Org), nil, tt.notOrgs)
+			}
+			checkEntities(t, "people", ns.Canonical(Person), tt.people, tt.notPeople)
+		})
+	}
+}
+
+// TestRecognizer_Find_demonymGovernments: "the Turkish government" is the
+// Government of Turkey, for countries the gazetteer gives no government of
+// their own, whichever English ending makes the adjective.
+func TestRecognizer_Find_demonymGovernments(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"The Turkish government banned the march.", "Government of Turkey"},
+		{"The Ecuadorian Government refused.", "Government of Ecuador"},
+		{"Kenyan authorities detained him.", "Government of Kenya"},
+		{"the Taiwanese government asked for help", "Government of Taiwan"},
+		{"The Israeli government said", "Government of Israel"},
+		{"Mexican authorities said", "Government of Mexico"},
+	} {
+		t.Run(tt.want, func(t *testing.T) {
+			got := r.Find(tt.text).Canonical(Org)
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("%q: organizations %q, want [%q]", tt.text, got, tt.want)
+			}
+		})
+	}
+}
