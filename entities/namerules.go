@@ -78,16 +78,84 @@ func (s *entityScan) findOrgs() {
 // the token after the name, or h when there is none.
 func (s *entityScan) findLeadOrg(h int) int {
 	to := h + 1
-	if to < len(s.toks) && s.joined(h) {
+	adjectives := 0
+	for to < len(s.toks) && s.joined(to-1) && leadAdjectives[s.toks[to].key] != 0 {
+		to++
+		adjectives++
+	}
+	if to < len(s.toks) && s.joined(to-1) {
 		to = s.capitalizedRun(to)
 	}
-	to = s.orgRunEnd(to)
-	if s.capitalizedWords(h, to) < 2 || s.insideDocumentName(h) {
+	// A number ends the names of numbered bodies ("Université Lyon 2").
+	if to > h+1 && to < len(s.toks) && s.joined(to-1) && isNumber(s.toks[to].key) {
+		to++
+	}
+	to = s.leadRunEnd(to)
+	if (s.capitalizedWords(h, to) < 2 && adjectives == 0) || s.insideDocumentName(h) {
 		return h
 	}
 	name := withoutPossessive(collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end]))
 	s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[h].start, end: s.toks[to-1].end}, h, to)
 	return to
+}
+
+// leadAdjectives are the adjectives that follow the opening word of the
+// names of French, Spanish and Portuguese institutions, written in small
+// letters there: "Cour suprême", "Conseil constitutionnel", "Fiscalía
+// provincial de …". Such a name needs no second capitalized word.
+var leadAdjectives = markWords(group[uint8]{1, `
+	administratif administrative administrativo administrativa constitucional constitutionnel
+	constitutionnelle departamental départemental départementale electoral électoral électorale
+	federal fédéral fédérale general générale général municipal municipale nacional national
+	nationale penal pénal pénale provincial provinciale regional régional régionale supremo
+	suprema suprême superior supérieur supérieure`})
+
+// isNumber: digits only, a few of them, as bodies are numbered.
+func isNumber(w string) bool {
+	return len(w) <= 3 && strings.Trim(w, "0123456789") == ""
+}
+
+// leadRunEnd is orgRunEnd for the French, Spanish and Portuguese names that
+// hold a common noun between two connectors ("Cour de justice d’Oran",
+// "Assembleia Legislativa do estado do Ceará"): the noun is part of the
+// name only where a capitalized word follows its connector.
+func (s *entityScan) leadRunEnd(to int) int {
+	for {
+		to = s.orgRunEnd(to)
+		j, ok := s.connectorAt(to)
+		if !ok || j >= len(s.toks) || startsUpper(s.toks[j].key) || orgConnectors[s.toks[j].lower] || !s.joined(j-1) {
+			return to
+		}
+		k, ok := s.connectorAt(j + 1)
+		if !ok || k >= len(s.toks) {
+			return to
+		}
+		end := s.capitalizedRun(k)
+		if end == k {
+			return to
+		}
+		to = end
+	}
+}
+
+// connectorAt reads a connector phrase at token j ("de", "do", "de la",
+// or the elided "d’" written onto the next word) and returns the token
+// after it.
+func (s *entityScan) connectorAt(j int) (int, bool) {
+	if j <= 0 || j >= len(s.toks) || s.toks[j-1].possessive {
+		return j, false
+	}
+	if gap := strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start]); gap == "d’" || gap == "d'" {
+		return j, true
+	}
+	if !orgConnectors[s.toks[j].lower] || !s.joined(j-1) {
+		return j, false
+	}
+	j++
+	if j < len(s.toks) && orgArticles[s.toks[j].lower] && s.joined(j-1) {
+		j++
+	}
+	return j, j < len(s.toks) && s.joined(j-1)
 }
 
 // isCountryAt reports whether token i is part of a country mention.

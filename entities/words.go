@@ -55,9 +55,9 @@ var orgWords = markWords(
 		collectif coletivo comisión comissão comité comitê confederación confédération
 		confederação congreso congrès congresso conseil conselho consejería consejo coordinadora
 		corte cour defensoría dirección direção ejército exército federación fédération federação
-		fiscalía fondation frente fundación fundação gendarmerie gobierno gouvernement governo
+		fiscalía fondation frente fundación fundação gendarmerie gobernación gobierno gouvernement governo
 		institut instituto juzgado liga ligue mairie ministère ministerio ministério movimiento
-		mouvement movimento observatoire observatorio oficina organización organização parlamento
+		mouvement movimento observatoire observatorio oficina organización organização ouvidoria parlamento
 		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría
 		secretaría secretaria senado sénat sindicato superintendencia syndicat unión união
 		universidad université universidade`},

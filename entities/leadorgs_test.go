@@ -1,0 +1,49 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestRecognizer_Find_leadOrgs reads French, Spanish and Portuguese
+// institutions whose names open with their head word and hold words in
+// small letters: an institutional adjective, a common noun between two
+// connectors, an elided "d’", a number.
+func TestRecognizer_Find_leadOrgs(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	for _, tt := range []struct {
+		text string
+		want string
+	}{
+		{"Une décision de la Cour suprême pourrait mener à sa libération.", "Cour suprême"},
+		{"Le Conseil constitutionnel a rejeté le recours.", "Conseil constitutionnel"},
+		{"La Fiscalía provincial de Tungurahua abrió una investigación.", "Fiscalía provincial de Tungurahua"},
+		{"Les avocats se sont réunis devant la Cour de justice d’Annaba, jeudi.", "Cour de justice d’Annaba"},
+		{"O projeto foi votado na Assembleia Legislativa do estado do Piauí ontem.", "Assembleia Legislativa do estado do Piauí"},
+		{"Les étudiants de l’Université Rennes 2 ont voté la grève.", "Université Rennes 2"},
+		{"la Gobernación del Cauca firmó el convenio", "Gobernación del Cauca"},
+	} {
+		t.Run(tt.want, func(t *testing.T) {
+			got := r.Find(tt.text).Canonical(Org)
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("%q: organizations %q, want %q among them", tt.text, got, tt.want)
+			}
+		})
+	}
+	// A common noun after a connector is no part of a name when no
+	// capitalized word follows it, and an adjective alone makes no name
+	// of a word that opens none.
+	for _, text := range []string{
+		"La Cour de cassation de la ville a statué.",
+		"Il a parlé au Comité de soutien des familles.",
+	} {
+		for _, got := range r.Find(text).Canonical(Org) {
+			if got == "Cour de cassation de la ville" || got == "Comité de soutien des familles" {
+				t.Errorf("%q: read %q as an organization", text, got)
+			}
+		}
+	}
+}
