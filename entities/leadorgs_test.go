@@ -47,3 +47,34 @@ func TestRecognizer_Find_leadOrgs(t *testing.T) {
 		}
 	}
 }
+
+// TestRecognizer_Find_kindNamed: a noun for a kind of organization puts
+// that organization's name after it, even one word long, in English,
+// French, Spanish and Portuguese; the noun in running text before a
+// preposition or a person's title names nothing.
+func TestRecognizer_Find_kindNamed(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Workers at the Haitian company Veradon walked out.", []string{"Veradon"}},
+		{"The news website Lanka Today reported the arrests.", []string{"Lanka Today"}},
+		{"Le syndicat Tessera appelle à la grève.", []string{"Tessera"}},
+		{"Según el diario Vientos del Sur, la policía llegó tarde.", []string{"Vientos del Sur"}},
+		{"O jornal Folha Nova publicou a denúncia.", []string{"Folha Nova"}},
+		{"the only opposition party in Cambodia was dissolved", nil},
+		{"the party Chairman said", nil},
+		{"a company on Monday", nil},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			got := r.Find(tt.text).Canonical(Org)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("organizations %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -71,6 +71,50 @@ func (s *entityScan) findOrgs() {
 	}
 }
 
+// maxKindNamedWords bounds the name read after a noun for a kind of
+// organization.
+const maxKindNamedWords = 4
+
+// findKindNamed reads the organization named right after a noun for its
+// kind: "the Haitian company Guacimal", "the website Malaysia Today", "le
+// syndicat Solidaires". The noun is the evidence, so one word is enough;
+// a place inside the name becomes part of it, and a name a rule already
+// read as a person's is left alone.
+func (s *entityScan) findKindNamed() {
+	for i := 0; i+1 < len(s.toks); i++ {
+		t := s.toks[i]
+		if !isOrgHead(t.lower, orgKindNoun) || t.key != t.lower || t.possessive || !s.joined(i) {
+			continue
+		}
+		from := i + 1
+		if startsUpper(s.toks[from].key) && commonCapitals[s.toks[from].lower] && from+1 < len(s.toks) && s.joined(from) {
+			from++ // "the newspaper The Nation"
+		}
+		to := from
+		for to < len(s.toks) && to-from < maxKindNamedWords && (to == from || s.joined(to-1)) {
+			w := s.toks[to].key
+			if m := s.at[to]; m >= 0 && s.found[m].kind == kindPerson {
+				to = from
+				break
+			}
+			if !startsUpper(w) || calendarWords[s.toks[to].lower] || IsTitle(w) || s.toks[to].possessive {
+				break
+			}
+			to++
+		}
+		if to == from || s.inTitleCase(from) || (to < len(s.toks) && s.joined(to-1) && startsUpper(s.toks[to].key)) {
+			continue
+		}
+		to = s.orgRunEnd(to) // "el diario Vientos del Sur"
+		if m := s.at[from]; m >= 0 && s.found[m].kind == kindOrg {
+			continue // a name already known ("the group Human Rights Watch")
+		}
+		name := collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end])
+		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		i = to - 1
+	}
+}
+
 // findLeadOrg reads a French, Spanish or Portuguese organization from the
 // word that opens its name, at token h: the capitalized words right after
 // it, then connector phrases ("Fiscalía General de la Nación"). It needs

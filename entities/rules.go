@@ -49,6 +49,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findSignatories()
 	s.findSections()
 	s.findOrgs()
+	s.findKindNamed()
 	s.linkAcronyms()
 	s.findPeople()
 	s.addTagged(kindPerson)

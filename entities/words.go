@@ -28,6 +28,10 @@ const (
 	// phrases after it ("Procuraduría Agraria", "Ministerio de Seguridad",
 	// "Secretaria de Segurança Pública da Bahia").
 	orgLeadHead
+	// orgKindNoun: a noun for a kind of organization, after which a
+	// capitalized name is that organization's ("the company Guacimal",
+	// "le syndicat Solidaires", "o jornal Folha"), even one word long.
+	orgKindNoun
 )
 
 // orgWords end organizations' names, or open them (orgLeadHead); keys are
@@ -61,6 +65,10 @@ var orgWords = markWords(
 		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría
 		secretaría secretaria senado sénat sindicato superintendencia syndicat unión união
 		universidad université universidade`},
+	group[orgWord]{orgKindNoun, `
+		agency broadcaster company daily diario emissora empresa entreprise firm group groupe grupo
+		hebdomadaire jornal journal magazine newspaper outlet partido parti party periódico
+		quotidien revista société syndicat union website`},
 )
 
 // isOrgHead reports whether lower, a lower-case word, carries mark.
