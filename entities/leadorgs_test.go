@@ -78,3 +78,32 @@ func TestRecognizer_Find_kindNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestRecognizer_Find_repeatedAcronyms: an acronym no list holds is an
+// organization when the text writes it twice, unless it is shouted text,
+// a generic acronym or a numeral.
+func TestRecognizer_Find_repeatedAcronyms(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"O MSTR denunciou as ameaças. Militantes do MSTR ocuparam a fazenda.", []string{"MSTR"}},
+		{"La CGTX appelle à la grève. Selon la CGTX, 40 % des agents sont en grève.", []string{"CGTX"}},
+		{"The KRWU said once that it would march.", nil},
+		{"Two NGO workers were held. The NGO said they were innocent.", nil},
+		{"Pope Pius XII and Pius XII again.", nil},
+		{"READ MORE about it. Then READ the report, read it again.", nil},
+		{"BREAKING NEWS today. More BREAKING NEWS tonight.", nil},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			got := r.Find(tt.text).Canonical(Org)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("organizations %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

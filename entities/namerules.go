@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -70,6 +71,65 @@ func (s *entityScan) findOrgs() {
 		h = to - 1
 	}
 }
+
+// genericAcronyms are written in capitals but name kinds of things, not
+// one organization: "NGO", "COVID", "LGBTI", "PDF", "FAQ".
+var genericAcronyms = markWords(group[uint8]{1, `
+	aids atm cbo ceo cfo covid cso dna faq foi gbp gdp gmt hiv hrd hrds ict idp idps ingo lgbt
+	lgbti lgbtiq lgbtq ngo pdf ptsd rss sars sms tv url usd utc vip`})
+
+// minAcronymUses is how often a text must write an unknown acronym for it
+// to be an organization: once is as often an abbreviation as a name.
+const minAcronymUses = 2
+
+// findRepeatedAcronyms reads the unknown acronyms a text writes again and
+// again as organizations ("O MST denunciou…", "la CGT appelle…"): three to
+// six capitals, no rule's name, not part of a line or phrase in capitals,
+// never written in small letters in the same text (a shouted word), and
+// not a generic one.
+func (s *entityScan) findRepeatedAcronyms() {
+	uses := map[string][]int{}
+	lower := map[string]bool{}
+	for i, t := range s.toks {
+		if t.key == t.lower {
+			lower[t.lower] = true
+		}
+		n := utf8.RuneCountInString(t.key)
+		if s.at[i] >= 0 || n < 3 || n > 6 || !isCapitalsWord(t.key) || !isLetters(t.key) ||
+			genericAcronyms[t.lower] != 0 || isRomanNumeral(t.key) || s.inTitleCase(i) || s.inCapitalsRun(i) {
+			continue
+		}
+		uses[t.key] = append(uses[t.key], i)
+	}
+	for key, at := range uses {
+		if len(at) < minAcronymUses || lower[strings.ToLower(key)] {
+			continue
+		}
+		for _, i := range at {
+			t := s.toks[i]
+			s.add(mention{name: s.g.canonicalOrg(t.key), kind: kindOrg, start: t.start, end: t.end}, i, i+1)
+		}
+	}
+}
+
+// inCapitalsRun reports whether token i stands next to another word in
+// capitals: a heading or a shouted phrase, or a longer name in capitals.
+func (s *entityScan) inCapitalsRun(i int) bool {
+	return (i > 0 && s.joined(i-1) && isCapitalsWord(s.toks[i-1].key)) ||
+		(i+1 < len(s.toks) && s.joined(i) && isCapitalsWord(s.toks[i+1].key))
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isRomanNumeral: "III", "XIV", as kings and congresses are numbered.
+func isRomanNumeral(w string) bool { return strings.Trim(w, "IVXLCDM") == "" }
 
 // maxKindNamedWords bounds the name read after a noun for a kind of
 // organization.

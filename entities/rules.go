@@ -57,6 +57,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	// Again, for the organizations the tagger added: the first pass saw
 	// only the rules' names, and a second finds the same ones again.
 	s.linkAcronyms()
+	s.findRepeatedAcronyms()
 	s.resolveShortNames()
 	s.findPlaces()
 	s.addTagged(kindPlace)
