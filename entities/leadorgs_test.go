@@ -107,3 +107,25 @@ func TestRecognizer_Find_repeatedAcronyms(t *testing.T) {
 		})
 	}
 }
+
+// TestRecognizer_Find_taggedOrgRunsOn: an organization the tagger reads
+// goes on over "de", "of" and the capitalized words after them, as the
+// rules' organizations do, rather than leaving its country as a place.
+func TestRecognizer_Find_taggedOrgRunsOn(t *testing.T) {
+	m, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRecognizer(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Paramilitaries of the Autodefensas Unidas de Colombia killed three farmers."
+	ns := r.Find(text)
+	if got := ns.Canonical(Org); !slices.Equal(got, []string{"Autodefensas Unidas de Colombia"}) {
+		t.Errorf("organizations %q, want the whole name", got)
+	}
+	if got := ns.Canonical(Place); len(got) != 0 {
+		t.Errorf("places %q, want none: the country is part of the name", got)
+	}
+}

@@ -69,11 +69,16 @@ func (s *entityScan) addTagged(kind entityKind) {
 		if from == to || !s.plausible(from, to, kind, tn.margin) {
 			continue
 		}
+		if kind == kindOrg {
+			// The tagger stops where its training text seldom went on:
+			// "Autodefensas Unidas" of "… de Colombia".
+			to = s.orgRunEnd(to)
+		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		if kind == kindOrg {
 			name = s.g.canonicalOrg(name)
 		}
-		s.add(mention{name: name, kind: kind, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		s.absorb(mention{name: name, kind: kind, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 	}
 }
 

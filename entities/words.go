@@ -51,6 +51,8 @@ var orgWords = markWords(
 		army battalion brigade college company corporation directorate division government hall
 		hospital house lawyers mission observatory parliament police prison senate squad tribunal
 		university`},
+	// Newspapers' names end in these: "Washington Post", "Khmer Times".
+	group[orgWord]{orgRuleHead, `chronicle gazette herald post telegraph times tribune`},
 	// No English word is among them: "Police Officer John Smith" is no
 	// organization.
 	group[orgWord]{orgLeadHead, `
