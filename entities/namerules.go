@@ -416,7 +416,8 @@ func (s *entityScan) startsLine(j int) bool {
 // only spaces between them, or the possessive of a word that is not itself
 // a name ("People's Court", but not "Myanmar's Court").
 func (s *entityScan) joined(j int) bool {
-	if !nameGap(s.text[s.toks[j].end:s.toks[j+1].start]) {
+	gap := s.text[s.toks[j].end:s.toks[j+1].start]
+	if !nameGap(gap) || s.shortLineEnds(j, gap) {
 		return false
 	}
 	return !s.toks[j].possessive || s.at[j] < 0

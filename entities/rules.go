@@ -80,7 +80,25 @@ func (s *entityScan) adjacent(i int) bool {
 	if i+1 >= len(s.toks) || s.toks[i].possessive {
 		return false
 	}
-	return strings.TrimSpace(s.text[s.toks[i].end:s.toks[i+1].start]) == ""
+	gap := s.text[s.toks[i].end:s.toks[i+1].start]
+	return strings.TrimSpace(gap) == "" && !s.shortLineEnds(i, gap)
+}
+
+// shortLineBytes is the length under which a line is a line of its own
+// (a letterhead, a contact block, a list) rather than prose wrapped at a
+// column width, which is longer even in narrow PDF columns.
+const shortLineBytes = 40
+
+// shortLineEnds reports whether gap, the text after token i, ends a short
+// line: no name runs from it onto the next one ("Centro Prodh" / "Phone:
+// 555"), while a name wrapped in prose ("Human Rights" / "Watch") does.
+func (s *entityScan) shortLineEnds(i int, gap string) bool {
+	if !strings.Contains(gap, "\n") {
+		return false
+	}
+	end := s.toks[i].end
+	start := strings.LastIndexByte(s.text[:end], '\n') + 1
+	return end-start < shortLineBytes
 }
 
 func (s *entityScan) matchGazetteer() {

@@ -129,3 +129,24 @@ func TestRecognizer_Find_taggedOrgRunsOn(t *testing.T) {
 		t.Errorf("places %q, want none: the country is part of the name", got)
 	}
 }
+
+// TestRecognizer_Find_shortLines: no name runs from a short line onto the
+// next (a contact block, a letterhead), while a name wrapped inside prose
+// is one name.
+func TestRecognizer_Find_shortLines(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"For more information contact:\nCentro Vasco\nPhone: 555 0100", []string{"Centro Vasco"}},
+		{"The statement was drafted by lawyers working with the Asian Legal Resource\nCentre and other groups in the region.", []string{"Asian Legal Resource Centre"}},
+	} {
+		if got := r.Find(tt.text).Canonical(Org); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: organizations %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
