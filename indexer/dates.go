@@ -402,11 +402,11 @@ var (
 	// 2016", "Published: 8 June 2016", "Geneva, 30 August 2018", "Kuala
 	// Lumpur, Monday 10 December 2018", "Press statement – Cairo, 6
 	// November 2022".
-	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released)(?:[ \t]+on)?[ \t]*:?[ \t]*)?(?:\pL[\pL ]{2,40}[ \t][–—-][ \t]+)?(?:\pL[\pL .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
+	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released|publiée?|mis en ligne|publicad[oa]|fecha|data)(?:[ \t]+(?:on|le|el|em|en))?[ \t]*:?[ \t]*)?(?:\pL[\pL ]{2,40}[ \t][–—-][ \t]+)?(?:\pL[\pL .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
 	// a labelled date inside a run of header fields, which text
 	// extraction joins into one paragraph: "Location: Geneva Date: 7 May
 	// 2021 Subject: Myanmar", "Date: 18 March 2021 Index Number: ...".
-	labelledDateRe = regexp.MustCompile(`(?:^|[\s(])(?i:date|dated|published|issued|released|posted)[ \t]*:[ \t]*(` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)`)
+	labelledDateRe = regexp.MustCompile(`(?:^|[\s(])(?i:date|dated|published|issued|released|posted|publiée?|publicad[oa]|fecha|data)[ \t]*:[ \t]*(` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)`)
 	// "released a statement … on June 8, 2016"
 	releasedOnRe = regexp.MustCompile(`(?i:\b(?:released|issued|published|posted)\b)[^.\n]{0,200}?\bon\s+(` + dayMonthYear + `|` + monthDayYear + `|` + isoDate + `)`)
 )

@@ -206,6 +206,10 @@ func (e *Extractor) complete(x extraction) index.Statement {
 		// the title: the head of a scraped page is site chrome, whose
 		// running text may mention any date.
 		x.published = dateLineIn(x.head)
+		if x.published.IsZero() {
+			// "By Ana Ruiz | 14 March 2023" above the headline.
+			x.published = bylineDate(x.head)
+		}
 	}
 	// The body is the main text: site chrome was cut by the format's
 	// extractor, so the tagger never reads menus and footers.

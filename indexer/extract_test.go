@@ -358,6 +358,11 @@ func TestExtract_headerLines(t *testing.T) {
 		// 3 April or March 4: no date rather than a wrong one, and still
 		// not part of the title.
 		{"ambiguous numeric date", "Kenya: Police must end abductions\n03/04/2024" + body, "Kenya: Police must end abductions", "", ""},
+		{"release label above the headline", "FOR IMMEDIATE RELEASE\nMarch 3, 2024\n\nArgentina: Court upholds conviction of former officers" + body,
+			"Argentina: Court upholds conviction of former officers", "2024-03-03", ""},
+		{"french label", "Tunisie : un militant condamné en appel\nPublié le 12 juin 2023" + body, "Tunisie : un militant condamné en appel", "2023-06-12", ""},
+		{"spanish label", "Perú: liberen a los detenidos\nPublicado el 5 de mayo de 2022" + body, "Perú: liberen a los detenidos", "2022-05-05", ""},
+		{"byline above the headline", "By Maria Lopez | 14 March 2023\n\nPeru: Protesters killed in Juliaca" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -588,6 +588,18 @@ func findTitle(paras []string) int {
 	if letterhead >= 0 {
 		return letterhead
 	}
+	// A document label or a date ("FOR IMMEDIATE RELEASE", "March 3,
+	// 2024") titles nothing while an unpunctuated line follows it in the
+	// header; a label still beats a sentence of the text ("Corrected
+	// statement").
+	for i, p := range paras {
+		if len(p) > maxTitleLen {
+			break
+		}
+		if !isListItem(p) && !notHeadline(p) && !documentLabel.MatchString(p) && !isDateLine(p) && !strings.HasSuffix(p, ".") {
+			return i
+		}
+	}
 	for i, p := range paras {
 		if !isListItem(p) && !notHeadline(p) {
 			return i
@@ -615,12 +627,16 @@ func cutPipe(title string) (head, site string, ok bool) {
 // notHeadline reports whether a paragraph reads as something other than a
 // headline wherever it stands: a letter's salutation or any line that
 // leads into what follows ("To the Members of Parliament:", "Dear
-// colleagues,"), or a site's address that a scraper put on top.
+// colleagues,"), a site's address that a scraper put on top, or a byline
+// ("By Ana Ruiz | 14 March 2023").
 func notHeadline(p string) bool {
-	return strings.HasSuffix(p, ":") || strings.HasSuffix(p, ",") || salutationRe.MatchString(p) || bareAddressRe.MatchString(p)
+	return strings.HasSuffix(p, ":") || strings.HasSuffix(p, ",") || salutationRe.MatchString(p) || bareAddressRe.MatchString(p) ||
+		bylineRe.MatchString(p) || !bylineDate(p).IsZero()
 }
 
 var (
+	// bylineRe: "By Ana Ruiz", "Por María López", "Par Jean Dupont".
+	bylineRe      = regexp.MustCompile(`^(?:By|BY|Por|POR|Par|PAR|Written by|Reporting by)\s+\p{Lu}\S*(?:\s+\S+){0,5}$`)
 	salutationRe  = regexp.MustCompile(`(?i)^(?:dear|to whom|chers?|chères?|estimad[oa]s?|querid[oa]s?|prezad[oa]s?)\b`)
 	bareAddressRe = regexp.MustCompile(`(?i)^#*\s*(?:https?://)?(?:[\pL\d-]+\.)+\pL{2,}(?:/\S*)?$`)
 )
@@ -645,7 +661,7 @@ func echoedBy(headline, rest string) bool {
 // documentLabel matches a paragraph that says what kind of document follows
 // ("A LICADHO Briefing Paper", "Joint press statement"): a label, not the
 // title.
-var documentLabel = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\S+\s+){0,3}(?:briefing(?: paper)?|press release|(?:public |joint |press )*statement|report|urgent appeal|open letter|communiqué(?: de presse)?)$`)
+var documentLabel = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\S+\s+){0,3}(?:briefing(?: paper)?|(?:press|news|media) release|immediate release|(?:public |joint |press )*statement|report|urgent (?:appeal|action)|open letter|media advisory|communiqué(?: de presse)?|déclaration(?: conjointe| publique)?|lettre ouverte|action urgente|comunicado(?: de prensa| conjunto)?|declaración(?: conjunta| pública)?|carta abierta|acción urgente|nota (?:de|à) (?:imprensa|prensa)|nota pública|carta aberta)$`)
 
 var titleStopwords = map[string]bool{
 	"the": true, "and": true, "for": true, "with": true, "from": true, "our": true,
