@@ -32,6 +32,10 @@ func extractHTML(src string) (extraction, error) {
 		withoutSiteName(collapseSpace(doc.Find("title").First().Text()), x.source),
 		collapseSpace(doc.Find("h1").First().Text()),
 	)
+	var site string
+	if x.title, site = printedHeadline(doc, x.title); x.source == "" {
+		x.source = site
+	}
 	x.published = pageDate(doc, ld)
 
 	root := mainContent(doc)
@@ -80,6 +84,41 @@ func headline(site string, candidates ...string) string {
 		}
 	}
 	return firstNonEmpty(candidates...)
+}
+
+// printedHeadline returns the headline as the page prints it in an <h1>
+// or <h2> where the metadata's title is only a part of it: the same words
+// with the site's name after them ("Headline | Radio Progreso"), a
+// shortened form ("Release land defenders" of "Honduras: Release land
+// defenders"), or a section's name ("News | Global Witness"). site is the
+// name cut from the title's tail, when the printed headline shows the tail
+// was one. A title the page prints as it is stands.
+func printedHeadline(doc *goquery.Document, title string) (headline, site string) {
+	head, tail, cut := cutSiteName(title)
+	section := len(strings.Fields(head)) < minHeadlineWords
+	headline = title
+	doc.Find("h1, h2").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		h := collapseSpace(s.Text())
+		switch {
+		case h == "":
+			return true
+		case strings.EqualFold(h, title):
+			return false
+		case cut && strings.EqualFold(h, head):
+			headline, site = h, tail
+		case len(h) > len(head) && len(h) <= 2*len(head) && strings.Contains(strings.ToLower(h), strings.ToLower(head)):
+			headline = h
+		case section && len(strings.Fields(h)) >= minHeadlineWords:
+			headline = h
+			if cut {
+				site = tail
+			}
+		default:
+			return true
+		}
+		return false
+	})
+	return headline, site
 }
 
 func firstNonEmpty(values ...string) string {

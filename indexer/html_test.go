@@ -186,6 +186,32 @@ func TestHTML_Furniture(t *testing.T) {
 			source: "Human Rights Watch",
 			pub:    "0001-01-01",
 			body:   "The authorities should release the activist Alaa Abd El-Fattah now.",
+		}, {
+			name: "title with an unknown site's name, the h1 without it",
+			page: `<html lang="es"><head><title>Honduras: liberen a los defensores | Radio Tocoa</title></head><body>` +
+				`<h1>Honduras: liberen a los defensores</h1><p>Las autoridades deben liberar a los defensores detenidos el lunes.</p></body></html>`,
+			title:  "Honduras: liberen a los defensores",
+			source: "Radio Tocoa",
+			pub:    "0001-01-01",
+			body:   "Las autoridades deben liberar a los defensores detenidos el lunes.",
+		},
+		{
+			name: "title a shortened headline, the site's header an h1 too",
+			page: `<html><head><title>Release land defenders</title></head><body><div class="top"><h1>Monitor</h1></div>` +
+				`<article><h1>Honduras: Release land defenders</h1><p>The authorities must release the land defenders detained on Monday.</p></article></body></html>`,
+			title:  "Honduras: Release land defenders",
+			source: "",
+			pub:    "0001-01-01",
+			body:   "The authorities must release the land defenders detained on Monday.",
+		},
+		{
+			name: "title a section and the site, the headline an h2",
+			page: `<html><head><title>News | Global Witness</title></head><body><h2>Honduras: Release the land defenders of Tocoa</h2>` +
+				`<p>The authorities must release the land defenders detained on Monday.</p></body></html>`,
+			title:  "Honduras: Release the land defenders of Tocoa",
+			source: "Global Witness",
+			pub:    "0001-01-01",
+			body:   "The authorities must release the land defenders detained on Monday.",
 		},
 	}
 	for _, tt := range tests {
