@@ -30,6 +30,9 @@ type entityScan struct {
 	short []mention
 	// tagged are the names the tagger read, for addTagged.
 	tagged []taggedName
+	// small holds the words written in small letters in the text, built
+	// by writtenSmall when first asked.
+	small map[string]bool
 }
 
 // find finds the organizations, people and places of a text: gazetteer
@@ -58,6 +61,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.resolveShortNames()
 	s.findPlaces()
 	s.addTagged(kindPlace)
+	s.findLocatives()
 	s.resolveCountry()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
@@ -312,6 +316,13 @@ func (s *entityScan) findPeople() {
 		if strings.Trim(gap, ".,:–—-") != "" || t.possessive {
 			continue
 		}
+		// A full stop after a title is an abbreviation's ("Dr. Kem
+		// Ley", "Cel. Brilhante Ustra"); after any other word it ends the
+		// sentence, and the capitals after it open the next one ("…, a
+		// déclaré. Dix-sept jours après").
+		if strings.HasPrefix(gap, ".") && personWords[t.lower]&(honorific|title) == 0 && utf8.RuneCountInString(t.key) > maxAbbreviation {
+			continue
+		}
 		next := i + 1
 		// "le président bolivien Evo Morales", "el presidente chileno
 		// Gabriel Boric": French and Spanish put the nationality after
@@ -323,6 +334,10 @@ func (s *entityScan) findPeople() {
 	}
 	s.findAppositives()
 }
+
+// maxAbbreviation bounds the words a full stop may abbreviate ("Gen.",
+// "Sen.", "Prof."), in letters.
+const maxAbbreviation = 4
 
 // demonymEndings end French and Spanish adjectives of nationality
 // (bolivien, française, chileno, colombiana, estadounidense).
@@ -534,7 +549,28 @@ func isNameWord(w string) bool {
 		return false
 	}
 	lw := strings.ToLower(w)
-	return !introduces(lw) && !isOrgHead(lw, orgHead) && !calendarWords[lw] && !commonCapitals[lw]
+	return !introduces(lw) && !isOrgHead(lw, orgHead) && !calendarWords[lw] && !commonCapitals[lw] && !numberWords[lw]
+}
+
+// numberWords are the English, French, Spanish and Portuguese words for
+// numbers, which open sentences capitalised ("Dix-sept jours après",
+// "Três mil camponeses", "Twenty protesters") and are no part of a
+// person's or a place's name.
+var numberWords = wordSet(`
+	one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand
+	un une deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante
+	cinquante soixante cent mille
+	uno dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien ciento
+	mil um dois duas três sete oito nove dez doze vinte trinta cem
+`)
+
+// wordSet builds the lookup table of a list of words separated by spaces.
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
 }
 
 var calendarWords = map[string]bool{

@@ -69,11 +69,20 @@ func (s *entityScan) addTagged(kind entityKind) {
 		if from == to || !s.plausible(from, to, kind, tn.margin) {
 			continue
 		}
-		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
-		if kind == kindOrg {
-			name = s.g.canonicalOrg(name)
+		if kind == kindPerson && from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
+			continue // "Documentación en Derechos Humanos": no person
 		}
-		s.add(mention{name: name, kind: kind, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
+		k := kind
+		switch {
+		case kind == kindOrg:
+			name = s.g.canonicalOrg(name)
+		case kind == kindPerson && s.locativeBefore(from):
+			// "à Santa Cruz", "in Abu Dhabi": the tagger reads two
+			// capitalised words as a person, the preposition says place.
+			k = kindPlace
+		}
+		s.add(mention{name: name, kind: k, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 	}
 }
 
@@ -112,7 +121,8 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		// it to a full name, alone it is a fragment. A French or Spanish
 		// article opens places and titles ("La Paz", "El Principito"),
 		// not people's names.
-		if words < 2 || margin < minPersonMargin || s.namedThingBefore(from) || romanceArticles[s.toks[from].key] {
+		if words < 2 || margin < minPersonMargin || s.namedThingBefore(from) || romanceArticles[s.toks[from].key] ||
+			romancePrepositions[s.toks[from].lower] || s.commonWords(from, to) {
 			return false
 		}
 		for j := from; j < to; j++ {
@@ -134,6 +144,48 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		}
 	}
 	return true
+}
+
+// commonWords reports whether every word of tokens [from, to) is written
+// in small letters elsewhere in the text: then they are common words of
+// the text's language, capitalised in a phrase ("o Levante Popular" after
+// "um levante popular", "Ditadura Militar" after "a ditadura militar"),
+// which a person's name, all of whose words are names, never is. The
+// English-trained tagger reads any capitalised pair in a language it does
+// not know as a name.
+func (s *entityScan) commonWords(from, to int) bool {
+	for j := from; j < to; j++ {
+		if !s.writtenSmall(s.toks[j].lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenSmall reports whether lower, a lower-case word, is written so
+// somewhere in the text. The set is built on the first question, as most
+// texts never ask.
+func (s *entityScan) writtenSmall(lower string) bool {
+	if s.small == nil {
+		s.small = make(map[string]bool, len(s.toks)/2)
+		for _, t := range s.toks {
+			if t.key == t.lower {
+				s.small[t.lower] = true
+			}
+		}
+	}
+	return s.small[lower]
+}
+
+// romancePrepositions are French, Spanish and Portuguese prepositions and
+// their contractions with the article, which open a heading or a line
+// ("Da Página do MST", "Del Consejo", "Aux urnes") and never a person's
+// name; a name that holds one has it in the middle ("Carla Del Ponte",
+// "Lula da Silva"). Keys are lower case.
+var romancePrepositions = map[string]bool{
+	"da": true, "das": true, "do": true, "dos": true, "na": true, "nas": true, "no": true, "nos": true,
+	"pelo": true, "pela": true, "pelos": true, "pelas": true, "em": true, "ao": true, "aos": true,
+	"del": true, "en": true, "des": true, "du": true, "au": true, "aux": true,
 }
 
 // romanceArticles are the articles, as written at the start of a name.
