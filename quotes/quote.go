@@ -259,6 +259,12 @@ func (a *attributor) after(i int) resolved {
 		if m, ok := a.named(words, k, limit); ok {
 			return resolved{name: m.name, kind: m.kind, weak: reports(w.text)}
 		}
+		if k+1 < len(words) && indefinites[words[k+1].text] {
+			// « … », a déclaré un policier; “…”, dijo una vecina: an
+			// indefinite article brings in someone the text has not
+			// named, never a name read before.
+			return resolved{}
+		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && (k == 0 || k == 1 && (words[0].text == "a" || words[0].text == "ha")) {
 			// “…”, preguntó: Spanish and Portuguese leave the subject
 			// out, and « … », a indiqué le président / “…”, afirma esta
