@@ -109,3 +109,31 @@ func TestRecognizer_Find_taggedPeople(t *testing.T) {
 		})
 	}
 }
+
+// TestRecognizer_Find_taggedOfficesAndNationalities: with the tagger, the
+// field of an office ("Secretary of Labor") is no part of the name after
+// it, and a nationality before a noun is no place. Invented sentences.
+func TestRecognizer_Find_taggedOfficesAndNationalities(t *testing.T) {
+	m, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRecognizer(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns := r.Find("Outgoing ambassador Martin Brandt and Secretary of State Colin Powell increased pressure on the envoy Kirill Morozov. " +
+		"The talks stalled again this week. U.S., Russian and Ukrainian officials have made no progress in recent weeks in talks in Vienna on a peace deal.")
+	people, places := ns.Canonical(Person), ns.Canonical(Place)
+	if !slices.Contains(places, "Vienna") {
+		t.Errorf("places %q: want Vienna", places)
+	}
+	if !slices.Contains(people, "Colin Powell") || slices.Contains(people, "State Colin Powell") {
+		t.Errorf("people %q: want Colin Powell, not State Colin Powell", people)
+	}
+	for _, p := range []string{"Russian", "Ukrainian"} {
+		if slices.Contains(places, p) {
+			t.Errorf("places %q: do not want %q", places, p)
+		}
+	}
+}

@@ -442,6 +442,12 @@ func (s *entityScan) readNameList(i int, honorific bool) {
 			}
 		} else {
 			n := s.nameRun(i)
+			if s.orgHeadAfter(i + n) {
+				// "said Digital Rights Watch Chair …": the run stopped at
+				// the head word of an organization's name, which it is
+				// part of.
+				return
+			}
 			switch {
 			case n >= 2:
 				name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[i+n-1].end]))
@@ -467,6 +473,14 @@ func (s *entityScan) readNameList(i int, honorific bool) {
 		}
 		i = next
 	}
+}
+
+// orgHeadAfter reports whether token j, right after a run of capitalised
+// words, is the capitalised head word of an organization's name ("Watch",
+// "Council", "Court"), so that the run is the start of that name.
+func (s *entityScan) orgHeadAfter(j int) bool {
+	return j > 0 && j < len(s.toks) && s.adjacent(j-1) && startsUpper(s.toks[j].key) &&
+		isOrgHead(s.toks[j].lower, orgHead|orgRuleHead)
 }
 
 // withoutPossessive drops a trailing "’s" from a name as written.

@@ -66,6 +66,9 @@ func (s *entityScan) addTagged(kind entityKind) {
 		for to > from && !startsUpper(s.toks[to-1].key) {
 			to--
 		}
+		if kind == kindPerson && to-from >= 3 && s.officeBefore(from) {
+			from++ // "Secretary of State Colin Powell": State is the office's
+		}
 		if from == to || !s.plausible(from, to, kind, tn.margin) {
 			continue
 		}
@@ -142,6 +145,12 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		if isAcronym(s.toks[from].key) || (words == 1 && margin < minPlaceMargin) || margin < minPlacePhraseMargin {
 			return false
 		}
+		// "Russian envoy", "Ukrainian forces", "Bangladeshi Islamic
+		// militants": a nationality or a language describes, it names
+		// no place.
+		if isLanguageName(s.toks[to-1].key) {
+			return false
+		}
 	}
 	return true
 }
@@ -186,6 +195,14 @@ var romancePrepositions = map[string]bool{
 	"da": true, "das": true, "do": true, "dos": true, "na": true, "nas": true, "no": true, "nos": true,
 	"pelo": true, "pela": true, "pelos": true, "pelas": true, "em": true, "ao": true, "aos": true,
 	"del": true, "en": true, "des": true, "du": true, "au": true, "aux": true,
+}
+
+// officeBefore reports whether a title and "of" stand right before token
+// i ("Secretary of State", "Minister of Justice"): the word at i then
+// names the office's field, not the person after it.
+func (s *entityScan) officeBefore(i int) bool {
+	return i >= 2 && s.toks[i-1].lower == "of" && s.adjacent(i-2) && s.adjacent(i-1) &&
+		personWords[s.toks[i-2].lower]&(title|introducesName) != 0
 }
 
 // romanceArticles are the articles, as written at the start of a name.
