@@ -33,6 +33,9 @@ type entityScan struct {
 	// small holds the words written in small letters in the text, built
 	// by writtenSmall when first asked.
 	small map[string]bool
+	// taggedPeople are the people only the tagger read (indexes in
+	// found), which unifyPlaces may find to be places.
+	taggedPeople []int
 }
 
 // find finds the organizations, people and places of a text: gazetteer

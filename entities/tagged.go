@@ -80,12 +80,15 @@ func (s *entityScan) addTagged(kind entityKind) {
 		switch {
 		case kind == kindOrg:
 			name = s.g.canonicalOrg(name)
-		case kind == kindPerson && s.locativeBefore(from):
+		case kind == kindPerson && (s.locativeBefore(from) || s.listedAfterPlace(from, to)):
 			// "à Santa Cruz", "in Abu Dhabi": the tagger reads two
 			// capitalised words as a person, the preposition says place.
 			k = kindPlace
 		}
 		s.add(mention{name: name, kind: k, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		if k == kindPerson {
+			s.taggedPeople = append(s.taggedPeople, len(s.found)-1)
+		}
 	}
 }
 
