@@ -87,7 +87,7 @@ func (s *entityScan) placeRun(i int) int {
 	if romanceArticles[s.toks[j].key] && j+1 < len(s.toks) && s.adjacent(j) {
 		j++
 	}
-	for j < len(s.toks) && j-i < maxLocativeWords && s.at[j] < 0 && isNameWord(s.toks[j].key) &&
+	for j < len(s.toks) && j-i < maxLocativeWords && s.at[j] < 0 && s.isNameTok(j) &&
 		!documentHeads[s.toks[j].key] && !monthAbbreviations[s.toks[j].lower] && !isLanguageName(s.toks[j].key) {
 		j++
 		if s.toks[j-1].possessive || j >= len(s.toks) || !s.adjacent(j-1) {

@@ -509,8 +509,7 @@ func (s *entityScan) nameRun(i int) int {
 		if j > i && !s.adjacentOrInitial(j-1) {
 			break
 		}
-		w := s.toks[j].key
-		if s.at[j] >= 0 || !isNameWord(w) {
+		if s.at[j] >= 0 || !s.isNameTok(j) {
 			break
 		}
 		n++
@@ -559,13 +558,26 @@ func isNameWord(w string) bool {
 	if !startsUpper(w) {
 		return false
 	}
+	return isNameWordLower(w, strings.ToLower(w))
+}
+
+// isNameTok is isNameWord for token j, with the lower case the tokenizer
+// already made: the rules ask it of most capitalised words, and lowering
+// each again cost more than the rest of the test.
+func (s *entityScan) isNameTok(j int) bool {
+	t := &s.toks[j]
+	return startsUpper(t.key) && isNameWordLower(t.key, t.lower)
+}
+
+// isNameWordLower is isNameWord for a capitalised word w and its lower
+// case lw.
+func isNameWordLower(w, lw string) bool {
 	if initialsRe.MatchString(w) {
 		return true // "K.P. Sharma Oli"
 	}
-	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+	if utf8.RuneCountInString(w) > 1 && !hasLower(w) {
 		return false
 	}
-	lw := strings.ToLower(w)
 	return !introduces(lw) && !isOrgHead(lw, orgHead) && !calendarWords[lw] && !commonCapitals[lw] && !numberWords[lw]
 }
 
@@ -614,6 +626,17 @@ var commonCapitals = map[string]bool{
 	"também": true, "quando": true, "pelo": true, "pela": true,
 }
 
+// hasLower reports whether w holds a small letter: a word in capitals
+// ("UNEB", "PARIS") holds none.
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
@@ -623,10 +646,10 @@ func startsUpper(w string) bool {
 // no entity holds: "Hlaing" in "Hlaing Tharyar township" is part of a place
 // name, not Min Aung Hlaing.
 func (s *entityScan) inUnknownName(i int) bool {
-	if i > 0 && s.adjacent(i-1) && s.at[i-1] < 0 && isNameWord(s.toks[i-1].key) {
+	if i > 0 && s.adjacent(i-1) && s.at[i-1] < 0 && s.isNameTok(i-1) {
 		return true
 	}
-	return i+1 < len(s.toks) && s.adjacent(i) && s.at[i+1] < 0 && isNameWord(s.toks[i+1].key)
+	return i+1 < len(s.toks) && s.adjacent(i) && s.at[i+1] < 0 && s.isNameTok(i+1)
 }
 
 // resolveShortNames turns a lone surname or given name ("Ms Brooks",

@@ -132,7 +132,7 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 			return false
 		}
 		for j := from; j < to; j++ {
-			if !isNameWord(s.toks[j].key) {
+			if !s.isNameTok(j) {
 				return false
 			}
 		}
