@@ -24,6 +24,12 @@ func TestRecognizer_Find_roles(t *testing.T) {
 		{"French minister", "Le ministre Gérard Malvaux a démissionné.", []string{"Gérard Malvaux"}, nil},
 		{"Spanish spokeswoman", "La vocera Emilia Pescador explicó la propuesta.", []string{"Emilia Pescador"}, nil},
 		{"commissioner", "It was confirmed by the Deputy Commissioner Masud Rahimi.", []string{"Masud Rahimi"}, nil},
+		{"a surname after an office", "The strike opposed the cuts proposed by President Pastrana.", []string{"Pastrana"}, nil},
+		{"a French surname after an office", "Les syndicats ont reçu une lettre du président Macron hier.", []string{"Macron"}, nil},
+		{"a surname after an office names the full name", "The candidate Andrés Pastrana won in 1998. The cuts were proposed by President Pastrana.", []string{"Andrés Pastrana"}, []string{"Pastrana"}},
+		{"a given name before a nickname", "Protesters loyal to former President Joseph \"Erap\" Estrada marched.", nil, []string{"Joseph"}},
+		{"a second title word", "Bini es el Director Técnico del Centro de Autonomía Digital.", nil, []string{"Técnico"}},
+		{"a role ends its sentence", "“It will decide wages,” said one union leader. Unions across Mexico pledged support.", nil, []string{"Unions"}},
 		{"an organization after said", "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", nil, []string{"Digital Rights"}},
 	}
 	for _, tt := range tests {

@@ -28,6 +28,10 @@ type entityScan struct {
 	// short are one-word person mentions ("Ms Brooks") that need a full
 	// name found elsewhere in the text.
 	short []mention
+	// surnames are one-word person mentions after an office ("President
+	// Pastrana"), which stand as the person's name when the text gives no
+	// full one (addSurnames).
+	surnames []mention
 	// tagged are the names the tagger read, for addTagged.
 	tagged []taggedName
 	// small holds the words written in small letters in the text, built
@@ -319,11 +323,12 @@ func (s *entityScan) findPeople() {
 		if strings.Trim(gap, ".,:–—-") != "" || t.possessive {
 			continue
 		}
-		// A full stop after a title is an abbreviation's ("Dr. Kem
-		// Ley", "Cel. Brilhante Ustra"); after any other word it ends the
-		// sentence, and the capitals after it open the next one ("…, a
-		// déclaré. Dix-sept jours après").
-		if strings.HasPrefix(gap, ".") && personWords[t.lower]&(honorific|title) == 0 && utf8.RuneCountInString(t.key) > maxAbbreviation {
+		// A full stop after a short title is an abbreviation's ("Dr.
+		// Kem Ley", "Cel. Brilhante Ustra"); after any other word it ends
+		// the sentence, and the capitals after it open the next one ("…,
+		// a déclaré. Dix-sept jours après", "said one union leader.
+		// Unions across Mexico").
+		if strings.HasPrefix(gap, ".") && utf8.RuneCountInString(t.key) > maxAbbreviation {
 			continue
 		}
 		next := i + 1
@@ -333,7 +338,7 @@ func (s *entityScan) findPeople() {
 		if isDemonym(s.toks[next].key) && next+1 < len(s.toks) && s.adjacent(next) && s.at[next+1] < 0 && s.nameRun(next+1) >= 2 {
 			next++
 		}
-		s.readNameList(next, isHonorific(t.key))
+		s.readNameList(next, isHonorific(t.key), personWords[t.lower]&title != 0 && !isHonorific(t.key))
 	}
 	s.findAppositives()
 }
@@ -432,7 +437,7 @@ func (s *entityScan) roleBefore(k int) bool {
 
 // readNameList reads names from token i on, separated by commas and "and",
 // and stops at the first thing that is not a person's name.
-func (s *entityScan) readNameList(i int, honorific bool) {
+func (s *entityScan) readNameList(i int, honorific, office bool) {
 	for i < len(s.toks) {
 		var next int
 		if m := s.at[i]; m >= 0 {
@@ -457,6 +462,9 @@ func (s *entityScan) readNameList(i int, honorific bool) {
 				s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[i+n-1].end}, i, i+n)
 			case n == 1 && honorific:
 				s.short = append(s.short, mention{name: s.toks[i].key, kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end})
+				return
+			case n == 1 && office && s.officeSurname(i):
+				s.surnames = append(s.surnames, mention{name: s.toks[i].key, kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end})
 				return
 			default:
 				return
@@ -679,6 +687,7 @@ func (s *entityScan) resolveShortNames() {
 			resolved[sm.start] = true
 		}
 	}
+	s.addSurnames(resolved)
 	for i, t := range s.toks {
 		// A short name resolved above covers no token (s.at), and must not
 		// be found twice.
@@ -689,6 +698,70 @@ func (s *entityScan) resolveShortNames() {
 			s.add(mention{name: full[0], kind: kindPerson, start: t.start, end: t.end}, i, i+1)
 		}
 	}
+}
+
+// officeSurname reports whether the one name word at token i, after an
+// office, may be a surname: no title or role itself, no common word the
+// text writes in small letters ("el Director Técnico"), not the start of
+// the office's complement ("Director Técnico del Centro", "Secretary
+// General of"), and no given name before a nickname ("President Joseph
+// "Erap" Estrada").
+func (s *entityScan) officeSurname(i int) bool {
+	t := s.toks[i]
+	rest := strings.TrimLeft(s.text[t.end:], " ")
+	if personWords[t.lower] != 0 || s.writtenSmall(t.lower) ||
+		strings.HasPrefix(rest, `"`) || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "«") {
+		return false
+	}
+	if i+1 < len(s.toks) && s.adjacent(i) {
+		switch s.toks[i+1].key {
+		case "of", "de", "del", "do", "da", "du", "des", "for", "at":
+			return false
+		}
+	}
+	return true
+}
+
+// addSurnames records the surnames an office introduced ("President
+// Pastrana", "le président Macron") that no short name resolved: a full
+// name holding the word makes it that person, and with none the surname
+// is the person's name as the text gives it. A word that opens a full
+// name ("President Joseph") is a given name, and two full names holding
+// it leave it ambiguous: both are dropped.
+func (s *entityScan) addSurnames(resolved map[int]bool) {
+	for _, sm := range s.surnames {
+		i := s.tokenAt(sm.start)
+		if resolved[sm.start] || s.at[i] >= 0 {
+			continue
+		}
+		var full []string
+		given := false
+		for _, m := range s.found {
+			if m.kind != kindPerson {
+				continue
+			}
+			ws := strings.Fields(FoldPunctuation(m.name))
+			if i := slices.Index(ws, sm.name); i == 0 && len(ws) > 1 {
+				given = true
+			} else if i > 0 && !slices.Contains(full, m.name) {
+				full = append(full, m.name)
+			}
+		}
+		switch {
+		case given || len(full) > 1:
+		case len(full) == 1:
+			s.add(mention{name: full[0], kind: kindPerson, start: sm.start, end: sm.end}, i, i+1)
+		default:
+			s.add(sm, i, i+1)
+		}
+		resolved[sm.start] = true
+	}
+}
+
+// tokenAt returns the token that starts at byte start.
+func (s *entityScan) tokenAt(start int) int {
+	i, _ := slices.BinarySearchFunc(s.toks, start, func(t ruleToken, start int) int { return t.start - start })
+	return min(i, len(s.toks)-1)
 }
 
 // mergePartialNames turns a person's name of two words or more that is part

@@ -99,7 +99,7 @@ var personWords = markWords(
 	group[personWord]{introducesName | title, `
 		alcalde alcaldesa cel coronel commissioner diputada diputado deputada deputado député
 		gobernador gobernadora governador governadora général juez jueza juiz juíza ministra ministre
-		ministro prefeito presidenta presidente senador senadora sénateur`},
+		ministro prefeito presidenta presidente président présidente senador senadora sénateur`},
 	// Titles written before a name but too common alone to introduce one
 	// ("Deputy", "Justice", "Father").
 	group[personWord]{title, `
