@@ -191,7 +191,7 @@ func (s *entityScan) findLeadOrg(h int) int {
 		to = s.capitalizedRun(to)
 	}
 	// A number ends the names of numbered bodies ("Université Lyon 2").
-	if to > h+1 && to < len(s.toks) && s.joined(to-1) && isNumber(s.toks[to].key) {
+	if to > h+1 && to < len(s.toks) && s.joined(to-1) && isOrdinalNumber(s.toks[to].key) {
 		to++
 	}
 	to = s.leadRunEnd(to)
@@ -214,8 +214,8 @@ var leadAdjectives = markWords(group[uint8]{1, `
 	nationale penal pénal pénale provincial provinciale regional régional régionale supremo
 	suprema suprême superior supérieur supérieure`})
 
-// isNumber: digits only, a few of them, as bodies are numbered.
-func isNumber(w string) bool {
+// isOrdinalNumber: digits only, a few of them, as bodies are numbered.
+func isOrdinalNumber(w string) bool {
 	return len(w) <= 3 && strings.Trim(w, "0123456789") == ""
 }
 

@@ -28,8 +28,18 @@ type entityScan struct {
 	// short are one-word person mentions ("Ms Brooks") that need a full
 	// name found elsewhere in the text.
 	short []mention
+	// surnames are one-word person mentions after an office ("President
+	// Pastrana"), which stand as the person's name when the text gives no
+	// full one (addSurnames).
+	surnames []mention
 	// tagged are the names the tagger read, for addTagged.
 	tagged []taggedName
+	// small holds the words written in small letters in the text, built
+	// by writtenSmall when first asked.
+	small map[string]bool
+	// taggedPeople are the people only the tagger read (indexes in
+	// found), which unifyPlaces may find to be places.
+	taggedPeople []int
 }
 
 // find finds the organizations, people and places of a text: gazetteer
@@ -61,6 +71,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.resolveShortNames()
 	s.findPlaces()
 	s.addTagged(kindPlace)
+	s.findLocatives()
 	s.resolveCountry()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
@@ -333,6 +344,14 @@ func (s *entityScan) findPeople() {
 		if strings.Trim(gap, ".,:–—-") != "" || t.possessive {
 			continue
 		}
+		// A full stop after a short title is an abbreviation's ("Dr.
+		// Kem Ley", "Cel. Brilhante Ustra"); after any other word it ends
+		// the sentence, and the capitals after it open the next one ("…,
+		// a déclaré. Dix-sept jours après", "said one union leader.
+		// Unions across Mexico").
+		if strings.HasPrefix(gap, ".") && utf8.RuneCountInString(t.key) > maxAbbreviation {
+			continue
+		}
 		next := i + 1
 		// "le président bolivien Evo Morales", "el presidente chileno
 		// Gabriel Boric": French and Spanish put the nationality after
@@ -340,10 +359,14 @@ func (s *entityScan) findPeople() {
 		if isDemonym(s.toks[next].key) && next+1 < len(s.toks) && s.adjacent(next) && s.at[next+1] < 0 && s.nameRun(next+1) >= 2 {
 			next++
 		}
-		s.readNameList(next, isHonorific(t.key))
+		s.readNameList(next, isHonorific(t.key), personWords[t.lower]&title != 0 && !isHonorific(t.key))
 	}
 	s.findAppositives()
 }
+
+// maxAbbreviation bounds the words a full stop may abbreviate ("Gen.",
+// "Sen.", "Prof."), in letters.
+const maxAbbreviation = 4
 
 // demonymEndings end French and Spanish adjectives of nationality
 // (bolivien, française, chileno, colombiana, estadounidense).
@@ -435,7 +458,7 @@ func (s *entityScan) roleBefore(k int) bool {
 
 // readNameList reads names from token i on, separated by commas and "and",
 // and stops at the first thing that is not a person's name.
-func (s *entityScan) readNameList(i int, honorific bool) {
+func (s *entityScan) readNameList(i int, honorific, office bool) {
 	for i < len(s.toks) {
 		var next int
 		if m := s.at[i]; m >= 0 {
@@ -448,12 +471,21 @@ func (s *entityScan) readNameList(i int, honorific bool) {
 			}
 		} else {
 			n := s.nameRun(i)
+			if s.orgHeadAfter(i + n) {
+				// "said Digital Rights Watch Chair …": the run stopped at
+				// the head word of an organization's name, which it is
+				// part of.
+				return
+			}
 			switch {
 			case n >= 2:
 				name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[i+n-1].end]))
 				s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[i+n-1].end}, i, i+n)
 			case n == 1 && honorific:
 				s.short = append(s.short, mention{name: s.toks[i].key, kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end})
+				return
+			case n == 1 && office && s.officeSurname(i):
+				s.surnames = append(s.surnames, mention{name: s.toks[i].key, kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end})
 				return
 			default:
 				return
@@ -473,6 +505,14 @@ func (s *entityScan) readNameList(i int, honorific bool) {
 		}
 		i = next
 	}
+}
+
+// orgHeadAfter reports whether token j, right after a run of capitalised
+// words, is the capitalised head word of an organization's name ("Watch",
+// "Council", "Court"), so that the run is the start of that name.
+func (s *entityScan) orgHeadAfter(j int) bool {
+	return j > 0 && j < len(s.toks) && s.adjacent(j-1) && startsUpper(s.toks[j].key) &&
+		isOrgHead(s.toks[j].lower, orgHead|orgRuleHead)
 }
 
 // withoutPossessive drops a trailing "’s" from a name as written.
@@ -498,8 +538,7 @@ func (s *entityScan) nameRun(i int) int {
 		if j > i && !s.adjacentOrInitial(j-1) {
 			break
 		}
-		w := s.toks[j].key
-		if s.at[j] >= 0 || !isNameWord(w) {
+		if s.at[j] >= 0 || !s.isNameTok(j) {
 			break
 		}
 		n++
@@ -548,14 +587,48 @@ func isNameWord(w string) bool {
 	if !startsUpper(w) {
 		return false
 	}
+	return isNameWordLower(w, strings.ToLower(w))
+}
+
+// isNameTok is isNameWord for token j, with the lower case the tokenizer
+// already made: the rules ask it of most capitalised words, and lowering
+// each again cost more than the rest of the test.
+func (s *entityScan) isNameTok(j int) bool {
+	t := &s.toks[j]
+	return startsUpper(t.key) && isNameWordLower(t.key, t.lower)
+}
+
+// isNameWordLower is isNameWord for a capitalised word w and its lower
+// case lw.
+func isNameWordLower(w, lw string) bool {
 	if initialsRe.MatchString(w) {
 		return true // "K.P. Sharma Oli"
 	}
-	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+	if utf8.RuneCountInString(w) > 1 && !hasLower(w) {
 		return false
 	}
-	lw := strings.ToLower(w)
-	return !introduces(lw) && !isOrgHead(lw, orgHead) && !calendarWords[lw] && !commonCapitals[lw]
+	return !introduces(lw) && !isOrgHead(lw, orgHead) && !calendarWords[lw] && !commonCapitals[lw] && !numberWords[lw]
+}
+
+// numberWords are the English, French, Spanish and Portuguese words for
+// numbers, which open sentences capitalised ("Dix-sept jours après",
+// "Três mil camponeses", "Twenty protesters") and are no part of a
+// person's or a place's name.
+var numberWords = wordSet(`
+	one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand
+	un une deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante
+	cinquante soixante cent mille
+	uno dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien ciento
+	mil um dois duas três sete oito nove dez doze vinte trinta cem
+`)
+
+// wordSet builds the lookup table of a list of words separated by spaces.
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
 }
 
 var calendarWords = map[string]bool{
@@ -582,6 +655,17 @@ var commonCapitals = map[string]bool{
 	"também": true, "quando": true, "pelo": true, "pela": true,
 }
 
+// hasLower reports whether w holds a small letter: a word in capitals
+// ("UNEB", "PARIS") holds none.
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
@@ -591,10 +675,10 @@ func startsUpper(w string) bool {
 // no entity holds: "Hlaing" in "Hlaing Tharyar township" is part of a place
 // name, not Min Aung Hlaing.
 func (s *entityScan) inUnknownName(i int) bool {
-	if i > 0 && s.adjacent(i-1) && s.at[i-1] < 0 && isNameWord(s.toks[i-1].key) {
+	if i > 0 && s.adjacent(i-1) && s.at[i-1] < 0 && s.isNameTok(i-1) {
 		return true
 	}
-	return i+1 < len(s.toks) && s.adjacent(i) && s.at[i+1] < 0 && isNameWord(s.toks[i+1].key)
+	return i+1 < len(s.toks) && s.adjacent(i) && s.at[i+1] < 0 && s.isNameTok(i+1)
 }
 
 // resolveShortNames turns a lone surname or given name ("Ms Brooks",
@@ -624,6 +708,7 @@ func (s *entityScan) resolveShortNames() {
 			resolved[sm.start] = true
 		}
 	}
+	s.addSurnames(resolved)
 	for i, t := range s.toks {
 		// A short name resolved above covers no token (s.at), and must not
 		// be found twice.
@@ -634,6 +719,70 @@ func (s *entityScan) resolveShortNames() {
 			s.add(mention{name: full[0], kind: kindPerson, start: t.start, end: t.end}, i, i+1)
 		}
 	}
+}
+
+// officeSurname reports whether the one name word at token i, after an
+// office, may be a surname: no title or role itself, no common word the
+// text writes in small letters ("el Director Técnico"), not the start of
+// the office's complement ("Director Técnico del Centro", "Secretary
+// General of"), and no given name before a nickname ("President Joseph
+// "Erap" Estrada").
+func (s *entityScan) officeSurname(i int) bool {
+	t := s.toks[i]
+	rest := strings.TrimLeft(s.text[t.end:], " ")
+	if personWords[t.lower] != 0 || s.writtenSmall(t.lower) ||
+		strings.HasPrefix(rest, `"`) || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "«") {
+		return false
+	}
+	if i+1 < len(s.toks) && s.adjacent(i) {
+		switch s.toks[i+1].key {
+		case "of", "de", "del", "do", "da", "du", "des", "for", "at":
+			return false
+		}
+	}
+	return true
+}
+
+// addSurnames records the surnames an office introduced ("President
+// Pastrana", "le président Macron") that no short name resolved: a full
+// name holding the word makes it that person, and with none the surname
+// is the person's name as the text gives it. A word that opens a full
+// name ("President Joseph") is a given name, and two full names holding
+// it leave it ambiguous: both are dropped.
+func (s *entityScan) addSurnames(resolved map[int]bool) {
+	for _, sm := range s.surnames {
+		i := s.tokenAt(sm.start)
+		if resolved[sm.start] || s.at[i] >= 0 {
+			continue
+		}
+		var full []string
+		given := false
+		for _, m := range s.found {
+			if m.kind != kindPerson {
+				continue
+			}
+			ws := strings.Fields(FoldPunctuation(m.name))
+			if i := slices.Index(ws, sm.name); i == 0 && len(ws) > 1 {
+				given = true
+			} else if i > 0 && !slices.Contains(full, m.name) {
+				full = append(full, m.name)
+			}
+		}
+		switch {
+		case given || len(full) > 1:
+		case len(full) == 1:
+			s.add(mention{name: full[0], kind: kindPerson, start: sm.start, end: sm.end}, i, i+1)
+		default:
+			s.add(sm, i, i+1)
+		}
+		resolved[sm.start] = true
+	}
+}
+
+// tokenAt returns the token that starts at byte start.
+func (s *entityScan) tokenAt(start int) int {
+	i, _ := slices.BinarySearchFunc(s.toks, start, func(t ruleToken, start int) int { return t.start - start })
+	return min(i, len(s.toks)-1)
 }
 
 // mergePartialNames turns a person's name of two words or more that is part

@@ -66,8 +66,14 @@ func (s *entityScan) addTagged(kind entityKind) {
 		for to > from && !startsUpper(s.toks[to-1].key) {
 			to--
 		}
+		if kind == kindPerson && to-from >= 3 && s.officeBefore(from) {
+			from++ // "Secretary of State Colin Powell": State is the office's
+		}
 		if from == to || !s.plausible(from, to, kind, tn.margin) {
 			continue
+		}
+		if kind == kindPerson && from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
+			continue // "Documentación en Derechos Humanos": no person
 		}
 		if kind == kindOrg {
 			// The tagger stops where its training text seldom went on:
@@ -75,10 +81,19 @@ func (s *entityScan) addTagged(kind entityKind) {
 			to = s.orgRunEnd(to)
 		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
-		if kind == kindOrg {
+		k := kind
+		switch {
+		case kind == kindOrg:
 			name = s.g.canonicalOrg(name)
+		case kind == kindPerson && (s.locativeBefore(from) || s.listedAfterPlace(from, to)):
+			// "à Santa Cruz", "in Abu Dhabi": the tagger reads two
+			// capitalised words as a person, the preposition says place.
+			k = kindPlace
 		}
-		s.absorb(mention{name: name, kind: kind, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		s.absorb(mention{name: name, kind: k, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+		if k == kindPerson {
+			s.taggedPeople = append(s.taggedPeople, len(s.found)-1)
+		}
 	}
 }
 
@@ -117,11 +132,12 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		// it to a full name, alone it is a fragment. A French or Spanish
 		// article opens places and titles ("La Paz", "El Principito"),
 		// not people's names.
-		if words < 2 || margin < minPersonMargin || s.namedThingBefore(from) || romanceArticles[s.toks[from].key] {
+		if words < 2 || margin < minPersonMargin || s.namedThingBefore(from) || romanceArticles[s.toks[from].key] ||
+			romancePrepositions[s.toks[from].lower] || s.commonWords(from, to) {
 			return false
 		}
 		for j := from; j < to; j++ {
-			if !isNameWord(s.toks[j].key) {
+			if !s.isNameTok(j) {
 				return false
 			}
 		}
@@ -137,8 +153,64 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		if isAcronym(s.toks[from].key) || (words == 1 && margin < minPlaceMargin) || margin < minPlacePhraseMargin {
 			return false
 		}
+		// "Russian envoy", "Ukrainian forces", "Bangladeshi Islamic
+		// militants": a nationality or a language describes, it names
+		// no place.
+		if isLanguageName(s.toks[to-1].key) {
+			return false
+		}
 	}
 	return true
+}
+
+// commonWords reports whether every word of tokens [from, to) is written
+// in small letters elsewhere in the text: then they are common words of
+// the text's language, capitalised in a phrase ("o Levante Popular" after
+// "um levante popular", "Ditadura Militar" after "a ditadura militar"),
+// which a person's name, all of whose words are names, never is. The
+// English-trained tagger reads any capitalised pair in a language it does
+// not know as a name.
+func (s *entityScan) commonWords(from, to int) bool {
+	for j := from; j < to; j++ {
+		if !s.writtenSmall(s.toks[j].lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenSmall reports whether lower, a lower-case word, is written so
+// somewhere in the text. The set is built on the first question, as most
+// texts never ask.
+func (s *entityScan) writtenSmall(lower string) bool {
+	if s.small == nil {
+		s.small = make(map[string]bool, len(s.toks)/2)
+		for _, t := range s.toks {
+			if t.key == t.lower {
+				s.small[t.lower] = true
+			}
+		}
+	}
+	return s.small[lower]
+}
+
+// romancePrepositions are French, Spanish and Portuguese prepositions and
+// their contractions with the article, which open a heading or a line
+// ("Da Página do MST", "Del Consejo", "Aux urnes") and never a person's
+// name; a name that holds one has it in the middle ("Carla Del Ponte",
+// "Lula da Silva"). Keys are lower case.
+var romancePrepositions = map[string]bool{
+	"da": true, "das": true, "do": true, "dos": true, "na": true, "nas": true, "no": true, "nos": true,
+	"pelo": true, "pela": true, "pelos": true, "pelas": true, "em": true, "ao": true, "aos": true,
+	"del": true, "en": true, "des": true, "du": true, "au": true, "aux": true,
+}
+
+// officeBefore reports whether a title and "of" stand right before token
+// i ("Secretary of State", "Minister of Justice"): the word at i then
+// names the office's field, not the person after it.
+func (s *entityScan) officeBefore(i int) bool {
+	return i >= 2 && s.toks[i-1].lower == "of" && s.adjacent(i-2) && s.adjacent(i-1) &&
+		personWords[s.toks[i-2].lower]&(title|introducesName) != 0
 }
 
 // romanceArticles are the articles, as written at the start of a name.

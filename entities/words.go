@@ -102,6 +102,14 @@ var personWords = markWords(
 		activist advocate ambassador chairman director general governor king lawyer leader mayor
 		minister president prince princess professor queen senator spokesman spokesperson
 		spokeswoman`},
+	// The same in French, Spanish and Portuguese, with the military ranks
+	// that stand before a name there ("el gobernador Camilo Romero", "o
+	// Coronel Brilhante Ustra", "Cel. Brilhante Ustra", "le ministre
+	// Gérald Darmanin").
+	group[personWord]{introducesName | title, `
+		alcalde alcaldesa cel coronel commissioner diputada diputado deputada deputado député
+		gobernador gobernadora governador governadora général juez jueza juiz juíza ministra ministre
+		ministro prefeito presidenta presidente président présidente senador senadora sénateur`},
 	// Titles written before a name but too common alone to introduce one
 	// ("Deputy", "Justice", "Father").
 	group[personWord]{title, `
@@ -116,7 +124,9 @@ var personWords = markWords(
 		legislator man manager member members men monk monks novelist official officials owner
 		pastor photographer poet politician priest président présidente rapper rapporteur reporter
 		researcher scholar secretary-general singer student students teacher unionist vice-president
-		woman women writer`},
+		woman women writer
+		abogada abogado activista advogada advogado ativista avocat avocate journaliste jornalista
+		militante periodista porte-parole portavoz vocera vocero`},
 	// Verbs and words whose object is people: "said Phil Robertson",
 	// "Reporting by Prak Chan Thul", "please contact Naly Pilorge",
 	// "a déclaré Dimitris Christopoulos".

@@ -3,6 +3,7 @@ package indexer
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -707,12 +708,46 @@ var (
 	// Their attributes are no text, and a quoted title="…" would read as
 	// a quotation.
 	mdTemplate = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}|(?s:<!--.*?-->)`)
+	// mdHTMLTag is a raw HTML tag, which Markdown lets a post carry
+	// (WordPress and Joomla exports are HTML inside a Markdown file); its
+	// name is group 2, "/" before it in group 1.
+	mdHTMLTag = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>`)
 )
+
+// mdHTMLBreaks are the HTML elements that end a paragraph (a line, for
+// br, a space for sup and sub): their text is a paragraph of its own, as a
+// browser shows it. Any other tag (em, strong, span, a, img) is dropped and its text runs on.
+var mdHTMLBreaks = map[string]string{
+	"br": "\n", "p": "\n\n", "div": "\n\n", "li": "\n\n", "ul": "\n\n", "ol": "\n\n",
+	"h1": "\n\n", "h2": "\n\n", "h3": "\n\n", "h4": "\n\n", "h5": "\n\n", "h6": "\n\n",
+	"blockquote": "\n\n", "table": "\n\n", "tr": "\n\n", "hr": "\n\n", "figure": "\n\n",
+	"figcaption": "\n\n", "section": "\n\n", "article": "\n\n", "header": "\n\n", "footer": "\n\n",
+	// A footnote mark is no part of the word before it: "Ola Bini<sup>1</sup>".
+	"sup": " ", "sub": " ",
+}
+
+// stripHTMLInMarkdown turns the raw HTML of a Markdown post into the text a
+// browser shows: block elements become paragraph breaks, other tags go,
+// and character references ("&nbsp;", "&eacute;") are decoded, so that
+// "</p><p>" no longer glues two paragraphs' names together and a style="…"
+// attribute is not read as a quotation. Text with no tag is left alone
+// (a bare "&" or "a < b" in a post is text).
+func stripHTMLInMarkdown(s string) string {
+	if !mdHTMLTag.MatchString(s) {
+		return s
+	}
+	s = mdHTMLTag.ReplaceAllStringFunc(s, func(tag string) string {
+		name := strings.ToLower(mdHTMLTag.FindStringSubmatch(tag)[2])
+		return mdHTMLBreaks[name]
+	})
+	return html.UnescapeString(s)
+}
 
 // stripMarkdown removes markdown markup lightly, leaving text that
 // extractText reads like any other.
 func stripMarkdown(s string) string {
 	s = mdTemplate.ReplaceAllString(s, "")
+	s = stripHTMLInMarkdown(s)
 	s = mdRule.ReplaceAllString(s, "")
 	s = mdHeading.ReplaceAllString(s, "")
 	s = mdQuote.ReplaceAllString(s, "")

@@ -216,6 +216,13 @@ func TestText_StripMarkdown(t *testing.T) {
 		{`{{< banner title="Asi es la vida: Socorro" color="#eee" >}}{{< /banner >}}Text`, "Text"},
 		{"{% include footer.html %}Text {{ .Title }}", "Text "},
 		{"supporters. <!-- E SF -->\n\nNext<!--\nmore\n-->.", "supporters. \n\nNext."},
+		// Raw HTML in a post: block elements end paragraphs, inline ones
+		// go, references are decoded, and an attribute is no text.
+		{`<p style="text-align: justify;"><strong>Ana Lima</strong></p><p>São&nbsp;Paulo &amp; Rio</p>`, "\n\nAna Lima\n\n\n\nSão\u00a0Paulo & Rio\n\n"},
+		{"<em>Da Página</em><br><br/>Texto", "Da Página\n\nTexto"},
+		{`<img src="a.jpg" alt="Foto" />Texto de Ola Bini<sup>1</sup>.`, "Texto de Ola Bini 1 ."},
+		{"no tag: a < b & c > d", "no tag: a < b & c > d"},
+		{"mail <ana@example.org> or <https://x.org>", "mail <ana@example.org> or <https://x.org>"},
 	}
 	for _, tt := range tests {
 		if got := stripMarkdown(tt.in); got != tt.want {

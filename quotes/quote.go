@@ -259,6 +259,12 @@ func (a *attributor) after(i int) resolved {
 		if m, ok := a.named(words, k, limit); ok {
 			return resolved{name: m.name, kind: m.kind, weak: reports(w.text)}
 		}
+		if k+1 < len(words) && indefinites[words[k+1].text] {
+			// « … », a déclaré un policier; “…”, dijo una vecina: an
+			// indefinite article brings in someone the text has not
+			// named, never a name read before.
+			return resolved{}
+		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && (k == 0 || k == 1 && (words[0].text == "a" || words[0].text == "ha")) {
 			// “…”, preguntó: Spanish and Portuguese leave the subject
 			// out, and « … », a indiqué le président / “…”, afirma esta
@@ -325,6 +331,9 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 	if !ok || m.kind == kindUnknown {
 		return m, ok
 	}
+	if role, ok := a.roleOnly(m, limit); ok {
+		return a.holder(role, m.start)
+	}
 	for _, n := range a.mentionsIn(m.end, limit) {
 		if !capitalisedOnly(a.text[m.end:n.start]) {
 			break
@@ -335,6 +344,44 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 	}
 	return m, true
 }
+
+// roleOnly returns the role the tag after a speech verb names when it
+// names no one: an organization's name and titles up to the end of the
+// tag, as in “…,” told DMP Deputy Commissioner. The organization is not
+// the speaker then, but the holder of its office.
+func (a *attributor) roleOnly(m mention, limit int) (string, bool) {
+	ws := wordsIn(a.text, m.end, limit)
+	n := 0
+	for n < len(ws) && entities.IsTitle(a.text[ws[n].start:ws[n].end]) {
+		n++
+	}
+	if n == 0 || n < len(ws) || len(a.mentionsIn(m.end, limit)) > 0 {
+		return "", false
+	}
+	return a.text[m.start:ws[n-1].end], true
+}
+
+// holder returns the person the text named with role before offset at
+// ("confirmed the DMP Deputy Commissioner Masudur Rahman"), or no one:
+// a role the text never gave a name is an unnamed speaker.
+func (a *attributor) holder(role string, at int) (mention, bool) {
+	for end := at; ; {
+		i := strings.LastIndex(a.text[:end], role)
+		if i < 0 {
+			return mention{}, false
+		}
+		after := i + len(role)
+		for _, p := range a.mentionsIn(after, min(len(a.text), after+maxRoleGap)) {
+			if p.kind == kindPerson && strings.TrimSpace(a.text[after:p.start]) == "" {
+				return p, true
+			}
+		}
+		end = i
+	}
+}
+
+// maxRoleGap bounds the bytes between a role and the name after it.
+const maxRoleGap = 4
 
 // capitalisedOnly reports whether s holds only capitalised words and
 // spaces.

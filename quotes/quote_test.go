@@ -172,6 +172,11 @@ func TestExtract_speaker(t *testing.T) {
 		{"an organization qualifying a noun is no antecedent", "The International Atomic Energy Agency said on Friday that work had begun. According to the United Nations nuclear watchdog, both sides agreed. “Another local ceasefire is now in effect here,” it said.", "International Atomic Energy Agency"},
 		{"a person as a complement is no antecedent", "Sarah M Brooks vive en Tame desde hace años. Recibió el premio de Kem Sokha en mayo. “No vamos a rendirnos ante la represión”, afirma esta mujer.", "Sarah M Brooks"},
 		{"the subject of a relative clause is unnamed", "Hun Sen habló el lunes. Un lector que afirma: “la joven debería quedarse en su casa y no protestar”.", ""},
+		{"French, an unnamed speaker after the verb", "Le président Hun Sen a parlé lundi. « Nous nous sommes mutinés hier soir », a déclaré un policier.", ""},
+		{"Spanish, an unnamed speaker after the verb", "Sarah M Brooks vive en Tame. “Aquí ya no queda agua para nadie”, dijo una vecina.", ""},
+		{"English, an unnamed speaker after the verb", "Hun Sen spoke on Sunday. “We will close them all down,” said a police officer.", ""},
+		{"a role named before", "It was confirmed by Human Rights Watch Deputy Director Sarah M Brooks. “They opened fire without any warning,” told Human Rights Watch Deputy Director.", "Sarah M Brooks"},
+		{"a role never named", "Hun Sen spoke on Sunday. “They opened fire without any warning,” told Human Rights Watch Deputy Director.", ""},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
 	}
 	for _, tt := range tests {

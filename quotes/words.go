@@ -104,6 +104,15 @@ func isSpeechVerb(ws []word, k int) bool {
 // rather than a speaker: according to X, selon X, según X.
 func reports(w string) bool { return w == "according" || w == "selon" || w == "según" }
 
+// indefinites are the indefinite articles (and "one of") of English,
+// French, Spanish and Portuguese, as wordsIn gives them: after a speech
+// verb they bring in a speaker the text does not name ("said a police
+// officer", "a déclaré un policier", "dijo una vecina", "disse um
+// morador").
+var indefinites = map[string]bool{
+	"a": true, "an": true, "one": true, "un": true, "une": true, "una": true, "uno": true, "um": true, "uma": true,
+}
+
 // romanceSpeechVerbs are the French, Spanish and Portuguese verbs that tag
 // a quotation, in the forms statements use: « … », a déclaré X; “…”, afirmó
 // X; “…”, disse X. Spanish and Portuguese drop the subject pronoun (“…”,

@@ -1,0 +1,290 @@
+package entities
+
+import (
+	"slices"
+	"strings"
+)
+
+// locatives are the prepositions that put a place after them in English,
+// French, Spanish and Portuguese: "in Hebron", "à Sucre", "en Cartagena",
+// "em Fortaleza". Keys are lower case. "At", "de" and "of" are left out:
+// they put people, organizations and dates after them as often.
+var locatives = map[string]bool{"in": true, "à": true, "en": true, "em": true}
+
+// placeNouns are the words for a town or a region that put its name after
+// them, directly or across "of", "de", "do", "da", "du": "the city of
+// Hebron", "la ville de Lyon", "el municipio de Tame", "a capital
+// Fortaleza", "le gouvernorat de Sidi Bouzid". Keys are lower case.
+var placeNouns = wordSet(`
+	city town village region capital state province
+	ville village région capitale gouvernorat département province commune
+	ciudad pueblo región capital estado provincia municipio departamento
+	cidade região estado município`)
+
+// maxLocativeWords bounds a place name read after a locative.
+const maxLocativeWords = 3
+
+// locativeBefore reports whether token i follows a locative preposition
+// or a place noun ("in", "à", "la ville de"), so that a name there is a
+// place.
+func (s *entityScan) locativeBefore(i int) bool {
+	j := i - 1
+	if j < 0 || !s.adjacent(j) {
+		return false
+	}
+	if locatives[s.toks[j].lower] {
+		// A locative after a capitalised word is inside a name:
+		// "Centro de Documentación en Derechos Humanos", "Instituto de
+		// Pesquisa em Direito".
+		return !s.insideName(j)
+	}
+	switch s.toks[j].lower {
+	case "of", "de", "do", "da", "du":
+		j--
+		if j < 0 || !s.adjacent(j) {
+			return false
+		}
+	}
+	return placeNouns[s.toks[j].lower] && !startsUpper(s.toks[j].key)
+}
+
+// findLocatives reads the places that no list and no other rule knows from
+// the words around them: a preposition or a noun for a town before them
+// ("protests in Tiaret", "à Santa Cruz (est)", "la ville de Lyon"), a list
+// such a word opens ("in Geneva, Abu Dhabi and Miami"), a dateline ("La
+// Paz - Le président …"), a country after a comma ("Quito, Ecuador") or
+// "-based" ("Texas-based"). The name is a run of one to three capitalised
+// name words, "La" or "El" allowed to open it ("La Paz"), that no name
+// found so far covers and that ends there, not running on into a longer
+// capitalised name. Then a name that is a place here is a place wherever
+// the text writes it, though the tagger read it as a person elsewhere.
+func (s *entityScan) findLocatives() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.at[i] >= 0 || s.inTitleCase(i) {
+			continue
+		}
+		end := s.placeRun(i)
+		if end == i {
+			continue
+		}
+		if !s.locativeBefore(i) && !s.listedAfterPlace(i, end) && !s.datelineAt(i, end) && !s.countryAfter(i, end) && !s.basedAfter(end) {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end-1].end]))
+		if s.personNamed(name) {
+			continue // "Ola Bini - The programmer …" under a photo
+		}
+		s.add(mention{name: name, kind: kindPlace, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
+	s.unifyPlaces()
+}
+
+// placeRun returns the end of the place name that may start at token i,
+// or i when none does.
+func (s *entityScan) placeRun(i int) int {
+	j := i
+	if romanceArticles[s.toks[j].key] && j+1 < len(s.toks) && s.adjacent(j) {
+		j++
+	}
+	for j < len(s.toks) && j-i < maxLocativeWords && s.at[j] < 0 && s.isNameTok(j) &&
+		!documentHeads[s.toks[j].key] && !monthAbbreviations[s.toks[j].lower] && !isLanguageName(s.toks[j].key) {
+		j++
+		if s.toks[j-1].possessive || j >= len(s.toks) || !s.adjacent(j-1) {
+			break
+		}
+	}
+	if j == i || (j == i+1 && romanceArticles[s.toks[i].key]) {
+		return i
+	}
+	if j < len(s.toks) && s.adjacent(j-1) && (startsUpper(s.toks[j].key) || isNumber(s.toks[j].key)) {
+		return i // "in Phnom Penh Municipal Court", "in Article 19": a longer name
+	}
+	if strings.ContainsAny(s.text[s.toks[i].start:s.toks[j-1].end], "0123456789") {
+		return i
+	}
+	return j
+}
+
+// maxListedPlaces bounds how far back listedAfterPlace looks for the
+// preposition that opens a list of places.
+const maxListedPlaces = 4
+
+// listedAfterPlace reports whether the name in tokens [i, end) follows a
+// place in a list that a locative opens: "in Geneva, Abu Dhabi and
+// Miami". A name with a locative of its own after it is no item of that
+// list but the start of another phrase: "the cases of Alaa Abd El Fattah
+// in Egypt, Fikret Baskaya in Turkey".
+func (s *entityScan) listedAfterPlace(i, end int) bool {
+	if end < len(s.toks) && locatives[s.toks[end].lower] {
+		return false
+	}
+	for range maxListedPlaces {
+		if i < 2 {
+			return false
+		}
+		// The separator: a comma, or "and" in the four languages.
+		p := i - 1
+		switch w := s.toks[p].lower; {
+		case (w == "and" || w == "et" || w == "y" || w == "e") && s.adjacent(p):
+			p--
+		case strings.TrimSpace(s.text[s.toks[p].end:s.toks[i].start]) == ",":
+		default:
+			return false
+		}
+		m := s.at[p]
+		if m < 0 || s.found[m].kind != kindPlace || s.toks[p].possessive {
+			return false
+		}
+		q := p
+		for q > 0 && s.at[q-1] == m {
+			q--
+		}
+		if s.locativeBefore(q) {
+			return true
+		}
+		i = q
+	}
+	return false
+}
+
+// datelineAt reports whether tokens [i, end) open a paragraph as a
+// dateline: the place, a dash (an agency's name in parentheses may come
+// first), and a sentence: "La Paz - Le président bolivien …", "Tiaret
+// (AFP) – Des milliers …".
+func (s *entityScan) datelineAt(i, end int) bool {
+	if !s.startsLine(i) {
+		return false
+	}
+	rest := strings.TrimLeft(s.text[s.toks[end-1].end:], " ")
+	if strings.HasPrefix(rest, "(") {
+		k := strings.IndexByte(rest, ')')
+		if k < 0 || k > 40 {
+			return false
+		}
+		rest = strings.TrimLeft(rest[k+1:], " ")
+	}
+	var ok bool
+	for _, dash := range []string{"- ", "– ", "— "} {
+		if r, found := strings.CutPrefix(rest, dash); found {
+			rest, ok = r, true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	line, _, _ := strings.Cut(rest, "\n")
+	// A sentence, not a headline's second half ("Hun Sen - the end of an
+	// era"): it ends with a full stop, after a few words.
+	line = strings.TrimSpace(line)
+	return len(strings.Fields(line)) >= minDatelineWords && strings.ContainsAny(line[len(line)-1:], ".!?")
+}
+
+// minDatelineWords is the fewest words of the sentence after a dateline.
+const minDatelineWords = 6
+
+// countryAfter reports whether a country follows token end-1 after a comma
+// and ends a phrase there: "el aeropuerto de Quito, Ecuador a las 15h20",
+// "Tiaret, Algeria." (not "Kem Sokha, Cambodia's opposition leader").
+func (s *entityScan) countryAfter(i, end int) bool {
+	// "“Usually, Israel is used to …": a word opening a sentence before a
+	// comma is no place.
+	if s.startsSentence(i) || end >= len(s.toks) || strings.TrimSpace(s.text[s.toks[end-1].end:s.toks[end].start]) != "," || !s.isCountryAt(end) {
+		return false
+	}
+	last := s.mentionEnd(end) - 1
+	if s.toks[last].possessive {
+		return false
+	}
+	after := strings.TrimLeft(s.text[s.toks[last].end:], " ")
+	if after == "" || strings.ContainsAny(after[:1], ",.;:)\n") {
+		return true
+	}
+	r := []rune(after[:min(len(after), 4)])
+	return len(r) > 0 && !startsUpper(string(r[0]))
+}
+
+// basedAfter reports whether "-based" follows token end-1: "a Texas-based
+// group".
+func (s *entityScan) basedAfter(end int) bool {
+	rest := s.text[s.toks[end-1].end:]
+	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "‐based")
+}
+
+// personNamed reports whether a person of the text other than one only
+// the tagger read bears name, so that the words around one mention of it
+// make it no place.
+func (s *entityScan) personNamed(name string) bool {
+	for k, m := range s.found {
+		if m.kind == kindPerson && m.name == name && !slices.Contains(s.taggedPeople, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// unifyPlaces makes every person only the tagger read whose name is also
+// a place's in the text that place: the tagger reads "Sidi Bouzid déploie
+// les grands moyens" as a person, "le gouvernorat de Sidi Bouzid" says
+// what it is. A person a title or a role introduced stays one.
+func (s *entityScan) unifyPlaces() {
+	places := map[string]bool{}
+	for _, m := range s.found {
+		if m.kind == kindPlace {
+			places[m.name] = true
+		}
+	}
+	for _, k := range s.taggedPeople {
+		if m := s.found[k]; m.kind == kindPerson && places[m.name] {
+			s.found[k].kind = kindPlace
+		}
+	}
+}
+
+// insideName reports whether the locative at token j stands inside a
+// capitalised name ("Centro de Documentación en Derechos Humanos",
+// "Instituto de Pesquisa em Direito"): a capitalised word that opens no
+// sentence and is no place comes right before it ("de Camaçari à
+// Salvador" lists two places).
+func (s *entityScan) insideName(j int) bool {
+	if j == 0 || !s.adjacent(j-1) || !startsUpper(s.toks[j-1].key) || s.startsSentence(j-1) {
+		return false
+	}
+	m := s.at[j-1]
+	return m < 0 || s.found[m].kind != kindPlace
+}
+
+// monthAbbreviations are months as datelines abbreviate them ("in Feb
+// 2024"); keys are lower case.
+var monthAbbreviations = wordSet(`jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// isLanguageName reports whether w, capitalised, is the name of a language
+// or a nationality by its ending, which "in" puts after it as often as a
+// place ("in English", "in Chinese", "in Arabic", "in Ukrainian"), or is
+// one of the common language names that no ending shows.
+func isLanguageName(w string) bool {
+	for _, e := range []string{"ish", "ese", "ian", "ic"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return languageNames[w]
+}
+
+// languageNames are language names with no telling ending.
+var languageNames = wordSet(`French German Dutch Greek Khmer Thai Hindi Urdu Latin Hebrew Malay Tagalog Swahili`)
+
+// isNumber reports whether w starts with a digit.
+func isNumber(w string) bool { return w != "" && '0' <= w[0] && w[0] <= '9' }
+
+// startsSentence reports whether token j opens a sentence, a quotation or
+// a line: a full stop, an opening quotation mark or a line break before
+// it, or nothing.
+func (s *entityScan) startsSentence(j int) bool {
+	if j == 0 {
+		return true
+	}
+	gap := s.text[s.toks[j-1].end:s.toks[j].start]
+	return strings.ContainsAny(gap, ".!?\n\"“«")
+}
