@@ -396,7 +396,7 @@ const appositiveWindow = 6
 // on both sides, and the role before them, keep lists of unknown places
 // ("Da Nang, Hue and ...") out.
 func (s *entityScan) findAppositives() {
-	for i := 1; i < len(s.toks); i++ {
+	for i := 0; i < len(s.toks); i++ {
 		if s.at[i] >= 0 || s.inTitleCase(i) {
 			continue
 		}
@@ -406,8 +406,11 @@ func (s *entityScan) findAppositives() {
 		}
 		end := i + n - 1
 		after := strings.TrimLeft(s.text[s.toks[end].end:], " ")
-		sep := strings.TrimSpace(s.text[s.toks[i-1].end:s.toks[i].start])
-		before := (sep == "," || sep == ":") && s.roleBefore(i-1) && (after == "" || strings.ContainsAny(after[:1], ",.;)\n"))
+		before := false
+		if i > 0 {
+			sep := strings.TrimSpace(s.text[s.toks[i-1].end:s.toks[i].start])
+			before = (sep == "," || sep == ":") && s.roleBefore(i-1) && (after == "" || strings.ContainsAny(after[:1], ",.;)\n"))
+		}
 		if !before && !s.roleAfter(end) {
 			continue
 		}
@@ -703,8 +706,8 @@ func (s *entityScan) resolveShortNames() {
 	}
 	resolved := map[int]bool{} // starts of the short names resolved here
 	for _, sm := range s.short {
-		if full := parts[sm.name]; len(full) == 1 && !resolved[sm.start] {
-			s.found = append(s.found, mention{name: full[0], kind: kindPerson, start: sm.start, end: sm.end})
+		if full, ok := s.fullNameBefore(parts[sm.name], sm.start); ok && !resolved[sm.start] {
+			s.found = append(s.found, mention{name: full, kind: kindPerson, start: sm.start, end: sm.end})
 			resolved[sm.start] = true
 		}
 	}
@@ -715,10 +718,28 @@ func (s *entityScan) resolveShortNames() {
 		if s.at[i] >= 0 || resolved[t.start] || !startsUpper(t.key) || s.inUnknownName(i) {
 			continue
 		}
-		if full := parts[t.key]; len(full) == 1 {
-			s.add(mention{name: full[0], kind: kindPerson, start: t.start, end: t.end}, i, i+1)
+		if full, ok := s.fullNameBefore(parts[t.key], t.start); ok {
+			s.add(mention{name: full, kind: kindPerson, start: t.start, end: t.end}, i, i+1)
 		}
 	}
+}
+
+// fullNameBefore picks the full name a surname at offset pos stands for
+// among those that hold it: the only one, or else the one the text named
+// last before pos ("Jose Ruben Zamora … Zamora said … his son, Jose
+// Zamora"), as a reader takes it. None when two hold it and neither was
+// named before.
+func (s *entityScan) fullNameBefore(full []string, pos int) (string, bool) {
+	if len(full) == 1 {
+		return full[0], true
+	}
+	best, bestAt := "", -1
+	for _, m := range s.found {
+		if m.kind == kindPerson && m.start < pos && m.start > bestAt && slices.Contains(full, m.name) {
+			best, bestAt = m.name, m.start
+		}
+	}
+	return best, best != ""
 }
 
 // officeSurname reports whether the one name word at token i, after an

@@ -305,8 +305,23 @@ func (a *attributor) appositive(p mention, verb int) bool {
 		return false
 	}
 	gap := a.text[p.end:verb]
-	return strings.HasPrefix(gap, ",") && strings.Count(gap, ",") == 2 &&
-		strings.HasSuffix(strings.TrimSpace(gap), ",") && startsLower(strings.TrimSpace(gap[1:]))
+	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") != 2 || !strings.HasSuffix(strings.TrimSpace(gap), ",") {
+		return false
+	}
+	role := strings.TrimSpace(gap[1:])
+	return startsLower(role) || capitalisedRole(role)
+}
+
+// capitalisedRole reports whether an appositive written with capitals is a
+// role ("Executive Director of Amnesty International Kenya"): it holds a
+// title or office word, so it is no second name.
+func capitalisedRole(role string) bool {
+	for _, w := range strings.Fields(role) {
+		if entities.IsTitle(strings.Trim(w, ",")) {
+			return true
+		}
+	}
+	return false
 }
 
 // named returns the speaker named after the speech verb words[k], before

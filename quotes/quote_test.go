@@ -128,6 +128,8 @@ func TestExtract_speaker(t *testing.T) {
 		{"added X", "“And the world must not look away,” added Naly Pilorge.", "Naly Pilorge"},
 		{"X warned", "Naly Pilorge warned that “the crackdown will only get worse.”", "Naly Pilorge"},
 		{"appositive", "Naly Pilorge, director of Human Rights Watch, said: “The crackdown will only get worse.”", "Naly Pilorge"},
+		{"appositive role in capitals", "Irungu Houghton, Executive Director of Amnesty International Kenya, said: “Police must stop abducting protesters.”", "Irungu Houghton"},
+		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},
 		{"title stripped", "Prime Minister Hun Sen said: “The NGO must close its doors.”", "Hun Sen"},
 		{"Mr with full name", "“The NGO must close its doors,” Mr Hun Sen said.", "Hun Sen"},
 		{"says X", "Says Amnesty International campaigner Naly Pilorge, 'This is a dark day for rights.'", "Naly Pilorge"},
