@@ -38,8 +38,8 @@ func FuzzExtract(f *testing.F) {
 			if text[q.Start:q.End] != q.Text {
 				t.Fatalf("text[%d:%d] = %q, Text = %q", q.Start, q.End, text[q.Start:q.End], q.Text)
 			}
-			if n := words(q.Text); n < quotes.MinWords {
-				t.Fatalf("Text %q has %d words, want ≥ %d", q.Text, n, quotes.MinWords)
+			if n := words(q.Text); n < quotes.MinSentenceWords || (n < quotes.MinWords && q.Speaker == "") {
+				t.Fatalf("Text %q has %d words and speaker %q, want ≥ %d, or ≥ %d with a speaker", q.Text, n, q.Speaker, quotes.MinWords, quotes.MinSentenceWords)
 			}
 		}
 	})

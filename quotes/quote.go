@@ -41,6 +41,10 @@ func Extract(text string, names entities.Names) []Quote {
 			continue
 		}
 		who := a.speaker(i)
+		if who.name == "" && sp.short {
+			a.said = append(a.said, resolved{})
+			continue
+		}
 		if who.name == "" && a.term(sp) {
 			// una “criminalización de la protesta”: a phrase named, not
 			// words someone is quoted as saying.
@@ -216,6 +220,9 @@ func (a *attributor) after(i int) resolved {
 	if i+1 < len(a.spans) {
 		limit = min(limit, a.spans[i+1].open)
 	}
+	if who, ok := a.dashCredit(sp.close, limit); ok {
+		return who
+	}
 	limit = min(limit, sentenceEnd(a.text, sp.close))
 	words := wordsIn(a.text, sp.close, limit)
 	if len(words) == 0 {
@@ -276,6 +283,43 @@ func (a *attributor) after(i int) resolved {
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// dashCredit reads a speaker credited after a dash, as pull quotes and
+// quote cards are signed: “…” — Samira Benali, Tunisian League for Human
+// Rights. The first person (else organization) named on the dash's line
+// speaks.
+func (a *attributor) dashCredit(from, limit int) (resolved, bool) {
+	rest := strings.TrimLeft(a.text[from:limit], " \t\u00a0")
+	dash := ""
+	for _, d := range []string{"—", "–", "-", "―"} {
+		if strings.HasPrefix(rest, d) {
+			dash = d
+		}
+	}
+	if dash == "" {
+		return resolved{}, false
+	}
+	start := limit - len(rest) + len(dash)
+	end := start
+	if nl := strings.IndexByte(a.text[start:limit], '\n'); nl >= 0 {
+		end += nl
+	} else {
+		end = limit
+	}
+	var org *mention
+	for _, m := range a.mentionsIn(start, end) {
+		if m.kind == kindPerson {
+			return resolved{name: m.name, kind: m.kind}, true
+		}
+		if org == nil && m.kind == kindOrg {
+			org = &m
+		}
+	}
+	if org != nil {
+		return resolved{name: org.name, kind: org.kind}, true
+	}
+	return resolved{}, false
 }
 
 // subjectAdjoins reports whether the speaker's name stands right before the

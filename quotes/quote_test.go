@@ -129,6 +129,9 @@ func TestExtract_speaker(t *testing.T) {
 		{"X warned", "Naly Pilorge warned that “the crackdown will only get worse.”", "Naly Pilorge"},
 		{"appositive", "Naly Pilorge, director of Human Rights Watch, said: “The crackdown will only get worse.”", "Naly Pilorge"},
 		{"appositive role in capitals", "Irungu Houghton, Executive Director of Amnesty International Kenya, said: “Police must stop abducting protesters.”", "Irungu Houghton"},
+		{"short sentence with a tag", "The opposition leader Carlos Mesa spoke. “We will appeal,” tweeted Carlos Mesa.", "Carlos Mesa"},
+		{"short sentence after said colon", "The lawyer for the family, Tomás Vidal, said: “They were tortured.”", "Tomás Vidal"},
+		{"credit after a dash", "“The people have spoken” — Samira Benali, Tunisian League for Human Rights.", "Samira Benali"},
 		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},
 		{"title stripped", "Prime Minister Hun Sen said: “The NGO must close its doors.”", "Hun Sen"},
 		{"Mr with full name", "“The NGO must close its doors,” Mr Hun Sen said.", "Hun Sen"},
@@ -192,6 +195,21 @@ func TestExtract_speaker(t *testing.T) {
 				t.Errorf("speaker of %q: got %q, want %q", q.Text, q.Speaker, tt.want)
 			}
 		})
+	}
+}
+
+// A few quoted words that are no sentence, or that no one is named as
+// saying, are scare quotes or names, not quotations.
+func TestExtract_shortQuotes(t *testing.T) {
+	rec := recognizer(t)
+	for _, text := range []string{
+		"Ana Ruiz said the verdict was “a disgrace”.",
+		"The “Black Monday” campaign went on.",
+		"Protesters chanted outside. “Free them all!” The police moved in.",
+	} {
+		if got := quotes.Extract(text, rec.Find(text)); len(got) != 0 {
+			t.Errorf("%q: got quotations %q, want none", text, texts(got))
+		}
 	}
 }
 

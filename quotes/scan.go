@@ -12,6 +12,11 @@ const (
 	// phrases are scare quotes or names (‘colour revolution’, “Black
 	// Monday”), not something a journalist would cite as a statement.
 	MinWords = 4
+	// MinSentenceWords is the shortest quotation reported when it is a
+	// sentence of its own (“We will appeal,” tweeted X; “They were
+	// tortured.”) and a speaker is named for it: shorter than MinWords,
+	// only such quotations are statements rather than scare quotes.
+	MinSentenceWords = 2
 	// maxQuoteBytes bounds a quotation. An opening mark that is still open
 	// this far on is taken to be unbalanced, so that one stray “ cannot
 	// swallow the rest of a document.
@@ -40,6 +45,9 @@ const (
 // quoted words (trimmed of white space) between them.
 type span struct {
 	open, start, end, close int
+	// short: fewer than MinWords words, kept for being a sentence; it
+	// stands only with a named speaker.
+	short bool
 }
 
 // openMark is an opening mark still waiting for its closing mark. inner holds
@@ -184,10 +192,15 @@ func (s *scanner) closeAt(k, pos, after int) {
 	m := s.stack[k]
 	s.stack = s.stack[:k]
 	start, end := trimSpan(s.text, m.after, pos)
-	if end-start > maxQuoteBytes || countWords(s.text[start:end]) < MinWords {
+	if end-start > maxQuoteBytes {
 		return
 	}
-	sp := span{open: m.pos, start: start, end: end, close: after}
+	n := countWords(s.text[start:end])
+	short := n < MinWords
+	if short && (n < MinSentenceWords || !sentenceShaped(s.text[start:end])) {
+		return
+	}
+	sp := span{open: m.pos, start: start, end: end, close: after, short: short}
 	if k > 0 {
 		s.stack[k-1].inner = append(s.stack[k-1].inner, sp)
 	} else {
@@ -334,6 +347,19 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// sentenceShaped reports whether quoted words are a sentence or the clause
+// before a tag: a capital first and a full stop, question or exclamation
+// mark or comma last (“They were tortured.”, “We will appeal,”), where a
+// name or a scare quote (“Black Monday”, “a disgrace”) has neither.
+func sentenceShaped(q string) bool {
+	r, _ := utf8.DecodeRuneInString(q)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(q)
+	return strings.ContainsRune(".!?,", last)
 }
 
 func sortSpans(sp []span) {
