@@ -88,28 +88,48 @@ const minAcronymUses = 2
 // never written in small letters in the same text (a shouted word), and
 // not a generic one.
 func (s *entityScan) findRepeatedAcronyms() {
-	uses := map[string][]int{}
-	lower := map[string]bool{}
+	var uses map[string][]int
 	for i, t := range s.toks {
-		if t.key == t.lower {
-			lower[t.lower] = true
+		// The cheap tests first: most words fail on their first letters.
+		if s.at[i] >= 0 || len(t.key) < 3 || len(t.key) > 12 || !startsUpper(t.key) || !secondUpper(t.key) {
+			continue
 		}
 		n := utf8.RuneCountInString(t.key)
-		if s.at[i] >= 0 || n < 3 || n > 6 || !isCapitalsWord(t.key) || !isLetters(t.key) ||
-			genericAcronyms[t.lower] != 0 || isRomanNumeral(t.key) || s.inTitleCase(i) || s.inCapitalsRun(i) {
+		if n < 3 || n > 6 || !isCapitalsWord(t.key) || !isLetters(t.key) || genericAcronyms[t.lower] != 0 ||
+			isRomanNumeral(t.key) || s.inTitleCase(i) || s.inCapitalsRun(i) {
 			continue
 		}
-		uses[t.key] = append(uses[t.key], i)
+		if uses == nil {
+			uses = map[string][]int{}
+		}
+		uses[t.lower] = append(uses[t.lower], i)
 	}
-	for key, at := range uses {
-		if len(at) < minAcronymUses || lower[strings.ToLower(key)] {
-			continue
+	for lower, at := range uses {
+		if len(at) < minAcronymUses {
+			delete(uses, lower)
 		}
+	}
+	if len(uses) == 0 {
+		return
+	}
+	for _, t := range s.toks {
+		if _, ok := uses[t.key]; ok {
+			delete(uses, t.key) // written in small letters too: a shouted word
+		}
+	}
+	for _, at := range uses {
 		for _, i := range at {
 			t := s.toks[i]
 			s.add(mention{name: s.g.canonicalOrg(t.key), kind: kindOrg, start: t.start, end: t.end}, i, i+1)
 		}
 	}
+}
+
+// secondUpper reports whether w's second letter is a capital.
+func secondUpper(w string) bool {
+	_, n := utf8.DecodeRuneInString(w)
+	r, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsUpper(r)
 }
 
 // inCapitalsRun reports whether token i stands next to another word in
