@@ -276,6 +276,9 @@ func (e *Extractor) source(x extraction, text string, ents entities.Names) strin
 	if org := issuerNamed(text, ents); org != "" {
 		return org
 	}
+	if org := creditedSource(text); org != "" {
+		return e.names.CanonicalOrg(org)
+	}
 	if org := inferSource(text, x.siteNames, ents); org != "" {
 		return e.names.CanonicalOrg(org)
 	}

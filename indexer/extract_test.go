@@ -334,6 +334,30 @@ func TestExtract_Lang(t *testing.T) {
 // The date line is the publication date and never the end of the title; a
 // photo caption above the headline is never the title; a publisher before
 // the date is the source.
+// TestExtract_creditLines: a line crediting the publisher, at the top or
+// the foot of the text, names the source when nothing else does.
+func TestExtract_creditLines(t *testing.T) {
+	e := newExtractor(t)
+	const story = "The activist was killed outside his home on Tuesday, his colleagues said. Nobody has been arrested for the killing so far.\n\n"
+	for _, tt := range []struct{ name, text, source string }{
+		{"page of", "Brasil: militante assassinado\n\nDa Página do Coletivo Terra Livre\n\n" + story, "Coletivo Terra Livre"},
+		{"source label at the foot", "Activist killed in Nairobi\n\n" + story + "Source: Haki Rights Centre", "Haki Rights Centre"},
+		{"newspaper before its reporter", "Asesinan a activista\n\nLa Gaceta del Sur/MARÍA LÓPEZ\n\n" + story, "La Gaceta del Sur"},
+		{"first published on", "Activist killed\n\n" + story + "This article was first published on Rights Monitor on 8 December 2021.", "Rights Monitor"},
+		{"a source that is no name", "Activist killed\n\n" + story + "Source: interviews with the family.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Source != tt.source {
+				t.Errorf("source %q, want %q", st.Source, tt.source)
+			}
+		})
+	}
+}
+
 func TestExtract_headerLines(t *testing.T) {
 	e := newExtractor(t)
 	const body = "\n\nThe authorities must drop all charges against the protest leaders, the organization said. " +

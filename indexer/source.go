@@ -165,6 +165,49 @@ func issuerNamed(text string, ents entities.Names) string {
 	return ""
 }
 
+// creditParas is how many paragraphs at the top and at the foot of a text
+// a credit line is looked for in.
+const creditParas = 4
+
+// Credit lines name the publisher outright: "Source: Reuters", "Fuente:
+// Agencia EFE", "Da Página do MST", "Originally published by Global
+// Voices", and the byline of a newspaper that puts its name before the
+// reporter's, "La Jornada Zacatecas/ALMA TAPIA".
+var (
+	creditLabelRe = regexp.MustCompile(`^(?i:source|fuente|fonte|da página d[aeo]s?|de la página de|publicado por|publié par|published by|(?:originally|first) published (?:by|in|on)|this (?:article|story|post) (?:was )?(?:first |originally )?(?:appeared|published) (?:in|on|by))\s*:?\s*(?:the\s+)?` +
+		`(` + creditName + `)(?:,?\s+(?:on|in|el|le|em|at)\s.*)?[.\s]*$`)
+	creditBylineRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}[\pL .'’-]{1,60}?)\s*/\s*\p{Lu}[\p{Lu} .'’-]{3,60}$`)
+)
+
+// creditName is a publisher's name in a credit line: capitalized words,
+// and the small words names hold between them ("Página do MST", "Agencia
+// de Noticias").
+const (
+	creditWord = `[\p{Lu}\d][\pL\d.&'’-]*`
+	creditName = creditWord + `(?:\s+(?:(?:of|the|for|and|de|del|la|do|da|dos|das|des|du|y|e|et)\s+)*` + creditWord + `)*`
+)
+
+// creditedSource returns the publisher a credit line names among the first
+// and last paragraphs of text, or "".
+func creditedSource(text string) string {
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		if i >= creditParas && i < len(paras)-creditParas {
+			continue
+		}
+		p = strings.TrimSpace(p)
+		if len(p) > 120 {
+			continue
+		}
+		for _, re := range []*regexp.Regexp{creditLabelRe, creditBylineRe} {
+			if m := re.FindStringSubmatch(p); m != nil {
+				return strings.TrimSpace(m[1])
+			}
+		}
+	}
+	return ""
+}
+
 // hostOf returns the host name of a URL without "www.", or "".
 func hostOf(rawURL string) string {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
