@@ -34,6 +34,7 @@ func Extract(text string, names entities.Names) []Quote {
 	a := &attributor{text: text, spans: spans, mentions: findMentions(text, names)}
 	a.markQuoted()
 	out := make([]Quote, 0, len(spans))
+	from := make([]int, 0, len(spans)) // the span of each quotation out
 	for i, sp := range spans {
 		if a.labelled(i) {
 			// charged with “…”: the name of a thing, not words said.
@@ -52,6 +53,7 @@ func Extract(text string, names entities.Names) []Quote {
 			continue
 		}
 		a.said = append(a.said, who)
+		from = append(from, i)
 		out = append(out, Quote{
 			Text:     text[sp.start:sp.end],
 			Speaker:  who.name,
@@ -59,6 +61,13 @@ func Extract(text string, names entities.Names) []Quote {
 			Start:    sp.start,
 			End:      sp.end,
 		})
+	}
+	// A quotation that runs on into the next paragraph is said by whoever
+	// the tag after its last paragraph names: “… them.¶“We call …,” said X.
+	for j := len(out) - 2; j >= 0; j-- {
+		if spans[from[j]].runsOn && out[j].Speaker == "" && from[j+1] == from[j]+1 {
+			out[j].Speaker = out[j+1].Speaker
+		}
 	}
 	pullQuotes(out)
 	return out
@@ -264,6 +273,13 @@ func (a *attributor) after(i int) resolved {
 			return resolved{}
 		}
 		if m, ok := a.named(words, k, limit); ok {
+			if tells[w.text] && m.start >= w.end {
+				// “…,” one protester told Reuters: the one "told" names
+				// heard it. Only the holder of an office named alone
+				// (“…,” told DMP Deputy Commissioner), found before the
+				// quotation, spoke.
+				return resolved{}
+			}
 			return resolved{name: m.name, kind: m.kind, weak: reports(w.text)}
 		}
 		if k+1 < len(words) && indefinites[words[k+1].text] {
@@ -321,6 +337,9 @@ func (a *attributor) dashCredit(from, limit int) (resolved, bool) {
 	}
 	return resolved{}, false
 }
+
+// tells are the speech verbs whose object is the listener.
+var tells = map[string]bool{"tell": true, "tells": true, "told": true, "telling": true}
 
 // subjectAdjoins reports whether the speaker's name stands right before the
 // speech verb at offset verb: the last of before ends there, or the first

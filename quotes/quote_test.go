@@ -131,6 +131,8 @@ func TestExtract_speaker(t *testing.T) {
 		{"appositive role in capitals", "Irungu Houghton, Executive Director of Amnesty International Kenya, said: “Police must stop abducting protesters.”", "Irungu Houghton"},
 		{"short sentence with a tag", "The opposition leader Carlos Mesa spoke. “We will appeal,” tweeted Carlos Mesa.", "Carlos Mesa"},
 		{"short sentence after said colon", "The lawyer for the family, Tomás Vidal, said: “They were tortured.”", "Tomás Vidal"},
+		{"told names the listener", "Police fired tear gas. “We are not criminals,” one protester told Reuters.", ""},
+		{"a quotation running on into the next paragraph", "“The detention of journalists must end. The authorities have a duty to protect them.\n\n“We call on the government to release all those held,” said Maria Santos.", "Maria Santos"},
 		{"credit after a dash", "“The people have spoken” — Samira Benali, Tunisian League for Human Rights.", "Samira Benali"},
 		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},
 		{"title stripped", "Prime Minister Hun Sen said: “The NGO must close its doors.”", "Hun Sen"},

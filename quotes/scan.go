@@ -48,6 +48,9 @@ type span struct {
 	// short: fewer than MinWords words, kept for being a sentence; it
 	// stands only with a named speaker.
 	short bool
+	// runsOn: left open at a paragraph's end because the quotation goes
+	// on in the next paragraph, which opens with a mark again.
+	runsOn bool
 }
 
 // openMark is an opening mark still waiting for its closing mark. inner holds
@@ -87,7 +90,9 @@ func scan(text string) []span {
 				//
 				// “We have to fight,” he said.
 				if len(s.stack) == 1 && atLineStart(text, s.stack[0].pos) && opensNextParagraph(text, i) {
-					s.closeAt(0, i, i)
+					if s.closeAt(0, i, i) {
+						s.out[len(s.out)-1].runsOn = true
+					}
 				}
 				for len(s.stack) > 0 {
 					s.abandon(len(s.stack) - 1)
@@ -188,24 +193,26 @@ func (s *scanner) abandon(i int) {
 // closeAt closes the open mark at index k with the closing mark at
 // [pos, after). Marks opened after it and still open are nested in it, so
 // they are dropped with everything else inside.
-func (s *scanner) closeAt(k, pos, after int) {
+// It reports whether a quotation went out (k == 0 and long enough).
+func (s *scanner) closeAt(k, pos, after int) bool {
 	m := s.stack[k]
 	s.stack = s.stack[:k]
 	start, end := trimSpan(s.text, m.after, pos)
 	if end-start > maxQuoteBytes {
-		return
+		return false
 	}
 	n := countWords(s.text[start:end])
 	short := n < MinWords
 	if short && (n < MinSentenceWords || !sentenceShaped(s.text[start:end])) {
-		return
+		return false
 	}
 	sp := span{open: m.pos, start: start, end: end, close: after, short: short}
 	if k > 0 {
 		s.stack[k-1].inner = append(s.stack[k-1].inner, sp)
-	} else {
-		s.out = append(s.out, sp)
+		return false
 	}
+	s.out = append(s.out, sp)
+	return true
 }
 
 // opensQuote reports whether the single mark at [i, i+w) opens a quotation:
