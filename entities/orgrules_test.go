@@ -150,3 +150,21 @@ func TestRecognizer_Find_shortLines(t *testing.T) {
 		}
 	}
 }
+
+// TestRecognizer_Find_companyHeads: companies' names end in words like
+// "Technologies" or "Partners", and some bodies' in "Confederation".
+func TestRecognizer_Find_companyHeads(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"The group sued Verano Technologies on Monday.", "Verano Technologies"},
+		{"Workers joined the strike called by the Korean Confederation of Trade Unions.", "Korean Confederation of Trade Unions"},
+		{"The mine is owned by Northgate Holdings, the report said.", "Northgate Holdings"},
+	} {
+		if got := r.Find(tt.text).Canonical(Org); !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("%q: organizations %q, want [%q]", tt.text, got, tt.want)
+		}
+	}
+}

@@ -53,6 +53,12 @@ var orgWords = markWords(
 		university`},
 	// Newspapers' names end in these: "Washington Post", "Khmer Times".
 	group[orgWord]{orgRuleHead, `chronicle gazette herald post telegraph times tribune`},
+	// Companies' names, and bodies' that the lists above lack: "Palantir
+	// Technologies", "Midad Energy", "Korean Confederation of Trade Unions".
+	group[orgWord]{orgRuleHead, `
+		academy administration airlines airways caucus chamber collective confederation consortium
+		cooperative corp corporation electronics energy enforcement guild holdings inc industries llc
+		ltd motors partners pharmaceuticals plc platform syndicate systems technologies`},
 	// No English word is among them: "Police Officer John Smith" is no
 	// organization.
 	group[orgWord]{orgLeadHead, `
