@@ -92,8 +92,16 @@ func frontDate(v any) (time.Time, bool) {
 	case time.Time:
 		return utcDay(v.Year(), v.Month(), v.Day())
 	case string:
-		if t, err := time.Parse(time.RFC3339, strings.TrimSpace(v)); err == nil {
+		v = strings.TrimSpace(v)
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
 			return utcDay(t.Year(), t.Month(), t.Day())
+		}
+		// "2008-11-08 02:37:30 +06:00", as blog exporters write it: the
+		// day as written is the statement's.
+		if len(v) > len(time.DateOnly) && v[len(time.DateOnly)] == ' ' {
+			if t, err := time.Parse(time.DateOnly, v[:len(time.DateOnly)]); err == nil {
+				return utcDay(t.Year(), t.Month(), t.Day())
+			}
 		}
 		return parseDate(v)
 	}
