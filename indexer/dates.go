@@ -104,11 +104,12 @@ func parseDate(s string) (time.Time, bool) {
 
 // timeOfDayRe matches a time of day after a date, with what separates
 // them: ", 10:30 AM", " - 09:15 CET", " at 3:00 p.m.", " 14h30".
-var timeOfDayRe = regexp.MustCompile(`(?i),?\s*(?:[-–—|]|at|à)?\s*\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?$`)
+var timeOfDayRe = regexp.MustCompile(`(?i),?\s*(?:[-–—|]|at|à)?\s*\d{1,2}(?::\d{2}(?::\d{2})?h?|h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?$`)
 
 // slashDateRe matches a whole date of digits and slashes or dots:
-// 08/15/2023, 15.08.2023.
-var slashDateRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+// 08/15/2023, 15.08.2023, and 27.02.2026. as Balkan and Central European
+// sites end it.
+var slashDateRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?$`)
 
 // numericDay reads a date written a/b/year. Europe writes day/month and the
 // United States month/day; where both readings are possible (03/04/2024)

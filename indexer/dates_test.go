@@ -21,6 +21,7 @@ func TestDate_PublishedFromText(t *testing.T) {
 		{"standalone date line", "Human Rights Now calls for release\n\nDownload the statement\n\nJune 8, 2016\n\n1. Introduction", utc(2016, time.June, 8)},
 		{"labelled date line", "Title\n\nPublished: 8 June 2016\n\nText.", utc(2016, time.June, 8)},
 		{"iso date line", "Title\n\n2017-11-27\n\nText.", utc(2017, time.November, 27)},
+		{"dotted date with a final dot and a time in hours", "Title\n\n27.02.2026. 06:20h\n\nText.", utc(2026, time.February, 27)},
 		{"released on", "Title\n\nHuman Rights Now released a statement “Free them” on June 8, 2016.", utc(2016, time.June, 8)},
 		{"footnote not taken", "Title\n\nThe arrests violate the Declaration.[2]\n\n[2] UN General Assembly A/RES/53/144, Declaration on Human Rights Defenders, 8 Mar. 1999,", time.Time{}},
 		{"year only not taken", "Title\n\nCCHR was founded by Kem Sokha in 2002.", time.Time{}},
