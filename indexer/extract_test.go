@@ -386,6 +386,10 @@ func TestExtract_headerLines(t *testing.T) {
 			"Argentina: Court upholds conviction of former officers", "2024-03-03", ""},
 		{"french label", "Tunisie : un militant condamné en appel\nPublié le 12 juin 2023" + body, "Tunisie : un militant condamné en appel", "2023-06-12", ""},
 		{"spanish label", "Perú: liberen a los detenidos\nPublicado el 5 de mayo de 2022" + body, "Perú: liberen a los detenidos", "2022-05-05", ""},
+		{"a posted line between headline and text, no blank lines", "Zimbabwe: Release opposition activists now\nPosted on March 3, 2024 by Staff\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
+			"Zimbabwe: Release opposition activists now", "2024-03-03", ""},
+		{"a photo credit line above the headline, no blank lines", "Photo credit: Reuters\nZimbabwe: Release opposition activists now\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
+			"Zimbabwe: Release opposition activists now", "", ""},
 		{"byline above the headline", "By Maria Lopez | 14 March 2023\n\nPeru: Protesters killed in Juliaca" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
 	}
 	for _, tt := range tests {

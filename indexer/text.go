@@ -230,11 +230,12 @@ func joinBlocks(blocks [][]string) []string {
 			continue
 		}
 		var cur string
-		for _, l := range b {
+		width := blockWidth(b)
+		for i, l := range b {
 			switch {
 			case cur == "":
 				cur = l
-			case isListItem(l):
+			case isListItem(l) || endsShort(b[i-1], l, width):
 				paras = append(paras, collapseSpace(cur))
 				cur = l
 			case strings.HasSuffix(cur, "-") && !strings.HasSuffix(cur, " -"):
@@ -270,6 +271,34 @@ func joinBlocks(blocks [][]string) []string {
 	return merged
 }
 
+// minProseWidth is the longest line under which a block is not wrapped
+// prose but lines set by hand (an address, a contact block), which stay
+// together.
+const minProseWidth = 60
+
+// blockWidth is the length of a block's longest line: the width its prose
+// was wrapped at.
+func blockWidth(b []string) int {
+	w := 0
+	for _, l := range b {
+		w = max(w, len(l))
+	}
+	return w
+}
+
+// endsShort reports whether line prev, followed by next in a block wrapped
+// at width, ends a paragraph: wrapped prose fills its lines, so a line less
+// than half as long before one that opens with a capital is a headline,
+// a byline or a caption above the text ("Posted on March 3, 2024 by Staff"
+// over the first paragraph), not a line the text was wrapped at.
+func endsShort(prev, next string, width int) bool {
+	if width < minProseWidth || 2*len(prev) >= width {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“«‘'", r)
+}
+
 // maxWrappedLine is longer than any line of text wrapped to a page or a
 // screen: PDF lines, e-mail and plain-text files stay well under it.
 const maxWrappedLine = 200
@@ -282,16 +311,21 @@ const maxWrappedLine = 200
 // parted keeps the lines of a block together (an address, a contact
 // block), as its author set them.
 func unwrapped(blocks [][]string) bool {
-	long, lines := 0, 0
+	long, lines, multi := 0, 0, 0
 	for _, b := range blocks {
 		for _, l := range b {
-			lines++
 			if len(l) > maxWrappedLine {
 				long++
 			}
 		}
+		// A line standing alone (a date line, a heading) parts no
+		// paragraphs: only blocks of several lines tell how they are set.
+		if len(b) > 1 {
+			lines += len(b)
+			multi++
+		}
 	}
-	return long >= 2 && lines >= 4*len(blocks)
+	return long >= 2 && lines >= 4*multi
 }
 
 // vocabulary returns the lower-cased words of the blocks.
