@@ -390,6 +390,8 @@ func TestExtract_headerLines(t *testing.T) {
 			"Zimbabwe: Release opposition activists now", "2024-03-03", ""},
 		{"a photo credit line above the headline, no blank lines", "Photo credit: Reuters\nZimbabwe: Release opposition activists now\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
 			"Zimbabwe: Release opposition activists now", "", ""},
+		{"a kicker and a label on lines of their own", "Statement\nZimbabwe\nRelease opposition activists now\nMarch 3, 2024\n\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
+			"Release opposition activists now", "2024-03-03", ""},
 		{"byline above the headline", "By Maria Lopez | 14 March 2023\n\nPeru: Protesters killed in Juliaca" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
 	}
 	for _, tt := range tests {

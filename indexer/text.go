@@ -291,13 +291,22 @@ func blockWidth(b []string) int {
 // than half as long before one that opens with a capital is a headline,
 // a byline or a caption above the text ("Posted on March 3, 2024 by Staff"
 // over the first paragraph), not a line the text was wrapped at.
+// A line of one word, or a document label ("Statement", "Press
+// release"), before a capitalized line is a kicker above the headline
+// ("Zimbabwe" over "Release opposition activists now") in any block.
 func endsShort(prev, next string, width int) bool {
-	if width < minProseWidth || 2*len(prev) >= width {
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“«‘'", r) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“«‘'", r)
+	if !strings.Contains(prev, " ") || (len(prev) < maxLabelLine && documentLabel.MatchString(prev)) {
+		return true
+	}
+	return width >= minProseWidth && 2*len(prev) < width
 }
+
+// maxLabelLine bounds a document label standing on a line of its own.
+const maxLabelLine = 30
 
 // maxWrappedLine is longer than any line of text wrapped to a page or a
 // screen: PDF lines, e-mail and plain-text files stay well under it.
