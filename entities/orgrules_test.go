@@ -168,3 +168,20 @@ func TestRecognizer_Find_companyHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestRecognizer_Find_honorificIsNoOrganization: a name the tagger reads
+// as an organization is none when an honorific opens it.
+func TestRecognizer_Find_honorificIsNoOrganization(t *testing.T) {
+	m, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRecognizer(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The actions of whistleblowers like Mr Assange and the Wikileaks organisation continue to expose governments."
+	if got := r.Find(text).Canonical(Org); !slices.Equal(got, []string{"Wikileaks"}) {
+		t.Errorf("organizations %q, want only Wikileaks", got)
+	}
+}

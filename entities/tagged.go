@@ -146,7 +146,9 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		// the gold set, a common noun ("NGO", "Council"), a platform in a
 		// share bar ("Facebook") or a demonym: never a name it lacked.
 		last := s.toks[to-1].key
-		if words < 2 || margin < minOrgMargin || documentHeads[last] || billWords[last] || s.insideDocumentName(from) {
+		// "Mr Assange": an honorific opens a person's name, never an
+		// organization's.
+		if words < 2 || margin < minOrgMargin || documentHeads[last] || billWords[last] || s.insideDocumentName(from) || isHonorific(s.toks[from].key) {
 			return false
 		}
 	case kindPlace:
