@@ -1,5 +1,7 @@
 package entities
 
+import "slices"
+
 // taggedName is a name the tagger found, as a run of this scan's tokens.
 type taggedName struct {
 	from, to int // tokens [from, to)
@@ -54,13 +56,19 @@ func (s *entityScan) runTagger(t *Model) {
 // the acronyms are linked ("Full Name (ACR)"), a person before surnames
 // are resolved ("Sokha" → "Kem Sokha").
 func (s *entityScan) addTagged(kind entityKind) {
+	var things []string
+	if kind == kindPerson {
+		things = s.namedThings()
+	}
 	for _, tn := range s.tagged {
 		if tn.kind != kind {
 			continue
 		}
 		from, to := tn.from, tn.to
-		// "The", "His" and the like start sentences, not names.
-		for from < to && (commonCapitals[s.toks[from].lower] || !startsUpper(s.toks[from].key)) {
+		// "The", "His" and the like start sentences, not names; "So",
+		// "Yet" and the like too.
+		for from < to && (commonCapitals[s.toks[from].lower] || !startsUpper(s.toks[from].key) ||
+			kind == kindPerson && sentenceAdverbs[s.toks[from].lower]) {
 			from++
 		}
 		for to > from && !startsUpper(s.toks[to-1].key) {
@@ -70,6 +78,9 @@ func (s *entityScan) addTagged(kind entityKind) {
 			from++ // "Secretary of State Colin Powell": State is the office's
 		}
 		if from == to || !s.plausible(from, to, kind, tn.margin) {
+			continue
+		}
+		if kind == kindPerson && (s.complementOfName(from) || slices.Contains(things, s.text[s.toks[from].start:s.toks[to-1].end])) {
 			continue
 		}
 		if kind == kindPerson && from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
@@ -198,6 +209,45 @@ var romancePrepositions = map[string]bool{
 	"da": true, "das": true, "do": true, "dos": true, "na": true, "nas": true, "no": true, "nos": true,
 	"pelo": true, "pela": true, "pelos": true, "pelas": true, "em": true, "ao": true, "aos": true,
 	"del": true, "en": true, "des": true, "du": true, "au": true, "aux": true,
+}
+
+// sentenceAdverbs are English words that open a sentence before a name
+// and are no part of it ("So Khatami has tried …"). Keys are lower case.
+var sentenceAdverbs = wordSet(`so yet thus then now still also even meanwhile however instead indeed`)
+
+// complementOfName reports whether token i follows "de", "of" or the like
+// (an article allowed after it) right after a capitalised word that opens
+// no sentence: "la Defensa de los Derechos Humanos", "Rede de Direitos
+// Humanos e Cultura". The words after are the end of that name, which the
+// tagger reads as a person in a language it does not know.
+func (s *entityScan) complementOfName(i int) bool {
+	j := i - 1
+	if j >= 0 && orgArticles[s.toks[j].lower] && s.adjacent(j) && !startsUpper(s.toks[j].key) {
+		j--
+	}
+	if j < 1 || !s.adjacent(j) || !s.adjacent(j-1) || startsUpper(s.toks[j].key) {
+		return false
+	}
+	switch s.toks[j].key {
+	case "de", "da", "do", "das", "dos", "del", "des", "du", "of":
+	default:
+		return false
+	}
+	return startsUpper(s.toks[j-1].key) && !s.startsSentence(j-1) && personWords[s.toks[j-1].lower] == 0
+}
+
+// namedThings returns the names the tagger read as people that a noun for
+// a thing introduces somewhere in the text ("the French firm Rémy
+// Cointreau"): every mention of them is that thing's, though the address
+// at the end of a page lists it among people.
+func (s *entityScan) namedThings() []string {
+	var out []string
+	for _, tn := range s.tagged {
+		if tn.kind == kindPerson && s.namedThingBefore(tn.from) {
+			out = append(out, s.text[s.toks[tn.from].start:s.toks[tn.to-1].end])
+		}
+	}
+	return out
 }
 
 // officeBefore reports whether a title and "of" stand right before token
