@@ -395,10 +395,23 @@ func (s *entityScan) findPlaces() {
 		case t.key == "City" && i > 0:
 			from := s.placeRunStart(i)
 			if from < i {
-				s.absorb(mention{name: collapseSpace(s.text[s.toks[from].start:t.end]), kind: kindPlace, start: s.toks[from].start, end: t.end}, from, i+1)
+				s.absorb(mention{name: s.cityName(from, i), kind: kindPlace, start: s.toks[from].start, end: t.end}, from, i+1)
 			}
 		}
 	}
+}
+
+// cityName names the city written as tokens [from, city] ("... City"):
+// "Dhaka City" is Dhaka, a place the text or the gazetteer names
+// already, but "Mexico City" and "Kuwait City" are no countries, and an
+// unknown "Cebu City" keeps its name.
+func (s *entityScan) cityName(from, city int) string {
+	if m := s.at[from]; m >= 0 && s.found[m].kind == kindPlace && s.mentionEnd(from) == city {
+		if _, country := s.g.countries[s.found[m].name]; !country {
+			return s.found[m].name
+		}
+	}
+	return collapseSpace(s.text[s.toks[from].start:s.toks[city].end])
 }
 
 // placeRunStart returns the first token of the capitalized run that ends

@@ -159,7 +159,11 @@ func (s *entityScan) matches(i int, a *alias) bool {
 		// A place keeps its name in a shouted headline or dateline
 		// ("PHILIPPINES:", "GENEVA (23 March 2017)"); short capitals are
 		// more often acronyms.
-		return k == a.tokens[0] || (a.kind == kindPlace && utf8.RuneCountInString(k) >= 4 && k == strings.ToUpper(a.tokens[0]))
+		// A shouted word that runs on into a name on its line is an
+		// acronym of its own: "GANA Nariño" is no Ghana ("Gana").
+		return k == a.tokens[0] || (a.kind == kindPlace && utf8.RuneCountInString(k) >= 4 && k == strings.ToUpper(a.tokens[0]) &&
+			!(i+1 < len(s.toks) && strings.Trim(s.text[s.toks[i].end:s.toks[i+1].start], " ") == "" &&
+				startsUpper(s.toks[i+1].key) && hasLower(s.toks[i+1].key)))
 	}
 	if !startsUpper(s.toks[i].key) && s.toks[i].key != a.tokens[0] {
 		// Running text does not start a name; only names that are
