@@ -30,6 +30,12 @@ func TestRecognizer_Find_roles(t *testing.T) {
 		{"a given name before a nickname", "Protesters loyal to former President Joseph \"Erap\" Estrada marched.", nil, []string{"Joseph"}},
 		{"a second title word", "Bini es el Director Técnico del Centro de Autonomía Digital.", nil, []string{"Técnico"}},
 		{"a role ends its sentence", "“It will decide wages,” said one union leader. Unions across Mexico pledged support.", nil, []string{"Unions"}},
+		{"a byline in capitals after by", "Volkswagen workers strike for wage hike by TODD CHRETIEN | August 31, 2001 | Page 7", []string{"Todd Chretien"}, nil},
+		{"a translator in capitals", "His article was translated by SOPHIE HANDEL.", []string{"Sophie Handel"}, nil},
+		{"a writer in capitals before writes", "HASSAN BERBERI writes from France on the unrest.", []string{"Hassan Berberi"}, nil},
+		{"a publisher's slash", "La Jornada Zacatecas/ALMA ALEJANDRA TAPIAS\n\nDiputados de la Legislatura ignoraron la invitación.", []string{"Alma Alejandra Tapias"}, nil},
+		{"a shouted headline after by", "Protests were broken up by RIOT POLICE FORCES IN THE CAPITAL", nil, []string{"Riot Police Forces"}},
+		{"an organization in capitals after by", "The report was published by HUMAN RIGHTS WATCH on Monday.", nil, []string{"Human Rights Watch"}},
 		{"an organization after said", "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", nil, []string{"Digital Rights"}},
 	}
 	for _, tt := range tests {

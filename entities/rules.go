@@ -60,6 +60,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findOrgs()
 	s.linkAcronyms()
 	s.findPeople()
+	s.findCapitalNames()
 	s.addTagged(kindPerson)
 	s.addTagged(kindOrg)
 	// Again, for the organizations the tagger added: the first pass saw

@@ -1,0 +1,97 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Bounds on a byline's name written in capitals, in words.
+const (
+	minCapitalNameWords = 2
+	maxCapitalNameWords = 4
+)
+
+// bylineVerbs follow a writer's name in a byline: "HASSAN BERBER writes
+// from France". Keys are lower case.
+var bylineVerbs = wordSet(`writes reports escribe informa écrit escreve`)
+
+// findCapitalNames reads the names that bylines write in capitals: after
+// "by", "por" or "par" ("by TODD CHRETIEN | August 31", "translated by
+// SOPHIE HAND."), after a publisher and a slash ("La Jornada Zacatecas/ALMA
+// ALEJANDRA TAPIA"), and before "writes" ("HASSAN BERBER writes from
+// France"). The name is two to four words in capitals, none a title, a
+// role, an organization's word or a known name, and it ends there; it is
+// recorded as a person the way a name is written in running text ("Todd
+// Chretien").
+func (s *entityScan) findCapitalNames() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.at[i] >= 0 || !s.capitalNameWord(i) {
+			continue
+		}
+		end := i + 1
+		for end < len(s.toks) && end-i < maxCapitalNameWords && s.sameLine(end-1) && s.capitalNameWord(end) {
+			end++
+		}
+		if end-i < minCapitalNameWords {
+			continue
+		}
+		if end < len(s.toks) && s.sameLine(end-1) && isCapitalsWord(s.toks[end].key) {
+			i = end
+			continue // a longer shouted line, a headline
+		}
+		if !s.bylineBefore(i) && !(end < len(s.toks) && s.sameLine(end-1) && bylineVerbs[s.toks[end].key]) {
+			i = end - 1
+			continue
+		}
+		words := make([]string, 0, end-i)
+		for j := i; j < end; j++ {
+			words = append(words, titleCase(s.toks[j].key))
+		}
+		s.add(mention{name: strings.Join(words, " "), kind: kindPerson, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
+}
+
+// capitalNameWord reports whether token j may be part of a name written in
+// capitals: letters only, two or more, all capitals, and no word that a
+// title, a role, an organization's name or a date holds.
+func (s *entityScan) capitalNameWord(j int) bool {
+	t := s.toks[j]
+	if s.at[j] >= 0 || !isCapitalsWord(t.key) || strings.IndexFunc(t.key, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return false
+	}
+	return personWords[t.lower] == 0 && orgWords[t.lower] == 0 && !commonCapitals[t.lower] &&
+		!calendarWords[t.lower] && !numberWords[t.lower] && !nameConnectors[t.lower]
+}
+
+// bylineBefore reports whether a byline's "by" or a publisher's slash
+// stands right before token i.
+func (s *entityScan) bylineBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	gap := s.text[s.toks[i-1].end:s.toks[i].start]
+	switch {
+	case strings.TrimSpace(gap) == "" && !strings.Contains(gap, "\n"):
+		switch s.toks[i-1].lower {
+		case "by", "por", "par":
+			return true
+		}
+	case gap == "/":
+		return startsUpper(s.toks[i-1].key) && !isCapitalsWord(s.toks[i-1].key)
+	}
+	return false
+}
+
+// sameLine reports whether tokens j and j+1 are separated by spaces only.
+func (s *entityScan) sameLine(j int) bool {
+	return strings.Trim(s.text[s.toks[j].end:s.toks[j+1].start], " ") == ""
+}
+
+// titleCase writes a word in capitals as a name is written: "CHRETIEN" →
+// "Chretien".
+func titleCase(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+}
