@@ -45,6 +45,8 @@ func TestRecognizer_Find_locatives(t *testing.T) {
 		{"a country and City is the capital", "The march reached Mexico City at noon.", []string{"Mexico City"}, nil},
 		{"a shouted acronym running into a name", "Fundación Surtigas, GANA Nariño y otras organizaciones participaron.", nil, []string{"Ghana"}},
 		{"a shouted country alone on its line", "ISRAEL/PALESTINE\nPalestinians face increased repression in the region.", []string{"Palestine"}, nil},
+		{"a capital by its French name", "Des milliers de manifestants ont marché à Alger vendredi.", []string{"Algiers"}, []string{"Alger"}},
+		{"a capital by its Spanish name", "La delegación viajó a Varsovia y luego a Pekín.", []string{"Warsaw", "Beijing"}, nil},
 		{"language", "The statement was published in English and in Khmer.", nil, []string{"English", "Khmer"}},
 		{"month abbreviation", "The rally was held in Feb and again in Sept.", nil, []string{"Feb", "Sept"}},
 		{"article of a law", "The rights set out in Article 19 were ignored.", nil, []string{"Article"}},
