@@ -36,7 +36,7 @@ func (s *entityScan) findCapitalNames() {
 		if end-i < minCapitalNameWords {
 			continue
 		}
-		if end < len(s.toks) && s.sameLine(end-1) && isCapitalsWord(s.toks[end].key) {
+		if end < len(s.toks) && s.sameLine(end-1) && inCapitals(s.toks[end].key) {
 			i = end
 			continue // a longer shouted line, a headline
 		}
@@ -58,11 +58,17 @@ func (s *entityScan) findCapitalNames() {
 // title, a role, an organization's name or a date holds.
 func (s *entityScan) capitalNameWord(j int) bool {
 	t := s.toks[j]
-	if s.at[j] >= 0 || !isCapitalsWord(t.key) || strings.IndexFunc(t.key, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+	if s.at[j] >= 0 || !inCapitals(t.key) || strings.IndexFunc(t.key, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 		return false
 	}
 	return personWords[t.lower] == 0 && orgWords[t.lower] == 0 && !commonCapitals[t.lower] &&
 		!calendarWords[t.lower] && !numberWords[t.lower] && !nameConnectors[t.lower]
+}
+
+// inCapitals is isCapitalsWord without allocating: it is asked of every
+// word, and most are in small letters.
+func inCapitals(w string) bool {
+	return startsUpper(w) && !hasLower(w) && utf8.RuneCountInString(w) > 1
 }
 
 // bylineBefore reports whether a byline's "by" or a publisher's slash
