@@ -64,6 +64,8 @@ func TestRecognizer_Find_taggedPeople(t *testing.T) {
 		{name: "a place in a list after a preposition", text: "No progress was made in talks in Geneva, Abu Dhabi and Miami on a peace deal, said Javier Tolosa.", people: []string{"Javier Tolosa"}, notPeople: []string{"Abu Dhabi"}, places: []string{"Abu Dhabi"}},
 		{name: "a name that is a place here is a place everywhere", text: "Les paysans du gouvernorat de Sidi Bouzar manquent d'eau. Forages, pompes à moteur diesel, Sidi Bouzar déploie les grands moyens.", notPeople: []string{"Sidi Bouzar"}, places: []string{"Sidi Bouzar"}},
 		{name: "a place after a preposition", text: "Les mutins ont défilé vendredi à Santa Olvera, a annoncé Javier Tolosa.", people: []string{"Javier Tolosa"}, notPeople: []string{"Santa Olvera"}, places: []string{"Santa Olvera"}},
+		{name: "an office before the surname makes the full name a person", text: "Soldiers tried to overthrow the first administration of Corazon Valmonte in the late 1980s. It is similar in many ways to the administration of former President Valmonte, who came to power in 1986.",
+			people: []string{"Corazon Valmonte"}, notPeople: []string{"Valmonte"}, notPlaces: []string{"Corazon Valmonte"}},
 		{name: "an office's field", text: "Outgoing ambassador Martin Brandt and Secretary of State Colin Powell increased pressure on the envoy Kirill Morozov.",
 			people: []string{"Colin Powell"}, notPeople: []string{"State Colin Powell"}},
 		{name: "nationalities", text: "The talks stalled again this week. U.S., Russian and Ukrainian officials have made no progress in recent weeks in talks in Vienna on a peace deal.",

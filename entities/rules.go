@@ -32,6 +32,9 @@ type entityScan struct {
 	// Pastrana"), which stand as the person's name when the text gives no
 	// full one (addSurnames).
 	surnames []mention
+	// lone are the surnames that stand alone as people (indexes in
+	// found), which placesNamedByOffice may find to be a full name's.
+	lone []int
 	// tagged are the names the tagger read, for addTagged.
 	tagged []taggedName
 	// small holds the words written in small letters in the text, built
@@ -70,6 +73,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findPlaces()
 	s.addTagged(kindPlace)
 	s.findLocatives()
+	s.placesNamedByOffice()
 	s.resolveCountry()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
@@ -758,9 +762,44 @@ func (s *entityScan) addSurnames(resolved map[int]bool) {
 			s.add(mention{name: full[0], kind: kindPerson, start: sm.start, end: sm.end}, i, i+1)
 		default:
 			s.add(sm, i, i+1)
+			s.lone = append(s.lone, len(s.found)-1)
 		}
 		resolved[sm.start] = true
 	}
+}
+
+// placesNamedByOffice makes a place of two words or more whose last word
+// is a surname an office introduced alone a person, and the surname that
+// person: "the administration of Corazon Aquino" reads as a place to the
+// tagger, "former President Aquino" says who she is. It runs once the
+// places are found.
+func (s *entityScan) placesNamedByOffice() {
+	for _, k := range s.lone {
+		place := s.placeEndingIn(s.found[k].name)
+		if place == "" {
+			continue
+		}
+		for j := range s.found {
+			if s.found[j].name == place && s.found[j].kind == kindPlace {
+				s.found[j].kind = kindPerson
+			}
+		}
+		s.found[k].name = place
+	}
+}
+
+// placeEndingIn returns the place of two words or more, no country, whose
+// last word is surname, or "".
+func (s *entityScan) placeEndingIn(surname string) string {
+	for _, m := range s.found {
+		if m.kind != kindPlace || !strings.HasSuffix(m.name, " "+surname) {
+			continue
+		}
+		if _, country := s.g.countries[m.name]; !country {
+			return m.name
+		}
+	}
+	return ""
 }
 
 // tokenAt returns the token that starts at byte start.
