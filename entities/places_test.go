@@ -66,6 +66,8 @@ func TestRecognizer_Find_taggedPeople(t *testing.T) {
 		{name: "a place after a preposition", text: "Les mutins ont défilé vendredi à Santa Olvera, a annoncé Javier Tolosa.", people: []string{"Javier Tolosa"}, notPeople: []string{"Santa Olvera"}, places: []string{"Santa Olvera"}},
 		{name: "an office before the surname makes the full name a person", text: "Soldiers tried to overthrow the first administration of Corazon Valmonte in the late 1980s. It is similar in many ways to the administration of former President Valmonte, who came to power in 1986.",
 			people: []string{"Corazon Valmonte"}, notPeople: []string{"Valmonte"}, notPlaces: []string{"Corazon Valmonte"}},
+		{name: "a surname before administration makes the full name a person", text: "Anger grew among the poor and the newly installed government of Gloria Macapagal Herrero--and also among the factions of the ruling class. Many politicians are back in power under the Herrero administration.",
+			people: []string{"Gloria Macapagal Herrero"}, notPlaces: []string{"Gloria Macapagal Herrero"}},
 		{name: "an office's field", text: "Outgoing ambassador Martin Brandt and Secretary of State Colin Powell increased pressure on the envoy Kirill Morozov.",
 			people: []string{"Colin Powell"}, notPeople: []string{"State Colin Powell"}},
 		{name: "nationalities", text: "The talks stalled again this week. U.S., Russian and Ukrainian officials have made no progress in recent weeks in talks in Vienna on a peace deal.",

@@ -35,6 +35,9 @@ type entityScan struct {
 	// lone are the surnames that stand alone as people (indexes in
 	// found), which placesNamedByOffice may find to be a full name's.
 	lone []int
+	// converted maps a surname to the full name personFromPlace made a
+	// person.
+	converted map[string]string
 	// tagged are the names the tagger read, for addTagged.
 	tagged []taggedName
 	// small holds the words written in small letters in the text, built
@@ -73,6 +76,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findPlaces()
 	s.addTagged(kindPlace)
 	s.findLocatives()
+	s.headsOfGovernment()
 	s.placesNamedByOffice()
 	s.resolveCountry()
 	s.dropCredits()
@@ -775,16 +779,52 @@ func (s *entityScan) addSurnames(resolved map[int]bool) {
 // places are found.
 func (s *entityScan) placesNamedByOffice() {
 	for _, k := range s.lone {
-		place := s.placeEndingIn(s.found[k].name)
-		if place == "" {
-			continue
+		if full := s.personFromPlace(s.found[k].name); full != "" {
+			s.found[k].name = full
 		}
-		for j := range s.found {
-			if s.found[j].name == place && s.found[j].kind == kindPlace {
-				s.found[j].kind = kindPerson
-			}
+	}
+}
+
+// personFromPlace makes the place of two words or more whose last word is
+// surname a person, and returns its name; "" when there is none. A place
+// made a person already is found again, for the next mention of the
+// surname.
+func (s *entityScan) personFromPlace(surname string) string {
+	place := s.placeEndingIn(surname)
+	if place == "" {
+		return s.converted[surname]
+	}
+	for j := range s.found {
+		if s.found[j].name == place && s.found[j].kind == kindPlace {
+			s.found[j].kind = kindPerson
 		}
-		s.found[k].name = place
+	}
+	if s.converted == nil {
+		s.converted = map[string]string{}
+	}
+	s.converted[surname] = place
+	return place
+}
+
+// governmentWords follow the surname of the head of a government: "the
+// Arroyo administration", "el gobierno Boric". Keys are lower case.
+var governmentWords = wordSet(`administration government regime presidency gobierno gouvernement governo`)
+
+// headsOfGovernment reads a surname before "administration" or
+// "government" as a person's when a place the tagger read ends in it
+// ("the government of Gloria Macapagal Arroyo … the Arroyo
+// administration"): placesNamedByOffice then makes that place the person.
+// A surname no full name holds is left alone: "the Labour government",
+// "the Taliban government" name no one.
+//
+// The surname there qualifies a noun and is no mention of the person: the
+// government, not Arroyo, is what "called for the Arroyo government to
+// …" is about.
+func (s *entityScan) headsOfGovernment() {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.at[i] < 0 && s.adjacent(i) && governmentWords[s.toks[i+1].key] && s.isNameTok(i) {
+			s.personFromPlace(s.toks[i].key)
+		}
 	}
 }
 
