@@ -80,7 +80,7 @@ func (s *entityScan) addTagged(kind entityKind) {
 		if from == to || !s.plausible(from, to, kind, tn.margin) {
 			continue
 		}
-		if kind == kindPerson && (s.complementOfName(from) || slices.Contains(things, s.text[s.toks[from].start:s.toks[to-1].end])) {
+		if kind == kindPerson && (s.complementOfName(from) || s.pluralArticleBefore(from) || slices.Contains(things, s.text[s.toks[from].start:s.toks[to-1].end])) {
 			continue
 		}
 		if kind == kindPerson && from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
@@ -234,6 +234,20 @@ func (s *entityScan) complementOfName(i int) bool {
 		return false
 	}
 	return startsUpper(s.toks[j-1].key) && !s.startsSentence(j-1) && personWords[s.toks[j-1].lower] == 0
+}
+
+// pluralArticles are the plural articles of French, Spanish and
+// Portuguese, alone or joined to a preposition, as written in small
+// letters. Keys are lower case. The Portuguese "as" is left out: it is
+// English for "such as Ola Bini".
+var pluralArticles = wordSet(`los las les des aux os dos das nos nas pelos pelas aos às`)
+
+// pluralArticleBefore reports whether a plural article stands right before
+// token i: "pelos Direitos Humanos", "de los Derechos Humanos". One
+// person's name takes none.
+func (s *entityScan) pluralArticleBefore(i int) bool {
+	j := i - 1
+	return j >= 0 && s.adjacent(j) && pluralArticles[s.toks[j].key]
 }
 
 // namedThings returns the names the tagger read as people that a noun for
