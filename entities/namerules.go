@@ -11,8 +11,9 @@ import (
 // organizations by the word their names end in ("... Municipal Court") or,
 // in French, Spanish and Portuguese, open with ("Procuraduría Agraria"),
 // places by the word after them ("Kandal province"), and the country that
-// national institutions belong to. People are found in rules.go, and
-// the words that end or open organizations' names are listed in words.go.
+// national institutions belong to. People are found in rules.go and
+// people.go, places by the words before them in places.go, and the words
+// that end or open organizations' names are listed in words.go.
 
 // orgConnectors may join the words of an organization's name after its head
 // word ("Committee on Justice and Human Rights", "Ligue pour la défense").
