@@ -90,6 +90,8 @@ func TestRecognizer_Find_roles(t *testing.T) {
 		{name: "a publisher's slash", text: "La Jornada Zacatecas/ALMA ALEJANDRA TAPIAS\n\nDiputados de la Legislatura ignoraron la invitación.", people: []string{"Alma Alejandra Tapias"}},
 		{name: "a shouted headline after by", text: "Protests were broken up by RIOT POLICE FORCES IN THE CAPITAL", notPeople: []string{"Riot Police Forces"}},
 		{name: "an organization in capitals after by", text: "The report was published by HUMAN RIGHTS WATCH on Monday.", notPeople: []string{"Human Rights Watch"}},
+		{name: "an appositive after a role", text: "The President of the Council, Coly Sekou, said the vote would go ahead.", people: []string{"Coly Sekou"}},
+		{name: "a list of organizations is no appositive", text: "Bidders include the equity firm Carlisle Group, Qatari Falcon Energy, and a billionaire.", notPeople: []string{"Qatari Falcon Energy"}},
 		{name: "an organization after said", text: "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", notPeople: []string{"Digital Rights"}},
 	})
 }

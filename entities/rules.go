@@ -378,12 +378,12 @@ func isDemonym(w string) bool {
 	return false
 }
 
-// appositiveWindow is how many words before a comma may hold the role or
-// organization that an appositive name explains.
+// appositiveWindow is how many words before a comma may hold the role
+// that an appositive name explains.
 const appositiveWindow = 6
 
-// findAppositives reads a name set off by commas after a role or an
-// organization: "the President of the Council, Coly Seck, said",
+// findAppositives reads a name set off by commas after a role: "the
+// President of the Council, Coly Seck, said",
 // "Deputy Regional Director for Campaigns, Ming Yu Hah, said". The commas
 // on both sides, and the role before them, keep lists of unknown places
 // ("Da Nang, Hue and ...") out.
@@ -431,12 +431,11 @@ func (s *entityScan) roleAfter(end int) bool {
 	return false
 }
 
-// roleBefore reports whether token k ends an organization's name, or a role
-// word stands among the few words before it.
+// roleBefore reports whether a role word stands among the few words up to
+// token k ("the President of the Council"). An organization alone is no
+// role: "the firm Carlyle Group, Saudi Midad Energy, and …" lists
+// organizations.
 func (s *entityScan) roleBefore(k int) bool {
-	if m := s.at[k]; m >= 0 && s.found[m].kind == kindOrg {
-		return true
-	}
 	for j := k; j >= 0 && k-j < appositiveWindow; j-- {
 		if j < k && !strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".;") && introduces(s.toks[j].lower) && !isHonorific(s.toks[j].key) {
 			return true
