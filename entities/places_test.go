@@ -37,6 +37,8 @@ func TestRecognizer_Find_locatives(t *testing.T) {
 		{name: "a shouted country alone on its line", text: "ISRAEL/PALESTINE\nPalestinians face increased repression in the region.", places: []string{"Palestine"}},
 		{name: "a capital by its French name", text: "Des milliers de manifestants ont marché à Alger vendredi.", places: []string{"Algiers"}, notPlaces: []string{"Alger"}},
 		{name: "a capital by its Spanish name", text: "La delegación viajó a Varsovia y luego a Pekín.", places: []string{"Warsaw", "Beijing"}},
+		{name: "America is the United States", text: "Workers in America and Indonesia face the same bosses.", places: []string{"United States"}, notPlaces: []string{"America"}},
+		{name: "a continent's part is no United States", text: "Protests spread across South America and Amérique centrale.", places: []string{"South America", "Central America"}, notPlaces: []string{"United States"}},
 		{name: "language", text: "The statement was published in English and in Khmer.", notPlaces: []string{"English", "Khmer"}},
 		{name: "month abbreviation", text: "The rally was held in Feb and again in Sept.", notPlaces: []string{"Feb", "Sept"}},
 		{name: "article of a law", text: "The rights set out in Article 19 were ignored.", notPlaces: []string{"Article"}},
