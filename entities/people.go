@@ -101,3 +101,36 @@ func titleCase(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
 }
+
+// copulas say what the name before them is: "Rafik est agriculteur",
+// "Ana es campesina", "John is a farmer". Keys are lower case.
+var copulas = wordSet(`is was est était es era é foi`)
+
+// pronouns open sentences before a copula as names do ("He was a
+// member"). Keys are lower case.
+var pronouns = wordSet(`he she it they we you i who il elle ils elles on él ella ellos ellas ele ela eles elas`)
+
+// copulaArticles may stand between a copula and a role ("is a farmer").
+var copulaArticles = wordSet(`a an un une una um uma`)
+
+// findNamedByRole reads a person named by one word at the start of a
+// sentence when the sentence says what the person does: "Rafik est
+// agriculteur à Rahal", "Ana es campesina". A full name needs no such
+// help (the tagger reads it); a given name alone, as reportage uses one,
+// does.
+func (s *entityScan) findNamedByRole() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if s.at[i] >= 0 || !s.startsSentence(i) || !s.isNameTok(i) || pronouns[s.toks[i].lower] || !s.adjacent(i) ||
+			!copulas[s.toks[i+1].key] || s.writtenSmall(s.toks[i].lower) {
+			continue
+		}
+		j := i + 2
+		if copulaArticles[s.toks[j].key] && j+1 < len(s.toks) {
+			j++
+		}
+		if !s.adjacent(j-1) || s.toks[j].key != s.toks[j].lower || !introduces(s.toks[j].lower) || personWords[s.toks[j].lower]&title != 0 {
+			continue
+		}
+		s.add(mention{name: s.toks[i].key, kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end}, i, i+1)
+	}
+}

@@ -92,6 +92,11 @@ func TestRecognizer_Find_roles(t *testing.T) {
 		{name: "an organization in capitals after by", text: "The report was published by HUMAN RIGHTS WATCH on Monday.", notPeople: []string{"Human Rights Watch"}},
 		{name: "an appositive after a role", text: "The President of the Council, Coly Sekou, said the vote would go ahead.", people: []string{"Coly Sekou"}},
 		{name: "a list of organizations is no appositive", text: "Bidders include the equity firm Carlisle Group, Qatari Falcon Energy, and a billionaire.", notPeople: []string{"Qatari Falcon Energy"}},
+		{name: "a given name the sentence gives a role", text: "Ses joues restent sèches. Rafiq est agriculteur à Rahala, un village du centre.", people: []string{"Rafiq"}},
+		{name: "a Spanish given name and role", text: "Vive en el campo. Anita es campesina desde niña.", people: []string{"Anita"}},
+		{name: "a pronoun is no name", text: "He was a member of the group for years.", notPeople: []string{"He"}},
+		{name: "a thing is no person", text: "Water is a problem for every farmer here.", notPeople: []string{"Water"}},
+		{name: "a French role introduces a name", text: "Nous avons rencontré l'agriculteur Rafiq Ben Salem dans son champ.", people: []string{"Rafiq Ben Salem"}},
 		{name: "an organization after said", text: "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", notPeople: []string{"Digital Rights"}},
 	})
 }

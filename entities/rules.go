@@ -67,6 +67,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.linkAcronyms()
 	s.findPeople()
 	s.findCapitalNames()
+	s.findNamedByRole()
 	s.addTagged(kindPerson)
 	s.addTagged(kindOrg)
 	// Again, for the organizations the tagger added: the first pass saw
