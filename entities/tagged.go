@@ -77,14 +77,8 @@ func (s *entityScan) addTagged(kind entityKind) {
 		if kind == kindPerson && to-from >= 3 && s.officeBefore(from) {
 			from++ // "Secretary of State Colin Powell": State is the office's
 		}
-		if from == to || !s.plausible(from, to, kind, tn.margin) {
+		if from == to || !s.plausible(from, to, kind, tn.margin) || kind == kindPerson && s.noPersonAt(from, to, things) {
 			continue
-		}
-		if kind == kindPerson && (s.complementOfName(from) || s.pluralArticleBefore(from) || slices.Contains(things, s.text[s.toks[from].start:s.toks[to-1].end])) {
-			continue
-		}
-		if kind == kindPerson && from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
-			continue // "Documentación en Derechos Humanos": no person
 		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		k := kind
@@ -169,6 +163,23 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 	return true
 }
 
+// noPersonAt reports what the words around tokens [from, to) say against a
+// person the tagger read there: they end a name that "de" joins to a
+// capitalised word before ("la Defensa de los Derechos Humanos"), a
+// plural article or a locative inside a name stands before them
+// ("pelos Direitos Humanos", "Documentación en Derechos Humanos"), or a
+// noun for a thing names them elsewhere in the text (things, from
+// namedThings).
+func (s *entityScan) noPersonAt(from, to int, things []string) bool {
+	if s.complementOfName(from) || s.pluralArticleBefore(from) {
+		return true
+	}
+	if from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
+		return true
+	}
+	return slices.Contains(things, s.text[s.toks[from].start:s.toks[to-1].end])
+}
+
 // commonWords reports whether every word of tokens [from, to) is written
 // in small letters elsewhere in the text: then they are common words of
 // the text's language, capitalised in a phrase ("o Levante Popular" after
@@ -205,11 +216,7 @@ func (s *entityScan) writtenSmall(lower string) bool {
 // ("Da Página do MST", "Del Consejo", "Aux urnes") and never a person's
 // name; a name that holds one has it in the middle ("Carla Del Ponte",
 // "Lula da Silva"). Keys are lower case.
-var romancePrepositions = map[string]bool{
-	"da": true, "das": true, "do": true, "dos": true, "na": true, "nas": true, "no": true, "nos": true,
-	"pelo": true, "pela": true, "pelos": true, "pelas": true, "em": true, "ao": true, "aos": true,
-	"del": true, "en": true, "des": true, "du": true, "au": true, "aux": true,
-}
+var romancePrepositions = wordSet(`da das do dos na nas no nos pelo pela pelos pelas em ao aos del en des du au aux`)
 
 // sentenceAdverbs are English words that open a sentence before a name
 // and are no part of it ("So Khatami has tried …"). Keys are lower case.
