@@ -97,6 +97,7 @@ func TestRecognizer_Find_roles(t *testing.T) {
 		{name: "a pronoun is no name", text: "He was a member of the group for years.", notPeople: []string{"He"}},
 		{name: "a thing is no person", text: "Water is a problem for every farmer here.", notPeople: []string{"Water"}},
 		{name: "a French role introduces a name", text: "Nous avons rencontré l'agriculteur Rafiq Ben Salem dans son champ.", people: []string{"Rafiq Ben Salem"}},
+		{name: "a particle that is also a number", text: "The activist Isabel Dos Santos was arrested.", people: []string{"Isabel Dos Santos"}},
 		{name: "an organization after said", text: "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", notPeople: []string{"Digital Rights"}},
 	})
 }

@@ -605,12 +605,13 @@ func isNameWordLower(w, lw string) bool {
 // numberWords are the English, French, Spanish and Portuguese words for
 // numbers, which open sentences capitalised ("Dix-sept jours après",
 // "Três mil camponeses", "Twenty protesters") and are no part of a
-// person's or a place's name.
+// person's or a place's name. "Dos" (two) is left out: it is a surname's
+// particle too ("Isabel Dos Santos").
 var numberWords = wordSet(`
 	one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand
 	un une deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante
 	cinquante soixante cent mille
-	uno dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien ciento
+	uno tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien ciento
 	mil um dois duas três sete oito nove dez doze vinte trinta cem
 `)
 
