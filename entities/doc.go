@@ -3,15 +3,18 @@
 //
 // A Recognizer (NewRecognizer, built once) reads a text in three layers:
 // the gazetteer (the embedded gazetteer.tsv: canonical names, aliases,
-// acronyms, web domains, non-Latin scripts), the rules (organizations by
-// the word their names end in, or in French, Spanish and Portuguese open
-// with ("Procuraduría Agraria"), people after a title, role or verb, places
-// before "province", the national section of an international group), and
+// acronyms, web domains, non-Latin scripts, the world's capitals), the rules
+// (organizations by the word their names end in, or in French, Spanish and
+// Portuguese open with ("Procuraduría Agraria"), people after a title, role
+// or verb in the four languages and in bylines written in capitals, places
+// before "province" and after a locative, a town's noun or office, or in a
+// dateline (places.go), the national section of an international group), and
 // a statistical sequence tagger for the names neither lists nor rules know
 // ("Sunai Phasuk", "Tribunal Supremo Electoral"). It then links names
 // inside the text: an acronym to the name it was defined after ("Full Name
 // (ACR)"), a surname or honorific to the one full name that holds it ("Ms
-// Brooks" → "Sarah M Brooks"). The words the rules and package quotes read
+// Brooks" → "Sarah M Brooks"; a surname an office introduces stands alone
+// when no full name holds it: "President Pastrana"). The words the rules and package quotes read
 // (titles, roles, the last words of organizations' names) are listed once,
 // in words.go.
 //

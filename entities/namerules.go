@@ -12,8 +12,9 @@ import (
 // organizations by the word their names end in ("... Municipal Court") or,
 // in French, Spanish and Portuguese, open with ("Procuraduría Agraria"),
 // places by the word after them ("Kandal province"), and the country that
-// national institutions belong to. People are found in rules.go, and
-// the words that end or open organizations' names are listed in words.go.
+// national institutions belong to. People are found in rules.go and
+// people.go, places by the words before them in places.go, and the words
+// that end or open organizations' names are listed in words.go.
 
 // orgConnectors may join the words of an organization's name after its head
 // word ("Committee on Justice and Human Rights", "Ligue pour la défense").
@@ -588,10 +589,23 @@ func (s *entityScan) findPlaces() {
 		case t.key == "City" && i > 0:
 			from := s.placeRunStart(i)
 			if from < i {
-				s.absorb(mention{name: collapseSpace(s.text[s.toks[from].start:t.end]), kind: kindPlace, start: s.toks[from].start, end: t.end}, from, i+1)
+				s.absorb(mention{name: s.cityName(from, i), kind: kindPlace, start: s.toks[from].start, end: t.end}, from, i+1)
 			}
 		}
 	}
+}
+
+// cityName names the city written as tokens [from, city] ("... City"):
+// "Dhaka City" is Dhaka, a place the text or the gazetteer names
+// already, but "Mexico City" and "Kuwait City" are no countries, and an
+// unknown "Cebu City" keeps its name.
+func (s *entityScan) cityName(from, city int) string {
+	if m := s.at[from]; m >= 0 && s.found[m].kind == kindPlace && s.mentionEnd(from) == city {
+		if _, country := s.g.countries[s.found[m].name]; !country {
+			return s.found[m].name
+		}
+	}
+	return collapseSpace(s.text[s.toks[from].start:s.toks[city].end])
 }
 
 // placeRunStart returns the first token of the capitalized run that ends

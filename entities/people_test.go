@@ -5,46 +5,99 @@ import (
 	"testing"
 )
 
-// TestRecognizer_Find_roles: the titles, ranks and roles of French,
-// Spanish and Portuguese introduce a name as the English ones do, and a
-// capitalised run that stops at an organization's head word is the start
-// of that name, not a person. Rules only; the sentences are invented.
-func TestRecognizer_Find_roles(t *testing.T) {
-	r, err := NewRecognizer(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, text  string
-		people, not []string
-	}{
-		{"Spanish governor", "Lo ratificó el gobernador Camilo Rivera en la reunión.", []string{"Camilo Rivera"}, nil},
-		{"Portuguese rank", "Após o escracho do Coronel Brilhante Ortiz, os jovens voltaram.", []string{"Brilhante Ortiz"}, nil},
-		{"abbreviated rank", "O grupo escrachou o Cel. Brilhante Ortiz em março.", []string{"Brilhante Ortiz"}, nil},
-		{"French minister", "Le ministre Gérard Malvaux a démissionné.", []string{"Gérard Malvaux"}, nil},
-		{"Spanish spokeswoman", "La vocera Emilia Pescador explicó la propuesta.", []string{"Emilia Pescador"}, nil},
-		{"commissioner", "It was confirmed by the Deputy Commissioner Masud Rahimi.", []string{"Masud Rahimi"}, nil},
-		{"a surname after an office", "The strike opposed the cuts proposed by President Pastrana.", []string{"Pastrana"}, nil},
-		{"a French surname after an office", "Les syndicats ont reçu une lettre du président Macron hier.", []string{"Macron"}, nil},
-		{"a surname after an office names the full name", "The candidate Andrés Pastrana won in 1998. The cuts were proposed by President Pastrana.", []string{"Andrés Pastrana"}, []string{"Pastrana"}},
-		{"a given name before a nickname", "Protesters loyal to former President Joseph \"Erap\" Estrada marched.", nil, []string{"Joseph"}},
-		{"a second title word", "Bini es el Director Técnico del Centro de Autonomía Digital.", nil, []string{"Técnico"}},
-		{"a role ends its sentence", "“It will decide wages,” said one union leader. Unions across Mexico pledged support.", nil, []string{"Unions"}},
-		{"an organization after said", "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", nil, []string{"Digital Rights"}},
-	}
-	for _, tt := range tests {
+// nameCase is one invented text and the names it must yield, and must
+// not, by kind.
+type nameCase struct {
+	name, text        string
+	people, notPeople []string
+	places, notPlaces []string
+}
+
+// runNameCases reads each text with r and checks its people and places.
+func runNameCases(t *testing.T, r *Recognizer, cases []nameCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			got := r.Find(tt.text).Canonical(Person)
-			for _, p := range tt.people {
-				if !slices.Contains(got, p) {
-					t.Errorf("people %q: want %q", got, p)
-				}
-			}
-			for _, p := range tt.not {
-				if slices.Contains(got, p) {
-					t.Errorf("people %q: do not want %q", got, p)
-				}
-			}
+			ns := r.Find(tt.text)
+			wantNames(t, "people", ns.Canonical(Person), tt.people, tt.notPeople)
+			wantNames(t, "places", ns.Canonical(Place), tt.places, tt.notPlaces)
 		})
 	}
+}
+
+// wantNames fails unless got holds every name of want and none of not.
+func wantNames(t *testing.T, field string, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s %q: want %q", field, got, w)
+		}
+	}
+	for _, n := range not {
+		if slices.Contains(got, n) {
+			t.Errorf("%s %q: do not want %q", field, got, n)
+		}
+	}
+}
+
+// rulesRecognizer reads with the gazetteer and the rules alone.
+func rulesRecognizer(t *testing.T) *Recognizer {
+	t.Helper()
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	return r
+}
+
+// taggerRecognizer reads with the shipped tagger too, as the indexer does.
+func taggerRecognizer(t *testing.T) *Recognizer {
+	t.Helper()
+	m, err := LoadDefault()
+	if err != nil {
+		t.Fatalf("LoadDefault: %v", err)
+	}
+	r, err := NewRecognizer(m)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	return r
+}
+
+// TestRecognizer_Find_roles: the titles, ranks and roles of French,
+// Spanish and Portuguese introduce a name as the English ones do, a
+// surname an office introduces is the person when no full name holds it,
+// bylines write names in capitals, and a capitalised run that stops at an
+// organization's head word is the start of that name, not a person. Rules
+// only; the sentences are invented.
+func TestRecognizer_Find_roles(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "Spanish governor", text: "Lo ratificó el gobernador Camilo Rivera en la reunión.", people: []string{"Camilo Rivera"}},
+		{name: "Portuguese rank", text: "Após o escracho do Coronel Brilhante Ortiz, os jovens voltaram.", people: []string{"Brilhante Ortiz"}},
+		{name: "abbreviated rank", text: "O grupo escrachou o Cel. Brilhante Ortiz em março.", people: []string{"Brilhante Ortiz"}},
+		{name: "French minister", text: "Le ministre Gérard Malvaux a démissionné.", people: []string{"Gérard Malvaux"}},
+		{name: "Spanish spokeswoman", text: "La vocera Emilia Pescador explicó la propuesta.", people: []string{"Emilia Pescador"}},
+		{name: "commissioner", text: "It was confirmed by the Deputy Commissioner Masud Rahimi.", people: []string{"Masud Rahimi"}},
+		{name: "a surname after an office", text: "The strike opposed the cuts proposed by President Pastrana.", people: []string{"Pastrana"}},
+		{name: "a French surname after an office", text: "Les syndicats ont reçu une lettre du président Macron hier.", people: []string{"Macron"}},
+		{name: "a surname after an office names the full name", text: "The candidate Andrés Pastrana won in 1998. The cuts were proposed by President Pastrana.", people: []string{"Andrés Pastrana"}, notPeople: []string{"Pastrana"}},
+		{name: "a given name before a nickname", text: "Protesters loyal to former President Joseph \"Erap\" Estrada marched.", notPeople: []string{"Joseph"}},
+		{name: "a second title word", text: "Bini es el Director Técnico del Centro de Autonomía Digital.", notPeople: []string{"Técnico"}},
+		{name: "a role ends its sentence", text: "“It will decide wages,” said one union leader. Unions across Mexico pledged support.", notPeople: []string{"Unions"}},
+		{name: "a byline in capitals after by", text: "Volkswagen workers strike for wage hike by TODD CHRETIEN | August 31, 2001 | Page 7", people: []string{"Todd Chretien"}},
+		{name: "a translator in capitals", text: "His article was translated by SOPHIE HANDEL.", people: []string{"Sophie Handel"}},
+		{name: "a writer in capitals before writes", text: "HASSAN BERBERI writes from France on the unrest.", people: []string{"Hassan Berberi"}},
+		{name: "a publisher's slash", text: "La Jornada Zacatecas/ALMA ALEJANDRA TAPIAS\n\nDiputados de la Legislatura ignoraron la invitación.", people: []string{"Alma Alejandra Tapias"}},
+		{name: "a shouted headline after by", text: "Protests were broken up by RIOT POLICE FORCES IN THE CAPITAL", notPeople: []string{"Riot Police Forces"}},
+		{name: "an organization in capitals after by", text: "The report was published by HUMAN RIGHTS WATCH on Monday.", notPeople: []string{"Human Rights Watch"}},
+		{name: "an appositive after a role", text: "The President of the Council, Coly Sekou, said the vote would go ahead.", people: []string{"Coly Sekou"}},
+		{name: "a list of organizations is no appositive", text: "Bidders include the equity firm Carlisle Group, Qatari Falcon Energy, and a billionaire.", notPeople: []string{"Qatari Falcon Energy"}},
+		{name: "a given name the sentence gives a role", text: "Ses joues restent sèches. Rafiq est agriculteur à Rahala, un village du centre.", people: []string{"Rafiq"}},
+		{name: "a Spanish given name and role", text: "Vive en el campo. Anita es campesina desde niña.", people: []string{"Anita"}},
+		{name: "a pronoun is no name", text: "He was a member of the group for years.", notPeople: []string{"He"}},
+		{name: "a thing is no person", text: "Water is a problem for every farmer here.", notPeople: []string{"Water"}},
+		{name: "a French role introduces a name", text: "Nous avons rencontré l'agriculteur Rafiq Ben Salem dans son champ.", people: []string{"Rafiq Ben Salem"}},
+		{name: "a particle that is also a number", text: "The activist Isabel Dos Santos was arrested.", people: []string{"Isabel Dos Santos"}},
+		{name: "an organization after said", text: "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", notPeople: []string{"Digital Rights"}},
+	})
 }

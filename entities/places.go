@@ -19,7 +19,16 @@ var placeNouns = wordSet(`
 	city town village region capital state province
 	ville village région capitale gouvernorat département province commune
 	ciudad pueblo región capital estado provincia municipio departamento
-	cidade região estado município`)
+	cidade região estado município
+	native originaire originaires natif natural oriundo oriunda originario originaria`)
+
+// officePlaces are the offices of a town or a region, which put its name
+// after "of", "de" and the like, capitalised or not: "the Governor of
+// Ohio", "el Gobernador de Nariño", "le maire de Lyon". Keys are lower
+// case.
+var officePlaces = wordSet(`
+	governor mayor gobernador gobernadora gobernación alcalde alcaldesa alcaldía intendente
+	governador governadora prefeito prefeita prefeitura gouverneur maire mairie préfet préfecture`)
 
 // maxLocativeWords bounds a place name read after a locative.
 const maxLocativeWords = 3
@@ -43,6 +52,9 @@ func (s *entityScan) locativeBefore(i int) bool {
 		j--
 		if j < 0 || !s.adjacent(j) {
 			return false
+		}
+		if officePlaces[s.toks[j].lower] {
+			return true
 		}
 	}
 	return placeNouns[s.toks[j].lower] && !startsUpper(s.toks[j].key)

@@ -50,7 +50,8 @@ type Names []Name
 // Find returns the names of text in order of appearance: gazetteer names
 // first (longest match wins), then the names the rules read (organizations
 // by their last word, people after a title or role, places before
-// "province"), then the tagger's where neither reads one, and last the
+// "province" or after "in", "à", "en", "em"), then the tagger's where
+// neither reads one, and last the
 // links inside the text (acronym → its expansion, surname → full name).
 // Give it the main text only: the tagger reads site chrome as prose.
 func (r *Recognizer) Find(text string) Names {

@@ -32,6 +32,12 @@ type entityScan struct {
 	// Pastrana"), which stand as the person's name when the text gives no
 	// full one (addSurnames).
 	surnames []mention
+	// lone are the surnames that stand alone as people (indexes in
+	// found), which placesNamedByOffice may find to be a full name's.
+	lone []int
+	// converted maps a surname to the full name personFromPlace made a
+	// person.
+	converted map[string]string
 	// tagged are the names the tagger read, for addTagged.
 	tagged []taggedName
 	// small holds the words written in small letters in the text, built
@@ -62,6 +68,8 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findKindNamed()
 	s.linkAcronyms()
 	s.findPeople()
+	s.findCapitalNames()
+	s.findNamedByRole()
 	s.addTagged(kindPerson)
 	s.addTagged(kindOrg)
 	// Again, for the organizations the tagger added: the first pass saw
@@ -72,6 +80,8 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findPlaces()
 	s.addTagged(kindPlace)
 	s.findLocatives()
+	s.headsOfGovernment()
+	s.placesNamedByOffice()
 	s.resolveCountry()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
@@ -180,7 +190,11 @@ func (s *entityScan) matches(i int, a *alias) bool {
 		// A place keeps its name in a shouted headline or dateline
 		// ("PHILIPPINES:", "GENEVA (23 March 2017)"); short capitals are
 		// more often acronyms.
-		return k == a.tokens[0] || (a.kind == kindPlace && utf8.RuneCountInString(k) >= 4 && k == strings.ToUpper(a.tokens[0]))
+		// A shouted word that runs on into a name on its line is an
+		// acronym of its own: "GANA Nariño" is no Ghana ("Gana").
+		return k == a.tokens[0] || (a.kind == kindPlace && utf8.RuneCountInString(k) >= 4 && k == strings.ToUpper(a.tokens[0]) &&
+			!(i+1 < len(s.toks) && strings.Trim(s.text[s.toks[i].end:s.toks[i+1].start], " ") == "" &&
+				startsUpper(s.toks[i+1].key) && hasLower(s.toks[i+1].key)))
 	}
 	if !startsUpper(s.toks[i].key) && s.toks[i].key != a.tokens[0] {
 		// Running text does not start a name; only names that are
@@ -386,12 +400,12 @@ func isDemonym(w string) bool {
 	return false
 }
 
-// appositiveWindow is how many words before a comma may hold the role or
-// organization that an appositive name explains.
+// appositiveWindow is how many words before a comma may hold the role
+// that an appositive name explains.
 const appositiveWindow = 6
 
-// findAppositives reads a name set off by commas after a role or an
-// organization: "the President of the Council, Coly Seck, said",
+// findAppositives reads a name set off by commas after a role: "the
+// President of the Council, Coly Seck, said",
 // "Deputy Regional Director for Campaigns, Ming Yu Hah, said". The commas
 // on both sides, and the role before them, keep lists of unknown places
 // ("Da Nang, Hue and ...") out.
@@ -442,12 +456,11 @@ func (s *entityScan) roleAfter(end int) bool {
 	return false
 }
 
-// roleBefore reports whether token k ends an organization's name, or a role
-// word stands among the few words before it.
+// roleBefore reports whether a role word stands among the few words up to
+// token k ("the President of the Council"). An organization alone is no
+// role: "the firm Carlyle Group, Saudi Midad Energy, and …" lists
+// organizations.
 func (s *entityScan) roleBefore(k int) bool {
-	if m := s.at[k]; m >= 0 && s.found[m].kind == kindOrg {
-		return true
-	}
 	for j := k; j >= 0 && k-j < appositiveWindow; j-- {
 		if j < k && !strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".;") && introduces(s.toks[j].lower) && !isHonorific(s.toks[j].key) {
 			return true
@@ -616,12 +629,13 @@ func isNameWordLower(w, lw string) bool {
 // numberWords are the English, French, Spanish and Portuguese words for
 // numbers, which open sentences capitalised ("Dix-sept jours après",
 // "Três mil camponeses", "Twenty protesters") and are no part of a
-// person's or a place's name.
+// person's or a place's name. "Dos" (two) is left out: it is a surname's
+// particle too ("Isabel Dos Santos").
 var numberWords = wordSet(`
 	one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand
 	un une deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante
 	cinquante soixante cent mille
-	uno dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien ciento
+	uno tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien ciento
 	mil um dois duas três sete oito nove dez doze vinte trinta cem
 `)
 
@@ -795,9 +809,80 @@ func (s *entityScan) addSurnames(resolved map[int]bool) {
 			s.add(mention{name: full[0], kind: kindPerson, start: sm.start, end: sm.end}, i, i+1)
 		default:
 			s.add(sm, i, i+1)
+			s.lone = append(s.lone, len(s.found)-1)
 		}
 		resolved[sm.start] = true
 	}
+}
+
+// placesNamedByOffice makes a place of two words or more whose last word
+// is a surname an office introduced alone a person, and the surname that
+// person: "the administration of Corazon Aquino" reads as a place to the
+// tagger, "former President Aquino" says who she is. It runs once the
+// places are found.
+func (s *entityScan) placesNamedByOffice() {
+	for _, k := range s.lone {
+		if full := s.personFromPlace(s.found[k].name); full != "" {
+			s.found[k].name = full
+		}
+	}
+}
+
+// personFromPlace makes the place of two words or more whose last word is
+// surname a person, and returns its name; "" when there is none. A place
+// made a person already is found again, for the next mention of the
+// surname.
+func (s *entityScan) personFromPlace(surname string) string {
+	place := s.placeEndingIn(surname)
+	if place == "" {
+		return s.converted[surname]
+	}
+	for j := range s.found {
+		if s.found[j].name == place && s.found[j].kind == kindPlace {
+			s.found[j].kind = kindPerson
+		}
+	}
+	if s.converted == nil {
+		s.converted = map[string]string{}
+	}
+	s.converted[surname] = place
+	return place
+}
+
+// governmentWords follow the surname of the head of a government: "the
+// Arroyo administration", "el gobierno Boric". Keys are lower case.
+var governmentWords = wordSet(`administration government regime presidency gobierno gouvernement governo`)
+
+// headsOfGovernment reads a surname before "administration" or
+// "government" as a person's when a place the tagger read ends in it
+// ("the government of Gloria Macapagal Arroyo … the Arroyo
+// administration"): placesNamedByOffice then makes that place the person.
+// A surname no full name holds is left alone: "the Labour government",
+// "the Taliban government" name no one.
+//
+// The surname there qualifies a noun and is no mention of the person: the
+// government, not Arroyo, is what "called for the Arroyo government to
+// …" is about.
+func (s *entityScan) headsOfGovernment() {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.at[i] < 0 && s.adjacent(i) && governmentWords[s.toks[i+1].key] && s.isNameTok(i) {
+			s.personFromPlace(s.toks[i].key)
+		}
+	}
+}
+
+// placeEndingIn returns the place of two words or more, no country, whose
+// last word is surname, or "".
+func (s *entityScan) placeEndingIn(surname string) string {
+	for _, m := range s.found {
+		if m.kind != kindPlace || !strings.HasSuffix(m.name, " "+surname) {
+			continue
+		}
+		if _, country := s.g.countries[m.name]; !country {
+			return m.name
+		}
+	}
+	return ""
 }
 
 // tokenAt returns the token that starts at byte start.

@@ -202,14 +202,7 @@ func TestRecognizer_Find_shortNameOnce(t *testing.T) {
 // TestRecognizer_Find_articleOpensNoPerson: with the tagger, a French or
 // Spanish article opens a place or a title, never a person's name.
 func TestRecognizer_Find_articleOpensNoPerson(t *testing.T) {
-	m, err := LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := NewRecognizer(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := taggerRecognizer(t)
 	for _, text := range []string{
 		"La Paz - Le ministre a démissionné vendredi après les manifestations de la veille.",
 		"El Principito es un libro que Los Angeles Times recomienda, dijo el autor.",

@@ -1,5 +1,7 @@
 package entities
 
+import "slices"
+
 // taggedName is a name the tagger found, as a run of this scan's tokens.
 type taggedName struct {
 	from, to int // tokens [from, to)
@@ -54,13 +56,19 @@ func (s *entityScan) runTagger(t *Model) {
 // the acronyms are linked ("Full Name (ACR)"), a person before surnames
 // are resolved ("Sokha" → "Kem Sokha").
 func (s *entityScan) addTagged(kind entityKind) {
+	var things []string
+	if kind == kindPerson {
+		things = s.namedThings()
+	}
 	for _, tn := range s.tagged {
 		if tn.kind != kind {
 			continue
 		}
 		from, to := tn.from, tn.to
-		// "The", "His" and the like start sentences, not names.
-		for from < to && (commonCapitals[s.toks[from].lower] || !startsUpper(s.toks[from].key)) {
+		// "The", "His" and the like start sentences, not names; "So",
+		// "Yet" and the like too.
+		for from < to && (commonCapitals[s.toks[from].lower] || !startsUpper(s.toks[from].key) ||
+			kind == kindPerson && sentenceAdverbs[s.toks[from].lower]) {
 			from++
 		}
 		for to > from && !startsUpper(s.toks[to-1].key) {
@@ -69,11 +77,8 @@ func (s *entityScan) addTagged(kind entityKind) {
 		if kind == kindPerson && to-from >= 3 && s.officeBefore(from) {
 			from++ // "Secretary of State Colin Powell": State is the office's
 		}
-		if from == to || !s.plausible(from, to, kind, tn.margin) {
+		if from == to || !s.plausible(from, to, kind, tn.margin) || kind == kindPerson && s.noPersonAt(from, to, things) {
 			continue
-		}
-		if kind == kindPerson && from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
-			continue // "Documentación en Derechos Humanos": no person
 		}
 		if kind == kindOrg {
 			// The tagger stops where its training text seldom went on:
@@ -165,6 +170,23 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 	return true
 }
 
+// noPersonAt reports what the words around tokens [from, to) say against a
+// person the tagger read there: they end a name that "de" joins to a
+// capitalised word before ("la Defensa de los Derechos Humanos"), a
+// plural article or a locative inside a name stands before them
+// ("pelos Direitos Humanos", "Documentación en Derechos Humanos"), or a
+// noun for a thing names them elsewhere in the text (things, from
+// namedThings).
+func (s *entityScan) noPersonAt(from, to int, things []string) bool {
+	if s.complementOfName(from) || s.pluralArticleBefore(from) {
+		return true
+	}
+	if from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
+		return true
+	}
+	return slices.Contains(things, s.text[s.toks[from].start:s.toks[to-1].end])
+}
+
 // commonWords reports whether every word of tokens [from, to) is written
 // in small letters elsewhere in the text: then they are common words of
 // the text's language, capitalised in a phrase ("o Levante Popular" after
@@ -201,10 +223,59 @@ func (s *entityScan) writtenSmall(lower string) bool {
 // ("Da Página do MST", "Del Consejo", "Aux urnes") and never a person's
 // name; a name that holds one has it in the middle ("Carla Del Ponte",
 // "Lula da Silva"). Keys are lower case.
-var romancePrepositions = map[string]bool{
-	"da": true, "das": true, "do": true, "dos": true, "na": true, "nas": true, "no": true, "nos": true,
-	"pelo": true, "pela": true, "pelos": true, "pelas": true, "em": true, "ao": true, "aos": true,
-	"del": true, "en": true, "des": true, "du": true, "au": true, "aux": true,
+var romancePrepositions = wordSet(`da das do dos na nas no nos pelo pela pelos pelas em ao aos del en des du au aux`)
+
+// sentenceAdverbs are English words that open a sentence before a name
+// and are no part of it ("So Khatami has tried …"). Keys are lower case.
+var sentenceAdverbs = wordSet(`so yet thus then now still also even meanwhile however instead indeed`)
+
+// complementOfName reports whether token i follows "de", "of" or the like
+// (an article allowed after it) right after a capitalised word that opens
+// no sentence: "la Defensa de los Derechos Humanos", "Rede de Direitos
+// Humanos e Cultura". The words after are the end of that name, which the
+// tagger reads as a person in a language it does not know.
+func (s *entityScan) complementOfName(i int) bool {
+	j := i - 1
+	if j >= 0 && orgArticles[s.toks[j].lower] && s.adjacent(j) && !startsUpper(s.toks[j].key) {
+		j--
+	}
+	if j < 1 || !s.adjacent(j) || !s.adjacent(j-1) || startsUpper(s.toks[j].key) {
+		return false
+	}
+	switch s.toks[j].key {
+	case "de", "da", "do", "das", "dos", "del", "des", "du", "of":
+	default:
+		return false
+	}
+	return startsUpper(s.toks[j-1].key) && !s.startsSentence(j-1) && personWords[s.toks[j-1].lower] == 0
+}
+
+// pluralArticles are the plural articles of French, Spanish and
+// Portuguese, alone or joined to a preposition, as written in small
+// letters. Keys are lower case. The Portuguese "as" is left out: it is
+// English for "such as Ola Bini".
+var pluralArticles = wordSet(`los las les des aux os dos das nos nas pelos pelas aos às`)
+
+// pluralArticleBefore reports whether a plural article stands right before
+// token i: "pelos Direitos Humanos", "de los Derechos Humanos". One
+// person's name takes none.
+func (s *entityScan) pluralArticleBefore(i int) bool {
+	j := i - 1
+	return j >= 0 && s.adjacent(j) && pluralArticles[s.toks[j].key]
+}
+
+// namedThings returns the names the tagger read as people that a noun for
+// a thing introduces somewhere in the text ("the French firm Rémy
+// Cointreau"): every mention of them is that thing's, though the address
+// at the end of a page lists it among people.
+func (s *entityScan) namedThings() []string {
+	var out []string
+	for _, tn := range s.tagged {
+		if tn.kind == kindPerson && s.namedThingBefore(tn.from) {
+			out = append(out, s.text[s.toks[tn.from].start:s.toks[tn.to-1].end])
+		}
+	}
+	return out
 }
 
 // officeBefore reports whether a title and "of" stand right before token

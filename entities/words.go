@@ -132,7 +132,9 @@ var personWords = markWords(
 		researcher scholar secretary-general singer student students teacher unionist vice-president
 		woman women writer
 		abogada abogado activista advogada advogado ativista avocat avocate journaliste jornalista
-		militante periodista porte-parole portavoz vocera vocero`},
+		militante periodista porte-parole portavoz vocera vocero
+		agriculteur agricultrice agricultor agricultora campesina campesino camponesa camponês
+		étudiant étudiante estudiante estudante paysan paysanne`},
 	// Verbs and words whose object is people: "said Phil Robertson",
 	// "Reporting by Prak Chan Thul", "please contact Naly Pilorge",
 	// "a déclaré Dimitris Christopoulos".

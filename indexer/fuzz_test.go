@@ -20,6 +20,13 @@ func FuzzExtract_Text(f *testing.F) {
 		f.Add(s.Body)
 	}
 	f.Add([]byte("\xff\xfe broken \x00 bytes"))
+	// Texts that end where a rule looks past a name: a dateline, a
+	// locative, "-based", a byline in capitals, a surname after an office.
+	f.Add([]byte("Unrest\n\nLa Paz - Le président a dénoncé un coup d'Etat.\nTiaret (AFP) –"))
+	f.Add([]byte("Strike in Valdoria, Abu Dhabi and"))
+	f.Add([]byte("A Texas-based"))
+	f.Add([]byte("Headline\n\nLa Jornada/ALMA TAPIA"))
+	f.Add([]byte("Cuts proposed by President Pastrana"))
 	e, err := NewExtractor()
 	if err != nil {
 		f.Fatal(err)

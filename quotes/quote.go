@@ -400,7 +400,7 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 		reach = words[k+1+maxWordsToName].start
 	}
 	var near []mention
-	for _, m := range a.mentionsIn(words[k].end, limit) {
+	for _, m := range a.namesAfterVerb(words[k].end, limit) {
 		if m.start < reach {
 			near = append(near, m)
 		}
@@ -421,6 +421,21 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// namesAfterVerb returns the mentions in [from, to) that may name who a
+// speech verb's tag says spoke: a person's name after "the" qualifies the
+// noun after it ("called for the Arroyo government to …"), which is what
+// the verb is about, and is left out.
+func (a *attributor) namesAfterVerb(from, to int) []mention {
+	ms := a.mentionsIn(from, to)
+	out := ms[:0:0]
+	for _, m := range ms {
+		if !(m.kind == kindPerson && a.modifier(m)) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // roleOnly returns the role the tag after a speech verb names when it
@@ -515,7 +530,7 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if m, ok := a.subject(before, w.start); ok {
 			return resolved{name: m.name, kind: m.kind}
 		}
-		if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok && !a.startsClause(m) {
+		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) {
 			return resolved{name: m.name, kind: m.kind}
 		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && !(k > 0 && relativePronouns[words[k-1].text]) {

@@ -184,6 +184,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"English, an unnamed speaker after the verb", "Hun Sen spoke on Sunday. “We will close them all down,” said a police officer.", ""},
 		{"a role named before", "It was confirmed by Human Rights Watch Deputy Director Sarah M Brooks. “They opened fire without any warning,” told Human Rights Watch Deputy Director.", "Sarah M Brooks"},
 		{"a role never named", "Hun Sen spoke on Sunday. “They opened fire without any warning,” told Human Rights Watch Deputy Director.", ""},
+		{"a person qualifying a noun after the verb", "Sarah M Brooks led the march. These groups have called for the Hun Sen government “to drop the charges against the people who marched”.", ""},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
 	}
 	for _, tt := range tests {
