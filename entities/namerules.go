@@ -509,7 +509,14 @@ func isOrgWord(w string) bool {
 
 // isCapitalsWord: two or more letters, all capitals.
 func isCapitalsWord(w string) bool {
-	return utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	upper := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false // most words, at their first letter, with no allocation
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return upper && utf8.RuneCountInString(w) > 1
 }
 
 // capitalizedWords counts the capitalized tokens in [from, to).
