@@ -56,6 +56,9 @@ type gazetteer struct {
 	// countries maps a country's canonical name to the form written after
 	// "of" ("the Philippines").
 	countries map[string]string
+	// khmer are the names written in Khmer script, longest first, which
+	// are matched as written (see matchKhmer).
+	khmer []khmerAlias
 }
 
 type alias struct {
@@ -110,6 +113,10 @@ func loadGazetteer() (*gazetteer, error) {
 			if isDomain(name) {
 				continue // a domain names a site, it is not written in text
 			}
+			if isKhmer(name) {
+				g.khmer = append(g.khmer, khmerAlias{name: name, canonical: canonical, kind: kind})
+				continue
+			}
 			toks := ruleTokens(name)
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("entities: gazetteer line %d: alias %q has no words", n+1, name)
@@ -124,6 +131,7 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 	}
 	g.addGovernments()
+	slices.SortStableFunc(g.khmer, func(a, b khmerAlias) int { return len(b.name) - len(a.name) })
 	for _, as := range g.byFirst {
 		slices.SortStableFunc(as, func(a, b alias) int { return len(b.tokens) - len(a.tokens) })
 	}

@@ -199,6 +199,7 @@ type datedSpan struct {
 // 2017") as the first of the month. A day without a year, or a year alone,
 // is not a date one can file under.
 func mentionedDates(text string) []time.Time {
+	text = latinKhmerDates(text)
 	var spans []datedSpan
 	// Every date read here has a four-digit year, so the patterns only run
 	// around years: on a whole statement they cost more than all the rest of
@@ -403,7 +404,7 @@ var (
 	// 2016", "Published: 8 June 2016", "Geneva, 30 August 2018", "Kuala
 	// Lumpur, Monday 10 December 2018", "Press statement – Cairo, 6
 	// November 2022".
-	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released|publiée?|mis en ligne|publicad[oa]|fecha|data)(?:[ \t]+(?:on|le|el|em|en))?[ \t]*:?[ \t]*)?(?:\pL[\pL ]{2,40}[ \t][–—-][ \t]+)?(?:\pL[\pL .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
+	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released|publiée?|mis en ligne|publicad[oa]|fecha|data)(?:[ \t]+(?:on|le|el|em|en))?[ \t]*:?[ \t]*)?(?:\pL[\pL ]{2,40}[ \t][–—-][ \t]+)?(?:\pL[\pL\pM .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
 	// a labelled date inside a run of header fields, which text
 	// extraction joins into one paragraph: "Location: Geneva Date: 7 May
 	// 2021 Subject: Myanmar", "Date: 18 March 2021 Index Number: ...".
@@ -417,7 +418,7 @@ var (
 // returns the zero time when the text does not state it; a date merely
 // mentioned is never promoted.
 func publishedFromText(text string) time.Time {
-	head := text
+	head := latinKhmerDates(text)
 	if len(head) > publicationHead {
 		head = head[:publicationHead]
 	}
@@ -469,6 +470,12 @@ func isDateLine(l string) bool {
 // dateLineStart returns where the date of a date line starts (see
 // isDateLine), and whether l is one.
 func dateLineStart(l string) (int, bool) {
+	if k := latinKhmerDates(l); k != l {
+		// A Khmer date line: where its date starts in the Western form
+		// says nothing about l, and only whether it is one is asked.
+		_, ok := dateLineStart(k)
+		return 0, ok
+	}
 	if len(l) > maxDateLine || !hasYear(l) {
 		return 0, false
 	}
@@ -502,6 +509,7 @@ func hasYear(s string) bool {
 // dateLineIn returns the first date that stands on a line of its own, or
 // after a "Date:" label, in text; or the zero time.
 func dateLineIn(text string) time.Time {
+	text = latinKhmerDates(text)
 	for _, re := range []*regexp.Regexp{dateLineRe, labelledDateRe} {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			if t, ok := parseDate(m[1]); ok {
@@ -510,4 +518,46 @@ func dateLineIn(text string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// khmerDateRe matches a date written in Khmer, with Khmer or Western
+// digits: "ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២៣" (the 15th day, month of June, year
+// 2023), "១៥ មិថុនា ២០២៣".
+var khmerDateRe = regexp.MustCompile(`(?:ថ្ងៃទី\s*)?([០-៩0-9]{1,2})\s*(?:ខែ\s*)?(មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)\s*(?:ឆ្នាំ\s*)?([០-៩0-9]{4})`)
+
+// khmerMonths are the Khmer names of the months, in order.
+var khmerMonths = []string{"មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"}
+
+// latinKhmerDates returns text with its Khmer dates written as the date
+// rules read them ("15 June 2023"), after a comma where the place of a
+// dateline stands before them ("ភ្នំពេញ ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២៣"). Text
+// without Khmer comes back as it is.
+func latinKhmerDates(text string) string {
+	if !strings.Contains(text, "ឆ្នាំ") && !strings.Contains(text, "ខែ") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range khmerDateRe.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(text[last:m[0]])
+		lineStart := strings.LastIndexByte(text[:m[0]], '\n') + 1
+		if strings.TrimSpace(text[lineStart:m[0]]) != "" {
+			b.WriteString(", ")
+		}
+		month := slices.Index(khmerMonths, text[m[4]:m[5]]) + 1
+		b.WriteString(westernDigits(text[m[2]:m[3]]) + " " + time.Month(month).String() + " " + westernDigits(text[m[6]:m[7]]))
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// westernDigits writes Khmer digits (០–៩) as 0–9.
+func westernDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '០' && r <= '៩' {
+			return '0' + (r - '០')
+		}
+		return r
+	}, s)
 }

@@ -392,6 +392,10 @@ func TestExtract_headerLines(t *testing.T) {
 			"Zimbabwe: Release opposition activists now", "", ""},
 		{"a kicker and a label on lines of their own", "Statement\nZimbabwe\nRelease opposition activists now\nMarch 3, 2024\n\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
 			"Release opposition activists now", "2024-03-03", ""},
+		{"khmer: a press-statement label, a dateline with Khmer digits", "សេចក្តីថ្លែងការណ៍សារព័ត៌មាន\n\nលីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន\n\nភ្នំពេញ ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២៣\n\nសកម្មជនចំនួនបីនាក់ ត្រូវបានចាប់ខ្លួននៅខេត្តកោះកុង កាលពីថ្ងៃទី១២ ខែមិថុនា ឆ្នាំ២០២៣។",
+			"លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន", "2023-06-15", ""},
+		{"khmer: a date line alone under the headline", "លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន\nថ្ងៃទី ១៥ ខែ មិថុនា ឆ្នាំ ២០២៣\n\nសកម្មជនចំនួនបីនាក់ ត្រូវបានចាប់ខ្លួននៅខេត្តកោះកុង។",
+			"លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន", "2023-06-15", ""},
 		{"byline above the headline", "By Maria Lopez | 14 March 2023\n\nPeru: Protesters killed in Juliaca" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
 	}
 	for _, tt := range tests {

@@ -705,7 +705,7 @@ func echoedBy(headline, rest string) bool {
 // documentLabel matches a paragraph that says what kind of document follows
 // ("A LICADHO Briefing Paper", "Joint press statement"): a label, not the
 // title.
-var documentLabel = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\S+\s+){0,3}(?:briefing(?: paper)?|(?:press|news|media) release|immediate release|(?:public |joint |press )*statement|report|urgent (?:appeal|action)|open letter|media advisory|communiqué(?: de presse)?|déclaration(?: conjointe| publique)?|lettre ouverte|action urgente|comunicado(?: de prensa| conjunto)?|declaración(?: conjunta| pública)?|carta abierta|acción urgente|nota (?:de|à) (?:imprensa|prensa)|nota pública|carta aberta)$`)
+var documentLabel = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\S+\s+){0,3}(?:briefing(?: paper)?|(?:press|news|media) release|immediate release|(?:public |joint |press )*statement|report|urgent (?:appeal|action)|open letter|media advisory|communiqué(?: de presse)?|déclaration(?: conjointe| publique)?|lettre ouverte|action urgente|comunicado(?: de prensa| conjunto)?|declaración(?: conjunta| pública)?|carta abierta|acción urgente|nota (?:de|à) (?:imprensa|prensa)|nota pública|carta aberta|(?:សេចក្តី|សេចក្ដី)ថ្លែងការណ៍\S*)$`)
 
 var titleStopwords = map[string]bool{
 	"the": true, "and": true, "for": true, "with": true, "from": true, "our": true,
