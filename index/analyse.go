@@ -1,0 +1,264 @@
+package index
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Analysing once.
+//
+// The mapping indexes a statement's title and body three times, stemmed,
+// exact and as word pairs, and a quote twice, stemmed and exact. Left to
+// Bleve, each of those fields runs its analyzer from scratch: the text is
+// tokenised (Unicode word segmentation, the costliest step) and folded
+// three times. All three analyzers begin with the same tokenizer and the
+// fold filter, and the pairs are the exact words taken two at a time, so
+// one pass can feed all three streams.
+//
+// The documents are still built by the mapping (MapDocument), so stored
+// fields, doc values, options and the _all exclusions are Bleve's own; only
+// the analyzer of the text fields is swapped for one that hands out its
+// share of a single analysis. The terms, positions and offsets are the same
+// as the mapping's analyzers give: TestAnalyseOnce_sameTokensAsMapping
+// compares them token for token, and FuzzAnalyseOnce on any text.
+//
+// Measured with BenchmarkIndex_Write (2,000 extracted statements, CPU
+// time): see the README's benchmark notes.
+
+// textRole is which analyzer of a text a field is indexed with.
+type textRole int
+
+const (
+	roleStemmed textRole = iota
+	roleExact
+	rolePairs
+)
+
+// sharedTexts are the fields analysed together: each field's text and its
+// role. A group is the fields of one text (same value).
+var sharedTexts = map[string]struct {
+	group string
+	role  textRole
+}{
+	FieldTitle:      {FieldTitle, roleStemmed},
+	FieldTitleExact: {FieldTitle, roleExact},
+	FieldTitlePairs: {FieldTitle, rolePairs},
+	FieldBody:       {FieldBody, roleStemmed},
+	FieldBodyExact:  {FieldBody, roleExact},
+	FieldBodyPairs:  {FieldBody, rolePairs},
+	FieldQuote:      {FieldQuote, roleStemmed},
+	FieldQuoteExact: {FieldQuote, roleExact},
+}
+
+// Token filter chains of the analyzers, after the unicode tokenizer. Both
+// NewMapping and textAnalyser read them, so the analysis done once is the
+// mapping's by construction: all three chains start with the fold filter,
+// the exact chain is fold and lower case, and the pair chain is the exact
+// chain plus the pairs filter.
+func stemmedFilters() []string {
+	return []string{FoldFilterName, possessiveFilter, lowercaseFilter, UnaccentFilterName, stopFilter, porterFilter}
+}
+
+func exactFilters() []string { return []string{FoldFilterName, lowercaseFilter} }
+
+func pairsFilters() []string { return append(exactFilters(), pairsFilter) }
+
+// textAnalyser analyses each shared text once. It is safe for concurrent
+// use: Bleve analyses documents on several goroutines.
+type textAnalyser struct {
+	tokenizer analysis.Tokenizer
+	// fold is the first filter of every chain; stem and exact are the
+	// rest of the stemmed and the exact chains.
+	fold        analysis.TokenFilter
+	stem, exact []analysis.TokenFilter
+	// mapped are the mapping's analyzers of the roles: a field is only
+	// taken over when the mapping gave it the analyzer its role stands
+	// for, so a field moved to another analyzer is left to Bleve.
+	mapped [3]analysis.Analyzer
+}
+
+// newTextAnalyser builds the shared analysis for the analyzers of m.
+func newTextAnalyser(m mapping.IndexMapping) (*textAnalyser, error) {
+	cache := registry.NewCache()
+	chain := func(names []string) ([]analysis.TokenFilter, error) {
+		filters := make([]analysis.TokenFilter, len(names))
+		for i, name := range names {
+			f, err := cache.TokenFilterNamed(name)
+			if err != nil {
+				return nil, fmt.Errorf("index: token filter %s: %w", name, err)
+			}
+			filters[i] = f
+		}
+		return filters, nil
+	}
+	stem, err := chain(stemmedFilters())
+	if err != nil {
+		return nil, err
+	}
+	exact, err := chain(exactFilters())
+	if err != nil {
+		return nil, err
+	}
+	a := &textAnalyser{
+		tokenizer: unicode.NewUnicodeTokenizer(),
+		fold:      stem[0],
+		stem:      stem[1:],
+		exact:     exact[1:],
+	}
+	for role, name := range [3]string{AnalyzerStemmed, AnalyzerExact, AnalyzerPairs} {
+		if a.mapped[role] = m.AnalyzerNamed(name); a.mapped[role] == nil {
+			return nil, fmt.Errorf("index: the mapping has no analyzer %s", name)
+		}
+	}
+	return a, nil
+}
+
+// document maps data into a document with m, then lets the text fields
+// that share a text share its analysis.
+func (a *textAnalyser) document(m mapping.IndexMapping, id string, data interface{}) (*document.Document, error) {
+	doc := document.NewDocument(id)
+	if err := m.MapDocument(doc, data); err != nil {
+		return nil, err
+	}
+	var texts map[string]*sharedText
+	for i, f := range doc.Fields {
+		tf, ok := f.(*document.TextField)
+		if !ok {
+			continue
+		}
+		shared, ok := sharedTexts[tf.Name()]
+		if !ok || !tf.Options().IsIndexed() || tf.Analyzer() != a.mapped[shared.role] || len(tf.ArrayPositions()) > 0 {
+			continue
+		}
+		if texts == nil {
+			texts = make(map[string]*sharedText, 3)
+		}
+		text := texts[shared.group]
+		if text == nil {
+			text = &sharedText{analyser: a, text: tf.Value()}
+			texts[shared.group] = text
+		} else if !bytes.Equal(text.text, tf.Value()) {
+			continue
+		}
+		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
+			tf.Options(), sharedStream{text, shared.role})
+	}
+	return doc, nil
+}
+
+// sharedText is one text analysed once for all its fields.
+type sharedText struct {
+	analyser *textAnalyser
+	text     []byte
+	once     sync.Once
+	streams  [3]analysis.TokenStream
+	taken    [3]bool
+}
+
+// sharedStream is the analyzer of one field of a shared text: it hands out
+// its role's stream of the one analysis.
+type sharedStream struct {
+	text *sharedText
+	role textRole
+}
+
+// Analyze returns the stream of its role and forgets it, so the text's
+// analysis is garbage once all its fields have taken theirs. Bleve analyses
+// each field of a document once; were a field analysed again, its input
+// (the same text) goes through the mapping's analyzer, as it would without
+// sharing.
+func (s sharedStream) Analyze(input []byte) analysis.TokenStream {
+	t := s.text
+	t.once.Do(t.analyse)
+	if t.taken[s.role] {
+		return t.analyser.mapped[s.role].Analyze(input)
+	}
+	t.taken[s.role] = true
+	stream := t.streams[s.role]
+	t.streams[s.role] = nil
+	return stream
+}
+
+// analyse tokenises and folds the text once, then lower-cases a copy for
+// the exact words and their pairs and runs the rest of the stemmed chain on
+// the original tokens.
+func (t *sharedText) analyse() {
+	a := t.analyser
+	// A copy: the filters change terms in place, and the terms of the
+	// tokens point into the text, which may be a stored field's value.
+	folded := a.fold.Filter(a.tokenizer.Tokenize(bytes.Clone(t.text)))
+	exact := cloneTokens(folded)
+	for _, f := range a.exact {
+		exact = f.Filter(exact)
+	}
+	t.streams[roleExact] = exact
+	t.streams[rolePairs] = pairsOf(exact)
+	stemmed := folded
+	for _, f := range a.stem {
+		stemmed = f.Filter(stemmed)
+	}
+	t.streams[roleStemmed] = stemmed
+}
+
+// cloneTokens copies tokens and their terms, the terms into one buffer.
+func cloneTokens(tokens analysis.TokenStream) analysis.TokenStream {
+	size := 0
+	for _, tok := range tokens {
+		size += len(tok.Term)
+	}
+	buf := make([]byte, 0, size)
+	slab := make([]analysis.Token, len(tokens))
+	out := make(analysis.TokenStream, len(tokens))
+	for i, tok := range tokens {
+		slab[i] = *tok
+		start := len(buf)
+		buf = append(buf, tok.Term...)
+		// Capped, so that a filter appending to one term cannot write over
+		// the next.
+		slab[i].Term = buf[start:len(buf):len(buf)]
+		out[i] = &slab[i]
+	}
+	return out
+}
+
+// pairsOf is what the pairs filter (Bleve's shingle filter, two words, a
+// space between, no single words) makes of a stream whose positions follow
+// one another, as the unicode tokenizer's do: each word with the next, at
+// the first's position, from the first's start to the second's end. It
+// allocates three times per text, where the shingle filter allocates
+// several times per pair.
+func pairsOf(words analysis.TokenStream) analysis.TokenStream {
+	if len(words) < 2 {
+		return analysis.TokenStream{}
+	}
+	size := 0
+	for i := 1; i < len(words); i++ {
+		size += len(words[i-1].Term) + 1 + len(words[i].Term)
+	}
+	buf := make([]byte, 0, size)
+	slab := make([]analysis.Token, len(words)-1)
+	out := make(analysis.TokenStream, len(words)-1)
+	for i := range slab {
+		first, second := words[i], words[i+1]
+		start := len(buf)
+		buf = append(buf, first.Term...)
+		buf = append(buf, ' ')
+		buf = append(buf, second.Term...)
+		slab[i] = analysis.Token{
+			Start:    first.Start,
+			End:      second.End,
+			Term:     buf[start:len(buf):len(buf)],
+			Position: first.Position,
+			Type:     analysis.Shingle,
+		}
+		out[i] = &slab[i]
+	}
+	return out
+}
