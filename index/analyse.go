@@ -10,6 +10,8 @@ import (
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/size"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Analysing once.
@@ -147,8 +149,8 @@ func (a *textAnalyser) document(m mapping.IndexMapping, id string, data interfac
 		} else if !bytes.Equal(text.text, tf.Value()) {
 			continue
 		}
-		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
-			tf.Options(), sharedStream{text, shared.role})
+		doc.Fields[i] = &sharedField{name: tf.Name(), arrayPositions: tf.ArrayPositions(),
+			options: tf.Options(), value: tf.Value(), text: text, role: shared.role}
 	}
 	return doc, nil
 }
@@ -162,27 +164,18 @@ type sharedText struct {
 	taken    [3]bool
 }
 
-// sharedStream is the analyzer of one field of a shared text: it hands out
-// its role's stream of the one analysis.
-type sharedStream struct {
-	text *sharedText
-	role textRole
-}
-
-// Analyze returns the stream of its role and forgets it, so the text's
+// stream returns the tokens of a role and forgets them, so the text's
 // analysis is garbage once all its fields have taken theirs. Bleve analyses
-// each field of a document once; were a field analysed again, its input
-// (the same text) goes through the mapping's analyzer, as it would without
-// sharing.
-func (s sharedStream) Analyze(input []byte) analysis.TokenStream {
-	t := s.text
+// each field of a document once; were a field analysed again, its text goes
+// through the mapping's analyzer, as it would without sharing.
+func (t *sharedText) stream(role textRole) analysis.TokenStream {
 	t.once.Do(t.analyse)
-	if t.taken[s.role] {
-		return t.analyser.mapped[s.role].Analyze(input)
+	if t.taken[role] {
+		return t.analyser.mapped[role].Analyze(bytes.Clone(t.text))
 	}
-	t.taken[s.role] = true
-	stream := t.streams[s.role]
-	t.streams[s.role] = nil
+	t.taken[role] = true
+	stream := t.streams[role]
+	t.streams[role] = nil
 	return stream
 }
 
@@ -261,4 +254,107 @@ func pairsOf(words analysis.TokenStream) analysis.TokenStream {
 		out[i] = &slab[i]
 	}
 	return out
+}
+
+// sharedField is a text field indexed from a shared analysis. It is
+// Bleve's document.TextField but for where its tokens come from and how
+// their frequencies are counted (tokenFrequencies).
+type sharedField struct {
+	name           string
+	arrayPositions []uint64
+	options        bindex.FieldIndexingOptions
+	value          []byte
+	text           *sharedText
+	role           textRole
+	length         int
+	frequencies    bindex.TokenFrequencies
+}
+
+var _ document.Field = (*sharedField)(nil)
+
+func (f *sharedField) Name() string                         { return f.name }
+func (f *sharedField) ArrayPositions() []uint64             { return f.arrayPositions }
+func (f *sharedField) Options() bindex.FieldIndexingOptions { return f.options }
+func (f *sharedField) Value() []byte                        { return f.value }
+func (f *sharedField) Text() string                         { return string(f.value) }
+func (f *sharedField) NumPlainTextBytes() uint64            { return uint64(len(f.value)) }
+func (f *sharedField) EncodedFieldType() byte               { return 't' }
+func (f *sharedField) AnalyzedLength() int                  { return f.length }
+
+func (f *sharedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.frequencies }
+
+// Size is what document.TextField reports, for Bleve's memory accounting.
+func (f *sharedField) Size() int {
+	n := size.SizeOfPtr + len(f.name) + len(f.arrayPositions)*size.SizeOfUint64 + len(f.value)
+	if f.frequencies != nil {
+		n += f.frequencies.Size()
+	}
+	return n
+}
+
+func (f *sharedField) Analyze() {
+	tokens := f.text.stream(f.role)
+	f.length = len(tokens)
+	f.frequencies = tokenFrequencies(tokens, f.arrayPositions, f.options)
+}
+
+// tokenFrequencies is analysis.TokenFrequency (the same terms, counts and
+// locations, in the same order) in about ten allocations per field, where
+// that makes two or more per distinct term: one for the term, and one for each
+// time its list of locations grows. A body has some 700 words, most of them
+// distinct as pairs, and was indexed three times: those allocations were
+// the largest share of indexing's garbage.
+func tokenFrequencies(tokens analysis.TokenStream, arrayPositions []uint64, options bindex.FieldIndexingOptions) bindex.TokenFrequencies {
+	freqs := make(bindex.TokenFrequencies, len(tokens))
+	// The terms are made in chunks, each never grown past its capacity so
+	// that the pointers into it stay valid: one chunk as long as the stream
+	// would be mostly empty, as words repeat.
+	var chunks [][]bindex.TokenFreq
+	var chunk []bindex.TokenFreq
+	of := make([]*bindex.TokenFreq, len(tokens)) // the term of each token
+	for i, tok := range tokens {
+		tf, ok := freqs[string(tok.Term)]
+		if !ok {
+			if len(chunk) == cap(chunk) {
+				chunk = make([]bindex.TokenFreq, 0, min(max(len(tokens)/4, 16), len(tokens)-i))
+				chunks = append(chunks, nil)
+			}
+			chunk = append(chunk, bindex.TokenFreq{Term: tok.Term})
+			chunks[len(chunks)-1] = chunk
+			tf = &chunk[len(chunk)-1]
+			freqs[string(tok.Term)] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+		of[i] = tf
+	}
+	if options.IncludeTermVectors() {
+		// Each term's locations are a slice of one array, cut to its count.
+		locations := make([]bindex.TokenLocation, len(tokens))
+		pointers := make([]*bindex.TokenLocation, len(tokens))
+		next := 0
+		for _, chunk := range chunks {
+			for i := range chunk {
+				n := chunk[i].Frequency()
+				chunk[i].Locations = pointers[next : next : next+n]
+				next += n
+			}
+		}
+		for i, tok := range tokens {
+			locations[i] = bindex.TokenLocation{
+				ArrayPositions: arrayPositions,
+				Start:          tok.Start,
+				End:            tok.End,
+				Position:       tok.Position,
+			}
+			of[i].Locations = append(of[i].Locations, &locations[i])
+		}
+	}
+	if options.SkipFreqNorm() {
+		for _, chunk := range chunks {
+			for i := range chunk {
+				chunk[i].SetFrequency(0)
+			}
+		}
+	}
+	return freqs
 }

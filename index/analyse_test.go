@@ -16,6 +16,7 @@ import (
 	"github.com/advosearch/advosearch/bench"
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -193,10 +194,8 @@ func sameDocument(want, got *document.Document) string {
 func shared(doc *document.Document) int {
 	n := 0
 	for _, f := range doc.Fields {
-		if tf, ok := f.(*document.TextField); ok {
-			if _, ok := tf.Analyzer().(sharedStream); ok {
-				n++
-			}
+		if _, ok := f.(*sharedField); ok {
+			n++
 		}
 	}
 	return n
@@ -256,7 +255,7 @@ func sameStreams(m mapping.IndexMapping, a *textAnalyser, text string) string {
 	st := &sharedText{analyser: a, text: []byte(text)}
 	for role, name := range [3]string{AnalyzerStemmed, AnalyzerExact, AnalyzerPairs} {
 		want := m.AnalyzerNamed(name).Analyze([]byte(text))
-		got := sharedStream{st, textRole(role)}.Analyze([]byte(text))
+		got := st.stream(textRole(role))
 		if len(got) != len(want) {
 			return fmt.Sprintf("%s: %d tokens, want %d", name, len(got), len(want))
 		}
@@ -286,8 +285,8 @@ func TestAnalyseOnce_secondAnalysisOfAFieldIsTheMappings(t *testing.T) {
 	m, a := testMapping(t)
 	text := "Kem Sokha's party"
 	st := &sharedText{analyser: a, text: []byte(text)}
-	first := sharedStream{st, rolePairs}.Analyze([]byte(text))
-	second := sharedStream{st, rolePairs}.Analyze([]byte(text))
+	first := st.stream(rolePairs)
+	second := st.stream(rolePairs)
 	want := m.AnalyzerNamed(AnalyzerPairs).Analyze([]byte(text))
 	if len(first) != len(want) || len(second) != len(want) {
 		t.Fatalf("%d and %d pairs, want %d", len(first), len(second), len(want))
@@ -296,6 +295,38 @@ func TestAnalyseOnce_secondAnalysisOfAFieldIsTheMappings(t *testing.T) {
 		if !bytes.Equal(first[i].Term, want[i].Term) || !bytes.Equal(second[i].Term, want[i].Term) {
 			t.Errorf("pair %d: %q then %q, want %q", i, first[i].Term, second[i].Term, want[i].Term)
 		}
+	}
+}
+
+// TestTokenFrequencies_asBleves compares tokenFrequencies with Bleve's
+// analysis.TokenFrequency under each option that changes what it counts.
+func TestTokenFrequencies_asBleves(t *testing.T) {
+	m, _ := testMapping(t)
+	text := "the rights of the people, the rights of the land: rights"
+	for _, tc := range []struct {
+		name           string
+		options        bindex.FieldIndexingOptions
+		arrayPositions []uint64
+	}{
+		{"counts only", bindex.IndexField, nil},
+		{"term vectors", bindex.IndexField | bindex.IncludeTermVectors, nil},
+		{"array positions", bindex.IndexField | bindex.IncludeTermVectors, []uint64{2}},
+		{"no norms", bindex.IndexField | bindex.IncludeTermVectors | bindex.SkipFreqNorm, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, name := range []string{AnalyzerExact, AnalyzerPairs} {
+				tokens := m.AnalyzerNamed(name).Analyze([]byte(text))
+				a := document.NewTextFieldCustom("f", tc.arrayPositions, []byte(text), tc.options, m.AnalyzerNamed(name))
+				a.Analyze()
+				b := &sharedField{name: "f", arrayPositions: tc.arrayPositions, options: tc.options, value: []byte(text),
+					text: &sharedText{streams: [3]analysis.TokenStream{tokens}, taken: [3]bool{}}, role: roleStemmed}
+				b.text.once.Do(func() {})
+				b.Analyze()
+				if diff := sameField(a, b); diff != "" {
+					t.Errorf("%s: %s", name, diff)
+				}
+			}
+		})
 	}
 }
 
@@ -449,4 +480,53 @@ func asJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// BenchmarkAnalyse maps and analyses 200 generated statements and their
+// quotes as scorch does before building a segment, field by field with the
+// mapping's analyzers and analysed once. It isolates the work analysing
+// once changes from segment building, merges and the neighbours' load:
+//
+//	go test ./index -run '^$' -bench Analyse -count 5
+func BenchmarkAnalyse(b *testing.B) {
+	m, a := testMapping(b)
+	var gen bytes.Buffer
+	if err := bench.Generate(&gen, 200, 1); err != nil {
+		b.Fatal(err)
+	}
+	var stmts []Statement
+	for i, line := range strings.Split(strings.TrimSpace(gen.String()), "\n") {
+		stmts = append(stmts, sampleStatement(i, line))
+	}
+	for _, tc := range []struct {
+		name string
+		doc  func(id string, data map[string]interface{}) (*document.Document, error)
+	}{
+		{"mapping", func(id string, data map[string]interface{}) (*document.Document, error) {
+			doc := document.NewDocument(id)
+			return doc, m.MapDocument(doc, data)
+		}},
+		{"once", func(id string, data map[string]interface{}) (*document.Document, error) {
+			return a.document(m, id, data)
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range stmts {
+					doc, err := tc.doc(s.ID, s.fields())
+					if err != nil {
+						b.Fatal(err)
+					}
+					analysed(doc)
+					doc, err = tc.doc(QuoteID(s.ID, 1), s.quoteFields(s.Quotes[0]))
+					if err != nil {
+						b.Fatal(err)
+					}
+					analysed(doc)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(stmts)), "µs/statement")
+		})
+	}
 }
