@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"syscall"
 	"testing"
 	"time"
 
@@ -46,17 +45,6 @@ func extracted(tb testing.TB, n int) []index.Statement {
 	return stmts
 }
 
-// cpuTime is the CPU time (user and system) of the whole process so far:
-// the machine is shared, so wall-clock rates say more about the neighbours
-// than about the code.
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkIndex_Write writes 2,000 extracted statements in batches of 500
 // (the indexer's default) into a fresh index per round, closing it at the
 // end so that persisting and merging count. It reports statements per
@@ -76,7 +64,7 @@ func BenchmarkIndex_Write(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		before := cpuTime(b)
+		before := index.CPUTime(b)
 		b.StartTimer()
 		for start := 0; start < len(stmts); start += batch {
 			if err := ix.Write(stmts[start:min(start+batch, len(stmts))], nil); err != nil {
@@ -87,7 +75,7 @@ func BenchmarkIndex_Write(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		cpu += cpuTime(b) - before
+		cpu += index.CPUTime(b) - before
 	}
 	n := float64(len(stmts) * b.N)
 	b.ReportMetric(n/b.Elapsed().Seconds(), "statements/s")
