@@ -140,6 +140,9 @@ func sameField(a, b bindex.Field) string {
 		return fmt.Sprintf("analysed length %d, want %d", b.AnalyzedLength(), a.AnalyzedLength())
 	}
 	want, got := a.AnalyzedTokenFrequencies(), b.AnalyzedTokenFrequencies()
+	if sf, ok := b.(*sharedField); ok && sf.frequenciesSize != want.Size() {
+		return fmt.Sprintf("frequencies of size %d, want %d", sf.frequenciesSize, want.Size())
+	}
 	if len(got) != len(want) {
 		return fmt.Sprintf("%d terms, want %d", len(got), len(want))
 	}
