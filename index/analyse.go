@@ -27,13 +27,15 @@ import (
 //
 // The documents are still built by the mapping (MapDocument), so stored
 // fields, doc values, options and the _all exclusions are Bleve's own; only
-// the analyzer of the text fields is swapped for one that hands out its
+// the text fields are swapped for fields (sharedField) that take their
 // share of a single analysis. The terms, positions and offsets are the same
-// as the mapping's analyzers give: TestAnalyseOnce_sameTokensAsMapping
-// compares them token for token, and FuzzAnalyseOnce on any text.
+// as the mapping's analyzers give: TestAnalyseOnce_sameDocumentsAsMapping
+// compares every field, TestWrite_searchesAsWhenEachFieldWasAnalysed the
+// searches, and FuzzAnalyseOnce the token streams of any text.
 //
-// Measured with BenchmarkIndex_Write (2,000 extracted statements, CPU
-// time): see the README's benchmark notes.
+// BenchmarkIndex_Write (2,000 extracted statements, CPU time, old and new
+// side by side on a busy machine): +18% to +27% statements per CPU-second
+// of index writes, 46% fewer allocations; the README's benchmark notes.
 
 // textRole is which analyzer of a text a field is indexed with.
 type textRole int
@@ -44,20 +46,29 @@ const (
 	rolePairs
 )
 
-// sharedTexts are the fields analysed together: each field's text and its
-// role. A group is the fields of one text (same value).
-var sharedTexts = map[string]struct {
-	group string
-	role  textRole
-}{
-	FieldTitle:      {FieldTitle, roleStemmed},
-	FieldTitleExact: {FieldTitle, roleExact},
-	FieldTitlePairs: {FieldTitle, rolePairs},
-	FieldBody:       {FieldBody, roleStemmed},
-	FieldBodyExact:  {FieldBody, roleExact},
-	FieldBodyPairs:  {FieldBody, rolePairs},
-	FieldQuote:      {FieldQuote, roleStemmed},
-	FieldQuoteExact: {FieldQuote, roleExact},
+// sharedRole says which text a field indexes (its group, named for the
+// stemmed field) and with which analyzer, for the fields that share an
+// analysis.
+func sharedRole(field string) (group string, role textRole, ok bool) {
+	switch field {
+	case FieldTitle:
+		return FieldTitle, roleStemmed, true
+	case FieldTitleExact:
+		return FieldTitle, roleExact, true
+	case FieldTitlePairs:
+		return FieldTitle, rolePairs, true
+	case FieldBody:
+		return FieldBody, roleStemmed, true
+	case FieldBodyExact:
+		return FieldBody, roleExact, true
+	case FieldBodyPairs:
+		return FieldBody, rolePairs, true
+	case FieldQuote:
+		return FieldQuote, roleStemmed, true
+	case FieldQuoteExact:
+		return FieldQuote, roleExact, true
+	}
+	return "", 0, false
 }
 
 // Token filter chains of the analyzers, after the unicode tokenizer. Both
@@ -136,22 +147,22 @@ func (a *textAnalyser) document(m mapping.IndexMapping, id string, data interfac
 		if !ok {
 			continue
 		}
-		shared, ok := sharedTexts[tf.Name()]
-		if !ok || !tf.Options().IsIndexed() || tf.Analyzer() != a.mapped[shared.role] || len(tf.ArrayPositions()) > 0 {
+		group, role, ok := sharedRole(tf.Name())
+		if !ok || !tf.Options().IsIndexed() || tf.Analyzer() != a.mapped[role] || len(tf.ArrayPositions()) > 0 {
 			continue
 		}
 		if texts == nil {
 			texts = make(map[string]*sharedText, 3)
 		}
-		text := texts[shared.group]
+		text := texts[group]
 		if text == nil {
 			text = &sharedText{analyser: a, text: tf.Value()}
-			texts[shared.group] = text
+			texts[group] = text
 		} else if !bytes.Equal(text.text, tf.Value()) {
 			continue
 		}
 		doc.Fields[i] = &sharedField{name: tf.Name(), arrayPositions: tf.ArrayPositions(),
-			options: tf.Options(), value: tf.Value(), text: text, role: shared.role}
+			options: tf.Options(), value: tf.Value(), text: text, role: role}
 	}
 	return doc, nil
 }
