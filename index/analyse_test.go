@@ -93,9 +93,10 @@ func sampleStatement(i int, text string) Statement {
 	}
 	sentence, _, _ := strings.Cut(body, ".")
 	langs := []string{"en", "fr", "km", "de", ""}
+	orgs := []string{"LICADHO", "ADHOC", "Amnesty International", "FORUM-ASIA"}
 	return Statement{
-		ID: fmt.Sprint("s", i), Title: title, Body: body, Source: "LICADHO", Lang: langs[i%len(langs)],
-		Organizations: []string{"LICADHO", "Amnesty International"}, Hash: "h",
+		ID: fmt.Sprint("s", i), Title: title, Body: body, Source: orgs[i%3], Lang: langs[i%len(langs)],
+		Organizations: orgs[i%2 : i%2+1+i%3], Hash: "h",
 		Quotes: []Quote{{Text: sentence, Speaker: "Kem Sokha", Sentence: sentence}},
 	}
 }
