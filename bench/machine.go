@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -46,6 +47,16 @@ func LoadAverage() string {
 // 0 where /proc is missing. It covers the whole process, which is why each
 // system runs in a child process of its own.
 func PeakRSS() int64 { return procBytes("VmHWM") }
+
+// CPUSeconds is the CPU time this process has used so far, user and
+// system, in seconds; 0 if the system does not say.
+func CPUSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
 
 // RSS is this process's resident memory now (VmRSS), in bytes.
 func RSS() int64 { return procBytes("VmRSS") }

@@ -446,13 +446,25 @@ func (ix *Index) write(stmts []Statement, remove []string, deleted map[string]st
 	}
 	ix.mu.RLock()
 	batch := ix.bleve.NewBatch()
+	m := ix.bleve.Mapping()
 	ix.mu.RUnlock()
+	texts, err := newTextAnalyser(m)
+	if err != nil {
+		return err
+	}
+	add := func(id string, data map[string]interface{}) error {
+		doc, err := texts.document(m, id, data)
+		if err != nil {
+			return err
+		}
+		return batch.IndexAdvanced(doc)
+	}
 	for _, s := range stmts {
-		if err := batch.Index(s.ID, s.fields()); err != nil {
+		if err := add(s.ID, s.fields()); err != nil {
 			return fmt.Errorf("index: add %s: %w", s.ID, err)
 		}
 		for i, q := range s.Quotes {
-			if err := batch.Index(QuoteID(s.ID, i+1), s.quoteFields(q)); err != nil {
+			if err := add(QuoteID(s.ID, i+1), s.quoteFields(q)); err != nil {
 				return fmt.Errorf("index: add quote %d of %s: %w", i+1, s.ID, err)
 			}
 		}

@@ -114,6 +114,11 @@ const (
 	khmerNgramFilter = "advosearch_km_ngram"
 	// pairsFilter is the shingle token filter of AnalyzerPairs.
 	pairsFilter = "advosearch_pairs"
+	// Bleve's filters in the analyzers' chains (stemmedFilters).
+	possessiveFilter = en.PossessiveName
+	lowercaseFilter  = lowercase.Name
+	stopFilter       = en.StopName
+	porterFilter     = porter.Name
 )
 
 // LangKhmer is the language code of Khmer, which has fields of its own
@@ -180,7 +185,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	err := m.AddCustomAnalyzer(AnalyzerStemmed, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{FoldFilterName, en.PossessiveName, lowercase.Name, UnaccentFilterName, en.StopName, porter.Name},
+		"token_filters": stemmedFilters(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerStemmed, err)
@@ -188,7 +193,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	err = m.AddCustomAnalyzer(AnalyzerExact, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{FoldFilterName, lowercase.Name},
+		"token_filters": exactFilters(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerExact, err)
@@ -206,7 +211,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	err = m.AddCustomAnalyzer(AnalyzerPairs, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{FoldFilterName, lowercase.Name, pairsFilter},
+		"token_filters": pairsFilters(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: analyzer %s: %w", AnalyzerPairs, err)

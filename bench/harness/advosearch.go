@@ -90,7 +90,7 @@ func indexCorpus(ctx context.Context, cfg bench.Config, path string, res *bench.
 	if err != nil {
 		return err
 	}
-	start := time.Now()
+	start, cpu := time.Now(), bench.CPUSeconds()
 	ix, err := index.Open(path, index.Options{})
 	if err != nil {
 		return err
@@ -109,6 +109,7 @@ func indexCorpus(ctx context.Context, cfg bench.Config, path string, res *bench.
 		return err
 	}
 	res.IndexSeconds = time.Since(start).Seconds()
+	res.IndexCPUSeconds = bench.CPUSeconds() - cpu
 	res.PeakRSSIndexing = bench.PeakRSS()
 	if err := stop(); err != nil {
 		return err

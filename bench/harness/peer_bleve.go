@@ -32,11 +32,12 @@ func RunBleve(ctx context.Context, cfg bench.Config) (bench.Result, error) {
 	if err != nil {
 		return res, err
 	}
-	start := time.Now()
+	start, cpu := time.Now(), bench.CPUSeconds()
 	if res.Statements, err = bleveIndex(ctx, path, cfg.Corpus); err != nil {
 		return res, err
 	}
 	res.IndexSeconds = time.Since(start).Seconds()
+	res.IndexCPUSeconds = bench.CPUSeconds() - cpu
 	res.PeakRSSIndexing = bench.PeakRSS()
 	if err := stop(); err != nil {
 		return res, err
