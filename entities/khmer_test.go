@@ -9,10 +9,7 @@ import (
 // no spaces between words: the longest name wins ("Cambodia" inside
 // ADHOC's full name is no place of its own), and every mention is found.
 func TestRecognizer_Find_khmer(t *testing.T) {
-	r, err := NewRecognizer(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := rulesRecognizer(t)
 	text := "សមាគមការពារសិទ្ធិមនុស្ស និងអភិវឌ្ឍន៍នៅកម្ពុជា (អាដហុក) និងលីកាដូ បានថ្កោលទោសការចាប់ខ្លួនសកម្មជនចំនួនបីនាក់ នៅខេត្តកោះកុង។ សម្ដេច ហ៊ុន សែន បាននិយាយនៅភ្នំពេញ។ អាដហុក"
 	ns := r.Find(text)
 	for _, c := range []struct {
