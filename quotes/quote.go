@@ -260,7 +260,7 @@ func (a *attributor) after(i int) resolved {
 		if k >= nearTagWords && !a.subjectAdjoins(before, w.start) {
 			continue
 		}
-		if pr := lastPronoun(words[:k]); pr != "" && len(before) == 0 && !newSentence {
+		if pr := a.subjectPronoun(words, k, k); pr != "" && len(before) == 0 && !newSentence {
 			return a.pronoun(pr, sp.open)
 		}
 		if m, ok := a.subject(before, w.start); ok {
@@ -523,7 +523,7 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			}
 			continue
 		}
-		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {
+		if pr := a.subjectPronoun(words, k, 2); pr != "" {
 			return a.pronoun(pr, w.start)
 		}
 		before := a.mentionsIn(clauseStart, w.start)
@@ -542,6 +542,34 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 	}
 	return resolved{}
 }
+
+// subjectPronoun returns the pronoun that stands as the subject of the
+// speech verb words[k]: one among the reach words before it (“…,” he
+// said), or "they" for a noun of an organization right before it, perhaps
+// with an auxiliary between (“…,” the group said; l’organisation a
+// déclaré), which stands for the organization the text named before. A
+// noun set off by a comma is no subject ("influence in the NGO, telling
+// …").
+func (a *attributor) subjectPronoun(words []word, k, reach int) string {
+	if pr := lastPronoun(tail(words[:k], reach)); pr != "" {
+		return pr
+	}
+	j := k - 1
+	if j > 0 && auxiliaries[words[j].text] {
+		j--
+	}
+	if j < 0 || !orgNouns[words[j].text] || !determinerBefore(words, j) {
+		return ""
+	}
+	if strings.ContainsAny(a.text[words[j].end:words[k].start], ",;:.") {
+		return ""
+	}
+	return "they"
+}
+
+// auxiliaries stand between a subject and its speech verb: "has said",
+// "a déclaré", "ha dicho", "tem dito".
+var auxiliaries = map[string]bool{"has": true, "had": true, "have": true, "a": true, "ha": true, "han": true, "avait": true, "havia": true, "tem": true}
 
 // relativePronouns open a clause whose subject is the noun before them.
 var relativePronouns = map[string]bool{"que": true, "qui": true, "quien": true, "quienes": true, "who": true, "which": true}
