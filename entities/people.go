@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,4 +134,76 @@ func (s *entityScan) findNamedByRole() {
 		}
 		s.add(mention{name: s.toks[i].key, kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end}, i, i+1)
 	}
+}
+
+// nameParticles join the parts of people's names in small letters:
+// "Carlos Martínez de la Serna", "Ursula von der Leyen", "Luiz Inácio Lula
+// da Silva", "Mohamed bin Salman".
+var nameParticles = map[string]bool{
+	"de": true, "del": true, "la": true, "las": true, "los": true, "da": true, "das": true,
+	"do": true, "dos": true, "van": true, "von": true, "der": true, "den": true, "ter": true,
+	"bin": true, "ibn": true, "y": true,
+}
+
+// maxParticles bounds the particles in a row ("de los", "van der").
+const maxParticles = 2
+
+// extendNameParticles carries a person's name on over the particles after
+// it and the name words after them, and over an Arabic article joined to
+// the surname ("Abdel Fattah el-Sisi"), which the tagger and the rules stop
+// before. Places, organizations and a sentence's end stop it: "Jose Zamora
+// de Guatemala" stays Jose Zamora.
+func (s *entityScan) extendNameParticles() {
+	for m := range s.found {
+		p := s.found[m]
+		if p.kind != kindPerson {
+			continue
+		}
+		last := s.tokenEndingAt(p.end)
+		if last < 0 || s.at[last] != m {
+			continue
+		}
+		to := last + 1
+		if to < len(s.toks) && s.adjacent(to-1) && s.at[to] < 0 && arabicArticled(s.toks[to].key) {
+			to++
+		} else {
+			j := to
+			for j < len(s.toks) && j-to < maxParticles && s.adjacent(j-1) && nameParticles[s.toks[j].key] {
+				j++
+			}
+			if j == to || j >= len(s.toks) || !s.adjacent(j-1) || s.at[j] >= 0 || !isNameWord(s.toks[j].key) {
+				continue
+			}
+			to = j + 1
+			for to < len(s.toks) && to-j <= maxParticles && s.adjacent(to-1) && s.at[to] < 0 && isNameWord(s.toks[to].key) {
+				to++ // "de los Ángeles Ruiz"
+			}
+		}
+		p.end = s.toks[to-1].end
+		p.name = collapseSpace(s.text[p.start:p.end])
+		s.found[m] = p
+		for j := last + 1; j < to; j++ {
+			s.at[j] = m
+		}
+	}
+}
+
+// arabicArticled reports whether w is a surname with its Arabic article
+// written on: "el-Sisi", "al-Assad", "Al-Khawaja" after a given name.
+func arabicArticled(w string) bool {
+	for _, a := range []string{"el-", "al-", "El-", "Al-", "ad-", "as-", "ash-", "az-"} {
+		if rest, ok := strings.CutPrefix(w, a); ok && startsUpper(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenEndingAt returns the token that ends at byte end, or -1.
+func (s *entityScan) tokenEndingAt(end int) int {
+	i := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].end >= end })
+	if i < len(s.toks) && s.toks[i].end == end {
+		return i
+	}
+	return -1
 }

@@ -98,6 +98,9 @@ func TestRecognizer_Find_roles(t *testing.T) {
 		{name: "a thing is no person", text: "Water is a problem for every farmer here.", notPeople: []string{"Water"}},
 		{name: "a French role introduces a name", text: "Nous avons rencontré l'agriculteur Rafiq Ben Salem dans son champ.", people: []string{"Rafiq Ben Salem"}},
 		{name: "a particle that is also a number", text: "The activist Isabel Dos Santos was arrested.", people: []string{"Isabel Dos Santos"}},
+		{name: "particles in a name", text: "The lawyer Ana Lucía de los Ángeles Ruiz read the statement.", people: []string{"Ana Lucía de los Ángeles Ruiz"}, notPeople: []string{"Ana Lucía"}},
+		{name: "an Arabic article on the surname", text: "The activist Alaa Abdel el-Fattah was released.", people: []string{"Alaa Abdel el-Fattah"}},
+		{name: "a particle before a place is none", text: "The lawyer Tomás Quiroga de Bolivia spoke.", people: []string{"Tomás Quiroga"}},
 		{name: "an organization after said", text: "“Revoking these protections is a worrying development,” said Digital Rights Watch Chair Tim Holloway.", notPeople: []string{"Digital Rights"}},
 	})
 }

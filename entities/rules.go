@@ -72,6 +72,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findCapitalNames()
 	s.findNamedByRole()
 	s.addTagged(kindPerson)
+	s.extendNameParticles()
 	s.addTagged(kindOrg)
 	// Again, for the organizations the tagger added: the first pass saw
 	// only the rules' names, and a second finds the same ones again.

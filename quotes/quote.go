@@ -350,8 +350,17 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 	}
 	// A mention that runs past the verb (names found over the text's
 	// whole, a verb read inside one) is not before it.
-	if last := before[len(before)-1]; !last.possessive && last.end <= verb && strings.TrimSpace(a.text[last.end:verb]) == "" {
-		return true
+	if last := before[len(before)-1]; !last.possessive && last.end <= verb {
+		switch strings.TrimSpace(a.text[last.end:verb]) {
+		case "":
+			return true
+		case ",":
+			// The name set off by commas after its role: “…,” Amnesty
+			// International’s regional director, Tigere Chagutah, said.
+			if strings.HasSuffix(strings.TrimSpace(a.text[:last.start]), ",") {
+				return true
+			}
+		}
 	}
 	for _, p := range before {
 		if p.kind != kindUnknown && !p.possessive && a.appositive(p, verb) {

@@ -131,6 +131,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"appositive role in capitals", "Irungu Houghton, Executive Director of Amnesty International Kenya, said: “Police must stop abducting protesters.”", "Irungu Houghton"},
 		{"short sentence with a tag", "The opposition leader Carlos Mesa spoke. “We will appeal,” tweeted Carlos Mesa.", "Carlos Mesa"},
 		{"short sentence after said colon", "The lawyer for the family, Tomás Vidal, said: “They were tortured.”", "Tomás Vidal"},
+		{"a name set off by commas after its role", "“The authorities must act now,” Amnesty International’s regional director, Tigere Chagutah, said.", "Tigere Chagutah"},
 		{"the group said", "Human Rights Watch urged the authorities to act. “The government must release them now,” the group said.", "Human Rights Watch"},
 		{"l’organisation a déclaré", "La FIDH a condamné le verdict. L’organisation a déclaré : « Ce procès est une parodie de justice. »", "International Federation for Human Rights"},
 		{"an organization's noun as an object speaks not", "Hun Sen spoke of the NGO, telling workers that CCHR “must close because they follow foreigners”.", "Hun Sen"},
