@@ -68,6 +68,8 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findKindNamed()
 	s.linkAcronyms()
 	s.findPeople()
+	s.findQuoteTagSubjects()
+	s.findRelatives()
 	s.findCapitalNames()
 	s.findNamedByRole()
 	s.addTagged(kindPerson)
@@ -551,6 +553,10 @@ func (s *entityScan) nameRun(i int) int {
 			n++
 			continue
 		}
+		if j > i && s.adjacent(j-1) && s.at[j] < 0 && articleSurname(s.toks[j].key) {
+			n++
+			continue
+		}
 		if j > i && !s.adjacentOrInitial(j-1) {
 			break
 		}
@@ -567,6 +573,29 @@ func (s *entityScan) nameRun(i int) int {
 		n--
 	}
 	return n
+}
+
+// nameArticles are the Arabic articles written in small letters and
+// hyphenated onto a surname ("Abdul Fattah al-Sisi", "Karim el-Shaer"), as
+// transliterated names are.
+var nameArticles = []string{"al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-"}
+
+// articleSurname reports whether w is a surname with an Arabic article:
+// the article in small letters, then a capital ("al-Sharqawy"). A general
+// pattern of transliterated names, not a list of them.
+func articleSurname(w string) bool {
+	bare := withoutArticle(w)
+	return bare != w && startsUpper(bare) && hasLower(bare)
+}
+
+// withoutArticle drops an Arabic article hyphenated onto w, or returns w.
+func withoutArticle(w string) string {
+	for _, a := range nameArticles {
+		if rest, ok := strings.CutPrefix(w, a); ok && rest != "" {
+			return rest
+		}
+	}
+	return w
 }
 
 // maxHyphenPart bounds a lower-case part of a name ("Hang-tung"); longer
@@ -715,6 +744,10 @@ func (s *entityScan) resolveShortNames() {
 			}
 			if !slices.Contains(parts[w], m.name) {
 				parts[w] = append(parts[w], m.name)
+			}
+			// "al-Sisi" is "Sisi" when written alone.
+			if bare := withoutArticle(w); bare != w && !slices.Contains(parts[bare], m.name) {
+				parts[bare] = append(parts[bare], m.name)
 			}
 		}
 	}

@@ -350,8 +350,17 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 	}
 	// A mention that runs past the verb (names found over the text's
 	// whole, a verb read inside one) is not before it.
-	if last := before[len(before)-1]; !last.possessive && last.end <= verb && strings.TrimSpace(a.text[last.end:verb]) == "" {
-		return true
+	if last := before[len(before)-1]; !last.possessive && last.end <= verb {
+		switch strings.TrimSpace(a.text[last.end:verb]) {
+		case "":
+			return true
+		case ",":
+			// “…,” a volunteer at the event, X, said: the name is set
+			// off by commas as the role's appositive.
+			if last.kind != kindUnknown && strings.HasSuffix(strings.TrimSpace(a.text[:last.start]), ",") {
+				return true
+			}
+		}
 	}
 	for _, p := range before {
 		if p.kind != kindUnknown && !p.possessive && a.appositive(p, verb) {
@@ -368,10 +377,17 @@ func (a *attributor) appositive(p mention, verb int) bool {
 		return false
 	}
 	gap := a.text[p.end:verb]
-	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") != 2 || !strings.HasSuffix(strings.TrimSpace(gap), ",") {
+	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") < 2 || !strings.HasSuffix(strings.TrimSpace(gap), ",") ||
+		strings.ContainsAny(gap, ".;:!?") {
 		return false
 	}
 	role := strings.TrimSpace(gap[1:])
+	if strings.Count(gap, ",") > 2 {
+		// "X, a teacher from Jabalpur, in the state of Madhya Pradesh,
+		// said": a role in small letters may hold commas of its own; a
+		// list of names ("X, Y, Z said") starts with a capital.
+		return startsLower(role)
+	}
 	return startsLower(role) || capitalisedRole(role)
 }
 

@@ -132,6 +132,13 @@ func TestExtract_speaker(t *testing.T) {
 		{"short sentence with a tag", "The opposition leader Carlos Mesa spoke. “We will appeal,” tweeted Carlos Mesa.", "Carlos Mesa"},
 		{"short sentence after said colon", "The lawyer for the family, Tomás Vidal, said: “They were tortured.”", "Tomás Vidal"},
 		{"told names the listener", "Police fired tear gas. “We are not criminals,” one protester told Reuters.", ""},
+		// A name before the verb, set off as a role's appositive or with a
+		// role holding commas of its own: general patterns of news copy.
+		{"role, X, said", "Police came late. “Nobody answered the phone,” a nurse at the clinic, Tomás Vidal, said.", "Tomás Vidal"},
+		{"X, role with commas, said", "“We stayed at home this year,” Lena Brook, a baker from Dunmore, in the north of the valley, said.", "Lena Brook"},
+		{"one of them, X, said", "“We were only singing,” one of the choir members, Aroha, said.", "Aroha"},
+		{"X, of an org, said with initials", "“We need protection, not speeches,” J. K. Obeng, of the Harbour Workers Union, said.", "J. K. Obeng"},
+		{"surname with a particle after Ms", "“Quiet felt safer,” Rosa D’Arcy, a teacher, said. “We prayed at home,” Ms D’Arcy said.", "Rosa D’Arcy"},
 		{"a quotation running on into the next paragraph", "“The detention of journalists must end. The authorities have a duty to protect them.\n\n“We call on the government to release all those held,” said Maria Santos.", "Maria Santos"},
 		{"credit after a dash", "“The people have spoken” — Samira Benali, Tunisian League for Human Rights.", "Samira Benali"},
 		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},
