@@ -40,3 +40,11 @@ func (s *entityScan) findRelatives() {
 		s.add(mention{name: name, kind: kindPerson, start: s.toks[start].start, end: s.toks[end].end}, start, end+1)
 	}
 }
+
+// IsRelativeRef reports whether possessive and noun, two words in small
+// letters, refer to someone by a family tie ("his sister", "her son").
+// Package quotes resolves such a speaker to the person the text
+// introduced with the same tie.
+func IsRelativeRef(possessive, noun string) bool {
+	return possessiveDeterminers[possessive] && relatives[noun]
+}

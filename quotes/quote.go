@@ -260,6 +260,9 @@ func (a *attributor) after(i int) resolved {
 		if k >= nearTagWords && !a.subjectAdjoins(before, w.start) {
 			continue
 		}
+		if who, ok := a.relativeSubject(words, k); ok {
+			return who
+		}
 		if pr := lastPronoun(words[:k]); pr != "" && len(before) == 0 && !newSentence {
 			return a.pronoun(pr, sp.open)
 		}
@@ -539,6 +542,9 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			}
 			continue
 		}
+		if who, ok := a.relativeSubject(words, k); ok {
+			return who
+		}
 		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {
 			return a.pronoun(pr, w.start)
 		}
@@ -557,6 +563,21 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		}
 	}
 	return resolved{}
+}
+
+// relativeSubject reads a family tie right before the speech verb
+// words[k] as its subject ("his sister said"): the speaker is the person
+// the text introduced with the same tie ("his sister Mira Osei"), or no
+// one named when it introduced none. Either way it is not the person the
+// possessive points to, whom a pronoun rule would pick.
+func (a *attributor) relativeSubject(words []word, k int) (resolved, bool) {
+	if k < 2 || !entities.IsRelativeRef(words[k-2].text, words[k-1].text) {
+		return resolved{}, false
+	}
+	if m, ok := a.holder(words[k-1].text, words[k-1].start); ok {
+		return resolved{name: m.name, kind: m.kind}, true
+	}
+	return resolved{}, true
 }
 
 // relativePronouns open a clause whose subject is the noun before them.
@@ -662,7 +683,12 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 		return resolved{}
 	}
 	sp, prev := a.spans[i], a.spans[i-1]
-	if strings.TrimSpace(a.text[clauseStart:sp.open]) != "" {
+	if clause := strings.TrimSpace(a.text[clauseStart:sp.open]); clause != "" {
+		// X described it as “…”, adding that “…”: a participle goes on
+		// with the subject of the quotation before, in the same sentence.
+		if clauseStart == prev.close && participleTag(wordsIn(a.text, clauseStart, sp.open)) {
+			return a.said[i-1]
+		}
 		return resolved{}
 	}
 	gap := a.text[prev.close:sp.open]
@@ -693,6 +719,22 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 		return resolved{}
 	}
 	return who
+}
+
+// participles are the speech verbs that carry a sentence's subject on to a
+// second quotation: “…”, adding that “…”.
+var participles = map[string]bool{"adding": true, "saying": true, "noting": true, "stressing": true, "warning": true, "insisting": true, "explaining": true, "arguing": true}
+
+// participleTag reports whether ws, the words between two quotations, are
+// a participle and an optional "that", with no subject of their own.
+func participleTag(ws []word) bool {
+	switch {
+	case len(ws) == 1:
+		return participles[ws[0].text]
+	case len(ws) == 2:
+		return participles[ws[0].text] && ws[1].text == "that"
+	}
+	return false
 }
 
 // titles reports whether m is part of the title before the name speaker

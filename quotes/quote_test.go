@@ -139,6 +139,12 @@ func TestExtract_speaker(t *testing.T) {
 		{"one of them, X, said", "“We were only singing,” one of the choir members, Aroha, said.", "Aroha"},
 		{"X, of an org, said with initials", "“We need protection, not speeches,” J. K. Obeng, of the Harbour Workers Union, said.", "J. K. Obeng"},
 		{"surname with a particle after Ms", "“Quiet felt safer,” Rosa D’Arcy, a teacher, said. “We prayed at home,” Ms D’Arcy said.", "Rosa D’Arcy"},
+		// A family tie as the subject is the person the text introduced
+		// with it, never the one the possessive points to.
+		{"his sister said, introduced before", "“I cannot believe it,” his sister Mira Osei said. Tomás Vidal was freed, though his sister said his release would feel real when “his son arrives here from abroad”.", "Mira Osei"},
+		{"his sister said, never introduced", "Tomás Vidal was freed on Monday. “We waited six years for this day,” his sister said.", ""},
+		// A participle carries the subject on to a second quotation.
+		{"adding that", "Minister Lena Brook described the deal as “a tiny but historic step for the region” adding that “the people will decide in a referendum.”", "Lena Brook"},
 		{"a quotation running on into the next paragraph", "“The detention of journalists must end. The authorities have a duty to protect them.\n\n“We call on the government to release all those held,” said Maria Santos.", "Maria Santos"},
 		{"credit after a dash", "“The people have spoken” — Samira Benali, Tunisian League for Human Rights.", "Samira Benali"},
 		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},
