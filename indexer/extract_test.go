@@ -345,6 +345,11 @@ func TestExtract_creditLines(t *testing.T) {
 		{"newspaper before its reporter", "Asesinan a activista\n\nLa Gaceta del Sur/MARÍA LÓPEZ\n\n" + story, "La Gaceta del Sur"},
 		{"first published on", "Activist killed\n\n" + story + "This article was first published on Rights Monitor on 8 December 2021.", "Rights Monitor"},
 		{"a source that is no name", "Activist killed\n\n" + story + "Source: interviews with the family.", ""},
+		// A scraper's header block, whose fields Markdown runs together.
+		{"publisher field", "Activist killed\n\nCategory: World\n\nPublisher: Harbour Times\n\n" + story, "Harbour Times"},
+		{"publisher field run together with others", "Activist killed\n\nCategory: World Source: https://example.org/news/2026/01/10/3 Publisher: Harbour Times Authors: Ana Ruiz\n\n" + story, "Harbour Times"},
+		{"a copy published via another site", "Activist killed\n\nPublisher: Rights Wire via Harbour Times\n\n" + story, "Harbour Times"},
+		{"a remark in brackets after the publisher", "Activist killed\n\nPublisher: Harbour Times (citing Rights Wire)\n\n" + story, "Harbour Times"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})
