@@ -214,6 +214,10 @@ func creditedSource(text string) string {
 	return ""
 }
 
+// creditDatedRe matches a publisher's name and, after a slash, what may be
+// the date of publication.
+var creditDatedRe = regexp.MustCompile(`^(` + creditName + `)\s+/\s+(.{6,40})$`)
+
 // publisherFieldRe finds a "Publisher:" field; nextFieldRe the label of
 // the field after it ("Authors:", "Scraped (UTC):"), where its value ends.
 var (
@@ -247,6 +251,13 @@ func publisherField(p string) string {
 // Issues"); a remark in brackets after the name is no part of it
 // ("Wikipedia (citing BBC)").
 func creditIn(p string) string {
+	// "Philippine Daily Inquirer / 05:08 AM July 25, 2025": the
+	// publisher's byline, stamped with the date.
+	if m := creditDatedRe.FindStringSubmatch(p); m != nil {
+		if _, ok := parseDate(m[2]); ok {
+			return strings.TrimSpace(m[1])
+		}
+	}
 	for _, re := range []*regexp.Regexp{creditLabelRe, creditBylineRe} {
 		if m := re.FindStringSubmatch(p); m != nil {
 			if len(m) > 2 && m[2] != "" {
