@@ -53,3 +53,30 @@ func TestFind_relatives(t *testing.T) {
 			text: "The sister Cities Forum met.", notPeople: []string{"Cities Forum"}},
 	})
 }
+
+func TestFind_nicknamed(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "curly quotes",
+			text: "The murder of veteran journalist Tomas “Tommy” Alvaro in his hometown shocked the town.", people: []string{"Tomas “Tommy” Alvaro"}, notPeople: []string{"Tommy"}},
+		{name: "straight quotes and a nickname of several words",
+			text: `Broadcaster Renato "DJ Big Ray" Solis was shot on Monday.`, people: []string{`Renato "DJ Big Ray" Solis`}},
+		{name: "a quoted name after an article is no nickname",
+			text: "They launched the “Black Monday” Campaign in May.", notPeople: []string{"the “Black Monday” Campaign", "Black Monday"}},
+		{name: "quoted words in small letters are no nickname",
+			text: "Officials Marta “allegedly” Said nothing.", notPeople: []string{"Marta “allegedly” Said"}},
+	})
+}
+
+func TestFind_broadcaster(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "a broadcaster is a person",
+			text: "The killing of Northern Coast broadcaster Teodoro Lim on Monday.", people: []string{"Teodoro Lim"}},
+	})
+}
+
+func TestFind_cityIsNoPerson(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "a title's word opening a city's name",
+			text: "The activist was killed in June in General Tamar City, the police said.", notPeople: []string{"Tamar City", "Tamar"}},
+	})
+}

@@ -68,6 +68,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findKindNamed()
 	s.linkAcronyms()
 	s.findPeople()
+	s.findNicknamed()
 	s.findQuoteTagSubjects()
 	s.findRelatives()
 	s.findCapitalNames()
@@ -559,6 +560,11 @@ func (s *entityScan) nameRun(i int) int {
 		}
 		if j > i && !s.adjacentOrInitial(j-1) {
 			break
+		}
+		if j > i && placeNouns[s.toks[j].lower] && startsUpper(s.toks[j].key) {
+			// "General Santos City", "Quezon City": capitals before
+			// "City" or "Province" name a place, not a person.
+			return 0
 		}
 		if s.at[j] >= 0 || !s.isNameTok(j) {
 			break
