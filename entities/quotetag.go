@@ -23,7 +23,7 @@ const maxTagRoleWords = 8
 
 // maxTagAppositiveWords bounds the appositive between the name and the verb
 // (", of the United Christian Forum, said").
-const maxTagAppositiveWords = 10
+const maxTagAppositiveWords = 16
 
 // findQuoteTagSubjects reads a name between a closing quotation mark and a
 // speech verb as a person's: two capitalised words or more, or one after a

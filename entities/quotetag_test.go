@@ -10,6 +10,8 @@ func TestFind_quoteTagSubjects(t *testing.T) {
 			text: "“The water is gone,” Tavita Leota said.", people: []string{"Tavita Leota"}},
 		{name: "name and appositive before said",
 			text: "“We need protection, not speeches,” Tavita Leota, of the Harbour Workers Forum, said.", people: []string{"Tavita Leota"}},
+		{name: "a long appositive with an organization's name",
+			text: "“It was a gross overreaction,” Tavita Leota, policy director of the Harbour Coalition for Migrant and Refugee Workers Rights, told reporters.", people: []string{"Tavita Leota"}},
 		{name: "role then name in commas",
 			text: "“Nobody came,” one of the singers, Aroha, said.", people: []string{"Aroha"}},
 		{name: "title then one name",

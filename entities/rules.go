@@ -249,7 +249,10 @@ func (s *entityScan) linkAcronyms() {
 		if !s.parenthesized(k) || !isAcronym(s.toks[k].key) {
 			continue
 		}
-		long := s.at[k-1]
+		long := s.spelledName(k)
+		if long < 0 {
+			long = s.at[k-1]
+		}
 		if long < 0 {
 			long = s.unknownOrg(k)
 		}

@@ -48,7 +48,7 @@ var orgWords = markWords(
 		project secretariat service society union unit watch`},
 	group[orgWord]{orgHead, `defenders international nations`},
 	group[orgWord]{orgRuleHead, `
-		army battalion brigade college company corporation directorate division government hall
+		army battalion brigade college company corporation directorate division force government hall
 		hospital house lawyers mission observatory parliament police prison senate squad tribunal
 		university`},
 	// Newspapers' names end in these: "Washington Post", "Khmer Times".
