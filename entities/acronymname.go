@@ -89,10 +89,18 @@ func (s *entityScan) holdsOrgHead(from, to int) bool {
 
 // mentionsWithin reports whether every mention covering a token in
 // [from, to) lies inside that range, so that absorbing them cuts no name
-// in two.
+// in two. An organization's name that ends with the range and starts
+// before it is the unit the acronym's body belongs to, read too long
+// ("Financing Division of the Office for the Coordination of Humanitarian
+// Affairs (OCHA)"): the acronym says where the name starts, and it is
+// given up.
 func (s *entityScan) mentionsWithin(from, to int) bool {
 	for j := from; j < to; j++ {
-		if m := s.at[j]; m >= 0 && (s.found[m].start < s.toks[from].start || s.found[m].end > s.toks[to-1].end) {
+		m := s.at[j]
+		if m < 0 || s.found[m].start >= s.toks[from].start && s.found[m].end <= s.toks[to-1].end {
+			continue
+		}
+		if s.found[m].kind != kindOrg || s.found[m].end != s.toks[to-1].end {
 			return false
 		}
 	}

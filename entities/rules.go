@@ -61,6 +61,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 		s.at[i] = -1
 	}
 	s.matchGazetteer()
+	s.markPhotoCredits()
 	s.runTagger(tagger)
 	s.findSignatories()
 	s.findSections()
