@@ -689,6 +689,12 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 		if clauseStart == prev.close && participleTag(wordsIn(a.text, clauseStart, sp.open)) {
 			return a.said[i-1]
 		}
+		// He hoped that “…” will succeed, “…”: a second quotation of the
+		// same sentence, with no name or speech verb of its own between,
+		// is the same speaker's.
+		if clauseStart == prev.close && a.sameSentenceTail(prev.close, sp.open) {
+			return a.said[i-1]
+		}
 		return resolved{}
 	}
 	gap := a.text[prev.close:sp.open]
@@ -719,6 +725,30 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 		return resolved{}
 	}
 	return who
+}
+
+// maxTailWords bounds the words between two quotations of one sentence
+// that share a speaker.
+const maxTailWords = 20
+
+// sameSentenceTail reports whether text[from:to], between two quotations,
+// goes on with one sentence: no sentence end, no name, no speech verb, a
+// few words only.
+func (a *attributor) sameSentenceTail(from, to int) bool {
+	gap := a.text[from:to]
+	if sentences(gap) > 0 || strings.Contains(gap, "\n") || len(a.mentionsIn(from, to)) > 0 {
+		return false
+	}
+	ws := wordsIn(a.text, from, to)
+	if len(ws) > maxTailWords {
+		return false
+	}
+	for k := range ws {
+		if isSpeechVerb(ws, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // participles are the speech verbs that carry a sentence's subject on to a

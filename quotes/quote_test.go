@@ -145,6 +145,9 @@ func TestExtract_speaker(t *testing.T) {
 		{"his sister said, never introduced", "Tomás Vidal was freed on Monday. “We waited six years for this day,” his sister said.", ""},
 		// A participle carries the subject on to a second quotation.
 		{"adding that", "Minister Lena Brook described the deal as “a tiny but historic step for the region” adding that “the people will decide in a referendum.”", "Lena Brook"},
+		{"expressed hope that", "Lena Brook spoke to the press. She expressed hope that “the talks on the release of the prisoners will succeed”.", "Lena Brook"},
+		{"a second quotation of the same sentence", "Lena Brook spoke to the press. She expressed hope that “the talks on the prisoners” will succeed before the offensive in the south, “where most of the displaced people live now.”", "Lena Brook"},
+		{"a second quotation after a name of its own", "Lena Brook said “the talks will succeed soon” while Tomás Vidal, “who has met every family in the camp,” stayed home.", ""},
 		{"a quotation running on into the next paragraph", "“The detention of journalists must end. The authorities have a duty to protect them.\n\n“We call on the government to release all those held,” said Maria Santos.", "Maria Santos"},
 		{"credit after a dash", "“The people have spoken” — Samira Benali, Tunisian League for Human Rights.", "Samira Benali"},
 		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},

@@ -55,6 +55,10 @@ func isSpeechVerb(ws []word, k int) bool {
 		return next == "out"
 	case "put", "puts":
 		return next == "it"
+	case "express", "expresses", "expressed", "expressing", "voice", "voices", "voiced":
+		// expressed hope that “…”, voiced concern that “…”: what one
+		// hopes or fears, said.
+		return next == "hope" || next == "concern" || next == "fear" || next == "fears" || next == "regret" || next == "confidence" || next == "doubt"
 	case "appelle", "appellent", "appelé", "appelait", "llama", "llaman", "llamó":
 		// appelle à « … », llama a “…”.
 		return next == "à" || next == "a"
