@@ -398,12 +398,23 @@ func (s *entityScan) orgRunStart(h int) int {
 			from = j
 			continue
 		}
+		// "Truth and Justice Commission", "Human Rights and Democracy
+		// Centre": "and" between two plain capitalised words inside the
+		// name. Not after a name already read ("Amnesty International
+		// and Justice Commission" are two).
+		if s.toks[j].key == "and" && j > 0 && j < h-1 && s.joined(j-1) && s.at[j-1] < 0 &&
+			isOrgWord(s.toks[j-1].key) && !IsTitle(s.toks[j-1].key) && !s.startsLine(j-1) {
+			continue
+		}
 		// A gerund opening a line starts a heading ("Restricting
 		// Assembly: ..."), not a name ("Liberal Publishing House").
 		if !isOrgWord(s.toks[j].key) || (strings.HasSuffix(s.toks[j].key, "ing") && s.startsLine(j)) {
 			break
 		}
 		from = j
+	}
+	for from < h && s.toks[from].key == "and" {
+		from++
 	}
 	// "The" and the like start sentences, not names; "El Tribunal …" too.
 	for from < h && (commonCapitals[s.toks[from].lower] || romanceArticles[s.toks[from].key]) {
@@ -476,7 +487,7 @@ func (s *entityScan) orgRunEnd(to int) int {
 func (s *entityScan) capitalizedRun(i int) int {
 	j := i
 	for j < len(s.toks) {
-		if j > i && !s.joined(j-1) {
+		if j > i && !s.joined(j-1) && !s.listComma(j-1) {
 			break
 		}
 		if m := s.at[j]; m >= 0 {
@@ -499,6 +510,28 @@ func (s *entityScan) capitalizedRun(i int) int {
 		j++
 	}
 	return j
+}
+
+// maxListWords bounds the words of a list inside a name read after a comma.
+const maxListWords = 6
+
+// listComma reports whether the comma after token j is inside a list of
+// capitalised words that "and" closes: "Committee on Economic, Social and
+// Cultural Rights". A comma before anything else ends the name.
+func (s *entityScan) listComma(j int) bool {
+	if j+1 >= len(s.toks) || strings.TrimSpace(s.text[s.toks[j].end:s.toks[j+1].start]) != "," || !isOrgWord(s.toks[j].key) {
+		return false
+	}
+	for k := j + 1; k < len(s.toks) && k <= j+maxListWords; k++ {
+		w := s.toks[k].key
+		if w == "and" {
+			return k+1 < len(s.toks) && s.joined(k) && isOrgWord(s.toks[k+1].key)
+		}
+		if !isOrgWord(w) || k > j+1 && !s.joined(k-1) && !(strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) == ",") {
+			return false
+		}
+	}
+	return false
 }
 
 // isOrgWord: capitalized, not written in capitals (an acronym or a shouted

@@ -185,3 +185,30 @@ func TestRecognizer_Find_honorificIsNoOrganization(t *testing.T) {
 		t.Errorf("organizations %q, want only Wikileaks", got)
 	}
 }
+
+// TestRecognizer_Find_orgsWithAndAndLists reads names that hold "and"
+// before their head word or a list closed by "and" after a connector, and
+// keeps two names joined by "and" apart.
+func TestRecognizer_Find_orgsWithAndAndLists(t *testing.T) {
+	r, err := NewRecognizer(nil)
+	if err != nil {
+		t.Fatalf("NewRecognizer: %v", err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"and before the head", "It was presented by the Peace and Reconciliation Commission on Monday.",
+			[]string{"Peace and Reconciliation Commission"}, []string{"Reconciliation Commission"}},
+		{"a list after a connector", "It cites the Council on Maritime, Labour and Fisheries Rights in its report.",
+			[]string{"Council on Maritime, Labour and Fisheries Rights"}, []string{"Council on Maritime"}},
+		{"two names joined by and", "Amnesty International and Harbour Justice Commission staff met.",
+			[]string{"Amnesty International", "Harbour Justice Commission"}, []string{"Amnesty International and Harbour Justice Commission"}},
+		{"a comma before no list ends the name", "The Council on Maritime Rights, Labour unions and others met.",
+			[]string{"Council on Maritime Rights"}, []string{"Council on Maritime Rights, Labour"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			wantNames(t, "organizations", r.Find(tt.text).Canonical(Org), tt.want, tt.not)
+		})
+	}
+}
