@@ -111,3 +111,11 @@ func TestFind_softwareAfterBy(t *testing.T) {
 		{name: "written by", text: "Reporting by Tomas Vidal Ortega.", people: []string{"Tomas Vidal Ortega"}},
 	})
 }
+
+// A second title after an office is no part of the name it introduces.
+func TestFind_titleAfterOffice(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "Sir after an office", text: "Prime Minister Sir Tobias Wren had promised it.", people: []string{"Tobias Wren"}, notPeople: []string{"Sir Tobias Wren"}},
+		{name: "Dr after an office", text: "President Dr Ana Lopes Vidal spoke first.", people: []string{"Ana Lopes Vidal"}, notPeople: []string{"Dr Ana Lopes Vidal"}},
+	})
+}

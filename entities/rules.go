@@ -379,6 +379,11 @@ func (s *entityScan) findPeople() {
 			continue
 		}
 		next := i + 1
+		// "Prime Minister Sir Keir Starmer": a second title or honorific
+		// after the office is no part of the name.
+		for next+1 < len(s.toks) && s.at[next] < 0 && IsTitle(s.toks[next].key) && s.adjacent(next) && s.nameRun(next+1) >= 2 {
+			next++
+		}
 		// "le président bolivien Evo Morales", "el presidente chileno
 		// Gabriel Boric": French and Spanish put the nationality after
 		// the role, in small letters.
