@@ -106,6 +106,9 @@ type resolved struct {
 	// (“…,” a tearful Mr Raja Petra said as he …), which a next passage
 	// continues however long the tag.
 	tag bool
+	// unnamed marks a tag that brings in a speaker the text does not name
+	// (“…,” said a bishop): no one named before spoke it.
+	unnamed bool
 }
 
 // attributor finds the speakers of the quotations in one text, in order;
@@ -191,6 +194,11 @@ func (a *attributor) speaker(i int) resolved {
 	tag.tag = tag.name != ""
 	if tag.name != "" && !tag.weak {
 		return tag
+	}
+	if tag.unnamed {
+		// “…,” said a bishop in the north: neither a name before the
+		// quotation nor the speaker of the one before spoke it.
+		return resolved{}
 	}
 	// X, who called it a “…”, according to AFP: X spoke, AFP reported.
 	// Only a person named before overrides the report's source: the
@@ -289,7 +297,7 @@ func (a *attributor) after(i int) resolved {
 			// « … », a déclaré un policier; “…”, dijo una vecina: an
 			// indefinite article brings in someone the text has not
 			// named, never a name read before.
-			return resolved{}
+			return resolved{unnamed: true}
 		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && (k == 0 || k == 1 && (words[0].text == "a" || words[0].text == "ha")) {
 			// “…”, preguntó: Spanish and Portuguese leave the subject

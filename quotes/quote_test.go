@@ -148,6 +148,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"expressed hope that", "Lena Brook spoke to the press. She expressed hope that “the talks on the release of the prisoners will succeed”.", "Lena Brook"},
 		{"a second quotation of the same sentence", "Lena Brook spoke to the press. She expressed hope that “the talks on the prisoners” will succeed before the offensive in the south, “where most of the displaced people live now.”", "Lena Brook"},
 		{"a second quotation after a name of its own", "Lena Brook said “the talks will succeed soon” while Tomás Vidal, “who has met every family in the camp,” stayed home.", ""},
+		{"an unnamed speaker after a named one", "“This is not about one town,” Lena Brook said. “It is about the republic.”\n\nBishops spoke of fear. “Faith should not need any permission,” said a bishop in the north.", ""},
 		{"a quotation running on into the next paragraph", "“The detention of journalists must end. The authorities have a duty to protect them.\n\n“We call on the government to release all those held,” said Maria Santos.", "Maria Santos"},
 		{"credit after a dash", "“The people have spoken” — Samira Benali, Tunisian League for Human Rights.", "Samira Benali"},
 		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},
