@@ -67,6 +67,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findSections()
 	s.findOrgs()
 	s.findKindNamed()
+	s.findNamedBeforeKind()
 	s.linkAcronyms()
 	s.findPeople()
 	s.findNicknamed()
