@@ -271,6 +271,9 @@ func (a *attributor) after(i int) resolved {
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
+		if who, ok := a.definiteOrg(words, k); ok && len(before) == 0 && !newSentence {
+			return who
+		}
 		if pr := lastPronoun(words[:k]); pr != "" && len(before) == 0 && !newSentence {
 			return a.pronoun(pr, sp.open)
 		}
@@ -553,6 +556,9 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
+		if who, ok := a.definiteOrg(words, k); ok && len(a.mentionsIn(words[k-2].start, w.start)) == 0 {
+			return who
+		}
 		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {
 			return a.pronoun(pr, w.start)
 		}
@@ -822,6 +828,10 @@ func sentences(text string) int {
 // before offset at: the speaker of the last quotation of that kind when no
 // other name of that kind came since, else the nearest name of that kind if
 // its sentence names no other.
+// pronounReach is how far back, in bytes, a pronoun's or a definite
+// noun's referent is looked for.
+const pronounReach = 1500
+
 func (a *attributor) pronoun(p string, at int) resolved {
 	want := kindOrg
 	if p == "he" || p == "she" {
@@ -846,7 +856,7 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		}
 		break
 	}
-	ms := a.mentionsIn(max(0, at-1500), at)
+	ms := a.mentionsIn(max(0, at-pronounReach), at)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		// "la Defensa de los Derechos Humanos": a person's name as a

@@ -149,6 +149,13 @@ func TestExtract_speaker(t *testing.T) {
 		{"a second quotation of the same sentence", "Lena Brook spoke to the press. She expressed hope that “the talks on the prisoners” will succeed before the offensive in the south, “where most of the displaced people live now.”", "Lena Brook"},
 		{"a second quotation after a name of its own", "Lena Brook said “the talks will succeed soon” while Tomás Vidal, “who has met every family in the camp,” stayed home.", ""},
 		{"an unnamed speaker after a named one", "“This is not about one town,” Lena Brook said. “It is about the republic.”\n\nBishops spoke of fear. “Faith should not need any permission,” said a bishop in the north.", ""},
+		// A definite noun for an organization stands for one the text
+		// named, as a pronoun does.
+		{"the group said", "Harbour Watch released a report on Monday.\n\n“The authorities must release everyone held,” the group said in a statement.", "Harbour Watch"},
+		{"the ministry said, a ministry named", "The Ministry of Fisheries denied it. Harbour Watch disagreed. The ministry said that “every permit was issued lawfully.”", "Ministry of Fisheries"},
+		{"the ministry said, none named", "Harbour Watch released a report. The ministry said that “every permit was issued lawfully.”", ""},
+		{"a noun after a preposition is no subject", "Lena Brook said he hid money in the NGO, telling workers that Harbour Watch “must close because it follows foreigners”.", "Lena Brook"},
+		{"which the institution said", "The National Council for Fishers asked for his release. The minister studied the petitions, which the institution said it had sent “in light of the health of the prisoners and their families”.", "National Council for Fishers"},
 		{"a quotation running on into the next paragraph", "“The detention of journalists must end. The authorities have a duty to protect them.\n\n“We call on the government to release all those held,” said Maria Santos.", "Maria Santos"},
 		{"credit after a dash", "“The people have spoken” — Samira Benali, Tunisian League for Human Rights.", "Samira Benali"},
 		{"surname of the one named before", "Jose Ruben Zamora, founder of elPeriódico, was sentenced. “This is a political trial,” Zamora said. His son, Jose Zamora, spoke later.", "Jose Ruben Zamora"},
