@@ -40,6 +40,12 @@ var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": tr
 func (s *entityScan) findOrgs() {
 	for h := 0; h < len(s.toks); h++ {
 		t := s.toks[h]
+		if s.at[h] < 0 && smallMinistries[t.key] {
+			if to := s.findSmallMinistry(h); to > h {
+				h = to - 1
+			}
+			continue
+		}
 		if s.at[h] >= 0 || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
 			continue
 		}
@@ -224,6 +230,34 @@ func (s *entityScan) findLeadOrg(h int) int {
 	return to
 }
 
+// smallMinistries are the words for a ministry that French, Spanish and
+// Portuguese write in small letters before the capitalised field it is
+// for: "le ministère de la Justice", "el ministerio del Interior".
+var smallMinistries = wordSet(`ministère ministerio ministério`)
+
+// findSmallMinistry reads such a ministry at token h, a nationality in
+// small letters allowed before the connector ("ministère tunisien de
+// l’Agriculture"), and returns the token after its name, or h when no
+// capitalised field follows.
+func (s *entityScan) findSmallMinistry(h int) int {
+	j := h + 1
+	if j < len(s.toks) && s.joined(h) && isDemonym(s.toks[j].key) {
+		j++
+	}
+	k, ok := s.connectorAt(j)
+	if !ok || k >= len(s.toks) || !startsUpper(s.toks[k].key) {
+		return h
+	}
+	to := s.capitalizedRun(k)
+	if to == k {
+		return h
+	}
+	to = s.orgRunEnd(to)
+	name := collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end])
+	s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[h].start, end: s.toks[to-1].end}, h, to)
+	return to
+}
+
 // leadAdjectives are the adjectives that follow the opening word of the
 // names of French, Spanish and Portuguese institutions, written in small
 // letters there: "Cour suprême", "Conseil constitutionnel", "Fiscalía
@@ -280,7 +314,17 @@ func (s *entityScan) connectorAt(j int) (int, bool) {
 	if j < len(s.toks) && orgArticles[s.toks[j].lower] && s.joined(j-1) {
 		j++
 	}
-	return j, j < len(s.toks) && s.joined(j-1)
+	return j, j < len(s.toks) && (s.joined(j-1) || s.elidedArticleBefore(j))
+}
+
+// elidedArticleBefore reports whether token j follows an elided article
+// the tokenizer left out of it: "de l’Agriculture".
+func (s *entityScan) elidedArticleBefore(j int) bool {
+	switch strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start]) {
+	case "l’", "l'", "L’", "L'":
+		return true
+	}
+	return false
 }
 
 // isCountryAt reports whether token i is part of a country mention.

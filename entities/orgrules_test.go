@@ -25,6 +25,12 @@ func TestRecognizer_Find_leadOrgs(t *testing.T) {
 		{"O projeto foi votado na Assembleia Legislativa do estado do Piauí ontem.", "Assembleia Legislativa do estado do Piauí"},
 		{"Les étudiants de l’Université Rennes 2 ont voté la grève.", "Université Rennes 2"},
 		{"la Gobernación del Cauca firmó el convenio", "Gobernación del Cauca"},
+		// A ministry written in small letters before its capitalised
+		// field, an elided article or a nationality between.
+		{"Le ministère de la Justice a indiqué que tout était en ordre.", "ministère de la Justice"},
+		{"Le ministère tunisien de l’Agriculture n’a pas répondu.", "ministère tunisien de l’Agriculture"},
+		{"El ministerio del Interior negó los hechos.", "ministerio del Interior"},
+		{"La Ligue des droits de l’Homme a saisi la justice.", "Ligue des droits de l’Homme"},
 	} {
 		t.Run(tt.want, func(t *testing.T) {
 			got := r.Find(tt.text).Canonical(Org)
