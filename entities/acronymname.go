@@ -6,38 +6,48 @@ import (
 	"unicode/utf8"
 )
 
-// spelledName finds the long name that the acronym at token k spells with
-// the initials of its capitalised words, read back from the brackets:
-// "National Union of Journalists in the Philippines (NUJP)", "Presidential
-// Task Force on Media Security (PTFoMS)". A shorter name found inside it
-// ("Philippines", "Media Security") is part of the longer one. It records
-// the name as an organization and returns its index in s.found, or -1 when
-// no run of three capitalised words or more spells the acronym, or one
+// spelledName finds the long name that the acronym at token k spells,
+// read back from the brackets: with the initials of its capitalised words
+// ("National Union of Journalists in the Philippines (NUJP)", "Presidential
+// Task Force on Media Security (PTFoMS)"), or, as French, Spanish and
+// Portuguese names write their words in small letters, of all its words
+// but the connectors ("Ligue algérienne de défense des droits de l’homme
+// (LADDH)"). A shorter name found inside it ("Philippines", "Media
+// Security") is part of the longer one. It records the name as an
+// organization and returns its index in s.found, or -1 when no name of
+// three words or more that opens with a capital spells the acronym, or one
 // already does. A general pattern of how names are abbreviated, not a list
 // of any.
 func (s *entityScan) spelledName(k int) int {
 	want := acronymCapitals(s.toks[k].key)
-	if utf8.RuneCountInString(want) < 3 {
+	n := utf8.RuneCountInString(want)
+	if n < 3 {
 		return -1
 	}
-	var initials []rune // of the capitalised words from i to k-1, last first
+	// The initials of the words from i to k-1, last first: of the
+	// capitalised ones (while no other word but a connector came), and of
+	// all but the connectors.
+	var caps, all []rune
+	capsOK := true
 	for i := k - 1; i >= 0 && k-i <= maxLongNameWords; i-- {
-		if i < k-1 && !s.adjacent(i) || s.toks[i].possessive {
+		if i < k-1 && !s.adjacent(i) && !s.elidedArticleBefore(i+1) || s.toks[i].possessive {
 			return -1
 		}
 		w := s.toks[i].key
-		if !startsUpper(w) {
-			if !nameConnectors[s.toks[i].lower] {
-				return -1
-			}
+		if acronymConnectors[s.toks[i].lower] && !startsUpper(w) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		initials = append(initials, unicode.ToUpper(r))
-		if len(initials) > utf8.RuneCountInString(want) {
+		all = append(all, unicode.ToUpper(r))
+		if startsUpper(w) {
+			caps = append(caps, unicode.ToUpper(r))
+		} else {
+			capsOK = false
+		}
+		if len(all) > n && (!capsOK || len(caps) > n) {
 			return -1
 		}
-		if reversed(initials) != want {
+		if !startsUpper(w) || (!capsOK || reversed(caps) != want) && reversed(all) != want {
 			continue
 		}
 		if m := s.at[i]; m >= 0 && s.found[m].start == s.toks[i].start && s.found[m].end == s.toks[k-1].end {
@@ -55,6 +65,11 @@ func (s *entityScan) spelledName(k int) int {
 	}
 	return -1
 }
+
+// acronymConnectors are the small words an acronym leaves out, in English,
+// French, Spanish and Portuguese.
+var acronymConnectors = wordSet(`of and for on in the to de des du la le les l d et pour sur del el los las y
+	contra para por da do dos das e em`)
 
 // acronymCapitals returns the capitals of an acronym ("PTFoMS" → "PTFMS").
 func acronymCapitals(a string) string {
@@ -80,7 +95,7 @@ func reversed(rs []rune) string {
 // organizations' names hold ("Union", "Guild", "Force", "Commission").
 func (s *entityScan) holdsOrgHead(from, to int) bool {
 	for j := from; j < to; j++ {
-		if isOrgHead(s.toks[j].lower, orgHead|orgRuleHead) {
+		if isOrgHead(s.toks[j].lower, orgHead|orgRuleHead|orgLeadHead) {
 			return true
 		}
 	}
