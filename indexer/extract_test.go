@@ -400,6 +400,10 @@ func TestExtract_headerLines(t *testing.T) {
 		{"a kicker and a label on lines of their own", "Statement\nZimbabwe\nRelease opposition activists now\nMarch 3, 2024\n\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
 			"Release opposition activists now", "2024-03-03", ""},
 		{"byline above the headline", "By Maria Lopez | 14 March 2023\n\nPeru: Protesters killed in Juliaca" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
+		// Navigation above the headline is never the title.
+		{"breadcrumb above the headline", "Home > News > Statements\n\nPeru: Protesters killed in Juliaca\n\n14 March 2023" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
+		{"language switcher above the headline", "English | Français | Español\n\nPeru: Protesters killed in Juliaca\n\n14 March 2023" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
+		{"language codes above the headline", "EN FR ES\n\nPeru: Protesters killed in Juliaca\n\n14 March 2023" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
