@@ -349,6 +349,8 @@ func TestExtract_creditLines(t *testing.T) {
 		{"publisher field", "Activist killed\n\nCategory: World\n\nPublisher: Harbour Times\n\n" + story, "Harbour Times"},
 		{"publisher field run together with others", "Activist killed\n\nCategory: World Source: https://example.org/news/2026/01/10/3 Publisher: Harbour Times Authors: Ana Ruiz\n\n" + story, "Harbour Times"},
 		{"a copy published via another site", "Activist killed\n\nPublisher: Rights Wire via Harbour Times\n\n" + story, "Harbour Times"},
+		{"a wire dateline", "Activists detained\n\nHARARE, March 12 (Harbour Wire) - " + story, "Harbour Wire"},
+		{"a bracket in a sentence is no dateline", "Activists detained\n\nThe lawyers said (Harbour Wire) - " + story, ""},
 		{"a publisher's byline with its time stamp", "Activist killed\n\nHarbour Daily Times / 05:08 AM July 25, 2025\n\n" + story, "Harbour Daily Times"},
 		{"a slash before no date names no publisher", "Activist killed\n\nHarbour Daily Times / Opinion and Analysis\n\n" + story, ""},
 		{"a remark in brackets after the publisher", "Activist killed\n\nPublisher: Harbour Times (citing Rights Wire)\n\n" + story, "Harbour Times"},

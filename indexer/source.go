@@ -199,6 +199,12 @@ func creditedSource(text string) string {
 		// A scraper's or an archive's header block gives "Label: value"
 		// fields, which Markdown may run together with a long URL:
 		// "Source: https://… Publisher: Church Times".
+		// "HARARE, March 12 (Reuters) - Police …": a wire dateline, which
+		// opens the story's first paragraph, names the agency whose story
+		// it is.
+		if m := agencyDatelineRe.FindStringSubmatch(p); m != nil {
+			return strings.TrimSpace(m[1])
+		}
 		if field := publisherField(p); field != "" {
 			if org := creditIn(field); org != "" {
 				return org
@@ -213,6 +219,10 @@ func creditedSource(text string) string {
 	}
 	return ""
 }
+
+// agencyDatelineRe matches a wire dateline: a place in capitals, perhaps a
+// date, and the agency in brackets before a dash.
+var agencyDatelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}\s.'’-]+,[^()\n]{0,40}\((` + creditName + `)\)\s*[-–—]`)
 
 // creditDatedRe matches a publisher's name and, after a slash, what may be
 // the date of publication.
