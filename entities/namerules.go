@@ -40,6 +40,12 @@ var orgArticles = map[string]bool{"the": true, "la": true, "le": true, "les": tr
 func (s *entityScan) findOrgs() {
 	for h := 0; h < len(s.toks); h++ {
 		t := s.toks[h]
+		if s.at[h] < 0 && smallMinistries[t.key] {
+			if to := s.findSmallMinistry(h); to > h {
+				h = to - 1
+			}
+			continue
+		}
 		if s.at[h] >= 0 || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
 			continue
 		}
@@ -224,6 +230,34 @@ func (s *entityScan) findLeadOrg(h int) int {
 	return to
 }
 
+// smallMinistries are the words for a ministry that French, Spanish and
+// Portuguese write in small letters before the capitalised field it is
+// for: "le ministère de la Justice", "el ministerio del Interior".
+var smallMinistries = wordSet(`ministère ministerio ministério`)
+
+// findSmallMinistry reads such a ministry at token h, a nationality in
+// small letters allowed before the connector ("ministère tunisien de
+// l’Agriculture"), and returns the token after its name, or h when no
+// capitalised field follows.
+func (s *entityScan) findSmallMinistry(h int) int {
+	j := h + 1
+	if j < len(s.toks) && s.joined(h) && isDemonym(s.toks[j].key) {
+		j++
+	}
+	k, ok := s.connectorAt(j)
+	if !ok || k >= len(s.toks) || !startsUpper(s.toks[k].key) {
+		return h
+	}
+	to := s.capitalizedRun(k)
+	if to == k {
+		return h
+	}
+	to = s.orgRunEnd(to)
+	name := collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end])
+	s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[h].start, end: s.toks[to-1].end}, h, to)
+	return to
+}
+
 // leadAdjectives are the adjectives that follow the opening word of the
 // names of French, Spanish and Portuguese institutions, written in small
 // letters there: "Cour suprême", "Conseil constitutionnel", "Fiscalía
@@ -280,7 +314,17 @@ func (s *entityScan) connectorAt(j int) (int, bool) {
 	if j < len(s.toks) && orgArticles[s.toks[j].lower] && s.joined(j-1) {
 		j++
 	}
-	return j, j < len(s.toks) && s.joined(j-1)
+	return j, j < len(s.toks) && (s.joined(j-1) || s.elidedArticleBefore(j))
+}
+
+// elidedArticleBefore reports whether token j follows an elided article
+// the tokenizer left out of it: "de l’Agriculture".
+func (s *entityScan) elidedArticleBefore(j int) bool {
+	switch strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start]) {
+	case "l’", "l'", "L’", "L'":
+		return true
+	}
+	return false
 }
 
 // isCountryAt reports whether token i is part of a country mention.
@@ -398,12 +442,23 @@ func (s *entityScan) orgRunStart(h int) int {
 			from = j
 			continue
 		}
+		// "Truth and Justice Commission", "Human Rights and Democracy
+		// Centre": "and" between two plain capitalised words inside the
+		// name. Not after a name already read ("Amnesty International
+		// and Justice Commission" are two).
+		if s.toks[j].key == "and" && j > 0 && j < h-1 && s.joined(j-1) && s.at[j-1] < 0 &&
+			isOrgWord(s.toks[j-1].key) && !IsTitle(s.toks[j-1].key) && !s.startsLine(j-1) {
+			continue
+		}
 		// A gerund opening a line starts a heading ("Restricting
 		// Assembly: ..."), not a name ("Liberal Publishing House").
 		if !isOrgWord(s.toks[j].key) || (strings.HasSuffix(s.toks[j].key, "ing") && s.startsLine(j)) {
 			break
 		}
 		from = j
+	}
+	for from < h && s.toks[from].key == "and" {
+		from++
 	}
 	// "The" and the like start sentences, not names; "El Tribunal …" too.
 	for from < h && (commonCapitals[s.toks[from].lower] || romanceArticles[s.toks[from].key]) {
@@ -476,7 +531,7 @@ func (s *entityScan) orgRunEnd(to int) int {
 func (s *entityScan) capitalizedRun(i int) int {
 	j := i
 	for j < len(s.toks) {
-		if j > i && !s.joined(j-1) {
+		if j > i && !s.joined(j-1) && !s.listComma(j-1) {
 			break
 		}
 		if m := s.at[j]; m >= 0 {
@@ -499,6 +554,28 @@ func (s *entityScan) capitalizedRun(i int) int {
 		j++
 	}
 	return j
+}
+
+// maxListWords bounds the words of a list inside a name read after a comma.
+const maxListWords = 6
+
+// listComma reports whether the comma after token j is inside a list of
+// capitalised words that "and" closes: "Committee on Economic, Social and
+// Cultural Rights". A comma before anything else ends the name.
+func (s *entityScan) listComma(j int) bool {
+	if j+1 >= len(s.toks) || strings.TrimSpace(s.text[s.toks[j].end:s.toks[j+1].start]) != "," || !isOrgWord(s.toks[j].key) {
+		return false
+	}
+	for k := j + 1; k < len(s.toks) && k <= j+maxListWords; k++ {
+		w := s.toks[k].key
+		if w == "and" {
+			return k+1 < len(s.toks) && s.joined(k) && isOrgWord(s.toks[k+1].key)
+		}
+		if !isOrgWord(w) || k > j+1 && !s.joined(k-1) && !(strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) == ",") {
+			return false
+		}
+	}
+	return false
 }
 
 // isOrgWord: capitalized, not written in capitals (an acronym or a shouted

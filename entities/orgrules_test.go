@@ -39,6 +39,12 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"noun between connectors", "O projeto foi votado na Assembleia Legislativa do estado do Piauí ontem.", []string{"Assembleia Legislativa do estado do Piauí"}},
 		{"numbered body", "Les étudiants de l’Université Rennes 2 ont voté la grève.", []string{"Université Rennes 2"}},
 		{"gobernación", "la Gobernación del Cauca firmó el convenio", []string{"Gobernación del Cauca"}},
+		// A ministry written in small letters before its capitalised
+		// field, an elided article or a nationality between.
+		{"ministry in small letters", "Le ministère de la Justice a indiqué que tout était en ordre.", []string{"ministère de la Justice"}},
+		{"nationality between", "Le ministère tunisien de l’Agriculture n’a pas répondu.", []string{"ministère tunisien de l’Agriculture"}},
+		{"Spanish ministry in small letters", "El ministerio del Interior negó los hechos.", []string{"ministerio del Interior"}},
+		{"elided article", "La Ligue des droits de l’Homme a saisi la justice.", []string{"Ligue des droits de l’Homme"}},
 		{"common nouns after a connector", "La Cour de cassation de la ville a statué.", nil},
 		{"common nouns after a connector, again", "Il a parlé au Comité de soutien des familles.", nil},
 
@@ -90,5 +96,29 @@ func TestRecognizer_Find_taggedOrganizations(t *testing.T) {
 	})
 	if got := r.Find("Paramilitaries of the Autodefensas Unidas de Colombia killed three farmers.").Canonical(Place); len(got) != 0 {
 		t.Errorf("places %q, want none: the country is part of the name", got)
+	}
+}
+
+// TestRecognizer_Find_orgsWithAndAndLists reads names that hold "and"
+// before their head word or a list closed by "and" after a connector, and
+// keeps two names joined by "and" apart.
+func TestRecognizer_Find_orgsWithAndAndLists(t *testing.T) {
+	r := rulesRecognizer(t)
+	for _, tt := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"and before the head", "It was presented by the Peace and Reconciliation Commission on Monday.",
+			[]string{"Peace and Reconciliation Commission"}, []string{"Reconciliation Commission"}},
+		{"a list after a connector", "It cites the Council on Maritime, Labour and Fisheries Rights in its report.",
+			[]string{"Council on Maritime, Labour and Fisheries Rights"}, []string{"Council on Maritime"}},
+		{"two names joined by and", "Amnesty International and Harbour Justice Commission staff met.",
+			[]string{"Amnesty International", "Harbour Justice Commission"}, []string{"Amnesty International and Harbour Justice Commission"}},
+		{"a comma before no list ends the name", "The Council on Maritime Rights, Labour unions and others met.",
+			[]string{"Council on Maritime Rights"}, []string{"Council on Maritime Rights, Labour"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			wantNames(t, "organizations", r.Find(tt.text).Canonical(Org), tt.want, tt.not)
+		})
 	}
 }

@@ -43,7 +43,7 @@ func ruleTokens(text string) []ruleToken {
 		from := start
 		// French elision ("l’Union européenne", "d’Amnesty") is not part
 		// of the name that follows.
-		if e := elisionLen(text[start:end]); e > 0 && start+e < end {
+		if e := elisionLen(text[start:end]); e > 0 && start+e < end && !surnameParticle(text, toks, start, e) {
 			from += e
 		}
 		key := FoldPunctuation(text[from:end])
@@ -81,6 +81,24 @@ func ruleWordEnd(text string, start int) int {
 		}
 		return end
 	}
+}
+
+// surnameParticle reports whether the elided-looking start of the word at
+// text[start:] (e letters and apostrophe long) is a surname's particle
+// instead: a capital, then a capital after the apostrophe, right after a
+// capitalised word ("Maria D’Souza", "Jean D’Costa"). French elides before
+// a name in small letters ("l’Union", "d’Amnesty", "de l’Homme") or at a
+// sentence's start, so neither is read as one. A general pattern of
+// surnames, not a list of them.
+func surnameParticle(text string, toks []ruleToken, start, e int) bool {
+	if !unicode.IsUpper(rune(text[start])) || start+e >= len(text) || len(toks) == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[start+e:]); !unicode.IsUpper(r) {
+		return false
+	}
+	prev := toks[len(toks)-1]
+	return text[prev.end:start] == " " && startsUpper(prev.key) && hasLower(prev.key) && !prev.possessive
 }
 
 // elisionLen returns the length of a French elided article or preposition

@@ -48,7 +48,7 @@ var orgWords = markWords(
 		project secretariat service society union unit watch`},
 	group[orgWord]{orgHead, `defenders international nations`},
 	group[orgWord]{orgRuleHead, `
-		army battalion brigade college company corporation directorate division government hall
+		army battalion brigade college company corporation directorate division force government hall
 		hospital house lawyers mission observatory parliament police prison senate squad tribunal
 		university`},
 	// Newspapers' names end in these: "Washington Post", "Khmer Times".
@@ -73,8 +73,10 @@ var orgWords = markWords(
 		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría
 		secretaría secretaria senado sénat sindicato superintendencia syndicat unión união
 		universidad université universidade`},
+	// "broadcaster" is left out: it names a person ("Surigao del Sur
+	// broadcaster Ana Ruiz") as often as a company, and is a role below.
 	group[orgWord]{orgKindNoun, `
-		agency broadcaster company daily diario emissora empresa entreprise firm group groupe grupo
+		agency company daily diario emissora empresa entreprise firm group groupe grupo
 		hebdomadaire jornal journal magazine newspaper outlet partido parti party periódico
 		quotidien revista société syndicat union website`},
 )
@@ -124,7 +126,7 @@ var personWords = markWords(
 		vice`},
 	// Roles, and nouns for people ("women", "students").
 	group[personWord]{introducesName, `
-		academic activists artist author blogger candidate cartoonist chairperson co-founder
+		academic activists artist author blogger broadcaster candidate cartoonist chairperson co-founder
 		comedian commander-in-chief commentator coordinator councillor counsellor defender defenders
 		doctor editor farmer figure filmmaker founder imam journalist journalists lawmaker lawyers
 		legislator man manager member members men monk monks novelist official officials owner

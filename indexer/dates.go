@@ -85,6 +85,7 @@ func parseDate(s string) (time.Time, bool) {
 	// Machine formats carry their own times; a written date may be
 	// followed by one.
 	s = timeOfDayRe.ReplaceAllString(s, "")
+	s = leadingTimeRe.ReplaceAllString(s, "")
 	if m := slashDateRe.FindStringSubmatch(s); m != nil {
 		return numericDay(m[1], m[2], m[3])
 	}
@@ -105,6 +106,11 @@ func parseDate(s string) (time.Time, bool) {
 // timeOfDayRe matches a time of day after a date, with what separates
 // them: ", 10:30 AM", " - 09:15 CET", " at 3:00 p.m.", " 14h30".
 var timeOfDayRe = regexp.MustCompile(`(?i),?\s*(?:[-–—|]|at|à)?\s*\d{1,2}(?::\d{2}(?::\d{2})?h?|h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?$`)
+
+// leadingTimeRe matches a time of day written before a date, as some
+// news sites stamp a story: "05:08 AM July 25, 2025", "14:30 - 3 March
+// 2024".
+var leadingTimeRe = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—|,]?\s+`)
 
 // slashDateRe matches a whole date of digits and slashes or dots:
 // 08/15/2023, 15.08.2023, and 27.02.2026. as Balkan and Central European
@@ -440,10 +446,13 @@ const bylineSeparators = "|·•"
 // May 11, 2001 | Page 7", "Staff · 3 March 2024 · 4 min read").
 func bylineDate(text string) time.Time {
 	for _, line := range strings.Split(text, "\n") {
-		if len(line) > maxDateLine*2 || !strings.ContainsAny(line, bylineSeparators) || !hasYear(line) {
+		if len(line) > maxDateLine*2 || !(strings.ContainsAny(line, bylineSeparators) || strings.Contains(line, " / ")) || !hasYear(line) {
 			continue
 		}
-		fields := strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(bylineSeparators, r) })
+		// A slash with spaces around it parts fields too ("Philippine
+		// Daily Inquirer / 05:08 AM July 25, 2025"); one inside a date
+		// (08/15/2023) has none.
+		fields := strings.FieldsFunc(strings.ReplaceAll(line, " / ", " | "), func(r rune) bool { return strings.ContainsRune(bylineSeparators, r) })
 		if len(fields) < 2 || len(fields) > 6 {
 			continue
 		}

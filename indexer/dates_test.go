@@ -106,6 +106,10 @@ func TestDate_ParseDate(t *testing.T) {
 		{"14 March 2024 - 09:15 CET", utc(2024, time.March, 14), true},
 		{"12 juin 2023 à 14h30", utc(2023, time.June, 12), true},
 		{"5th March 2024", utc(2024, time.March, 5), true},
+		// A time of day before it, as some news sites stamp a story.
+		{"05:08 AM July 25, 2025", utc(2025, time.July, 25), true},
+		{"14:30 - 3 March 2024", utc(2024, time.March, 3), true},
+		{"05:08 AM", time.Time{}, false},
 		{"2017", time.Time{}, false},
 		{"last Tuesday", time.Time{}, false},
 		{"2017-02-30", time.Time{}, false},
@@ -159,6 +163,9 @@ func TestBylineDate(t *testing.T) {
 		// A table row of events is no byline: no field is a date alone.
 		{"1998 | the first strike | 2001 | the second", ""},
 		{"By Ana Ruiz | Page 7", ""},
+		// A spaced slash parts a publisher from its time stamp.
+		{"Editorial\n\nHarbour Daily Times / 05:08 AM July 25, 2025\n\nThe killing", "2025-07-25"},
+		{"Harbour Daily Times / Opinion", ""},
 	}
 	for _, tt := range tests {
 		got := ""

@@ -345,6 +345,15 @@ func TestExtract_creditLines(t *testing.T) {
 		{"newspaper before its reporter", "Asesinan a activista\n\nLa Gaceta del Sur/MARÍA LÓPEZ\n\n" + story, "La Gaceta del Sur"},
 		{"first published on", "Activist killed\n\n" + story + "This article was first published on Rights Monitor on 8 December 2021.", "Rights Monitor"},
 		{"a source that is no name", "Activist killed\n\n" + story + "Source: interviews with the family.", ""},
+		// A scraper's header block, whose fields Markdown runs together.
+		{"publisher field", "Activist killed\n\nCategory: World\n\nPublisher: Harbour Times\n\n" + story, "Harbour Times"},
+		{"publisher field run together with others", "Activist killed\n\nCategory: World Source: https://example.org/news/2026/01/10/3 Publisher: Harbour Times Authors: Ana Ruiz\n\n" + story, "Harbour Times"},
+		{"a copy published via another site", "Activist killed\n\nPublisher: Rights Wire via Harbour Times\n\n" + story, "Harbour Times"},
+		{"a wire dateline", "Activists detained\n\nHARARE, March 12 (Harbour Wire) - " + story, "Harbour Wire"},
+		{"a bracket in a sentence is no dateline", "Activists detained\n\nThe lawyers said (Harbour Wire) - " + story, ""},
+		{"a publisher's byline with its time stamp", "Activist killed\n\nHarbour Daily Times / 05:08 AM July 25, 2025\n\n" + story, "Harbour Daily Times"},
+		{"a slash before no date names no publisher", "Activist killed\n\nHarbour Daily Times / Opinion and Analysis\n\n" + story, ""},
+		{"a remark in brackets after the publisher", "Activist killed\n\nPublisher: Harbour Times (citing Rights Wire)\n\n" + story, "Harbour Times"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})
@@ -397,6 +406,10 @@ func TestExtract_headerLines(t *testing.T) {
 		{"khmer: a date line alone under the headline", "លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន\nថ្ងៃទី ១៥ ខែ មិថុនា ឆ្នាំ ២០២៣\n\nសកម្មជនចំនួនបីនាក់ ត្រូវបានចាប់ខ្លួននៅខេត្តកោះកុង។",
 			"លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន", "2023-06-15", ""},
 		{"byline above the headline", "By Maria Lopez | 14 March 2023\n\nPeru: Protesters killed in Juliaca" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
+		// Navigation above the headline is never the title.
+		{"breadcrumb above the headline", "Home > News > Statements\n\nPeru: Protesters killed in Juliaca\n\n14 March 2023" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
+		{"language switcher above the headline", "English | Français | Español\n\nPeru: Protesters killed in Juliaca\n\n14 March 2023" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
+		{"language codes above the headline", "EN FR ES\n\nPeru: Protesters killed in Juliaca\n\n14 March 2023" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -174,8 +174,8 @@ const creditParas = 4
 // Voices", and the byline of a newspaper that puts its name before the
 // reporter's, "La Jornada Zacatecas/ALMA TAPIA".
 var (
-	creditLabelRe = regexp.MustCompile(`^(?i:source|fuente|fonte|da página d[aeo]s?|de la página de|publicado por|publié par|published by|(?:originally|first) published (?:by|in|on)|this (?:article|story|post) (?:was )?(?:first |originally )?(?:appeared|published) (?:in|on|by))\s*:?\s*(?:the\s+)?` +
-		`(` + creditName + `)(?:,?\s+(?:on|in|el|le|em|at)\s.*)?[.\s]*$`)
+	creditLabelRe = regexp.MustCompile(`^(?i:source|fuente|fonte|publisher|da página d[aeo]s?|de la página de|publicado por|publié par|published by|(?:originally|first) published (?:by|in|on)|this (?:article|story|post) (?:was )?(?:first |originally )?(?:appeared|published) (?:in|on|by))\s*:?\s*(?:the\s+)?` +
+		`(` + creditName + `)(?:\s+via\s+(` + creditName + `))?(?:\s*\([^()\n]{1,40}\))?(?:,?\s+(?:on|in|el|le|em|at)\s.*)?[.\s]*$`)
 	creditBylineRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}[\pL .'’-]{1,60}?)\s*/\s*\p{Lu}[\p{Lu} .'’-]{3,60}$`)
 )
 
@@ -196,13 +196,84 @@ func creditedSource(text string) string {
 			continue
 		}
 		p = strings.TrimSpace(p)
+		// A scraper's or an archive's header block gives "Label: value"
+		// fields, which Markdown may run together with a long URL:
+		// "Source: https://… Publisher: Church Times".
+		// "HARARE, March 12 (Reuters) - Police …": a wire dateline, which
+		// opens the story's first paragraph, names the agency whose story
+		// it is.
+		if m := agencyDatelineRe.FindStringSubmatch(p); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+		if field := publisherField(p); field != "" {
+			if org := creditIn(field); org != "" {
+				return org
+			}
+		}
 		if len(p) > 120 {
 			continue
 		}
-		for _, re := range []*regexp.Regexp{creditLabelRe, creditBylineRe} {
-			if m := re.FindStringSubmatch(p); m != nil {
-				return strings.TrimSpace(m[1])
+		if org := creditIn(p); org != "" {
+			return org
+		}
+	}
+	return ""
+}
+
+// agencyDatelineRe matches a wire dateline: a place in capitals, perhaps a
+// date, and the agency in brackets before a dash.
+var agencyDatelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}\s.'’-]+,[^()\n]{0,40}\((` + creditName + `)\)\s*[-–—]`)
+
+// creditDatedRe matches a publisher's name and, after a slash, what may be
+// the date of publication.
+var creditDatedRe = regexp.MustCompile(`^(` + creditName + `)\s+/\s+(.{6,40})$`)
+
+// publisherFieldRe finds a "Publisher:" field; nextFieldRe the label of
+// the field after it ("Authors:", "Scraped (UTC):"), where its value ends.
+var (
+	publisherFieldRe = regexp.MustCompile(`(?i)(?:^|\s)publisher\s*:\s*`)
+	nextFieldRe      = regexp.MustCompile(`\s\p{Lu}\pL*(?: \(\pL+\))?:(?:\s|$)`)
+)
+
+// publisherField returns the "Publisher: value" field of a header
+// paragraph whose fields may run together on one line ("Source: https://…
+// Publisher: UN News via Global Issues Authors: Peter Richards"), or "".
+func publisherField(p string) string {
+	loc := publisherFieldRe.FindStringIndex(p)
+	if loc == nil {
+		return ""
+	}
+	value := p[loc[1]:]
+	if next := nextFieldRe.FindStringIndex(value); next != nil {
+		value = value[:next[0]]
+	}
+	if i := strings.IndexByte(value, '\n'); i >= 0 {
+		value = value[:i]
+	}
+	if len(value) > 120 {
+		return ""
+	}
+	return "Publisher: " + strings.TrimSpace(value)
+}
+
+// creditIn returns the publisher the credit line p names, or "". "A via
+// B" names B, which published this copy of A's text ("UN News via Global
+// Issues"); a remark in brackets after the name is no part of it
+// ("Wikipedia (citing BBC)").
+func creditIn(p string) string {
+	// "Philippine Daily Inquirer / 05:08 AM July 25, 2025": the
+	// publisher's byline, stamped with the date.
+	if m := creditDatedRe.FindStringSubmatch(p); m != nil {
+		if _, ok := parseDate(m[2]); ok {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	for _, re := range []*regexp.Regexp{creditLabelRe, creditBylineRe} {
+		if m := re.FindStringSubmatch(p); m != nil {
+			if len(m) > 2 && m[2] != "" {
+				return strings.TrimSpace(m[2])
 			}
+			return strings.TrimSpace(m[1])
 		}
 	}
 	return ""

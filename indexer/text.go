@@ -513,8 +513,18 @@ var chromeLine = regexp.MustCompile(`(?i)^(?:` +
 	`subscribe\b.*|.*\bnewsletter|sign up\b.*|follow us\b.*|` +
 	`back to top|skip to (?:main )?content|ends?/*|[-–—]*\s*ends?\s*[-–—]*|` +
 	`tag and share\b.*|.*\bcountry page\s*[-–—:].*|our standards:.*|\d+ min(?:ute)? read\b.*|` +
+	// A breadcrumb trail ("Home > News > Statements") and a language
+	// switcher ("English | Français | Español") are navigation.
+	`home\s*(?:[>»›/|]\s*[^>»›|\n]{1,40}){1,6}|` +
+	switcherLanguage + `(?:\s*[|/·•]?\s*` + switcherLanguage + `)+|` +
 	`[^\pL\pN]+` +
 	`)$`)
+
+// switcherLanguage is a language's name or code as a site's language switcher
+// writes it.
+const switcherLanguage = `(?:english|français|francais|español|espanol|português|portugues|deutsch|italiano|` +
+	`bahasa(?: indonesia| melayu)?|русский|українська|العربية|فارسی|中文|日本語|한국어|ไทย|ខ្មែរ|tiếng việt|` +
+	`en|fr|es|pt|de|ar|ru|zh|uk|fa)`
 
 // maxChromeLen is the longest line chromeLine may drop, in bytes.
 const maxChromeLen = 120

@@ -106,6 +106,9 @@ type resolved struct {
 	// (“…,” a tearful Mr Raja Petra said as he …), which a next passage
 	// continues however long the tag.
 	tag bool
+	// unnamed marks a tag that brings in a speaker the text does not name
+	// (“…,” said a bishop): no one named before spoke it.
+	unnamed bool
 }
 
 // attributor finds the speakers of the quotations in one text, in order;
@@ -192,6 +195,11 @@ func (a *attributor) speaker(i int) resolved {
 	if tag.name != "" && !tag.weak {
 		return tag
 	}
+	if tag.unnamed {
+		// “…,” said a bishop in the north: neither a name before the
+		// quotation nor the speaker of the one before spoke it.
+		return resolved{}
+	}
 	// X, who called it a “…”, according to AFP: X spoke, AFP reported.
 	// Only a person named before overrides the report's source: the
 	// "Black Monday" campaign continued with “…”, according to LICADHO.
@@ -260,7 +268,13 @@ func (a *attributor) after(i int) resolved {
 		if k >= nearTagWords && !a.subjectAdjoins(before, w.start) {
 			continue
 		}
-		if pr := a.subjectPronoun(words, k, k); pr != "" && len(before) == 0 && !newSentence {
+		if who, ok := a.relativeSubject(words, k); ok {
+			return who
+		}
+		if who, ok := a.definiteOrg(words, k); ok && len(before) == 0 && !newSentence {
+			return who
+		}
+		if pr := lastPronoun(words[:k]); pr != "" && len(before) == 0 && !newSentence {
 			return a.pronoun(pr, sp.open)
 		}
 		if m, ok := a.subject(before, w.start); ok {
@@ -286,7 +300,7 @@ func (a *attributor) after(i int) resolved {
 			// « … », a déclaré un policier; “…”, dijo una vecina: an
 			// indefinite article brings in someone the text has not
 			// named, never a name read before.
-			return resolved{}
+			return resolved{unnamed: true}
 		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && (k == 0 || k == 1 && (words[0].text == "a" || words[0].text == "ha")) {
 			// “…”, preguntó: Spanish and Portuguese leave the subject
@@ -355,9 +369,9 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 		case "":
 			return true
 		case ",":
-			// The name set off by commas after its role: “…,” Amnesty
-			// International’s regional director, Tigere Chagutah, said.
-			if strings.HasSuffix(strings.TrimSpace(a.text[:last.start]), ",") {
+			// “…,” a volunteer at the event, X, said: the name is set
+			// off by commas as the role's appositive.
+			if last.kind != kindUnknown && strings.HasSuffix(strings.TrimSpace(a.text[:last.start]), ",") {
 				return true
 			}
 		}
@@ -377,10 +391,17 @@ func (a *attributor) appositive(p mention, verb int) bool {
 		return false
 	}
 	gap := a.text[p.end:verb]
-	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") != 2 || !strings.HasSuffix(strings.TrimSpace(gap), ",") {
+	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") < 2 || !strings.HasSuffix(strings.TrimSpace(gap), ",") ||
+		strings.ContainsAny(gap, ".;:!?") {
 		return false
 	}
 	role := strings.TrimSpace(gap[1:])
+	if strings.Count(gap, ",") > 2 {
+		// "X, a teacher from Jabalpur, in the state of Madhya Pradesh,
+		// said": a role in small letters may hold commas of its own; a
+		// list of names ("X, Y, Z said") starts with a capital.
+		return startsLower(role)
+	}
 	return startsLower(role) || capitalisedRole(role)
 }
 
@@ -532,7 +553,13 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			}
 			continue
 		}
-		if pr := a.subjectPronoun(words, k, 2); pr != "" {
+		if who, ok := a.relativeSubject(words, k); ok {
+			return who
+		}
+		if who, ok := a.definiteOrg(words, k); ok && len(a.mentionsIn(words[k-2].start, w.start)) == 0 {
+			return who
+		}
+		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {
 			return a.pronoun(pr, w.start)
 		}
 		before := a.mentionsIn(clauseStart, w.start)
@@ -552,33 +579,20 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 	return resolved{}
 }
 
-// subjectPronoun returns the pronoun that stands as the subject of the
-// speech verb words[k]: one among the reach words before it (“…,” he
-// said), or "they" for a noun of an organization right before it, perhaps
-// with an auxiliary between (“…,” the group said; l’organisation a
-// déclaré), which stands for the organization the text named before. A
-// noun set off by a comma is no subject ("influence in the NGO, telling
-// …").
-func (a *attributor) subjectPronoun(words []word, k, reach int) string {
-	if pr := lastPronoun(tail(words[:k], reach)); pr != "" {
-		return pr
+// relativeSubject reads a family tie right before the speech verb
+// words[k] as its subject ("his sister said"): the speaker is the person
+// the text introduced with the same tie ("his sister Mira Osei"), or no
+// one named when it introduced none. Either way it is not the person the
+// possessive points to, whom a pronoun rule would pick.
+func (a *attributor) relativeSubject(words []word, k int) (resolved, bool) {
+	if k < 2 || !entities.IsRelativeRef(words[k-2].text, words[k-1].text) {
+		return resolved{}, false
 	}
-	j := k - 1
-	if j > 0 && auxiliaries[words[j].text] {
-		j--
+	if m, ok := a.holder(words[k-1].text, words[k-1].start); ok {
+		return resolved{name: m.name, kind: m.kind}, true
 	}
-	if j < 0 || !orgNouns[words[j].text] || !determinerBefore(words, j) {
-		return ""
-	}
-	if strings.ContainsAny(a.text[words[j].end:words[k].start], ",;:.") {
-		return ""
-	}
-	return "they"
+	return resolved{}, true
 }
-
-// auxiliaries stand between a subject and its speech verb: "has said",
-// "a déclaré", "ha dicho", "tem dito".
-var auxiliaries = map[string]bool{"has": true, "had": true, "have": true, "a": true, "ha": true, "han": true, "avait": true, "havia": true, "tem": true}
 
 // relativePronouns open a clause whose subject is the noun before them.
 var relativePronouns = map[string]bool{"que": true, "qui": true, "quien": true, "quienes": true, "who": true, "which": true}
@@ -683,7 +697,18 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 		return resolved{}
 	}
 	sp, prev := a.spans[i], a.spans[i-1]
-	if strings.TrimSpace(a.text[clauseStart:sp.open]) != "" {
+	if clause := strings.TrimSpace(a.text[clauseStart:sp.open]); clause != "" {
+		// X described it as “…”, adding that “…”: a participle goes on
+		// with the subject of the quotation before, in the same sentence.
+		if clauseStart == prev.close && participleTag(wordsIn(a.text, clauseStart, sp.open)) {
+			return a.said[i-1]
+		}
+		// He hoped that “…” will succeed, “…”: a second quotation of the
+		// same sentence, with no name or speech verb of its own between,
+		// is the same speaker's.
+		if clauseStart == prev.close && a.sameSentenceTail(prev.close, sp.open) {
+			return a.said[i-1]
+		}
 		return resolved{}
 	}
 	gap := a.text[prev.close:sp.open]
@@ -714,6 +739,46 @@ func (a *attributor) continued(i, clauseStart int) resolved {
 		return resolved{}
 	}
 	return who
+}
+
+// maxTailWords bounds the words between two quotations of one sentence
+// that share a speaker.
+const maxTailWords = 20
+
+// sameSentenceTail reports whether text[from:to], between two quotations,
+// goes on with one sentence: no sentence end, no name, no speech verb, a
+// few words only.
+func (a *attributor) sameSentenceTail(from, to int) bool {
+	gap := a.text[from:to]
+	if sentences(gap) > 0 || strings.Contains(gap, "\n") || len(a.mentionsIn(from, to)) > 0 {
+		return false
+	}
+	ws := wordsIn(a.text, from, to)
+	if len(ws) > maxTailWords {
+		return false
+	}
+	for k := range ws {
+		if isSpeechVerb(ws, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// participles are the speech verbs that carry a sentence's subject on to a
+// second quotation: “…”, adding that “…”.
+var participles = map[string]bool{"adding": true, "saying": true, "noting": true, "stressing": true, "warning": true, "insisting": true, "explaining": true, "arguing": true}
+
+// participleTag reports whether ws, the words between two quotations, are
+// a participle and an optional "that", with no subject of their own.
+func participleTag(ws []word) bool {
+	switch {
+	case len(ws) == 1:
+		return participles[ws[0].text]
+	case len(ws) == 2:
+		return participles[ws[0].text] && ws[1].text == "that"
+	}
+	return false
 }
 
 // titles reports whether m is part of the title before the name speaker
@@ -763,6 +828,10 @@ func sentences(text string) int {
 // before offset at: the speaker of the last quotation of that kind when no
 // other name of that kind came since, else the nearest name of that kind if
 // its sentence names no other.
+// pronounReach is how far back, in bytes, a pronoun's or a definite
+// noun's referent is looked for.
+const pronounReach = 1500
+
 func (a *attributor) pronoun(p string, at int) resolved {
 	want := kindOrg
 	if p == "he" || p == "she" {
@@ -787,7 +856,7 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		}
 		break
 	}
-	ms := a.mentionsIn(max(0, at-1500), at)
+	ms := a.mentionsIn(max(0, at-pronounReach), at)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		// "la Defensa de los Derechos Humanos": a person's name as a

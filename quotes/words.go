@@ -55,6 +55,10 @@ func isSpeechVerb(ws []word, k int) bool {
 		return next == "out"
 	case "put", "puts":
 		return next == "it"
+	case "express", "expresses", "expressed", "expressing", "voice", "voices", "voiced":
+		// expressed hope that “…”, voiced concern that “…”: what one
+		// hopes or fears, said.
+		return next == "hope" || next == "concern" || next == "fear" || next == "fears" || next == "regret" || next == "confidence" || next == "doubt"
 	case "appelle", "appellent", "appelé", "appelait", "llama", "llaman", "llamó":
 		// appelle à « … », llama a “…”.
 		return next == "à" || next == "a"
@@ -167,34 +171,6 @@ func lastPronoun(ws []word) string {
 		}
 	}
 	return ""
-}
-
-// orgNouns stand for an organization the text has named, after a
-// determiner: "the group", "the rights organisation", "l’ONG", "la
-// organización", "o movimento". Plurals are left out: "the groups" of a
-// joint statement are several.
-var orgNouns = map[string]bool{
-	"group": true, "organization": true, "organisation": true, "ngo": true, "coalition": true,
-	"watchdog": true, "network": true, "association": true, "movement": true, "union": true,
-	"federation": true, "alliance": true, "committee": true, "commission": true, "agency": true,
-	"institute": true, "foundation": true, "centre": true, "center": true, "league": true,
-	"ong": true, "ligue": true, "fédération": true, "collectif": true, "syndicat": true,
-	"réseau": true, "mouvement": true, "comité": true, "organización": true, "asociación": true,
-	"colectivo": true, "movimiento": true, "sindicato": true, "coalición": true, "comisión": true,
-	"organização": true, "associação": true, "movimento": true, "coletivo": true, "comitê": true,
-}
-
-// determinerBefore reports whether a definite article stands among the
-// three words before ws[k]: "the group", "the New York-based group",
-// "l’organisation" (whose elided "l" is a word of its own here).
-func determinerBefore(ws []word, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		switch ws[j].text {
-		case "the", "l", "la", "le", "el", "o", "a":
-			return true
-		}
-	}
-	return false
 }
 
 // isLabel reports whether the clause before a quotation ends with words that

@@ -1,0 +1,70 @@
+package quotes
+
+import "strings"
+
+// This file resolves a speaker the text refers to by a definite noun for an
+// organization: “…,” the group said; the ministry said that “…”; which the
+// institution said … “…”. A general pattern of reported speech: the noun
+// stands for an organization the text has named, as a pronoun would.
+
+// orgNounsAny stand for any organization: the one the text last named.
+var orgNounsAny = map[string]bool{
+	"group": true, "organisation": true, "organization": true, "ngo": true, "institution": true,
+	"body": true, "watchdog": true, "charity": true,
+	"ong": true, "organización": true, "organização": true, "grupo": true, "groupe": true,
+}
+
+// orgNounsNamed stand for an organization whose name holds the noun: "the
+// ministry" is the Ministry of the Interior named before, and no other.
+var orgNounsNamed = map[string]bool{
+	"ministry": true, "court": true, "union": true, "party": true, "council": true, "commission": true,
+	"committee": true, "agency": true, "movement": true, "coalition": true, "network": true,
+	"association": true, "federation": true, "department": true, "government": true, "mission": true,
+	"ministère": true, "ministerio": true, "ministério": true, "syndicat": true, "sindicato": true,
+	"comité": true, "asociación": true, "associação": true, "mouvement": true, "movimiento": true,
+	"movimento": true, "gouvernement": true, "gobierno": true, "governo": true, "tribunal": true,
+}
+
+// definiteArticles open a definite noun in English, French ("l’" is a word
+// of its own here), Spanish and Portuguese.
+var definiteArticles = map[string]bool{"the": true, "l": true, "la": true, "le": true, "el": true, "o": true, "a": true}
+
+// auxiliaries stand between a subject and its speech verb: "has said",
+// "a déclaré", "ha dicho", "tem dito".
+var auxiliaries = map[string]bool{"has": true, "had": true, "have": true, "a": true, "ha": true, "han": true, "avait": true, "havia": true, "tem": true}
+
+// prepositions put the noun after them in an object's place.
+var prepositions = map[string]bool{"in": true, "of": true, "to": true, "for": true, "with": true, "by": true, "on": true, "at": true, "from": true, "about": true, "against": true, "into": true}
+
+// definiteOrg resolves "the NOUN" right before the speech verb words[k].
+// ok says whether the words there are such a noun; the speaker is then the
+// organization it stands for, or no one named when the text named none.
+func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
+	n := k - 1 // the noun, perhaps before an auxiliary: "l’organisation a déclaré"
+	if n >= 2 && auxiliaries[words[n].text] && !definiteArticles[words[n-1].text] {
+		n--
+	}
+	if n < 1 || !definiteArticles[words[n-1].text] || strings.ContainsAny(a.text[words[n].end:words[k].start], ",;:.") {
+		return resolved{}, false
+	}
+	if n >= 2 && prepositions[words[n-2].text] {
+		// "influence in the NGO, telling …": the noun is an object, not
+		// who speaks.
+		return resolved{}, false
+	}
+	noun := words[n].text
+	at := words[n-1].start
+	switch {
+	case orgNounsAny[noun]:
+		return a.pronoun("it", at), true
+	case orgNounsNamed[noun]:
+		ms := a.mentionsIn(max(0, at-pronounReach), at)
+		for j := len(ms) - 1; j >= 0; j-- {
+			if m := ms[j]; m.kind == kindOrg && strings.Contains(strings.ToLower(m.name), noun) {
+				return resolved{name: m.name, kind: m.kind}, true
+			}
+		}
+		return resolved{}, true
+	}
+	return resolved{}, false
+}
