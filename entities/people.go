@@ -164,7 +164,7 @@ func (s *entityScan) extendNameParticles() {
 			continue
 		}
 		to := last + 1
-		if to < len(s.toks) && s.adjacent(to-1) && s.at[to] < 0 && arabicArticled(s.toks[to].key) {
+		if to < len(s.toks) && s.adjacent(to-1) && s.at[to] < 0 && articleSurname(s.toks[to].key) {
 			to++
 		} else {
 			j := to
@@ -186,17 +186,6 @@ func (s *entityScan) extendNameParticles() {
 			s.at[j] = m
 		}
 	}
-}
-
-// arabicArticled reports whether w is a surname with its Arabic article
-// written on: "el-Sisi", "al-Assad", "Al-Khawaja" after a given name.
-func arabicArticled(w string) bool {
-	for _, a := range []string{"el-", "al-", "El-", "Al-", "ad-", "as-", "ash-", "az-"} {
-		if rest, ok := strings.CutPrefix(w, a); ok && startsUpper(rest) {
-			return true
-		}
-	}
-	return false
 }
 
 // tokenEndingAt returns the token that ends at byte end, or -1.
