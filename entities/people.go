@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,11 +158,11 @@ func (s *entityScan) extendNameParticles() {
 		if p.kind != kindPerson {
 			continue
 		}
-		last := s.tokenEndingAt(p.end)
-		if last < 0 || s.at[last] != m {
+		_, to := s.tokensIn(p.start, p.end)
+		last := to - 1
+		if last < 0 || s.toks[last].end != p.end || s.at[last] != m {
 			continue
 		}
-		to := last + 1
 		if to < len(s.toks) && s.adjacent(to-1) && s.at[to] < 0 && articleSurname(s.toks[to].key) {
 			to++
 		} else {
@@ -186,13 +185,4 @@ func (s *entityScan) extendNameParticles() {
 			s.at[j] = m
 		}
 	}
-}
-
-// tokenEndingAt returns the token that ends at byte end, or -1.
-func (s *entityScan) tokenEndingAt(end int) int {
-	i := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].end >= end })
-	if i < len(s.toks) && s.toks[i].end == end {
-		return i
-	}
-	return -1
 }

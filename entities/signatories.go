@@ -2,7 +2,7 @@ package entities
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -139,7 +139,7 @@ func (s *entityScan) isPlaceAt(i int) bool { return s.at[i] >= 0 && s.found[s.at
 
 // tokensIn returns the tokens that lie within text[start:end].
 func (s *entityScan) tokensIn(start, end int) (from, to int) {
-	from = sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= start })
+	from, _ = slices.BinarySearchFunc(s.toks, start, func(t ruleToken, start int) int { return t.start - start })
 	to = from
 	for to < len(s.toks) && s.toks[to].end <= end {
 		to++
