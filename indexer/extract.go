@@ -152,6 +152,17 @@ func extractRecord(line []byte) (extraction, error) {
 		return extraction{}, fmt.Errorf("%w: %w", ErrMalformedRecord, err)
 	}
 	read, raw := extractText, rec.Body
+	if t := strings.TrimSpace(rec.Title); t != "" {
+		// The record names its title, so the body is body from its first
+		// line: no paragraph of it is taken for a headline and dropped
+		// with what stands above it.
+		read = func(text string) (extraction, error) {
+			if strings.TrimSpace(text) == "" {
+				return extraction{}, ErrEmpty // a title alone is no statement
+			}
+			return extractTextTitled(text, t)
+		}
+	}
 	if strings.TrimSpace(rec.HTML) != "" {
 		read, raw = extractHTML, rec.HTML
 	}

@@ -334,6 +334,28 @@ func TestExtract_Lang(t *testing.T) {
 // The date line is the publication date and never the end of the title; a
 // photo caption above the headline is never the title; a publisher before
 // the date is the source.
+// TestExtract_recordBodyKeptWhole: a JSONL record that names its title
+// keeps all of its body; no paragraph of it is taken for a headline and
+// cut with what stands above it (a phrase search lost a statement so).
+func TestExtract_recordBodyKeptWhole(t *testing.T) {
+	e := newExtractor(t)
+	first := "This is not the first time the police have charged activists. Villagers were detained in the early morning. The lawyers have appealed."
+	rec, err := json.Marshal(corpus.Record{
+		Title: "Siem Reap: villagers detained",
+		Body:  first + "\n\nThe court has not set a date\n\nThe families asked for the release of all those held, their lawyers said.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _, err := e.Extract(corpus.Document{ID: "r", ContentType: corpus.TypeJSONL, Body: rec})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if st.Title != "Siem Reap: villagers detained" || !strings.HasPrefix(st.Body, first+"\n\n") || !strings.Contains(st.Body, "The court has not set a date") {
+		t.Errorf("title %q, body %q: want the record's title and its whole body", st.Title, st.Body)
+	}
+}
+
 // TestExtract_creditLines: a line crediting the publisher, at the top or
 // the foot of the text, names the source when nothing else does.
 func TestExtract_creditLines(t *testing.T) {
