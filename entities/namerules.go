@@ -98,7 +98,7 @@ func (s *entityScan) findRepeatedAcronyms() {
 	var uses map[string][]int
 	for i, t := range s.toks {
 		// The cheap tests first: most words fail on their first letters.
-		if s.at[i] >= 0 || len(t.key) < 3 || len(t.key) > 12 || !startsUpper(t.key) || !secondUpper(t.key) {
+		if s.at[i] >= 0 || len(t.key) < 3 || len(t.key) > 12 || !startsUpper(t.key) {
 			continue
 		}
 		n := utf8.RuneCountInString(t.key)
@@ -130,13 +130,6 @@ func (s *entityScan) findRepeatedAcronyms() {
 			s.add(mention{name: s.g.canonicalOrg(t.key), kind: kindOrg, start: t.start, end: t.end}, i, i+1)
 		}
 	}
-}
-
-// secondUpper reports whether w's second letter is a capital.
-func secondUpper(w string) bool {
-	_, n := utf8.DecodeRuneInString(w)
-	r, _ := utf8.DecodeRuneInString(w[n:])
-	return unicode.IsUpper(r)
 }
 
 // inCapitalsRun reports whether token i stands next to another word in

@@ -58,17 +58,16 @@ func (s *entityScan) findCapitalNames() {
 // title, a role, an organization's name or a date holds.
 func (s *entityScan) capitalNameWord(j int) bool {
 	t := s.toks[j]
-	if s.at[j] >= 0 || !inCapitals(t.key) || strings.IndexFunc(t.key, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+	if s.at[j] >= 0 || !inCapitals(t.key) || !isLetters(t.key) {
 		return false
 	}
 	return personWords[t.lower] == 0 && orgWords[t.lower] == 0 && !commonCapitals[t.lower] &&
 		!calendarWords[t.lower] && !numberWords[t.lower] && !nameConnectors[t.lower]
 }
 
-// inCapitals is isCapitalsWord without allocating: it is asked of every
-// word, and most are in small letters.
+// inCapitals: a word in capitals that opens with one ("TODD", not "1ST").
 func inCapitals(w string) bool {
-	return startsUpper(w) && !hasLower(w) && utf8.RuneCountInString(w) > 1
+	return startsUpper(w) && isCapitalsWord(w)
 }
 
 // bylineBefore reports whether a byline's "by" or a publisher's slash
