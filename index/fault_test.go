@@ -1,6 +1,7 @@
 package index_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/internal/disktest"
@@ -20,9 +23,9 @@ import (
 // the index holds every batch that was written; and once there is room,
 // writing carries on. Run with -race for the locking of heal and reopen.
 //
-// Searches running all along are left out: Bleve reads many of them in
-// goroutines of its own, and one under way as a batch fails can still
-// panic there, out of any recover's reach (2 runs in 30 crashed so).
+// Readers run all along, the ones Bleve spreads over goroutines of its own
+// (a field's terms, a prefix) included: one under way as a batch fails may
+// fail, but must not crash the process (see keepOpenPlugin).
 func TestIndex_Write_diskFull(t *testing.T) {
 	mnt := disktest.Mount(t, "2m")
 	ix, err := index.Open(filepath.Join(mnt, "index"), index.Options{})
@@ -35,6 +38,9 @@ func TestIndex_Write_diskFull(t *testing.T) {
 	var written [2]int
 	var failed [2]error
 	var writers sync.WaitGroup
+	stop := make(chan struct{})
+	readsDone := make(chan int)
+	go func() { readsDone <- readUntil(ix, stop) }()
 	for w := range 2 {
 		writers.Add(1)
 		go func() {
@@ -49,7 +55,12 @@ func TestIndex_Write_diskFull(t *testing.T) {
 		}()
 	}
 	writers.Wait()
-	t.Logf("written %d + %d statements; failed with:\n%v\n%v", written[0], written[1], failed[0], failed[1])
+	close(stop)
+	reads := <-readsDone
+	t.Logf("written %d + %d statements, %d reads beside; failed with:\n%v\n%v", written[0], written[1], reads, failed[0], failed[1])
+	if reads == 0 {
+		t.Error("no read succeeded while the batches were written")
+	}
 
 	for w, err := range failed {
 		if err == nil {
@@ -73,6 +84,40 @@ func TestIndex_Write_diskFull(t *testing.T) {
 	}
 	if m, err := ix.Count(); err != nil || m != n+size {
 		t.Errorf("after a write with room again: %d statements (%v), want %d", m, err, n+size)
+	}
+}
+
+// readUntil reads ix the ways a search and an index run do, until stop is
+// closed, and returns how many reads succeeded.
+func readUntil(ix *index.Index, stop <-chan struct{}) int {
+	ctx := context.Background()
+	reads := 0
+	for {
+		select {
+		case <-stop:
+			return reads
+		default:
+		}
+		errs := []error{
+			ix.Read(func(r bindex.IndexReader) error {
+				terms, err := r.FieldDict(index.FieldBody)
+				if err != nil {
+					return err
+				}
+				defer terms.Close()
+				for t, err := terms.Next(); t != nil || err != nil; t, err = terms.Next() {
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			}),
+			func() error { _, err := ix.Origins(ctx, "w"); return err }(),
+			func() error { _, err := ix.Count(); return err }(),
+		}
+		if errors.Join(errs...) == nil {
+			reads++
+		}
 	}
 }
 

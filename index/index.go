@@ -101,14 +101,9 @@ type Index struct {
 	writes atomic.Uint64
 	// written counts the statements written, for an indexing rate.
 	written atomic.Uint64
-	// failure is why the last batch that failed to apply failed, nil once
-	// one applies again: a batch in flight beside it fails on what it
-	// leaves behind, and says why with it (see afterFailedWrite).
-	failure atomic.Pointer[error]
 	// broken is set by a write whose batch failed, before it releases the
 	// read lock, and cleared by reopen: until then Bleve's snapshot holds
-	// the failed batch's closed segment, which no new reader may touch
-	// (see heal).
+	// the failed batch, which is not on disk (see heal).
 	broken atomic.Bool
 }
 
@@ -262,22 +257,12 @@ func create(dir string, config map[string]interface{}) (*Index, error) {
 }
 
 // Search runs a Bleve search request; Write is the way to change the index.
-func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	if err := ix.heal(); err != nil {
 		return nil, err
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	// A search under way when a batch fails can meet the segment Bleve
-	// closed (see heal); most searches read the segments in this
-	// goroutine, so that panic becomes this search's error, and the next
-	// reader reopens the index.
-	defer func() {
-		if p := recover(); p != nil {
-			ix.broken.Store(true)
-			res, err = nil, fmt.Errorf("index: search %s beside a failed write: %v", ix.dir, p)
-		}
-	}()
 	return ix.bleve.SearchInContext(ctx, req)
 }
 
@@ -353,14 +338,12 @@ func (ix *Index) reopenLocked() error {
 	return nil
 }
 
-// heal reopens the index if a failed write left it broken, so that a
-// reader does not meet the closed segment. Bleve reads a snapshot's
-// segments in goroutines of its own (a search by ID, a field's terms),
-// where zapx panics on a closed one and no recover of ours can catch it: a
-// lookup of the next batch crashed 1 disk-full run in 29 so, none of 25
-// since readers heal first. A reader already under way when the write
-// fails is not covered; only Bleve can close that gap, by leaving the
-// segment open (see bleveConfig).
+// heal reopens the index if a failed write left it broken, so that readers
+// see what is on disk, not a snapshot holding the failed batch. Bleve reads
+// a snapshot's segments in goroutines of its own (a search by ID, a field's
+// terms), where zapx panicked on the segment Bleve closed and no recover of
+// ours could catch it; keepOpenPlugin now leaves it open, for a reader
+// already under way when the write fails.
 func (ix *Index) heal() error {
 	if !ix.broken.Load() {
 		return nil
@@ -422,16 +405,8 @@ func (ix *Index) Write(stmts []Statement, remove []string) error {
 
 // write is Write that also replaces the statements whose IDs are keys of
 // deleted by deletion records holding the hashes they map to.
-func (ix *Index) write(stmts []Statement, remove []string, deleted map[string]string) (err error) {
+func (ix *Index) write(stmts []Statement, remove []string, deleted map[string]string) error {
 	n := len(stmts) + len(remove) + len(deleted)
-	// A batch written beside one that failed to persist can meet the
-	// closed segment of the failed one's snapshot (see reopen) before that
-	// one has reopened the index, and zapx panics on it; it fails too.
-	defer func() {
-		if p := recover(); p != nil {
-			err = ix.afterFailedWrite(n, p)
-		}
-	}()
 	ids := make([]string, 0, n)
 	for _, s := range stmts {
 		ids = append(ids, s.ID)
@@ -497,33 +472,16 @@ func (ix *Index) write(stmts []Statement, remove []string, deleted map[string]st
 	return nil
 }
 
-// apply writes batch; a failure is recorded before the read lock is
-// released, so that a write that panicked beside it and reopens (which
-// takes the lock to write) finds the cause.
+// apply writes batch; a failure marks the index broken before the read
+// lock is released, so that the next reader or writer reopens it.
 func (ix *Index) apply(batch *bleve.Batch) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if err := ix.bleve.Batch(batch); err != nil {
-		err = withErrno(err)
-		ix.failure.Store(&err)
 		ix.broken.Store(true)
-		return err
+		return withErrno(err)
 	}
-	ix.failure.Store(nil)
 	return nil
-}
-
-// afterFailedWrite is the error of a write that panicked, most likely on
-// the segment a failed write beside it left closed. The other write's
-// cause comes first, wrapped, since that is what the user can act on (a
-// full disk, say); the panic is only detail. The index is reopened from
-// disk either way.
-func (ix *Index) afterFailedWrite(n int, p any) error {
-	reopenErr := ix.reopen()
-	if cause := ix.failure.Load(); cause != nil {
-		return errors.Join(fmt.Errorf("index: write batch of %d: a batch written beside it failed (%v): %w", n, p, *cause), reopenErr)
-	}
-	return errors.Join(fmt.Errorf("index: write batch of %d after a failed write: %v", n, p), reopenErr)
 }
 
 // deleteQuotes deletes the quotes a statement had beyond the ones it keeps.
