@@ -26,7 +26,7 @@ func TestEvaluate_GoldSets(t *testing.T) {
 		min floors
 	}{
 		// The gold set the rules were developed against.
-		{"testdata/gold", floors{orgF1: 0.98, personF1: 0.99, placeF1: 0.98, sources: 20, exactDates: 20, maxWrongDates: 0, mainTextP: 0.97, mainTextR: 0.99, titles: 19}},
+		{"testdata/gold", floors{orgF1: 0.98, personF1: 0.99, placeF1: 0.98, sources: 20, exactDates: 20, maxWrongDates: 0, mainTextP: 0.97, mainTextR: 0.99, titles: 20}},
 		// Labelled after the rules were written and measured blind once
 		// (see testdata/heldout/README.md); generic faults it showed were
 		// fixed since, its own names were not added to the gazetteer.

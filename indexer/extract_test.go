@@ -427,6 +427,10 @@ func TestExtract_headerLines(t *testing.T) {
 			"លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន", "2023-06-15", ""},
 		{"khmer: a date line alone under the headline", "លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន\nថ្ងៃទី ១៥ ខែ មិថុនា ឆ្នាំ ២០២៣\n\nសកម្មជនចំនួនបីនាក់ ត្រូវបានចាប់ខ្លួននៅខេត្តកោះកុង។",
 			"លីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន", "2023-06-15", ""},
+		{"a label whose sentence runs on under it, below a letterhead", "REPUBLIC OF PALAU\nOFFICE OF THE PRESIDENT\n\nPRESS RELEASE\n\non the visit of the Special Rapporteur on freedom of expression\n\nKoror, 3 May 2024" + body,
+			"PRESS RELEASE on the visit of the Special Rapporteur on freedom of expression", "2024-05-03", ""},
+		{"a french label whose sentence runs on", "Déclaration conjointe\nsur la détention des défenseurs au Burundi" + body,
+			"Déclaration conjointe sur la détention des défenseurs au Burundi", "", ""},
 		{"byline above the headline", "By Maria Lopez | 14 March 2023\n\nPeru: Protesters killed in Juliaca" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},
 		// Navigation above the headline is never the title.
 		{"breadcrumb above the headline", "Home > News > Statements\n\nPeru: Protesters killed in Juliaca\n\n14 March 2023" + body, "Peru: Protesters killed in Juliaca", "2023-03-14", ""},

@@ -602,6 +602,9 @@ func findTitle(paras []string) int {
 	if len(paras) == 0 {
 		return -1
 	}
+	if at, ok := labelledTitle(paras); ok {
+		return at
+	}
 	letterhead := -1
 	for i, searched := 0, 0; i < len(paras) && searched < maxTitleSearch; i++ {
 		p := paras[i]
@@ -660,6 +663,35 @@ func findTitle(paras []string) int {
 		}
 	}
 	return 0
+}
+
+// labelledTitle finds, among the paragraphs a headline is looked for in,
+// a document label whose sentence carries on in small letters ("PRESS
+// RELEASE on the end of mission of the Special Rapporteur", "Déclaration
+// conjointe sur la détention de…"; paragraphs has joined the two lines):
+// that is the title, whatever letterhead stands above it (a state's name
+// and motto, a ministry).
+func labelledTitle(paras []string) (int, bool) {
+	for i, searched := 0, 0; i < len(paras) && searched < maxTitleSearch; i++ {
+		p := paras[i]
+		if isListItem(p) {
+			continue
+		}
+		searched++
+		if len(p) > maxTitleLen {
+			break
+		}
+		words := strings.Fields(p)
+		for k, w := range words {
+			if startsLower(w) {
+				if k > 0 && !endsSentence(p) && documentLabel.MatchString(strings.Join(words[:k], " ")) {
+					return i, true
+				}
+				break
+			}
+		}
+	}
+	return 0, false
 }
 
 // cutPipe splits a page title copied as text, "Headline | Site", into the
