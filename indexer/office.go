@@ -160,7 +160,7 @@ func (d officeDoc) headline() int {
 	heading, prose := -1, false
 	for i, p := range d.paras[:min(len(d.paras), maxTitleSearch)] {
 		t := oneLine(p.text)
-		fit := t != "" && len(t) <= maxTitleLen && !isDateLine(t) && !documentLabel.MatchString(t)
+		fit := t != "" && textWidth(t) <= maxTitleLen && !isDateLine(t) && !documentLabel.MatchString(t)
 		switch {
 		case fit && p.kind == paraTitle:
 			return i
@@ -194,7 +194,7 @@ var templateTitleRe = regexp.MustCompile(`(?i)^(?:microsoft word\s*-.*|untitled.
 // usableTitle returns a title property worth showing, or "".
 func usableTitle(t string) string {
 	t = oneLine(t)
-	if len(strings.Fields(t)) < 3 || len(t) > maxTitleLen || templateTitleRe.MatchString(t) || documentLabel.MatchString(t) {
+	if len(strings.Fields(t)) < 3 || textWidth(t) > maxTitleLen || templateTitleRe.MatchString(t) || documentLabel.MatchString(t) {
 		return ""
 	}
 	return t

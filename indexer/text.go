@@ -149,7 +149,7 @@ func headlineAndBody(paras []string) (title, body string) {
 		return "", ""
 	}
 	title = paras[at]
-	if len(title) > maxTitleLen {
+	if textWidth(title) > maxTitleLen {
 		// No headline: the title is cut from the first paragraph, which
 		// stays in the body.
 		return shortTitle(title), bodyAfterTitle(paras[at:], "")
@@ -295,8 +295,10 @@ func blockWidth(b []string) int {
 // release"), before a capitalized line is a kicker above the headline
 // ("Zimbabwe" over "Release opposition activists now") in any block.
 func endsShort(prev, next string, width int) bool {
+	// A script without capitals (Khmer, Thai, Arabic, CJK: letters of
+	// category Lo) may open a paragraph with any letter.
 	r, _ := utf8.DecodeRuneInString(next)
-	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“«‘'", r) {
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Lo, r) && !strings.ContainsRune("\"“«‘'", r) {
 		return false
 	}
 	if !strings.Contains(prev, " ") || (len(prev) < maxLabelLine && documentLabel.MatchString(prev)) {
@@ -582,9 +584,25 @@ func siteCredits(lines []string) []string {
 	return names
 }
 
-// maxTitleLen is the longest paragraph taken for a headline; longer ones are
-// text.
+// maxTitleLen is the longest paragraph taken for a headline, in letters as
+// they are seen (textWidth); longer ones are text.
 const maxTitleLen = 250
+
+// textWidth counts the characters of s a reader sees: runes, less the
+// marks that combine with the letter before them and the invisible format
+// characters. A Khmer, Thai or Devanagari headline writes its vowels and
+// stacked consonants as marks, and Khmer separates its words with zero
+// width spaces, so a headline of 80 characters seen is 150 runes and 450
+// bytes; measured in bytes, it was taken for the text.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < utf8.RuneSelf || !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Cf) {
+			n++
+		}
+	}
+	return n
+}
 
 // maxTitleSearch is how many paragraphs, list items aside, may precede the
 // headline: a site header is a few slogans and menu items, not half the
@@ -614,12 +632,12 @@ func findTitle(paras []string) int {
 			continue
 		}
 		searched++
-		if len(p) > maxTitleLen {
+		if textWidth(p) > maxTitleLen {
 			break
 		}
 		// A dateline ("Phnom Penh, 14 June 2023") echoes the text's places
 		// as a headline does, but dates the statement, never titles it.
-		if strings.HasSuffix(p, ".") || len(strings.Fields(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) || notHeadline(p) {
+		if endsFullStop(p) || len(titleWords(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) || notHeadline(p) {
 			continue
 		}
 		if !echoedBy(p, strings.Join(paras[i+1:], "\n")) {
@@ -650,10 +668,10 @@ func findTitle(paras []string) int {
 	// header; a label still beats a sentence of the text ("Corrected
 	// statement").
 	for i, p := range paras {
-		if len(p) > maxTitleLen {
+		if textWidth(p) > maxTitleLen {
 			break
 		}
-		if !isListItem(p) && !notHeadline(p) && !documentLabel.MatchString(p) && !isDateLine(p) && !strings.HasSuffix(p, ".") {
+		if !isListItem(p) && !notHeadline(p) && !documentLabel.MatchString(p) && !isDateLine(p) && !endsFullStop(p) {
 			return i
 		}
 	}
@@ -678,7 +696,7 @@ func labelledTitle(paras []string) (int, bool) {
 			continue
 		}
 		searched++
-		if len(p) > maxTitleLen {
+		if textWidth(p) > maxTitleLen {
 			break
 		}
 		words := strings.Fields(p)
@@ -692,6 +710,20 @@ func labelledTitle(paras []string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// endsFullStop reports whether p ends with a full stop, a sentence's
+// rather than a headline's end, in the scripts statements are written in:
+// the Latin one, Khmer's khan, Burmese, Devanagari's danda, CJK.
+func endsFullStop(p string) bool {
+	r, _ := utf8.DecodeLastRuneInString(p)
+	return strings.ContainsRune(".។။।。", r)
+}
+
+// titleWords splits p into words at spaces and at the zero width spaces
+// with which Khmer, Thai or Burmese text marks where its words end.
+func titleWords(p string) []string {
+	return strings.FieldsFunc(p, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
 }
 
 // cutPipe splits a page title copied as text, "Headline | Site", into the
@@ -756,18 +788,26 @@ var titleStopwords = map[string]bool{
 }
 
 // maxShortTitle bounds a title taken from a paragraph that is not headline
-// sized.
+// sized, in characters seen (textWidth).
 const maxShortTitle = 120
 
 // shortTitle cuts a paragraph longer than maxShortTitle at a word boundary
-// (or, in a text without spaces, at a rune boundary) to serve as a title.
+// (or, in a text without spaces, before a character seen) to serve as a
+// title.
 func shortTitle(p string) string {
-	cut := strings.LastIndexByte(p[:maxShortTitle], ' ')
-	if cut <= 0 {
-		cut = maxShortTitle
-		for cut > 0 && !utf8.RuneStart(p[cut]) {
-			cut--
+	end, seen := len(p), 0
+	for i, r := range p {
+		if r < utf8.RuneSelf || !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me, unicode.Cf) {
+			if seen == maxShortTitle {
+				end = i
+				break
+			}
+			seen++
 		}
+	}
+	cut := strings.LastIndexByte(p[:end], ' ')
+	if cut <= 0 {
+		cut = end
 	}
 	return strings.TrimRight(p[:cut], " ,;:") + "…"
 }

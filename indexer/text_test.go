@@ -137,8 +137,8 @@ func TestText_Title(t *testing.T) {
 func TestText_ShortTitleKeepsRunes(t *testing.T) {
 	khmer := strings.Repeat("សិទ្ធិមនុស្ស", 40) // no spaces to cut at
 	got := shortTitle(khmer)
-	if !utf8.ValidString(got) || len(got) > maxShortTitle+len("…") || !strings.HasSuffix(got, "…") {
-		t.Errorf("shortTitle: got %q", got)
+	if !utf8.ValidString(got) || textWidth(got) != maxShortTitle+1 || !strings.HasSuffix(got, "…") {
+		t.Errorf("shortTitle: got %q, %d characters seen; want %d and an ellipsis", got, textWidth(got), maxShortTitle+1)
 	}
 }
 
