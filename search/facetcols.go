@@ -209,7 +209,10 @@ func (c *facetColumns) build(segs []segment.Segment) error {
 }
 
 // read reads the part's field: every term of the segment's dictionary, and
-// the documents of each.
+// the documents of each. A term facet is read twice, first to count each
+// document's values and then to put them in place: collecting the pairs
+// of document and value first, and sorting them by document, spent half
+// of a cold start copying them as they grew.
 func (p *columnsPart) read() error {
 	name := index.FieldPublished
 	if p.field != datePart {
@@ -222,15 +225,49 @@ func (p *columnsPart) read() error {
 	n := p.seg.Count()
 	if p.field == datePart {
 		p.month, p.published = make([]int16, n), make([]int64, n)
+		return p.eachPosting(dict, name, func(term string, d uint64) error {
+			ns, err := numeric.PrefixCoded(term).Int64()
+			if err != nil {
+				return nil // not a date the mapping wrote: no month
+			}
+			p.month[d], p.published[d] = monthOf(time.Unix(0, ns).UTC()), ns
+			return nil
+		})
 	}
-	// Documents and values, in term order; counts[d+1] is how many
-	// values document d has.
-	var docs, ords []uint32
+	// counts[d+1] is how many values document d has; once summed,
+	// counts[d] is where its values start.
 	counts := make([]uint32, n+1)
+	if err := p.eachPosting(dict, name, func(term string, d uint64) error {
+		if len(p.values) == 0 || p.values[len(p.values)-1] != term {
+			p.values = append(p.values, term)
+		}
+		counts[d+1]++
+		return nil
+	}); err != nil {
+		return err
+	}
+	for d := range n {
+		counts[d+1] += counts[d]
+	}
+	p.start, p.ords = counts, make([]uint32, counts[n])
+	next := slices.Clone(counts[:n])
+	ord := uint32(0)
+	return p.eachPosting(dict, name, func(term string, d uint64) error {
+		for p.values[ord] != term {
+			ord++
+		}
+		p.ords[next[d]] = ord
+		next[d]++
+		return nil
+	})
+}
+
+// eachPosting calls fn with every term of the part's field, in order, and
+// each document that holds it. Dates are indexed at several precisions,
+// each term led by its shift; only shift 0, the instant itself, is read.
+func (p *columnsPart) eachPosting(dict segment.TermDictionary, name string, fn func(term string, doc uint64) error) error {
 	var from, to []byte // every term
 	if p.field == datePart {
-		// Dates are indexed at several precisions, each term led by its
-		// shift; shift 0 is the instant itself.
 		from, to = []byte{numeric.ShiftStartInt64}, []byte{numeric.ShiftStartInt64 + 1}
 	}
 	terms := dict.AutomatonIterator(nil, from, to)
@@ -242,18 +279,7 @@ func (p *columnsPart) read() error {
 			return fmt.Errorf("search: facet values of %s: %w", name, err)
 		}
 		if entry == nil {
-			break
-		}
-		var month int16
-		var ns int64
-		ord := uint32(len(p.values))
-		if p.field == datePart {
-			if ns, err = numeric.PrefixCoded(entry.Term).Int64(); err != nil {
-				continue
-			}
-			month = monthOf(time.Unix(0, ns).UTC())
-		} else {
-			p.values = append(p.values, entry.Term)
+			return nil
 		}
 		if postings, err = dict.PostingsList([]byte(entry.Term), nil, postings); err != nil {
 			return fmt.Errorf("search: documents of %s %q: %w", name, entry.Term, err)
@@ -267,28 +293,11 @@ func (p *columnsPart) read() error {
 			if hit == nil {
 				break
 			}
-			d := hit.Number()
-			if p.field == datePart {
-				p.month[d], p.published[d] = month, ns
-				continue
+			if err := fn(entry.Term, hit.Number()); err != nil {
+				return err
 			}
-			docs, ords = append(docs, uint32(d)), append(ords, ord)
-			counts[d+1]++
 		}
 	}
-	if p.field == datePart {
-		return nil
-	}
-	for d := range n {
-		counts[d+1] += counts[d]
-	}
-	p.start, p.ords = counts, make([]uint32, len(ords))
-	next := slices.Clone(counts[:n])
-	for i, d := range docs {
-		p.ords[next[d]] = ords[i]
-		next[d]++
-	}
-	return nil
 }
 
 // facetTally counts the facets of one search's hits.
