@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/index"
 	"github.com/advosearch/advosearch/indexer"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 func TestEngine_Search_proximityNearNotFar(t *testing.T) {
@@ -122,4 +124,75 @@ func BenchmarkEngine_Search_proximityVsPhrase(b *testing.B) {
 			b.ReportMetric(float64(total), "hits")
 		})
 	}
+}
+
+// TestNear checks the window of near against every choice of one position
+// per word, on positions drawn at random, and on the cases a proximity
+// search meets: a word missing, a word met twice, words in any order, and
+// locations of another field.
+func TestNear(t *testing.T) {
+	loc := func(field, term string, pos uint64) bsearch.FieldTermLocation {
+		return bsearch.FieldTermLocation{Field: field, Term: term, Location: bsearch.Location{Pos: pos}}
+	}
+	words := []string{"land", "rights", "village"}
+	tests := []struct {
+		name string
+		locs []bsearch.FieldTermLocation
+		slop int
+		want bool
+	}{
+		{"in order, next to each other", []bsearch.FieldTermLocation{loc("body", "land", 3), loc("body", "rights", 4), loc("body", "village", 5)}, 0, true},
+		{"any order", []bsearch.FieldTermLocation{loc("body", "village", 3), loc("body", "land", 4), loc("body", "rights", 5)}, 0, true},
+		{"one word between", []bsearch.FieldTermLocation{loc("body", "land", 3), loc("body", "rights", 4), loc("body", "village", 6)}, 0, false},
+		{"one word between, slop 1", []bsearch.FieldTermLocation{loc("body", "land", 3), loc("body", "rights", 4), loc("body", "village", 6)}, 1, true},
+		{"a word missing", []bsearch.FieldTermLocation{loc("body", "land", 3), loc("body", "rights", 4)}, 5, false},
+		{"close only in another field", []bsearch.FieldTermLocation{loc("title", "land", 1), loc("title", "rights", 2), loc("title", "village", 3), loc("body", "land", 1), loc("body", "rights", 20), loc("body", "village", 40)}, 2, false},
+		{"the second occurrence is the close one", []bsearch.FieldTermLocation{loc("body", "land", 1), loc("body", "land", 30), loc("body", "rights", 31), loc("body", "rights", 90), loc("body", "village", 29)}, 0, true},
+	}
+	scratch := make([][]uint64, len(words))
+	for _, tt := range tests {
+		if got := near(tt.locs, "body", words, tt.slop, scratch); got != tt.want {
+			t.Errorf("%s: near = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var locs []bsearch.FieldTermLocation
+		at := make([][]uint64, len(words))
+		for w, word := range words {
+			for range rng.IntN(4) {
+				p := uint64(rng.IntN(60))
+				locs = append(locs, loc("body", word, p))
+				at[w] = append(at[w], p)
+			}
+		}
+		// Positions come in order per term, as Bleve gives them, mostly.
+		if rng.IntN(4) > 0 {
+			slices.SortFunc(locs, func(a, b bsearch.FieldTermLocation) int {
+				return strings.Compare(a.Term, b.Term)*1000 + int(a.Location.Pos) - int(b.Location.Pos)
+			})
+		}
+		slop := rng.IntN(6)
+		if got, want := near(locs, "body", words, slop, scratch), anyChoiceWithin(at, uint64(len(words)-1+slop)); got != want {
+			t.Fatalf("near(%v, slop %d) = %v, want %v", at, slop, got, want)
+		}
+	}
+}
+
+// anyChoiceWithin tries every choice of one position per word.
+func anyChoiceWithin(at [][]uint64, span uint64) bool {
+	var try func(w int, lo, hi uint64) bool
+	try = func(w int, lo, hi uint64) bool {
+		if w == len(at) {
+			return hi-lo <= span
+		}
+		for _, p := range at[w] {
+			if try(w+1, min(lo, p), max(hi, p)) {
+				return true
+			}
+		}
+		return false
+	}
+	return try(0, ^uint64(0), 0)
 }
