@@ -308,10 +308,7 @@ func organizationName(v any) string {
 // quotations and paragraphs of the text itself. Where it finds nothing,
 // paras stay as they are.
 func keptByTrafilatura(paras []string, src string) []string {
-	res, err := trafilatura.Extract(strings.NewReader(src), trafilatura.Options{
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled, // pageDate reads the date
-	})
+	res, err := trafilaturaArticle(src)
 	if err != nil || res.ContentNode == nil {
 		return paras
 	}
@@ -381,6 +378,21 @@ func keptByTrafilatura(paras []string, src string) []string {
 // end like a sentence, not a list item.
 func isProse(p string) bool {
 	return !isListItem(p) && endsSentence(p) && len(strings.Fields(p)) >= minSharedWords
+}
+
+// trafilaturaArticle runs trafilatura on the page. A panic of its own on a
+// page it cannot read becomes an error: paras then stay as they are, as
+// one bad page must not stop an indexing run.
+func trafilaturaArticle(src string) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("trafilatura: %v", r)
+		}
+	}()
+	return trafilatura.Extract(strings.NewReader(src), trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled, // pageDate reads the date
+	})
 }
 
 // isSignOff reports whether p reads as a name and where it is from, as a
