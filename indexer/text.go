@@ -624,17 +624,8 @@ func findTitle(paras []string) int {
 		return at
 	}
 	letterhead := -1
-	for i, searched := 0, 0; i < len(paras) && searched < maxTitleSearch; i++ {
+	for _, i := range headerCandidates(paras) {
 		p := paras[i]
-		if isListItem(p) {
-			// A menu, or a scraper's list of what it fetched: header,
-			// however long.
-			continue
-		}
-		searched++
-		if textWidth(p) > maxTitleLen {
-			break
-		}
 		// A dateline ("Phnom Penh, 14 June 2023") echoes the text's places
 		// as a headline does, but dates the statement, never titles it.
 		if endsFullStop(p) || len(titleWords(p)) < 3 || documentLabel.MatchString(p) || isDateLine(p) || notHeadline(p) {
@@ -683,6 +674,23 @@ func findTitle(paras []string) int {
 	return 0
 }
 
+// headerCandidates returns the indices of the paragraphs a headline is
+// looked for among: up to maxTitleSearch of them, list items aside (a menu,
+// or a scraper's list of what it fetched: header, however long), ending
+// before the first too long for a headline, where the text has begun.
+func headerCandidates(paras []string) []int {
+	var out []int
+	for i, p := range paras {
+		if len(out) == maxTitleSearch || textWidth(p) > maxTitleLen && !isListItem(p) {
+			break
+		}
+		if !isListItem(p) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // labelledTitle finds, among the paragraphs a headline is looked for in,
 // a document label whose sentence carries on in small letters ("PRESS
 // RELEASE on the end of mission of the Special Rapporteur", "Déclaration
@@ -690,15 +698,8 @@ func findTitle(paras []string) int {
 // that is the title, whatever letterhead stands above it (a state's name
 // and motto, a ministry).
 func labelledTitle(paras []string) (int, bool) {
-	for i, searched := 0, 0; i < len(paras) && searched < maxTitleSearch; i++ {
+	for _, i := range headerCandidates(paras) {
 		p := paras[i]
-		if isListItem(p) {
-			continue
-		}
-		searched++
-		if textWidth(p) > maxTitleLen {
-			break
-		}
 		words := strings.Fields(p)
 		for k, w := range words {
 			if startsLower(w) {
