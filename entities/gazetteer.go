@@ -59,6 +59,9 @@ type gazetteer struct {
 	// khmer are the names written in Khmer script, longest first, which
 	// are matched as written (see matchKhmer).
 	khmer []khmerAlias
+	// demonymOf maps an English adjective of nationality to its country
+	// ("Ugandan" → "Uganda"), for the adjectives demonyms makes.
+	demonymOf map[string]string
 }
 
 type alias struct {
@@ -146,6 +149,12 @@ func loadGazetteer() (*gazetteer, error) {
 // name, and only the forms it lacks are added to it.
 func (g *gazetteer) addGovernments() {
 	demonyms := g.demonyms()
+	g.demonymOf = map[string]string{}
+	for country, ds := range demonyms {
+		for _, d := range ds {
+			g.demonymOf[d] = country
+		}
+	}
 	// In name order, so that the aliases are the same on every load.
 	for _, country := range slices.Sorted(maps.Keys(g.countries)) {
 		of := g.countries[country]

@@ -59,6 +59,11 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"party before a preposition", "the only opposition party in Cambodia was dissolved", nil},
 		{"party before a title", "the party Chairman said", nil},
 		{"company before a weekday", "a company on Monday", nil},
+		// The trade press's nouns for a company.
+		{"giant", "Shares of the oil giant Varnoil fell on Monday.", []string{"Varnoil"}},
+		{"carmaker", "Workers at the carmaker Ostrava Motor walked out.", []string{"Ostrava Motor"}},
+		{"platform", "He posted the video on the social media platform Quill.", []string{"Quill"}},
+		{"giant in small letters", "a giant wave hit the coast", nil},
 
 		// An acronym no list holds is an organization when the text
 		// writes it twice, unless it is shouted text, a generic acronym or
@@ -121,4 +126,17 @@ func TestRecognizer_Find_orgsWithAndAndLists(t *testing.T) {
 			wantNames(t, "organizations", r.Find(tt.text).Canonical(Org), tt.want, tt.not)
 		})
 	}
+}
+
+// TestRecognizer_Find_linkBars: a line that only lists platforms between
+// separators is a share or follow bar (chrome), while a platform named in a
+// sentence is an organization.
+func TestRecognizer_Find_linkBars(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"share bar", "The court ruled on Monday.\nShare this: Twitter · Facebook · LinkedIn\n", nil},
+		{"follow bar", "Follow us\nYouTube | Instagram | TikTok", nil},
+		{"in a sentence", "The video was posted on Facebook and shared on TikTok.", []string{"Facebook", "TikTok"}},
+		{"one name after a label", "Source: Reuters", []string{"Reuters"}},
+		{"a list in prose", "Facebook, Google and Microsoft said they would comply.", []string{"Facebook", "Google", "Microsoft"}},
+	})
 }

@@ -62,6 +62,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	}
 	s.matchGazetteer()
 	s.matchKhmer()
+	s.dropLinkBars()
 	s.markPhotoCredits()
 	s.runTagger(tagger)
 	s.findSignatories()
@@ -90,6 +91,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.headsOfGovernment()
 	s.placesNamedByOffice()
 	s.resolveCountry()
+	s.linkOrgVariants()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
 	return slices.DeleteFunc(s.found, func(m mention) bool { return m.kind == kindOther })

@@ -79,6 +79,13 @@ var orgWords = markWords(
 		agency company daily diario emissora empresa entreprise firm group groupe grupo
 		hebdomadaire jornal journal magazine newspaper outlet partido parti party periódico
 		quotidien revista société syndicat union website`},
+	// The nouns business news puts before a company's name, a general
+	// pattern of the trade press ("oil giant Lukoil", "the carmaker
+	// Renault", "the retailer Carrefour", "social media platform X").
+	// "producer" and "maker" are left out: "film producer Anna Ruiz" is a
+	// person.
+	group[orgWord]{orgKindNoun, `
+		automaker carmaker conglomerate giant insurer multinational platform retailer`},
 )
 
 // isOrgHead reports whether lower, a lower-case word, carries mark.

@@ -1,0 +1,19 @@
+package entities
+
+import "testing"
+
+// TestRecognizer_Find_listedCompanies: the platforms and companies the
+// gazetteer lists are read by their names as written, and the common words,
+// given names and places that some of them are also called are not.
+func TestRecognizer_Find_listedCompanies(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"platforms in a sentence", "The clip spread on TikTok and WhatsApp before Facebook removed it.", []string{"TikTok", "WhatsApp", "Facebook"}},
+		{"companies", "Gazprom and Lukoil sold gas to Toyota.", []string{"Gazprom", "Lukoil", "Toyota"}},
+		{"longer name to the short one", "Volkswagen Group said Volkswagen would appeal.", []string{"Volkswagen"}},
+		{"a word in small letters", "He drew a chevron and picked a google of options.", nil},
+		{"a common word that names a company", "Shell fragments and total losses; an Apple a day; the Amazon basin.", nil},
+		{"US departments with their nation", "The U.S. Treasury Department and the US Department of Homeland Security replied.",
+			[]string{"United States Department of the Treasury", "United States Department of Homeland Security"}},
+		{"a bare department of justice is no state's in particular", "The Department of Justice offered immunity.", []string{"Department of Justice"}},
+	})
+}

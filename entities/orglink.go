@@ -1,0 +1,157 @@
+package entities
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// nationPrefixes are the words news writes before a body's name to say
+// whose it is, besides a country's name or adjective: "U.S. Justice
+// Department", "UN Committee on …".
+var nationPrefixes = map[string]bool{"US": true, "U.S.": true, "United States": true, "UN": true, "U.N.": true, "United Nations": true}
+
+// linkOrgVariants makes one organization of the forms a text gives one
+// body, where the rules or the tagger read each form as a name of its own
+// (issue 14's in-document linking; general patterns, each with a table
+// test of invented sentences in orglink_test.go):
+//   - a name after a person's possessive is the name alone: "John Smith's
+//     Justice Department" is the Justice Department;
+//   - a name the text also writes with a country, "US", "UN" or their
+//     adjective before it is that fuller name's body: "the Justice
+//     Department" after "the U.S. Justice Department";
+//   - a name that opens with a country's adjective is the one the text
+//     writes with the country's name: "Ugandan Police Force" and "Uganda
+//     Police Force";
+//   - "<Adjective> Government" is "Government of <Place>" when the text
+//     names the place the adjective is made from ("the Victorian
+//     Government", "the Law Institute of Victoria"), as countries'
+//     governments are named in the gazetteer;
+//   - "U.N. X" is written "UN X", the gazetteer's form of the UN's bodies.
+//
+// Names the gazetteer knows keep their canonical names.
+func (s *entityScan) linkOrgVariants() {
+	var orgs []int
+	for i, m := range s.found {
+		if m.kind != kindOrg {
+			continue
+		}
+		orgs = append(orgs, i)
+		s.cutPossessor(i)
+	}
+	for _, i := range orgs {
+		m := &s.found[i]
+		surface := s.surface(*m)
+		if m.name != surface {
+			continue // the gazetteer's or a definition's name
+		}
+		if _, known := s.g.orgs[OrgKey(surface)]; known {
+			continue
+		}
+		if name, ok := s.prefixedForm(surface, orgs); ok {
+			m.name = name
+			continue
+		}
+		first, rest, _ := strings.Cut(surface, " ")
+		if rest == "" {
+			continue
+		}
+		switch {
+		case first == "U.N.":
+			m.name = "UN " + rest
+		case rest == "Government" || rest == "government":
+			if place, ok := s.placeOfAdjective(first); ok {
+				m.name = "Government of " + place
+			}
+		}
+	}
+}
+
+// surface is a mention as the text writes it, spacing collapsed and a
+// possessive "’s" dropped.
+func (s *entityScan) surface(m mention) string {
+	return withoutPossessive(collapseSpace(s.text[m.start:m.end]))
+}
+
+// prefixedForm returns the name of another organization of the text written
+// as surface with a nation's name, adjective, "US" or "UN" before it; or,
+// when surface opens with a country's adjective, the one written with the
+// country's name instead.
+func (s *entityScan) prefixedForm(surface string, orgs []int) (string, bool) {
+	key := OrgKey(surface)
+	first, rest, _ := strings.Cut(surface, " ")
+	country := s.g.demonymOf[first]
+	for _, j := range orgs {
+		other := s.surface(s.found[j])
+		if k := OrgKey(other); len(other) > len(surface) && strings.HasSuffix(k, " "+key) {
+			if prefix := strings.TrimSpace(other[:len(other)-len(surface)]); s.nationPrefix(prefix) {
+				return s.found[j].name, true
+			}
+		}
+		if country != "" && rest != "" && OrgKey(other) == OrgKey(country+" "+rest) {
+			return s.found[j].name, true
+		}
+	}
+	return "", false
+}
+
+// nationPrefix reports whether p, written before a body's name, says which
+// nation it belongs to.
+func (s *entityScan) nationPrefix(p string) bool {
+	if nationPrefixes[p] {
+		return true
+	}
+	if _, ok := s.g.countries[p]; ok {
+		return true
+	}
+	_, ok := s.g.demonymOf[p]
+	return ok
+}
+
+// placeOfAdjective finds, among the capitalized words of the text, the place
+// that adj is the English adjective of by the endings countries' adjectives
+// take (demonymEnds: "Victorian" from "Victoria", "Ontarian" from
+// "Ontario"), and reports whether one is written there.
+func (s *entityScan) placeOfAdjective(adj string) (string, bool) {
+	if !startsUpper(adj) || utf8.RuneCountInString(adj) < 5 {
+		return "", false
+	}
+	for _, e := range demonymEnds {
+		base, ok := strings.CutSuffix(adj, e.add)
+		if !ok || e.add == "" || len(base) < 3 {
+			continue
+		}
+		place := base + e.drop
+		for _, t := range s.toks {
+			if t.key == place {
+				return place, true
+			}
+		}
+	}
+	return "", false
+}
+
+// cutPossessor starts organization i after a person's possessive inside
+// it ("John Smith's Justice Department" → "Justice Department"): a name
+// in capitals before "’s" that the text never writes in small letters, and
+// an organization's head word after it. "People's" and "Women's" in a
+// party's or a league's name are common nouns, written small elsewhere,
+// and the gazetteer's names are left whole.
+func (s *entityScan) cutPossessor(i int) {
+	m := &s.found[i]
+	if m.name != s.surface(*m) {
+		return
+	}
+	from, to := s.tokensIn(m.start, m.end)
+	for j := from; j+1 < to; j++ {
+		t := s.toks[j]
+		if !t.possessive {
+			continue
+		}
+		if !startsUpper(t.key) || s.writtenSmall(t.lower) || !isOrgHead(s.toks[to-1].lower, orgHead|orgRuleHead) || to-(j+1) < 2 {
+			return
+		}
+		m.start = s.toks[j+1].start
+		m.name = collapseSpace(s.text[m.start:m.end])
+		return
+	}
+}

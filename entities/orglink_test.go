@@ -1,0 +1,37 @@
+package entities
+
+import "testing"
+
+// TestRecognizer_Find_orgVariants: the forms a text gives one body are one
+// organization (linkOrgVariants), and names that only look alike stay apart.
+func TestRecognizer_Find_orgVariants(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"a person's possessive",
+			"Critics say Jane Doe's Harbour Department ignored the ruling.",
+			[]string{"Harbour Department"}},
+		{"a party's possessive stays",
+			"The Farmers' Party and the Women's League met. Many women joined.",
+			[]string{"Farmers' Party", "Women's League"}},
+		{"the bare name after the prefixed one",
+			"A report by the U.S. Justice Department was released. The Justice Department declined to comment.",
+			[]string{"United States Department of Justice"}},
+		{"the bare name before the prefixed one",
+			"The Fisheries Department said the ban holds. The Kenyan Fisheries Department issued it in May.",
+			[]string{"Kenyan Fisheries Department"}},
+		{"a bare name alone stays",
+			"The Justice Department declined to comment.",
+			[]string{"Justice Department"}},
+		{"a country's adjective and its name",
+			"The Ugandan Police Force arrested him. The Uganda Police Force later released him.",
+			[]string{"Uganda Police Force"}},
+		{"a place's adjective before Government",
+			"The Victorian Government tabled the bill. The Farmers Union of Victoria opposed it.",
+			[]string{"Government of Victoria", "Farmers Union of Victoria"}},
+		{"an adjective whose place the text does not name",
+			"The Victorian Government tabled the bill.",
+			[]string{"Victorian Government"}},
+		{"U.N. is written UN",
+			"The U.N. Committee on Water Rights met on Monday.",
+			[]string{"UN Committee on Water Rights"}},
+	})
+}
