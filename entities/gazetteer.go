@@ -78,6 +78,9 @@ type alias struct {
 // loadGazetteer parses the embedded gazetteer.tsv.
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byFirst: map[string][]alias{}, orgs: map[string]string{}, countries: map[string]string{}}
+	// abbreviations holds each country's short forms in capitals ("US",
+	// "U.S.", "UK"), which name its government too ("the U.S. government").
+	abbreviations := map[string][]string{}
 	for n, line := range strings.Split(gazetteerTSV, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -109,6 +112,9 @@ func loadGazetteer() (*gazetteer, error) {
 			if _, ok := g.countries[canonical]; ok && strings.HasPrefix(name, "the ") {
 				g.countries[canonical] = name
 			}
+			if _, ok := g.countries[canonical]; ok && isCountryAbbreviation(name) {
+				abbreviations[canonical] = append(abbreviations[canonical], name)
+			}
 			name = strings.TrimSpace(name)
 			if kind == kindOrg {
 				g.orgs[OrgKey(name)] = canonical
@@ -133,7 +139,7 @@ func loadGazetteer() (*gazetteer, error) {
 			g.byFirst[first] = append(g.byFirst[first], a)
 		}
 	}
-	g.addGovernments()
+	g.addGovernments(abbreviations)
 	slices.SortStableFunc(g.khmer, func(a, b khmerAlias) int { return len(b.name) - len(a.name) })
 	for _, as := range g.byFirst {
 		slices.SortStableFunc(as, func(a, b alias) int { return len(b.tokens) - len(a.tokens) })
@@ -142,12 +148,13 @@ func loadGazetteer() (*gazetteer, error) {
 }
 
 // addGovernments gives every country a government: "Government of Nepal",
-// "Nepal Government", "Bangladesh authorities" name one organization, so
+// "Nepal Government", "Bangladesh authorities", "U.S. government" (with
+// the country's abbreviations) name one organization, so
 // the organization rule's "Government of Nepal" and the text's "Nepal
 // authorities" meet in one facet. A government the gazetteer lists itself
 // ("Royal Government of Cambodia", with "Cambodian authorities") keeps its
 // name, and only the forms it lacks are added to it.
-func (g *gazetteer) addGovernments() {
+func (g *gazetteer) addGovernments(abbreviations map[string][]string) {
 	demonyms := g.demonyms()
 	g.demonymOf = map[string]string{}
 	for country, ds := range demonyms {
@@ -165,6 +172,9 @@ func (g *gazetteer) addGovernments() {
 		names := []string{"Government of " + of, country + " Government", country + " authorities"}
 		for _, d := range demonyms[country] {
 			names = append(names, d+" Government", d+" authorities")
+		}
+		for _, a := range abbreviations[country] {
+			names = append(names, a+" Government", a+" authorities")
 		}
 		for _, name := range names {
 			if _, known := g.orgs[OrgKey(name)]; known {
@@ -228,6 +238,13 @@ func (g *gazetteer) demonyms() map[string][]string {
 		slices.Sort(ds)
 	}
 	return out
+}
+
+// isCountryAbbreviation reports whether a country's alias is a short form
+// in capitals, dots allowed ("US", "U.S.", "UK", "DRC"): one word of at
+// most six characters.
+func isCountryAbbreviation(name string) bool {
+	return len(name) >= 2 && len(name) <= 6 && !strings.Contains(name, " ") && strings.ToUpper(name) == name && isAcronym(name)
 }
 
 func isDomain(name string) bool {

@@ -14,6 +14,8 @@ func TestRecognizer_Find_listedCompanies(t *testing.T) {
 		{"a common word that names a company", "Shell fragments and total losses; an Apple a day; the Amazon basin.", nil},
 		{"US departments with their nation", "The U.S. Treasury Department and the US Department of Homeland Security replied.",
 			[]string{"United States Department of the Treasury", "United States Department of Homeland Security"}},
+		{"a government by its country's abbreviation", "The U.S. government and UK authorities declined to comment.",
+			[]string{"United States Government", "Government of the United Kingdom"}},
 		{"a bare department of justice is no state's in particular", "The Department of Justice offered immunity.", []string{"Department of Justice"}},
 	})
 }

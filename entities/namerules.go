@@ -83,7 +83,7 @@ func (s *entityScan) findOrgs() {
 // one organization: "NGO", "COVID", "LGBTI", "PDF", "FAQ".
 var genericAcronyms = markWords(group[uint8]{1, `
 	aids atm cbo ceo cfo covid cso dna faq foi gbp gdp gmt hiv hrd hrds ict idp idps ingo lgbt
-	lgbti lgbtiq lgbtq ngo pdf ptsd rss sars sms tv url usd utc vip`})
+	lgbti lgbtiq lgbtq ngo ong pdf ptsd rss sars sms tv url usd utc vip`})
 
 // minAcronymUses is how often a text must write an unknown acronym for it
 // to be an organization: once is as often an abbreviation as a name.

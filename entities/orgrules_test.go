@@ -59,6 +59,12 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"party before a preposition", "the only opposition party in Cambodia was dissolved", nil},
 		{"party before a title", "the party Chairman said", nil},
 		{"company before a weekday", "a company on Monday", nil},
+		// Only a publication goes to press.
+		{"went to press", "The strike was still on as Harbour Worker went to press.", []string{"Harbour Worker"}},
+		{"went to press, with the", "As the Coastal Herald went to press, talks resumed.", []string{"Coastal Herald"}},
+		{"one word", "Two were dead as Kestrel went to press.", []string{"Kestrel"}},
+		{"As opening the sentence", "As Harbour Worker went to press, talks resumed.", []string{"Harbour Worker"}},
+		{"no as before it", "The editor Harbour Worker went to press early.", nil},
 		// The trade press's nouns for a company.
 		{"giant", "Shares of the oil giant Varnoil fell on Monday.", []string{"Varnoil"}},
 		{"carmaker", "Workers at the carmaker Ostrava Motor walked out.", []string{"Ostrava Motor"}},

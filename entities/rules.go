@@ -69,6 +69,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findSections()
 	s.findOrgs()
 	s.findKindNamed()
+	s.findWentToPress()
 	s.findNamedBeforeKind()
 	s.linkAcronyms()
 	s.findPeople()
