@@ -30,24 +30,25 @@ var nationPrefixes = map[string]bool{"US": true, "U.S.": true, "United States": 
 //
 // Names the gazetteer knows keep their canonical names.
 func (s *entityScan) linkOrgVariants() {
-	var orgs []int
+	var orgs []orgForm
 	for i, m := range s.found {
 		if m.kind != kindOrg {
 			continue
 		}
-		orgs = append(orgs, i)
 		s.cutPossessor(i)
+		surface := s.surface(s.found[i])
+		orgs = append(orgs, orgForm{at: i, surface: surface, key: OrgKey(surface)})
 	}
-	for _, i := range orgs {
-		m := &s.found[i]
-		surface := s.surface(*m)
+	for _, o := range orgs {
+		m := &s.found[o.at]
+		surface := o.surface
 		if m.name != surface {
 			continue // the gazetteer's or a definition's name
 		}
-		if _, known := s.g.orgs[OrgKey(surface)]; known {
+		if _, known := s.g.orgs[o.key]; known {
 			continue
 		}
-		if name, ok := s.prefixedForm(surface, orgs); ok {
+		if name, ok := s.prefixedForm(o, orgs); ok {
 			m.name = name
 			continue
 		}
@@ -66,6 +67,13 @@ func (s *entityScan) linkOrgVariants() {
 	}
 }
 
+// orgForm is an organization's mention as linkOrgVariants compares it:
+// its index in found, its surface and the surface's OrgKey.
+type orgForm struct {
+	at           int
+	surface, key string
+}
+
 // surface is a mention as the text writes it, spacing collapsed and a
 // possessive "’s" dropped.
 func (s *entityScan) surface(m mention) string {
@@ -76,19 +84,23 @@ func (s *entityScan) surface(m mention) string {
 // as surface with a nation's name, adjective, "US" or "UN" before it; or,
 // when surface opens with a country's adjective, the one written with the
 // country's name instead.
-func (s *entityScan) prefixedForm(surface string, orgs []int) (string, bool) {
-	key := OrgKey(surface)
-	first, rest, _ := strings.Cut(surface, " ")
-	country := s.g.demonymOf[first]
-	for _, j := range orgs {
-		other := s.surface(s.found[j])
-		if k := OrgKey(other); len(other) > len(surface) && strings.HasSuffix(k, " "+key) {
-			if prefix := strings.TrimSpace(other[:len(other)-len(surface)]); s.nationPrefix(prefix) {
-				return s.found[j].name, true
+func (s *entityScan) prefixedForm(o orgForm, orgs []orgForm) (string, bool) {
+	first, rest, _ := strings.Cut(o.surface, " ")
+	countryKey := ""
+	if country := s.g.demonymOf[first]; country != "" && rest != "" {
+		countryKey = OrgKey(country + " " + rest)
+	}
+	for _, other := range orgs {
+		// Surfaces are compared by key; the prefix is cut from the surface,
+		// which the folding of typographic marks may have made longer or
+		// shorter than the key.
+		if len(other.key) > len(o.key) && len(other.surface) > len(o.surface) && strings.HasSuffix(other.key, " "+o.key) {
+			if prefix := strings.TrimSpace(other.surface[:len(other.surface)-len(o.surface)]); s.nationPrefix(prefix) {
+				return s.found[other.at].name, true
 			}
 		}
-		if country != "" && rest != "" && OrgKey(other) == OrgKey(country+" "+rest) {
-			return s.found[j].name, true
+		if countryKey != "" && other.key == countryKey {
+			return s.found[other.at].name, true
 		}
 	}
 	return "", false

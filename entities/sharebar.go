@@ -14,6 +14,17 @@ const minBarNames = 2
 // Facebook") stays. A general pattern of page chrome, not a list of
 // platforms.
 func (s *entityScan) dropLinkBars() {
+	// Most texts name fewer than two organizations of one word; they
+	// need no look at their lines.
+	single := 0
+	for _, m := range s.found {
+		if m.kind == kindOrg && !strings.ContainsAny(s.text[m.start:m.end], " \n") {
+			single++
+		}
+	}
+	if single < minBarNames {
+		return
+	}
 	for _, ln := range textLines(s.text) {
 		start := ln[0]
 		if c := strings.LastIndexByte(s.text[ln[0]:ln[1]], ':'); c >= 0 {
