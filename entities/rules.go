@@ -81,6 +81,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.addTagged(kindPerson)
 	s.extendNameParticles()
 	s.addTagged(kindOrg)
+	s.findKindAppositives()
 	// Again, for the organizations the tagger added: the first pass saw
 	// only the rules' names, and a second finds the same ones again.
 	s.linkAcronyms()
