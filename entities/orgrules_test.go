@@ -38,6 +38,7 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"noun between connectors, elided d’", "Les avocats se sont réunis devant la Cour de justice d’Annaba, jeudi.", []string{"Cour de justice d’Annaba"}},
 		{"noun between connectors", "O projeto foi votado na Assembleia Legislativa do estado do Piauí ontem.", []string{"Assembleia Legislativa do estado do Piauí"}},
 		{"numbered body", "Les étudiants de l’Université Rennes 2 ont voté la grève.", []string{"Université Rennes 2"}},
+		{"rede", "A Rede Bandeirantes transmitiu o debate.", []string{"Rede Bandeirantes"}},
 		{"gobernación", "la Gobernación del Cauca firmó el convenio", []string{"Gobernación del Cauca"}},
 		// A ministry written in small letters before its capitalised
 		// field, an elided article or a nationality between.
@@ -91,6 +92,7 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		// in "Confederation".
 		{"technologies", "The group sued Verano Technologies on Monday.", []string{"Verano Technologies"}},
 		{"confederation", "Workers joined the strike called by the Korean Confederation of Trade Unions.", []string{"Korean Confederation of Trade Unions"}},
+		{"newspaper", "The Harbour Daily Inquirer ran the story, as did the Coastal Courier.", []string{"Harbour Daily Inquirer", "Coastal Courier"}},
 		{"holdings", "The mine is owned by Northgate Holdings, the report said.", []string{"Northgate Holdings"}},
 	})
 }

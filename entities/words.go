@@ -51,8 +51,12 @@ var orgWords = markWords(
 		army battalion brigade college company corporation directorate division force government hall
 		hospital house lawyers mission observatory parliament police prison senate squad tribunal
 		university`},
-	// Newspapers' names end in these: "Washington Post", "Khmer Times".
-	group[orgWord]{orgRuleHead, `chronicle gazette herald post telegraph times tribune`},
+	// Newspapers' names end in these: "Washington Post", "Khmer Times",
+	// "Manila Courier", "China Daily", "Harbour Inquirer", "Wall Street
+	// Journal". Words that are also common adjectives or nouns of names
+	// ("Star", "Sun", "Standard", "Independent", "Mirror") are left out.
+	group[orgWord]{orgRuleHead, `chronicle courier daily dispatch examiner gazette herald inquirer journal post
+		telegraph times tribune`},
 	// Companies' names, and bodies' that the lists above lack: "Palantir
 	// Technologies", "Midad Energy", "Korean Confederation of Trade Unions".
 	group[orgWord]{orgRuleHead, `
@@ -70,7 +74,7 @@ var orgWords = markWords(
 		fiscalía fondation frente fundación fundação gendarmerie gobernación gobierno gouvernement governo
 		institut instituto juzgado liga ligue mairie ministère ministerio ministério movimiento
 		mouvement movimento observatoire observatorio oficina organización organização ouvidoria parlamento
-		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría
+		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría rede
 		secretaría secretaria senado sénat sindicato superintendencia syndicat unión união
 		universidad université universidade`},
 	// "broadcaster" is left out: it names a person ("Surigao del Sur
