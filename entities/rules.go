@@ -64,6 +64,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.matchKhmer()
 	s.dropLinkBars()
 	s.markPhotoCredits()
+	s.markHeaderFields()
 	s.runTagger(tagger)
 	s.findSignatories()
 	s.findSections()
