@@ -21,6 +21,11 @@ const (
 	// kindCountry is a gazetteer kind only: a place that is a country, whose
 	// mentions say which country "{country}" stands for.
 	kindCountry entityKind = "country"
+	// kindPlatform is a gazetteer kind only: an organization that is also a
+	// medium people post on ("Facebook"), which names no organization
+	// where the text posts on it ("leaked on Facebook", see
+	// mediumBefore).
+	kindPlatform entityKind = "platform"
 )
 
 // public is the Kind of the names of an entityKind; None for kindOther and
@@ -73,6 +78,8 @@ type alias struct {
 	exactCase bool
 	canonical string
 	kind      entityKind
+	// medium: a platform's name (kindPlatform).
+	medium bool
 }
 
 // loadGazetteer parses the embedded gazetteer.tsv.
@@ -90,11 +97,14 @@ func loadGazetteer() (*gazetteer, error) {
 			return nil, fmt.Errorf("entities: gazetteer line %d: want kind, name and aliases separated by tabs", n+1)
 		}
 		kind, canonical := entityKind(fields[0]), strings.TrimSpace(fields[1])
+		medium := false
 		switch kind {
 		case kindOrg, kindPerson, kindPlace, kindOther:
 		case kindCountry:
 			kind = kindPlace
 			g.countries[canonical] = canonical
+		case kindPlatform:
+			kind, medium = kindOrg, true
 		default:
 			return nil, fmt.Errorf("entities: gazetteer line %d: unknown kind %q", n+1, kind)
 		}
@@ -130,7 +140,7 @@ func loadGazetteer() (*gazetteer, error) {
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("entities: gazetteer line %d: alias %q has no words", n+1, name)
 			}
-			a := alias{canonical: canonical, kind: kind, exactCase: len(toks) > 1 && strings.ToUpper(name) == name}
+			a := alias{canonical: canonical, kind: kind, exactCase: len(toks) > 1 && strings.ToUpper(name) == name, medium: medium}
 			for _, t := range toks {
 				a.tokens = append(a.tokens, t.key)
 				a.possessive = append(a.possessive, t.possessive)

@@ -7,7 +7,15 @@ import "testing"
 // given names and places that some of them are also called are not.
 func TestRecognizer_Find_listedCompanies(t *testing.T) {
 	runOrgCases(t, rulesRecognizer(t), []orgCase{
-		{"platforms in a sentence", "The clip spread on TikTok and WhatsApp before Facebook removed it.", []string{"TikTok", "WhatsApp", "Facebook"}},
+		{"platforms that act", "WhatsApp said it would appeal after Facebook removed the clip.", []string{"WhatsApp", "Facebook"}},
+		// A platform something is posted on is the medium, as the gold
+		// set's seeds label it, in four languages; one that acts, or whose
+		// review or order it is, is a company.
+		{"posted on a platform", "A video leaked on Facebook showed him.", nil},
+		{"French medium", "« Nous appelons au calme », a indiqué sur Twitter le président.", nil},
+		{"Spanish medium", "El video se publicó en TikTok el lunes.", nil},
+		{"a platform's review", "He was arrested over a YouTube review.", []string{"YouTube"}},
+		{"a platform's possessive", "He was banned on Facebook's orders.", []string{"Facebook"}},
 		{"companies", "Gazprom and Lukoil sold gas to Toyota.", []string{"Gazprom", "Lukoil", "Toyota"}},
 		{"longer name to the short one", "Volkswagen Group said Volkswagen would appeal.", []string{"Volkswagen"}},
 		{"a word in small letters", "He drew a chevron and picked a google of options.", nil},

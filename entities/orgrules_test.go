@@ -143,7 +143,7 @@ func TestRecognizer_Find_linkBars(t *testing.T) {
 	runOrgCases(t, rulesRecognizer(t), []orgCase{
 		{"share bar", "The court ruled on Monday.\nShare this: Twitter · Facebook · LinkedIn\n", nil},
 		{"follow bar", "Follow us\nYouTube | Instagram | TikTok", nil},
-		{"in a sentence", "The video was posted on Facebook and shared on TikTok.", []string{"Facebook", "TikTok"}},
+		{"in a sentence", "Facebook removed the video and TikTok banned the account.", []string{"Facebook", "TikTok"}},
 		{"one name after a label", "Source: Reuters", []string{"Reuters"}},
 		{"a list in prose", "Facebook, Google and Microsoft said they would comply.", []string{"Facebook", "Google", "Microsoft"}},
 	})

@@ -149,7 +149,11 @@ func (s *entityScan) matchGazetteer() {
 		}
 		if a, ok := s.aliasAt(i); ok {
 			end := i + len(a.tokens)
-			s.add(mention{name: a.canonical, kind: a.kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+			kind := a.kind
+			if a.medium && s.mediumBefore(i, end) {
+				kind = kindOther
+			}
+			s.add(mention{name: a.canonical, kind: kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
 			i = end - 1
 		}
 	}

@@ -54,3 +54,19 @@ func (s *entityScan) linkBar(from, to int) bool {
 	}
 	return true
 }
+
+// mediumPrepositions put a platform as the medium something is posted or
+// said on, in English, French, Spanish and Portuguese: "leaked on
+// Facebook", "a indiqué sur Twitter", "publicó en TikTok", "postou no
+// Instagram".
+var mediumPrepositions = wordSet(`on sur en em no na via`)
+
+// mediumBefore reports whether the platform written at tokens [i, end) is
+// the medium of what the text reports ("a video leaked on Facebook") rather
+// than a company that acts ("Facebook removed the video", "a YouTube
+// review"): a medium preposition before it, and no possessive on it. The
+// gold set's seeds label a platform so named as no entity.
+func (s *entityScan) mediumBefore(i, end int) bool {
+	return i > 0 && mediumPrepositions[s.toks[i-1].lower] && s.toks[i-1].key == s.toks[i-1].lower &&
+		!s.toks[end-1].possessive && nameGap(s.text[s.toks[i-1].end:s.toks[i].start])
+}
