@@ -26,10 +26,15 @@ var nationPrefixes = map[string]bool{"US": true, "U.S.": true, "United States": 
 //     names the place the adjective is made from ("the Victorian
 //     Government", "the Law Institute of Victoria"), as countries'
 //     governments are named in the gazetteer;
-//   - "U.N. X" is written "UN X", the gazetteer's form of the UN's bodies.
+//   - "U.N. X" is written "UN X", the gazetteer's form of the UN's bodies;
+//   - a name in brackets right after another is its translation or other
+//     name, and the body goes by the first, the name it uses itself
+//     ("Sindicato Independiente de Trabajadores (Independent Workers'
+//     Union)"); linkAcronyms does the same for an acronym.
 //
 // Names the gazetteer knows keep their canonical names.
 func (s *entityScan) linkOrgVariants() {
+	defer s.linkGlosses()
 	var orgs []orgForm
 	for i, m := range s.found {
 		if m.kind != kindOrg {
@@ -166,4 +171,36 @@ func (s *entityScan) cutPossessor(i int) {
 		m.name = collapseSpace(s.text[m.start:m.end])
 		return
 	}
+}
+
+// linkGlosses gives an organization written in brackets right after
+// another organization ("Name (Other Name)") the first one's name.
+func (s *entityScan) linkGlosses() {
+	for i := range s.found {
+		m := &s.found[i]
+		if m.kind != kindOrg || m.start == 0 || !strings.HasPrefix(s.text[m.end:], ")") {
+			continue
+		}
+		before := strings.TrimRight(s.text[:m.start], " ")
+		if !strings.HasSuffix(before, "(") {
+			continue
+		}
+		prev := s.mentionEndingAt(len(strings.TrimRight(strings.TrimSuffix(before, "("), " ")))
+		if prev >= 0 && s.found[prev].name != m.name {
+			m.name = s.found[prev].name
+		}
+	}
+}
+
+// mentionEndingAt returns the index in found of the longest organization
+// that ends at byte end of the text (not a shorter one inside it:
+// "Volkswagen" in "Sindicato … Volkswagen"), or -1.
+func (s *entityScan) mentionEndingAt(end int) int {
+	best := -1
+	for i, m := range s.found {
+		if m.end == end && m.kind == kindOrg && (best < 0 || m.start < s.found[best].start) {
+			best = i
+		}
+	}
+	return best
 }
