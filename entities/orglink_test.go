@@ -44,3 +44,26 @@ func TestRecognizer_Find_orgVariants(t *testing.T) {
 			[]string{"UN Committee on Water Rights"}},
 	})
 }
+
+// TestRecognizer_Find_orgLists: a list in which two items are known
+// organizations makes its other capitalized items organizations; people,
+// places and lists with one organization stay as they are.
+func TestRecognizer_Find_orgLists(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"Portuguese list",
+			"Participaram movimentos como a União Nacional dos Pescadores (UNP), a Federação dos Marisqueiros, Levante Costeiro da Juventude, Quilombo Vivo, Juventude do Mar, Marcha das Marisqueiras, grupos de cultura, entre outros.",
+			[]string{"União Nacional dos Pescadores", "Federação dos Marisqueiros", "Levante Costeiro da Juventude", "Quilombo Vivo", "Juventude do Mar", "Marcha das Marisqueiras"}},
+		{"English list closed by and",
+			"The letter was signed by Amnesty International, Human Rights Watch, Harbour Fishers and Kestrel.",
+			[]string{"Amnesty International", "Human Rights Watch", "Harbour Fishers", "Kestrel"}},
+		{"an item that opens with a known name",
+			"Signed by Amnesty International, Human Rights Watch, Instituto Nupef - Núcleo de Pesquisas, Harbour Fishers.",
+			[]string{"Amnesty International", "Human Rights Watch", "Instituto Nupef", "Harbour Fishers"}},
+		{"one organization in a list of places",
+			"Amnesty International staff visited Cambodia, Laos, Vavuniya and Jaffna.",
+			[]string{"Amnesty International"}},
+		{"no list",
+			"Amnesty International and Human Rights Watch met Harbour Fishers on Monday.",
+			[]string{"Amnesty International", "Human Rights Watch"}},
+	})
+}

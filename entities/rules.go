@@ -83,6 +83,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.extendNameParticles()
 	s.addTagged(kindOrg)
 	s.findKindAppositives()
+	s.findOrgLists()
 	// Again, for the organizations the tagger added: the first pass saw
 	// only the rules' names, and a second finds the same ones again.
 	s.linkAcronyms()
