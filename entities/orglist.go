@@ -9,6 +9,9 @@ const (
 	minListItems     = 3
 	minListOrgs      = 2
 	maxListItemWords = 6
+	// maxListItemBytes: a longer segment is prose, whatever its words;
+	// the test spares splitting most of a text into words.
+	maxListItemBytes = 120
 )
 
 // listConjunctions join a list's last item, in English, French, Spanish and
@@ -88,7 +91,7 @@ func (s *entityScan) findOrgLists() {
 // the segment is no name ("grupos de cultura", "entre outros").
 func (s *entityScan) segmentItems(start int, seg string) []listItem {
 	trimmed := strings.TrimSpace(seg)
-	if trimmed == "" {
+	if trimmed == "" || len(trimmed) > maxListItemBytes || !opensWithCapital(trimmed) {
 		return nil
 	}
 	lead := start + strings.Index(seg, trimmed)
@@ -211,4 +214,21 @@ func (s *entityScan) mentionClosing(start int, seg string) (listItem, bool) {
 		return listItem{start: s.found[m].start, end: end}, true
 	}
 	return listItem{}, false
+}
+
+// opensWithCapital reports whether a segment's first word, after a
+// conjunction and an article, is capitalized: a cheap test that most
+// segments of prose fail before they are split into words.
+func opensWithCapital(seg string) bool {
+	for range 3 {
+		w, rest, _ := strings.Cut(seg, " ")
+		if startsUpper(w) {
+			return true
+		}
+		if !listConjunctions[w] && !appositiveArticles[w] {
+			return false
+		}
+		seg = strings.TrimLeft(rest, " ")
+	}
+	return false
 }
