@@ -14,6 +14,7 @@ func TestRecognizer_Find_listedCompanies(t *testing.T) {
 		{"posted on a platform", "A video leaked on Facebook showed him.", nil},
 		{"French medium", "« Nous appelons au calme », a indiqué sur Twitter le président.", nil},
 		{"Spanish medium", "El video se publicó en TikTok el lunes.", nil},
+		{"a video's credit", "Ana Ruiz — Screengrab from Facebook Live video of the rally", nil},
 		{"a platform's review", "He was arrested over a YouTube review.", []string{"YouTube"}},
 		{"a platform's possessive", "He was banned on Facebook's orders.", []string{"Facebook"}},
 		{"companies", "Gazprom and Lukoil sold gas to Toyota.", []string{"Gazprom", "Lukoil", "Toyota"}},

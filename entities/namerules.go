@@ -769,11 +769,12 @@ func (s *entityScan) firstMention(name string) int {
 }
 
 // creditRe ends the text before a photo credit: "Photo: Reuters" names
-// who took a picture, not an organization the statement is about.
-var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|©)\s*(?::|by)?\s*$`)
+// who took a picture, not an organization the statement is about; nor
+// does "Screengrab from Facebook Live", a video's credit.
+var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|\bscreen(?:grab|shot)s?(?:\s+from)?|©)\s*(?::|by)?\s*$`)
 
 // creditWindow is how many bytes before a mention may hold a credit.
-const creditWindow = 12
+const creditWindow = 20
 
 // mayBeCredit reports whether s, at most creditWindow bytes, holds a word
 // creditRe needs: most text before a mention holds none, and the test is far
@@ -790,7 +791,7 @@ func mayBeCredit(s string) bool {
 		b = append(b, c)
 	}
 	return bytes.Contains(b, []byte("photo")) || bytes.Contains(b, []byte("image")) ||
-		bytes.Contains(b, []byte("credit")) || strings.Contains(s, "©")
+		bytes.Contains(b, []byte("credit")) || bytes.Contains(b, []byte("screen")) || strings.Contains(s, "©")
 }
 
 // dropCredits removes mentions that are photo credits.
