@@ -26,6 +26,10 @@ var nationPrefixes = map[string]bool{"US": true, "U.S.": true, "United States": 
 //     names the place the adjective is made from ("the Victorian
 //     Government", "the Law Institute of Victoria"), as countries'
 //     governments are named in the gazetteer;
+//   - a name of two words or more that the text also writes with a
+//     connector phrase after it is that fuller name's body, when only one
+//     such name is written: "the Assembleia Legislativa" after "the
+//     Assembleia Legislativa do estado do Ceará";
 //   - "U.N. X" is written "UN X", the gazetteer's form of the UN's bodies;
 //   - a name in brackets right after another is its translation or other
 //     name, and the body goes by the first, the name it uses itself
@@ -54,6 +58,10 @@ func (s *entityScan) linkOrgVariants() {
 			continue
 		}
 		if name, ok := s.prefixedForm(o, orgs); ok {
+			m.name = name
+			continue
+		}
+		if name, ok := s.longerForm(o, orgs); ok {
 			m.name = name
 			continue
 		}
@@ -203,4 +211,30 @@ func (s *entityScan) mentionEndingAt(end int) int {
 		}
 	}
 	return best
+}
+
+// longerForm returns the name of the one other organization of the text
+// written as o with a connector phrase after it ("Law Institute" → "Law
+// Institute of Victoria"), or false when there is none or more than one.
+func (s *entityScan) longerForm(o orgForm, orgs []orgForm) (string, bool) {
+	if !strings.Contains(o.surface, " ") {
+		return "", false // "Ministry" alone names any of them
+	}
+	name, n := "", 0
+	for _, other := range orgs {
+		rest, ok := strings.CutPrefix(other.key, o.key+" ")
+		if !ok {
+			continue
+		}
+		// "of", "de": a connector phrase; "and", "y": another name.
+		connector, _, _ := strings.Cut(rest, " ")
+		if !acronymConnectors[connector] || listConjunctions[connector] {
+			continue
+		}
+		if other := s.found[other.at].name; other != name {
+			name = other
+			n++
+		}
+	}
+	return name, n == 1
 }

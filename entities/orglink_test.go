@@ -39,10 +39,23 @@ func TestRecognizer_Find_orgVariants(t *testing.T) {
 		{"an affiliation in brackets is no translation",
 			"Ana Ruiz (Harbour Fishers Union) spoke.",
 			[]string{"Harbour Fishers Union"}},
+		{"a shorter form after the full name",
+			"The Farmers Union of Victoria met. Later the Farmers Union said it would strike.",
+			[]string{"Farmers Union of Victoria"}},
+		{"a shorter form two full names share",
+			"The Farmers Union of Victoria and the Farmers Union of Tasmania met. The Farmers Union said it would strike.",
+			[]string{"Farmers Union of Victoria", "Farmers Union of Tasmania", "Farmers Union"}},
 		{"U.N. is written UN",
 			"The U.N. Committee on Water Rights met on Monday.",
 			[]string{"UN Committee on Water Rights"}},
 	})
+}
+
+// TestRecognizer_Find_orgVariants_conjunction: a longer name that runs on
+// over "y" or "and" into another name is no fuller form of the shorter one.
+func TestRecognizer_Find_orgVariants_conjunction(t *testing.T) {
+	got := rulesRecognizer(t).Find("La Gobernación del Cauca y Fundación Surco firmaron. La Gobernación del Cauca pagó.").Canonical(Org)
+	wantNames(t, "organizations", got, []string{"Gobernación del Cauca"}, nil)
 }
 
 // TestRecognizer_Find_orgLists: a list in which two items are known
