@@ -66,6 +66,9 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"one word", "Two were dead as Kestrel went to press.", []string{"Kestrel"}},
 		{"As opening the sentence", "As Harbour Worker went to press, talks resumed.", []string{"Harbour Worker"}},
 		{"no as before it", "The editor Harbour Worker went to press early.", nil},
+		// A byline "Publisher/REPORTER" names the publication.
+		{"publisher before a byline's slash", "La Gaceta del Valle/ALMA ALEJANDRA TAPIAS\n\nLos diputados ignoraron la invitación.", []string{"La Gaceta del Valle"}},
+		{"a slash in prose", "The and/or clause, in Spanish Sí/NO, was dropped.", nil},
 		// The trade press's nouns for a company.
 		{"giant", "Shares of the oil giant Varnoil fell on Monday.", []string{"Varnoil"}},
 		{"carmaker", "Workers at the carmaker Ostrava Motor walked out.", []string{"Ostrava Motor"}},
