@@ -96,6 +96,8 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"technologies", "The group sued Verano Technologies on Monday.", []string{"Verano Technologies"}},
 		{"confederation", "Workers joined the strike called by the Korean Confederation of Trade Unions.", []string{"Korean Confederation of Trade Unions"}},
 		{"newspaper", "The Harbour Daily Inquirer ran the story, as did the Coastal Courier.", []string{"Harbour Daily Inquirer", "Coastal Courier"}},
+		{"congress", "Delegates of the Kestrel National Congress walked out.", []string{"Kestrel National Congress"}},
+		{"greens and brotherhood", "The Tasmanian Greens and the Coastal Brotherhood objected.", []string{"Tasmanian Greens", "Coastal Brotherhood"}},
 		{"holdings", "The mine is owned by Northgate Holdings, the report said.", []string{"Northgate Holdings"}},
 	})
 }

@@ -63,6 +63,9 @@ var orgWords = markWords(
 		academy administration airlines airways caucus chamber collective confederation consortium
 		cooperative corp corporation electronics energy enforcement guild holdings inc industries llc
 		ltd motors partners pharmaceuticals plc platform syndicate systems technologies`},
+	// Parties' and movements' names end in these too: "Indian National
+	// Congress", "Muslim Brotherhood", "Australian Greens".
+	group[orgWord]{orgRuleHead, `brotherhood congress greens`},
 	// No English word is among them: "Police Officer John Smith" is no
 	// organization.
 	group[orgWord]{orgLeadHead, `
