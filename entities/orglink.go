@@ -30,7 +30,8 @@ var nationPrefixes = map[string]bool{"US": true, "U.S.": true, "United States": 
 //     connector phrase after it is that fuller name's body, when only one
 //     such name is written: "the Assembleia Legislativa" after "the
 //     Assembleia Legislativa do estado do Ceará";
-//   - "U.N. X" is written "UN X", the gazetteer's form of the UN's bodies;
+//   - "U.N. X" is written "UN X", the gazetteer's form of the UN's bodies,
+//     unless the text writes "United Nations X" too, the fuller form;
 //   - a name in brackets right after another is its translation or other
 //     name, and the body goes by the first, the name it uses itself
 //     ("Sindicato Independiente de Trabajadores (Independent Workers'
@@ -68,6 +69,14 @@ func (s *entityScan) linkOrgVariants() {
 		first, rest, _ := strings.Cut(surface, " ")
 		if rest == "" {
 			continue
+		}
+		if first == "UN" || first == "U.N." {
+			// "UN Committee on …" after "United Nations Committee on
+			// …": the fuller form the text writes is the name.
+			if name, ok := s.formWritten("United Nations "+rest, orgs); ok {
+				m.name = name
+				continue
+			}
 		}
 		switch {
 		case first == "U.N.":
@@ -114,6 +123,18 @@ func (s *entityScan) prefixedForm(o orgForm, orgs []orgForm) (string, bool) {
 		}
 		if countryKey != "" && other.key == countryKey {
 			return s.found[other.at].name, true
+		}
+	}
+	return "", false
+}
+
+// formWritten returns the name of the organization of the text written as
+// surface, if there is one.
+func (s *entityScan) formWritten(surface string, orgs []orgForm) (string, bool) {
+	key := OrgKey(surface)
+	for _, o := range orgs {
+		if o.key == key {
+			return s.found[o.at].name, true
 		}
 	}
 	return "", false
