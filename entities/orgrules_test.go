@@ -98,6 +98,7 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"newspaper", "The Harbour Daily Inquirer ran the story, as did the Coastal Courier.", []string{"Harbour Daily Inquirer", "Coastal Courier"}},
 		{"congress", "Delegates of the Kestrel National Congress walked out.", []string{"Kestrel National Congress"}},
 		{"greens and brotherhood", "The Tasmanian Greens and the Coastal Brotherhood objected.", []string{"Tasmanian Greens", "Coastal Brotherhood"}},
+		{"corporate suffix", "Shares of Hafen GmbH fell.", []string{"Hafen GmbH"}},
 		{"holdings", "The mine is owned by Northgate Holdings, the report said.", []string{"Northgate Holdings"}},
 	})
 }

@@ -61,8 +61,8 @@ var orgWords = markWords(
 	// Technologies", "Midad Energy", "Korean Confederation of Trade Unions".
 	group[orgWord]{orgRuleHead, `
 		academy administration airlines airways caucus chamber collective confederation consortium
-		cooperative corp corporation electronics energy enforcement guild holdings inc industries llc
-		ltd motors partners pharmaceuticals plc platform syndicate systems technologies`},
+		cooperative corp corporation electronics energy enforcement gmbh guild holdings inc industries
+		llc ltd motors partners pharmaceuticals plc platform syndicate systems technologies`},
 	// Parties' and movements' names end in these too: "Indian National
 	// Congress", "Muslim Brotherhood", "Australian Greens".
 	group[orgWord]{orgRuleHead, `brotherhood congress greens`},
