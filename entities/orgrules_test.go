@@ -69,6 +69,11 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		// A byline "Publisher/REPORTER" names the publication.
 		{"publisher before a byline's slash", "La Gaceta del Valle/ALMA ALEJANDRA TAPIAS\n\nLos diputados ignoraron la invitación.", []string{"La Gaceta del Valle"}},
 		{"a slash in prose", "The and/or clause, in Spanish Sí/NO, was dropped.", nil},
+		// Campaigning groups named "<people> for <Cause>".
+		{"people for a cause", "The two are Youth for Coastal Change activists.", []string{"Youth for Coastal Change"}},
+		{"for a with an article", "She joined Students for a Free Harbour in 1990.", []string{"Students for a Free Harbour"}},
+		{"a cause in small letters", "Lawyers for the defence asked for bail.", nil},
+		{"a client already named", "Doctors for Amnesty International treated him.", []string{"Amnesty International"}},
 		// The trade press's nouns for a company.
 		{"giant", "Shares of the oil giant Varnoil fell on Monday.", []string{"Varnoil"}},
 		{"carmaker", "Workers at the carmaker Ostrava Motor walked out.", []string{"Ostrava Motor"}},

@@ -82,6 +82,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.addTagged(kindPerson)
 	s.extendNameParticles()
 	s.addTagged(kindOrg)
+	s.findForNamed()
 	s.findKindAppositives()
 	s.findOrgLists()
 	// Again, for the organizations the tagger added: the first pass saw
