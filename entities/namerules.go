@@ -443,6 +443,13 @@ func (s *entityScan) orgRunStart(h int) int {
 			isOrgWord(s.toks[j-1].key) && !IsTitle(s.toks[j-1].key) && !s.startsLine(j-1) {
 			continue
 		}
+		// "Horn of Africa Election Observation Network", "University of
+		// Nairobi Students Union": "of" and a place inside the name,
+		// after a plain capitalised word.
+		if s.toks[j].key == "of" && j > 0 && s.isPlaceAt(j+1) && s.joined(j-1) && s.at[j-1] < 0 &&
+			isOrgWord(s.toks[j-1].key) && !IsTitle(s.toks[j-1].key) && !s.startsLine(j-1) {
+			continue
+		}
 		// A gerund opening a line starts a heading ("Restricting
 		// Assembly: ..."), not a name ("Liberal Publishing House").
 		if !isOrgWord(s.toks[j].key) || (strings.HasSuffix(s.toks[j].key, "ing") && s.startsLine(j)) {

@@ -104,6 +104,7 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"congress", "Delegates of the Kestrel National Congress walked out.", []string{"Kestrel National Congress"}},
 		{"greens and brotherhood", "The Tasmanian Greens and the Coastal Brotherhood objected.", []string{"Tasmanian Greens", "Coastal Brotherhood"}},
 		{"corporate suffix", "Shares of Hafen GmbH fell.", []string{"Hafen GmbH"}},
+		{"of and a place inside the name", "Observers of the East and Horn of Africa Election Monitors Network arrived.", []string{"East and Horn of Africa Election Monitors Network"}},
 		{"holdings", "The mine is owned by Northgate Holdings, the report said.", []string{"Northgate Holdings"}},
 	})
 }
