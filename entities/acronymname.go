@@ -15,7 +15,8 @@ import (
 // (LADDH)"). A shorter name found inside it ("Philippines", "Media
 // Security") is part of the longer one. It records the name as an
 // organization and returns its index in s.found, or -1 when no name of
-// three words or more that opens with a capital spells the acronym, or one
+// three words or more that opens with a capital (or is all in small
+// letters after an article) spells the acronym, or one
 // already does. A general pattern of how names are abbreviated, not a list
 // of any.
 func (s *entityScan) spelledName(k int) int {
@@ -28,7 +29,7 @@ func (s *entityScan) spelledName(k int) int {
 	// capitalised ones (while no other word but a connector came), and of
 	// all but the connectors.
 	var caps, all []rune
-	capsOK := true
+	capsOK, allSmall := true, true
 	for i := k - 1; i >= 0 && k-i <= maxLongNameWords; i-- {
 		if i < k-1 && !s.adjacent(i) && !s.elidedArticleBefore(i+1) || s.toks[i].possessive {
 			return -1
@@ -41,13 +42,18 @@ func (s *entityScan) spelledName(k int) int {
 		all = append(all, unicode.ToUpper(r))
 		if startsUpper(w) {
 			caps = append(caps, unicode.ToUpper(r))
+			allSmall = false
 		} else {
 			capsOK = false
 		}
 		if len(all) > n && (!capsOK || len(caps) > n) {
 			return -1
 		}
-		if !startsUpper(w) || (!capsOK || reversed(caps) != want) && reversed(all) != want {
+		if !startsUpper(w) {
+			if !allSmall || reversed(all) != want || !s.smallNameOpens(i, k) {
+				continue
+			}
+		} else if (!capsOK || reversed(caps) != want) && reversed(all) != want {
 			continue
 		}
 		if m := s.at[i]; m >= 0 && s.found[m].start == s.toks[i].start && s.found[m].end == s.toks[k-1].end {
@@ -64,6 +70,16 @@ func (s *entityScan) spelledName(k int) int {
 		return len(s.found) - 1
 	}
 	return -1
+}
+
+// smallNameOpens reports whether a name written all in small letters may
+// open at token i for the acronym at token k: French and Spanish write
+// many bodies so ("le comité confédéral national (CCN)"), and the acronym
+// spelling every word is the evidence. An article or preposition must
+// stand before it, and the acronym must not be a generic one ("les
+// organisations non gouvernementales (ONG)").
+func (s *entityScan) smallNameOpens(i, k int) bool {
+	return i > 0 && acronymConnectors[s.toks[i-1].lower] && genericAcronyms[strings.ToLower(s.toks[k].key)] == 0
 }
 
 // acronymConnectors are the small words an acronym leaves out, in English,

@@ -14,7 +14,10 @@
 // inside the text: an acronym to the name it was defined after ("Full Name
 // (ACR)"), a surname or honorific to the one full name that holds it ("Ms
 // Brooks" → "Sarah M Brooks"; a surname an office introduces stands alone
-// when no full name holds it: "President Pastrana"). The words the rules and package quotes read
+// when no full name holds it: "President Pastrana"), and an organization's
+// other forms to one name ("the Justice Department" after "the U.S. Justice
+// Department", "Ugandan Police Force" and "Uganda Police Force", a name and
+// its translation in brackets; orglink.go). The words the rules and package quotes read
 // (titles, roles, the last words of organizations' names) are listed once,
 // in words.go.
 //

@@ -21,6 +21,11 @@ const (
 	// kindCountry is a gazetteer kind only: a place that is a country, whose
 	// mentions say which country "{country}" stands for.
 	kindCountry entityKind = "country"
+	// kindPlatform is a gazetteer kind only: an organization that is also a
+	// medium people post on ("Facebook"), which names no organization
+	// where the text posts on it ("leaked on Facebook", see
+	// mediumBefore).
+	kindPlatform entityKind = "platform"
 )
 
 // public is the Kind of the names of an entityKind; None for kindOther and
@@ -59,6 +64,9 @@ type gazetteer struct {
 	// khmer are the names written in Khmer script, longest first, which
 	// are matched as written (see matchKhmer).
 	khmer []khmerAlias
+	// demonymOf maps an English adjective of nationality to its country
+	// ("Ugandan" → "Uganda"), for the adjectives demonyms makes.
+	demonymOf map[string]string
 }
 
 type alias struct {
@@ -70,11 +78,16 @@ type alias struct {
 	exactCase bool
 	canonical string
 	kind      entityKind
+	// medium: a platform's name (kindPlatform).
+	medium bool
 }
 
 // loadGazetteer parses the embedded gazetteer.tsv.
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byFirst: map[string][]alias{}, orgs: map[string]string{}, countries: map[string]string{}}
+	// abbreviations holds each country's short forms in capitals ("US",
+	// "U.S.", "UK"), which name its government too ("the U.S. government").
+	abbreviations := map[string][]string{}
 	for n, line := range strings.Split(gazetteerTSV, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -84,11 +97,14 @@ func loadGazetteer() (*gazetteer, error) {
 			return nil, fmt.Errorf("entities: gazetteer line %d: want kind, name and aliases separated by tabs", n+1)
 		}
 		kind, canonical := entityKind(fields[0]), strings.TrimSpace(fields[1])
+		medium := false
 		switch kind {
 		case kindOrg, kindPerson, kindPlace, kindOther:
 		case kindCountry:
 			kind = kindPlace
 			g.countries[canonical] = canonical
+		case kindPlatform:
+			kind, medium = kindOrg, true
 		default:
 			return nil, fmt.Errorf("entities: gazetteer line %d: unknown kind %q", n+1, kind)
 		}
@@ -106,6 +122,9 @@ func loadGazetteer() (*gazetteer, error) {
 			if _, ok := g.countries[canonical]; ok && strings.HasPrefix(name, "the ") {
 				g.countries[canonical] = name
 			}
+			if _, ok := g.countries[canonical]; ok && isCountryAbbreviation(name) {
+				abbreviations[canonical] = append(abbreviations[canonical], name)
+			}
 			name = strings.TrimSpace(name)
 			if kind == kindOrg {
 				g.orgs[OrgKey(name)] = canonical
@@ -121,7 +140,7 @@ func loadGazetteer() (*gazetteer, error) {
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("entities: gazetteer line %d: alias %q has no words", n+1, name)
 			}
-			a := alias{canonical: canonical, kind: kind, exactCase: len(toks) > 1 && strings.ToUpper(name) == name}
+			a := alias{canonical: canonical, kind: kind, exactCase: len(toks) > 1 && strings.ToUpper(name) == name, medium: medium}
 			for _, t := range toks {
 				a.tokens = append(a.tokens, t.key)
 				a.possessive = append(a.possessive, t.possessive)
@@ -130,7 +149,7 @@ func loadGazetteer() (*gazetteer, error) {
 			g.byFirst[first] = append(g.byFirst[first], a)
 		}
 	}
-	g.addGovernments()
+	g.addGovernments(abbreviations)
 	slices.SortStableFunc(g.khmer, func(a, b khmerAlias) int { return len(b.name) - len(a.name) })
 	for _, as := range g.byFirst {
 		slices.SortStableFunc(as, func(a, b alias) int { return len(b.tokens) - len(a.tokens) })
@@ -139,13 +158,20 @@ func loadGazetteer() (*gazetteer, error) {
 }
 
 // addGovernments gives every country a government: "Government of Nepal",
-// "Nepal Government", "Bangladesh authorities" name one organization, so
+// "Nepal Government", "Bangladesh authorities", "U.S. government" (with
+// the country's abbreviations) name one organization, so
 // the organization rule's "Government of Nepal" and the text's "Nepal
 // authorities" meet in one facet. A government the gazetteer lists itself
 // ("Royal Government of Cambodia", with "Cambodian authorities") keeps its
 // name, and only the forms it lacks are added to it.
-func (g *gazetteer) addGovernments() {
+func (g *gazetteer) addGovernments(abbreviations map[string][]string) {
 	demonyms := g.demonyms()
+	g.demonymOf = map[string]string{}
+	for country, ds := range demonyms {
+		for _, d := range ds {
+			g.demonymOf[d] = country
+		}
+	}
 	// In name order, so that the aliases are the same on every load.
 	for _, country := range slices.Sorted(maps.Keys(g.countries)) {
 		of := g.countries[country]
@@ -156,6 +182,9 @@ func (g *gazetteer) addGovernments() {
 		names := []string{"Government of " + of, country + " Government", country + " authorities"}
 		for _, d := range demonyms[country] {
 			names = append(names, d+" Government", d+" authorities")
+		}
+		for _, a := range abbreviations[country] {
+			names = append(names, a+" Government", a+" authorities")
 		}
 		for _, name := range names {
 			if _, known := g.orgs[OrgKey(name)]; known {
@@ -219,6 +248,13 @@ func (g *gazetteer) demonyms() map[string][]string {
 		slices.Sort(ds)
 	}
 	return out
+}
+
+// isCountryAbbreviation reports whether a country's alias is a short form
+// in capitals, dots allowed ("US", "U.S.", "UK", "DRC"): one word of at
+// most six characters.
+func isCountryAbbreviation(name string) bool {
+	return len(name) >= 2 && len(name) <= 6 && !strings.Contains(name, " ") && strings.ToUpper(name) == name && isAcronym(name)
 }
 
 func isDomain(name string) bool {

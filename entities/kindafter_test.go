@@ -23,3 +23,28 @@ func TestFind_namedBeforeKind(t *testing.T) {
 		})
 	}
 }
+
+// TestFind_kindAppositives: an appositive that says what a name is makes it
+// an organization, on either side of its comma; roles, possessives and
+// places are no such appositive.
+func TestFind_kindAppositives(t *testing.T) {
+	r := rulesRecognizer(t)
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"name, then the noun", "Karim Saadi, le président du Solvar, le syndicat national des pêcheurs, a parlé.", []string{"Solvar"}, nil},
+		{"English name, then the noun", "Workers at Kestrel, the company that runs the port, walked out.", []string{"Kestrel"}, nil},
+		{"the noun phrase, then the name", "Les coupures de la société publique d’électricité, la Velec, se multiplient.", []string{"Velec"}, nil},
+		{"a role after the noun", "We spoke to Ana Ruiz, the party leader, on Monday.", nil, []string{"Ana Ruiz"}},
+		{"a possessive noun", "We spoke to Ana Ruiz, the group's founder, on Monday.", nil, []string{"Ana Ruiz"}},
+		{"one word opening a sentence", "However, the group said it would appeal.", nil, []string{"However"}},
+		{"a place after a locative", "Two were held in Vanuri, the group said.", nil, []string{"Vanuri"}},
+		{"a role in the noun phrase", "the union of which the spokesman, the Kestrel, said", nil, []string{"Kestrel"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantNames(t, "organizations", r.Find(tt.text).Canonical(Org), tt.want, tt.not)
+		})
+	}
+}

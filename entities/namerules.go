@@ -83,7 +83,7 @@ func (s *entityScan) findOrgs() {
 // one organization: "NGO", "COVID", "LGBTI", "PDF", "FAQ".
 var genericAcronyms = markWords(group[uint8]{1, `
 	aids atm cbo ceo cfo covid cso dna faq foi gbp gdp gmt hiv hrd hrds ict idp idps ingo lgbt
-	lgbti lgbtiq lgbtq ngo pdf ptsd rss sars sms tv url usd utc vip`})
+	lgbti lgbtiq lgbtq ngo ong pdf ptsd rss sars sms tv url usd utc vip`})
 
 // minAcronymUses is how often a text must write an unknown acronym for it
 // to be an organization: once is as often an abbreviation as a name.
@@ -443,6 +443,13 @@ func (s *entityScan) orgRunStart(h int) int {
 			isOrgWord(s.toks[j-1].key) && !IsTitle(s.toks[j-1].key) && !s.startsLine(j-1) {
 			continue
 		}
+		// "Horn of Africa Election Observation Network", "University of
+		// Nairobi Students Union": "of" and a place inside the name,
+		// after a plain capitalised word.
+		if s.toks[j].key == "of" && j > 0 && s.isPlaceAt(j+1) && s.joined(j-1) && s.at[j-1] < 0 &&
+			isOrgWord(s.toks[j-1].key) && !IsTitle(s.toks[j-1].key) && !s.startsLine(j-1) {
+			continue
+		}
 		// A gerund opening a line starts a heading ("Restricting
 		// Assembly: ..."), not a name ("Liberal Publishing House").
 		if !isOrgWord(s.toks[j].key) || (strings.HasSuffix(s.toks[j].key, "ing") && s.startsLine(j)) {
@@ -769,11 +776,12 @@ func (s *entityScan) firstMention(name string) int {
 }
 
 // creditRe ends the text before a photo credit: "Photo: Reuters" names
-// who took a picture, not an organization the statement is about.
-var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|©)\s*(?::|by)?\s*$`)
+// who took a picture, not an organization the statement is about; nor
+// does "Screengrab from Facebook Live", a video's credit.
+var creditRe = regexp.MustCompile(`(?i)(?:\bphotos?|\bimage|\bcredit|\bscreen(?:grab|shot)s?(?:\s+from)?|©)\s*(?::|by)?\s*$`)
 
 // creditWindow is how many bytes before a mention may hold a credit.
-const creditWindow = 12
+const creditWindow = 20
 
 // mayBeCredit reports whether s, at most creditWindow bytes, holds a word
 // creditRe needs: most text before a mention holds none, and the test is far
@@ -790,7 +798,7 @@ func mayBeCredit(s string) bool {
 		b = append(b, c)
 	}
 	return bytes.Contains(b, []byte("photo")) || bytes.Contains(b, []byte("image")) ||
-		bytes.Contains(b, []byte("credit")) || strings.Contains(s, "©")
+		bytes.Contains(b, []byte("credit")) || bytes.Contains(b, []byte("screen")) || strings.Contains(s, "©")
 }
 
 // dropCredits removes mentions that are photo credits.

@@ -38,6 +38,7 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"noun between connectors, elided d’", "Les avocats se sont réunis devant la Cour de justice d’Annaba, jeudi.", []string{"Cour de justice d’Annaba"}},
 		{"noun between connectors", "O projeto foi votado na Assembleia Legislativa do estado do Piauí ontem.", []string{"Assembleia Legislativa do estado do Piauí"}},
 		{"numbered body", "Les étudiants de l’Université Rennes 2 ont voté la grève.", []string{"Université Rennes 2"}},
+		{"rede", "A Rede Bandeirantes transmitiu o debate.", []string{"Rede Bandeirantes"}},
 		{"gobernación", "la Gobernación del Cauca firmó el convenio", []string{"Gobernación del Cauca"}},
 		// A ministry written in small letters before its capitalised
 		// field, an elided article or a nationality between.
@@ -59,6 +60,25 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"party before a preposition", "the only opposition party in Cambodia was dissolved", nil},
 		{"party before a title", "the party Chairman said", nil},
 		{"company before a weekday", "a company on Monday", nil},
+		// Only a publication goes to press.
+		{"went to press", "The strike was still on as Harbour Worker went to press.", []string{"Harbour Worker"}},
+		{"went to press, with the", "As the Coastal Herald went to press, talks resumed.", []string{"Coastal Herald"}},
+		{"one word", "Two were dead as Kestrel went to press.", []string{"Kestrel"}},
+		{"As opening the sentence", "As Harbour Worker went to press, talks resumed.", []string{"Harbour Worker"}},
+		{"no as before it", "The editor Harbour Worker went to press early.", nil},
+		// A byline "Publisher/REPORTER" names the publication.
+		{"publisher before a byline's slash", "La Gaceta del Valle/ALMA ALEJANDRA TAPIAS\n\nLos diputados ignoraron la invitación.", []string{"La Gaceta del Valle"}},
+		{"a slash in prose", "The and/or clause, in Spanish Sí/NO, was dropped.", nil},
+		// Campaigning groups named "<people> for <Cause>".
+		{"people for a cause", "The two are Youth for Coastal Change activists.", []string{"Youth for Coastal Change"}},
+		{"for a with an article", "She joined Students for a Free Harbour in 1990.", []string{"Students for a Free Harbour"}},
+		{"a cause in small letters", "Lawyers for the defence asked for bail.", nil},
+		{"a client already named", "Doctors for Amnesty International treated him.", []string{"Amnesty International"}},
+		// The trade press's nouns for a company.
+		{"giant", "Shares of the oil giant Varnoil fell on Monday.", []string{"Varnoil"}},
+		{"carmaker", "Workers at the carmaker Ostrava Motor walked out.", []string{"Ostrava Motor"}},
+		{"platform", "He posted the video on the social media platform Quill.", []string{"Quill"}},
+		{"giant in small letters", "a giant wave hit the coast", nil},
 
 		// An acronym no list holds is an organization when the text
 		// writes it twice, unless it is shouted text, a generic acronym or
@@ -80,6 +100,11 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		// in "Confederation".
 		{"technologies", "The group sued Verano Technologies on Monday.", []string{"Verano Technologies"}},
 		{"confederation", "Workers joined the strike called by the Korean Confederation of Trade Unions.", []string{"Korean Confederation of Trade Unions"}},
+		{"newspaper", "The Harbour Daily Inquirer ran the story, as did the Coastal Courier.", []string{"Harbour Daily Inquirer", "Coastal Courier"}},
+		{"congress", "Delegates of the Kestrel National Congress walked out.", []string{"Kestrel National Congress"}},
+		{"greens and brotherhood", "The Tasmanian Greens and the Coastal Brotherhood objected.", []string{"Tasmanian Greens", "Coastal Brotherhood"}},
+		{"corporate suffix", "Shares of Hafen GmbH fell.", []string{"Hafen GmbH"}},
+		{"of and a place inside the name", "Observers of the East and Horn of Africa Election Monitors Network arrived.", []string{"East and Horn of Africa Election Monitors Network"}},
 		{"holdings", "The mine is owned by Northgate Holdings, the report said.", []string{"Northgate Holdings"}},
 	})
 }
@@ -121,4 +146,17 @@ func TestRecognizer_Find_orgsWithAndAndLists(t *testing.T) {
 			wantNames(t, "organizations", r.Find(tt.text).Canonical(Org), tt.want, tt.not)
 		})
 	}
+}
+
+// TestRecognizer_Find_linkBars: a line that only lists platforms between
+// separators is a share or follow bar (chrome), while a platform named in a
+// sentence is an organization.
+func TestRecognizer_Find_linkBars(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"share bar", "The court ruled on Monday.\nShare this: Twitter · Facebook · LinkedIn\n", nil},
+		{"follow bar", "Follow us\nYouTube | Instagram | TikTok", nil},
+		{"in a sentence", "Facebook removed the video and TikTok banned the account.", []string{"Facebook", "TikTok"}},
+		{"one name after a label", "Source: Reuters", []string{"Reuters"}},
+		{"a list in prose", "Facebook, Google and Microsoft said they would comply.", []string{"Facebook", "Google", "Microsoft"}},
+	})
 }

@@ -30,8 +30,18 @@ func (s *entityScan) findCapitalNames() {
 			continue
 		}
 		end := i + 1
-		for end < len(s.toks) && end-i < maxCapitalNameWords && s.sameLine(end-1) && s.capitalNameWord(end) {
-			end++
+		for end < len(s.toks) && end-i < maxCapitalNameWords && s.sameLine(end-1) {
+			if s.capitalNameWord(end) {
+				end++
+				continue
+			}
+			// "RAFAEL DE SANTIAGO": a particle between two words of
+			// the name.
+			if end+1 < len(s.toks) && capitalParticles[s.toks[end].key] && s.sameLine(end) && s.capitalNameWord(end+1) {
+				end += 2
+				continue
+			}
+			break
 		}
 		if end-i < minCapitalNameWords {
 			continue
@@ -46,11 +56,48 @@ func (s *entityScan) findCapitalNames() {
 		}
 		words := make([]string, 0, end-i)
 		for j := i; j < end; j++ {
+			if capitalParticles[s.toks[j].key] {
+				words = append(words, s.toks[j].lower)
+				continue
+			}
 			words = append(words, titleCase(s.toks[j].key))
 		}
+		s.publisherBefore(i)
 		s.add(mention{name: strings.Join(words, " "), kind: kindPerson, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
 		i = end - 1
 	}
+}
+
+// capitalParticles join the words of a name written in capitals ("RAFAEL DE
+// SANTIAGO", "MARIA DA SILVA"), and are written small in the name.
+var capitalParticles = map[string]bool{"DE": true, "DA": true, "DO": true, "DOS": true, "DAS": true, "DEL": true, "DI": true, "VAN": true, "VON": true}
+
+// maxPublisherWords bounds the publisher's name before a byline's slash.
+const maxPublisherWords = 5
+
+// publisherBefore reads the publisher of a byline written "Publisher/NAME"
+// on a line of its own ("La Jornada Zacatecas/ALMA ALEJANDRA TAPIA"): the
+// capitalized words from the line's start to the slash before token i
+// name the newspaper or agency the reporter writes for, an organization.
+func (s *entityScan) publisherBefore(i int) {
+	if i == 0 || s.text[s.toks[i-1].end:s.toks[i].start] != "/" {
+		return
+	}
+	from := i - 1
+	for from > 0 && i-from < maxPublisherWords && !s.startsLine(from) && s.sameLine(from-1) &&
+		(startsUpper(s.toks[from-1].key) || acronymConnectors[s.toks[from-1].lower]) {
+		from--
+	}
+	if !s.startsLine(from) || !startsUpper(s.toks[from].key) {
+		return
+	}
+	for j := from; j < i; j++ {
+		if s.at[j] >= 0 {
+			return // a name known already, an organization's or another's
+		}
+	}
+	name := collapseSpace(s.text[s.toks[from].start:s.toks[i-1].end])
+	s.add(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[i-1].end}, from, i)
 }
 
 // capitalNameWord reports whether token j may be part of a name written in

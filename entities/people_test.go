@@ -88,6 +88,7 @@ func TestRecognizer_Find_roles(t *testing.T) {
 		{name: "a translator in capitals", text: "His article was translated by SOPHIE HANDEL.", people: []string{"Sophie Handel"}},
 		{name: "a writer in capitals before writes", text: "HASSAN BERBERI writes from France on the unrest.", people: []string{"Hassan Berberi"}},
 		{name: "a publisher's slash", text: "La Jornada Zacatecas/ALMA ALEJANDRA TAPIAS\n\nDiputados de la Legislatura ignoraron la invitación.", people: []string{"Alma Alejandra Tapias"}},
+		{name: "a particle in capitals", text: "El Diario del Valle/RAFAEL DE SANTOYO\n\nLos campesinos marcharon.", people: []string{"Rafael de Santoyo"}},
 		{name: "a shouted headline after by", text: "Protests were broken up by RIOT POLICE FORCES IN THE CAPITAL", notPeople: []string{"Riot Police Forces"}},
 		{name: "an organization in capitals after by", text: "The report was published by HUMAN RIGHTS WATCH on Monday.", notPeople: []string{"Human Rights Watch"}},
 		{name: "an appositive after a role", text: "The President of the Council, Coly Sekou, said the vote would go ahead.", people: []string{"Coly Sekou"}},

@@ -62,12 +62,15 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	}
 	s.matchGazetteer()
 	s.matchKhmer()
+	s.dropLinkBars()
 	s.markPhotoCredits()
+	s.markHeaderFields()
 	s.runTagger(tagger)
 	s.findSignatories()
 	s.findSections()
 	s.findOrgs()
 	s.findKindNamed()
+	s.findWentToPress()
 	s.findNamedBeforeKind()
 	s.linkAcronyms()
 	s.findPeople()
@@ -79,6 +82,9 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.addTagged(kindPerson)
 	s.extendNameParticles()
 	s.addTagged(kindOrg)
+	s.findForNamed()
+	s.findKindAppositives()
+	s.findOrgLists()
 	// Again, for the organizations the tagger added: the first pass saw
 	// only the rules' names, and a second finds the same ones again.
 	s.linkAcronyms()
@@ -90,6 +96,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.headsOfGovernment()
 	s.placesNamedByOffice()
 	s.resolveCountry()
+	s.linkOrgVariants()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
 	return slices.DeleteFunc(s.found, func(m mention) bool { return m.kind == kindOther })
@@ -144,7 +151,11 @@ func (s *entityScan) matchGazetteer() {
 		}
 		if a, ok := s.aliasAt(i); ok {
 			end := i + len(a.tokens)
-			s.add(mention{name: a.canonical, kind: a.kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+			kind := a.kind
+			if a.medium && s.mediumBefore(i, end) {
+				kind = kindOther
+			}
+			s.add(mention{name: a.canonical, kind: kind, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
 			i = end - 1
 		}
 	}

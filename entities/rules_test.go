@@ -166,6 +166,7 @@ func TestMayBeCredit(t *testing.T) {
 		{"the image ", true},
 		{"Credit: ", true},
 		{"© ", true},
+		{"— Screengrab from ", true},
 		{"said on 3 May ", false},
 		{"", false},
 	}

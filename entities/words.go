@@ -51,14 +51,21 @@ var orgWords = markWords(
 		army battalion brigade college company corporation directorate division force government hall
 		hospital house lawyers mission observatory parliament police prison senate squad tribunal
 		university`},
-	// Newspapers' names end in these: "Washington Post", "Khmer Times".
-	group[orgWord]{orgRuleHead, `chronicle gazette herald post telegraph times tribune`},
+	// Newspapers' names end in these: "Washington Post", "Khmer Times",
+	// "Manila Courier", "China Daily", "Harbour Inquirer", "Wall Street
+	// Journal". Words that are also common adjectives or nouns of names
+	// ("Star", "Sun", "Standard", "Independent", "Mirror") are left out.
+	group[orgWord]{orgRuleHead, `chronicle courier daily dispatch examiner gazette herald inquirer journal post
+		telegraph times tribune`},
 	// Companies' names, and bodies' that the lists above lack: "Palantir
 	// Technologies", "Midad Energy", "Korean Confederation of Trade Unions".
 	group[orgWord]{orgRuleHead, `
 		academy administration airlines airways caucus chamber collective confederation consortium
-		cooperative corp corporation electronics energy enforcement guild holdings inc industries llc
-		ltd motors partners pharmaceuticals plc platform syndicate systems technologies`},
+		cooperative corp corporation electronics energy enforcement gmbh guild holdings inc industries
+		llc ltd motors partners pharmaceuticals plc platform syndicate systems technologies`},
+	// Parties' and movements' names end in these too: "Indian National
+	// Congress", "Muslim Brotherhood", "Australian Greens".
+	group[orgWord]{orgRuleHead, `brotherhood congress greens`},
 	// No English word is among them: "Police Officer John Smith" is no
 	// organization.
 	group[orgWord]{orgLeadHead, `
@@ -70,7 +77,7 @@ var orgWords = markWords(
 		fiscalía fondation frente fundación fundação gendarmerie gobernación gobierno gouvernement governo
 		institut instituto juzgado liga ligue mairie ministère ministerio ministério movimiento
 		mouvement movimento observatoire observatorio oficina organización organização ouvidoria parlamento
-		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría
+		parlement parti partido policía polícia préfecture prefectura prefeitura procuraduría rede
 		secretaría secretaria senado sénat sindicato superintendencia syndicat unión união
 		universidad université universidade`},
 	// "broadcaster" is left out: it names a person ("Surigao del Sur
@@ -79,6 +86,13 @@ var orgWords = markWords(
 		agency company daily diario emissora empresa entreprise firm group groupe grupo
 		hebdomadaire jornal journal magazine newspaper outlet partido parti party periódico
 		quotidien revista société syndicat union website`},
+	// The nouns business news puts before a company's name, a general
+	// pattern of the trade press ("oil giant Lukoil", "the carmaker
+	// Renault", "the retailer Carrefour", "social media platform X").
+	// "producer" and "maker" are left out: "film producer Anna Ruiz" is a
+	// person.
+	group[orgWord]{orgKindNoun, `
+		automaker carmaker conglomerate giant insurer multinational platform retailer`},
 )
 
 // isOrgHead reports whether lower, a lower-case word, carries mark.

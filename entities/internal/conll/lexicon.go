@@ -16,8 +16,9 @@ type Lexicon struct {
 }
 
 // ReadGazetteer reads the indexer's gazetteer.tsv (kind, canonical name,
-// aliases separated by "|"): org, person, place and country names;
-// templates ("{country}"), web domains and "other" names are left out.
+// aliases separated by "|"): org, platform (an organization), person,
+// place and country names; templates ("{country}"), web domains and
+// "other" names are left out.
 func ReadGazetteer(path string) (*Lexicon, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -31,7 +32,7 @@ func ReadGazetteer(path string) (*Lexicon, error) {
 		fields := strings.Split(line, "\t")
 		var kind entities.Kind
 		switch fields[0] {
-		case "org":
+		case "org", "platform":
 			kind = entities.Org
 		case "person":
 			kind = entities.Person

@@ -1,0 +1,103 @@
+package entities
+
+import "strings"
+
+// maxAppositiveNameWords bounds the name an appositive explains.
+const maxAppositiveNameWords = 3
+
+// maxKindPhraseWords bounds the small words between a noun for a kind of
+// organization and the comma before the name it describes ("la société
+// publique d’électricité, la Steg").
+const maxKindPhraseWords = 5
+
+// appositiveArticles open the noun phrase of an appositive, in English,
+// French, Spanish and Portuguese.
+var appositiveArticles = wordSet(`the a an le la l un une el los las una o os`)
+
+// findKindAppositives reads an organization that an appositive says is
+// one, whichever side of the comma the name stands: "Tessera, the union
+// of dock workers, said", "le président du Solvar, le syndicat national
+// des pêcheurs", "la société publique d’électricité, la Velec". One word is
+// enough, as the noun is the evidence; a name another rule read (a
+// person's, a place's) is left alone, and so is a noun followed by a role
+// ("Smith, the party leader") or a possessive ("the group's founder,
+// Ana"). A general pattern of how prose introduces a body, not a list of
+// names.
+func (s *entityScan) findKindAppositives() {
+	for k := 1; k < len(s.toks); k++ {
+		t := s.toks[k]
+		if t.key != t.lower || t.possessive || !(isOrgHead(t.lower, orgKindNoun) || kindsAfter[t.lower]) ||
+			!appositiveArticles[s.toks[k-1].lower] || !s.joined(k-1) || (k+1 < len(s.toks) && introduces(s.toks[k+1].lower)) {
+			continue
+		}
+		if k >= 2 && strings.TrimSpace(s.text[s.toks[k-2].end:s.toks[k-1].start]) == "," {
+			s.appositiveName(k - 2)
+		}
+		s.kindPhraseThenName(k)
+	}
+}
+
+// kindPhraseThenName reads "<kind noun> <small words>, <article> Name":
+// the name after the comma is the organization the phrase describes.
+func (s *entityScan) kindPhraseThenName(k int) {
+	j := k
+	for j+1 < len(s.toks) && j-k < maxKindPhraseWords && s.joinedLoose(j) {
+		next := s.toks[j+1]
+		if next.key != next.lower || next.possessive || introduces(next.lower) || IsTitle(next.key) {
+			return
+		}
+		j++
+	}
+	if j+2 >= len(s.toks) || strings.TrimSpace(s.text[s.toks[j].end:s.toks[j+1].start]) != "," ||
+		!appositiveArticles[s.toks[j+1].lower] || s.toks[j+1].key != s.toks[j+1].lower || !s.joined(j+1) {
+		return
+	}
+	from := j + 2
+	to := from
+	for to < len(s.toks) && to-from < maxAppositiveNameWords && isOrgWord(s.toks[to].key) && s.at[to] < 0 && (to == from || s.joined(to-1)) {
+		to++
+	}
+	// The name ends the clause: a comma, a full stop or a bracket after it,
+	// not another capitalized word.
+	if to == from || (to < len(s.toks) && s.joined(to-1)) {
+		return
+	}
+	s.addAppositive(from, to)
+}
+
+// appositiveName reads the capitalized name that ends at token end, before
+// the comma of an appositive.
+func (s *entityScan) appositiveName(end int) {
+	if s.at[end] >= 0 || !isOrgWord(s.toks[end].key) || s.toks[end].possessive {
+		return
+	}
+	from := end
+	for from > 0 && end-from+1 < maxAppositiveNameWords && isOrgWord(s.toks[from-1].key) && s.at[from-1] < 0 && s.joined(from-1) {
+		from--
+	}
+	if from > 0 && s.joined(from-1) && startsUpper(s.toks[from-1].key) {
+		return // a longer capitalized run: no name read whole
+	}
+	if commonCapitals[s.toks[from].lower] || (s.startsSentence(from) && from == end) || s.locativeBefore(from) {
+		return // one word opening a sentence may be anything ("However,"), and one after "in" a place
+	}
+	s.addAppositive(from, end+1)
+}
+
+// addAppositive records tokens [from, to) as an organization.
+func (s *entityScan) addAppositive(from, to int) {
+	name := collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end])
+	s.add(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
+}
+
+// joinedLoose reports whether token j runs on into token j+1 within one
+// clause: spaces between them, or an elided article or preposition ("d’",
+// "l’", which the tokens leave out).
+func (s *entityScan) joinedLoose(j int) bool {
+	gap := strings.TrimSpace(s.text[s.toks[j].end:s.toks[j+1].start])
+	if gap == "" {
+		return true
+	}
+	gap = strings.TrimRight(gap, "’'")
+	return len(gap) <= 2 && len(gap) < len(strings.TrimSpace(s.text[s.toks[j].end:s.toks[j+1].start])) && strings.ToLower(gap) == gap
+}
