@@ -360,19 +360,48 @@ func keptByTrafilatura(paras []string, src string) []string {
 	if last+1 < len(paras) && isSignOff(paras[last+1]) {
 		last++
 	}
-	kept := slices.Clone(paras[:first])
+	// Above the article, the header reading needs the headline, the date
+	// line and the byline, never a list (findTitle passes over them):
+	// menus.
+	var kept []string
+	for _, p := range paras[:first] {
+		if !isListItem(p) || inArticle(p) {
+			kept = append(kept, p)
+		}
+	}
+	first = len(kept)
+	// Between the article's paragraphs, a list the article leaves out goes
+	// with its heading ("Trending News"), and so does a run of headlines
+	// (teasers set as blocks, not as a list).
+	teasers := 0
 	for _, p := range paras[first : last+1] {
-		if isListItem(p) && !inArticle(p) {
-			// A list's heading ("Trending News") goes with it.
+		switch {
+		case inArticle(p):
+			teasers = 0
+		case isListItem(p):
 			if n := len(kept) - 1; n >= first && !isProse(kept[n]) {
 				kept = kept[:n]
 			}
 			continue
+		case !isProse(p):
+			teasers++
+			if teasers == minTeaserRun {
+				kept = kept[:len(kept)-(minTeaserRun-1)]
+			}
+			if teasers >= minTeaserRun {
+				continue
+			}
+		default:
+			teasers = 0
 		}
 		kept = append(kept, p)
 	}
 	return kept
 }
+
+// minTeaserRun is how many paragraphs in a row that the article leaves out
+// and that read as no sentence make a list of teasers.
+const minTeaserRun = 3
 
 // isProse reports whether p reads as a sentence of text: a few words that
 // end like a sentence, not a list item.

@@ -205,12 +205,13 @@ func TestHTML_Furniture(t *testing.T) {
 			body:   "The authorities must release the land defenders detained on Monday.",
 		},
 		{
-			name: "a trending list inside the story, teasers of other stories after it, in plain divs",
+			name: "a menu above the headline, a trending list and a run of video teasers inside the story, teasers of other stories after it",
 			page: `<html><head><meta property="og:title" content="Court jails five land activists in Koh Kong"></head><body>` +
-				`<div class="content"><h1>Court jails five land activists in Koh Kong</h1>` +
+				`<div class="content"><ul><li><a href="/">Home</a></li><li><a href="/n">National</a></li><li><a href="/w">World</a></li></ul><h1>Court jails five land activists in Koh Kong</h1>` +
 				`<p>A provincial court on Monday sentenced five land activists to two years in prison for protesting against a sugar plantation that took their farms.</p>` +
 				`<p>The activists had camped for three weeks outside the provincial hall, asking the authorities to return the land or pay them what it was worth.</p>` +
 				`<div><h3>Trending News</h3><ul><li><a href="/a">Flood waters rise in the capital</a></li><li><a href="/b">Election body sets a date for the vote</a></li><li><a href="/c">Teachers strike over unpaid wages</a></li></ul></div>` +
+				`<div><div>JUST WATCHED</div><div><a href="/v1">Villagers block a road to the plantation</a></div><div><a href="/v2">Police fire on protesters in the capital</a></div><div>Replay</div></div>` +
 				`<p>Their lawyer said the verdict would be appealed, and that the judges had not heard a single witness for the defence during the one-day trial.</p>` +
 				`<p>Rights groups said the case was the latest in a string of prosecutions of villagers who stand up to companies granted land by the state.</p></div>` +
 				`<div class="more"><div>World</div><div>More World</div>` +
