@@ -17,10 +17,11 @@ type frontMatter struct {
 
 // Keys of front matter, by what they hold, most telling first. A site's
 // own page address (permalink, legacy_url) is no statement URL; sourceURL
-// is the original a repost copies.
+// is the original a repost copies. WordPress exports (wpXML → Jekyll)
+// write post_title and post_date.
 var (
-	frontTitleKeys  = []string{"title", "headline"}
-	frontDateKeys   = []string{"date", "publishdate", "pubdate", "published_at", "published", "created_date", "created"}
+	frontTitleKeys  = []string{"title", "headline", "post_title"}
+	frontDateKeys   = []string{"date", "publishdate", "pubdate", "published_at", "published", "created_date", "created", "post_date"}
 	frontSourceKeys = []string{"source", "publisher", "organization", "organisation"}
 	frontURLKeys    = []string{"sourceurl", "source_url", "canonical", "canonicalurl", "canonical_url", "original", "url"}
 )

@@ -36,6 +36,10 @@ var auxiliaries = map[string]bool{"has": true, "had": true, "have": true, "a": t
 // prepositions put the noun after them in an object's place.
 var prepositions = map[string]bool{"in": true, "of": true, "to": true, "for": true, "with": true, "by": true, "on": true, "at": true, "from": true, "about": true, "against": true, "into": true}
 
+// maxNounModifiers bounds the words in small letters between the article
+// and the noun: "the human rights organization said".
+const maxNounModifiers = 2
+
 // definiteOrg resolves "the NOUN" right before the speech verb words[k].
 // ok says whether the words there are such a noun; the speaker is then the
 // organization it stands for, or no one named when the text named none.
@@ -44,16 +48,20 @@ func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
 	if n >= 2 && auxiliaries[words[n].text] && !definiteArticles[words[n-1].text] {
 		n--
 	}
-	if n < 1 || !definiteArticles[words[n-1].text] || strings.ContainsAny(a.text[words[n].end:words[k].start], ",;:.") {
+	art := n - 1 // the article, perhaps before modifiers: "the human rights organization"
+	for art > 0 && n-art <= maxNounModifiers && !definiteArticles[words[art].text] && startsLower(a.text[words[art].start:]) {
+		art--
+	}
+	if art < 0 || !definiteArticles[words[art].text] || strings.ContainsAny(a.text[words[art].end:words[k].start], ",;:.") {
 		return resolved{}, false
 	}
-	if n >= 2 && prepositions[words[n-2].text] {
+	if art >= 1 && prepositions[words[art-1].text] {
 		// "influence in the NGO, telling …": the noun is an object, not
 		// who speaks.
 		return resolved{}, false
 	}
 	noun := words[n].text
-	at := words[n-1].start
+	at := words[art].start
 	switch {
 	case orgNounsAny[noun]:
 		return a.pronoun("it", at), true

@@ -208,10 +208,13 @@ func (a *attributor) speaker(i int) resolved {
 		tag.weak = false
 		return tag
 	}
-	if who.name != "" {
+	if who.name != "" || who.unnamed {
 		return who
 	}
-	return a.continued(i, clauseStart)
+	if who := a.continued(i, clauseStart); who.name != "" {
+		return who
+	}
+	return a.paragraphLead(i)
 }
 
 // Bounds on a tag after a quotation, in words: the speech verb is looked
@@ -259,6 +262,11 @@ func (a *attributor) after(i int) resolved {
 		if !isSpeechVerb(words, k) {
 			continue
 		}
+		if nounUse(words, k) && words[k].text != "statement" {
+			// “…” – a claim rejected by X, who said …: the tag is
+			// about the quotation, and X rejected it.
+			continue
+		}
 		if k == 1 && (words[0].text == "and" || words[0].text == "y" || words[0].text == "e" || words[0].text == "et") {
 			// “…” y recordó que …: a second verb of the sentence's
 			// subject, which stands before the quotation.
@@ -271,6 +279,9 @@ func (a *attributor) after(i int) resolved {
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
+		if who, ok := a.officeBefore(words, k); ok {
+			return who
+		}
 		if who, ok := a.definiteOrg(words, k); ok && len(before) == 0 && !newSentence {
 			return who
 		}
@@ -278,13 +289,16 @@ func (a *attributor) after(i int) resolved {
 			return a.pronoun(pr, sp.open)
 		}
 		if m, ok := a.subject(before, w.start); ok {
-			return resolved{name: m.name, kind: m.kind}
+			return a.asSpeaker(m)
 		}
 		if m, ok := nearestKnown(before); ok {
-			return resolved{name: m.name, kind: m.kind}
+			return a.asSpeaker(m)
 		}
 		if newSentence {
 			return resolved{}
+		}
+		if who, ok := a.officeAfter(words, k); ok {
+			return who
 		}
 		if m, ok := a.named(words, k, limit); ok {
 			if tells[w.text] && m.start >= w.end {
@@ -294,7 +308,9 @@ func (a *attributor) after(i int) resolved {
 				// quotation, spoke.
 				return resolved{}
 			}
-			return resolved{name: m.name, kind: m.kind, weak: reports(w.text)}
+			who := a.asSpeaker(m)
+			who.weak = reports(w.text)
+			return who
 		}
 		if k+1 < len(words) && indefinites[words[k+1].text] {
 			// « … », a déclaré un policier; “…”, dijo una vecina: an
@@ -336,6 +352,12 @@ func (a *attributor) dashCredit(from, limit int) (resolved, bool) {
 		end += nl
 	} else {
 		end = limit
+	}
+	if w := wordsIn(a.text, start, end); len(w) > 0 && !startsUpper(a.text[w[0].start:]) {
+		// “…” – a claim rejected by X, who said …: a clause in small
+		// letters after the dash goes on with the sentence; a credit
+		// starts with the name.
+		return resolved{}, false
 	}
 	var org *mention
 	for _, m := range a.mentionsIn(start, end) {
@@ -390,7 +412,10 @@ func (a *attributor) appositive(p mention, verb int) bool {
 	if p.end > verb {
 		return false
 	}
-	gap := a.text[p.end:verb]
+	gap := withoutAuxiliary(a.text[p.end:verb])
+	if p.kind == kindPerson && openOffice(gap) {
+		return true
+	}
 	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") < 2 || !strings.HasSuffix(strings.TrimSpace(gap), ",") ||
 		strings.ContainsAny(gap, ".;:!?") {
 		return false
@@ -403,6 +428,34 @@ func (a *attributor) appositive(p mention, verb int) bool {
 		return startsLower(role)
 	}
 	return startsLower(role) || capitalisedRole(role)
+}
+
+// withoutAuxiliary drops the auxiliary that ends gap, the words between a
+// subject and its speech verb: "X, militant …, a appelé", "X, director of
+// Y, has said": the appositive ends at the comma before it.
+func withoutAuxiliary(gap string) string {
+	t := strings.TrimRight(gap, " \t\u00a0")
+	ws := wordsIn(t, 0, len(t))
+	if n := len(ws); n > 0 && ws[n-1].end == len(t) && auxiliaries[ws[n-1].text] {
+		return t[:ws[n-1].start]
+	}
+	return gap
+}
+
+// maxOpenOfficeWords bounds an appositive left open before its verb.
+const maxOpenOfficeWords = 10
+
+// openOffice reports whether gap, between a person's name and a speech
+// verb, is an appositive for an office that the writer left without its
+// closing comma, as Spanish and French copy often does: "Javier Hernández
+// Valencia, representante de la ONU-DH señaló que “…”". It opens with a
+// comma and an office noun and holds no other punctuation.
+func openOffice(gap string) bool {
+	if !strings.HasPrefix(gap, ",") || strings.ContainsAny(gap[1:], ",.;:!?()\"“”«»\n") {
+		return false
+	}
+	ws := wordsIn(gap, 0, len(gap))
+	return len(ws) > 0 && len(ws) <= maxOpenOfficeWords && officeNouns[ws[0].text] && startsLower(gap[ws[0].start:])
 }
 
 // capitalisedRole reports whether an appositive written with capitals is a
@@ -425,6 +478,9 @@ func capitalisedRole(role string) bool {
 // Rights Watch Chair Tim Singleton Norton", where the first name may be a
 // misread organization.
 func (a *attributor) named(words []word, k, limit int) (mention, bool) {
+	if m, ok := a.possessiveHolder(words[k].end, limit); ok {
+		return m, true
+	}
 	reach := limit
 	if k+1+maxWordsToName < len(words) {
 		reach = words[k+1+maxWordsToName].start
@@ -451,6 +507,45 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// maxOfficeWords bounds the words of an office between an organization's
+// possessive and the name of its holder.
+const maxOfficeWords = 5
+
+// possessiveHolder returns the person a tag names after an organization's
+// possessive and an office in small letters: “…,” said Index on
+// Censorship’s senior advocacy officer Melody Patry; said the union’s
+// general secretary Jane Doe. A general pattern of press releases, whose
+// name can lie beyond maxWordsToName words of the verb. The words between
+// the verb and the organization may only be "the"; those between the
+// possessive and the person hold no punctuation.
+func (a *attributor) possessiveHolder(verbEnd, limit int) (mention, bool) {
+	ms := a.namesAfterVerb(verbEnd, limit)
+	if len(ms) < 2 || !ms[0].possessive || ms[0].kind == kindPerson || ms[1].kind != kindPerson {
+		return mention{}, false
+	}
+	for _, w := range wordsIn(a.text, verbEnd, ms[0].start) {
+		if w.text != "the" {
+			return mention{}, false
+		}
+	}
+	gap := a.text[ms[0].end:ms[1].start]
+	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "’s"), "'s")
+	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "’"), "'")
+	if strings.ContainsAny(gap, ",.;:!?()\n\"“”«»") {
+		return mention{}, false
+	}
+	office := wordsIn(gap, 0, len(gap))
+	if len(office) == 0 || len(office) > maxOfficeWords {
+		return mention{}, false
+	}
+	for _, w := range office {
+		if !startsLower(gap[w.start:]) && !entities.IsTitle(gap[w.start:w.end]) {
+			return mention{}, false
+		}
+	}
+	return ms[1], true
 }
 
 // namesAfterVerb returns the mentions in [from, to) that may name who a
@@ -556,6 +651,17 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
+		if who, ok := a.relativeTag(words, k, clauseStart); ok {
+			return who
+		}
+		if receivedMessage(words, k) {
+			// Rasim reported receiving a threat stating “…”: the
+			// message's author is not named.
+			return resolved{unnamed: true}
+		}
+		if who, ok := a.officeBefore(words, k); ok {
+			return who
+		}
 		if who, ok := a.definiteOrg(words, k); ok && len(a.mentionsIn(words[k-2].start, w.start)) == 0 {
 			return who
 		}
@@ -564,7 +670,7 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		}
 		before := a.mentionsIn(clauseStart, w.start)
 		if m, ok := a.subject(before, w.start); ok {
-			return resolved{name: m.name, kind: m.kind}
+			return a.asSpeaker(m)
 		}
 		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) {
 			return resolved{name: m.name, kind: m.kind}
@@ -813,11 +919,16 @@ func tagged(text string) bool {
 }
 
 // sentences counts the sentence ends in text: . ! or ? before a space or
-// the end.
+// the end, not counting an abbreviation's full stop.
 func sentences(text string) int {
 	n := 0
 	for i := 0; i < len(text); i++ {
 		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			// "groups in Ferguson-St. Louis last November": an
+			// abbreviation's full stop ends no sentence.
+			if text[i] == '.' && isAbbreviation(text[:i]) {
+				continue
+			}
 			n++
 		}
 	}

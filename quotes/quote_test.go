@@ -214,6 +214,32 @@ func TestExtract_speaker(t *testing.T) {
 		{"a role never named", "Hun Sen spoke on Sunday. “They opened fire without any warning,” told Human Rights Watch Deputy Director.", ""},
 		{"a person qualifying a noun after the verb", "Sarah M Brooks led the march. These groups have called for the Hun Sen government “to drop the charges against the people who marched”.", ""},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
+		// An organization's possessive and an office in small letters
+		// put the name further from the verb than a bare tag does.
+		{"possessive organization and office before the name", "“The court ignored every piece of evidence we gave,” said Human Rights Watch’s senior legal adviser Sarah M Brooks.", "Sarah M Brooks"},
+		// An office stands for the person the text introduced with it,
+		// however long ago, and whoever was named since.
+		{"the office before the verb", "“We will not stay silent,” said Harbour Watch director Lena Brook. Kem Sokha did not answer. The director told reporters that “every permit was issued unlawfully.”", "Lena Brook"},
+		{"the office after the verb", "Ambassador Sarah M Brooks arrived in the morning. Hun Sen did not attend. “Our fight is with the armed groups, not with the people,” said the Ambassador.", "Sarah M Brooks"},
+		{"Spanish, an office with its complement before the verb", "El relator especial de la ONU, Sarah M Brooks, visitó Tame. Hun Sen no habló. Al respecto, el relator especial de la ONU planteó que “no todo lo que pasa tiene que ver con las elecciones”.", "Sarah M Brooks"},
+		{"Spanish, the office after the verb", "El relator especial de la ONU, Sarah M Brooks, visitó Tame. Hun Sen no habló. “Lo más grave es la ausencia de una reacción del Estado”, dijo el relator al cuestionar la falta de respuesta.", "Sarah M Brooks"},
+		// A paragraph that opens with a quotation goes on from the
+		// reported speech that closes the paragraph before it, over a
+		// subheading; a paragraph that reports no speech gives nothing.
+		{"a quoted paragraph after reported speech", "Lena Brook, who heads Harbour Watch, said that the permits were “very, very clear” on the matter.\n\n“I do not know the truth yet, but I think the law is very clear.”", "Lena Brook"},
+		{"a quoted paragraph after reported speech and a subheading", "The inquiry will take two months, Lena Brook said.\n\nThe camps\n\n“We need to look at every camp where the rules were broken.”", "Lena Brook"},
+		{"a quoted paragraph after a paragraph of no speech", "Lena Brook visited the camp on Monday.\n\n“We need to look at every camp where the rules were broken.”", ""},
+		// "who" after a tag's name goes on with that speaker; a clause
+		// after a dash in small letters is no credit.
+		{"who also insisted, then a claim rejected", "“Our fight is with the armed groups,” said Sarah M Brooks, who also insisted that “there are other ways to feed the camps” – a claim rejected by Hun Sen who said it was false.", "Sarah M Brooks"},
+		{"a message received is its unnamed sender's", "Lena Brook reported receiving a threat stating “You will be punished for these photos”.", ""},
+		{"an abbreviation in a long tag", "“We are pleased the rapporteur is listening,” said Lena Brook, an attorney who works with groups in Ferguson-St. Louis and Miami. “We hope the world is listening too.”", "Lena Brook"},
+		{"French, an appositive before an auxiliary and appelé with its object", "Sarah M Brooks, militante des droits humains et directrice de Harbour Watch, a appelé le gouvernement à « libérer tous les prisonniers politiques ».", "Sarah M Brooks"},
+		{"Spanish, an appositive left open before the verb", "Luego de expresar sus condolencias, Sarah M Brooks, representante de Harbour Watch señaló que “combatir la impunidad es un deber de las autoridades”.", "Sarah M Brooks"},
+		{"the organization with modifiers", "Harbour Watch released a report. Lena Brook spoke first. The human rights organization characterized the ruling as showing “how the courts have been turned into a weapon”.", "Harbour Watch"},
+		{"a participle after another verb", "Lena Brook also criticized the response of the government, noting that “major donors continue to fund the ministry”.", "Lena Brook"},
+		{"Spanish, sentenció", "Sarah M Brooks habló en el foro.\n\n“La censura no solo afecta al pueblo, sino a todos”, sentenció.", "Sarah M Brooks"},
+		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

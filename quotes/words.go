@@ -60,8 +60,14 @@ func isSpeechVerb(ws []word, k int) bool {
 		// hopes or fears, said.
 		return next == "hope" || next == "concern" || next == "fear" || next == "fears" || next == "regret" || next == "confidence" || next == "doubt"
 	case "appelle", "appellent", "appelé", "appelait", "llama", "llaman", "llamó":
-		// appelle à « … », llama a “…”.
-		return next == "à" || next == "a"
+		// appelle à « … », llama a “…”, and with the one called on
+		// between: a appelé l’Azerbaïdjan à « … ».
+		for j := k + 1; j < len(ws) && j <= k+3; j++ {
+			if ws[j].text == "à" || ws[j].text == "a" {
+				return true
+			}
+		}
+		return false
 	case "say", "says", "said", "saying",
 		"tell", "tells", "told", "telling",
 		"write", "writes", "wrote", "writing", "written",
@@ -97,11 +103,52 @@ func isSpeechVerb(ws []word, k int) bool {
 		"respond", "responds", "responded", "testified",
 		"pledge", "pledged", "vow", "vowed", "promise", "promised",
 		"observe", "observes", "observed", "invite", "invites", "invited",
+		"characterize", "characterizes", "characterized", "characterise", "characterises", "characterised",
+		// Participles that carry the sentence's subject on: "criticized
+		// the response, noting that “…”".
+		"noting", "explaining", "arguing", "insisting", "stressing", "emphasizing", "emphasising",
+		"urging", "declaring", "announcing", "claiming", "asking", "replying", "describing",
 		// A statement's nouns: "issued a communiqué in which it …".
 		"communiqué", "comunicado", "déclaration", "declaración":
 		return true
 	}
 	return romanceSpeechVerbs[ws[k].text]
+}
+
+// speechNouns are the speech verbs that are nouns as well: "a claim
+// rejected by X", "the military’s claim that …".
+var speechNouns = map[string]bool{
+	"claim": true, "claims": true, "comment": true, "comments": true, "remark": true, "remarks": true,
+	"allegation": true, "allegations": true, "statement": true, "note": true, "notes": true,
+}
+
+// determiners make the word after them a noun.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "his": true, "her": true, "their": true, "s": true,
+}
+
+// nounUse reports whether the speech verb ws[k] is used as a noun, after
+// a determiner or a possessive ’s: the claim is then what the quotation
+// is, and the name near it need not have spoken it.
+func nounUse(ws []word, k int) bool {
+	return k > 0 && speechNouns[ws[k].text] && determiners[ws[k-1].text]
+}
+
+// receivers are the verbs whose object is a message someone else wrote.
+var receivers = map[string]bool{
+	"received": true, "receiving": true, "receive": true, "receives": true, "got": true, "getting": true,
+	"recibió": true, "recibir": true, "reçu": true, "recevoir": true,
+}
+
+// receivedMessage reports whether the speech verb ws[k] is a participle
+// whose subject is a message received, as in "reported receiving a threat
+// stating “…”", "recibió un mensaje diciendo": the words are the unnamed
+// sender's, not the receiver's.
+func receivedMessage(ws []word, k int) bool {
+	if k < 3 || !strings.HasSuffix(ws[k].text, "ing") && !strings.HasSuffix(ws[k].text, "ndo") {
+		return false
+	}
+	return indefinites[ws[k-2].text] && receivers[ws[k-3].text]
 }
 
 // reports reports whether w, a speech verb, names the source of a report
@@ -138,6 +185,7 @@ var romanceSpeechVerbs = map[string]bool{
 	"afirma": true, "dice": true, "declara": true, "señala": true, "sostiene": true, "denuncia": true,
 	"escribió": true, "lamentó": true, "reclamó": true, "exigió": true, "resaltó": true,
 	"tuiteó": true, "tuiteo": true, "tweeteó": true, "tweeteo": true, "enfatizó": true, "puntualizó": true,
+	"sentenció": true, "planteó": true, "refirió": true, "cuestionó": true, "advierte": true,
 	"aclaró": true, "reiteró": true, "mencionó": true, "comentó": true, "detalló": true, "precisó": true,
 	"opinó": true, "criticó": true, "respondió": true, "reconoció": true, "invita": true, "invitó": true,
 	"pidió": true, "pide": true, "piden": true, "solicitó": true, "repitió": true, "repite": true,

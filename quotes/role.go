@@ -1,0 +1,151 @@
+package quotes
+
+import (
+	"slices"
+	"strings"
+)
+
+// This file resolves a speaker the text names by an office: “…,” said the
+// Ambassador; the agency chief noted that “…”; “…”, dijo el relator; el
+// relator especial de la CIDH planteó que “…”. A general pattern of
+// reported speech: the office stands for the person the text introduced
+// with it ("Ambassador Meirav Eilon Shahar", "UNRWA chief Philippe
+// Lazzarini", "el relator especial …, Pedro Vaca"), or else, as "he" or
+// "she" would, for the person last named.
+
+// officeNouns stand for one person by the office they hold. They are the
+// nouns that name a speaker alone, after a definite article; entities'
+// titles are the words written before a name, a different list.
+var officeNouns = map[string]bool{
+	"ambassador": true, "chief": true, "commissioner": true, "commissioner-general": true, "director": true,
+	"director-general": true, "envoy": true, "rapporteur": true, "secretary-general": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "president": true, "minister": true, "governor": true, "mayor": true,
+	"prosecutor": true, "chairman": true, "chairwoman": true, "chairperson": true, "coordinator": true,
+	"representative": true, "head": true,
+	"ambassadeur": true, "ambassadrice": true, "rapporteuse": true, "directeur": true, "directrice": true,
+	"procureur": true, "président": true, "présidente": true, "ministre": true, "porte-parole": true,
+	"relator": true, "relatora": true, "directora": true, "embajador": true, "embajadora": true,
+	"presidente": true, "presidenta": true, "ministro": true, "ministra": true, "fiscal": true, "portavoz": true,
+	"vocero": true, "vocera": true, "representante": true, "coordinador": true, "coordinadora": true,
+	"gobernador": true, "gobernadora": true, "alcalde": true, "alcaldesa": true,
+}
+
+// complementMarkers join a complement to the noun before it.
+var complementMarkers = map[string]bool{"of": true, "de": true, "del": true, "du": true, "des": true, "da": true, "do": true}
+
+// maxOfficePhrase bounds the words of a definite noun phrase for an office:
+// "the UNRWA Commissioner-General", "el relator especial de la CIDH".
+const maxOfficePhrase = 8
+
+// officeBefore resolves the subject of the speech verb words[k] when it is
+// a definite noun phrase for an office ("the agency chief said", "el
+// relator especial de la CIDH planteó"): the phrase starts the clause (its
+// first word after punctuation or the clause's start is a definite
+// article) and holds an office noun. ok says whether the words are such a
+// phrase.
+func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
+	n := k - 1
+	if n >= 1 && auxiliaries[words[n].text] {
+		n--
+	}
+	office := ""
+	for j := n; j >= 0 && n-j < maxOfficePhrase; j-- {
+		if j < n && strings.ContainsAny(a.text[words[j].end:words[j+1].start], ",;:.!?()\"“”«»\n") {
+			return resolved{}, false
+		}
+		w := words[j].text
+		if officeNouns[w] {
+			office = w
+		}
+		if complementMarkers[w] {
+			// "la Oficina del Presidente pidió": an office after "of"
+			// or "de" is a complement, not the speaker; the phrase's
+			// head must be the office ("el relator especial de la CIDH").
+			office = ""
+		}
+		if !definiteArticles[w] || office == "" {
+			continue
+		}
+		if j > 0 {
+			// "the government’s response to the ambassador said": the
+			// phrase must open the clause, not follow a word.
+			between := a.text[words[j-1].end:words[j].start]
+			if !strings.ContainsAny(between, ",;:.!?()\"“”«»\n") && !relativePronouns[words[j-1].text] {
+				return resolved{}, false
+			}
+		}
+		return a.officeHolder(office, words[j].start), true
+	}
+	return resolved{}, false
+}
+
+// officeAfter resolves a tag that names the speaker by an office right
+// after the speech verb words[k]: “…,” said the Ambassador; “…”, dijo el
+// relator al cuestionar …; « … », a déclaré la rapporteuse.
+func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
+	if k+2 >= len(words) || !definiteArticles[words[k+1].text] {
+		return resolved{}, false
+	}
+	for j := k + 2; j < len(words) && j-k <= maxOfficePhrase; j++ {
+		if strings.ContainsAny(a.text[words[j-1].end:words[j].start], ",;:.!?()\"“”«»\n") {
+			return resolved{}, false
+		}
+		if officeNouns[words[j].text] {
+			return a.officeHolder(words[j].text, words[k].start), true
+		}
+		if !startsUpper(a.text[words[j].start:]) && j > k+2 {
+			// "dijo el ministerio de…": only capitalised words or
+			// adjectives right after the article qualify the office.
+			if j-k > 3 {
+				return resolved{}, false
+			}
+		}
+	}
+	return resolved{}, false
+}
+
+// maxOfficeToName bounds the bytes between an office noun and the name of
+// the person it introduces: "UNRWA chief Philippe Lazzarini", "el relator
+// especial para la Libertad de Expresión de la CIDH, Pedro Vaca".
+const maxOfficeToName = 120
+
+// officeReach is how far back, in bytes, the introduction of an office's
+// holder is looked for: further than a pronoun's referent, as an office is
+// named again long after it was introduced.
+const officeReach = 5000
+
+// officeHolder returns the person the text introduced before offset at with
+// the office noun: the first person named within maxOfficeToName bytes
+// after the noun, in the same sentence. Failing that, the office stands
+// for the person last named, as "she" does.
+func (a *attributor) officeHolder(noun string, at int) resolved {
+	ws := wordsIn(a.text, max(0, at-officeReach), at)
+	for j := len(ws) - 1; j >= 0; j-- {
+		if ws[j].text != noun {
+			continue
+		}
+		after := ws[j].end
+		stop := min(at, after+maxOfficeToName, sentenceEnd(a.text, after))
+		for _, p := range a.mentionsIn(after, stop) {
+			if p.kind == kindPerson && !p.possessive {
+				return resolved{name: p.name, kind: p.kind}
+			}
+		}
+	}
+	return a.pronoun("she", at)
+}
+
+// asSpeaker turns a mention read as a speaker into one: an organization's
+// name that ends in an office noun ("the UNRWA Commissioner-General", read
+// as an organization) stands for the holder of that office.
+func (a *attributor) asSpeaker(m mention) resolved {
+	if m.kind == kindOrg {
+		ws := wordsIn(a.text, m.start, m.end)
+		if n := len(ws); n > 1 && officeNouns[ws[n-1].text] && !slices.ContainsFunc(ws, func(w word) bool { return complementMarkers[w.text] }) {
+			// "Oficina del Presidente" is an office's name: the
+			// office is its head only when no complement leads to it.
+			return a.officeHolder(ws[n-1].text, m.start)
+		}
+	}
+	return resolved{name: m.name, kind: m.kind}
+}
