@@ -76,3 +76,50 @@ func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
 	}
 	return resolved{}, false
 }
+
+// documentNouns stand for a document whose issuer speaks through it: “…,”
+// says the statement; the report said that “…”.
+var documentNouns = map[string]bool{
+	"statement": true, "report": true, "communiqué": true, "letter": true, "declaration": true, "release": true,
+	"comunicado": true, "informe": true, "déclaration": true, "rapport": true, "lettre": true, "carta": true,
+}
+
+// maxIssuerWords bounds the words between a document noun and its issuer:
+// "the Kefaya statement", "a statement by the pro-democracy Kefaya
+// movement".
+const maxIssuerWords = 4
+
+// documentSubject resolves "the statement said" and "says the statement"
+// around the speech verb words[k] to the organization (or person) the text
+// named as the document's issuer, where it first mentioned the document:
+// "according to a statement by the Kefaya movement …. “…,” says the
+// statement". ok is false when the words are no such noun, or the text
+// named no issuer.
+func (a *attributor) documentSubject(words []word, k int) (resolved, bool) {
+	var noun word
+	switch {
+	case k >= 2 && definiteArticles[words[k-2].text] && documentNouns[words[k-1].text]:
+		noun = words[k-1]
+	case k+2 < len(words) && definiteArticles[words[k+1].text] && documentNouns[words[k+2].text]:
+		noun = words[k+2]
+	default:
+		return resolved{}, false
+	}
+	ws := wordsIn(a.text, max(0, noun.start-officeReach), noun.start)
+	for j := len(ws) - 1; j >= 0; j-- {
+		if ws[j].text != noun.text {
+			continue
+		}
+		from := ws[max(0, j-maxIssuerWords)].start
+		to := ws[j].end
+		if j+1+maxIssuerWords < len(ws) && (ws[j+1].text == "by" || ws[j+1].text == "from" || ws[j+1].text == "of" || ws[j+1].text == "de" || ws[j+1].text == "por") {
+			to = ws[j+1+maxIssuerWords].end
+		}
+		for _, m := range a.mentionsIn(from, to) {
+			if m.kind != kindUnknown {
+				return resolved{name: m.name, kind: m.kind}, true
+			}
+		}
+	}
+	return resolved{}, false
+}

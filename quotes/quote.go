@@ -228,7 +228,7 @@ func (a *attributor) speaker(i int) resolved {
 // another clause ("afirma esta mujer quien además … Derechos Humanos").
 const (
 	nearTagWords   = 6
-	maxTagWords    = 16
+	maxTagWords    = 20
 	maxWordsToName = 6
 )
 
@@ -251,6 +251,9 @@ func (a *attributor) after(i int) resolved {
 	// “… this.” His comments suggest … starts a new sentence: only "Brooks
 	// said" style is taken there.
 	newSentence := endsSentence(a.text[sp.start:sp.end]) && startsUpper(a.text[words[0].start:words[0].end])
+	if who, ok := a.wordsOf(words, limit); ok && newSentence {
+		return who
+	}
 	if newSentence && countWords(a.text[sp.close:sentenceEnd(a.text, sp.close)]) > 6 {
 		// A sentence of its own, not a tag: “…” Amnesty said in a statement that …
 		return resolved{}
@@ -280,6 +283,9 @@ func (a *attributor) after(i int) resolved {
 			return who
 		}
 		if who, ok := a.officeBefore(words, k); ok {
+			return who
+		}
+		if who, ok := a.documentSubject(words, k); ok {
 			return who
 		}
 		if who, ok := a.definiteOrg(words, k); ok && len(before) == 0 && !newSentence {
@@ -329,6 +335,34 @@ func (a *attributor) after(i int) resolved {
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// wordsOf reads a sentence right after a quotation that says whose words
+// they were: "That was the conclusion of ACLU director X", "Those were the
+// words of X". The first person (else organization) after "of" or "from"
+// spoke.
+func (a *attributor) wordsOf(words []word, limit int) (resolved, bool) {
+	if len(words) < 5 {
+		return resolved{}, false
+	}
+	switch words[0].text {
+	case "that", "this", "those", "these", "such":
+	default:
+		return resolved{}, false
+	}
+	switch words[1].text {
+	case "was", "were", "is", "are":
+	default:
+		return resolved{}, false
+	}
+	if words[2].text != "the" || !wordsNouns[words[3].text] || (words[4].text != "of" && words[4].text != "from") {
+		return resolved{}, false
+	}
+	m, ok := firstAfterVerb(a.mentionsIn(words[4].end, min(limit, sentenceEnd(a.text, words[4].end))))
+	if !ok || m.kind == kindUnknown {
+		return resolved{}, false
+	}
+	return a.asSpeaker(m), true
 }
 
 // dashCredit reads a speaker credited after a dash, as pull quotes and
@@ -654,6 +688,9 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if who, ok := a.relativeTag(words, k, clauseStart); ok {
 			return who
 		}
+		if who, ok := a.documentSubject(words, k); ok {
+			return who
+		}
 		if receivedMessage(words, k) {
 			// Rasim reported receiving a threat stating “…”: the
 			// message's author is not named.
@@ -681,6 +718,70 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			// lector que afirma: “…”".
 			return a.pronoun("she", w.start)
 		}
+	}
+	return a.colonLead(words, clauseStart, sp.open)
+}
+
+// possessiveWords reads "X’s pronouncement at the launch …: “…”", "X’s
+// reply was blunt: “…”": a person's possessive before a noun for words
+// said, in the clause that a colon closes right before the quotation.
+func (a *attributor) possessiveWords(from, open int) (resolved, bool) {
+	for _, m := range a.mentionsIn(from, open) {
+		// "Jose Torres Jr.’s": the possessive may follow an
+		// abbreviation's full stop.
+		rest := strings.TrimPrefix(a.text[m.end:open], ".")
+		if m.kind == kindUnknown || !strings.HasPrefix(rest, "’s") && !strings.HasPrefix(rest, "'s") {
+			continue
+		}
+		ws := wordsIn(a.text, m.end, min(open, m.end+24))
+		if len(ws) >= 2 && ws[0].text == "s" && wordsNouns[ws[1].text] {
+			return resolved{name: m.name, kind: m.kind}, true
+		}
+	}
+	return resolved{}, false
+}
+
+// wordsNouns are nouns for words someone said or wrote.
+var wordsNouns = map[string]bool{
+	"pronouncement": true, "statement": true, "words": true, "remarks": true, "message": true, "comments": true,
+	"reply": true, "response": true, "answer": true, "tweet": true, "post": true, "appeal": true, "plea": true,
+	"warning": true, "verdict": true, "conclusion": true, "speech": true, "letter": true,
+}
+
+// maxColonLeadWords bounds a clause that names a speaker before a colon.
+const maxColonLeadWords = 15
+
+// colonLead reads a short clause without a speech verb that ends in a
+// colon right before the quotation as naming its speaker, as French and
+// news copy introduce a quotation: "Sarah M Brooks, directrice de Harbour
+// Watch : « … »", "La directrice de Harbour Watch, Sarah M Brooks : « … »".
+// The clause must name exactly one person; a clause that names none may be
+// an organization's name alone ("Harbour Watch: “…”").
+func (a *attributor) colonLead(words []word, from, open int) resolved {
+	if len(words) == 0 || !strings.HasSuffix(strings.TrimRight(a.text[from:open], " \t\u00a0"), ":") {
+		return resolved{}
+	}
+	if who, ok := a.possessiveWords(from, open); ok {
+		return who
+	}
+	if len(words) > maxColonLeadWords {
+		return resolved{}
+	}
+	var person, org []mention
+	for _, m := range a.mentionsIn(from, open) {
+		switch {
+		case m.possessive:
+		case m.kind == kindPerson:
+			person = append(person, m)
+		case m.kind == kindOrg:
+			org = append(org, m)
+		}
+	}
+	switch {
+	case len(person) == 1:
+		return resolved{name: person[0].name, kind: kindPerson}
+	case len(person) == 0 && len(org) == 1 && len(wordsIn(a.text, org[0].end, open)) == 0:
+		return resolved{name: org[0].name, kind: kindOrg}
 	}
 	return resolved{}
 }

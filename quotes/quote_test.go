@@ -239,6 +239,17 @@ func TestExtract_speaker(t *testing.T) {
 		{"the organization with modifiers", "Harbour Watch released a report. Lena Brook spoke first. The human rights organization characterized the ruling as showing “how the courts have been turned into a weapon”.", "Harbour Watch"},
 		{"a participle after another verb", "Lena Brook also criticized the response of the government, noting that “major donors continue to fund the ministry”.", "Lena Brook"},
 		{"Spanish, sentenció", "Sarah M Brooks habló en el foro.\n\n“La censura no solo afecta al pueblo, sino a todos”, sentenció.", "Sarah M Brooks"},
+		// A short clause with no speech verb that a colon closes names
+		// the speaker, as French copy introduces one.
+		{"French, a name and its role before a colon", "Kem Sokha a parlé lundi. Sarah M Brooks, directrice de Harbour Watch : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
+		{"French, a role and its name before a colon", "Kem Sokha a parlé lundi. La directrice de Harbour Watch, Sarah M Brooks : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
+		{"an organization alone before a colon", "Kem Sokha spoke on Monday. Harbour Watch: “The permits were issued unlawfully and must be withdrawn.”", "Harbour Watch"},
+		{"two people before a colon is no attribution", "Sarah M Brooks met Kem Sokha in the capital: “The permits were issued unlawfully and must be withdrawn.”", ""},
+		{"a person's pronouncement before a colon", "It is a logical follow up to director Sarah M Brooks’s pronouncement at the launch of the probe into the killing: “The safety of journalists remains a priority for the government.”", "Sarah M Brooks"},
+		{"that was the conclusion of", "“The war on terror quickly turned into a war on migrants.” That was the conclusion of Harbour Watch director Lena Brook last week.", "Lena Brook"},
+		{"says the statement, of an issuer named before", "According to a statement by the Harbour Watch movement, two activists were kidnapped. \"According to lawyers,\" says the statement, \"there is nearly no area on his body that is void of bruises.\"", "Harbour Watch"},
+		{"the statement said, of an issuer named before", "Harbour Watch issued a statement on Monday. Kem Sokha did not answer. The statement said that “every permit was issued unlawfully.”", "Harbour Watch"},
+		{"Spanish, a fronted phrase with the quotation, then the subject", "Frente a la “alta cuota de represión” y los ataques presenciales y digitales a la libertad de expresión y a sus actores, Sarah M Brooks, insistió en la necesidad de trabajar.", "Sarah M Brooks"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
