@@ -515,6 +515,9 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 	if m, ok := a.possessiveHolder(words[k].end, limit); ok {
 		return m, true
 	}
+	if m, ok := a.officeThenName(words[k].end, limit); ok {
+		return m, true
+	}
 	reach := limit
 	if k+1+maxWordsToName < len(words) {
 		reach = words[k+1+maxWordsToName].start
@@ -580,6 +583,48 @@ func (a *attributor) possessiveHolder(verbEnd, limit int) (mention, bool) {
 		}
 	}
 	return ms[1], true
+}
+
+// maxOfficeTagWords bounds the words of an office between a speech verb
+// and the name after it.
+const maxOfficeTagWords = 12
+
+// officeThenName returns the person a tag names after an office phrase
+// that puts the name beyond maxWordsToName words of the verb: “…”,
+// replicó en twitter el líder opositor y ex candidato presidencial X;
+// dijo a la prensa la fiscal general, X. The words between hold an office
+// noun, no relative pronoun (which opens another clause: "afirma esta
+// mujer quien además …") and no punctuation but a comma right before the
+// name.
+func (a *attributor) officeThenName(verbEnd, limit int) (mention, bool) {
+	var p mention
+	found := false
+	for _, m := range a.namesAfterVerb(verbEnd, limit) {
+		if m.kind == kindPerson && !m.possessive {
+			p, found = m, true
+			break
+		}
+	}
+	if !found {
+		return mention{}, false
+	}
+	gap := strings.TrimRight(a.text[verbEnd:p.start], " \t\u00a0")
+	gap = strings.TrimSuffix(gap, ",")
+	if strings.ContainsAny(gap, ",.;:!?()\"“”«»\n") {
+		return mention{}, false
+	}
+	ws := wordsIn(gap, 0, len(gap))
+	if len(ws) > maxOfficeTagWords {
+		return mention{}, false
+	}
+	office := false
+	for _, w := range ws {
+		if relativePronouns[w.text] {
+			return mention{}, false
+		}
+		office = office || officeNouns[w.text]
+	}
+	return p, office
 }
 
 // namesAfterVerb returns the mentions in [from, to) that may name who a

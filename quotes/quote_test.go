@@ -250,6 +250,13 @@ func TestExtract_speaker(t *testing.T) {
 		{"says the statement, of an issuer named before", "According to a statement by the Harbour Watch movement, two activists were kidnapped. \"According to lawyers,\" says the statement, \"there is nearly no area on his body that is void of bruises.\"", "Harbour Watch"},
 		{"the statement said, of an issuer named before", "Harbour Watch issued a statement on Monday. Kem Sokha did not answer. The statement said that “every permit was issued unlawfully.”", "Harbour Watch"},
 		{"Spanish, a fronted phrase with the quotation, then the subject", "Frente a la “alta cuota de represión” y los ataques presenciales y digitales a la libertad de expresión y a sus actores, Sarah M Brooks, insistió en la necesidad de trabajar.", "Sarah M Brooks"},
+		// An office phrase between the verb and the name, even with a
+		// comma right before the name.
+		{"Spanish, a long office phrase after the verb", "“No vamos a rendirnos ante la represión”, dijo Hun Sen.\n\n“Nuestro país vive una crisis muy dura. No a la violencia!”, replicó en twitter el líder opositor y ex candidato presidencial Sarah M Brooks.", "Sarah M Brooks"},
+		{"Spanish, an office and a comma before the name", "“Tenemos dos personas fallecidas en la marcha de hoy” en la capital, dijo a la prensa la fiscal general, Sarah M Brooks.", "Sarah M Brooks"},
+		{"a relative pronoun in the phrase opens another clause", "Sarah M Brooks vive en Tame. “No vamos a rendirnos ante la represión”, afirma esta mujer quien además es directora de Harbour Watch con Kem Sokha.", "Sarah M Brooks"},
+		{"accused before a colon", "A dispute arose when Lena Brook accused Judge Kem Sokha directly: “You are acting not like a judge, but like a prosecutor.”", "Lena Brook"},
+		{"alleging after clarified", "Lena Brook also clarified that she had refused to give statements, alleging that the police were “busy collecting fabricated evidence.”", "Lena Brook"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {

@@ -28,6 +28,8 @@ var officeNouns = map[string]bool{
 	"presidente": true, "presidenta": true, "ministro": true, "ministra": true, "fiscal": true, "portavoz": true,
 	"vocero": true, "vocera": true, "representante": true, "coordinador": true, "coordinadora": true,
 	"gobernador": true, "gobernadora": true, "alcalde": true, "alcaldesa": true,
+	"leader": true, "candidate": true, "líder": true, "lider": true, "dirigente": true, "candidato": true,
+	"candidata": true, "dirigeant": true, "dirigeante": true, "candidat": true,
 }
 
 // complementMarkers join a complement to the noun before it.

@@ -104,10 +104,11 @@ func isSpeechVerb(ws []word, k int) bool {
 		"pledge", "pledged", "vow", "vowed", "promise", "promised",
 		"observe", "observes", "observed", "invite", "invites", "invited",
 		"characterize", "characterizes", "characterized", "characterise", "characterises", "characterised",
+		"clarify", "clarifies", "clarified", "accuse", "accuses", "accused", "accusing",
 		// Participles that carry the sentence's subject on: "criticized
 		// the response, noting that “…”".
 		"noting", "explaining", "arguing", "insisting", "stressing", "emphasizing", "emphasising",
-		"urging", "declaring", "announcing", "claiming", "asking", "replying", "describing",
+		"urging", "declaring", "announcing", "claiming", "asking", "replying", "describing", "alleging",
 		// A statement's nouns: "issued a communiqué in which it …".
 		"communiqué", "comunicado", "déclaration", "declaración":
 		return true
@@ -186,14 +187,18 @@ var romanceSpeechVerbs = map[string]bool{
 	"escribió": true, "lamentó": true, "reclamó": true, "exigió": true, "resaltó": true,
 	"tuiteó": true, "tuiteo": true, "tweeteó": true, "tweeteo": true, "enfatizó": true, "puntualizó": true,
 	"sentenció": true, "planteó": true, "refirió": true, "cuestionó": true, "advierte": true,
+	"replicó": true, "replica": true, "acotó": true, "consideró": true, "estimó": true, "admitió": true,
+	"agrega": true, "añade": true, "explica": true, "asegura": true, "indica": true,
 	"aclaró": true, "reiteró": true, "mencionó": true, "comentó": true, "detalló": true, "precisó": true,
 	"opinó": true, "criticó": true, "respondió": true, "reconoció": true, "invita": true, "invitó": true,
 	"pidió": true, "pide": true, "piden": true, "solicitó": true, "repitió": true, "repite": true,
 	"demandé": true, "demande": true, "réclamé": true, "réclame": true, "exigé": true, "exige": true, "répété": true,
+	"répondu": true, "rétorqué": true, "assuré": true, "poursuivi": true, "reconnu": true,
 	// Portuguese.
 	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
 	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
-	"perguntou": true, "contou": true, "escreveu": true,
+	"perguntou": true, "contou": true, "escreveu": true, "completou": true, "avaliou": true, "criticou": true,
+	"defendeu": true, "diz": true,
 }
 
 // lastPronoun returns the last subject pronoun among ws as its English
