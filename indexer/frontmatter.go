@@ -12,7 +12,11 @@ import (
 // and often the source there, not in the text.
 type frontMatter struct {
 	title, source, url string
-	published          time.Time
+	// author is the post's author field: a person on most blogs, but the
+	// publishing organization on a newsroom's or an NGO's site
+	// ("author: IRFS"), which Extractor.source decides.
+	author    string
+	published time.Time
 }
 
 // Keys of front matter, by what they hold, most telling first. A site's
@@ -66,6 +70,7 @@ func splitFrontMatter(text string) (frontMatter, string) {
 		title:  frontString(lower, frontTitleKeys),
 		source: frontString(lower, frontSourceKeys),
 		url:    frontString(lower, frontURLKeys),
+		author: frontString(lower, []string{"author"}),
 	}
 	for _, k := range frontDateKeys {
 		if t, ok := frontDate(lower[k]); ok {
@@ -76,10 +81,15 @@ func splitFrontMatter(text string) (frontMatter, string) {
 	return fm, body
 }
 
-// frontString is the first of keys that holds a string.
+// frontString is the first of keys that holds a string, or a list whose
+// first item is one (WordPress exports write "canonical_url:\n  - http…").
 func frontString(fields map[string]any, keys []string) string {
 	for _, k := range keys {
-		if s, ok := fields[k].(string); ok && strings.TrimSpace(s) != "" {
+		v := fields[k]
+		if l, ok := v.([]any); ok && len(l) > 0 {
+			v = l[0]
+		}
+		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
 			return collapseSpace(s)
 		}
 	}
@@ -120,4 +130,5 @@ func (fm frontMatter) fill(x *extraction) {
 	if fm.url != "" {
 		x.url = fm.url
 	}
+	x.author = fm.author
 }
