@@ -21,8 +21,7 @@ func (a *attributor) paragraphLead(i int) resolved {
 		return resolved{}
 	}
 	prevEnd := len(strings.TrimRight(a.text[:start], " \t\r\n\u00a0"))
-	nl := lastNewline(a.text[:start])
-	if prevEnd == 0 || nl < prevEnd || !blankLineBefore(a.text, nl) {
+	if prevEnd == 0 || strings.Count(a.text[prevEnd:start], "\n") < 2 {
 		// The quotation follows a sentence of its own paragraph.
 		return resolved{}
 	}
@@ -54,20 +53,17 @@ func (a *attributor) paragraphLead(i int) resolved {
 	return resolved{}
 }
 
-// lastNewline returns the offset of the last newline in s, or 0.
-func lastNewline(s string) int {
-	return max(0, strings.LastIndexByte(s, '\n'))
-}
-
 // paragraphStart returns the offset where the paragraph holding offset at
-// starts: after the last blank line before it.
+// starts: after the last blank line before it, at most sentenceReach bytes
+// back, so that text without breaks costs linear time.
 func paragraphStart(text string, at int) int {
-	for j := min(at, len(text)) - 1; j > 0; j-- {
+	floor := max(0, at-sentenceReach)
+	for j := min(at, len(text)) - 1; j > floor; j-- {
 		if text[j] == '\n' && blankLineBefore(text, j) {
 			return j + 1
 		}
 	}
-	return 0
+	return floor
 }
 
 // maxHeadingWords bounds a subheading.
