@@ -36,7 +36,7 @@ func Extract(text string, names entities.Names) []Quote {
 	out := make([]Quote, 0, len(spans))
 	from := make([]int, 0, len(spans)) // the span of each quotation out
 	for i, sp := range spans {
-		if a.labelled(i) {
+		if a.labelled(i) || a.nameModifier(sp) {
 			// charged with “…”: the name of a thing, not words said.
 			a.said = append(a.said, resolved{})
 			continue
@@ -177,6 +177,43 @@ func (a *attributor) term(sp span) bool {
 	return countWords(q) <= maxTermWords && !strings.ContainsAny(q, ".!?;:,")
 }
 
+// nameModifier reports whether sp is a name standing between an article
+// and the noun it qualifies: under the “one country, two systems”
+// formula, la “ley mordaza” aprobada. Short, with no sentence punctuation,
+// and followed by a word in small letters that is no verb of saying,
+// pronoun, auxiliary or conjunction.
+func (a *attributor) nameModifier(sp span) bool {
+	before := wordsIn(a.text, max(0, sp.open-6), sp.open)
+	if len(before) == 0 || strings.TrimSpace(a.text[before[len(before)-1].end:sp.open]) != "" {
+		return false
+	}
+	switch before[len(before)-1].text {
+	case "the", "la", "le", "el", "les", "los", "las", "o", "os", "as":
+	default:
+		return false
+	}
+	q := a.text[sp.start:sp.end]
+	if countWords(q) > maxTermWords || strings.ContainsAny(q, ".!?;:") {
+		return false
+	}
+	after := wordsIn(a.text, sp.close, min(len(a.text), sp.close+40))
+	if len(after) == 0 || strings.TrimSpace(a.text[sp.close:after[0].start]) != "" || !startsLower(a.text[after[0].start:]) {
+		return false
+	}
+	return !isSpeechVerb(after, 0) && !notNoun[after[0].text]
+}
+
+// notNoun are the small words after a quotation that make it no
+// qualifier of a noun: a tag's pronoun, an auxiliary, a conjunction.
+var notNoun = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"is": true, "was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "will": true,
+	"would": true, "could": true, "can": true, "may": true, "might": true, "must": true, "should": true,
+	"and": true, "or": true, "but": true, "that": true, "which": true, "who": true, "as": true,
+	"y": true, "o": true, "et": true, "ou": true, "e": true, "que": true, "qui": true, "es": true, "est": true,
+	"fue": true, "era": true, "a": true, "en": true, "de": true, "in": true, "of": true, "to": true, "for": true,
+}
+
 // labelled reports whether spans[i] names a thing rather than quoting
 // someone: charged with ‘…’, signs reading ‘…’, also as the second of a
 // list (charged with “spreading false news” and “membership of a group”).
@@ -197,8 +234,9 @@ func (a *attributor) speaker(i int) resolved {
 	}
 	if tag.unnamed {
 		// “…,” said a bishop in the north: neither a name before the
-		// quotation nor the speaker of the one before spoke it.
-		return resolved{}
+		// quotation nor the speaker of the one before spoke it. The
+		// mark stays, for a pronoun after it: “…,” he continued.
+		return tag
 	}
 	// X, who called it a “…”, according to AFP: X spoke, AFP reported.
 	// Only a person named before overrides the report's source: the
@@ -1099,6 +1137,12 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		if at-a.spans[k].close > 2000 {
 			break
 		}
+		if h.unnamed && want == kindPerson && a.spans[k].close <= at && !a.personBetween(a.spans[k].close, at) {
+			// “…,” said a bishop in central India. “…,” he continued:
+			// he is the bishop the text does not name, not a person
+			// named before him.
+			return resolved{unnamed: true}
+		}
 		if h.kind != want || a.spans[k].close > at {
 			continue
 		}
@@ -1134,6 +1178,17 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		return resolved{name: m.name, kind: m.kind}
 	}
 	return resolved{}
+}
+
+// personBetween reports whether a person is named in [from, to) outside
+// quotations.
+func (a *attributor) personBetween(from, to int) bool {
+	for _, m := range a.mentionsIn(from, to) {
+		if m.kind == kindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // modifier reports whether the mention m qualifies the noun after it, as

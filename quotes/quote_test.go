@@ -257,6 +257,7 @@ func TestExtract_speaker(t *testing.T) {
 		{"a relative pronoun in the phrase opens another clause", "Sarah M Brooks vive en Tame. “No vamos a rendirnos ante la represión”, afirma esta mujer quien además es directora de Harbour Watch con Kem Sokha.", "Sarah M Brooks"},
 		{"accused before a colon", "A dispute arose when Lena Brook accused Judge Kem Sokha directly: “You are acting not like a judge, but like a prosecutor.”", "Lena Brook"},
 		{"alleging after clarified", "Lena Brook also clarified that she had refused to give statements, alleging that the police were “busy collecting fabricated evidence.”", "Lena Brook"},
+		{"a pronoun after an unnamed speaker's tag", "“This is not about one town,” Lena Brook said.\n\nBishops spoke of fear. “Faith should not need any permission,” said a bishop in the north. “Yet permission is what people now seek,” he continued.", ""},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
@@ -298,6 +299,10 @@ func TestExtract_labelsAreNoQuotations(t *testing.T) {
 		"Banned slogans included “Free the political prisoners now” and “Justice for Kem Ley now”.",
 		"The hashtag was “#FreeThemAll and release them now” within hours.",
 		"Los organismos denuncian detenciones arbitrarias y una “criminalización de la protesta social”.",
+		// A name between an article and the noun it qualifies, even
+		// when a speaker is named around it.
+		"Lena Brook said no law enforcers could act in the city under the “one country, two systems” formula that governs it.",
+		"Sarah M Brooks criticó la “ley de seguridad ciudadana” aprobada por el congreso.",
 		"Al imputarles delitos como “intimidación pública grave”, “atentado contra el orden constitucional y la vida democrática” y daños.",
 		"Dans la rue, une foule chantait : « Ami policier, les gens sont avec vous ».",
 	} {
