@@ -329,7 +329,8 @@ func (a *attributor) after(i int) resolved {
 		if who, ok := a.definiteOrg(words, k); ok && len(before) == 0 && !newSentence {
 			return who
 		}
-		if pr := lastPronoun(words[:k]); pr != "" && len(before) == 0 && !newSentence {
+		if pr := lastPronoun(words[:k+1]); pr != "" && len(before) == 0 && !newSentence {
+			// words[k] itself may hold the pronoun: ajoute-t-elle.
 			return a.pronoun(pr, sp.open)
 		}
 		if m, ok := a.subject(before, w.start); ok {

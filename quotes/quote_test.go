@@ -258,6 +258,15 @@ func TestExtract_speaker(t *testing.T) {
 		{"accused before a colon", "A dispute arose when Lena Brook accused Judge Kem Sokha directly: “You are acting not like a judge, but like a prosecutor.”", "Lena Brook"},
 		{"alleging after clarified", "Lena Brook also clarified that she had refused to give statements, alleging that the police were “busy collecting fabricated evidence.”", "Lena Brook"},
 		{"a pronoun after an unnamed speaker's tag", "“This is not about one town,” Lena Brook said.\n\nBishops spoke of fear. “Faith should not need any permission,” said a bishop in the north. “Yet permission is what people now seek,” he continued.", ""},
+		// French inverts the subject pronoun into the verb.
+		{"French, ajoute-t-elle", "Sarah M Brooks a parlé lundi. « Nous ne céderons jamais devant la répression », ajoute-t-elle.", "Sarah M Brooks"},
+		{"French, poursuit-il", "Le ministre Hun Sen a parlé lundi. « Aucune opération militaire ne sera menée », poursuit-il.", "Hun Sen"},
+		{"French, confie", "« Nous ne céderons jamais devant la répression », confie Sarah M Brooks.", "Sarah M Brooks"},
+		{"Spanish, ha señalado", "“No vamos a rendirnos ante la represión”, ha señalado Sarah M Brooks.", "Sarah M Brooks"},
+		{"Spanish, cuenta", "“No vamos a rendirnos ante la represión”, cuenta Sarah M Brooks.", "Sarah M Brooks"},
+		{"Portuguese, informou", "“Não vamos desistir diante da repressão”, informou Sarah M Brooks.", "Sarah M Brooks"},
+		{"English, reiterated", "“We will never give up on them,” Sarah M Brooks reiterated.", "Sarah M Brooks"},
+		{"English, confirmed", "“Two of the journalists were released on Friday,” police spokesman Lena Brook confirmed.", "Lena Brook"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {

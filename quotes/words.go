@@ -43,7 +43,13 @@ func isSpeechVerb(ws []word, k int) bool {
 	if k+1 < len(ws) {
 		next = ws[k+1].text
 	}
-	switch ws[k].text {
+	verb := ws[k].text
+	if stem, _ := inverted(verb); stem != "" {
+		// « … », ajoute-t-elle; poursuit-il: French puts the subject
+		// pronoun after the verb, joined by hyphens.
+		verb = stem
+	}
+	switch verb {
 	case "according":
 		return next == "to"
 	case "selon", "según":
@@ -88,7 +94,7 @@ func isSpeechVerb(ws []word, k int) bool {
 		"urge", "urges", "urged",
 		"conclude", "concludes", "concluded",
 		"comment", "comments", "commented",
-		"remark", "remarked", "recall", "recalled",
+		"remark", "remarked", "recalled",
 		"stress", "stresses", "stressed",
 		"emphasise", "emphasised", "emphasize", "emphasized",
 		"tweet", "tweeted", "posted",
@@ -109,11 +115,34 @@ func isSpeechVerb(ws []word, k int) bool {
 		// the response, noting that “…”".
 		"noting", "explaining", "arguing", "insisting", "stressing", "emphasizing", "emphasising",
 		"urging", "declaring", "announcing", "claiming", "asking", "replying", "describing", "alleging",
+		"answer", "answers", "answered", "concede", "concedes", "conceded", "complain", "complains", "complained",
+		"lament", "laments", "lamented", "caution", "cautions", "cautioned", "recount", "recounts", "recounted",
+		"contend", "contends", "contended", "maintain", "maintains", "maintained", "reiterate", "reiterates", "reiterated",
+		"assert", "asserts", "asserted", "confirm", "confirms", "confirmed", "affirm", "affirms", "affirmed",
+		"counter", "counters", "countered", "retort", "retorts", "retorted",
+		"predict", "predicts", "predicted", "exclaim", "exclaimed",
+		"shout", "shouted", "quip", "quipped", "recall", "recalls", "recalling",
 		// A statement's nouns: "issued a communiqué in which it …".
 		"communiqué", "comunicado", "déclaration", "declaración":
 		return true
 	}
-	return romanceSpeechVerbs[ws[k].text]
+	return romanceSpeechVerbs[verb]
+}
+
+// inverted splits a French verb with its subject pronoun after it
+// ("ajoute-t-elle", "poursuit-il", "dit-elle") into the verb and the
+// pronoun as lastPronoun gives it (he, she, they); "" when w is no such
+// word.
+func inverted(w string) (stem, pronoun string) {
+	for _, p := range []struct{ suffix, pronoun string }{
+		{"-t-il", "he"}, {"-t-elle", "she"}, {"-t-ils", "they"}, {"-t-elles", "they"}, {"-t-on", ""},
+		{"-il", "he"}, {"-elle", "she"}, {"-ils", "they"}, {"-elles", "they"},
+	} {
+		if s, ok := strings.CutSuffix(w, p.suffix); ok && s != "" && !strings.Contains(s, "-") {
+			return s, p.pronoun
+		}
+	}
+	return "", ""
 }
 
 // speechNouns are the speech verbs that are nouns as well: "a claim
@@ -188,17 +217,33 @@ var romanceSpeechVerbs = map[string]bool{
 	"tuiteó": true, "tuiteo": true, "tweeteó": true, "tweeteo": true, "enfatizó": true, "puntualizó": true,
 	"sentenció": true, "planteó": true, "refirió": true, "cuestionó": true, "advierte": true,
 	"replicó": true, "replica": true, "acotó": true, "consideró": true, "estimó": true, "admitió": true,
+	"cuenta": true, "relata": true, "lamenta": true, "recuerda": true, "subraya": true,
+	"comenta": true, "reconoce": true, "aseveró": true, "expuso": true, "argumentó": true, "narró": true,
+	"recalcó": true, "remarcó": true, "reprochó": true, "enfatiza": true, "destaca": true,
+	// Perfect participles after "ha": “…”, ha señalado X.
+	"señalado": true, "dicho": true, "afirmado": true, "declarado": true, "indicado": true, "explicado": true,
+	"asegurado": true, "denunciado": true, "manifestado": true, "expresado": true, "advertido": true,
+	"subrayado": true, "destacado": true, "recordado": true, "insistido": true, "añadido": true, "agregado": true,
 	"agrega": true, "añade": true, "explica": true, "asegura": true, "indica": true,
 	"aclaró": true, "reiteró": true, "mencionó": true, "comentó": true, "detalló": true, "precisó": true,
 	"opinó": true, "criticó": true, "respondió": true, "reconoció": true, "invita": true, "invitó": true,
 	"pidió": true, "pide": true, "piden": true, "solicitó": true, "repitió": true, "repite": true,
 	"demandé": true, "demande": true, "réclamé": true, "réclame": true, "exigé": true, "exige": true, "répété": true,
 	"répondu": true, "rétorqué": true, "assuré": true, "poursuivi": true, "reconnu": true,
+	"poursuit": true, "confie": true, "raconte": true, "raconté": true, "témoigne": true, "témoigné": true,
+	"assure": true, "déplore": true, "déploré": true, "lâche": true, "lâché": true, "martèle": true,
+	"prévient": true, "prévenu": true, "indigne": true, "indigné": true, "tranche": true, "tranché": true,
+	"reconnaît": true, "reconnait": true, "commente": true, "commenté": true, "répond": true, "rétorque": true,
+	"juge": true, "jugé": true, "détaille": true, "détaillé": true, "soutient": true, "glisse": true, "glissé": true,
+	"admet": true, "admis": true, "constate": true, "constaté": true, "alerte": true, "alerté": true,
+	"ironise": true, "ironisé": true, "nuance": true, "nuancé": true, "résume": true, "interroge": true,
 	// Portuguese.
 	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
 	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
 	"perguntou": true, "contou": true, "escreveu": true, "completou": true, "avaliou": true, "criticou": true,
-	"defendeu": true, "diz": true,
+	"defendeu": true, "diz": true, "conta": true, "ressalta": true, "lembra": true, "alerta": true,
+	"avalia": true, "completa": true, "acrescenta": true, "relatou": true, "informou": true, "observou": true,
+	"comentou": true, "pontuou": true, "enfatizou": true, "reforçou": true, "questionou": true,
 }
 
 // lastPronoun returns the last subject pronoun among ws as its English
