@@ -535,8 +535,13 @@ func openOffice(gap string) bool {
 // role ("Executive Director of Amnesty International Kenya"): it holds a
 // title or office word, so it is no second name.
 func capitalisedRole(role string) bool {
-	for _, w := range strings.Fields(role) {
+	fields := strings.Fields(role)
+	for i, w := range fields {
 		if entities.IsTitle(strings.Trim(w, ",")) {
+			return true
+		}
+		// "Harbour Watch’s director": an organization's office.
+		if (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) && i+1 < len(fields) && startsLower(fields[i+1]) {
 			return true
 		}
 	}
@@ -928,6 +933,10 @@ func ownWords(ws []word) string {
 // Pilorge: “…”", "Según la abogada María Pérez: “…”".
 var introducers = map[string]bool{"pour": true, "selon": true, "for": true, "para": true, "según": true, "segundo": true}
 
+// maxIntroducedWords bounds an introducing phrase that a comma, not a
+// colon, closes.
+const maxIntroducedWords = 10
+
 // introduced returns the person (or else the organization) first named in
 // a clause that an introducer opens and a colon closes, right before the
 // quotation; resolved{} otherwise.
@@ -935,7 +944,10 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 	if len(words) == 0 || !introducers[words[0].text] {
 		return resolved{}
 	}
-	if !strings.HasSuffix(strings.TrimRight(a.text[from:open], " \t\u00a0"), ":") {
+	clause := strings.TrimRight(a.text[from:open], " \t\u00a0")
+	if !strings.HasSuffix(clause, ":") && !(strings.HasSuffix(clause, ",") && len(words) <= maxIntroducedWords) {
+		// "Para Sarah M Brooks, “…”", "Pour la présidente de X, Y,
+		// « … »": a short introducing phrase may end with a comma.
 		return resolved{}
 	}
 	var org *mention

@@ -267,6 +267,9 @@ func TestExtract_speaker(t *testing.T) {
 		{"Portuguese, informou", "“Não vamos desistir diante da repressão”, informou Sarah M Brooks.", "Sarah M Brooks"},
 		{"English, reiterated", "“We will never give up on them,” Sarah M Brooks reiterated.", "Sarah M Brooks"},
 		{"English, confirmed", "“Two of the journalists were released on Friday,” police spokesman Lena Brook confirmed.", "Lena Brook"},
+		{"an appositive holding an organization's office", "Kem Sokha spoke first. “This is a dark day for all of us,” Sarah M Brooks, Harbour Watch’s director, said in a statement on Monday.", "Sarah M Brooks"},
+		{"Spanish, para X and a comma", "Kem Sokha habló primero. Para Sarah M Brooks, “este es un día oscuro para todos nosotros”.", "Sarah M Brooks"},
+		{"French, pour a role, the name and a comma", "Kem Sokha a parlé. Pour la présidente de Harbour Watch, Sarah M Brooks, « c’est un jour sombre pour nous tous ».", "Sarah M Brooks"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
