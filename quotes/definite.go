@@ -10,15 +10,16 @@ import "strings"
 // orgNounsAny stand for any organization: the one the text last named.
 var orgNounsAny = map[string]bool{
 	"group": true, "organisation": true, "organization": true, "ngo": true, "institution": true,
-	"body": true, "watchdog": true, "charity": true,
+	"body": true, "watchdog": true, "charity": true, "agency": true, "office": true,
 	"ong": true, "organización": true, "organização": true, "grupo": true, "groupe": true,
+	"organismo": true, "entidad": true, "organisme": true, "agence": true, "agencia": true, "oficina": true,
 }
 
 // orgNounsNamed stand for an organization whose name holds the noun: "the
 // ministry" is the Ministry of the Interior named before, and no other.
 var orgNounsNamed = map[string]bool{
 	"ministry": true, "court": true, "union": true, "party": true, "council": true, "commission": true,
-	"committee": true, "agency": true, "movement": true, "coalition": true, "network": true,
+	"committee": true, "movement": true, "coalition": true, "network": true,
 	"association": true, "federation": true, "department": true, "government": true, "mission": true,
 	"ministère": true, "ministerio": true, "ministério": true, "syndicat": true, "sindicato": true,
 	"comité": true, "asociación": true, "associação": true, "mouvement": true, "movimiento": true,
@@ -48,8 +49,8 @@ func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
 	if n >= 2 && auxiliaries[words[n].text] && !definiteArticles[words[n-1].text] {
 		n--
 	}
-	art := n - 1 // the article, perhaps before modifiers: "the human rights organization"
-	for art > 0 && n-art <= maxNounModifiers && !definiteArticles[words[art].text] && startsLower(a.text[words[art].start:]) {
+	art := n - 1 // the article, perhaps before modifiers: "the human rights organization", "the UN agency"
+	for art > 0 && n-art <= maxNounModifiers && !definiteArticles[words[art].text] {
 		art--
 	}
 	if art < 0 || !definiteArticles[words[art].text] || strings.ContainsAny(a.text[words[art].end:words[k].start], ",;:.") {
@@ -60,8 +61,36 @@ func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
 		// who speaks.
 		return resolved{}, false
 	}
-	noun := words[n].text
-	at := words[art].start
+	for _, m := range a.mentionsIn(words[art].start, words[k].start) {
+		// "the UN agency said": a name may qualify the noun; any other
+		// name there is the subject itself ("the group Harbour Watch").
+		if !a.modifier(m) {
+			return resolved{}, false
+		}
+	}
+	return a.orgNoun(words[n].text, words[art].start)
+}
+
+// definiteOrgFrom returns where the definite noun phrase definiteOrg reads
+// before words[k] starts, so a caller can look for names before it.
+func definiteOrgFrom(words []word, k int) int {
+	n := k - 1
+	if n >= 2 && auxiliaries[words[n].text] && !definiteArticles[words[n-1].text] {
+		n--
+	}
+	for art := n - 1; art >= 0 && n-art <= maxNounModifiers+1; art-- {
+		if definiteArticles[words[art].text] {
+			return words[art].start
+		}
+	}
+	return words[max(0, n)].start
+}
+
+// orgNoun resolves an organization's definite noun standing at offset at:
+// a noun for any organization is the one last named, as "it" is; a noun
+// that is part of names (the ministry) is the last organization whose
+// name holds it, or no one named. ok is false for any other noun.
+func (a *attributor) orgNoun(noun string, at int) (resolved, bool) {
 	switch {
 	case orgNounsAny[noun]:
 		return a.pronoun("it", at), true
@@ -73,6 +102,25 @@ func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
 			}
 		}
 		return resolved{}, true
+	}
+	return resolved{}, false
+}
+
+// definiteOrgAfter resolves a tag that names the speaker by an
+// organization's definite noun right after the speech verb words[k]:
+// “…”, expresó la organización en un comunicado; « … », selon l’ONG;
+// “…,” said the UN agency.
+func (a *attributor) definiteOrgAfter(words []word, k int) (resolved, bool) {
+	if k+2 >= len(words) || !definiteArticles[words[k+1].text] {
+		return resolved{}, false
+	}
+	for j := k + 2; j < len(words) && j-(k+1) <= maxNounModifiers+1; j++ {
+		if strings.ContainsAny(a.text[words[j-1].end:words[j].start], ",;:.!?()\"“”«»\n") {
+			return resolved{}, false
+		}
+		if orgNounsAny[words[j].text] || orgNounsNamed[words[j].text] {
+			return a.orgNoun(words[j].text, words[k+1].start)
+		}
 	}
 	return resolved{}, false
 }

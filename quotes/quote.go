@@ -326,7 +326,7 @@ func (a *attributor) after(i int) resolved {
 		if who, ok := a.documentSubject(words, k); ok {
 			return who
 		}
-		if who, ok := a.definiteOrg(words, k); ok && len(before) == 0 && !newSentence {
+		if who, ok := a.definiteOrg(words, k); ok && len(a.mentionsIn(sp.close, definiteOrgFrom(words, k))) == 0 && !newSentence {
 			return who
 		}
 		if pr := lastPronoun(words[:k+1]); pr != "" && len(before) == 0 && !newSentence {
@@ -343,6 +343,10 @@ func (a *attributor) after(i int) resolved {
 			return resolved{}
 		}
 		if who, ok := a.officeAfter(words, k); ok {
+			return who
+		}
+		if who, ok := a.definiteOrgAfter(words, k); ok && who.name != "" {
+			who.weak = reports(w.text)
 			return who
 		}
 		if m, ok := a.named(words, k, limit); ok {
@@ -788,7 +792,7 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if who, ok := a.officeBefore(words, k); ok {
 			return who
 		}
-		if who, ok := a.definiteOrg(words, k); ok && len(a.mentionsIn(words[k-2].start, w.start)) == 0 {
+		if who, ok := a.definiteOrg(words, k); ok {
 			return who
 		}
 		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {

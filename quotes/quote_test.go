@@ -270,6 +270,12 @@ func TestExtract_speaker(t *testing.T) {
 		{"an appositive holding an organization's office", "Kem Sokha spoke first. “This is a dark day for all of us,” Sarah M Brooks, Harbour Watch’s director, said in a statement on Monday.", "Sarah M Brooks"},
 		{"Spanish, para X and a comma", "Kem Sokha habló primero. Para Sarah M Brooks, “este es un día oscuro para todos nosotros”.", "Sarah M Brooks"},
 		{"French, pour a role, the name and a comma", "Kem Sokha a parlé. Pour la présidente de Harbour Watch, Sarah M Brooks, « c’est un jour sombre pour nous tous ».", "Sarah M Brooks"},
+		// An organization's definite noun after the verb, and one
+		// qualified by a name.
+		{"Spanish, indicó el organismo", "Harbour Watch publicó un informe. “La situación es grave en todo el país”, indicó el organismo.", "Harbour Watch"},
+		{"Spanish, expresó la organización", "Harbour Watch publicó un informe. “La situación es grave en todo el país”, expresó la organización en un comunicado.", "Harbour Watch"},
+		{"French, selon l’ONG", "Harbour Watch a publié un rapport. « La situation est grave dans tout le pays », selon l’ONG.", "Harbour Watch"},
+		{"the UN agency said", "Harbour Watch published a report on Monday. “The situation is dire across the whole strip,” the UN agency said.", "Harbour Watch"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
