@@ -221,6 +221,9 @@ func TestExtract_speaker(t *testing.T) {
 		// however long ago, and whoever was named since.
 		{"the office before the verb", "“We will not stay silent,” said Harbour Watch director Lena Brook. Kem Sokha did not answer. The director told reporters that “every permit was issued unlawfully.”", "Lena Brook"},
 		{"the office after the verb", "Ambassador Sarah M Brooks arrived in the morning. Hun Sen did not attend. “Our fight is with the armed groups, not with the people,” said the Ambassador.", "Sarah M Brooks"},
+		{"an office with its holder's name in the tag", "Lena Brook spoke first. “The situation is dire across the whole country,” said the minister Kem Sokha.", "Kem Sokha"},
+		{"an office with its holder's name before the verb", "Lena Brook spoke first. The minister Kem Sokha said that “the situation is dire across the whole country”.", "Kem Sokha"},
+		{"an office followed by another clause's name", "Ambassador Sarah M Brooks spoke. Hun Sen left. “Our fight is with the armed groups, not the people,” said the Ambassador, who also insisted on talks – a claim rejected by Kem Sokha.", "Sarah M Brooks"},
 		{"Spanish, an office with its complement before the verb", "El relator especial de la ONU, Sarah M Brooks, visitó Tame. Hun Sen no habló. Al respecto, el relator especial de la ONU planteó que “no todo lo que pasa tiene que ver con las elecciones”.", "Sarah M Brooks"},
 		{"Spanish, the office after the verb", "El relator especial de la ONU, Sarah M Brooks, visitó Tame. Hun Sen no habló. “Lo más grave es la ausencia de una reacción del Estado”, dijo el relator al cuestionar la falta de respuesta.", "Sarah M Brooks"},
 		// A paragraph that opens with a quotation goes on from the

@@ -76,7 +76,9 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 				return resolved{}, false
 			}
 		}
-		return a.officeHolder(office, words[j].start), true
+		// Up to the verb: "the minister Kem Sokha said" names the
+		// holder right there.
+		return a.officeHolder(office, words[k].start), true
 	}
 	return resolved{}, false
 }
@@ -93,7 +95,9 @@ func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
 			return resolved{}, false
 		}
 		if officeNouns[words[j].text] {
-			return a.officeHolder(words[j].text, words[k].start), true
+			// Up to the tag's end: "dijo el ministro Kem Sokha"
+			// names the holder right there.
+			return a.officeHolder(words[j].text, words[len(words)-1].end), true
 		}
 		if !startsUpper(a.text[words[j].start:]) && j > k+2 {
 			// "dijo el ministerio de…": only capitalised words or
@@ -129,12 +133,34 @@ func (a *attributor) officeHolder(noun string, at int) resolved {
 		after := ws[j].end
 		stop := min(at, after+maxOfficeToName, sentenceEnd(a.text, after))
 		for _, p := range a.mentionsIn(after, stop) {
-			if p.kind == kindPerson && !p.possessive {
+			if p.kind != kindPerson || p.possessive {
+				continue
+			}
+			if a.introduces(after, p.start) {
 				return resolved{name: p.name, kind: p.kind}
 			}
+			break
 		}
 	}
 	return a.pronoun("she", at)
+}
+
+// introduces reports whether text[from:to], between an office noun and a
+// person's name, is the rest of the office ("especial para la Libertad de
+// Expresión de la CIDH,"), not another clause: no quotation mark, dash,
+// colon or semicolon, no relative pronoun and no verb of saying ("the
+// Ambassador, who also insisted that “…” – a claim rejected by X").
+func (a *attributor) introduces(from, to int) bool {
+	if strings.ContainsAny(a.text[from:to], "“”\"«»–—;:") {
+		return false
+	}
+	ws := wordsIn(a.text, from, to)
+	for k := range ws {
+		if relativePronouns[ws[k].text] || isSpeechVerb(ws, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // asSpeaker turns a mention read as a speaker into one: an organization's
