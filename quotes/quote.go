@@ -875,6 +875,14 @@ func (a *attributor) colonLead(words []word, from, open int) resolved {
 		return resolved{name: person[0].name, kind: kindPerson}
 	case len(person) == 0 && len(org) == 1 && len(wordsIn(a.text, org[0].end, open)) == 0:
 		return resolved{name: org[0].name, kind: kindOrg}
+	case len(person) == 0:
+		// "Interrogée, la présidente : « … »": an office stands for
+		// its holder, as in a tag.
+		for k := 1; k < len(words); k++ {
+			if officeNouns[words[k].text] && definiteArticles[words[k-1].text] {
+				return a.officeHolder(words[k].text, words[k-1].start)
+			}
+		}
 	}
 	return resolved{}
 }

@@ -246,6 +246,7 @@ func TestExtract_speaker(t *testing.T) {
 		// the speaker, as French copy introduces one.
 		{"French, a name and its role before a colon", "Kem Sokha a parlé lundi. Sarah M Brooks, directrice de Harbour Watch : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
 		{"French, a role and its name before a colon", "Kem Sokha a parlé lundi. La directrice de Harbour Watch, Sarah M Brooks : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
+		{"French, an office alone before a colon", "Sarah M Brooks est présidente de Harbour Watch. Kem Sokha a parlé ensuite. Interrogée, la présidente : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
 		{"an organization alone before a colon", "Kem Sokha spoke on Monday. Harbour Watch: “The permits were issued unlawfully and must be withdrawn.”", "Harbour Watch"},
 		{"two people before a colon is no attribution", "Sarah M Brooks met Kem Sokha in the capital: “The permits were issued unlawfully and must be withdrawn.”", ""},
 		{"a person's pronouncement before a colon", "It is a logical follow up to director Sarah M Brooks’s pronouncement at the launch of the probe into the killing: “The safety of journalists remains a priority for the government.”", "Sarah M Brooks"},

@@ -130,6 +130,11 @@ func (a *attributor) officeHolder(noun string, at int) resolved {
 		if ws[j].text != noun {
 			continue
 		}
+		if p, ok := a.namedBefore(ws[j].start); ok {
+			// "Sarah M Brooks, présidente de Harbour Watch", "X is
+			// the group's director": the name before the office.
+			return resolved{name: p.name, kind: p.kind}
+		}
 		after := ws[j].end
 		stop := min(at, after+maxOfficeToName, sentenceEnd(a.text, after))
 		for _, p := range a.mentionsIn(after, stop) {
@@ -143,6 +148,56 @@ func (a *attributor) officeHolder(noun string, at int) resolved {
 		}
 	}
 	return a.pronoun("she", at)
+}
+
+// copulaWords may stand between a person's name and the office the
+// sentence gives them: "X is the director", "X, the group's chief", "X
+// est présidente", "X, la directora".
+var copulaWords = map[string]bool{
+	"is": true, "was": true, "the": true, "a": true, "an": true, "its": true, "their": true, "s": true,
+	"est": true, "était": true, "es": true, "era": true, "fue": true, "é": true, "foi": true,
+	"la": true, "le": true, "el": true, "l": true, "une": true, "un": true, "una": true, "uma": true, "um": true, "o": true,
+}
+
+// maxCopulaBytes bounds the text between a name and the office after it.
+const maxCopulaBytes = 40
+
+// namedBefore returns the person named right before offset office with
+// only a comma and copulaWords between.
+func (a *attributor) namedBefore(office int) (mention, bool) {
+	ms := a.mentionsIn(max(0, office-maxCopulaBytes-120), office)
+	for k := len(ms) - 1; k >= 0; k-- {
+		p := ms[k]
+		if office-p.end > maxCopulaBytes {
+			return mention{}, false
+		}
+		if p.kind != kindPerson || p.possessive {
+			// "the group’s director": an organization between is part
+			// of the office; look further back.
+			continue
+		}
+		gap := a.text[p.end:office]
+		if strings.ContainsAny(gap, ".;:!?()\"“”«»–—\n") {
+			return mention{}, false
+		}
+		for _, w := range wordsIn(a.text, p.end, office) {
+			if !copulaWords[w.text] && !a.insideMention(w.start) {
+				return mention{}, false
+			}
+		}
+		return p, true
+	}
+	return mention{}, false
+}
+
+// insideMention reports whether offset at lies in a mention's name.
+func (a *attributor) insideMention(at int) bool {
+	for _, m := range a.mentionsIn(max(0, at-200), at+1) {
+		if m.start <= at && at < m.end {
+			return true
+		}
+	}
+	return false
 }
 
 // introduces reports whether text[from:to], between an office noun and a
