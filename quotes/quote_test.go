@@ -327,6 +327,10 @@ func TestExtract_labelsAreNoQuotations(t *testing.T) {
 		"Sarah M Brooks criticó la “ley de seguridad ciudadana” aprobada por el congreso.",
 		"Al imputarles delitos como “intimidación pública grave”, “atentado contra el orden constitucional y la vida democrática” y daños.",
 		"Dans la rue, une foule chantait : « Ami policier, les gens sont avec vous ».",
+		// A name or a charge introduced as such.
+		"The six were arrested for allegedly “spreading false news about the army” in March.",
+		"A militia known as “the Lions of the Eastern Desert” claimed the attack.",
+		"Un grupo conocido como “los hijos de la patria libre” reivindicó el ataque.",
 	} {
 		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("%s: got %+v, want no quotation", text, got)

@@ -323,6 +323,7 @@ func endsWithLabel(clause string) bool {
 	last := ws[len(ws)-1].text
 	switch last {
 	case "reading", "read", "titled", "entitled", "dubbed", "headlined", "so-called", "hashtag", "slogan", "slogans",
+		"nicknamed", "surnommé", "surnommée", "apodado", "apodada",
 		"intitulé", "intitulée", "titulado", "titulada", "denominado", "denominada",
 		// A crowd's chant is no one's statement: une foule chantait : « … ».
 		"chanted", "chanting", "chantait", "chantaient", "scandait", "scandaient", "scandant", "coreaban", "coreaba", "coreando":
@@ -375,6 +376,9 @@ var labelPairs = map[string]bool{
 	"offense of": true, "concept of": true, "notion of": true, "count of": true, "counts of": true,
 	"crimes of": true, "offences of": true, "arrested for": true, "detained for": true, "jailed for": true,
 	"sentenced for": true, "prosecuted for": true, "indicted for": true,
+	"investigated for": true, "imprisoned for": true, "convicted for": true, "charged for": true,
+	"for allegedly": true, "known as": true, "conocido como": true, "conocida como": true,
+	"conocidos como": true, "conocidas como": true, "connu comme": true, "connue comme": true,
 	"accusé de": true, "accusée de": true, "accusés de": true, "accusées de": true, "inculpé de": true,
 	"inculpée de": true, "inculpés de": true, "inculpé pour": true, "poursuivi pour": true, "poursuivie pour": true,
 	"poursuivis pour": true, "condamné pour": true, "condamnée pour": true, "chef de": true, "chefs de": true,
