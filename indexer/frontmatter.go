@@ -15,7 +15,10 @@ type frontMatter struct {
 	// author is the post's author field: a person on most blogs, but the
 	// publishing organization on a newsroom's or an NGO's site
 	// ("author: IRFS"), which Extractor.source decides.
-	author    string
+	author string
+	// byline is a byline field ("Doug Bernard, VOA press freedom
+	// editor"), which may name the writer's outlet after a comma.
+	byline    string
 	published time.Time
 }
 
@@ -71,6 +74,7 @@ func splitFrontMatter(text string) (frontMatter, string) {
 		source: frontString(lower, frontSourceKeys),
 		url:    frontString(lower, frontURLKeys),
 		author: frontString(lower, []string{"author"}),
+		byline: frontString(lower, []string{"byline"}),
 	}
 	for _, k := range frontDateKeys {
 		if t, ok := frontDate(lower[k]); ok {
@@ -130,5 +134,5 @@ func (fm frontMatter) fill(x *extraction) {
 	if fm.url != "" {
 		x.url = fm.url
 	}
-	x.author = fm.author
+	x.author, x.byline = fm.author, fm.byline
 }

@@ -335,6 +335,27 @@ func (e *Extractor) authorOrg(author string) (string, bool) {
 	return "", false
 }
 
+// maxBylineOrgWords bounds the words of an outlet's name in a byline.
+const maxBylineOrgWords = 4
+
+// bylineOrg returns the outlet a byline names after the writer's name and
+// a comma, when the gazetteer knows it: "Doug Bernard, VOA press freedom
+// editor" is Voice of America's, "Ana Ruiz, Reuters" Reuters'. The
+// outlet's name opens the part after the comma; the words after it are
+// the writer's role.
+func (e *Extractor) bylineOrg(byline string) (string, bool) {
+	parts := strings.Split(byline, ",")
+	for _, part := range parts[min(1, len(parts)):] {
+		ws := strings.Fields(part)
+		for n := min(len(ws), maxBylineOrgWords); n > 0; n-- {
+			if org, ok := e.names.KnownOrg(strings.Join(ws[:n], " ")); ok {
+				return org, true
+			}
+		}
+	}
+	return "", false
+}
+
 // hostOf returns the host name of a URL without "www.", or "".
 func hostOf(rawURL string) string {
 	u, err := url.Parse(strings.TrimSpace(rawURL))

@@ -94,6 +94,8 @@ func TestExtractor_Source_headerFields(t *testing.T) {
 		{"a person as the author", "---\ntitle: Six activists detained\nauthor: Ana Ruiz\n---\n" + body, ""},
 		{"a newsroom credit as the author", "---\ntitle: Six activists detained\nauthor: REDACCION\n---\n" + body, ""},
 		{"a copyright line under the byline", "---\ntitle: Six activists detained\n---\n" + body + "\npar La rédaction le samedi 14 septembre 2024\\\n© armenews.com 2024\n", "armenews.com"},
+		{"an outlet after the writer's name in a byline", "---\ntitle: Six activists detained\nbyline: Doug Bernard, VOA press freedom editor\n---\n" + body, "Voice of America"},
+		{"a byline with the writer alone", "---\ntitle: Six activists detained\nbyline: Doug Bernard\n---\n" + body, ""},
 		{"a copyright line with the year first", "---\ntitle: Six activists detained\n---\n" + body + "\n© 2023 Harbour Watch\n", "Harbour Watch"},
 	}
 	for _, tt := range tests {
