@@ -607,7 +607,7 @@ const maxOfficeWords = 5
 // possessive and the person hold no punctuation.
 func (a *attributor) possessiveHolder(verbEnd, limit int) (mention, bool) {
 	ms := a.namesAfterVerb(verbEnd, limit)
-	if len(ms) < 2 || !ms[0].possessive || ms[0].kind == kindPerson || ms[1].kind != kindPerson {
+	if len(ms) < 2 || !ms[0].possessive || ms[0].kind == kindPerson || ms[1].kind != kindPerson || ms[1].start < ms[0].end {
 		return mention{}, false
 	}
 	for _, w := range wordsIn(a.text, verbEnd, ms[0].start) {
@@ -820,6 +820,9 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 // said, in the clause that a colon closes right before the quotation.
 func (a *attributor) possessiveWords(from, open int) (resolved, bool) {
 	for _, m := range a.mentionsIn(from, open) {
+		if m.end > open {
+			continue
+		}
 		// "Jose Torres Jr.’s": the possessive may follow an
 		// abbreviation's full stop.
 		rest := strings.TrimPrefix(a.text[m.end:open], ".")
@@ -880,7 +883,7 @@ func (a *attributor) colonLead(words []word, from, open int) resolved {
 		// its holder, as in a tag.
 		for k := 1; k < len(words); k++ {
 			if officeNouns[words[k].text] && definiteArticles[words[k-1].text] {
-				return a.officeHolder(words[k].text, words[k-1].start)
+				return a.officeHolder(words[k].text, words[k-1].start, a.officeOf(words[k].start))
 			}
 		}
 	}

@@ -221,6 +221,7 @@ func TestExtract_speaker(t *testing.T) {
 		// however long ago, and whoever was named since.
 		{"the office before the verb", "“We will not stay silent,” said Harbour Watch director Lena Brook. Kem Sokha did not answer. The director told reporters that “every permit was issued unlawfully.”", "Lena Brook"},
 		{"the office after the verb", "Ambassador Sarah M Brooks arrived in the morning. Hun Sen did not attend. “Our fight is with the armed groups, not with the people,” said the Ambassador.", "Sarah M Brooks"},
+		{"an organization's office never named speaks for it", "Lena Brook was killed in July. According to the article, the Harbour Watch spokesperson on 4 September dismissed the report as the product of “foreigners pumping money to topple the government.”", "Harbour Watch"},
 		{"an office with its holder's name in the tag", "Lena Brook spoke first. “The situation is dire across the whole country,” said the minister Kem Sokha.", "Kem Sokha"},
 		{"an office with its holder's name before the verb", "Lena Brook spoke first. The minister Kem Sokha said that “the situation is dire across the whole country”.", "Kem Sokha"},
 		{"an office followed by another clause's name", "Ambassador Sarah M Brooks spoke. Hun Sen left. “Our fight is with the armed groups, not the people,” said the Ambassador, who also insisted on talks – a claim rejected by Kem Sokha.", "Sarah M Brooks"},
@@ -377,5 +378,23 @@ func TestExtract_empty(t *testing.T) {
 		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("Extract(%q) = %v, want none", text, got)
 		}
+	}
+}
+
+// An organization's name that holds an office noun ("Harbour Watch
+// Director", as a tagger may read it) stands over the office a tag names:
+// reading it must not cut the text backwards, and the office's holder
+// introduced before is the speaker.
+func TestExtract_officeInsideAName(t *testing.T) {
+	text := "Director Lena Brook arrived. “The situation is dire across the whole country,” said the Harbour Watch Director."
+	org := "Harbour Watch Director"
+	person := "Lena Brook"
+	names := entities.Names{
+		{Canonical: person, Kind: entities.Person, Start: strings.Index(text, person), End: strings.Index(text, person) + len(person)},
+		{Canonical: org, Kind: entities.Org, Start: strings.Index(text, org), End: strings.Index(text, org) + len(org)},
+	}
+	got := quotes.Extract(text, names)
+	if len(got) != 1 || got[0].Speaker != person {
+		t.Errorf("got %+v, want one quotation by %s", got, person)
 	}
 }

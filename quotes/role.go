@@ -50,14 +50,14 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 	if n >= 1 && auxiliaries[words[n].text] {
 		n--
 	}
-	office := ""
+	office, at := "", 0
 	for j := n; j >= 0 && n-j < maxOfficePhrase; j-- {
 		if j < n && strings.ContainsAny(a.text[words[j].end:words[j+1].start], ",;:.!?()\"“”«»\n") {
 			return resolved{}, false
 		}
 		w := words[j].text
 		if officeNouns[w] {
-			office = w
+			office, at = w, words[j].start
 		}
 		if complementMarkers[w] {
 			// "la Oficina del Presidente pidió": an office after "of"
@@ -78,7 +78,7 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 		}
 		// Up to the verb: "the minister Kem Sokha said" names the
 		// holder right there.
-		return a.officeHolder(office, words[k].start), true
+		return a.officeHolder(office, words[k].start, a.officeOf(at)), true
 	}
 	return resolved{}, false
 }
@@ -97,7 +97,7 @@ func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
 		if officeNouns[words[j].text] {
 			// Up to the tag's end: "dijo el ministro Kem Sokha"
 			// names the holder right there.
-			return a.officeHolder(words[j].text, words[len(words)-1].end), true
+			return a.officeHolder(words[j].text, words[len(words)-1].end, a.officeOf(words[j].start)), true
 		}
 		if !startsUpper(a.text[words[j].start:]) && j > k+2 {
 			// "dijo el ministerio de…": only capitalised words or
@@ -120,11 +120,28 @@ const maxOfficeToName = 120
 // named again long after it was introduced.
 const officeReach = 5000
 
+// officeOf returns the organization named right before an office noun
+// at offset office ("the Cambodian Government spokesperson"), or nil.
+func (a *attributor) officeOf(office int) *mention {
+	ms := a.mentionsIn(max(0, office-120), office)
+	// A mention that runs over the noun ("the UNRWA Commissioner-General",
+	// read whole as an organization) is no organization before it.
+	if n := len(ms); n > 0 && ms[n-1].kind == kindOrg && ms[n-1].end <= office {
+		gap := strings.TrimPrefix(strings.TrimPrefix(a.text[ms[n-1].end:office], "’s"), "'s")
+		if strings.TrimSpace(gap) == "" {
+			return &ms[n-1]
+		}
+	}
+	return nil
+}
+
 // officeHolder returns the person the text introduced before offset at with
 // the office noun: the first person named within maxOfficeToName bytes
-// after the noun, in the same sentence. Failing that, the office stands
-// for the person last named, as "she" does.
-func (a *attributor) officeHolder(noun string, at int) resolved {
+// after the noun, in the same sentence. Failing that, an office of an
+// organization the phrase names (org, which may be nil: "the Cambodian
+// Government spokesperson") speaks for it; else the office stands for the
+// person last named, as "she" does.
+func (a *attributor) officeHolder(noun string, at int, org *mention) resolved {
 	ws := wordsIn(a.text, max(0, at-officeReach), at)
 	for j := len(ws) - 1; j >= 0; j-- {
 		if ws[j].text != noun {
@@ -147,6 +164,9 @@ func (a *attributor) officeHolder(noun string, at int) resolved {
 			break
 		}
 	}
+	if org != nil {
+		return resolved{name: org.name, kind: org.kind}
+	}
 	return a.pronoun("she", at)
 }
 
@@ -168,6 +188,9 @@ func (a *attributor) namedBefore(office int) (mention, bool) {
 	ms := a.mentionsIn(max(0, office-maxCopulaBytes-120), office)
 	for k := len(ms) - 1; k >= 0; k-- {
 		p := ms[k]
+		if p.end > office {
+			continue // a name running over the office: no name before it
+		}
 		if office-p.end > maxCopulaBytes {
 			return mention{}, false
 		}
@@ -227,7 +250,7 @@ func (a *attributor) asSpeaker(m mention) resolved {
 		if n := len(ws); n > 1 && officeNouns[ws[n-1].text] && !slices.ContainsFunc(ws, func(w word) bool { return complementMarkers[w.text] }) {
 			// "Oficina del Presidente" is an office's name: the
 			// office is its head only when no complement leads to it.
-			return a.officeHolder(ws[n-1].text, m.start)
+			return a.officeHolder(ws[n-1].text, m.start, nil)
 		}
 	}
 	return resolved{name: m.name, kind: m.kind}
