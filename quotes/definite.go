@@ -37,9 +37,10 @@ var auxiliaries = map[string]bool{"has": true, "had": true, "have": true, "a": t
 // prepositions put the noun after them in an object's place.
 var prepositions = map[string]bool{"in": true, "of": true, "to": true, "for": true, "with": true, "by": true, "on": true, "at": true, "from": true, "about": true, "against": true, "into": true}
 
-// maxNounModifiers bounds the words in small letters between the article
-// and the noun: "the human rights organization said".
-const maxNounModifiers = 2
+// maxNounModifiers bounds the words between the article and the noun:
+// "the human rights organization said", "the UN human rights office
+// said".
+const maxNounModifiers = 4
 
 // definiteOrg resolves "the NOUN" right before the speech verb words[k].
 // ok says whether the words there are such a noun; the speaker is then the

@@ -164,10 +164,51 @@ func (a *attributor) officeHolder(noun string, at int, org *mention) resolved {
 			break
 		}
 	}
-	if org != nil {
+	if org != nil && spokesNouns[noun] {
 		return resolved{name: org.name, kind: org.kind}
 	}
+	if headNouns[noun] {
+		// "UN Secretary-General António Guterres … the UN chief said":
+		// a head is the last person introduced with an office.
+		if who := a.lastOfficeHolder(at); who.name != "" {
+			return who
+		}
+	}
 	return a.pronoun("she", at)
+}
+
+// headNouns name the head of an organization without saying which office:
+// the chief, the head.
+var headNouns = map[string]bool{"chief": true, "head": true, "jefe": true, "jefa": true, "chef": true}
+
+// lastOfficeHolder returns the last person the text introduced with any
+// office noun before offset at ("Secretary-General António Guterres"), or
+// no one.
+func (a *attributor) lastOfficeHolder(at int) resolved {
+	ws := wordsIn(a.text, max(0, at-officeReach), at)
+	for j := len(ws) - 1; j >= 0; j-- {
+		if !officeNouns[ws[j].text] || headNouns[ws[j].text] {
+			continue
+		}
+		after := ws[j].end
+		stop := min(at, after+maxOfficeToName, sentenceEnd(a.text, after))
+		for _, p := range a.mentionsIn(after, stop) {
+			if p.kind == kindPerson && !p.possessive && a.introduces(after, p.start) {
+				return resolved{name: p.name, kind: p.kind}
+			}
+			break
+		}
+	}
+	return resolved{}
+}
+
+// spokesNouns are the offices that speak for their organization when the
+// text names no holder: "the Cambodian Government spokesperson". A head
+// of one ("the UN chief", "the agency director") is a person the text
+// usually named before, as "she" would be.
+var spokesNouns = map[string]bool{
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true,
+	"porte-parole": true, "portavoz": true, "vocero": true, "vocera": true, "representante": true,
 }
 
 // copulaWords may stand between a person's name and the office the
