@@ -81,6 +81,9 @@ type extraction struct {
 	siteNames []string
 	// note says what reading the bytes had to guess (decodeText).
 	note string
+	// author is the front matter's author field, an organization or not;
+	// byline its byline field.
+	author, byline string
 }
 
 // Extract turns one raw document into a statement. It fills Title, Body, URL,
@@ -271,7 +274,13 @@ func (e *Extractor) source(x extraction, text string, ents entities.Names) strin
 		return e.names.CanonicalOrg(x.source)
 	}
 	host := hostOf(x.url)
-	if org, ok := e.names.KnownOrg(host); ok {
+	if org, ok := e.knownSite(host); ok {
+		return org
+	}
+	if org, ok := e.authorOrg(x.author); ok {
+		return org
+	}
+	if org, ok := e.bylineOrg(x.byline); ok {
 		return org
 	}
 	if org := letterhead(text, ents); org != "" {

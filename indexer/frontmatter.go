@@ -12,15 +12,23 @@ import (
 // and often the source there, not in the text.
 type frontMatter struct {
 	title, source, url string
-	published          time.Time
+	// author is the post's author field: a person on most blogs, but the
+	// publishing organization on a newsroom's or an NGO's site
+	// ("author: IRFS"), which Extractor.source decides.
+	author string
+	// byline is a byline field ("Doug Bernard, VOA press freedom
+	// editor"), which may name the writer's outlet after a comma.
+	byline    string
+	published time.Time
 }
 
 // Keys of front matter, by what they hold, most telling first. A site's
 // own page address (permalink, legacy_url) is no statement URL; sourceURL
-// is the original a repost copies.
+// is the original a repost copies. WordPress exports (wpXML → Jekyll)
+// write post_title and post_date.
 var (
-	frontTitleKeys  = []string{"title", "headline"}
-	frontDateKeys   = []string{"date", "publishdate", "pubdate", "published_at", "published", "created_date", "created"}
+	frontTitleKeys  = []string{"title", "headline", "post_title"}
+	frontDateKeys   = []string{"date", "publishdate", "pubdate", "published_at", "published", "created_date", "created", "post_date"}
 	frontSourceKeys = []string{"source", "publisher", "organization", "organisation"}
 	frontURLKeys    = []string{"sourceurl", "source_url", "canonical", "canonicalurl", "canonical_url", "original", "url"}
 )
@@ -65,6 +73,8 @@ func splitFrontMatter(text string) (frontMatter, string) {
 		title:  frontString(lower, frontTitleKeys),
 		source: frontString(lower, frontSourceKeys),
 		url:    frontString(lower, frontURLKeys),
+		author: frontString(lower, []string{"author"}),
+		byline: frontString(lower, []string{"byline"}),
 	}
 	for _, k := range frontDateKeys {
 		if t, ok := frontDate(lower[k]); ok {
@@ -75,10 +85,15 @@ func splitFrontMatter(text string) (frontMatter, string) {
 	return fm, body
 }
 
-// frontString is the first of keys that holds a string.
+// frontString is the first of keys that holds a string, or a list whose
+// first item is one (WordPress exports write "canonical_url:\n  - http…").
 func frontString(fields map[string]any, keys []string) string {
 	for _, k := range keys {
-		if s, ok := fields[k].(string); ok && strings.TrimSpace(s) != "" {
+		v := fields[k]
+		if l, ok := v.([]any); ok && len(l) > 0 {
+			v = l[0]
+		}
+		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
 			return collapseSpace(s)
 		}
 	}
@@ -119,4 +134,5 @@ func (fm frontMatter) fill(x *extraction) {
 	if fm.url != "" {
 		x.url = fm.url
 	}
+	x.author, x.byline = fm.author, fm.byline
 }

@@ -210,12 +210,33 @@ func creditedSource(text string) string {
 				return org
 			}
 		}
+		if org := copyrightIn(p); org != "" {
+			return org
+		}
 		if len(p) > 120 {
 			continue
 		}
 		if org := creditIn(p); org != "" {
 			return org
 		}
+	}
+	return ""
+}
+
+// copyrightRe matches the end of a publisher's copyright line, from its
+// sign: "© armenews.com 2024", "© 2023 Human Rights Watch".
+var copyrightRe = regexp.MustCompile(`^©\s*(?:\d{4}\s+)?(` + creditName + `|[\pL\d-]+(?:\.[\pL\d-]+)+)(?:\s+\d{4})?[\s.\\]*$`)
+
+// copyrightIn returns the publisher the copyright notice that ends
+// paragraph p names ("… le samedi 14 septembre 2024 © armenews.com 2024":
+// a byline and the notice may share a paragraph), or "".
+func copyrightIn(p string) string {
+	i := strings.LastIndex(p, "©")
+	if i < 0 {
+		return ""
+	}
+	if m := copyrightRe.FindStringSubmatch(strings.TrimSpace(p[i:])); m != nil {
+		return m[1]
 	}
 	return ""
 }
@@ -277,6 +298,62 @@ func creditIn(p string) string {
 		}
 	}
 	return ""
+}
+
+// knownSite returns the organization the gazetteer knows by host or by a
+// parent domain of it: "feeds.reuters.com" is Reuters' site.
+func (e *Extractor) knownSite(host string) (string, bool) {
+	for h := host; strings.Count(h, ".") >= 1; {
+		if org, ok := e.names.KnownOrg(h); ok {
+			return org, true
+		}
+		i := strings.IndexByte(h, '.')
+		h = h[i+1:]
+	}
+	return "", false
+}
+
+// authorAcronymRe matches an author field that is an organization's
+// acronym ("IRFS", "CPJ"): a newsroom credit ("REDACCION", "Staff
+// Writer") is longer or in small letters.
+var authorAcronymRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}\d&-]{1,5}$`)
+
+// authorOrg returns the organization a front matter author field names:
+// one the gazetteer knows ("author: Digital Rights Watch"), or an acronym.
+// A person's name is no source.
+func (e *Extractor) authorOrg(author string) (string, bool) {
+	author = strings.TrimSpace(author)
+	if author == "" {
+		return "", false
+	}
+	if org, ok := e.names.KnownOrg(author); ok {
+		return org, true
+	}
+	if authorAcronymRe.MatchString(author) {
+		return e.names.CanonicalOrg(author), true
+	}
+	return "", false
+}
+
+// maxBylineOrgWords bounds the words of an outlet's name in a byline.
+const maxBylineOrgWords = 4
+
+// bylineOrg returns the outlet a byline names after the writer's name and
+// a comma, when the gazetteer knows it: "Doug Bernard, VOA press freedom
+// editor" is Voice of America's, "Ana Ruiz, Reuters" Reuters'. The
+// outlet's name opens the part after the comma; the words after it are
+// the writer's role.
+func (e *Extractor) bylineOrg(byline string) (string, bool) {
+	parts := strings.Split(byline, ",")
+	for _, part := range parts[min(1, len(parts)):] {
+		ws := strings.Fields(part)
+		for n := min(len(ws), maxBylineOrgWords); n > 0; n-- {
+			if org, ok := e.names.KnownOrg(strings.Join(ws[:n], " ")); ok {
+				return org, true
+			}
+		}
+	}
+	return "", false
 }
 
 // hostOf returns the host name of a URL without "www.", or "".

@@ -3,6 +3,7 @@ package indexer
 import (
 	"testing"
 
+	"github.com/advosearch/advosearch/corpus"
 	"github.com/advosearch/advosearch/entities"
 )
 
@@ -70,5 +71,42 @@ func TestSource_HostOf(t *testing.T) {
 		if got := hostOf(tt.in); got != tt.want {
 			t.Errorf("hostOf(%q): got %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestExtractor_Source_headerFields covers where a Markdown post names its
+// publisher outside the text: a wire story's canonical link on a
+// subdomain, an organization's acronym as the author, a copyright line at
+// the foot; and what is no source: a person as the author, a newsroom
+// credit.
+func TestExtractor_Source_headerFields(t *testing.T) {
+	e, err := NewExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Police detained six activists in the capital on Monday, their lawyers said.\n\nThe six were released on bail on Tuesday.\n"
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a canonical link on a news agency's subdomain, as a list",
+			"---\npost_title: Six activists detained\ncanonical_url:\n  - >\n    http://feeds.reuters.com/~r/reuters/topNews/~3/abc/story01.htm\n---\n" + body, "Reuters"},
+		{"an acronym as the author", "---\ntitle: Six activists detained\nauthor: 'IRFS'\n---\n" + body, "IRFS"},
+		{"a person as the author", "---\ntitle: Six activists detained\nauthor: Ana Ruiz\n---\n" + body, ""},
+		{"a newsroom credit as the author", "---\ntitle: Six activists detained\nauthor: REDACCION\n---\n" + body, ""},
+		{"a copyright line under the byline", "---\ntitle: Six activists detained\n---\n" + body + "\npar La rédaction le samedi 14 septembre 2024\\\n© armenews.com 2024\n", "armenews.com"},
+		{"an outlet after the writer's name in a byline", "---\ntitle: Six activists detained\nbyline: Doug Bernard, VOA press freedom editor\n---\n" + body, "Voice of America"},
+		{"a byline with the writer alone", "---\ntitle: Six activists detained\nbyline: Doug Bernard\n---\n" + body, ""},
+		{"a copyright line with the year first", "---\ntitle: Six activists detained\n---\n" + body + "\n© 2023 Harbour Watch\n", "Harbour Watch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, _, err := e.Extract(corpus.Document{ID: "t", Name: "t.md", ContentType: corpus.TypeMD, Body: []byte(tt.text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Source != tt.want {
+				t.Errorf("source %q, want %q", st.Source, tt.want)
+			}
+		})
 	}
 }

@@ -746,11 +746,12 @@ func cutPipe(title string) (head, site string, ok bool) {
 // notHeadline reports whether a paragraph reads as something other than a
 // headline wherever it stands: a letter's salutation or any line that
 // leads into what follows ("To the Members of Parliament:", "Dear
-// colleagues,"), a site's address that a scraper put on top, or a byline
-// ("By Ana Ruiz | 14 March 2023").
+// colleagues,"), a site's address that a scraper put on top, a byline
+// ("By Ana Ruiz | 14 March 2023"), or a contact line with an e-mail
+// address or a telephone number.
 func notHeadline(p string) bool {
 	return strings.HasSuffix(p, ":") || strings.HasSuffix(p, ",") || salutationRe.MatchString(p) || bareAddressRe.MatchString(p) ||
-		bylineRe.MatchString(p) || !bylineDate(p).IsZero()
+		bylineRe.MatchString(p) || !bylineDate(p).IsZero() || contactRe.MatchString(p)
 }
 
 var (
@@ -758,6 +759,9 @@ var (
 	bylineRe      = regexp.MustCompile(`^(?:By|BY|Por|POR|Par|PAR|Written by|Reporting by)\s+\p{Lu}\S*(?:\s+\S+){0,5}$`)
 	salutationRe  = regexp.MustCompile(`(?i)^(?:dear|to whom|chers?|chères?|estimad[oa]s?|querid[oa]s?|prezad[oa]s?)\b`)
 	bareAddressRe = regexp.MustCompile(`(?i)^#*\s*(?:https?://)?(?:[\pL\d-]+\.)+\pL{2,}(?:/\S*)?$`)
+	// contactRe: a press release's contact line, with an e-mail address
+	// or a telephone number ("Jane Doe, jane@example.org, 773.301.4108").
+	contactRe = regexp.MustCompile(`[\pL\d._%+-]+@[\pL\d-]+\.[\pL\d.-]+|\b\d{3}[.\- ]\d{3}[.\- ]\d{4}\b|\+\d{1,3}[ \d]{7,}`)
 )
 
 // echoedBy reports whether the rest of the text takes up at least half of

@@ -268,6 +268,9 @@ func TestFindTitle_skipsSalutationsAndAddresses(t *testing.T) {
 		{[]string{"To the Members of the Legislative Council:", "Re: The surveillance bill must be withdrawn", "We write to urge you to withdraw the surveillance bill."}, 1},
 		{[]string{"Dear colleagues,", "Joint appeal for the release of jailed journalists", "We appeal for the release of the jailed journalists."}, 1},
 		{[]string{"# www.example-news.com", "Strike at the port enters its third week", "The strike at the port entered its third week on Monday."}, 1},
+		// A press release's contact lines name the groups the headline
+		// names, but carry an e-mail address or a telephone number.
+		{[]string{"For Immediate Release", "Harbour Defence Committee: Ana Ruiz, ana@example.org, 555.301.4108", "Port Workers Union: Li Wei, +44 20 7946 0958", "Harbour Defence Committee and Port Workers Union Meet UN Expert", "The Harbour Defence Committee and the Port Workers Union met the UN expert on Friday."}, 3},
 	}
 	for _, tt := range tests {
 		if got := findTitle(tt.paras); got != tt.want {

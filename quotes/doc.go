@@ -8,9 +8,14 @@
 // inside the outer one, and drops marks left open at a paragraph break or
 // after 1,500 bytes. It then attributes each quotation from the words around
 // it ("he said", "said Ms Brooks", "X told reporters that", "according to
-// X", « … », a déclaré X, "…", dijo X), resolving pronouns and surnames
-// against the names package entities recognised in the same text. When the
-// text does not say who spoke, Speaker is "" rather than a guess.
+// X", « … », a déclaré X, "…", dijo X, "X, directrice de Y : « … »"),
+// resolving pronouns and surnames against the names package entities
+// recognised in the same text, an office ("said the Ambassador", "el
+// relator especial de la CIDH planteó") to the person introduced with it
+// (role.go), "the statement said" to the issuer named with it, and a
+// paragraph that opens with a quotation to the reported speech closing the
+// paragraph before (lead.go). When the text does not say who spoke
+// ("said a bishop", "a threat stating"), Speaker is "" rather than a guess.
 //
 // The package does not recognise names itself (entities.Recognizer does,
 // and the caller passes its names in, so one Recognizer reads each text

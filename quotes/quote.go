@@ -36,7 +36,7 @@ func Extract(text string, names entities.Names) []Quote {
 	out := make([]Quote, 0, len(spans))
 	from := make([]int, 0, len(spans)) // the span of each quotation out
 	for i, sp := range spans {
-		if a.labelled(i) {
+		if a.labelled(i) || a.nameModifier(sp) {
 			// charged with “…”: the name of a thing, not words said.
 			a.said = append(a.said, resolved{})
 			continue
@@ -177,6 +177,43 @@ func (a *attributor) term(sp span) bool {
 	return countWords(q) <= maxTermWords && !strings.ContainsAny(q, ".!?;:,")
 }
 
+// nameModifier reports whether sp is a name standing between an article
+// and the noun it qualifies: under the “one country, two systems”
+// formula, la “ley mordaza” aprobada. Short, with no sentence punctuation,
+// and followed by a word in small letters that is no verb of saying,
+// pronoun, auxiliary or conjunction.
+func (a *attributor) nameModifier(sp span) bool {
+	before := wordsIn(a.text, max(0, sp.open-6), sp.open)
+	if len(before) == 0 || strings.TrimSpace(a.text[before[len(before)-1].end:sp.open]) != "" {
+		return false
+	}
+	switch before[len(before)-1].text {
+	case "the", "la", "le", "el", "les", "los", "las", "o", "os", "as":
+	default:
+		return false
+	}
+	q := a.text[sp.start:sp.end]
+	if countWords(q) > maxTermWords || strings.ContainsAny(q, ".!?;:") {
+		return false
+	}
+	after := wordsIn(a.text, sp.close, min(len(a.text), sp.close+40))
+	if len(after) == 0 || strings.TrimSpace(a.text[sp.close:after[0].start]) != "" || !startsLower(a.text[after[0].start:]) {
+		return false
+	}
+	return !isSpeechVerb(after, 0) && !notNoun[after[0].text]
+}
+
+// notNoun are the small words after a quotation that make it no
+// qualifier of a noun: a tag's pronoun, an auxiliary, a conjunction.
+var notNoun = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"is": true, "was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "will": true,
+	"would": true, "could": true, "can": true, "may": true, "might": true, "must": true, "should": true,
+	"and": true, "or": true, "but": true, "that": true, "which": true, "who": true, "as": true,
+	"y": true, "o": true, "et": true, "ou": true, "e": true, "que": true, "qui": true, "es": true, "est": true,
+	"fue": true, "era": true, "a": true, "en": true, "de": true, "in": true, "of": true, "to": true, "for": true,
+}
+
 // labelled reports whether spans[i] names a thing rather than quoting
 // someone: charged with ‘…’, signs reading ‘…’, also as the second of a
 // list (charged with “spreading false news” and “membership of a group”).
@@ -197,8 +234,9 @@ func (a *attributor) speaker(i int) resolved {
 	}
 	if tag.unnamed {
 		// “…,” said a bishop in the north: neither a name before the
-		// quotation nor the speaker of the one before spoke it.
-		return resolved{}
+		// quotation nor the speaker of the one before spoke it. The
+		// mark stays, for a pronoun after it: “…,” he continued.
+		return tag
 	}
 	// X, who called it a “…”, according to AFP: X spoke, AFP reported.
 	// Only a person named before overrides the report's source: the
@@ -208,10 +246,13 @@ func (a *attributor) speaker(i int) resolved {
 		tag.weak = false
 		return tag
 	}
-	if who.name != "" {
+	if who.name != "" || who.unnamed {
 		return who
 	}
-	return a.continued(i, clauseStart)
+	if who := a.continued(i, clauseStart); who.name != "" {
+		return who
+	}
+	return a.paragraphLead(i)
 }
 
 // Bounds on a tag after a quotation, in words: the speech verb is looked
@@ -225,7 +266,7 @@ func (a *attributor) speaker(i int) resolved {
 // another clause ("afirma esta mujer quien además … Derechos Humanos").
 const (
 	nearTagWords   = 6
-	maxTagWords    = 16
+	maxTagWords    = 20
 	maxWordsToName = 6
 )
 
@@ -248,6 +289,9 @@ func (a *attributor) after(i int) resolved {
 	// “… this.” His comments suggest … starts a new sentence: only "Brooks
 	// said" style is taken there.
 	newSentence := endsSentence(a.text[sp.start:sp.end]) && startsUpper(a.text[words[0].start:words[0].end])
+	if who, ok := a.wordsOf(words, limit); ok && newSentence {
+		return who
+	}
 	if newSentence && countWords(a.text[sp.close:sentenceEnd(a.text, sp.close)]) > 6 {
 		// A sentence of its own, not a tag: “…” Amnesty said in a statement that …
 		return resolved{}
@@ -257,6 +301,11 @@ func (a *attributor) after(i int) resolved {
 			break
 		}
 		if !isSpeechVerb(words, k) {
+			continue
+		}
+		if nounUse(words, k) && words[k].text != "statement" {
+			// “…” – a claim rejected by X, who said …: the tag is
+			// about the quotation, and X rejected it.
 			continue
 		}
 		if k == 1 && (words[0].text == "and" || words[0].text == "y" || words[0].text == "e" || words[0].text == "et") {
@@ -271,20 +320,34 @@ func (a *attributor) after(i int) resolved {
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
-		if who, ok := a.definiteOrg(words, k); ok && len(before) == 0 && !newSentence {
+		if who, ok := a.officeBefore(words, k); ok {
 			return who
 		}
-		if pr := lastPronoun(words[:k]); pr != "" && len(before) == 0 && !newSentence {
+		if who, ok := a.documentSubject(words, k); ok {
+			return who
+		}
+		if who, ok := a.definiteOrg(words, k); ok && len(a.mentionsIn(sp.close, definiteOrgFrom(words, k))) == 0 && !newSentence {
+			return who
+		}
+		if pr := lastPronoun(words[:k+1]); pr != "" && len(before) == 0 && !newSentence {
+			// words[k] itself may hold the pronoun: ajoute-t-elle.
 			return a.pronoun(pr, sp.open)
 		}
 		if m, ok := a.subject(before, w.start); ok {
-			return resolved{name: m.name, kind: m.kind}
+			return a.asSpeaker(m)
 		}
 		if m, ok := nearestKnown(before); ok {
-			return resolved{name: m.name, kind: m.kind}
+			return a.asSpeaker(m)
 		}
 		if newSentence {
 			return resolved{}
+		}
+		if who, ok := a.officeAfter(words, k); ok {
+			return who
+		}
+		if who, ok := a.definiteOrgAfter(words, k); ok && who.name != "" {
+			who.weak = reports(w.text)
+			return who
 		}
 		if m, ok := a.named(words, k, limit); ok {
 			if tells[w.text] && m.start >= w.end {
@@ -294,7 +357,9 @@ func (a *attributor) after(i int) resolved {
 				// quotation, spoke.
 				return resolved{}
 			}
-			return resolved{name: m.name, kind: m.kind, weak: reports(w.text)}
+			who := a.asSpeaker(m)
+			who.weak = reports(w.text)
+			return who
 		}
 		if k+1 < len(words) && indefinites[words[k+1].text] {
 			// « … », a déclaré un policier; “…”, dijo una vecina: an
@@ -313,6 +378,34 @@ func (a *attributor) after(i int) resolved {
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// wordsOf reads a sentence right after a quotation that says whose words
+// they were: "That was the conclusion of ACLU director X", "Those were the
+// words of X". The first person (else organization) after "of" or "from"
+// spoke.
+func (a *attributor) wordsOf(words []word, limit int) (resolved, bool) {
+	if len(words) < 5 {
+		return resolved{}, false
+	}
+	switch words[0].text {
+	case "that", "this", "those", "these", "such":
+	default:
+		return resolved{}, false
+	}
+	switch words[1].text {
+	case "was", "were", "is", "are":
+	default:
+		return resolved{}, false
+	}
+	if words[2].text != "the" || !wordsNouns[words[3].text] || (words[4].text != "of" && words[4].text != "from") {
+		return resolved{}, false
+	}
+	m, ok := firstAfterVerb(a.mentionsIn(words[4].end, min(limit, sentenceEnd(a.text, words[4].end))))
+	if !ok || m.kind == kindUnknown {
+		return resolved{}, false
+	}
+	return a.asSpeaker(m), true
 }
 
 // dashCredit reads a speaker credited after a dash, as pull quotes and
@@ -336,6 +429,12 @@ func (a *attributor) dashCredit(from, limit int) (resolved, bool) {
 		end += nl
 	} else {
 		end = limit
+	}
+	if w := wordsIn(a.text, start, end); len(w) > 0 && !startsUpper(a.text[w[0].start:]) {
+		// “…” – a claim rejected by X, who said …: a clause in small
+		// letters after the dash goes on with the sentence; a credit
+		// starts with the name.
+		return resolved{}, false
 	}
 	var org *mention
 	for _, m := range a.mentionsIn(start, end) {
@@ -390,7 +489,10 @@ func (a *attributor) appositive(p mention, verb int) bool {
 	if p.end > verb {
 		return false
 	}
-	gap := a.text[p.end:verb]
+	gap := withoutAuxiliary(a.text[p.end:verb])
+	if p.kind == kindPerson && openOffice(gap) {
+		return true
+	}
 	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") < 2 || !strings.HasSuffix(strings.TrimSpace(gap), ",") ||
 		strings.ContainsAny(gap, ".;:!?") {
 		return false
@@ -405,12 +507,45 @@ func (a *attributor) appositive(p mention, verb int) bool {
 	return startsLower(role) || capitalisedRole(role)
 }
 
+// withoutAuxiliary drops the auxiliary that ends gap, the words between a
+// subject and its speech verb: "X, militant …, a appelé", "X, director of
+// Y, has said": the appositive ends at the comma before it.
+func withoutAuxiliary(gap string) string {
+	t := strings.TrimRight(gap, " \t\u00a0")
+	ws := wordsIn(t, 0, len(t))
+	if n := len(ws); n > 0 && ws[n-1].end == len(t) && auxiliaries[ws[n-1].text] {
+		return t[:ws[n-1].start]
+	}
+	return gap
+}
+
+// maxOpenOfficeWords bounds an appositive left open before its verb.
+const maxOpenOfficeWords = 10
+
+// openOffice reports whether gap, between a person's name and a speech
+// verb, is an appositive for an office that the writer left without its
+// closing comma, as Spanish and French copy often does: "Javier Hernández
+// Valencia, representante de la ONU-DH señaló que “…”". It opens with a
+// comma and an office noun and holds no other punctuation.
+func openOffice(gap string) bool {
+	if !strings.HasPrefix(gap, ",") || strings.ContainsAny(gap[1:], ",.;:!?()\"“”«»\n") {
+		return false
+	}
+	ws := wordsIn(gap, 0, len(gap))
+	return len(ws) > 0 && len(ws) <= maxOpenOfficeWords && officeNouns[ws[0].text] && startsLower(gap[ws[0].start:])
+}
+
 // capitalisedRole reports whether an appositive written with capitals is a
 // role ("Executive Director of Amnesty International Kenya"): it holds a
 // title or office word, so it is no second name.
 func capitalisedRole(role string) bool {
-	for _, w := range strings.Fields(role) {
+	fields := strings.Fields(role)
+	for i, w := range fields {
 		if entities.IsTitle(strings.Trim(w, ",")) {
+			return true
+		}
+		// "Harbour Watch’s director": an organization's office.
+		if (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) && i+1 < len(fields) && startsLower(fields[i+1]) {
 			return true
 		}
 	}
@@ -425,6 +560,12 @@ func capitalisedRole(role string) bool {
 // Rights Watch Chair Tim Singleton Norton", where the first name may be a
 // misread organization.
 func (a *attributor) named(words []word, k, limit int) (mention, bool) {
+	if m, ok := a.possessiveHolder(words[k].end, limit); ok {
+		return m, true
+	}
+	if m, ok := a.officeThenName(words[k].end, limit); ok {
+		return m, true
+	}
 	reach := limit
 	if k+1+maxWordsToName < len(words) {
 		reach = words[k+1+maxWordsToName].start
@@ -451,6 +592,87 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// maxOfficeWords bounds the words of an office between an organization's
+// possessive and the name of its holder.
+const maxOfficeWords = 5
+
+// possessiveHolder returns the person a tag names after an organization's
+// possessive and an office in small letters: “…,” said Index on
+// Censorship’s senior advocacy officer Melody Patry; said the union’s
+// general secretary Jane Doe. A general pattern of press releases, whose
+// name can lie beyond maxWordsToName words of the verb. The words between
+// the verb and the organization may only be "the"; those between the
+// possessive and the person hold no punctuation.
+func (a *attributor) possessiveHolder(verbEnd, limit int) (mention, bool) {
+	ms := a.namesAfterVerb(verbEnd, limit)
+	if len(ms) < 2 || !ms[0].possessive || ms[0].kind == kindPerson || ms[1].kind != kindPerson || ms[1].start < ms[0].end {
+		return mention{}, false
+	}
+	for _, w := range wordsIn(a.text, verbEnd, ms[0].start) {
+		if w.text != "the" {
+			return mention{}, false
+		}
+	}
+	gap := a.text[ms[0].end:ms[1].start]
+	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "’s"), "'s")
+	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "’"), "'")
+	if strings.ContainsAny(gap, ",.;:!?()\n\"“”«»") {
+		return mention{}, false
+	}
+	office := wordsIn(gap, 0, len(gap))
+	if len(office) == 0 || len(office) > maxOfficeWords {
+		return mention{}, false
+	}
+	for _, w := range office {
+		if !startsLower(gap[w.start:]) && !entities.IsTitle(gap[w.start:w.end]) {
+			return mention{}, false
+		}
+	}
+	return ms[1], true
+}
+
+// maxOfficeTagWords bounds the words of an office between a speech verb
+// and the name after it.
+const maxOfficeTagWords = 12
+
+// officeThenName returns the person a tag names after an office phrase
+// that puts the name beyond maxWordsToName words of the verb: “…”,
+// replicó en twitter el líder opositor y ex candidato presidencial X;
+// dijo a la prensa la fiscal general, X. The words between hold an office
+// noun, no relative pronoun (which opens another clause: "afirma esta
+// mujer quien además …") and no punctuation but a comma right before the
+// name.
+func (a *attributor) officeThenName(verbEnd, limit int) (mention, bool) {
+	var p mention
+	found := false
+	for _, m := range a.namesAfterVerb(verbEnd, limit) {
+		if m.kind == kindPerson && !m.possessive {
+			p, found = m, true
+			break
+		}
+	}
+	if !found {
+		return mention{}, false
+	}
+	gap := strings.TrimRight(a.text[verbEnd:p.start], " \t\u00a0")
+	gap = strings.TrimSuffix(gap, ",")
+	if strings.ContainsAny(gap, ",.;:!?()\"“”«»\n") {
+		return mention{}, false
+	}
+	ws := wordsIn(gap, 0, len(gap))
+	if len(ws) > maxOfficeTagWords {
+		return mention{}, false
+	}
+	office := false
+	for _, w := range ws {
+		if relativePronouns[w.text] {
+			return mention{}, false
+		}
+		office = office || officeNouns[w.text]
+	}
+	return p, office
 }
 
 // namesAfterVerb returns the mentions in [from, to) that may name who a
@@ -556,7 +778,21 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
-		if who, ok := a.definiteOrg(words, k); ok && len(a.mentionsIn(words[k-2].start, w.start)) == 0 {
+		if who, ok := a.relativeTag(words, k, clauseStart); ok {
+			return who
+		}
+		if who, ok := a.documentSubject(words, k); ok {
+			return who
+		}
+		if receivedMessage(words, k) {
+			// Rasim reported receiving a threat stating “…”: the
+			// message's author is not named.
+			return resolved{unnamed: true}
+		}
+		if who, ok := a.officeBefore(words, k); ok {
+			return who
+		}
+		if who, ok := a.definiteOrg(words, k); ok {
 			return who
 		}
 		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {
@@ -564,7 +800,7 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		}
 		before := a.mentionsIn(clauseStart, w.start)
 		if m, ok := a.subject(before, w.start); ok {
-			return resolved{name: m.name, kind: m.kind}
+			return a.asSpeaker(m)
 		}
 		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) {
 			return resolved{name: m.name, kind: m.kind}
@@ -574,6 +810,81 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			// "que" the subject is the noun before it, unnamed: "el
 			// lector que afirma: “…”".
 			return a.pronoun("she", w.start)
+		}
+	}
+	return a.colonLead(words, clauseStart, sp.open)
+}
+
+// possessiveWords reads "X’s pronouncement at the launch …: “…”", "X’s
+// reply was blunt: “…”": a person's possessive before a noun for words
+// said, in the clause that a colon closes right before the quotation.
+func (a *attributor) possessiveWords(from, open int) (resolved, bool) {
+	for _, m := range a.mentionsIn(from, open) {
+		if m.end > open {
+			continue
+		}
+		// "Jose Torres Jr.’s": the possessive may follow an
+		// abbreviation's full stop.
+		rest := strings.TrimPrefix(a.text[m.end:open], ".")
+		if m.kind == kindUnknown || !strings.HasPrefix(rest, "’s") && !strings.HasPrefix(rest, "'s") {
+			continue
+		}
+		ws := wordsIn(a.text, m.end, min(open, m.end+24))
+		if len(ws) >= 2 && ws[0].text == "s" && wordsNouns[ws[1].text] {
+			return resolved{name: m.name, kind: m.kind}, true
+		}
+	}
+	return resolved{}, false
+}
+
+// wordsNouns are nouns for words someone said or wrote.
+var wordsNouns = map[string]bool{
+	"pronouncement": true, "statement": true, "words": true, "remarks": true, "message": true, "comments": true,
+	"reply": true, "response": true, "answer": true, "tweet": true, "post": true, "appeal": true, "plea": true,
+	"warning": true, "verdict": true, "conclusion": true, "speech": true, "letter": true,
+}
+
+// maxColonLeadWords bounds a clause that names a speaker before a colon.
+const maxColonLeadWords = 15
+
+// colonLead reads a short clause without a speech verb that ends in a
+// colon right before the quotation as naming its speaker, as French and
+// news copy introduce a quotation: "Sarah M Brooks, directrice de Harbour
+// Watch : « … »", "La directrice de Harbour Watch, Sarah M Brooks : « … »".
+// The clause must name exactly one person; a clause that names none may be
+// an organization's name alone ("Harbour Watch: “…”").
+func (a *attributor) colonLead(words []word, from, open int) resolved {
+	if len(words) == 0 || !strings.HasSuffix(strings.TrimRight(a.text[from:open], " \t\u00a0"), ":") {
+		return resolved{}
+	}
+	if who, ok := a.possessiveWords(from, open); ok {
+		return who
+	}
+	if len(words) > maxColonLeadWords {
+		return resolved{}
+	}
+	var person, org []mention
+	for _, m := range a.mentionsIn(from, open) {
+		switch {
+		case m.possessive:
+		case m.kind == kindPerson:
+			person = append(person, m)
+		case m.kind == kindOrg:
+			org = append(org, m)
+		}
+	}
+	switch {
+	case len(person) == 1:
+		return resolved{name: person[0].name, kind: kindPerson}
+	case len(person) == 0 && len(org) == 1 && len(wordsIn(a.text, org[0].end, open)) == 0:
+		return resolved{name: org[0].name, kind: kindOrg}
+	case len(person) == 0:
+		// "Interrogée, la présidente : « … »": an office stands for
+		// its holder, as in a tag.
+		for k := 1; k < len(words); k++ {
+			if officeNouns[words[k].text] && definiteArticles[words[k-1].text] {
+				return a.officeHolder(words[k].text, words[k-1].start, a.officeOf(words[k].start))
+			}
 		}
 	}
 	return resolved{}
@@ -637,6 +948,10 @@ func ownWords(ws []word) string {
 // Pilorge: “…”", "Según la abogada María Pérez: “…”".
 var introducers = map[string]bool{"pour": true, "selon": true, "for": true, "para": true, "según": true, "segundo": true}
 
+// maxIntroducedWords bounds an introducing phrase that a comma, not a
+// colon, closes.
+const maxIntroducedWords = 10
+
 // introduced returns the person (or else the organization) first named in
 // a clause that an introducer opens and a colon closes, right before the
 // quotation; resolved{} otherwise.
@@ -644,7 +959,10 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 	if len(words) == 0 || !introducers[words[0].text] {
 		return resolved{}
 	}
-	if !strings.HasSuffix(strings.TrimRight(a.text[from:open], " \t\u00a0"), ":") {
+	clause := strings.TrimRight(a.text[from:open], " \t\u00a0")
+	if !strings.HasSuffix(clause, ":") && !(strings.HasSuffix(clause, ",") && len(words) <= maxIntroducedWords) {
+		// "Para Sarah M Brooks, “…”", "Pour la présidente de X, Y,
+		// « … »": a short introducing phrase may end with a comma.
 		return resolved{}
 	}
 	var org *mention
@@ -813,11 +1131,16 @@ func tagged(text string) bool {
 }
 
 // sentences counts the sentence ends in text: . ! or ? before a space or
-// the end.
+// the end, not counting an abbreviation's full stop.
 func sentences(text string) int {
 	n := 0
 	for i := 0; i < len(text); i++ {
 		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			// "groups in Ferguson-St. Louis last November": an
+			// abbreviation's full stop ends no sentence.
+			if text[i] == '.' && isAbbreviation(text[:i]) {
+				continue
+			}
 			n++
 		}
 	}
@@ -841,6 +1164,12 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		h := a.said[k]
 		if at-a.spans[k].close > 2000 {
 			break
+		}
+		if h.unnamed && want == kindPerson && a.spans[k].close <= at && !a.personBetween(a.spans[k].close, at) {
+			// “…,” said a bishop in central India. “…,” he continued:
+			// he is the bishop the text does not name, not a person
+			// named before him.
+			return resolved{unnamed: true}
 		}
 		if h.kind != want || a.spans[k].close > at {
 			continue
@@ -877,6 +1206,17 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		return resolved{name: m.name, kind: m.kind}
 	}
 	return resolved{}
+}
+
+// personBetween reports whether a person is named in [from, to) outside
+// quotations.
+func (a *attributor) personBetween(from, to int) bool {
+	for _, m := range a.mentionsIn(from, to) {
+		if m.kind == kindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // modifier reports whether the mention m qualifies the noun after it, as

@@ -214,6 +214,76 @@ func TestExtract_speaker(t *testing.T) {
 		{"a role never named", "Hun Sen spoke on Sunday. “They opened fire without any warning,” told Human Rights Watch Deputy Director.", ""},
 		{"a person qualifying a noun after the verb", "Sarah M Brooks led the march. These groups have called for the Hun Sen government “to drop the charges against the people who marched”.", ""},
 		{"new sentence is not a tag", "“This is a dark day for rights.” Human Rights Watch said in a statement that it would appeal the verdict soon.", ""},
+		// An organization's possessive and an office in small letters
+		// put the name further from the verb than a bare tag does.
+		{"possessive organization and office before the name", "“The court ignored every piece of evidence we gave,” said Human Rights Watch’s senior legal adviser Sarah M Brooks.", "Sarah M Brooks"},
+		// An office stands for the person the text introduced with it,
+		// however long ago, and whoever was named since.
+		{"the office before the verb", "“We will not stay silent,” said Harbour Watch director Lena Brook. Kem Sokha did not answer. The director told reporters that “every permit was issued unlawfully.”", "Lena Brook"},
+		{"the office after the verb", "Ambassador Sarah M Brooks arrived in the morning. Hun Sen did not attend. “Our fight is with the armed groups, not with the people,” said the Ambassador.", "Sarah M Brooks"},
+		{"an organization's office never named speaks for it", "Lena Brook was killed in July. According to the article, the Harbour Watch spokesperson on 4 September dismissed the report as the product of “foreigners pumping money to topple the government.”", "Harbour Watch"},
+		{"a head is the last person introduced with an office", "UN Secretary-General Sarah M Brooks spoke in New York. Kem Sokha left. “The situation is dire across the whole strip,” the UN chief said.", "Sarah M Brooks"},
+		{"an organization's definite noun with several modifiers", "Harbour Watch published its report. Kem Sokha left. In a statement, the local human rights office said the situation was “dire across the whole strip and getting worse”.", "Harbour Watch"},
+		{"an office with its holder's name in the tag", "Lena Brook spoke first. “The situation is dire across the whole country,” said the minister Kem Sokha.", "Kem Sokha"},
+		{"an office with its holder's name before the verb", "Lena Brook spoke first. The minister Kem Sokha said that “the situation is dire across the whole country”.", "Kem Sokha"},
+		{"an office followed by another clause's name", "Ambassador Sarah M Brooks spoke. Hun Sen left. “Our fight is with the armed groups, not the people,” said the Ambassador, who also insisted on talks – a claim rejected by Kem Sokha.", "Sarah M Brooks"},
+		{"Spanish, an office with its complement before the verb", "El relator especial de la ONU, Sarah M Brooks, visitó Tame. Hun Sen no habló. Al respecto, el relator especial de la ONU planteó que “no todo lo que pasa tiene que ver con las elecciones”.", "Sarah M Brooks"},
+		{"Spanish, the office after the verb", "El relator especial de la ONU, Sarah M Brooks, visitó Tame. Hun Sen no habló. “Lo más grave es la ausencia de una reacción del Estado”, dijo el relator al cuestionar la falta de respuesta.", "Sarah M Brooks"},
+		// A paragraph that opens with a quotation goes on from the
+		// reported speech that closes the paragraph before it, over a
+		// subheading; a paragraph that reports no speech gives nothing.
+		{"a quoted paragraph after reported speech", "Lena Brook, who heads Harbour Watch, said that the permits were “very, very clear” on the matter.\n\n“I do not know the truth yet, but I think the law is very clear.”", "Lena Brook"},
+		{"a quoted paragraph after reported speech and a subheading", "The inquiry will take two months, Lena Brook said.\n\nThe camps\n\n“We need to look at every camp where the rules were broken.”", "Lena Brook"},
+		{"a quoted paragraph after a paragraph of no speech", "Lena Brook visited the camp on Monday.\n\n“We need to look at every camp where the rules were broken.”", ""},
+		// "who" after a tag's name goes on with that speaker; a clause
+		// after a dash in small letters is no credit.
+		{"who also insisted, then a claim rejected", "“Our fight is with the armed groups,” said Sarah M Brooks, who also insisted that “there are other ways to feed the camps” – a claim rejected by Hun Sen who said it was false.", "Sarah M Brooks"},
+		{"a message received is its unnamed sender's", "Lena Brook reported receiving a threat stating “You will be punished for these photos”.", ""},
+		{"an abbreviation in a long tag", "“We are pleased the rapporteur is listening,” said Lena Brook, an attorney who works with groups in Ferguson-St. Louis and Miami. “We hope the world is listening too.”", "Lena Brook"},
+		{"French, an appositive before an auxiliary and appelé with its object", "Sarah M Brooks, militante des droits humains et directrice de Harbour Watch, a appelé le gouvernement à « libérer tous les prisonniers politiques ».", "Sarah M Brooks"},
+		{"Spanish, an appositive left open before the verb", "Luego de expresar sus condolencias, Sarah M Brooks, representante de Harbour Watch señaló que “combatir la impunidad es un deber de las autoridades”.", "Sarah M Brooks"},
+		{"the organization with modifiers", "Harbour Watch released a report. Lena Brook spoke first. The human rights organization characterized the ruling as showing “how the courts have been turned into a weapon”.", "Harbour Watch"},
+		{"a participle after another verb", "Lena Brook also criticized the response of the government, noting that “major donors continue to fund the ministry”.", "Lena Brook"},
+		{"Spanish, sentenció", "Sarah M Brooks habló en el foro.\n\n“La censura no solo afecta al pueblo, sino a todos”, sentenció.", "Sarah M Brooks"},
+		// A short clause with no speech verb that a colon closes names
+		// the speaker, as French copy introduces one.
+		{"French, a name and its role before a colon", "Kem Sokha a parlé lundi. Sarah M Brooks, directrice de Harbour Watch : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
+		{"French, a role and its name before a colon", "Kem Sokha a parlé lundi. La directrice de Harbour Watch, Sarah M Brooks : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
+		{"French, an office alone before a colon", "Sarah M Brooks est présidente de Harbour Watch. Kem Sokha a parlé ensuite. Interrogée, la présidente : « Nous ne céderons jamais devant la répression. »", "Sarah M Brooks"},
+		{"an organization alone before a colon", "Kem Sokha spoke on Monday. Harbour Watch: “The permits were issued unlawfully and must be withdrawn.”", "Harbour Watch"},
+		{"two people before a colon is no attribution", "Sarah M Brooks met Kem Sokha in the capital: “The permits were issued unlawfully and must be withdrawn.”", ""},
+		{"a person's pronouncement before a colon", "It is a logical follow up to director Sarah M Brooks’s pronouncement at the launch of the probe into the killing: “The safety of journalists remains a priority for the government.”", "Sarah M Brooks"},
+		{"that was the conclusion of", "“The war on terror quickly turned into a war on migrants.” That was the conclusion of Harbour Watch director Lena Brook last week.", "Lena Brook"},
+		{"says the statement, of an issuer named before", "According to a statement by the Harbour Watch movement, two activists were kidnapped. \"According to lawyers,\" says the statement, \"there is nearly no area on his body that is void of bruises.\"", "Harbour Watch"},
+		{"the statement said, of an issuer named before", "Harbour Watch issued a statement on Monday. Kem Sokha did not answer. The statement said that “every permit was issued unlawfully.”", "Harbour Watch"},
+		{"Spanish, a fronted phrase with the quotation, then the subject", "Frente a la “alta cuota de represión” y los ataques presenciales y digitales a la libertad de expresión y a sus actores, Sarah M Brooks, insistió en la necesidad de trabajar.", "Sarah M Brooks"},
+		// An office phrase between the verb and the name, even with a
+		// comma right before the name.
+		{"Spanish, a long office phrase after the verb", "“No vamos a rendirnos ante la represión”, dijo Hun Sen.\n\n“Nuestro país vive una crisis muy dura. No a la violencia!”, replicó en twitter el líder opositor y ex candidato presidencial Sarah M Brooks.", "Sarah M Brooks"},
+		{"Spanish, an office and a comma before the name", "“Tenemos dos personas fallecidas en la marcha de hoy” en la capital, dijo a la prensa la fiscal general, Sarah M Brooks.", "Sarah M Brooks"},
+		{"a relative pronoun in the phrase opens another clause", "Sarah M Brooks vive en Tame. “No vamos a rendirnos ante la represión”, afirma esta mujer quien además es directora de Harbour Watch con Kem Sokha.", "Sarah M Brooks"},
+		{"accused before a colon", "A dispute arose when Lena Brook accused Judge Kem Sokha directly: “You are acting not like a judge, but like a prosecutor.”", "Lena Brook"},
+		{"alleging after clarified", "Lena Brook also clarified that she had refused to give statements, alleging that the police were “busy collecting fabricated evidence.”", "Lena Brook"},
+		{"a pronoun after an unnamed speaker's tag", "“This is not about one town,” Lena Brook said.\n\nBishops spoke of fear. “Faith should not need any permission,” said a bishop in the north. “Yet permission is what people now seek,” he continued.", ""},
+		// French inverts the subject pronoun into the verb.
+		{"French, ajoute-t-elle", "Sarah M Brooks a parlé lundi. « Nous ne céderons jamais devant la répression », ajoute-t-elle.", "Sarah M Brooks"},
+		{"French, poursuit-il", "Le ministre Hun Sen a parlé lundi. « Aucune opération militaire ne sera menée », poursuit-il.", "Hun Sen"},
+		{"French, confie", "« Nous ne céderons jamais devant la répression », confie Sarah M Brooks.", "Sarah M Brooks"},
+		{"Spanish, ha señalado", "“No vamos a rendirnos ante la represión”, ha señalado Sarah M Brooks.", "Sarah M Brooks"},
+		{"Spanish, cuenta", "“No vamos a rendirnos ante la represión”, cuenta Sarah M Brooks.", "Sarah M Brooks"},
+		{"Portuguese, informou", "“Não vamos desistir diante da repressão”, informou Sarah M Brooks.", "Sarah M Brooks"},
+		{"English, reiterated", "“We will never give up on them,” Sarah M Brooks reiterated.", "Sarah M Brooks"},
+		{"English, confirmed", "“Two of the journalists were released on Friday,” police spokesman Lena Brook confirmed.", "Lena Brook"},
+		{"an appositive holding an organization's office", "Kem Sokha spoke first. “This is a dark day for all of us,” Sarah M Brooks, Harbour Watch’s director, said in a statement on Monday.", "Sarah M Brooks"},
+		{"Spanish, para X and a comma", "Kem Sokha habló primero. Para Sarah M Brooks, “este es un día oscuro para todos nosotros”.", "Sarah M Brooks"},
+		{"French, pour a role, the name and a comma", "Kem Sokha a parlé. Pour la présidente de Harbour Watch, Sarah M Brooks, « c’est un jour sombre pour nous tous ».", "Sarah M Brooks"},
+		// An organization's definite noun after the verb, and one
+		// qualified by a name.
+		{"Spanish, indicó el organismo", "Harbour Watch publicó un informe. “La situación es grave en todo el país”, indicó el organismo.", "Harbour Watch"},
+		{"Spanish, expresó la organización", "Harbour Watch publicó un informe. “La situación es grave en todo el país”, expresó la organización en un comunicado.", "Harbour Watch"},
+		{"French, selon l’ONG", "Harbour Watch a publié un rapport. « La situation est grave dans tout le pays », selon l’ONG.", "Harbour Watch"},
+		{"the UN agency said", "Harbour Watch published a report on Monday. “The situation is dire across the whole strip,” the UN agency said.", "Harbour Watch"},
+		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,8 +324,16 @@ func TestExtract_labelsAreNoQuotations(t *testing.T) {
 		"Banned slogans included “Free the political prisoners now” and “Justice for Kem Ley now”.",
 		"The hashtag was “#FreeThemAll and release them now” within hours.",
 		"Los organismos denuncian detenciones arbitrarias y una “criminalización de la protesta social”.",
+		// A name between an article and the noun it qualifies, even
+		// when a speaker is named around it.
+		"Lena Brook said no law enforcers could act in the city under the “one country, two systems” formula that governs it.",
+		"Sarah M Brooks criticó la “ley de seguridad ciudadana” aprobada por el congreso.",
 		"Al imputarles delitos como “intimidación pública grave”, “atentado contra el orden constitucional y la vida democrática” y daños.",
 		"Dans la rue, une foule chantait : « Ami policier, les gens sont avec vous ».",
+		// A name or a charge introduced as such.
+		"The six were arrested for allegedly “spreading false news about the army” in March.",
+		"A militia known as “the Lions of the Eastern Desert” claimed the attack.",
+		"Un grupo conocido como “los hijos de la patria libre” reivindicó el ataque.",
 	} {
 		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("%s: got %+v, want no quotation", text, got)
@@ -302,5 +380,23 @@ func TestExtract_empty(t *testing.T) {
 		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("Extract(%q) = %v, want none", text, got)
 		}
+	}
+}
+
+// An organization's name that holds an office noun ("Harbour Watch
+// Director", as a tagger may read it) stands over the office a tag names:
+// reading it must not cut the text backwards, and the office's holder
+// introduced before is the speaker.
+func TestExtract_officeInsideAName(t *testing.T) {
+	text := "Director Lena Brook arrived. “The situation is dire across the whole country,” said the Harbour Watch Director."
+	org := "Harbour Watch Director"
+	person := "Lena Brook"
+	names := entities.Names{
+		{Canonical: person, Kind: entities.Person, Start: strings.Index(text, person), End: strings.Index(text, person) + len(person)},
+		{Canonical: org, Kind: entities.Org, Start: strings.Index(text, org), End: strings.Index(text, org) + len(org)},
+	}
+	got := quotes.Extract(text, names)
+	if len(got) != 1 || got[0].Speaker != person {
+		t.Errorf("got %+v, want one quotation by %s", got, person)
 	}
 }

@@ -43,7 +43,13 @@ func isSpeechVerb(ws []word, k int) bool {
 	if k+1 < len(ws) {
 		next = ws[k+1].text
 	}
-	switch ws[k].text {
+	verb := ws[k].text
+	if stem, _ := inverted(verb); stem != "" {
+		// « … », ajoute-t-elle; poursuit-il: French puts the subject
+		// pronoun after the verb, joined by hyphens.
+		verb = stem
+	}
+	switch verb {
 	case "according":
 		return next == "to"
 	case "selon", "según":
@@ -60,8 +66,14 @@ func isSpeechVerb(ws []word, k int) bool {
 		// hopes or fears, said.
 		return next == "hope" || next == "concern" || next == "fear" || next == "fears" || next == "regret" || next == "confidence" || next == "doubt"
 	case "appelle", "appellent", "appelé", "appelait", "llama", "llaman", "llamó":
-		// appelle à « … », llama a “…”.
-		return next == "à" || next == "a"
+		// appelle à « … », llama a “…”, and with the one called on
+		// between: a appelé l’Azerbaïdjan à « … ».
+		for j := k + 1; j < len(ws) && j <= k+3; j++ {
+			if ws[j].text == "à" || ws[j].text == "a" {
+				return true
+			}
+		}
+		return false
 	case "say", "says", "said", "saying",
 		"tell", "tells", "told", "telling",
 		"write", "writes", "wrote", "writing", "written",
@@ -82,7 +94,7 @@ func isSpeechVerb(ws []word, k int) bool {
 		"urge", "urges", "urged",
 		"conclude", "concludes", "concluded",
 		"comment", "comments", "commented",
-		"remark", "remarked", "recall", "recalled",
+		"remark", "remarked", "recalled",
 		"stress", "stresses", "stressed",
 		"emphasise", "emphasised", "emphasize", "emphasized",
 		"tweet", "tweeted", "posted",
@@ -97,11 +109,76 @@ func isSpeechVerb(ws []word, k int) bool {
 		"respond", "responds", "responded", "testified",
 		"pledge", "pledged", "vow", "vowed", "promise", "promised",
 		"observe", "observes", "observed", "invite", "invites", "invited",
+		"characterize", "characterizes", "characterized", "characterise", "characterises", "characterised",
+		"clarify", "clarifies", "clarified", "accuse", "accuses", "accused", "accusing",
+		// Participles that carry the sentence's subject on: "criticized
+		// the response, noting that “…”".
+		"noting", "explaining", "arguing", "insisting", "stressing", "emphasizing", "emphasising",
+		"urging", "declaring", "announcing", "claiming", "asking", "replying", "describing", "alleging",
+		"answer", "answers", "answered", "concede", "concedes", "conceded", "complain", "complains", "complained",
+		"lament", "laments", "lamented", "caution", "cautions", "cautioned", "recount", "recounts", "recounted",
+		"contend", "contends", "contended", "maintain", "maintains", "maintained", "reiterate", "reiterates", "reiterated",
+		"assert", "asserts", "asserted", "confirm", "confirms", "confirmed", "affirm", "affirms", "affirmed",
+		"counter", "counters", "countered", "retort", "retorts", "retorted",
+		"predict", "predicts", "predicted", "exclaim", "exclaimed",
+		"shout", "shouted", "quip", "quipped", "recall", "recalls", "recalling",
 		// A statement's nouns: "issued a communiqué in which it …".
 		"communiqué", "comunicado", "déclaration", "declaración":
 		return true
 	}
-	return romanceSpeechVerbs[ws[k].text]
+	return romanceSpeechVerbs[verb]
+}
+
+// inverted splits a French verb with its subject pronoun after it
+// ("ajoute-t-elle", "poursuit-il", "dit-elle") into the verb and the
+// pronoun as lastPronoun gives it (he, she, they); "" when w is no such
+// word.
+func inverted(w string) (stem, pronoun string) {
+	for _, p := range []struct{ suffix, pronoun string }{
+		{"-t-il", "he"}, {"-t-elle", "she"}, {"-t-ils", "they"}, {"-t-elles", "they"}, {"-t-on", ""},
+		{"-il", "he"}, {"-elle", "she"}, {"-ils", "they"}, {"-elles", "they"},
+	} {
+		if s, ok := strings.CutSuffix(w, p.suffix); ok && s != "" && !strings.Contains(s, "-") {
+			return s, p.pronoun
+		}
+	}
+	return "", ""
+}
+
+// speechNouns are the speech verbs that are nouns as well: "a claim
+// rejected by X", "the military’s claim that …".
+var speechNouns = map[string]bool{
+	"claim": true, "claims": true, "comment": true, "comments": true, "remark": true, "remarks": true,
+	"allegation": true, "allegations": true, "statement": true, "note": true, "notes": true,
+}
+
+// determiners make the word after them a noun.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "his": true, "her": true, "their": true, "s": true,
+}
+
+// nounUse reports whether the speech verb ws[k] is used as a noun, after
+// a determiner or a possessive ’s: the claim is then what the quotation
+// is, and the name near it need not have spoken it.
+func nounUse(ws []word, k int) bool {
+	return k > 0 && speechNouns[ws[k].text] && determiners[ws[k-1].text]
+}
+
+// receivers are the verbs whose object is a message someone else wrote.
+var receivers = map[string]bool{
+	"received": true, "receiving": true, "receive": true, "receives": true, "got": true, "getting": true,
+	"recibió": true, "recibir": true, "reçu": true, "recevoir": true,
+}
+
+// receivedMessage reports whether the speech verb ws[k] is a participle
+// whose subject is a message received, as in "reported receiving a threat
+// stating “…”", "recibió un mensaje diciendo": the words are the unnamed
+// sender's, not the receiver's.
+func receivedMessage(ws []word, k int) bool {
+	if k < 3 || !strings.HasSuffix(ws[k].text, "ing") && !strings.HasSuffix(ws[k].text, "ndo") {
+		return false
+	}
+	return indefinites[ws[k-2].text] && receivers[ws[k-3].text]
 }
 
 // reports reports whether w, a speech verb, names the source of a report
@@ -138,14 +215,35 @@ var romanceSpeechVerbs = map[string]bool{
 	"afirma": true, "dice": true, "declara": true, "señala": true, "sostiene": true, "denuncia": true,
 	"escribió": true, "lamentó": true, "reclamó": true, "exigió": true, "resaltó": true,
 	"tuiteó": true, "tuiteo": true, "tweeteó": true, "tweeteo": true, "enfatizó": true, "puntualizó": true,
+	"sentenció": true, "planteó": true, "refirió": true, "cuestionó": true, "advierte": true,
+	"replicó": true, "replica": true, "acotó": true, "consideró": true, "estimó": true, "admitió": true,
+	"cuenta": true, "relata": true, "lamenta": true, "recuerda": true, "subraya": true,
+	"comenta": true, "reconoce": true, "aseveró": true, "expuso": true, "argumentó": true, "narró": true,
+	"recalcó": true, "remarcó": true, "reprochó": true, "enfatiza": true, "destaca": true,
+	// Perfect participles after "ha": “…”, ha señalado X.
+	"señalado": true, "dicho": true, "afirmado": true, "declarado": true, "indicado": true, "explicado": true,
+	"asegurado": true, "denunciado": true, "manifestado": true, "expresado": true, "advertido": true,
+	"subrayado": true, "destacado": true, "recordado": true, "insistido": true, "añadido": true, "agregado": true,
+	"agrega": true, "añade": true, "explica": true, "asegura": true, "indica": true,
 	"aclaró": true, "reiteró": true, "mencionó": true, "comentó": true, "detalló": true, "precisó": true,
 	"opinó": true, "criticó": true, "respondió": true, "reconoció": true, "invita": true, "invitó": true,
 	"pidió": true, "pide": true, "piden": true, "solicitó": true, "repitió": true, "repite": true,
 	"demandé": true, "demande": true, "réclamé": true, "réclame": true, "exigé": true, "exige": true, "répété": true,
+	"répondu": true, "rétorqué": true, "assuré": true, "poursuivi": true, "reconnu": true,
+	"poursuit": true, "confie": true, "raconte": true, "raconté": true, "témoigne": true, "témoigné": true,
+	"assure": true, "déplore": true, "déploré": true, "lâche": true, "lâché": true, "martèle": true,
+	"prévient": true, "prévenu": true, "indigne": true, "indigné": true, "tranche": true, "tranché": true,
+	"reconnaît": true, "reconnait": true, "commente": true, "commenté": true, "répond": true, "rétorque": true,
+	"juge": true, "jugé": true, "détaille": true, "détaillé": true, "soutient": true, "glisse": true, "glissé": true,
+	"admet": true, "admis": true, "constate": true, "constaté": true, "alerte": true, "alerté": true,
+	"ironise": true, "ironisé": true, "nuance": true, "nuancé": true, "résume": true, "interroge": true,
 	// Portuguese.
 	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
 	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
-	"perguntou": true, "contou": true, "escreveu": true,
+	"perguntou": true, "contou": true, "escreveu": true, "completou": true, "avaliou": true, "criticou": true,
+	"defendeu": true, "diz": true, "conta": true, "ressalta": true, "lembra": true, "alerta": true,
+	"avalia": true, "completa": true, "acrescenta": true, "relatou": true, "informou": true, "observou": true,
+	"comentou": true, "pontuou": true, "enfatizou": true, "reforçou": true, "questionou": true,
 }
 
 // lastPronoun returns the last subject pronoun among ws as its English
@@ -225,6 +323,7 @@ func endsWithLabel(clause string) bool {
 	last := ws[len(ws)-1].text
 	switch last {
 	case "reading", "read", "titled", "entitled", "dubbed", "headlined", "so-called", "hashtag", "slogan", "slogans",
+		"nicknamed", "surnommé", "surnommée", "apodado", "apodada",
 		"intitulé", "intitulée", "titulado", "titulada", "denominado", "denominada",
 		// A crowd's chant is no one's statement: une foule chantait : « … ».
 		"chanted", "chanting", "chantait", "chantaient", "scandait", "scandaient", "scandant", "coreaban", "coreaba", "coreando":
@@ -277,6 +376,9 @@ var labelPairs = map[string]bool{
 	"offense of": true, "concept of": true, "notion of": true, "count of": true, "counts of": true,
 	"crimes of": true, "offences of": true, "arrested for": true, "detained for": true, "jailed for": true,
 	"sentenced for": true, "prosecuted for": true, "indicted for": true,
+	"investigated for": true, "imprisoned for": true, "convicted for": true, "charged for": true,
+	"for allegedly": true, "known as": true, "conocido como": true, "conocida como": true,
+	"conocidos como": true, "conocidas como": true, "connu comme": true, "connue comme": true,
 	"accusé de": true, "accusée de": true, "accusés de": true, "accusées de": true, "inculpé de": true,
 	"inculpée de": true, "inculpés de": true, "inculpé pour": true, "poursuivi pour": true, "poursuivie pour": true,
 	"poursuivis pour": true, "condamné pour": true, "condamnée pour": true, "chef de": true, "chefs de": true,
