@@ -265,11 +265,25 @@ func quotesIn(text string, from int, ents entities.Names) []index.Quote {
 	return out
 }
 
-// source names the issuing organization: the publisher the metadata gives,
+// source names the issuing organization, by the name the text gives it
+// where the text spells out what the metadata abbreviates (an author field
+// "IRFS" over a text that writes "Institute for Reporters' Freedom and
+// Safety (IRFS)"): the facet then holds one name for both.
+func (e *Extractor) source(x extraction, text string, ents entities.Names) string {
+	org := e.issuer(x, text, ents)
+	for _, n := range ents {
+		if n.Kind == entities.Org && text[n.Start:n.End] == org {
+			return n.Canonical
+		}
+	}
+	return org
+}
+
+// issuer names the issuing organization: the publisher the metadata gives,
 // else the site's host if the gazetteer knows it, else the letterhead, else
 // the organization a "statement by" line names, else the organization the
 // text shows speaking, else the bare host.
-func (e *Extractor) source(x extraction, text string, ents entities.Names) string {
+func (e *Extractor) issuer(x extraction, text string, ents entities.Names) string {
 	if x.source != "" {
 		return e.names.CanonicalOrg(x.source)
 	}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/advosearch/advosearch/entities"
 )
@@ -235,7 +236,8 @@ func copyrightIn(p string) string {
 	if i < 0 {
 		return ""
 	}
-	if m := copyrightRe.FindStringSubmatch(strings.TrimSpace(p[i:])); m != nil {
+	// "© 2026" alone names nobody: a name has letters.
+	if m := copyrightRe.FindStringSubmatch(strings.TrimSpace(p[i:])); m != nil && strings.IndexFunc(m[1], unicode.IsLetter) >= 0 {
 		return m[1]
 	}
 	return ""

@@ -91,12 +91,14 @@ func TestExtractor_Source_headerFields(t *testing.T) {
 		{"a canonical link on a news agency's subdomain, as a list",
 			"---\npost_title: Six activists detained\ncanonical_url:\n  - >\n    http://feeds.reuters.com/~r/reuters/topNews/~3/abc/story01.htm\n---\n" + body, "Reuters"},
 		{"an acronym as the author", "---\ntitle: Six activists detained\nauthor: 'IRFS'\n---\n" + body, "IRFS"},
+		{"an acronym as the author, spelled out in the text", "---\ntitle: Six activists detained\nauthor: 'NJA'\n---\nThe National Journalists Alliance (NJA) condemned the arrests.\n\n" + body, "National Journalists Alliance"},
 		{"a person as the author", "---\ntitle: Six activists detained\nauthor: Ana Ruiz\n---\n" + body, ""},
 		{"a newsroom credit as the author", "---\ntitle: Six activists detained\nauthor: REDACCION\n---\n" + body, ""},
 		{"a copyright line under the byline", "---\ntitle: Six activists detained\n---\n" + body + "\npar La rédaction le samedi 14 septembre 2024\\\n© armenews.com 2024\n", "armenews.com"},
 		{"an outlet after the writer's name in a byline", "---\ntitle: Six activists detained\nbyline: Doug Bernard, VOA press freedom editor\n---\n" + body, "Voice of America"},
 		{"a byline with the writer alone", "---\ntitle: Six activists detained\nbyline: Doug Bernard\n---\n" + body, ""},
 		{"a copyright line with the year first", "---\ntitle: Six activists detained\n---\n" + body + "\n© 2023 Harbour Watch\n", "Harbour Watch"},
+		{"a copyright line with a year alone", "---\ntitle: Six activists detained\n---\n" + body + "\nNews © 2026\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
