@@ -111,6 +111,10 @@ const (
 	// title: a title or office written before a name and no part of it
 	// ("Prime Minister Hun Sen"), which quotes drops from a speaker's name.
 	title
+	// office: a noun for one person by the office they hold, which stands
+	// for them alone after a definite article ("said the Ambassador", "el
+	// relator especial planteó"), as quotes resolves speakers.
+	office
 )
 
 // personWords are the titles, roles and verbs that stand before people's
@@ -157,6 +161,16 @@ var personWords = markWords(
 	group[personWord]{introducesName, `
 		acquitted against arrested by charged contact convicted detained déclaré free including
 		jailed pardoned release said says sentenced summoned`},
+	// Offices, in English, French, Spanish and Portuguese.
+	group[personWord]{office, `
+		ambassador candidate chairman chairperson chairwoman chief commissioner commissioner-general
+		coordinator director director-general envoy governor head leader mayor minister president
+		prosecutor rapporteur representative secretary-general spokesman spokesperson spokeswoman
+		ambassadeur ambassadrice candidat candidate dirigeant dirigeante directeur directrice
+		ministre porte-parole président présidente procureur rapporteuse
+		alcalde alcaldesa candidata candidato coordinador coordinadora directora dirigente
+		embajador embajadora fiscal gobernador gobernadora lider líder ministra ministro portavoz
+		presidenta presidente relator relatora representante vocera vocero`},
 )
 
 // group is words that carry one mark, as written in a table: separated by
@@ -187,6 +201,10 @@ func introduces(lower string) bool { return personWords[lower]&introducesName !=
 func isHonorific(w string) bool {
 	return titleCased(w) && personWords[strings.ToLower(w)]&honorific != 0
 }
+
+// IsOffice reports whether lower, a lower-case word, names one person by
+// the office they hold ("ambassador", "relatora", "porte-parole").
+func IsOffice(lower string) bool { return personWords[lower]&office != 0 }
 
 // IsTitle reports whether w, as written, is a title or office that comes
 // before a person's name and is no part of it ("Mr", "Dr.", "Minister",

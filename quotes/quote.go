@@ -532,7 +532,7 @@ func openOffice(gap string) bool {
 		return false
 	}
 	ws := wordsIn(gap, 0, len(gap))
-	return len(ws) > 0 && len(ws) <= maxOpenOfficeWords && officeNouns[ws[0].text] && startsLower(gap[ws[0].start:])
+	return len(ws) > 0 && len(ws) <= maxOpenOfficeWords && entities.IsOffice(ws[0].text) && startsLower(gap[ws[0].start:])
 }
 
 // capitalisedRole reports whether an appositive written with capitals is a
@@ -670,7 +670,7 @@ func (a *attributor) officeThenName(verbEnd, limit int) (mention, bool) {
 		if relativePronouns[w.text] {
 			return mention{}, false
 		}
-		office = office || officeNouns[w.text]
+		office = office || entities.IsOffice(w.text)
 	}
 	return p, office
 }
@@ -882,7 +882,7 @@ func (a *attributor) colonLead(words []word, from, open int) resolved {
 		// "Interrogée, la présidente : « … »": an office stands for
 		// its holder, as in a tag.
 		for k := 1; k < len(words); k++ {
-			if officeNouns[words[k].text] && definiteArticles[words[k-1].text] {
+			if entities.IsOffice(words[k].text) && definiteArticles[words[k-1].text] {
 				return a.officeHolder(words[k].text, words[k-1].start, a.officeOf(words[k].start))
 			}
 		}

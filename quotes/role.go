@@ -3,6 +3,8 @@ package quotes
 import (
 	"slices"
 	"strings"
+
+	"github.com/advosearch/advosearch/entities"
 )
 
 // This file resolves a speaker the text names by an office: “…,” said the
@@ -12,25 +14,6 @@ import (
 // with it ("Ambassador Meirav Eilon Shahar", "UNRWA chief Philippe
 // Lazzarini", "el relator especial …, Pedro Vaca"), or else, as "he" or
 // "she" would, for the person last named.
-
-// officeNouns stand for one person by the office they hold. They are the
-// nouns that name a speaker alone, after a definite article; entities'
-// titles are the words written before a name, a different list.
-var officeNouns = map[string]bool{
-	"ambassador": true, "chief": true, "commissioner": true, "commissioner-general": true, "director": true,
-	"director-general": true, "envoy": true, "rapporteur": true, "secretary-general": true, "spokesperson": true,
-	"spokesman": true, "spokeswoman": true, "president": true, "minister": true, "governor": true, "mayor": true,
-	"prosecutor": true, "chairman": true, "chairwoman": true, "chairperson": true, "coordinator": true,
-	"representative": true, "head": true,
-	"ambassadeur": true, "ambassadrice": true, "rapporteuse": true, "directeur": true, "directrice": true,
-	"procureur": true, "président": true, "présidente": true, "ministre": true, "porte-parole": true,
-	"relator": true, "relatora": true, "directora": true, "embajador": true, "embajadora": true,
-	"presidente": true, "presidenta": true, "ministro": true, "ministra": true, "fiscal": true, "portavoz": true,
-	"vocero": true, "vocera": true, "representante": true, "coordinador": true, "coordinadora": true,
-	"gobernador": true, "gobernadora": true, "alcalde": true, "alcaldesa": true,
-	"leader": true, "candidate": true, "líder": true, "lider": true, "dirigente": true, "candidato": true,
-	"candidata": true, "dirigeant": true, "dirigeante": true, "candidat": true,
-}
 
 // complementMarkers join a complement to the noun before it.
 var complementMarkers = map[string]bool{"of": true, "de": true, "del": true, "du": true, "des": true, "da": true, "do": true}
@@ -56,7 +39,7 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 			return resolved{}, false
 		}
 		w := words[j].text
-		if officeNouns[w] {
+		if entities.IsOffice(w) {
 			office, at = w, words[j].start
 		}
 		if complementMarkers[w] {
@@ -94,7 +77,7 @@ func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
 		if strings.ContainsAny(a.text[words[j-1].end:words[j].start], ",;:.!?()\"“”«»\n") {
 			return resolved{}, false
 		}
-		if officeNouns[words[j].text] {
+		if entities.IsOffice(words[j].text) {
 			// Up to the tag's end: "dijo el ministro Kem Sokha"
 			// names the holder right there.
 			return a.officeHolder(words[j].text, words[len(words)-1].end, a.officeOf(words[j].start)), true
@@ -187,7 +170,7 @@ var headNouns = map[string]bool{"chief": true, "head": true, "jefe": true, "jefa
 func (a *attributor) lastOfficeHolder(at int) resolved {
 	ws := wordsIn(a.text, max(0, at-officeReach), at)
 	for j := len(ws) - 1; j >= 0; j-- {
-		if !officeNouns[ws[j].text] || headNouns[ws[j].text] {
+		if !entities.IsOffice(ws[j].text) || headNouns[ws[j].text] {
 			continue
 		}
 		after := ws[j].end
@@ -288,7 +271,7 @@ func (a *attributor) introduces(from, to int) bool {
 func (a *attributor) asSpeaker(m mention) resolved {
 	if m.kind == kindOrg {
 		ws := wordsIn(a.text, m.start, m.end)
-		if n := len(ws); n > 1 && officeNouns[ws[n-1].text] && !slices.ContainsFunc(ws, func(w word) bool { return complementMarkers[w.text] }) {
+		if n := len(ws); n > 1 && entities.IsOffice(ws[n-1].text) && !slices.ContainsFunc(ws, func(w word) bool { return complementMarkers[w.text] }) {
 			// "Oficina del Presidente" is an office's name: the
 			// office is its head only when no complement leads to it.
 			return a.officeHolder(ws[n-1].text, m.start, nil)
