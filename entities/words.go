@@ -95,6 +95,11 @@ var orgWords = markWords(
 		automaker carmaker conglomerate giant insurer multinational platform retailer`},
 )
 
+// IsOrgNoun reports whether lower, a lower-case word, is a noun that ends
+// or opens organizations' names ("ministry", "court", "sindicato"): "the
+// ministry said" stands for a ministry the text named.
+func IsOrgNoun(lower string) bool { return orgWords[lower]&(orgHead|orgRuleHead|orgLeadHead) != 0 }
+
 // isOrgHead reports whether lower, a lower-case word, carries mark.
 func isOrgHead(lower string, mark orgWord) bool { return orgWords[lower]&mark != 0 }
 

@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/advosearch/advosearch/entities"
+)
 
 // This file resolves a speaker the text refers to by a definite noun for an
 // organization: “…,” the group said; the ministry said that “…”; which the
@@ -13,17 +17,6 @@ var orgNounsAny = map[string]bool{
 	"body": true, "watchdog": true, "charity": true, "agency": true, "office": true,
 	"ong": true, "organización": true, "organização": true, "grupo": true, "groupe": true,
 	"organismo": true, "entidad": true, "organisme": true, "agence": true, "agencia": true, "oficina": true,
-}
-
-// orgNounsNamed stand for an organization whose name holds the noun: "the
-// ministry" is the Ministry of the Interior named before, and no other.
-var orgNounsNamed = map[string]bool{
-	"ministry": true, "court": true, "union": true, "party": true, "council": true, "commission": true,
-	"committee": true, "movement": true, "coalition": true, "network": true,
-	"association": true, "federation": true, "department": true, "government": true, "mission": true,
-	"ministère": true, "ministerio": true, "ministério": true, "syndicat": true, "sindicato": true,
-	"comité": true, "asociación": true, "associação": true, "mouvement": true, "movimiento": true,
-	"movimento": true, "gouvernement": true, "gobierno": true, "governo": true, "tribunal": true,
 }
 
 // definiteArticles open a definite noun in English, French ("l’" is a word
@@ -95,7 +88,7 @@ func (a *attributor) orgNoun(noun string, at int) (resolved, bool) {
 	switch {
 	case orgNounsAny[noun]:
 		return a.pronoun("it", at), true
-	case orgNounsNamed[noun]:
+	case entities.IsOrgNoun(noun):
 		ms := a.mentionsIn(max(0, at-pronounReach), at)
 		for j := len(ms) - 1; j >= 0; j-- {
 			if m := ms[j]; m.kind == kindOrg && strings.Contains(strings.ToLower(m.name), noun) {
@@ -119,7 +112,7 @@ func (a *attributor) definiteOrgAfter(words []word, k int) (resolved, bool) {
 		if strings.ContainsAny(a.text[words[j-1].end:words[j].start], ",;:.!?()\"“”«»\n") {
 			return resolved{}, false
 		}
-		if orgNounsAny[words[j].text] || orgNounsNamed[words[j].text] {
+		if orgNounsAny[words[j].text] || entities.IsOrgNoun(words[j].text) {
 			return a.orgNoun(words[j].text, words[k+1].start)
 		}
 	}
