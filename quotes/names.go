@@ -302,7 +302,8 @@ func capitalisedRuns(text string) [][]token {
 	return runs
 }
 
-// nameConnectors join two capitalised words into one name.
+// nameConnectors join two capitalised words into one name, and a
+// complement to the noun before it ("the Minister of Justice").
 var nameConnectors = map[string]bool{"de": true, "del": true, "of": true, "for": true, "du": true, "des": true, "da": true, "do": true, "dos": true, "das": true}
 
 // connectedCapital returns the offset of the capitalised word after the

@@ -15,9 +15,6 @@ import (
 // Lazzarini", "el relator especial …, Pedro Vaca"), or else, as "he" or
 // "she" would, for the person last named.
 
-// complementMarkers join a complement to the noun before it.
-var complementMarkers = map[string]bool{"of": true, "de": true, "del": true, "du": true, "des": true, "da": true, "do": true}
-
 // maxOfficePhrase bounds the words of a definite noun phrase for an office:
 // "the UNRWA Commissioner-General", "el relator especial de la CIDH".
 const maxOfficePhrase = 8
@@ -42,7 +39,7 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 		if entities.IsOffice(w) {
 			office, at = w, words[j].start
 		}
-		if complementMarkers[w] {
+		if nameConnectors[w] {
 			// "la Oficina del Presidente pidió": an office after "of"
 			// or "de" is a complement, not the speaker; the phrase's
 			// head must be the office ("el relator especial de la CIDH").
@@ -271,7 +268,7 @@ func (a *attributor) introduces(from, to int) bool {
 func (a *attributor) asSpeaker(m mention) resolved {
 	if m.kind == kindOrg {
 		ws := wordsIn(a.text, m.start, m.end)
-		if n := len(ws); n > 1 && entities.IsOffice(ws[n-1].text) && !slices.ContainsFunc(ws, func(w word) bool { return complementMarkers[w.text] }) {
+		if n := len(ws); n > 1 && entities.IsOffice(ws[n-1].text) && !slices.ContainsFunc(ws, func(w word) bool { return nameConnectors[w.text] }) {
 			// "Oficina del Presidente" is an office's name: the
 			// office is its head only when no complement leads to it.
 			return a.officeHolder(ws[n-1].text, m.start, nil)
