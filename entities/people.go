@@ -232,3 +232,117 @@ func (s *entityScan) extendNameParticles() {
 		}
 	}
 }
+
+// compassAdjectives make a region's adjective of a demonym or stand for
+// one ("Middle Eastern", "South Asian"). Keys are capitalised as written.
+var compassAdjectives = wordSet(`Eastern Western Northern Southern Middle Central North South East West`)
+
+// demonymPhrase reports whether tokens [from, to) are only adjectives of
+// nationality and of the compass ("Guatemalan", "Middle Eastern"): they
+// describe people or things from a place and name neither a person nor a
+// place.
+func (s *entityScan) demonymPhrase(from, to int) bool {
+	demonym := false
+	for j := from; j < to; j++ {
+		w := s.toks[j].key
+		switch {
+		case s.g.demonymOf[w] != "" || strings.HasSuffix(w, "ern") && compassAdjectives[w]:
+			demonym = true
+		case compassAdjectives[w]:
+		default:
+			return false
+		}
+	}
+	return demonym
+}
+
+// administrationWords follow the surname of the head of a government to
+// name the government by its head: "the Bush administration", "the
+// Marcos administration", "the Putin presidency". Keys are lower case.
+var administrationWords = wordSet(`administration presidency`)
+
+// findAdministrations reads the surname before "administration" or
+// "presidency" as a person's ("the new Bush administration's"): a common
+// way news names a head of government, whose surname may then stand alone
+// ("rein in Bush") where a preposition would make it look like a place.
+// A country's name or adjective there ("the Kenyan administration", "the
+// Kenya presidency") names no person, nor does a word written small
+// elsewhere in the text ("the Transition administration").
+func (s *entityScan) findAdministrations() {
+	for i := 1; i+1 < len(s.toks); i++ {
+		t := s.toks[i]
+		if s.at[i] >= 0 || !s.isNameTok(i) || !s.adjacent(i) || !administrationWords[s.toks[i+1].key] ||
+			s.startsSentence(i) || startsUpper(s.toks[i-1].key) || s.g.demonymOf[t.key] != "" ||
+			adjectiveShaped(t.lower) && !s.personNamed(t.key) || s.writtenSmall(t.lower) || s.isCountryAt(i) {
+			continue
+		}
+		// Resolved with the surnames offices introduce: to the full
+		// name the text gives ("the Marcos administration" … "Ferdinand
+		// Marcos"), else kept alone.
+		s.surnames = append(s.surnames, mention{name: t.key, kind: kindPerson, start: t.start, end: t.end})
+	}
+}
+
+// findBracketedGivenNames reads a title, a given name in brackets and a
+// surname as the person's full name: "President (Donald) Trump", "Minister
+// (Jean-Yves) Le Drian". Writers bracket the given name the reader may
+// not need; the tagger reads no name across brackets.
+func (s *entityScan) findBracketedGivenNames() {
+	for i := 1; i+2 < len(s.toks); i++ {
+		if s.at[i] >= 0 || s.at[i+1] >= 0 || !s.isNameTok(i) || !s.isNameTok(i+1) ||
+			personWords[s.toks[i-1].lower]&title == 0 ||
+			strings.TrimSpace(s.text[s.toks[i-1].end:s.toks[i].start]) != "(" ||
+			strings.TrimSpace(s.text[s.toks[i].end:s.toks[i+1].start]) != ")" {
+			continue
+		}
+		end := i + 2
+		for end < len(s.toks) && end-i < maxCapitalNameWords && s.at[end] < 0 && s.adjacent(end-1) && s.isNameTok(end) {
+			end++
+		}
+		name := s.toks[i].key + " " + withoutPossessive(collapseSpace(s.text[s.toks[i+1].start:s.toks[end-1].end]))
+		s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
+}
+
+// nameSuffixes end a person's name: "Jose Torres Jr.", "Martin Luther
+// King Sr.", "John Smith III". Keys are as written, without the full stop.
+var nameSuffixes = wordSet(`Jr Sr Jnr Snr II III IV`)
+
+// extendNameSuffixes carries a person's name on over a generational
+// suffix after it, with its full stop ("Jose Torres Jr.’s
+// pronouncement"), which the tagger and the rules stop before or leave as
+// a word of their own.
+func (s *entityScan) extendNameSuffixes() {
+	for m := range s.found {
+		p := s.found[m]
+		if p.kind != kindPerson {
+			continue
+		}
+		_, to := s.tokensIn(p.start, p.end)
+		if to <= 0 || to >= len(s.toks) || s.toks[to-1].end != p.end || s.at[to-1] != m || s.toks[to-1].possessive {
+			continue
+		}
+		if last := s.toks[to-1].key; nameSuffixes[last] && last[0] != 'I' && strings.HasPrefix(s.text[p.end:], ".") {
+			p.name += "." // the tagger read "Jr" and left its full stop
+			p.end++
+			s.found[m] = p
+			continue
+		}
+		gap := s.text[s.toks[to-1].end:s.toks[to].start]
+		if (strings.TrimSpace(gap) != "" && strings.TrimSpace(gap) != ",") || strings.Contains(gap, "\n") || !nameSuffixes[s.toks[to].key] {
+			continue
+		}
+		if s.at[to] >= 0 && s.at[to] != m {
+			continue
+		}
+		end := s.toks[to].end
+		if strings.HasPrefix(s.text[end:], ".") && s.toks[to].key[0] != 'I' {
+			end++ // "Jr.", not "III."
+		}
+		p.name = collapseSpace(s.text[p.start:s.toks[to-1].end]) + " " + s.text[s.toks[to].start:end]
+		p.end = end
+		s.found[m] = p
+		s.at[to] = m
+	}
+}

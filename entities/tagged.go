@@ -67,8 +67,10 @@ func (s *entityScan) addTagged(kind entityKind) {
 		from, to := tn.from, tn.to
 		// "The", "His" and the like start sentences, not names; "So",
 		// "Yet" and the like too.
+		// "Undersecretary Jose Torres": a title the tagger took in is
+		// no word of the name.
 		for from < to && (commonCapitals[s.toks[from].lower] || !startsUpper(s.toks[from].key) ||
-			kind == kindPerson && sentenceAdverbs[s.toks[from].lower]) {
+			kind == kindPerson && (sentenceAdverbs[s.toks[from].lower] || to-from > 2 && personWords[s.toks[from].lower]&title != 0)) {
 			from++
 		}
 		for to > from && !startsUpper(s.toks[to-1].key) {
@@ -94,6 +96,9 @@ func (s *entityScan) addTagged(kind entityKind) {
 			// "à Santa Cruz", "in Abu Dhabi": the tagger reads two
 			// capitalised words as a person, the preposition says place.
 			k = kindPlace
+		}
+		if k == kindPlace && s.personNamed(name) {
+			continue // "rein in Valdor" after "the Valdor administration"
 		}
 		s.absorb(mention{name: name, kind: k, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		if k == kindPerson {
@@ -127,7 +132,7 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 			return false // a name does not run across punctuation
 		}
 	}
-	if s.inTitleCase(from) {
+	if s.inTitleCase(from) || (kind != kindOrg && s.demonymPhrase(from, to)) {
 		return false
 	}
 	words := to - from
