@@ -123,3 +123,19 @@ func TestFind_titleAfterOffice(t *testing.T) {
 		{name: "Dr after an office", text: "President Dr Ana Lopes Vidal spoke first.", people: []string{"Ana Lopes Vidal"}, notPeople: []string{"Dr Ana Lopes Vidal"}},
 	})
 }
+
+// TestRecognizer_Find_surnameForms: the ways news writes a person's name
+// around the name itself: a government named by its head's surname ("the
+// Valdor administration"), a given name in brackets after a title, a
+// generational suffix, a title the tagger took in. Every name is invented.
+func TestRecognizer_Find_surnameForms(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "administration, alone", text: "The new Valdor administration's policies were cruel. Protesters want to rein in Valdor now.", people: []string{"Valdor"}, notPlaces: []string{"Valdor"}},
+		{name: "administration, full name elsewhere", text: "Ferdinand Valdor ruled for years. Abuses grew under the Valdor administration.", people: []string{"Ferdinand Valdor"}, notPeople: []string{"Valdor"}},
+		{name: "a country's administration", text: "The Kenya administration and the Kenyan presidency denied it.", notPeople: []string{"Kenya", "Kenyan"}},
+		{name: "given name in brackets", text: "The deal supports President (Donald) Valdor’s efforts to cut revenues.", people: []string{"Donald Valdor"}},
+		{name: "brackets with no title", text: "The report (Annex) Valdor lists them.", notPeople: []string{"Annex Valdor"}},
+		{name: "suffix with a full stop", text: "The director, Undersecretary Jose Valdor Jr., promised action.", people: []string{"Jose Valdor Jr."}, notPeople: []string{"Undersecretary Jose Valdor Jr", "Jose Valdor"}},
+		{name: "roman numeral suffix", text: "Police said Henry Valdor III was arrested on Monday.", people: []string{"Henry Valdor III"}},
+	})
+}

@@ -80,3 +80,34 @@ func TestRecognizer_Find_taggedPeople(t *testing.T) {
 			places: []string{"Vienna"}, notPlaces: []string{"Russian", "Ukrainian"}},
 	})
 }
+
+// TestRecognizer_Find_regions: a region or district no list holds is read
+// from the noun in small letters after it, from a list of places it stands
+// in, and from a regional office named after it; a nationality is never a
+// place, and "Minister of" alone puts no place after it. Rules only except
+// where noted; every name is invented.
+func TestRecognizer_Find_regions(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "region after", text: "Shelling hit villages in the north of the Valdorsk region overnight.", places: []string{"Valdorsk"}},
+		{name: "province after", text: "The killings in Tamora province went unpunished.", places: []string{"Tamora"}},
+		{name: "two regions joined by and", text: "People in the Valdorsk and Mirnohrad regions were evacuated.", places: []string{"Valdorsk", "Mirnohrad"}},
+		{name: "a list after two places", text: "Offices in the cities of Kabul, Islamabad, Valdorsk and Mirnohrad were shut.", places: []string{"Valdorsk", "Mirnohrad"}},
+		{name: "one place is no list", text: "Officials from Kabul, Ana Valdora and others met.", notPlaces: []string{"Ana Valdora"}},
+		{name: "chief minister of", text: "The Chief Minister of Tamora Pradesh apologised.", places: []string{"Tamora Pradesh"}},
+		{name: "minister of is an office", text: "The Minister of Justice resigned.", notPlaces: []string{"Justice"}},
+		{name: "office after the place, a name after it", text: "Footage showed Tamora Chief Minister Nitin Valdor pulling a veil.", places: []string{"Tamora"}, notPlaces: []string{"Nitin Valdor"}},
+		{name: "governor after the place", text: "Critics said Ohara Governor Greg Valdor had lied.", places: []string{"Ohara"}},
+		{name: "office with no name after it", text: "He met the Tamora Governor on Monday.", notPlaces: []string{"Tamora"}},
+		{name: "state in small letters is left out", text: "They fought the Islamic state in the north.", notPlaces: []string{"Islamic"}},
+	})
+}
+
+// TestRecognizer_Find_demonyms: a nationality's adjective or a region's
+// ("Guatemalan", "Middle Eastern") that the tagger reads as a name is no
+// person and no place. With the tagger.
+func TestRecognizer_Find_demonyms(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "compass and region", text: "The law targeted people from Middle Eastern and Muslim countries.", notPeople: []string{"Middle Eastern"}, notPlaces: []string{"Middle Eastern"}},
+		{name: "nationality before an office", text: "He refused an invitation from Guatemalan President Ydor Valdes to visit.", notPlaces: []string{"Guatemalan"}},
+	})
+}
