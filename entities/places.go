@@ -111,6 +111,9 @@ func (s *entityScan) placeRun(i int) int {
 	if j == i || (j == i+1 && romanceArticles[s.toks[i].key]) {
 		return i
 	}
+	if j == i+1 && (orgWords[s.toks[i].lower] != 0 || networkNouns[s.toks[i].lower] || s.demonymPhrase(i, j)) {
+		return i // "in Parliament", "en Internet", "in Guatemalan prisons"
+	}
 	if j < len(s.toks) && s.adjacent(j-1) && (startsUpper(s.toks[j].key) || isNumber(s.toks[j].key)) {
 		return i // "in Phnom Penh Municipal Court", "in Article 19": a longer name
 	}
@@ -119,6 +122,11 @@ func (s *entityScan) placeRun(i int) int {
 	}
 	return j
 }
+
+// networkNouns are capitalised nouns for networks that a locative puts
+// after it as it does a place ("en Internet", "sur le Web"), and that name
+// no place. Keys are lower case.
+var networkNouns = wordSet(`internet web intranet cyberspace`)
 
 // maxListedPlaces bounds how far back listedAfterPlace looks for the
 // preposition that opens a list of places.

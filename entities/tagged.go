@@ -171,6 +171,11 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		if isLanguageName(s.toks[to-1].key) {
 			return false
 		}
+		// "in Parliament", "on the Internet": an institution or a
+		// network, where a place would stand.
+		if l := s.toks[from].lower; words == 1 && (orgWords[l] != 0 || networkNouns[l]) {
+			return false
+		}
 	}
 	return true
 }
