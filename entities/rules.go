@@ -229,12 +229,7 @@ func (s *entityScan) matches(i int, a *alias) bool {
 		if !strings.EqualFold(t.key, want) || (a.exactCase && t.key != want) {
 			return false
 		}
-		if j >= last {
-			continue
-		}
-		gap := s.text[t.end:s.toks[i+j+1].start]
-		if t.possessive != a.possessive[j] || (a.comma != nil && a.comma[j]) != (strings.TrimSpace(gap) == ",") ||
-			!(a.comma != nil && a.comma[j]) && !nameGap(gap) {
+		if j < last && (t.possessive != a.possessive[j] || !nameGap(s.text[t.end:s.toks[i+j+1].start])) {
 			return false
 		}
 	}
