@@ -234,8 +234,11 @@ func (s *entityScan) extendNameParticles() {
 }
 
 // compassAdjectives make a region's adjective of a demonym or stand for
-// one ("Middle Eastern", "South Asian"). Keys are capitalised as written.
-var compassAdjectives = wordSet(`Eastern Western Northern Southern Middle Central North South East West`)
+// one ("Middle Eastern", "South Asian"), with the continents' and the
+// oceans' adjectives ("European States"). Keys are capitalised as
+// written.
+var compassAdjectives = wordSet(`Eastern Western Northern Southern Middle Central North South East West
+	European African Asian American Arab Latin Pacific Atlantic`)
 
 // demonymPhrase reports whether tokens [from, to) are only adjectives of
 // nationality and of the compass ("Guatemalan", "Middle Eastern"): they
@@ -345,4 +348,63 @@ func (s *entityScan) extendNameSuffixes() {
 		s.found[m] = p
 		s.at[to] = m
 	}
+}
+
+// findRepeatedSurnames reads two name words inside a sentence as a
+// person's full name where the text later or earlier writes the second
+// alone inside a sentence: "John Ashcroft's Justice Department … Don't
+// try telling that to Ashcroft", "the dictatorship of Ferdinand Marcos …
+// under Marcos". News names a person
+// in full once and by surname after; the tagger misses names from
+// languages and countries it was not trained on, and the surname alone
+// then finds nobody. The pair stands alone (no capitalised word joined to
+// it either side), neither word is written small in the text, a known
+// place or a nationality, and the first word never stands alone itself
+// (then the two are more likely a list or a heading's words).
+func (s *entityScan) findRepeatedSurnames() {
+	alone := map[string]int{} // word → how many times it stands alone
+	for i := range s.toks {
+		if s.loneNameWord(i) {
+			alone[s.toks[i].key]++
+		}
+	}
+	if len(alone) == 0 {
+		return
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		first, last := s.toks[i], s.toks[i+1]
+		if alone[last.key] == 0 || alone[first.key] > 0 || s.at[i] >= 0 || s.at[i+1] >= 0 ||
+			first.possessive || !s.adjacent(i) || !s.isNameTok(i) || !s.isNameTok(i+1) || s.inTitleCase(i) || s.startsSentence(i) ||
+			i > 0 && s.adjacent(i-1) && startsUpper(s.toks[i-1].key) ||
+			i+2 < len(s.toks) && s.adjacent(i+1) && startsUpper(s.toks[i+2].key) && !last.possessive ||
+			!s.plainNameWord(i) || !s.plainNameWord(i+1) || romanceArticles[first.key] {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[first.start:last.end]))
+		s.add(mention{name: name, kind: kindPerson, start: first.start, end: last.end}, i, i+2)
+		i++
+	}
+}
+
+// loneNameWord reports whether token i is a name word that stands alone:
+// no name covers it, no capitalised word is joined to it either side, and
+// it is a plain name word (plainNameWord).
+func (s *entityScan) loneNameWord(i int) bool {
+	if s.at[i] >= 0 || !s.isNameTok(i) || s.inTitleCase(i) || s.startsSentence(i) || !s.plainNameWord(i) {
+		return false // a sentence's first word is capitalised whatever it is
+	}
+	if i > 0 && s.adjacent(i-1) && (startsUpper(s.toks[i-1].key) || isNumber(s.toks[i-1].key)) {
+		return false // "22 States": a plural noun counted
+	}
+	return !(i+1 < len(s.toks) && s.adjacent(i) && startsUpper(s.toks[i+1].key))
+}
+
+// plainNameWord reports whether token i may be a word of a person's name
+// by what the text says of it: never written small in the text, not a
+// nationality, a place or a country the gazetteer knows, and not a word
+// that opens sentences ("However", "Yet").
+func (s *entityScan) plainNameWord(i int) bool {
+	t := s.toks[i]
+	return !s.writtenSmall(t.lower) && s.g.demonymOf[t.key] == "" && !compassAdjectives[t.key] &&
+		!sentenceAdverbs[t.lower] && !pronouns[t.lower] && !isLanguageName(t.key) && !s.isCountryAt(i)
 }

@@ -139,3 +139,18 @@ func TestRecognizer_Find_surnameForms(t *testing.T) {
 		{name: "roman numeral suffix", text: "Police said Henry Valdor III was arrested on Monday.", people: []string{"Henry Valdor III"}},
 	})
 }
+
+// TestRecognizer_Find_repeatedSurname: two name words are a person's full
+// name where the text writes the second alone inside a sentence elsewhere,
+// and not where the first opens the sentence, the pair is a count of a
+// plural noun or a continent's adjective makes it. Every name is invented.
+func TestRecognizer_Find_repeatedSurname(t *testing.T) {
+	cases := []nameCase{
+		{name: "full name, then surname", text: "The dictatorship of Ferdinand Valdorro ended in 1986. Senators who served under Valdorro are back.", people: []string{"Ferdinand Valdorro"}},
+		{name: "possessive full name", text: "Critics say Jon Ashkarov's ministry ignored the law. Don't tell that to Ashkarov, he said.", people: []string{"Jon Ashkarov"}},
+		{name: "a sentence's first word", text: "Although Valdez resigned, the protests went on. They blamed Valdez for it.", notPeople: []string{"Although Valdez"}},
+		{name: "a counted plural and a continent", text: "On 10 July, 22 States, including 18 European States, wrote to the council.", notPeople: []string{"European States"}},
+	}
+	t.Run("rules", func(t *testing.T) { runNameCases(t, rulesRecognizer(t), cases) })
+	t.Run("tagger", func(t *testing.T) { runNameCases(t, taggerRecognizer(t), cases) })
+}

@@ -235,9 +235,11 @@ func (s *entityScan) writtenSmall(lower string) bool {
 // "Lula da Silva"). Keys are lower case.
 var romancePrepositions = wordSet(`da das do dos na nas no nos pelo pela pelos pelas em ao aos del en des du au aux`)
 
-// sentenceAdverbs are English words that open a sentence before a name
-// and are no part of it ("So Khatami has tried …"). Keys are lower case.
-var sentenceAdverbs = wordSet(`so yet thus then now still also even meanwhile however instead indeed`)
+// sentenceAdverbs are English words that open a sentence or a clause
+// before a name and are no part of it ("So Khatami has tried …", "Though
+// Estrada resigned …"). Keys are lower case.
+var sentenceAdverbs = wordSet(`so yet thus then now still also even meanwhile however instead indeed
+	although though while when whereas because since unless until after before if once`)
 
 // complementOfName reports whether token i follows "de", "of" or the like
 // (an article allowed after it) right after a capitalised word that opens
