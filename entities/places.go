@@ -80,8 +80,7 @@ func (s *entityScan) findLocatives() {
 		if end == i {
 			continue
 		}
-		if !s.locativeBefore(i) && !s.listedAfterPlace(i, end) && !s.datelineAt(i, end) && !s.countryAfter(i, end) && !s.basedAfter(end) &&
-			!s.regionNounAfter(end) {
+		if !s.locativeBefore(i) && !s.listedAfterPlace(i, end) && !s.datelineAt(i, end) && !s.countryAfter(i, end) && !s.basedAfter(end) {
 			continue
 		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end-1].end]))
@@ -317,39 +316,6 @@ func (s *entityScan) startsSentence(j int) bool {
 	}
 	gap := s.text[s.toks[j-1].end:s.toks[j].start]
 	return strings.ContainsAny(gap, ".!?\n\"“«")
-}
-
-// regionNouns follow the name of a region or a district in small letters:
-// "the Kharkiv region", "Aklan province", "the Donetsk and Sumy regions".
-// "State" is left out ("the Islamic state"), and so is "area" ("the euro
-// area"). Keys are lower case.
-var regionNouns = wordSet(`region regions province provinces oblast oblasts governorate governorates
-	district districts prefecture prefectures county counties`)
-
-// pluralRegionNouns are the region nouns that end a list ("the Donetsk and
-// Sumy regions"), putting a region before "and" too.
-var pluralRegionNouns = wordSet(`regions provinces oblasts governorates districts prefectures counties`)
-
-// regionNounAfter reports whether a region noun in small letters follows
-// token end-1 ("the Kharkiv region"), or follows the next item of a list
-// joined by "and" ("Donetsk and Sumy regions").
-func (s *entityScan) regionNounAfter(end int) bool {
-	if end >= len(s.toks) || !s.adjacent(end-1) {
-		return false
-	}
-	if w := s.toks[end].key; regionNouns[w] {
-		return true
-	}
-	switch s.toks[end].key {
-	case "and", "et", "y", "e":
-	default:
-		return false
-	}
-	j := end + 1
-	for j < len(s.toks) && j-end <= maxLocativeWords && s.adjacent(j-1) && s.isNameTok(j) {
-		j++
-	}
-	return j > end+1 && j < len(s.toks) && s.adjacent(j-1) && pluralRegionNouns[s.toks[j].key]
 }
 
 // chiefMinisterAt reports whether token j is "Minister" of "Chief
