@@ -621,11 +621,14 @@ func (s *entityScan) absorb(m mention, from, to int) {
 }
 
 // placeTriggers follow a place's name: "Kandal province", "Gifu and
-// Hiroshima prefectures".
+// Hiroshima prefectures", "the Kharkiv region", "Donetsk and Sumy
+// regions", "Zaporizhzhia oblast". "State" is left out ("the Islamic
+// state"), and so is "area" ("the euro area").
 var placeTriggers = map[string]bool{
 	"province": true, "provinces": true, "prefecture": true, "prefectures": true,
 	"district": true, "districts": true, "township": true, "townships": true,
-	"commune": true, "village": true, "municipality": true, "county": true,
+	"commune": true, "village": true, "municipality": true, "county": true, "counties": true,
+	"region": true, "regions": true, "oblast": true, "oblasts": true, "governorate": true, "governorates": true,
 }
 
 // directions are compass words that name a province or region only with

@@ -232,3 +232,179 @@ func (s *entityScan) extendNameParticles() {
 		}
 	}
 }
+
+// compassAdjectives make a region's adjective of a demonym or stand for
+// one ("Middle Eastern", "South Asian"), with the continents' and the
+// oceans' adjectives ("European States"). Keys are capitalised as
+// written.
+var compassAdjectives = wordSet(`Eastern Western Northern Southern Middle Central North South East West
+	European African Asian American Arab Latin Pacific Atlantic`)
+
+// demonymPhrase reports whether tokens [from, to) are only adjectives of
+// nationality and of the compass ("Guatemalan", "Middle Eastern"): they
+// describe people or things from a place and name neither a person nor a
+// place.
+func (s *entityScan) demonymPhrase(from, to int) bool {
+	demonym := false
+	for j := from; j < to; j++ {
+		w := s.toks[j].key
+		switch {
+		case s.g.demonymOf[w] != "" || strings.HasSuffix(w, "ern") && compassAdjectives[w]:
+			demonym = true
+		case compassAdjectives[w]:
+		default:
+			return false
+		}
+	}
+	return demonym
+}
+
+// administrationWords follow the surname of the head of a government to
+// name the government by its head: "the Bush administration", "the
+// Marcos administration", "the Putin presidency". Keys are lower case.
+var administrationWords = wordSet(`administration presidency`)
+
+// findAdministrations reads the surname before "administration" or
+// "presidency" as a person's ("the new Bush administration's"): a common
+// way news names a head of government, whose surname may then stand alone
+// ("rein in Bush") where a preposition would make it look like a place.
+// A country's name or adjective there ("the Kenyan administration", "the
+// Kenya presidency") names no person, nor does a word written small
+// elsewhere in the text ("the Transition administration").
+func (s *entityScan) findAdministrations() {
+	for i := 1; i+1 < len(s.toks); i++ {
+		t := s.toks[i]
+		if s.at[i] >= 0 || !s.isNameTok(i) || !s.adjacent(i) || !administrationWords[s.toks[i+1].key] ||
+			s.startsSentence(i) || startsUpper(s.toks[i-1].key) || s.g.demonymOf[t.key] != "" ||
+			adjectiveShaped(t.lower) && !s.personNamed(t.key) || s.writtenSmall(t.lower) || s.isCountryAt(i) {
+			continue
+		}
+		// Resolved with the surnames offices introduce: to the full
+		// name the text gives ("the Marcos administration" … "Ferdinand
+		// Marcos"), else kept alone.
+		s.surnames = append(s.surnames, mention{name: t.key, kind: kindPerson, start: t.start, end: t.end})
+	}
+}
+
+// findBracketedGivenNames reads a title, a given name in brackets and a
+// surname as the person's full name: "President (Donald) Trump", "Minister
+// (Jean-Yves) Le Drian". Writers bracket the given name the reader may
+// not need; the tagger reads no name across brackets.
+func (s *entityScan) findBracketedGivenNames() {
+	for i := 1; i+2 < len(s.toks); i++ {
+		if s.at[i] >= 0 || s.at[i+1] >= 0 || !s.isNameTok(i) || !s.isNameTok(i+1) ||
+			personWords[s.toks[i-1].lower]&title == 0 ||
+			strings.TrimSpace(s.text[s.toks[i-1].end:s.toks[i].start]) != "(" ||
+			strings.TrimSpace(s.text[s.toks[i].end:s.toks[i+1].start]) != ")" {
+			continue
+		}
+		end := i + 2
+		for end < len(s.toks) && end-i < maxCapitalNameWords && s.at[end] < 0 && s.adjacent(end-1) && s.isNameTok(end) {
+			end++
+		}
+		name := s.toks[i].key + " " + withoutPossessive(collapseSpace(s.text[s.toks[i+1].start:s.toks[end-1].end]))
+		s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
+}
+
+// nameSuffixes end a person's name: "Jose Torres Jr.", "Martin Luther
+// King Sr.", "John Smith III". Keys are as written, without the full stop.
+var nameSuffixes = wordSet(`Jr Sr Jnr Snr II III IV`)
+
+// extendNameSuffixes carries a person's name on over a generational
+// suffix after it, with its full stop ("Jose Torres Jr.’s
+// pronouncement"), which the tagger and the rules stop before or leave as
+// a word of their own.
+func (s *entityScan) extendNameSuffixes() {
+	for m := range s.found {
+		p := s.found[m]
+		if p.kind != kindPerson {
+			continue
+		}
+		_, to := s.tokensIn(p.start, p.end)
+		if to <= 0 || to >= len(s.toks) || s.toks[to-1].end != p.end || s.at[to-1] != m || s.toks[to-1].possessive {
+			continue
+		}
+		if last := s.toks[to-1].key; nameSuffixes[last] && last[0] != 'I' && strings.HasPrefix(s.text[p.end:], ".") {
+			p.name += "." // the tagger read "Jr" and left its full stop
+			p.end++
+			s.found[m] = p
+			continue
+		}
+		gap := s.text[s.toks[to-1].end:s.toks[to].start]
+		if (strings.TrimSpace(gap) != "" && strings.TrimSpace(gap) != ",") || strings.Contains(gap, "\n") || !nameSuffixes[s.toks[to].key] {
+			continue
+		}
+		if s.at[to] >= 0 && s.at[to] != m {
+			continue
+		}
+		end := s.toks[to].end
+		if strings.HasPrefix(s.text[end:], ".") && s.toks[to].key[0] != 'I' {
+			end++ // "Jr.", not "III."
+		}
+		p.name = collapseSpace(s.text[p.start:s.toks[to-1].end]) + " " + s.text[s.toks[to].start:end]
+		p.end = end
+		s.found[m] = p
+		s.at[to] = m
+	}
+}
+
+// findRepeatedSurnames reads two name words inside a sentence as a
+// person's full name where the text later or earlier writes the second
+// alone inside a sentence: "John Ashcroft's Justice Department … Don't
+// try telling that to Ashcroft", "the dictatorship of Ferdinand Marcos …
+// under Marcos". News names a person
+// in full once and by surname after; the tagger misses names from
+// languages and countries it was not trained on, and the surname alone
+// then finds nobody. The pair stands alone (no capitalised word joined to
+// it either side), neither word is written small in the text, a known
+// place or a nationality, and the first word never stands alone itself
+// (then the two are more likely a list or a heading's words).
+func (s *entityScan) findRepeatedSurnames() {
+	alone := map[string]int{} // word → how many times it stands alone
+	for i := range s.toks {
+		if s.loneNameWord(i) {
+			alone[s.toks[i].key]++
+		}
+	}
+	if len(alone) == 0 {
+		return
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		first, last := s.toks[i], s.toks[i+1]
+		if alone[last.key] == 0 || alone[first.key] > 0 || s.at[i] >= 0 || s.at[i+1] >= 0 ||
+			first.possessive || !s.adjacent(i) || !s.isNameTok(i) || !s.isNameTok(i+1) || s.inTitleCase(i) || s.startsSentence(i) ||
+			i > 0 && s.adjacent(i-1) && startsUpper(s.toks[i-1].key) ||
+			i+2 < len(s.toks) && s.adjacent(i+1) && startsUpper(s.toks[i+2].key) && !last.possessive ||
+			!s.plainNameWord(i) || !s.plainNameWord(i+1) || romanceArticles[first.key] {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[first.start:last.end]))
+		s.add(mention{name: name, kind: kindPerson, start: first.start, end: last.end}, i, i+2)
+		i++
+	}
+}
+
+// loneNameWord reports whether token i is a name word that stands alone:
+// no name covers it, no capitalised word is joined to it either side, and
+// it is a plain name word (plainNameWord).
+func (s *entityScan) loneNameWord(i int) bool {
+	if s.at[i] >= 0 || !s.isNameTok(i) || s.inTitleCase(i) || s.startsSentence(i) || !s.plainNameWord(i) {
+		return false // a sentence's first word is capitalised whatever it is
+	}
+	if i > 0 && s.adjacent(i-1) && (startsUpper(s.toks[i-1].key) || isNumber(s.toks[i-1].key)) {
+		return false // "22 States": a plural noun counted
+	}
+	return !(i+1 < len(s.toks) && s.adjacent(i) && startsUpper(s.toks[i+1].key))
+}
+
+// plainNameWord reports whether token i may be a word of a person's name
+// by what the text says of it: never written small in the text, not a
+// nationality, a place or a country the gazetteer knows, and not a word
+// that opens sentences ("However", "Yet").
+func (s *entityScan) plainNameWord(i int) bool {
+	t := s.toks[i]
+	return !s.writtenSmall(t.lower) && s.g.demonymOf[t.key] == "" && !compassAdjectives[t.key] &&
+		!sentenceAdverbs[t.lower] && !pronouns[t.lower] && !isLanguageName(t.key) && !s.isCountryAt(i)
+}

@@ -123,3 +123,34 @@ func TestFind_titleAfterOffice(t *testing.T) {
 		{name: "Dr after an office", text: "President Dr Ana Lopes Vidal spoke first.", people: []string{"Ana Lopes Vidal"}, notPeople: []string{"Dr Ana Lopes Vidal"}},
 	})
 }
+
+// TestRecognizer_Find_surnameForms: the ways news writes a person's name
+// around the name itself: a government named by its head's surname ("the
+// Valdor administration"), a given name in brackets after a title, a
+// generational suffix, a title the tagger took in. Every name is invented.
+func TestRecognizer_Find_surnameForms(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "administration, alone", text: "The new Valdor administration's policies were cruel. Protesters want to rein in Valdor now.", people: []string{"Valdor"}, notPlaces: []string{"Valdor"}},
+		{name: "administration, full name elsewhere", text: "Ferdinand Valdor ruled for years. Abuses grew under the Valdor administration.", people: []string{"Ferdinand Valdor"}, notPeople: []string{"Valdor"}},
+		{name: "a country's administration", text: "The Kenya administration and the Kenyan presidency denied it.", notPeople: []string{"Kenya", "Kenyan"}},
+		{name: "given name in brackets", text: "The deal supports President (Donald) Valdor’s efforts to cut revenues.", people: []string{"Donald Valdor"}},
+		{name: "brackets with no title", text: "The report (Annex) Valdor lists them.", notPeople: []string{"Annex Valdor"}},
+		{name: "suffix with a full stop", text: "The director, Undersecretary Jose Valdor Jr., promised action.", people: []string{"Jose Valdor Jr."}, notPeople: []string{"Undersecretary Jose Valdor Jr", "Jose Valdor"}},
+		{name: "roman numeral suffix", text: "Police said Henry Valdor III was arrested on Monday.", people: []string{"Henry Valdor III"}},
+	})
+}
+
+// TestRecognizer_Find_repeatedSurname: two name words are a person's full
+// name where the text writes the second alone inside a sentence elsewhere,
+// and not where the first opens the sentence, the pair is a count of a
+// plural noun or a continent's adjective makes it. Every name is invented.
+func TestRecognizer_Find_repeatedSurname(t *testing.T) {
+	cases := []nameCase{
+		{name: "full name, then surname", text: "The dictatorship of Ferdinand Valdorro ended in 1986. Senators who served under Valdorro are back.", people: []string{"Ferdinand Valdorro"}},
+		{name: "possessive full name", text: "Critics say Jon Ashkarov's ministry ignored the law. Don't tell that to Ashkarov, he said.", people: []string{"Jon Ashkarov"}},
+		{name: "a sentence's first word", text: "Although Valdez resigned, the protests went on. They blamed Valdez for it.", notPeople: []string{"Although Valdez"}},
+		{name: "a counted plural and a continent", text: "On 10 July, 22 States, including 18 European States, wrote to the council.", notPeople: []string{"European States"}},
+	}
+	t.Run("rules", func(t *testing.T) { runNameCases(t, rulesRecognizer(t), cases) })
+	t.Run("tagger", func(t *testing.T) { runNameCases(t, taggerRecognizer(t), cases) })
+}

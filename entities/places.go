@@ -53,7 +53,7 @@ func (s *entityScan) locativeBefore(i int) bool {
 		if j < 0 || !s.adjacent(j) {
 			return false
 		}
-		if officePlaces[s.toks[j].lower] {
+		if officePlaces[s.toks[j].lower] || s.chiefMinisterAt(j) {
 			return true
 		}
 	}
@@ -71,6 +71,7 @@ func (s *entityScan) locativeBefore(i int) bool {
 // capitalised name. Then a name that is a place here is a place wherever
 // the text writes it, though the tagger read it as a person elsewhere.
 func (s *entityScan) findLocatives() {
+	s.findPlacesBeforeOffice()
 	for i := 0; i < len(s.toks); i++ {
 		if s.at[i] >= 0 || s.inTitleCase(i) {
 			continue
@@ -109,6 +110,9 @@ func (s *entityScan) placeRun(i int) int {
 	if j == i || (j == i+1 && romanceArticles[s.toks[i].key]) {
 		return i
 	}
+	if j == i+1 && (orgWords[s.toks[i].lower] != 0 || networkNouns[s.toks[i].lower] || s.demonymPhrase(i, j)) {
+		return i // "in Parliament", "en Internet", "in Guatemalan prisons"
+	}
 	if j < len(s.toks) && s.adjacent(j-1) && (startsUpper(s.toks[j].key) || isNumber(s.toks[j].key)) {
 		return i // "in Phnom Penh Municipal Court", "in Article 19": a longer name
 	}
@@ -118,22 +122,34 @@ func (s *entityScan) placeRun(i int) int {
 	return j
 }
 
+// networkNouns are capitalised nouns for networks that a locative puts
+// after it as it does a place ("en Internet", "sur le Web"), and that name
+// no place. Keys are lower case.
+var networkNouns = wordSet(`internet web intranet cyberspace`)
+
 // maxListedPlaces bounds how far back listedAfterPlace looks for the
 // preposition that opens a list of places.
 const maxListedPlaces = 4
 
+// minListedPlaces is how many places in a row, with no locative before
+// them, make the next item of their list a place: "areas of Donetsk,
+// Luhansk, Kherson and Zaporizhzhia".
+const minListedPlaces = 2
+
 // listedAfterPlace reports whether the name in tokens [i, end) follows a
 // place in a list that a locative opens: "in Geneva, Abu Dhabi and
-// Miami". A name with a locative of its own after it is no item of that
+// Miami", or follows minListedPlaces places in a list: "Donetsk, Luhansk,
+// Kherson". A name with a locative of its own after it is no item of that
 // list but the start of another phrase: "the cases of Alaa Abd El Fattah
 // in Egypt, Fikret Baskaya in Turkey".
 func (s *entityScan) listedAfterPlace(i, end int) bool {
 	if end < len(s.toks) && locatives[s.toks[end].lower] {
 		return false
 	}
+	places := 0
 	for range maxListedPlaces {
 		if i < 2 {
-			return false
+			return places >= minListedPlaces
 		}
 		// The separator: a comma, or "and" in the four languages.
 		p := i - 1
@@ -142,11 +158,11 @@ func (s *entityScan) listedAfterPlace(i, end int) bool {
 			p--
 		case strings.TrimSpace(s.text[s.toks[p].end:s.toks[i].start]) == ",":
 		default:
-			return false
+			return places >= minListedPlaces
 		}
 		m := s.at[p]
 		if m < 0 || s.found[m].kind != kindPlace || s.toks[p].possessive {
-			return false
+			return places >= minListedPlaces
 		}
 		q := p
 		for q > 0 && s.at[q-1] == m {
@@ -155,9 +171,10 @@ func (s *entityScan) listedAfterPlace(i, end int) bool {
 		if s.locativeBefore(q) {
 			return true
 		}
+		places++
 		i = q
 	}
-	return false
+	return places >= minListedPlaces
 }
 
 // datelineAt reports whether tokens [i, end) open a paragraph as a
@@ -299,4 +316,52 @@ func (s *entityScan) startsSentence(j int) bool {
 	}
 	gap := s.text[s.toks[j-1].end:s.toks[j].start]
 	return strings.ContainsAny(gap, ".!?\n\"“«")
+}
+
+// chiefMinisterAt reports whether token j is "Minister" of "Chief
+// Minister", the head of an Indian state or a Malaysian one, whose state
+// follows "of" ("the Chief Minister of Bihar"), as a governor's does.
+// "Minister" alone is left out: "the Minister of Justice".
+func (s *entityScan) chiefMinisterAt(j int) bool {
+	return j > 0 && s.toks[j].lower == "minister" && s.toks[j-1].lower == "chief" && s.adjacent(j-1)
+}
+
+// findPlacesBeforeOffice reads the place a regional office is named after
+// where a person's name follows the office: "Bihar Chief Minister Nitish
+// Kumar", "Texas Governor Greg Abbott", "Lyon mayor Grégory Doucet". The
+// place is one to three name words that no name covers, opening no
+// sentence (where "Deputy Governor" or a name might stand).
+func (s *entityScan) findPlacesBeforeOffice() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.at[i] >= 0 || !s.isNameTok(i) || s.startsSentence(i) || (i > 0 && s.adjacent(i-1) && startsUpper(s.toks[i-1].key)) {
+			continue
+		}
+		end := i
+		for end < len(s.toks) && end-i < maxLocativeWords && s.at[end] < 0 && s.isNameTok(end) && !officePlaces[s.toks[end].lower] && s.toks[end].lower != "chief" {
+			end++
+			if !s.adjacent(end - 1) {
+				break
+			}
+		}
+		if end == i || end >= len(s.toks) || !s.adjacent(end-1) {
+			continue
+		}
+		office := end
+		switch {
+		case officePlaces[s.toks[end].lower]:
+		case s.toks[end].lower == "chief" && end+1 < len(s.toks) && s.chiefMinisterAt(end+1):
+			office++
+		default:
+			continue
+		}
+		if office+1 >= len(s.toks) || !s.adjacent(office) || !s.isNameTok(office+1) {
+			continue
+		}
+		name := collapseSpace(s.text[s.toks[i].start:s.toks[end-1].end])
+		if s.personNamed(name) {
+			continue
+		}
+		s.add(mention{name: name, kind: kindPlace, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
 }

@@ -80,3 +80,50 @@ func TestRecognizer_Find_taggedPeople(t *testing.T) {
 			places: []string{"Vienna"}, notPlaces: []string{"Russian", "Ukrainian"}},
 	})
 }
+
+// TestRecognizer_Find_regions: a region or district no list holds is read
+// from the noun in small letters after it, from a list of places it stands
+// in, and from a regional office named after it; a nationality is never a
+// place, and "Minister of" alone puts no place after it. Rules only except
+// where noted; every name is invented.
+func TestRecognizer_Find_regions(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "region after", text: "Shelling hit villages in the north of the Valdorsk region overnight.", places: []string{"Valdorsk"}},
+		{name: "province after", text: "The killings in Tamora province went unpunished.", places: []string{"Tamora"}},
+		{name: "two regions joined by and", text: "People in the Valdorsk and Mirnohrad regions were evacuated.", places: []string{"Valdorsk", "Mirnohrad"}},
+		{name: "a list after two places", text: "Offices in the cities of Kabul, Islamabad, Valdorsk and Mirnohrad were shut.", places: []string{"Valdorsk", "Mirnohrad"}},
+		{name: "one place is no list", text: "Officials from Kabul, Ana Valdora and others met.", notPlaces: []string{"Ana Valdora"}},
+		{name: "chief minister of", text: "The Chief Minister of Tamora Pradesh apologised.", places: []string{"Tamora Pradesh"}},
+		{name: "minister of is an office", text: "The Minister of Justice resigned.", notPlaces: []string{"Justice"}},
+		{name: "office after the place, a name after it", text: "Footage showed Tamora Chief Minister Nitin Valdor pulling a veil.", places: []string{"Tamora"}, notPlaces: []string{"Nitin Valdor"}},
+		{name: "governor after the place", text: "Critics said Ohara Governor Greg Valdor had lied.", places: []string{"Ohara"}},
+		{name: "office with no name after it", text: "He met the Tamora Governor on Monday.", notPlaces: []string{"Tamora"}},
+		{name: "state in small letters is left out", text: "They fought the Islamic state in the north.", notPlaces: []string{"Islamic"}},
+	})
+}
+
+// TestRecognizer_Find_demonyms: a nationality's adjective or a region's
+// ("Guatemalan", "Middle Eastern") that the tagger reads as a name is no
+// person and no place. With the tagger.
+func TestRecognizer_Find_demonyms(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "compass and region", text: "The law targeted people from Middle Eastern and Muslim countries.", notPeople: []string{"Middle Eastern"}, notPlaces: []string{"Middle Eastern"}},
+		{name: "nationality before an office", text: "He refused an invitation from Guatemalan President Ydor Valdes to visit.", notPlaces: []string{"Guatemalan"}},
+	})
+}
+
+// TestRecognizer_Find_whereNoPlace: what a locative puts after it that is
+// no place (an institution, a network, a nationality before a noun), read
+// by the rules and by the tagger; and a city apart from the state or
+// territory named like it.
+func TestRecognizer_Find_whereNoPlace(t *testing.T) {
+	cases := []nameCase{
+		{name: "an institution", text: "Opposition leaders raised the matter in Parliament on Tuesday.", notPlaces: []string{"Parliament"}},
+		{name: "a network, Spanish", text: "Defiende los derechos digitales y la privacidad en Internet desde hace años.", notPlaces: []string{"Internet"}},
+		{name: "a nationality before a noun", text: "Thousands are held in Guatemalan prisons without trial.", notPlaces: []string{"Guatemalan"}},
+		{name: "the place without its comma", text: "The delegation flew to Washington DC on Monday.", places: []string{"Washington, D.C."}},
+		{name: "a city and its state", text: "She moved from New York City to Albany, New York, and then to New Delhi and Delhi's suburbs.", places: []string{"New York City", "New York", "New Delhi", "Delhi"}},
+	}
+	t.Run("rules", func(t *testing.T) { runNameCases(t, rulesRecognizer(t), cases) })
+	t.Run("tagger", func(t *testing.T) { runNameCases(t, taggerRecognizer(t), cases) })
+}

@@ -67,8 +67,10 @@ func (s *entityScan) addTagged(kind entityKind) {
 		from, to := tn.from, tn.to
 		// "The", "His" and the like start sentences, not names; "So",
 		// "Yet" and the like too.
+		// "Undersecretary Jose Torres": a title the tagger took in is
+		// no word of the name.
 		for from < to && (commonCapitals[s.toks[from].lower] || !startsUpper(s.toks[from].key) ||
-			kind == kindPerson && sentenceAdverbs[s.toks[from].lower]) {
+			kind == kindPerson && (sentenceAdverbs[s.toks[from].lower] || to-from > 2 && personWords[s.toks[from].lower]&title != 0)) {
 			from++
 		}
 		for to > from && !startsUpper(s.toks[to-1].key) {
@@ -94,6 +96,9 @@ func (s *entityScan) addTagged(kind entityKind) {
 			// "à Santa Cruz", "in Abu Dhabi": the tagger reads two
 			// capitalised words as a person, the preposition says place.
 			k = kindPlace
+		}
+		if k == kindPlace && s.personNamed(name) {
+			continue // "rein in Valdor" after "the Valdor administration"
 		}
 		s.absorb(mention{name: name, kind: k, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		if k == kindPerson {
@@ -127,7 +132,7 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 			return false // a name does not run across punctuation
 		}
 	}
-	if s.inTitleCase(from) {
+	if s.inTitleCase(from) || (kind != kindOrg && s.demonymPhrase(from, to)) {
 		return false
 	}
 	words := to - from
@@ -164,6 +169,11 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		// militants": a nationality or a language describes, it names
 		// no place.
 		if isLanguageName(s.toks[to-1].key) {
+			return false
+		}
+		// "in Parliament", "on the Internet": an institution or a
+		// network, where a place would stand.
+		if l := s.toks[from].lower; words == 1 && (orgWords[l] != 0 || networkNouns[l]) {
 			return false
 		}
 	}
@@ -225,9 +235,11 @@ func (s *entityScan) writtenSmall(lower string) bool {
 // "Lula da Silva"). Keys are lower case.
 var romancePrepositions = wordSet(`da das do dos na nas no nos pelo pela pelos pelas em ao aos del en des du au aux`)
 
-// sentenceAdverbs are English words that open a sentence before a name
-// and are no part of it ("So Khatami has tried …"). Keys are lower case.
-var sentenceAdverbs = wordSet(`so yet thus then now still also even meanwhile however instead indeed`)
+// sentenceAdverbs are English words that open a sentence or a clause
+// before a name and are no part of it ("So Khatami has tried …", "Though
+// Estrada resigned …"). Keys are lower case.
+var sentenceAdverbs = wordSet(`so yet thus then now still also even meanwhile however instead indeed
+	although though while when whereas because since unless until after before if once`)
 
 // complementOfName reports whether token i follows "de", "of" or the like
 // (an article allowed after it) right after a capitalised word that opens

@@ -146,7 +146,7 @@ var personWords = markWords(
 	group[personWord]{title, `
 		bishop brother capt captain chair chairwoman chumteav col colonel dame deputy father gen
 		judge justice lady lok lord lt oknha opposition prime rep rev reverend secretary sir sister
-		vice`},
+		undersecretary under-secretary vice`},
 	// Roles, and nouns for people ("women", "students").
 	group[personWord]{introducesName, `
 		academic activists artist author blogger broadcaster candidate cartoonist chairperson co-founder
