@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Khmer writes no spaces between words, and its vowel signs and subscript
@@ -34,10 +35,11 @@ func isKhmer(s string) bool {
 // matchKhmer records the gazetteer's Khmer names in the text, longest
 // first, none overlapping another, and marks the tokens inside them taken.
 func (s *entityScan) matchKhmer() {
-	if len(s.g.khmer) == 0 || !isKhmer(s.text) {
+	if !isKhmer(s.text) {
 		return
 	}
 	var taken [][2]int
+	defer func() { s.matchKhmerPeople(taken) }()
 	for _, a := range s.g.khmer {
 		for from := 0; ; {
 			i := strings.Index(s.text[from:], a.name)
@@ -60,6 +62,195 @@ func (s *entityScan) matchKhmer() {
 func overlaps(spans [][2]int, start, end int) bool {
 	for _, sp := range spans {
 		if start < sp[1] && sp[0] < end {
+			return true
+		}
+	}
+	return false
+}
+
+// A Khmer person's name that no list holds is found by the word before it:
+// an honorific or title (លោក, អ្នកស្រី, ឯកឧត្តម …) or ឈ្មោះ ("named"),
+// followed by the name as two words with a space between ("លោក គួច
+// ចំរើន", "ឈ្មោះទុន ដារ៉ា"). Longer forms come first, so that លោកស្រី is
+// not read as លោក followed by a name ស្រី.
+var khmerHonorifics = []string{
+	"ព្រះតេជគុណ", "លោកជំទាវ", "លោកស្រី", "អ្នកស្រី", "ឯកឧត្តម", "លោកឧកញ៉ា", "អ្នកឧកញ៉ា",
+	"លោកតា", "លោកយាយ", "លោកគ្រូ", "អ្នកគ្រូ", "សម្តេច", "សម្ដេច", "ឧកញ៉ា", "កញ្ញា", "ឈ្មោះ", "លោក",
+}
+
+// khmerTitles may stand between the honorific and the name, joined to it
+// or not: "លោកឧត្តមសេនីយ៍ត្រី អេង ហ៊ី", "លោកទេសរដ្ឋមន្ត្រី ស៊ុន ចាន់ថុល".
+var khmerTitles = []string{
+	"ឧត្តមសេនីយ៍ត្រី", "ឧត្តមសេនីយ៍ទោ", "ឧត្តមសេនីយ៍ឯក", "ឧត្តមសេនីយ៍", "វរសេនីយ៍ត្រី", "វរសេនីយ៍ទោ", "វរសេនីយ៍ឯក",
+	"ទេសរដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "អនុរដ្ឋលេខាធិការ", "រដ្ឋលេខាធិការ", "បណ្ឌិត", "ឧកញ៉ា", "តេជោ", "ឯកឧត្តម",
+}
+
+// khmerNotNames are the words that follow លោក, គាត់'s like, when it is a
+// pronoun ("he", "you") or a noun: "លោកបាននិយាយ" (he said), "លោកអ្នក"
+// (you), "ពិភពលោក" (the world). A name word starting with one of them is
+// no name. Verbs of saying are here too: "លោកបន្តថា" (he went on).
+var khmerNotNames = []string{
+	"បាន", "និង", "ជា", "នៅ", "ក៏", "ថា", "មាន", "គឺ", "អ្នក", "ត្រូវ", "នឹង", "កំពុង", "ដែល", "មិន", "ពុំ", "ពី",
+	"ក្នុង", "ដោយ", "ទៅ", "មក", "ជាមួយ", "ការ", "សេចក្ដី", "សេចក្តី", "បន្ត", "បន្ថែម", "និយាយ", "ថ្លែង", "បញ្ជាក់",
+	"អះអាង", "ប្រាប់", "យល់", "លើក", "ចង់", "ធ្លាប់", "សរសេរ", "ឆ្លើយ", "ពន្យល់", "ទាំង", "ខ្លួន", "ផង", "ឯង",
+	"នោះ", "នេះ", "ពុក", "ម៉ែ", "ស្រី", "ប្រុស", "ប្រធាន", "មន្ត្រី", "គ្រប់", "ដទៃ", "ទទួល", "សម្តេច", "សម្ដេច",
+	"ជំទាវ", "យាយ", "គ្រូ", "ឧកញ៉ា",
+}
+
+// khmerNotNameWords are no name when they are the whole word, but start
+// names: "លោកតា" (grandfather) is no name, "តាំង" is a surname.
+var khmerNotNameWords = map[string]bool{"តា": true}
+
+// khmerSurnamesLikeWords are surnames written as a function word: "លោក ជា
+// ស៊ីម" is a name, "លោកជាប្រធាន" (he is the president) is not.
+var khmerSurnamesLikeWords = map[string]bool{"ជា": true}
+
+// maxKhmerNameBases bounds each word of a name, in written syllables (base
+// consonants and independent vowels): Khmer text has no spaces between
+// words, so the second word of a name may run on into the next ones
+// ("សារុនមេបញ្ជាការ"), and a long run is no name.
+const (
+	maxKhmerSurnameBases = 3
+	maxKhmerGivenBases   = 5
+)
+
+// matchKhmerPeople adds the people named after an honorific, a title or
+// ឈ្មោះ, outside the spans taken by the gazetteer's names. The same name
+// found twice is one person, with the first form's spelling.
+func (s *entityScan) matchKhmerPeople(taken [][2]int) {
+	for _, h := range khmerHonorifics {
+		for from := 0; ; {
+			i := strings.Index(s.text[from:], h)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(h)
+			from = at
+			if overlaps(taken, from-len(h), at) || joinedBefore(s.text, from-len(h)) {
+				continue
+			}
+			name, start, end, ok := khmerNameAt(s.text, at)
+			if !ok || overlaps(taken, start, end) {
+				continue
+			}
+			taken = append(taken, [2]int{start, end})
+			first, last := s.tokensIn(start, end)
+			s.add(mention{name: name, kind: kindPerson, start: start, end: end}, first, last)
+		}
+	}
+}
+
+// joinedBefore reports whether the honorific at i is the end of a longer
+// word: "ពិភពលោក" (world) ends with លោក. In text without spaces it cannot
+// be told from "…លោក" after a word, so only a mark or subscript before it
+// (inside a syllable) counts, and the nouns that end in លោក.
+func joinedBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.In(r, unicode.Mn, unicode.Mc) || r == '\u17d2' {
+		return true
+	}
+	for _, w := range []string{"ពិភព", "បរ", "ឥហ", "ទេវ", "មនុស្ស", "ព្រហ្ម"} {
+		if strings.HasSuffix(text[:i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// khmerNameAt reads a name of two Khmer words at offset at, after an
+// honorific: optional titles, then the surname (joined or after spaces),
+// a space, and the given name up to the next space, zero width space or
+// punctuation.
+func khmerNameAt(text string, at int) (name string, start, end int, ok bool) {
+	for {
+		rest := strings.TrimLeft(text[at:], " \u200b")
+		skipped := false
+		for _, t := range khmerTitles {
+			if strings.HasPrefix(rest, t) {
+				at = len(text) - len(rest) + len(t)
+				skipped = true
+				break
+			}
+		}
+		if !skipped {
+			break
+		}
+	}
+	start = len(text) - len(strings.TrimLeft(text[at:], " \u200b"))
+	surname, j := khmerWord(text, start)
+	if surname == "" || khmerBases(surname) > maxKhmerSurnameBases || notName(surname) {
+		return "", 0, 0, false
+	}
+	// One space (perhaps with zero width spaces) between the two words.
+	k := j
+	for k < len(text) && (text[k] == ' ' || strings.HasPrefix(text[k:], "\u200b")) {
+		if text[k] == ' ' {
+			k++
+		} else {
+			k += len("\u200b")
+		}
+	}
+	if k == j || !strings.Contains(text[j:k], " ") || strings.Count(text[j:k], " ") > 1 {
+		return "", 0, 0, false
+	}
+	given, end := khmerWord(text, k)
+	if given == "" || khmerBases(given) > maxKhmerGivenBases || notName(given) {
+		return "", 0, 0, false
+	}
+	return surname + " " + given, start, end, true
+}
+
+// khmerWord returns the run of Khmer letters and marks at offset i and
+// where it ends; zero width spaces inside it are dropped ("ទៀង\u200bសុថា"
+// is written as one word).
+func khmerWord(text string, i int) (string, int) {
+	var b strings.Builder
+	j := i
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if r == '\u200b' {
+			break
+		}
+		// Khmer letters, vowels and signs, not its punctuation (។ ៖ ៕)
+		// or digits.
+		if r < 0x1780 || r > 0x17DD || r == 0x17D4 || r == 0x17D5 || r == 0x17D6 || r == 0x17DA {
+			break
+		}
+		b.WriteRune(r)
+		j += w
+	}
+	return b.String(), j
+}
+
+// khmerBases counts the written syllables of a word: its consonants and
+// independent vowels that are not subscripts (after the coeng sign).
+func khmerBases(w string) int {
+	n := 0
+	prev := rune(0)
+	for _, r := range w {
+		if r >= 0x1780 && r <= 0x17B3 && prev != 0x17D2 {
+			n++
+		}
+		prev = r
+	}
+	return n
+}
+
+// notName reports whether a name word starts with a word that is no name.
+func notName(w string) bool {
+	if khmerSurnamesLikeWords[w] {
+		return false
+	}
+	if khmerNotNameWords[w] {
+		return true
+	}
+	for _, f := range khmerNotNames {
+		if strings.HasPrefix(w, f) {
+			return true
+		}
+	}
+	for _, h := range khmerHonorifics {
+		if strings.HasPrefix(w, h) {
 			return true
 		}
 	}
