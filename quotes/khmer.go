@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"github.com/advosearch/advosearch/entities"
 )
 
 // Khmer reports speech with a verb that ends in ថា ("that") before the
@@ -47,15 +49,15 @@ func (a *attributor) khmerSpeaker(i int) (resolved, bool) {
 		return resolved{}, false
 	}
 	end := sp.open
-	for n := 0; n <= maxKhmerSentencesBack && end > lo; n++ {
+	for n := 0; n <= maxKhmerSentencesBack && end > lo; {
 		start := khmerSentenceStart(a.text, lo, end)
 		if cue := khmerCue(a.text[start:end]); cue >= 0 {
 			return a.khmerSubject(start, start+cue), true
 		}
-		end = start - 1
-		for end > lo && !isKhmerBoundary(a.text, end) {
-			end--
+		if strings.TrimSpace(strings.ReplaceAll(a.text[start:end], "\u200b", "")) != "" {
+			n++ // blank lines between paragraphs are no sentence
 		}
+		end = khmerStepBack(a.text, lo, start)
 	}
 	return a.khmerAfter(sp.close), true
 }
@@ -69,10 +71,15 @@ func hasKhmer(s string) bool {
 	return false
 }
 
-// isKhmerBoundary reports whether a sentence ends at byte i: a line break,
-// ។ or ៕.
-func isKhmerBoundary(text string, i int) bool {
-	return text[i] == '\n' || strings.HasPrefix(text[i:], "។") || strings.HasPrefix(text[i:], "៕")
+// khmerStepBack is the end of the sentence before the one starting at
+// start: before its ។ or ៕, or its line break; lo when there is none.
+func khmerStepBack(text string, lo, start int) int {
+	for _, sep := range []string{"។", "៕", "\n"} {
+		if start-len(sep) >= lo && strings.HasSuffix(text[:start], sep) {
+			return start - len(sep)
+		}
+	}
+	return lo
 }
 
 // khmerSentenceStart is where the sentence holding offset end starts, not
@@ -89,7 +96,29 @@ func khmerSentenceStart(text string, lo, end int) int {
 
 // khmerCue is the offset in s of the first verb of saying that reports
 // (a known verb before ថា or ដូច្នេះ, or ថា ending a word), or -1.
-func khmerCue(s string) int {
+func khmerCue(text string) int {
+	// Verbs are matched without the zero width spaces some sites put
+	// inside words ("មាន\u200bប្រសាសន៍").
+	var b strings.Builder
+	orig := make([]int, 0, len(text))
+	for i := 0; i < len(text); {
+		if strings.HasPrefix(text[i:], "\u200b") {
+			i += len("\u200b")
+			continue
+		}
+		b.WriteByte(text[i])
+		orig = append(orig, i)
+		i++
+	}
+	s := b.String()
+	if cue := khmerCueIn(s); cue >= 0 {
+		return orig[cue]
+	}
+	return -1
+}
+
+// khmerCueIn is khmerCue over text without zero width spaces.
+func khmerCueIn(s string) int {
 	best := -1
 	for _, v := range khmerSpeechVerbs {
 		for from := 0; ; {
@@ -99,7 +128,7 @@ func khmerCue(s string) int {
 			}
 			at := from + k
 			from = at + len(v)
-			rest := strings.TrimLeft(s[from:], "\u200b ")
+			rest := strings.TrimLeft(s[from:], " ")
 			rest = strings.TrimPrefix(rest, "យ៉ាង")
 			if v == "ដូច្នេះ" || strings.HasPrefix(rest, "ថា") || strings.HasPrefix(rest, "ដូច្នេះ") {
 				if best < 0 || at < best {
@@ -118,7 +147,7 @@ func khmerCue(s string) int {
 		at := from + k
 		from = at + len("ថា")
 		next := s[from:]
-		if next == "" || strings.HasPrefix(next, " ") || strings.HasPrefix(next, "\u200b") || strings.HasPrefix(next, "៖") || strings.HasPrefix(next, ":") {
+		if next == "" || strings.HasPrefix(next, " ") || strings.HasPrefix(next, "៖") || strings.HasPrefix(next, ":") {
 			if best < 0 || at < best {
 				best = at
 			}
@@ -138,7 +167,7 @@ func (a *attributor) khmerSubject(start, verb int) resolved {
 			return resolved{name: m.name, kind: m.kind}
 		}
 	}
-	subject := a.text[start:verb]
+	subject := strings.ReplaceAll(a.text[start:verb], "\u200b", "")
 	for k, p := range khmerPronouns {
 		if strings.Contains(subject, p) {
 			if m, ok := a.lastPersonBefore(start, k < khmerFemalePronouns); ok {
@@ -172,7 +201,7 @@ func (a *attributor) lastPersonBefore(at int, female bool) (mention, bool) {
 
 // namedAsWoman reports whether a woman's honorific stands right before m.
 func (a *attributor) namedAsWoman(m mention) bool {
-	before := strings.TrimRight(a.text[max(0, m.start-40):m.start], " \u200b")
+	before := strings.TrimRight(strings.ReplaceAll(a.text[max(0, m.start-40):m.start], "\u200b", ""), " ")
 	for _, p := range khmerPronouns[:khmerFemalePronouns] {
 		if strings.HasSuffix(before, p) {
 			return true
@@ -205,4 +234,59 @@ func (a *attributor) khmerAfter(close int) resolved {
 		}
 	}
 	return resolved{}
+}
+
+// khmerQuote reports whether the quotation opened just before offset after
+// is in Khmer: a Khmer letter comes within its first words.
+func khmerQuote(text string, after int) bool {
+	// A Latin acronym may come first: "« WTO\u200bត្រូវ\u200bចប់ …».
+	for _, r := range text[after:min(len(text), after+64)] {
+		if unicode.Is(unicode.Khmer, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// khmerQuoteFactor widens maxQuoteBytes for a Khmer quotation: its letters
+// take three bytes where Latin ones take one or two.
+const khmerQuoteFactor = 3
+
+// maxBytes is how far on a mark may still be closed.
+func (m openMark) maxBytes() int {
+	if m.khmer {
+		return khmerQuoteFactor * maxQuoteBytes
+	}
+	return maxQuoteBytes
+}
+
+// khmerOpen reports whether the only open mark opened a Khmer quotation,
+// which a paragraph break does not end: Khmer news runs a quotation over
+// several paragraphs and closes it once, after the last.
+func (s *scanner) khmerOpen() bool {
+	return len(s.stack) == 1 && s.stack[0].khmer
+}
+
+// khmerSyllablesPerWord is about how many written syllables a Khmer word
+// has, to count the words of text written without spaces between them.
+const khmerSyllablesPerWord = 2
+
+// khmerWords counts the words of one space-separated field: 1, unless it
+// is Khmer, which runs words together: then the pieces between zero width
+// spaces when the text has them, else its syllables over
+// khmerSyllablesPerWord.
+func khmerWords(f string) int {
+	if !hasKhmer(f) {
+		return 1
+	}
+	if strings.Contains(f, "\u200b") {
+		n := 0
+		for _, piece := range strings.Split(f, "\u200b") {
+			if strings.IndexFunc(piece, isWordRune) >= 0 {
+				n++
+			}
+		}
+		return max(1, n)
+	}
+	return max(1, entities.KhmerSyllables(f)/khmerSyllablesPerWord)
 }
