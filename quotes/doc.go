@@ -14,7 +14,10 @@
 // relator especial de la CIDH planteó") to the person introduced with it
 // (role.go), "the statement said" to the issuer named with it, and a
 // paragraph that opens with a quotation to the reported speech closing the
-// paragraph before (lead.go). When the text does not say who spoke
+// paragraph before (lead.go). Khmer text is read by its own rules
+// (khmer.go): the subject of a verb of saying before ថា or ដូច្នេះ, a
+// pronoun (លោក, អ្នកស្រី) to the person named before it, "នេះបើតាម X"
+// after; its quotations run over paragraph breaks. When the text does not say who spoke
 // ("said a bishop", "a threat stating"), Speaker is "" rather than a guess.
 //
 // The package does not recognise names itself (entities.Recognizer does,

@@ -225,6 +225,9 @@ func (a *attributor) labelled(i int) bool {
 // which is the most specific; then the one before it (X said: “…”); then a
 // continuation of the previous quotation.
 func (a *attributor) speaker(i int) resolved {
+	if who, ok := a.khmerSpeaker(i); ok {
+		return who
+	}
 	sp := a.spans[i]
 	clauseStart := a.clauseStart(i)
 	tag := a.after(i)

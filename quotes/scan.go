@@ -62,6 +62,10 @@ type openMark struct {
 	pos   int // offset of the mark
 	after int // offset just past the mark
 	inner []span
+	// khmer: the quotation is in Khmer, which goes on over paragraph
+	// breaks without opening each paragraph again, and takes three bytes
+	// a letter (see khmerQuote).
+	khmer bool
 }
 
 // scanner pairs quotation marks in one pass over the text.
@@ -79,12 +83,12 @@ func scan(text string) []span {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		// Too old: the mark was never closed. Drop it but keep what closed
 		// inside it.
-		for len(s.stack) > 0 && i-s.stack[0].pos > maxQuoteBytes {
+		for len(s.stack) > 0 && i-s.stack[0].pos > s.stack[0].maxBytes() {
 			s.abandon(0)
 		}
 		switch r {
 		case '\n':
-			if paragraphBreakAt(text, i) {
+			if paragraphBreakAt(text, i) && !s.khmerOpen() {
 				// A quotation that runs on into the next paragraph opens it
 				// again and leaves this one unclosed: “… detention.
 				//
@@ -163,7 +167,7 @@ func (s *scanner) push(k markKind, pos, after int) {
 	if len(s.stack) == maxDepth {
 		s.abandon(0)
 	}
-	s.stack = append(s.stack, openMark{kind: k, pos: pos, after: after})
+	s.stack = append(s.stack, openMark{kind: k, pos: pos, after: after, khmer: khmerQuote(s.text, after)})
 }
 
 // find returns the index of the innermost open mark of one of kinds, or -1.
@@ -198,7 +202,7 @@ func (s *scanner) closeAt(k, pos, after int) bool {
 	m := s.stack[k]
 	s.stack = s.stack[:k]
 	start, end := trimSpan(s.text, m.after, pos)
-	if end-start > maxQuoteBytes {
+	if end-start > m.maxBytes() {
 		return false
 	}
 	n := countWords(s.text[start:end])
@@ -350,7 +354,7 @@ func countWords(s string) int {
 	n := 0
 	for f := range strings.FieldsFuncSeq(s, unicode.IsSpace) {
 		if strings.IndexFunc(f, isWordRune) >= 0 {
-			n++
+			n += khmerWords(f)
 		}
 	}
 	return n
