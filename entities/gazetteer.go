@@ -133,6 +133,7 @@ func loadGazetteer() (*gazetteer, error) {
 				continue // a domain names a site, it is not written in text
 			}
 			if isKhmer(name) {
+				name = strings.ReplaceAll(name, "\u200b", "") // matchKhmer reads the text without them
 				g.khmer = append(g.khmer, khmerAlias{name: name, canonical: canonical, kind: kind})
 				continue
 			}

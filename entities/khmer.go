@@ -34,20 +34,24 @@ func isKhmer(s string) bool {
 
 // matchKhmer records the gazetteer's Khmer names in the text, longest
 // first, none overlapping another, and marks the tokens inside them taken.
+// The text is read without its zero width spaces, which many sites put
+// between a name's words ("គណបក្ស\u200bសង្គ្រោះ\u200bជាតិ"); the gazetteer's
+// names are written without them.
 func (s *entityScan) matchKhmer() {
 	if !isKhmer(s.text) {
 		return
 	}
 	var taken [][2]int
 	defer func() { s.matchKhmerPeople(taken) }()
+	k := stripZeroWidth(s.text)
 	for _, a := range s.g.khmer {
 		for from := 0; ; {
-			i := strings.Index(s.text[from:], a.name)
+			i := strings.Index(k.plain[from:], a.name)
 			if i < 0 {
 				break
 			}
-			start, end := from+i, from+i+len(a.name)
-			from = end
+			start, end := k.orig[from+i], k.orig[from+i+len(a.name)]
+			from += i + len(a.name)
 			if overlaps(taken, start, end) {
 				continue
 			}

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,26 @@ func TestRecognizer_Find_khmer(t *testing.T) {
 
 // TestRecognizer_Find_khmerPeople reads Khmer names no list holds from the
 // word before them, and no name where លោក is a pronoun or part of a noun.
+// TestRecognizer_Find_khmerPastZeroWidth finds the gazetteer's Khmer names
+// where the text puts zero width spaces between their words, and a
+// country by its Khmer name (CLDR's, see internal/countrynames).
+func TestRecognizer_Find_khmerPastZeroWidth(t *testing.T) {
+	r := rulesRecognizer(t)
+	text := "អ្នកនាំពាក្យ\u200bគណបក្ស\u200bសង្គ្រោះ\u200bជាតិ បាន\u200bស្នាក់នៅ\u200bប្រទេស\u200bបារាំង និងជប៉ុន។"
+	ns := r.Find(text)
+	if got, want := ns.Canonical(Org), []string{"Cambodia National Rescue Party"}; !slices.Equal(got, want) {
+		t.Errorf("organizations: got %q, want %q", got, want)
+	}
+	if got, want := ns.Canonical(Place), []string{"France", "Japan"}; !slices.Equal(got, want) {
+		t.Errorf("places: got %q, want %q", got, want)
+	}
+	for _, n := range ns {
+		if n.Canonical == "Cambodia National Rescue Party" && !strings.HasPrefix(text[n.Start:n.End], "គណបក្ស") {
+			t.Errorf("the party's span is %q, want it to start at the name", text[n.Start:n.End])
+		}
+	}
+}
+
 func TestRecognizer_Find_khmerPeople(t *testing.T) {
 	r := rulesRecognizer(t)
 	for _, c := range []struct {

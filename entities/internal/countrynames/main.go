@@ -106,11 +106,42 @@ func complete(tsv string) (string, []string) {
 			names = append(names, n)
 			aliases = append(aliases, n)
 		}
+		for _, n := range khmerNames(r) {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+				aliases = append(aliases, n)
+			}
+		}
 		if len(aliases) > 0 {
 			lines[i] = fields[0] + "\t" + fields[1] + "\t" + strings.Join(aliases, "|")
 		}
 	}
 	return strings.Join(lines, "\n"), missing
+}
+
+// khmerNames are the country's names in Khmer: "ប្រទេស" (country) and its
+// CLDR name, and the name alone when it has three consonants or more. The
+// gazetteer's Khmer names match inside the text's words, which Khmer does
+// not part with spaces, so a name of two consonants ("ថៃ", Thailand; "ចិន",
+// China) alone would match inside other words. Zero width spaces, which
+// CLDR writes between some names' words, are left out: matching reads the
+// text without them.
+func khmerNames(r language.Region) []string {
+	n := strings.ReplaceAll(display.Regions(language.Khmer).Name(r), "\u200b", "")
+	if n == "" || strings.ContainsAny(n, "(),") {
+		return nil
+	}
+	out := []string{"ប្រទេស" + n}
+	consonants := 0
+	for _, c := range n {
+		if c >= 'ក' && c <= 'អ' {
+			consonants++
+		}
+	}
+	if consonants >= 3 {
+		out = append(out, n)
+	}
+	return out
 }
 
 // englishRegions maps the English CLDR name of every two-letter region, and

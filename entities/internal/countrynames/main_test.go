@@ -8,11 +8,13 @@ import (
 )
 
 func TestComplete(t *testing.T) {
-	tsv := "# comment\ncountry\tAlgeria\ncountry\tMauritius\ncountry\tSpain\tEspagne\nperson\tHun Sen\ncountry\tAtlantis\n"
+	tsv := "# comment\ncountry\tAlgeria\ncountry\tMauritius\ncountry\tSpain\tEspagne\ncountry\tThailand\nperson\tHun Sen\ncountry\tAtlantis\n"
 	got, missing := complete(tsv)
 	for _, want := range []string{
-		"country\tAlgeria\tAlgérie|Argelia|Argélia\n",
-		"country\tSpain\tEspagne|España|Espanha\n",
+		"country\tAlgeria\tAlgérie|Argelia|Argélia|ប្រទេសអាល់ហ្សេរី|អាល់ហ្សេរី\n",
+		"country\tSpain\tEspagne|España|Espanha|ប្រទេសអេស្ប៉ាញ|អេស្ប៉ាញ\n",
+		// Two consonants are too short to match alone inside Khmer words.
+		"country\tThailand\tThaïlande|Tailandia|Tailândia|ប្រទេសថៃ\n",
 		"person\tHun Sen\n",
 		"# comment\n",
 	} {
