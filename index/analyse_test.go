@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -457,7 +458,11 @@ func TestWrite_searchesAsWhenEachFieldWasAnalysed(t *testing.T) {
 			}
 			for i, w := range want.Hits {
 				g := got.Hits[i]
-				if g.ID != w.ID || g.Score != w.Score {
+				// A score is a sum of floats, which two indexes may add in
+				// another order as their segments are merged differently:
+				// the last bit may differ (5.334598069364564 against
+				// …563 once in CI), nothing more.
+				if g.ID != w.ID || math.Abs(g.Score-w.Score) > 1e-12*math.Abs(w.Score) {
 					t.Fatalf("hit %d: %s %v, want %s %v", i, g.ID, g.Score, w.ID, w.Score)
 				}
 				if gl, wl := asJSON(t, g.Locations), asJSON(t, w.Locations); gl != wl {
