@@ -42,8 +42,8 @@ func (s *entityScan) matchKhmer() {
 		return
 	}
 	var taken [][2]int
-	defer func() { s.matchKhmerPeople(taken) }()
 	k := stripZeroWidth(s.text)
+	defer func() { s.matchKhmerPeople(k, taken) }()
 	for _, a := range s.g.khmer {
 		for from := 0; ; {
 			i := strings.Index(k.plain[from:], a.name)
@@ -125,10 +125,10 @@ const (
 // matchKhmerPeople adds the people named after an honorific, a title or
 // ឈ្មោះ, outside the spans taken by the gazetteer's names. Zero width
 // spaces, which some sites put between words and even inside them
-// ("អ្នក\u200bស្រី"), are read past: the text is matched without them, and
+// ("អ្នក\u200bស្រី"), are read past: k is the text without them, as
+// matchKhmer read it, and
 // they only end a name's last word.
-func (s *entityScan) matchKhmerPeople(taken [][2]int) {
-	k := stripZeroWidth(s.text)
+func (s *entityScan) matchKhmerPeople(k zeroWidthFree, taken [][2]int) {
 	for _, h := range khmerHonorifics {
 		for from := 0; ; {
 			i := strings.Index(k.plain[from:], h)
