@@ -126,8 +126,7 @@ const (
 // ឈ្មោះ, outside the spans taken by the gazetteer's names. Zero width
 // spaces, which some sites put between words and even inside them
 // ("អ្នក\u200bស្រី"), are read past: k is the text without them, as
-// matchKhmer read it, and
-// they only end a name's last word.
+// matchKhmer read it, and they only end a name's last word.
 func (s *entityScan) matchKhmerPeople(k zeroWidthFree, taken [][2]int) {
 	for _, h := range khmerHonorifics {
 		for from := 0; ; {
