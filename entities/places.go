@@ -157,6 +157,13 @@ func (s *entityScan) listedAfterPlace(i, end int) bool {
 		case (w == "and" || w == "et" || w == "y" || w == "e") && s.adjacent(p):
 			p--
 		case strings.TrimSpace(s.text[s.toks[p].end:s.toks[i].start]) == ",":
+			// An item after a comma goes on to the list's next item or
+			// ends the sentence; a name followed by its verb is the
+			// subject of a new clause: "Based in the city of Ashgabat,
+			// Ogulsapar Muradova reported …".
+			if places == 0 && !s.listGoesOn(end) {
+				return false
+			}
 		default:
 			return places >= minListedPlaces
 		}
@@ -175,6 +182,17 @@ func (s *entityScan) listedAfterPlace(i, end int) bool {
 		i = q
 	}
 	return places >= minListedPlaces
+}
+
+// listGoesOn reports whether the name ending before token end is followed
+// by what follows a list's item: a comma or other stop, a bracket, the end
+// of the text, or a conjunction in the four languages (listConjunctions).
+func (s *entityScan) listGoesOn(end int) bool {
+	after := strings.TrimLeft(s.text[s.toks[end-1].end:], " ")
+	if after == "" || strings.ContainsAny(after[:1], ",.;:)\n") {
+		return true
+	}
+	return end < len(s.toks) && listConjunctions[s.toks[end].lower]
 }
 
 // datelineAt reports whether tokens [i, end) open a paragraph as a

@@ -20,6 +20,8 @@ func TestRecognizer_Find_locatives(t *testing.T) {
 		{name: "gouvernorat de", text: "Les paysans du gouvernorat de Sidi Bouzar manquent d'eau.", places: []string{"Sidi Bouzar"}},
 		{name: "list after a place", text: "Eles marcharam do município de Camaral à Salvadora.", places: []string{"Salvadora"}},
 		{name: "a list a locative opens", text: "Talks were held in Geneva, Valdor Bay and Miramonte last week.", places: []string{"Valdor Bay", "Miramonte"}},
+		{name: "a clause's subject after a place", text: "Based in the capital city of Ashkara, Ogulsa Muradin reported on human rights.", places: []string{"Ashkara"}, notPlaces: []string{"Ogulsa Muradin"}},
+		{name: "a list's items go on", text: "Talks were held in Geneva, Valdor Bay, and Miramonte.", places: []string{"Valdor Bay", "Miramonte"}},
 		{name: "a list of people each with a place", text: "It named the cases of Amir Talebi in Egypt, Fikret Olcay in Turkey and others.", places: []string{"Egypt", "Turkey"}, notPlaces: []string{"Fikret Olcay"}},
 		{name: "dateline", text: "Unrest spreads\n\nLa Pazuela - Le président a dénoncé vendredi un coup d'Etat en cours dans le pays.", places: []string{"La Pazuela"}},
 		{name: "dateline with an agency", text: "Tiarona (AFP) – Des milliers de manifestants ont marché vendredi dans les rues de la ville.", places: []string{"Tiarona"}},
