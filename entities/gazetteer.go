@@ -49,6 +49,12 @@ const countrySlot = "{country}"
 //go:embed gazetteer.tsv
 var gazetteerTSV string
 
+// subdivisionsTSV lists the world's states, provinces and regions from
+// ISO 3166-2, one a line (go run ./entities/internal/subdivisions).
+//
+//go:embed subdivisions.tsv
+var subdivisionsTSV string
+
 // gazetteer holds the names the extractor knows. It is built once by
 // loadGazetteer and only read afterwards.
 type gazetteer struct {
@@ -67,6 +73,10 @@ type gazetteer struct {
 	// demonymOf maps an English adjective of nationality to its country
 	// ("Ugandan" → "Uganda"), for the adjectives demonyms makes.
 	demonymOf map[string]string
+	// subdivisions holds the names of states, provinces and regions
+	// (subdivisions.tsv), which name a place only where nothing else
+	// covers the words (findSubdivisions), unlike the aliases above.
+	subdivisions map[string]bool
 }
 
 type alias struct {
@@ -151,6 +161,12 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 	}
 	g.addGovernments(abbreviations)
+	g.subdivisions = map[string]bool{}
+	for _, line := range strings.Split(subdivisionsTSV, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			g.subdivisions[line] = true
+		}
+	}
 	slices.SortStableFunc(g.khmer, func(a, b khmerAlias) int { return len(b.name) - len(a.name) })
 	for _, as := range g.byFirst {
 		slices.SortStableFunc(as, func(a, b alias) int { return len(b.tokens) - len(a.tokens) })

@@ -269,14 +269,15 @@ var administrationWords = wordSet(`administration presidency`)
 // way news names a head of government, whose surname may then stand alone
 // ("rein in Bush") where a preposition would make it look like a place.
 // A country's name or adjective there ("the Kenyan administration", "the
-// Kenya presidency") names no person, nor does a word written small
-// elsewhere in the text ("the Transition administration").
+// Kenya presidency") names no person, nor does a state's or a province's
+// ("the Sindh administration"), nor a word written small elsewhere in the
+// text ("the Transition administration").
 func (s *entityScan) findAdministrations() {
 	for i := 1; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
 		if s.at[i] >= 0 || !s.isNameTok(i) || !s.adjacent(i) || !administrationWords[s.toks[i+1].key] ||
 			s.startsSentence(i) || startsUpper(s.toks[i-1].key) || s.g.demonymOf[t.key] != "" ||
-			adjectiveShaped(t.lower) && !s.personNamed(t.key) || s.writtenSmall(t.lower) || s.isCountryAt(i) {
+			adjectiveShaped(t.lower) && !s.personNamed(t.key) || s.writtenSmall(t.lower) || s.isCountryAt(i) || s.g.subdivisions[t.key] {
 			continue
 		}
 		// Resolved with the surnames offices introduce: to the full

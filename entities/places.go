@@ -383,3 +383,98 @@ func (s *entityScan) findPlacesBeforeOffice() {
 		i = end - 1
 	}
 }
+
+// maxSubdivisionWords bounds the words of a state's or region's name
+// ("Surigao del Sur", "Kohgīlūyeh va Bowyer Aḩmad").
+const maxSubdivisionWords = 5
+
+// subdivisionKinds are the capitalised words that end a state's or
+// region's name in English, written as part of it: "Osun State", "Kano
+// State", "Sindh Province".
+var subdivisionKinds = map[string]bool{"State": true, "Province": true, "Region": true, "Department": true, "Governorate": true}
+
+// subdivisionParticles join the words of a region's name in small letters:
+// "Surigao del Sur", "Rio Grande do Sul". "y" and "e" are left out: they
+// join a list's last item ("Táchira, Zulia y Mérida").
+var subdivisionParticles = wordSet(`del de do da dos das du des la el`)
+
+// findSubdivisions reads the states, provinces and regions of ISO 3166-2
+// (the gazetteer's subdivisions) where no name found so far covers their
+// words: a run of capitalised words, particles allowed inside, that is a
+// region's name as a whole ("Zulia", "Surigao del Sur"), or is one before
+// a capitalised kind word ("Osun State"). A list of all the world's places
+// would take people's names for places; these names count only as a
+// whole run, so "Vicente Guerrero" stays a person. One word alone must
+// not open a sentence ("Como dijo …"), be written small elsewhere in the
+// text ("como"), be a nationality, or open or end a longer name elsewhere
+// in the text, where it is someone's surname ("Ana Guerrero … Guerrero
+// said") or a company's word ("Formosa Ha Tinh Steel … Formosa").
+func (s *entityScan) findSubdivisions() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.at[i] >= 0 || !s.isNameTok(i) || s.inTitleCase(i) || (i > 0 && s.adjacent(i-1) && startsUpper(s.toks[i-1].key)) {
+			continue
+		}
+		end := s.subdivisionRun(i)
+		if end < len(s.toks) && s.adjacent(end-1) && startsUpper(s.toks[end].key) && !s.toks[end-1].possessive {
+			i = end - 1
+			continue // part of a longer name the run stopped before
+		}
+		written := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end-1].end]))
+		name := written
+		if end-i >= 2 && subdivisionKinds[s.toks[end-1].key] {
+			name = withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end-2].end]))
+		}
+		if !s.g.subdivisions[name] || (name == written && end-i == 1 && !s.loneSubdivision(i)) {
+			i = end - 1
+			continue
+		}
+		s.add(mention{name: written, kind: kindPlace, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
+}
+
+// subdivisionRun returns the end of the run of capitalised words that no
+// name covers from token i, with the particles between them.
+func (s *entityScan) subdivisionRun(i int) int {
+	end := i + 1
+	for end < len(s.toks) && end-i < maxSubdivisionWords && s.adjacent(end-1) && !s.toks[end-1].possessive {
+		switch {
+		case s.at[end] < 0 && startsUpper(s.toks[end].key):
+			end++
+		case subdivisionParticles[s.toks[end].key] && end+1 < len(s.toks) && s.adjacent(end) && s.at[end+1] < 0 && startsUpper(s.toks[end+1].key):
+			end += 2
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// loneSubdivision reports whether the one word at token i may name a
+// region alone (see findSubdivisions).
+func (s *entityScan) loneSubdivision(i int) bool {
+	t := s.toks[i]
+	if s.startsSentence(i) || s.writtenSmall(t.lower) || s.g.demonymOf[t.key] != "" || isLanguageName(t.key) {
+		return false
+	}
+	// "the Formosa steel plant": after an article, a name qualifies the
+	// noun after it, a firm's or a product's more often than a region's,
+	// unless that noun says region ("the Zulia state").
+	if a := s.toks[i-1].lower; s.adjacent(i-1) && (a == "the" || copulaArticles[a]) {
+		if i+1 >= len(s.toks) || !placeNouns[s.toks[i+1].key] {
+			return false
+		}
+	}
+	for k, o := range s.toks {
+		if o.key != t.key {
+			continue
+		}
+		if k > 0 && s.adjacent(k-1) && s.isNameTok(k-1) && !locatives[s.toks[k-1].lower] && !romanceArticles[s.toks[k-1].key] {
+			return false // "Ana Guerrero", "President Guerrero": a surname
+		}
+		if k+1 < len(s.toks) && s.adjacent(k) && !o.possessive && s.isNameTok(k+1) && !subdivisionKinds[s.toks[k+1].key] {
+			return false // "Formosa Ha Tinh Steel": a company's first word
+		}
+	}
+	return true
+}

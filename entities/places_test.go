@@ -104,6 +104,28 @@ func TestRecognizer_Find_regions(t *testing.T) {
 	})
 }
 
+// TestRecognizer_Find_subdivisions: a state, province or region of ISO
+// 3166-2 is a place wherever its name stands as a whole, with no word
+// around it to say so; the same word as part of a person's or a company's
+// name, opening a sentence, or qualifying a noun after an article is none.
+// The names are real regions' (the list is what is tested); the sentences
+// are invented, and read by the rules only.
+func TestRecognizer_Find_subdivisions(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "a state before its noun in small letters", text: "Violence spread to neighbouring Guerrero state on Monday.", places: []string{"Guerrero"}},
+		{name: "the kind word is part of the name", text: "They protested the outcome of the Osun State governorship election.", places: []string{"Osun State"}},
+		{name: "particles inside the name", text: "Police said two Surigao del Sur broadcasters were shot.", places: []string{"Surigao del Sur"}},
+		{name: "a list of states", text: "Los estudiantes marcharon por Táchira, Zulia y Mérida el lunes.", places: []string{"Táchira", "Zulia"}},
+		{name: "a province after a town and a comma", text: "He was killed in his hometown of Kalibo, Aklan, last year.", places: []string{"Aklan"}},
+		{name: "a person's surname", text: "Ana Guerrero spoke first. Later Guerrero said no.", notPlaces: []string{"Guerrero"}},
+		{name: "inside a person's name", text: "The march honoured Vicente Guerrero and his men.", notPlaces: []string{"Guerrero"}},
+		{name: "a sentence's first word", text: "Como dijo el ministro, nada cambió.", notPlaces: []string{"Como"}},
+		{name: "after an article, before a noun", text: "Fishermen blamed the Formosa steel plant for the spill.", notPlaces: []string{"Formosa"}},
+		{name: "a company's first word", text: "Formosa Ha Tinh Steel was fined. Villagers said Formosa paid too little.", notPlaces: []string{"Formosa"}},
+		{name: "a region's government is no person", text: "The Sindh administration dropped the case.", notPeople: []string{"Sindh"}},
+	})
+}
+
 // TestRecognizer_Find_demonyms: a nationality's adjective or a region's
 // ("Guatemalan", "Middle Eastern") that the tagger reads as a name is no
 // person and no place. With the tagger.

@@ -81,6 +81,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findNamedByRole()
 	s.findAdministrations()
 	s.findBracketedGivenNames()
+	s.findSubdivisions()
 	s.addTagged(kindPerson)
 	s.findRepeatedSurnames()
 	s.extendNameParticles()
