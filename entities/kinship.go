@@ -1,25 +1,40 @@
 package entities
 
+import "strings"
+
 // This file reads the people a text introduces by their family tie to
-// someone: "his sister Sanaa Seif said", "her son Omar Radi". A possessive
-// and a word for a relative are evidence enough that a person's name
-// follows, even one the gazetteer lists as a place (Sanaa, the city): a
-// general pattern of English prose, not a list of anyone's names.
+// someone: "his sister Sanaa Seif said", "her son Omar Radi", "son mari,
+// Sindika Dokolo", "su esposa Ana Ruiz". A possessive and a word for a
+// relative are evidence enough that a person's name follows, even one the
+// gazetteer lists as a place (Sanaa, the city): a general pattern of
+// English, French, Spanish and Portuguese prose, not a list of anyone's
+// names.
 
-// possessiveDeterminers open a family tie ("his sister").
-var possessiveDeterminers = wordSet(`his her their my our`)
+// possessiveDeterminers open a family tie ("his sister", "sa fille", "su
+// hijo", "seu pai").
+var possessiveDeterminers = wordSet(`his her their my our
+	son sa ses leur leurs mon ma mes notre
+	su sus mi mis nuestro nuestra
+	seu sua seus suas meu minha nosso nossa`)
 
-// relatives are the words for family members that stand before a name.
+// relatives are the words for family members that stand before a name, in
+// the four languages.
 var relatives = wordSet(`sister brother mother father son daughter wife husband cousin uncle aunt
-	nephew niece widow widower grandson granddaughter grandmother grandfather`)
+	nephew niece widow widower grandson granddaughter grandmother grandfather
+	mari épouse époux femme fils fille père mère frère sœur soeur cousine oncle tante neveu nièce
+	veuve veuf petit-fils petite-fille grand-mère grand-père
+	esposo esposa marido mujer hijo hija padre madre hermano hermana primo prima tío tía
+	sobrino sobrina viuda viudo nieto nieta abuelo abuela
+	mulher filho filha pai mãe irmão irmã tio tia sobrinho sobrinha viúva viúvo neto neta avô avó`)
 
 // findRelatives reads the name of two words or more after a possessive and
-// a word for a relative as a person's. A one-word place the gazetteer read
+// a word for a relative as a person's, a comma between them allowed ("her
+// husband, Sindika Dokolo"). A one-word place the gazetteer read
 // at the name's start is given up: "Sanaa Seif" is no place and a surname.
 func (s *entityScan) findRelatives() {
 	for i := 1; i+1 < len(s.toks); i++ {
 		if !relatives[s.toks[i].lower] || !possessiveDeterminers[s.toks[i-1].lower] ||
-			!s.adjacent(i-1) || !s.adjacent(i) || s.inTitleCase(i) {
+			!s.adjacent(i-1) || !(s.adjacent(i) || s.commaAfter(i)) || s.inTitleCase(i) {
 			continue
 		}
 		start := i + 1
@@ -47,4 +62,9 @@ func (s *entityScan) findRelatives() {
 // introduced with the same tie.
 func IsRelativeRef(possessive, noun string) bool {
 	return possessiveDeterminers[possessive] && relatives[noun]
+}
+
+// commaAfter reports whether a comma alone separates token i from the next.
+func (s *entityScan) commaAfter(i int) bool {
+	return i+1 < len(s.toks) && strings.TrimSpace(s.text[s.toks[i].end:s.toks[i+1].start]) == ","
 }
