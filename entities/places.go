@@ -100,11 +100,18 @@ func (s *entityScan) placeRun(i int) int {
 	if romanceArticles[s.toks[j].key] && j+1 < len(s.toks) && s.adjacent(j) {
 		j++
 	}
-	for j < len(s.toks) && j-i < maxLocativeWords && s.at[j] < 0 && s.isNameTok(j) &&
+	particles := 0
+	for j < len(s.toks) && j-i-particles < maxLocativeWords && s.at[j] < 0 && s.isNameTok(j) &&
 		!documentHeads[s.toks[j].key] && !monthAbbreviations[s.toks[j].lower] && !isLanguageName(s.toks[j].key) {
 		j++
-		if s.toks[j-1].possessive || j >= len(s.toks) || !s.adjacent(j-1) {
+		if s.toks[j-1].possessive || j >= len(s.toks) || !s.adjacent(j-1) && !s.abbreviationJoins(j-1) {
 			break
+		}
+		// "São Bernardo do Campo", "Ciudad del Este": a particle between
+		// two name words is part of the name.
+		if subdivisionParticles[s.toks[j].key] && j+1 < len(s.toks) && s.adjacent(j) && s.at[j+1] < 0 && s.isNameTok(j+1) {
+			j++
+			particles++
 		}
 	}
 	if j == i || (j == i+1 && romanceArticles[s.toks[i].key]) {
@@ -120,6 +127,45 @@ func (s *entityScan) placeRun(i int) int {
 		return i
 	}
 	return j
+}
+
+// placeAbbreviations open places' names with a full stop: "St. Louis",
+// "Ste. Foy", "Mt. Elgon", "Ft. Worth".
+var placeAbbreviations = map[string]bool{"St": true, "Ste": true, "Mt": true, "Ft": true}
+
+// abbreviationJoins reports whether token j is such an abbreviation, joined
+// by its full stop and a space to the name word after it.
+func (s *entityScan) abbreviationJoins(j int) bool {
+	return placeAbbreviations[s.toks[j].key] && j+1 < len(s.toks) && s.text[s.toks[j].end:s.toks[j+1].start] == ". " && s.isNameTok(j+1)
+}
+
+// saintPrefixes open the names of places named after a saint, in the four
+// languages: "San Pedro Sula", "Santa Cruz", "São Paulo", "Saint-Louis".
+var saintPrefixes = map[string]bool{"San": true, "Santa": true, "Santo": true, "São": true, "Saint": true, "Sainte": true, "St": true, "Ste": true}
+
+// placePrepositions put a place after them as often as a person, and a
+// saint's name after them is a place's: "partió de San Pedro Sula", "from
+// St. Louis", "hacia San Salvador".
+var placePrepositions = wordSet(`de from to desde hacia para of near at`)
+
+// findSaintPlaces reads a saint's name after a preposition as a place
+// where no name covers it: "partió de San Pedro Sula", which the tagger
+// reads as a person "Pedro Sula" after the word "San". A person named
+// after a saint is introduced otherwise ("the activist San Chey").
+func (s *entityScan) findSaintPlaces() {
+	for i := 1; i+1 < len(s.toks); i++ {
+		if s.at[i] >= 0 || !saintPrefixes[s.toks[i].key] || !s.adjacent(i-1) || s.inTitleCase(i) ||
+			!(placePrepositions[s.toks[i-1].lower] || s.locativeBefore(i)) || s.toks[i-1].key != s.toks[i-1].lower {
+			continue
+		}
+		end := s.placeRun(i)
+		if end < i+2 {
+			continue
+		}
+		name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end-1].end]))
+		s.add(mention{name: name, kind: kindPlace, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
 }
 
 // networkNouns are capitalised nouns for networks that a locative puts

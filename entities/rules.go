@@ -82,6 +82,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findAdministrations()
 	s.findBracketedGivenNames()
 	s.findSubdivisions()
+	s.findSaintPlaces()
 	s.addTagged(kindPerson)
 	s.findRepeatedSurnames()
 	s.extendNameParticles()
