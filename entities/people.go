@@ -240,16 +240,25 @@ func (s *entityScan) extendNameParticles() {
 var compassAdjectives = wordSet(`Eastern Western Northern Southern Middle Central North South East West
 	European African Asian American Arab Latin Pacific Atlantic`)
 
+// faithWords are the adjectives and nouns of religions and their branches,
+// capitalised as English writes them: like a nationality, "Shi'ite
+// Muslims" describes people and names no person and no place. Keys are
+// as written.
+var faithWords = wordSet(`Muslim Muslims Islamic Sunni Sunnis Shia Shias Shiite Shiites Shi'ite Shi'ites Shi’ite Shi’ites
+	Alawite Alawites Druze Christian Christians Catholic Catholics Protestant Protestants Evangelical
+	Evangelicals Orthodox Coptic Copts Jewish Jews Hindu Hindus Buddhist Buddhists Sikh Sikhs Ahmadi Ahmadis
+	Baha'i Bahá'í Yazidi Yazidis`)
+
 // demonymPhrase reports whether tokens [from, to) are only adjectives of
-// nationality and of the compass ("Guatemalan", "Middle Eastern"): they
-// describe people or things from a place and name neither a person nor a
-// place.
+// nationality, of the compass and of faith ("Guatemalan", "Middle
+// Eastern", "Shi'ite Muslims"): they describe people or things from a
+// place or of a faith and name neither a person nor a place.
 func (s *entityScan) demonymPhrase(from, to int) bool {
 	demonym := false
 	for j := from; j < to; j++ {
 		w := s.toks[j].key
 		switch {
-		case s.g.demonymOf[w] != "" || strings.HasSuffix(w, "ern") && compassAdjectives[w]:
+		case s.g.demonymOf[w] != "" || strings.HasSuffix(w, "ern") && compassAdjectives[w] || faithWords[w]:
 			demonym = true
 		case compassAdjectives[w]:
 		default:
@@ -408,4 +417,54 @@ func (s *entityScan) plainNameWord(i int) bool {
 	t := s.toks[i]
 	return !s.writtenSmall(t.lower) && s.g.demonymOf[t.key] == "" && !compassAdjectives[t.key] &&
 		!sentenceAdverbs[t.lower] && !pronouns[t.lower] && !isLanguageName(t.key) && !s.isCountryAt(i)
+}
+
+// officeWindow is how many words before a place may hold the office that
+// the place is the field of ("el ministro de Relaciones Exteriores de
+// México").
+const officeWindow = 6
+
+// findNamedAfterOfficePlace reads the name right after an office's place
+// as the office holder's: "el ministro de Relaciones Exteriores de México
+// Luis Videgaray", "the President of Colombia Gustavo Petro". Spanish,
+// French and Portuguese news write the holder's name after the office
+// with no comma; the place before it, the gazetteer's, stops the tagger's
+// reading of the name. The name is two words or more that no name covers.
+func (s *entityScan) findNamedAfterOfficePlace() {
+	for i := 2; i < len(s.toks); i++ {
+		m := s.at[i-1]
+		if m < 0 || s.at[i] >= 0 || s.found[m].kind != kindPlace || !s.adjacent(i-1) || s.toks[i-1].possessive {
+			continue
+		}
+		from, _ := s.tokensIn(s.found[m].start, s.found[m].end)
+		if from < 2 || !s.adjacent(from-1) || !ofWords[s.toks[from-1].lower] || !s.officeWithin(from-1) {
+			continue
+		}
+		n := s.nameRun(i)
+		if n < 2 {
+			continue
+		}
+		end := i + n
+		name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[end-1].end]))
+		s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[end-1].end}, i, end)
+		i = end - 1
+	}
+}
+
+// ofWords join an office to its field or place: "Minister of", "ministro
+// de", "ministre du", "ministra da".
+var ofWords = wordSet(`of de del du des do da`)
+
+// officeWithin reports whether an office or a title stands among the few
+// words before token k, in the same sentence.
+func (s *entityScan) officeWithin(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= officeWindow; j-- {
+		if strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".;:\n") {
+			return false
+		}
+		if w := s.toks[j].lower; IsOffice(w) || personWords[w]&title != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -154,3 +154,15 @@ func TestRecognizer_Find_repeatedSurname(t *testing.T) {
 	t.Run("rules", func(t *testing.T) { runNameCases(t, rulesRecognizer(t), cases) })
 	t.Run("tagger", func(t *testing.T) { runNameCases(t, taggerRecognizer(t), cases) })
 }
+
+// TestRecognizer_Find_afterOfficePlace: the name after an office's place
+// is the office holder's, as Spanish and French news write it with no
+// comma; a place after "de" with no office before it puts no person after
+// it. Rules only; the names are invented.
+func TestRecognizer_Find_afterOfficePlace(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "Spanish minister", text: "Asistió el ministro de Relaciones Exteriores de México Luis Valdegara.", people: []string{"Luis Valdegara"}, places: []string{"Mexico"}},
+		{name: "French president", text: "Le président du Sénégal Amadou Ndiore a parlé.", people: []string{"Amadou Ndiore"}},
+		{name: "no office before the place", text: "Los turistas de México Lindo Tours llegaron.", notPeople: []string{"Lindo Tours"}},
+	})
+}

@@ -71,6 +71,7 @@ func (s *entityScan) locativeBefore(i int) bool {
 // capitalised name. Then a name that is a place here is a place wherever
 // the text writes it, though the tagger read it as a person elsewhere.
 func (s *entityScan) findLocatives() {
+	s.dropStateNouns()
 	s.findPlacesBeforeOffice()
 	for i := 0; i < len(s.toks); i++ {
 		if s.at[i] >= 0 || s.inTitleCase(i) {
@@ -91,6 +92,69 @@ func (s *entityScan) findLocatives() {
 		i = end - 1
 	}
 	s.unifyPlaces()
+	s.peopleListedAsPlaces()
+}
+
+// peopleListedAsPlaces makes a person of a name of two words or more that
+// the tagger read as a place where it stands in a list between two
+// people: "Gabriel Hugé Córdova, Irasema Becerra, Guillermo Luna Varela".
+// A list names things of one kind, and a known place (the gazetteer's, a
+// region's) keeps its kind: "Ana Ruiz, Lima, and Tomas Alvaro, Cusco".
+func (s *entityScan) peopleListedAsPlaces() {
+	for k, m := range s.found {
+		if m.kind != kindPlace || !strings.Contains(m.name, " ") || s.g.subdivisions[m.name] || s.knownPlace(m.name) {
+			continue
+		}
+		from, to := s.tokensIn(m.start, m.end)
+		if from < 1 || to >= len(s.toks) || s.at[from] != k ||
+			strings.TrimSpace(s.text[s.toks[from-1].end:s.toks[from].start]) != "," {
+			continue
+		}
+		next := to
+		if strings.TrimSpace(s.text[s.toks[to-1].end:s.toks[to].start]) == "" && listConjunctions[s.toks[to].lower] {
+			next = to + 1
+		} else if strings.TrimSpace(s.text[s.toks[to-1].end:s.toks[to].start]) != "," {
+			continue
+		}
+		if next < len(s.toks) && s.personAt(from-1) && s.personAt(next) {
+			s.found[k].kind = kindPerson
+		}
+	}
+}
+
+// personAt reports whether a person's name covers token j.
+func (s *entityScan) personAt(j int) bool {
+	return s.at[j] >= 0 && s.found[s.at[j]].kind == kindPerson
+}
+
+// knownPlace reports whether the gazetteer lists name as a place's
+// canonical name.
+func (s *entityScan) knownPlace(name string) bool {
+	toks := ruleTokens(name)
+	if len(toks) == 0 {
+		return false
+	}
+	for _, a := range s.g.byFirst[strings.ToLower(toks[0].key)] {
+		if a.kind == kindPlace && a.canonical == name {
+			return true
+		}
+	}
+	return false
+}
+
+// stateNouns are the capitalised nouns for the state as an institution in
+// the four languages, which a tagger reads as a place: "el secretario de
+// Estado", "al Estado mexicano", "l'État", "the State". Alone they name no
+// place.
+var stateNouns = map[string]bool{"Estado": true, "État": true, "Etat": true, "State": true, "Nación": true, "Nação": true, "Nation": true}
+
+// dropStateNouns gives up the places that are a state noun alone.
+func (s *entityScan) dropStateNouns() {
+	for k, m := range s.found {
+		if m.kind == kindPlace && stateNouns[m.name] {
+			s.found[k].kind = kindOther
+		}
+	}
 }
 
 // placeRun returns the end of the place name that may start at token i,

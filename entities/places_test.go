@@ -136,6 +136,10 @@ func TestRecognizer_Find_subdivisions(t *testing.T) {
 func TestRecognizer_Find_demonyms(t *testing.T) {
 	runNameCases(t, taggerRecognizer(t), []nameCase{
 		{name: "compass and region", text: "The law targeted people from Middle Eastern and Muslim countries.", notPeople: []string{"Middle Eastern"}, notPlaces: []string{"Middle Eastern"}},
+		{name: "a faith and its branch", text: "Most of Valdoria's Shi'ite Muslims and Sunni Arabs marched on Friday.", notPeople: []string{"Shi'ite Muslims", "Sunni Arabs"}, notPlaces: []string{"Shi'ite", "Sunni"}},
+		{name: "a faith after by", text: "The protests were led mainly by Shi’ite Muslims demanding reforms.", notPeople: []string{"Shi’ite Muslims", "Shi'ite Muslims"}},
+		{name: "the state as an institution", text: "El secretario de Estado, Marcos Valdés, instó al Estado mexicano a actuar.", notPlaces: []string{"Estado"}},
+		{name: "a list of people", text: "Fueron asesinados los periodistas Regino Martel, Esteban Ródenas, Irasema Becerril, Guillermo Luna Varón y Noé López Holgado.", people: []string{"Irasema Becerril"}, notPlaces: []string{"Irasema Becerril"}},
 		{name: "nationality before an office", text: "He refused an invitation from Guatemalan President Ydor Valdes to visit.", notPlaces: []string{"Guatemalan"}},
 	})
 }

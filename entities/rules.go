@@ -81,6 +81,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findNamedByRole()
 	s.findAdministrations()
 	s.findBracketedGivenNames()
+	s.findNamedAfterOfficePlace()
 	s.findSubdivisions()
 	s.findSaintPlaces()
 	s.addTagged(kindPerson)
@@ -534,6 +535,8 @@ func (s *entityScan) readNameList(i int, honorific, office bool) {
 				return
 			}
 			switch {
+			case n >= 2 && s.demonymPhrase(i, i+n):
+				return // "by Shi'ite Muslims", "including Middle Eastern": no one named
 			case n >= 2:
 				name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[i+n-1].end]))
 				s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[i+n-1].end}, i, i+n)
