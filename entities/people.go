@@ -468,3 +468,35 @@ func (s *entityScan) officeWithin(k int) bool {
 	}
 	return false
 }
+
+// findSharedSurnames reads a given name joined by "and" to a person's full
+// name as that person's relative's, with the same surname: "human rights
+// defenders Leyla and Arif Yunus", "her daughters, Sona and Maral
+// Muradova", "Gisela y Mario Ruiz". News writes a couple or siblings so.
+// The given name is one capitalised word that no name covers, no common
+// word of the text, role or organization's word, and the full name two
+// words.
+func (s *entityScan) findSharedSurnames() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if s.at[i] >= 0 || !s.isNameTok(i) || s.startsSentence(i) || s.inTitleCase(i) || !s.adjacent(i) || !s.adjacent(i+1) ||
+			!andWords[s.toks[i+1].lower] || s.toks[i].possessive || s.writtenSmall(s.toks[i].lower) ||
+			orgWords[s.toks[i].lower] != 0 || personWords[s.toks[i].lower] != 0 || s.g.demonymOf[s.toks[i].key] != "" {
+			continue
+		}
+		if i > 0 && s.adjacent(i-1) && (startsUpper(s.toks[i-1].key) || locatives[s.toks[i-1].lower]) || s.locativeBefore(i) {
+			continue // "Human Rights and …", "in Dubai and Andrea Shalal"
+		}
+		m := s.at[i+2]
+		if m < 0 || s.found[m].kind != kindPerson || s.found[m].start != s.toks[i+2].start {
+			continue
+		}
+		words := strings.Fields(s.found[m].name)
+		if len(words) != 2 {
+			continue
+		}
+		s.add(mention{name: s.toks[i].key + " " + words[1], kind: kindPerson, start: s.toks[i].start, end: s.toks[i].end}, i, i+1)
+	}
+}
+
+// andWords join two given names before a shared surname.
+var andWords = wordSet(`and et y e`)

@@ -166,3 +166,16 @@ func TestRecognizer_Find_afterOfficePlace(t *testing.T) {
 		{name: "no office before the place", text: "Los turistas de México Lindo Tours llegaron.", notPeople: []string{"Lindo Tours"}},
 	})
 }
+
+// TestRecognizer_Find_sharedSurnames: a given name joined by "and" to a
+// full name shares its surname; a place, an organization's word or a
+// common word before "and" does not. With the tagger, which reads the
+// full names; the names are invented.
+func TestRecognizer_Find_sharedSurnames(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "a couple", text: "The prosecutor targeted the human rights defenders Leyla and Arif Yunusov, who were jailed.", people: []string{"Leyla Yunusov", "Arif Yunusov"}},
+		{name: "sisters after a comma", text: "She is survived by her son and two daughters, Sona and Maral Muradovna.", people: []string{"Sona Muradovna", "Maral Muradovna"}},
+		{name: "a country is no given name", text: "Talks between Kenya and Arif Yunusov went on.", notPeople: []string{"Kenya Yunusov"}},
+		{name: "a town after a locative is no given name", text: "Reporting by Sami Abadi in Dubai and Andrea Shalan in Washington.", notPeople: []string{"Dubai Shalan"}},
+	})
+}

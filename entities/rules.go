@@ -88,6 +88,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findRepeatedSurnames()
 	s.extendNameParticles()
 	s.extendNameSuffixes()
+	s.findSharedSurnames()
 	s.addTagged(kindOrg)
 	s.findForNamed()
 	s.findKindAppositives()
