@@ -128,6 +128,22 @@ const (
 // ("អ្នក\u200bស្រី"), are read past: k is the text without them, as
 // matchKhmer read it, and they only end a name's last word.
 func (s *entityScan) matchKhmerPeople(k zeroWidthFree, taken [][2]int) {
+	// A name the text gives a Latin form once ("បូរីស ចនសុន (Boris
+	// Johnson)") goes by it at every mention: written is each mention's
+	// name as the text writes it, latin the forms found.
+	type found struct {
+		at      int
+		written string
+	}
+	var mentions []found
+	latin := map[string]string{}
+	defer func() {
+		for _, m := range mentions {
+			if l, ok := latin[m.written]; ok {
+				s.found[m.at].name = l
+			}
+		}
+	}()
 	for _, h := range khmerHonorifics {
 		for from := 0; ; {
 			i := strings.Index(k.plain[from:], h)
@@ -148,9 +164,13 @@ func (s *entityScan) matchKhmerPeople(k zeroWidthFree, taken [][2]int) {
 				continue
 			}
 			taken = append(taken, [2]int{start, end})
-			name = s.khmerCanonical(name, end)
+			canonical := s.khmerCanonical(name, end)
+			if canonical != name && !isKhmer(canonical) {
+				latin[name] = canonical
+			}
 			first, last := s.tokensIn(start, end)
-			s.add(mention{name: name, kind: kindPerson, start: start, end: end}, first, last)
+			s.add(mention{name: canonical, kind: kindPerson, start: start, end: end}, first, last)
+			mentions = append(mentions, found{at: len(s.found) - 1, written: name})
 		}
 	}
 }

@@ -76,6 +76,7 @@ func TestRecognizer_Find_khmerPeople(t *testing.T) {
 		{"zero width spaces inside the honorific", "អ្នក\u200bស្រី ឌី\u200b រិន\u200bប្រាប់\u200bអាស៊ីសេរី។", []string{"ឌី រិន"}},
 		{"a title with zero width spaces", "លោក\u200bឧត្ត\u200bម\u200bសេនីយ៍\u200bត្រី អេង ហ៊ី\u200bបាន\u200bបដិសេធ។", []string{"អេង ហ៊ី"}},
 		{"the Latin form in brackets", "អ្នកស្រី រ៉ូណា ស្មីត (Rhona Smith) អ្នករាយការណ៍ពិសេស។", []string{"Rhona Smith"}},
+		{"the Latin form in brackets names every mention", "លោក បូរីស ចនសុន (Boris Johnson) បាននិយាយ។ បើតាមលោក បូរីស ចនសុន អង់គ្លេសនឹងចាកចេញ។", []string{"Boris Johnson"}},
 		{"the gazetteer's name past zero width spaces", "លោក ហ៊ុន\u200b សែន\u200b បាននិយាយ។", []string{"Hun Sen"}},
 		{"a Latin name after ឈ្មោះ", "គណនីហ្វេសប៊ុកមួយមានឈ្មោះ Phorn Sophal បានបង្ហោះ។", []string{"Phorn Sophal"}},
 		{"a company after ឈ្មោះ", "ក្រុមហ៊ុនឈ្មោះ ABC Trading បានប្ដឹង។", nil},
