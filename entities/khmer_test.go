@@ -39,6 +39,20 @@ func TestRecognizer_Find_khmer(t *testing.T) {
 	}
 }
 
+// TestRecognizer_Find_khmerKandal: Kandal is named with the word for
+// province; the same letters alone are the common word "middle".
+func TestRecognizer_Find_khmerKandal(t *testing.T) {
+	r := rulesRecognizer(t)
+	for text, want := range map[string][]string{
+		"ពលរដ្ឋនៅខេត្តកណ្ដាល បានតវ៉ា។":         {"Kandal"},
+		"គាត់ជាអ្នកជាតិនិយមនៅកណ្ដាល នៃនយោបាយ។": nil,
+	} {
+		if got := r.Find(text).Canonical(Place); !slices.Equal(got, want) {
+			t.Errorf("Find(%q) places: got %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestRecognizer_Find_khmerPeople reads Khmer names no list holds from the
 // word before them, and no name where លោក is a pronoun or part of a noun.
 // TestRecognizer_Find_khmerPastZeroWidth finds the gazetteer's Khmer names
