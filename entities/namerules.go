@@ -46,7 +46,8 @@ func (s *entityScan) findOrgs() {
 			}
 			continue
 		}
-		if s.at[h] >= 0 || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
+		written := writtenHeads[t.key]
+		if s.at[h] >= 0 || !startsUpper(t.key) || (isCapitalsWord(t.key) && !written) || s.inTitleCase(h) {
 			continue
 		}
 		if isOrgHead(t.lower, orgLeadHead) {
@@ -55,7 +56,7 @@ func (s *entityScan) findOrgs() {
 			}
 			continue
 		}
-		if !isOrgHead(t.lower, orgRuleHead) {
+		if !written && !isOrgHead(t.lower, orgRuleHead) {
 			continue
 		}
 		from := s.orgRunStart(h)
@@ -66,17 +67,46 @@ func (s *entityScan) findOrgs() {
 			to = s.mentionEnd(to)
 		}
 		// A capitalized word after the run means the name goes on with a
-		// word this rule cannot read ("Trade Union Law"): leave it alone.
-		if to < len(s.toks) && s.adjacent(to-1) && startsUpper(s.toks[to].key) && s.at[to] < 0 {
+		// word this rule cannot read ("Trade Union Law"): leave it alone,
+		// unless it is an office held there before a name ("Harbour
+		// Workers Union President Ana Ruiz").
+		if to < len(s.toks) && s.adjacent(to-1) && startsUpper(s.toks[to].key) && s.at[to] < 0 && !s.officeAfterOrg(to) {
 			continue
 		}
 		if s.capitalizedWords(from, to) < 2 || documentHeads[s.toks[from].key] || s.insideDocumentName(from) {
 			continue
 		}
+		if (t.key == "Media" || t.key == "Radio") && s.commonWords(from, h+1) {
+			continue // "Social Media", where the text writes "social media"
+		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		h = to - 1
 	}
+}
+
+// maxOfficeWords bounds the words of an office written between an
+// organization's name and its holder's ("Deputy Director General").
+const maxOfficeWords = 3
+
+// officeAfterOrg reports whether token j opens an office written between
+// an organization's name and a person's, as English news writes the
+// holder of a post: "Harbour Workers Union President Ana Ruiz", "Kestrel
+// TV Director Emin Sal", "Open Rights Watch Chair Tim Noor". The office is
+// titles and offices only, and a capitalised word that is no organization's
+// head follows it: "Press Union General Assembly" goes on as one name. A
+// general pattern of English prose, not a list of names.
+func (s *entityScan) officeAfterOrg(j int) bool {
+	k := j
+	for k < len(s.toks) && k-j < maxOfficeWords && (k == j || s.joined(k-1)) &&
+		(IsTitle(s.toks[k].key) || titleCased(s.toks[k].key) && IsOffice(s.toks[k].lower)) {
+		k++
+	}
+	if k == j || k >= len(s.toks) || !s.joined(k-1) {
+		return false
+	}
+	next := s.toks[k]
+	return isOrgWord(next.key) && orgWords[next.lower] == 0 && (s.at[k] < 0 || s.found[s.at[k]].kind == kindPerson)
 }
 
 // genericAcronyms are written in capitals but name kinds of things, not
@@ -460,8 +490,9 @@ func (s *entityScan) orgRunStart(h int) int {
 	for from < h && s.toks[from].key == "and" {
 		from++
 	}
-	// "The" and the like start sentences, not names; "El Tribunal …" too.
-	for from < h && (commonCapitals[s.toks[from].lower] || romanceArticles[s.toks[from].key]) {
+	// "The" and the like start sentences, not names; "El Tribunal …" too,
+	// and so does a number ("Four Kestrel TV employees"; "UN" is the UN).
+	for from < h && (commonCapitals[s.toks[from].lower] || romanceArticles[s.toks[from].key] || numberWords[s.toks[from].lower] && hasLower(s.toks[from].key)) {
 		from++
 	}
 	return from

@@ -160,3 +160,24 @@ func TestRecognizer_Find_linkBars(t *testing.T) {
 		{"a list in prose", "Facebook, Google and Microsoft said they would comply.", []string{"Facebook", "Google", "Microsoft"}},
 	})
 }
+
+// TestRecognizer_Find_writtenHeads reads the names that end in a word
+// matched as written (a broadcaster's "TV", a company's legal form) and
+// the names an office written after them ends; all names are invented.
+func TestRecognizer_Find_writtenHeads(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"broadcaster", "Kestrel TV reported the arrests on Monday.", []string{"Kestrel TV"}},
+		{"radio station", "Journalists of Capital Vale FM were detained.", []string{"Capital Vale FM"}},
+		{"media outlet", "Harbour Media had gained prominence for its reporting.", []string{"Harbour Media"}},
+		{"a number opens no name", "Four Kestrel TV employees were stopped at the border.", []string{"Kestrel TV"}},
+		{"a phrase the text writes in small letters", "He blamed Social Media for it, as social media spread rumours.", nil},
+		{"company, German form", "Velmora AG said it would appeal.", []string{"Velmora AG"}},
+		{"company, Spanish form", "La empresa minera Talvera S.A. negó los hechos.", []string{"Talvera S.A."}},
+		{"company, Italian form", "Orsa SpA denied the report.", []string{"Orsa SpA"}},
+		{"no name before the form", "The SE corner of the square was closed.", nil},
+		{"office then holder", "In a statement, Harbour Journalists Union President Ana Ruiz said so.", []string{"Harbour Journalists Union"}},
+		{"office after a broadcaster", "Berlin-based Kestrel TV Director Emin Sal reported threats.", []string{"Kestrel TV"}},
+		{"office after a watchdog", "said Open Rights Watch Chair Tim Noor on Monday.", []string{"Open Rights Watch"}},
+		{"an organization's word after a title goes on with the name", "The Harbour Union General Council met.", []string{"Harbour Union General Council"}},
+	})
+}

@@ -72,6 +72,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findKindNamed()
 	s.findWentToPress()
 	s.findNamedBeforeKind()
+	s.findAcronymsFirst()
 	s.linkAcronyms()
 	s.findPeople()
 	s.findNicknamed()
