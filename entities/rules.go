@@ -89,6 +89,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.addTagged(kindOrg)
 	s.findForNamed()
 	s.findKindAppositives()
+	s.findKindExamples()
 	s.findOrgLists()
 	// Again, for the organizations the tagger added: the first pass saw
 	// only the rules' names, and a second finds the same ones again.
