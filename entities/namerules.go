@@ -157,7 +157,7 @@ func (s *entityScan) findRepeatedAcronyms() {
 	for _, at := range uses {
 		for _, i := range at {
 			t := s.toks[i]
-			s.add(mention{name: s.g.canonicalOrg(t.key), kind: kindOrg, start: t.start, end: t.end}, i, i+1)
+			s.add(mention{name: s.acronymName(t.key), kind: kindOrg, start: t.start, end: t.end}, i, i+1)
 		}
 	}
 }

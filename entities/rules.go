@@ -95,6 +95,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	// only the rules' names, and a second finds the same ones again.
 	s.linkAcronyms()
 	s.findRepeatedAcronyms()
+	s.findActingAcronyms()
 	s.resolveShortNames()
 	s.findPlaces()
 	s.addTagged(kindPlace)
