@@ -90,6 +90,8 @@ func (s *entityScan) addTagged(kind entityKind) {
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		k := kind
 		switch {
+		case kind == kindOrg && to-from == 1 && isCapitalsWord(s.toks[from].key):
+			name = s.acronymName(s.toks[from].key) // "the UCC" after "Ugandan Communications Commission"
 		case kind == kindOrg:
 			name = s.g.canonicalOrg(name)
 		case kind == kindPerson && (s.locativeBefore(from) || s.listedAfterPlace(from, to)):
@@ -116,6 +118,10 @@ func (s *entityScan) addTagged(kind entityKind) {
 const (
 	minPersonMargin      = 2
 	minOrgMargin         = 10
+	// minOrgContextMargin: an organization of two words or more whose
+	// context says it is one (orgContext) needs less; a sentence
+	// fragment ("National Election", 6.6) has no such context.
+	minOrgContextMargin = 3
 	minPlaceMargin       = 15 // one word
 	minPlacePhraseMargin = 5  // two words or more
 )
@@ -158,7 +164,7 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		last := s.toks[to-1].key
 		// "Mr Assange": an honorific opens a person's name, never an
 		// organization's.
-		if words < 2 || margin < minOrgMargin || documentHeads[last] || billWords[last] || s.insideDocumentName(from) || isHonorific(s.toks[from].key) {
+		if !s.orgMarginEnough(from, to, margin) || documentHeads[last] || billWords[last] || s.insideDocumentName(from) || isHonorific(s.toks[from].key) {
 			return false
 		}
 	case kindPlace:
