@@ -116,12 +116,12 @@ func (s *entityScan) addTagged(kind entityKind) {
 // 6–7, unknown towns ("Vavuniya", "Kilinochchi") 17–45, a demonym
 // ("Papuan") 5, plurals of common acronyms ("NGOs") up to 16.
 const (
-	minPersonMargin      = 2
-	minOrgMargin         = 10
+	minPersonMargin = 2
+	minOrgMargin    = 10
 	// minOrgContextMargin: an organization of two words or more whose
 	// context says it is one (orgContext) needs less; a sentence
 	// fragment ("National Election", 6.6) has no such context.
-	minOrgContextMargin = 3
+	minOrgContextMargin  = 3
 	minPlaceMargin       = 15 // one word
 	minPlacePhraseMargin = 5  // two words or more
 )
