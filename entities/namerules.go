@@ -193,7 +193,7 @@ const maxKindNamedWords = 4
 func (s *entityScan) findKindNamed() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
-		if !isOrgHead(t.lower, orgKindNoun) || t.key != t.lower || t.possessive || !s.joined(i) {
+		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i)) || t.possessive || !s.joined(i) {
 			continue
 		}
 		from := i + 1
@@ -223,6 +223,24 @@ func (s *entityScan) findKindNamed() {
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		i = to - 1
 	}
+}
+
+// kindNamers, as written, say the capitalised name after them is a
+// non-governmental body's, as the nouns of orgKindNoun do: "the NGO Tierra
+// Viva", "l'ONG Sherpa", "la ONG Provea", "the non-governmental Human
+// Rights Coordinator of Paraguay".
+var kindNamers = wordSet(`NGO ONG nongovernmental nonprofit`)
+
+// kindNamerAt reports whether token i is one of kindNamers, or the second
+// half of "non-governmental" or "non-profit", which the tokens split at
+// the hyphen.
+func (s *entityScan) kindNamerAt(i int) bool {
+	t := s.toks[i]
+	if kindNamers[t.key] {
+		return true
+	}
+	return (t.key == "governmental" || t.key == "profit") && i > 0 && s.toks[i-1].lower == "non" &&
+		s.text[s.toks[i-1].end:t.start] == "-"
 }
 
 // findLeadOrg reads a French, Spanish or Portuguese organization from the

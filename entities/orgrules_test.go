@@ -58,6 +58,10 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"diario", "Según el diario Vientos del Sur, la policía llegó tarde.", []string{"Vientos del Sur"}},
 		{"jornal", "O jornal Folha Nova publicou a denúncia.", []string{"Folha Nova"}},
 		{"party before a preposition", "the only opposition party in Cambodia was dissolved", nil},
+		{"NGO in capitals", "The report of the NGO Tierra Viva was published.", []string{"Tierra Viva"}},
+		{"ONG", "Selon l'ONG Vigie Sud, dix militants ont été arrêtés.", []string{"Vigie Sud"}},
+		{"non-governmental before the name", "the non-governmental Farmers Coordinator of Vale (CFV) said", []string{"Farmers Coordinator of Vale"}},
+		{"NGO workers name nobody", "Two NGO workers were held.", nil},
 		{"party before a title", "the party Chairman said", nil},
 		{"company before a weekday", "a company on Monday", nil},
 		// Only a publication goes to press.
