@@ -26,11 +26,13 @@ var actVerbs = wordSet(`
 var actAuxiliaries = wordSet(`also again further then strongly has have had will would
 	a ont aussi également ha han também tem`)
 
-// findActingAcronyms reads an unknown acronym written once as the subject of
-// a verb of saying or demanding as an organization: "The KJU demanded
-// tapes of all programmes", "GNDEM also appeals to …", "la FSTA a dénoncé".
-// People are not written in capitals; a law or a programme ("under the
-// ISA") makes no statement. Every use of the acronym in the text is then
+// findActingAcronyms reads an unknown acronym written once where the text
+// says it is a body (orgContext) as an organization: the subject of a verb
+// of saying or demanding ("The KJU demanded tapes of all programmes",
+// "GNDEM also appeals to …", "la FSTA a dénoncé"), before its staff ("the
+// KJU president"), after "according to" or "a report by". People are not
+// written in capitals; a law or a programme ("under the ISA") makes no
+// statement. Every use of the acronym in the text is then
 // that organization. It has the tests of findRepeatedAcronyms (three to
 // six capitals, no generic acronym, not in a line or run in capitals,
 // never written in small letters), whose rule reads the acronyms written
@@ -44,7 +46,7 @@ func (s *entityScan) findActingAcronyms() {
 		}
 		n := utf8.RuneCountInString(t.key)
 		if n < 3 || n > 6 || !isCapitalsWord(t.key) || !isLetters(t.key) || genericAcronyms[t.lower] != 0 ||
-			isRomanNumeral(t.key) || s.inTitleCase(i) || s.inCapitalsRun(i) || !s.actsAfter(i) || s.writtenSmall(t.lower) {
+			isRomanNumeral(t.key) || s.inTitleCase(i) || s.inCapitalsRun(i) || !s.orgContext(i, i+1) || s.writtenSmall(t.lower) {
 			continue
 		}
 		if acting == nil {

@@ -16,6 +16,8 @@ func TestFind_actingAcronyms(t *testing.T) {
 		{"Spanish", "La CNDHV exigió una investigación.", []string{"CNDHV"}, nil},
 		{"every use once one acts", "The VJU said it would appeal. Members of the VJU marched.", []string{"VJU"}, nil},
 		{"the name it spells, written before without brackets", "The Vale Journalists Union met. Later the VJU said it would appeal.", []string{"Vale Journalists Union"}, []string{"VJU"}},
+		{"according to", "According to the KJU, ten reporters were held.", []string{"KJU"}, nil},
+		{"a report by", "A report by VJTU found abuses.", []string{"VJTU"}, nil},
 		{"a law makes no statement", "He was held under the ISAX for two years.", nil, []string{"ISAX"}},
 		{"a generic acronym", "The NGO said it would appeal.", nil, []string{"NGO"}},
 		{"a shouted word", "STOP said the sign, and they did stop.", nil, []string{"STOP"}},

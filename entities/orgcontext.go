@@ -30,8 +30,10 @@ func (s *entityScan) orgMarginEnough(from, to int, margin float32) bool {
 // orgContext reports whether the words around tokens [from, to) say they
 // name a body: a verb of a statement after them ("Tierra Viva said",
 // "… also appeals"), a noun for its staff or members ("Tierra Viva
-// spokesperson"), or "member of", "members of" or "spokesperson for"
-// before them. A general pattern of news prose, not a list of names.
+// spokesperson", "Tierra Viva's director"), or before them "member of",
+// "members of", "spokesperson for", "according to", or "by" or "from"
+// after what a body issues ("a report by"). A general pattern of news
+// prose, not a list of names.
 func (s *entityScan) orgContext(from, to int) bool {
 	if s.actsAfter(to - 1) {
 		return true
@@ -40,17 +42,27 @@ func (s *entityScan) orgContext(from, to int) bool {
 		return true
 	}
 	j := from - 1
-	if j >= 0 && orgArticles[s.toks[j].lower] {
+	if j >= 0 && (orgArticles[s.toks[j].lower] || appositiveArticles[s.toks[j].lower]) && s.toks[j].key == s.toks[j].lower {
 		j--
 	}
-	if j < 1 || !s.joined(j) {
+	if j < 1 || !s.joined(j) || !s.joined(j-1) {
 		return false
 	}
+	before := s.toks[j-1].lower
 	switch s.toks[j].lower {
 	case "of":
-		return s.toks[j-1].lower == "member" || s.toks[j-1].lower == "members"
+		return before == "member" || before == "members"
 	case "for":
-		return s.toks[j-1].lower == "spokesperson" || s.toks[j-1].lower == "spokesman" || s.toks[j-1].lower == "spokeswoman"
+		return before == "spokesperson" || before == "spokesman" || before == "spokeswoman"
+	case "to":
+		return before == "according"
+	case "by", "from":
+		return statementNouns[before]
 	}
 	return false
 }
+
+// statementNouns are what a body issues, which "by" or "from" after them
+// attributes: "a report by Tierra Viva", "a statement from the KJU".
+var statementNouns = wordSet(`report reports statement statements study survey investigation communiqué
+	declaration letter complaint petition appeal press release`)

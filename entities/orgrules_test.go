@@ -91,7 +91,7 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"acronym twice, French", "La CGTX appelle à la grève. Selon la CGTX, 40 % des agents sont en grève.", []string{"CGTX"}},
 		// Once, an acronym is an organization only as the subject of a
 		// statement (findActingAcronyms).
-		{"acronym once", "Members of the KRWU marched once.", nil},
+		{"acronym once", "The KRWU march was held once.", nil},
 		{"generic acronym", "Two NGO workers were held. The NGO said they were innocent.", nil},
 		{"numeral", "Pope Pius XII and Pius XII again.", nil},
 		{"shouted word", "READ MORE about it. Then READ the report, read it again.", nil},
