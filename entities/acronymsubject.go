@@ -70,25 +70,46 @@ func (s *entityScan) findActingAcronyms() {
 // gazetteer's name for it, else the acronym itself. Texts often write a
 // body's full name once and its acronym later without brackets.
 func (s *entityScan) acronymName(acronym string) string {
-	want := acronymCapitals(acronym)
 	for _, m := range s.found {
-		if m.kind == kindOrg && initials(m.name) == want {
+		if m.kind == kindOrg && initialsSpell(m.name, acronym) {
 			return m.name
 		}
 	}
 	return s.g.canonicalOrg(acronym)
 }
 
-// initials returns the first letters of a name's capitalised words, in
-// capitals: "Ugandan Communications Commission" → "UCC".
-func initials(name string) string {
-	var b strings.Builder
+// initialsSpell reports whether the first letters of a name's capitalised
+// words are the capitals of acronym, in order: "Ugandan Communications
+// Commission" and "UCC". It compares as it goes, allocating nothing, as
+// it is asked of every organization for every acronym.
+func initialsSpell(name, acronym string) bool {
+	rest, n := acronym, 0
 	for w := range strings.FieldsSeq(name) {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			b.WriteRune(r)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		// The acronym's next capital, skipping its small letters ("PTFoMS").
+		var a rune
+		for rest != "" {
+			c, size := utf8.DecodeRuneInString(rest)
+			rest = rest[size:]
+			if unicode.IsUpper(c) {
+				a = c
+				break
+			}
+		}
+		if a != r {
+			return false
+		}
+		n++
+	}
+	for _, c := range rest {
+		if unicode.IsUpper(c) {
+			return false
 		}
 	}
-	return b.String()
+	return n >= 2
 }
 
 // actsAfter reports whether a verb of actVerbs follows token i, an

@@ -24,7 +24,7 @@ func (s *entityScan) orgMarginEnough(from, to int, margin float32) bool {
 	}
 	l := s.toks[from].lower
 	return margin >= minOrgMargin && orgWords[l] == 0 && genericAcronyms[l] == 0 && !kindPlurals[l] &&
-		!s.writtenSmall(l) && s.orgContext(from, to)
+		s.orgContext(from, to) && !s.writtenSmall(l)
 }
 
 // orgContext reports whether the words around tokens [from, to) say they
