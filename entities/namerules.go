@@ -59,6 +59,10 @@ func (s *entityScan) findOrgs() {
 		if !written && !isOrgHead(t.lower, orgRuleHead) {
 			continue
 		}
+		if placeSuffixes[t.key] && (h == 0 || s.isPlaceAt(h-1) || streetWords[s.toks[h-1].lower] ||
+			h+1 < len(s.toks) && s.joined(h) && startsUpper(s.toks[h+1].key)) {
+			continue
+		}
 		from := s.orgRunStart(h)
 		to := s.orgRunEnd(h + 1)
 		// A country right after the name is part of it: "Press Council
@@ -76,6 +80,9 @@ func (s *entityScan) findOrgs() {
 		if s.capitalizedWords(from, to) < 2 || documentHeads[s.toks[from].key] || s.insideDocumentName(from) {
 			continue
 		}
+		if placeSuffixes[t.key] && s.locativeBefore(from) {
+			continue // "in Reno NV"
+		}
 		if (t.key == "Media" || t.key == "Radio") && s.commonWords(from, h+1) {
 			continue // "Social Media", where the text writes "social media"
 		}
@@ -84,6 +91,10 @@ func (s *entityScan) findOrgs() {
 		h = to - 1
 	}
 }
+
+// streetWords end a street's name, before a city quarter's letters
+// ("Pennsylvania Ave SE"). Keys are lower case.
+var streetWords = wordSet(`st street ave avenue rd road blvd boulevard dr drive ln lane way pl place`)
 
 // maxOfficeWords bounds the words of an office written between an
 // organization's name and its holder's ("Deputy Director General").

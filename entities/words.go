@@ -108,6 +108,13 @@ var orgWords = markWords(
 var writtenHeads = wordSet(`TV FM Media Radio
 	AG SA S.A. NV N.V. SE SpA LLC LLP PLC BV B.V. GmbH S.A.S. SAS SRL S.R.L. Ltda Oyj ASA`)
 
+// placeSuffixes are the writtenHeads that are also abbreviations written
+// after a place or a street: a state ("Reno NV", "Adelaide SA"), a city's
+// quarter ("Pennsylvania Ave SE"), an attorney general ("Texas AG Ken
+// Paxton"). After a place, or before a capitalised name, they end no
+// company's name.
+var placeSuffixes = wordSet(`AG SA NV SE`)
+
 // IsOrgNoun reports whether lower, a lower-case word, is a noun that ends
 // or opens organizations' names ("ministry", "court", "sindicato"): "the
 // ministry said" stands for a ministry the text named.
