@@ -285,7 +285,12 @@ func (s *entityScan) findLeadOrg(h int) int {
 // smallMinistries are the words for a ministry that French, Spanish and
 // Portuguese write in small letters before the capitalised field it is
 // for: "le ministère de la Justice", "el ministerio del Interior".
-var smallMinistries = wordSet(`ministère ministerio ministério`)
+var smallMinistries = wordSet(`ministère ministerio ministério université universidad universidade`)
+
+// smallUniversities are the words of smallMinistries that take the
+// capitalised name right after them too: "l’université Lyon 2", "la
+// universidad Javeriana", as well as "la universidad de Antioquia".
+var smallUniversities = wordSet(`université universidad universidade`)
 
 // findSmallMinistry reads such a ministry at token h, a nationality in
 // small letters allowed before the connector ("ministère tunisien de
@@ -297,12 +302,19 @@ func (s *entityScan) findSmallMinistry(h int) int {
 		j++
 	}
 	k, ok := s.connectorAt(j)
+	if !ok && smallUniversities[s.toks[h].key] && j < len(s.toks) && s.joined(h) {
+		k, ok = j, true
+	}
 	if !ok || k >= len(s.toks) || !startsUpper(s.toks[k].key) {
 		return h
 	}
 	to := s.capitalizedRun(k)
 	if to == k {
 		return h
+	}
+	// A number ends the names of numbered universities ("Lyon 2").
+	if to < len(s.toks) && s.joined(to-1) && isOrdinalNumber(s.toks[to].key) {
+		to++
 	}
 	to = s.orgRunEnd(to)
 	name := collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end])
