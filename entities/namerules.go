@@ -50,7 +50,7 @@ func (s *entityScan) findOrgs() {
 		if s.at[h] >= 0 || !startsUpper(t.key) || (isCapitalsWord(t.key) && !written) || s.inTitleCase(h) {
 			continue
 		}
-		if isOrgHead(t.lower, orgLeadHead) {
+		if isOrgHead(t.lower, orgLeadHead) || t.lower == "tribunal" && s.opensName(h) {
 			if to := s.findLeadOrg(h); to > h {
 				h = to - 1
 			}
@@ -252,6 +252,19 @@ func (s *entityScan) kindNamerAt(i int) bool {
 	}
 	return (t.key == "governmental" || t.key == "profit") && i > 0 && s.toks[i-1].lower == "non" &&
 		s.text[s.toks[i-1].end:t.start] == "-"
+}
+
+// opensName reports whether token h opens a name: no capitalised word but
+// an article runs into it. "Tribunal" opens French, Spanish and Portuguese
+// names ("El Tribunal Supremo de Justicia", "O Tribunal Regional
+// Eleitoral") and ends English ones ("the Special Tribunal for Lebanon"),
+// so it is read as the one or the other by what stands before it.
+func (s *entityScan) opensName(h int) bool {
+	if h == 0 || !s.joined(h-1) {
+		return true
+	}
+	prev := s.toks[h-1]
+	return !startsUpper(prev.key) || commonCapitals[prev.lower] || romanceArticles[prev.key] || s.startsSentence(h-1) && appositiveArticles[prev.lower]
 }
 
 // findLeadOrg reads a French, Spanish or Portuguese organization from the

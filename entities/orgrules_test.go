@@ -39,6 +39,9 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"noun between connectors", "O projeto foi votado na Assembleia Legislativa do estado do Piauí ontem.", []string{"Assembleia Legislativa do estado do Piauí"}},
 		{"numbered body", "Les étudiants de l’Université Rennes 2 ont voté la grève.", []string{"Université Rennes 2"}},
 		{"rede", "A Rede Bandeirantes transmitiu o debate.", []string{"Rede Bandeirantes"}},
+		{"tribunal opening a name", "El Tribunal Supremo de Vallecas rechazó el recurso.", []string{"Tribunal Supremo de Vallecas"}},
+		{"tribunal ending a name", "The Special Tribunal for Vallecas ruled.", []string{"Special Tribunal for Vallecas"}},
+		{"tribunal after a Portuguese article", "O Tribunal Regional Eleitoral decidiu.", []string{"Tribunal Regional Eleitoral"}},
 		{"gobernación", "la Gobernación del Cauca firmó el convenio", []string{"Gobernación del Cauca"}},
 		// A ministry written in small letters before its capitalised
 		// field, an elided article or a nationality between.
