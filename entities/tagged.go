@@ -160,7 +160,9 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 	case kindOrg:
 		// One capitalised word the tagger calls an organization was, on
 		// the gold set, a common noun ("NGO", "Council"), a platform in a
-		// share bar ("Facebook") or a demonym: never a name it lacked.
+		// share bar ("Facebook") or a demonym: never a name it lacked. So
+		// one word needs the words around it to say it is a body, and
+		// so does a name read with a lower margin (orgMarginEnough).
 		last := s.toks[to-1].key
 		// "Mr Assange": an honorific opens a person's name, never an
 		// organization's.
