@@ -39,8 +39,8 @@ func (s *entityScan) findNamedBeforeKind() {
 			continue
 		}
 		start := end
-		for start >= 0 && end-start < maxKindAfterWords && s.at[start] < 0 && isOrgWord(s.toks[start].key) &&
-			!commonCapitals[s.toks[start].lower] && (start == end || s.joined(start)) {
+		for start >= 0 && end-start < maxKindAfterWords && s.at[start] < 0 && (start == end || s.joined(start)) &&
+			(isOrgWord(s.toks[start].key) && !commonCapitals[s.toks[start].lower] || s.connectorInName(start, end)) {
 			start--
 		}
 		start++
@@ -64,6 +64,14 @@ func (s *entityScan) findNamedBeforeKind() {
 		name := collapseSpace(s.text[s.toks[start].start:s.toks[end].end])
 		s.add(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[start].start, end: s.toks[end].end}, start, end+1)
 	}
+}
+
+// connectorInName reports whether token j, read leftwards in a name that
+// ends at token end, is a connector between two of its capitalised words:
+// "the Sport for Rights coalition", "the Friends of Vale network".
+func (s *entityScan) connectorInName(j, end int) bool {
+	return j < end && j > 0 && orgConnectors[s.toks[j].key] && s.joined(j-1) && isOrgWord(s.toks[j-1].key) &&
+		isOrgWord(s.toks[j+1].key)
 }
 
 // adjectiveShaped reports whether a capitalised word has the ending of an

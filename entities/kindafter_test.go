@@ -16,6 +16,8 @@ func TestFind_namedBeforeKind(t *testing.T) {
 		{"an adjective before the noun, the name after it", "The militant Islamic group Harakat threatened revenge.", []string{"Harakat"}, []string{"Islamic"}},
 		{"an adjective of creed is no name", "The Kurdish party won seats.", nil, []string{"Kurdish"}},
 		{"no article, no name", "Harbour Fishers network members met.", nil, []string{"Harbour Fishers"}},
+		{"a connector inside the name", "The Sport for Vale coalition condemned the murder.", []string{"Sport for Vale"}, nil},
+		{"a connector and small words", "The Friends for rights network met.", nil, []string{"Friends for rights", "Friends"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

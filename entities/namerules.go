@@ -46,16 +46,21 @@ func (s *entityScan) findOrgs() {
 			}
 			continue
 		}
-		if s.at[h] >= 0 || !startsUpper(t.key) || isCapitalsWord(t.key) || s.inTitleCase(h) {
+		written := writtenHeads[t.key]
+		if s.at[h] >= 0 || !startsUpper(t.key) || (isCapitalsWord(t.key) && !written) || s.inTitleCase(h) {
 			continue
 		}
-		if isOrgHead(t.lower, orgLeadHead) {
+		if isOrgHead(t.lower, orgLeadHead) || t.lower == "tribunal" && s.opensName(h) {
 			if to := s.findLeadOrg(h); to > h {
 				h = to - 1
 			}
 			continue
 		}
-		if !isOrgHead(t.lower, orgRuleHead) {
+		if !written && !isOrgHead(t.lower, orgRuleHead) {
+			continue
+		}
+		if placeSuffixes[t.key] && (h == 0 || s.isPlaceAt(h-1) || streetWords[s.toks[h-1].lower] ||
+			h+1 < len(s.toks) && s.joined(h) && startsUpper(s.toks[h+1].key)) {
 			continue
 		}
 		from := s.orgRunStart(h)
@@ -66,17 +71,53 @@ func (s *entityScan) findOrgs() {
 			to = s.mentionEnd(to)
 		}
 		// A capitalized word after the run means the name goes on with a
-		// word this rule cannot read ("Trade Union Law"): leave it alone.
-		if to < len(s.toks) && s.adjacent(to-1) && startsUpper(s.toks[to].key) && s.at[to] < 0 {
+		// word this rule cannot read ("Trade Union Law"): leave it alone,
+		// unless it is an office held there before a name ("Harbour
+		// Workers Union President Ana Ruiz").
+		if to < len(s.toks) && s.adjacent(to-1) && startsUpper(s.toks[to].key) && s.at[to] < 0 && !s.officeAfterOrg(to) {
 			continue
 		}
 		if s.capitalizedWords(from, to) < 2 || documentHeads[s.toks[from].key] || s.insideDocumentName(from) {
 			continue
 		}
+		if placeSuffixes[t.key] && s.locativeBefore(from) {
+			continue // "in Reno NV"
+		}
+		if (t.key == "Media" || t.key == "Radio") && s.commonWords(from, h+1) {
+			continue // "Social Media", where the text writes "social media"
+		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		h = to - 1
 	}
+}
+
+// streetWords end a street's name, before a city quarter's letters
+// ("Pennsylvania Ave SE"). Keys are lower case.
+var streetWords = wordSet(`st street ave avenue rd road blvd boulevard dr drive ln lane way pl place`)
+
+// maxOfficeWords bounds the words of an office written between an
+// organization's name and its holder's ("Deputy Director General").
+const maxOfficeWords = 3
+
+// officeAfterOrg reports whether token j opens an office written between
+// an organization's name and a person's, as English news writes the
+// holder of a post: "Harbour Workers Union President Ana Ruiz", "Kestrel
+// TV Director Emin Sal", "Open Rights Watch Chair Tim Noor". The office is
+// titles and offices only, and a capitalised word that is no organization's
+// head follows it: "Press Union General Assembly" goes on as one name. A
+// general pattern of English prose, not a list of names.
+func (s *entityScan) officeAfterOrg(j int) bool {
+	k := j
+	for k < len(s.toks) && k-j < maxOfficeWords && (k == j || s.joined(k-1)) &&
+		(IsTitle(s.toks[k].key) || titleCased(s.toks[k].key) && IsOffice(s.toks[k].lower)) {
+		k++
+	}
+	if k == j || k >= len(s.toks) || !s.joined(k-1) {
+		return false
+	}
+	next := s.toks[k]
+	return isOrgWord(next.key) && orgWords[next.lower] == 0 && (s.at[k] < 0 || s.found[s.at[k]].kind == kindPerson)
 }
 
 // genericAcronyms are written in capitals but name kinds of things, not
@@ -127,7 +168,7 @@ func (s *entityScan) findRepeatedAcronyms() {
 	for _, at := range uses {
 		for _, i := range at {
 			t := s.toks[i]
-			s.add(mention{name: s.g.canonicalOrg(t.key), kind: kindOrg, start: t.start, end: t.end}, i, i+1)
+			s.add(mention{name: s.acronymName(t.key), kind: kindOrg, start: t.start, end: t.end}, i, i+1)
 		}
 	}
 }
@@ -163,7 +204,7 @@ const maxKindNamedWords = 4
 func (s *entityScan) findKindNamed() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
-		if !isOrgHead(t.lower, orgKindNoun) || t.key != t.lower || t.possessive || !s.joined(i) {
+		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i)) || t.possessive || !s.joined(i) {
 			continue
 		}
 		from := i + 1
@@ -193,6 +234,37 @@ func (s *entityScan) findKindNamed() {
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		i = to - 1
 	}
+}
+
+// kindNamers, as written, say the capitalised name after them is a
+// non-governmental body's, as the nouns of orgKindNoun do: "the NGO Tierra
+// Viva", "l'ONG Sherpa", "la ONG Provea", "the non-governmental Human
+// Rights Coordinator of Paraguay".
+var kindNamers = wordSet(`NGO ONG nongovernmental nonprofit`)
+
+// kindNamerAt reports whether token i is one of kindNamers, or the second
+// half of "non-governmental" or "non-profit", which the tokens split at
+// the hyphen.
+func (s *entityScan) kindNamerAt(i int) bool {
+	t := s.toks[i]
+	if kindNamers[t.key] {
+		return true
+	}
+	return (t.key == "governmental" || t.key == "profit") && i > 0 && s.toks[i-1].lower == "non" &&
+		s.text[s.toks[i-1].end:t.start] == "-"
+}
+
+// opensName reports whether token h opens a name: no capitalised word but
+// an article runs into it. "Tribunal" opens French, Spanish and Portuguese
+// names ("El Tribunal Supremo de Justicia", "O Tribunal Regional
+// Eleitoral") and ends English ones ("the Special Tribunal for Lebanon"),
+// so it is read as the one or the other by what stands before it.
+func (s *entityScan) opensName(h int) bool {
+	if h == 0 || !s.joined(h-1) {
+		return true
+	}
+	prev := s.toks[h-1]
+	return !startsUpper(prev.key) || commonCapitals[prev.lower] || romanceArticles[prev.key] || s.startsSentence(h-1) && appositiveArticles[prev.lower]
 }
 
 // findLeadOrg reads a French, Spanish or Portuguese organization from the
@@ -226,7 +298,12 @@ func (s *entityScan) findLeadOrg(h int) int {
 // smallMinistries are the words for a ministry that French, Spanish and
 // Portuguese write in small letters before the capitalised field it is
 // for: "le ministère de la Justice", "el ministerio del Interior".
-var smallMinistries = wordSet(`ministère ministerio ministério`)
+var smallMinistries = wordSet(`ministère ministerio ministério université universidad universidade`)
+
+// smallUniversities are the words of smallMinistries that take the
+// capitalised name right after them too: "l’université Lyon 2", "la
+// universidad Javeriana", as well as "la universidad de Antioquia".
+var smallUniversities = wordSet(`université universidad universidade`)
 
 // findSmallMinistry reads such a ministry at token h, a nationality in
 // small letters allowed before the connector ("ministère tunisien de
@@ -238,12 +315,19 @@ func (s *entityScan) findSmallMinistry(h int) int {
 		j++
 	}
 	k, ok := s.connectorAt(j)
+	if !ok && smallUniversities[s.toks[h].key] && j < len(s.toks) && s.joined(h) {
+		k, ok = j, true
+	}
 	if !ok || k >= len(s.toks) || !startsUpper(s.toks[k].key) {
 		return h
 	}
 	to := s.capitalizedRun(k)
 	if to == k {
 		return h
+	}
+	// A number ends the names of numbered universities ("Lyon 2").
+	if to < len(s.toks) && s.joined(to-1) && isOrdinalNumber(s.toks[to].key) {
+		to++
 	}
 	to = s.orgRunEnd(to)
 	name := collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end])
@@ -460,8 +544,9 @@ func (s *entityScan) orgRunStart(h int) int {
 	for from < h && s.toks[from].key == "and" {
 		from++
 	}
-	// "The" and the like start sentences, not names; "El Tribunal …" too.
-	for from < h && (commonCapitals[s.toks[from].lower] || romanceArticles[s.toks[from].key]) {
+	// "The" and the like start sentences, not names; "El Tribunal …" too,
+	// and so does a number ("Four Kestrel TV employees"; "UN" is the UN).
+	for from < h && (commonCapitals[s.toks[from].lower] || romanceArticles[s.toks[from].key] || numberWords[s.toks[from].lower] && hasLower(s.toks[from].key)) {
 		from++
 	}
 	return from

@@ -39,12 +39,18 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"noun between connectors", "O projeto foi votado na Assembleia Legislativa do estado do Piauí ontem.", []string{"Assembleia Legislativa do estado do Piauí"}},
 		{"numbered body", "Les étudiants de l’Université Rennes 2 ont voté la grève.", []string{"Université Rennes 2"}},
 		{"rede", "A Rede Bandeirantes transmitiu o debate.", []string{"Rede Bandeirantes"}},
+		{"tribunal opening a name", "El Tribunal Supremo de Vallecas rechazó el recurso.", []string{"Tribunal Supremo de Vallecas"}},
+		{"tribunal ending a name", "The Special Tribunal for Vallecas ruled.", []string{"Special Tribunal for Vallecas"}},
+		{"tribunal after a Portuguese article", "O Tribunal Regional Eleitoral decidiu.", []string{"Tribunal Regional Eleitoral"}},
 		{"gobernación", "la Gobernación del Cauca firmó el convenio", []string{"Gobernación del Cauca"}},
 		// A ministry written in small letters before its capitalised
 		// field, an elided article or a nationality between.
 		{"ministry in small letters", "Le ministère de la Justice a indiqué que tout était en ordre.", []string{"ministère de la Justice"}},
 		{"nationality between", "Le ministère tunisien de l’Agriculture n’a pas répondu.", []string{"ministère tunisien de l’Agriculture"}},
 		{"Spanish ministry in small letters", "El ministerio del Interior negó los hechos.", []string{"ministerio del Interior"}},
+		{"university in small letters, numbered", "Un étudiant de l’université Vallon 2 a été blessé.", []string{"université Vallon 2"}},
+		{"university in small letters, connector", "Estudiantes de la universidad de Vallecas marcharon.", []string{"universidad de Vallecas"}},
+		{"university in small letters, nothing after", "Les étudiants de l’université ont voté.", nil},
 		{"elided article", "La Ligue des droits de l’Homme a saisi la justice.", []string{"Ligue des droits de l’Homme"}},
 		{"common nouns after a connector", "La Cour de cassation de la ville a statué.", nil},
 		{"common nouns after a connector, again", "Il a parlé au Comité de soutien des familles.", nil},
@@ -58,6 +64,10 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		{"diario", "Según el diario Vientos del Sur, la policía llegó tarde.", []string{"Vientos del Sur"}},
 		{"jornal", "O jornal Folha Nova publicou a denúncia.", []string{"Folha Nova"}},
 		{"party before a preposition", "the only opposition party in Cambodia was dissolved", nil},
+		{"NGO in capitals", "The report of the NGO Tierra Viva was published.", []string{"Tierra Viva"}},
+		{"ONG", "Selon l'ONG Vigie Sud, dix militants ont été arrêtés.", []string{"Vigie Sud"}},
+		{"non-governmental before the name", "the non-governmental Farmers Coordinator of Vale (CFV) said", []string{"Farmers Coordinator of Vale"}},
+		{"NGO workers name nobody", "Two NGO workers were held.", nil},
 		{"party before a title", "the party Chairman said", nil},
 		{"company before a weekday", "a company on Monday", nil},
 		// Only a publication goes to press.
@@ -85,7 +95,9 @@ func TestRecognizer_Find_organizationRules(t *testing.T) {
 		// a numeral.
 		{"acronym twice", "O MSTR denunciou as ameaças. Militantes do MSTR ocuparam a fazenda.", []string{"MSTR"}},
 		{"acronym twice, French", "La CGTX appelle à la grève. Selon la CGTX, 40 % des agents sont en grève.", []string{"CGTX"}},
-		{"acronym once", "The KRWU said once that it would march.", nil},
+		// Once, an acronym is an organization only as the subject of a
+		// statement (findActingAcronyms).
+		{"acronym once", "The KRWU march was held once.", nil},
 		{"generic acronym", "Two NGO workers were held. The NGO said they were innocent.", nil},
 		{"numeral", "Pope Pius XII and Pius XII again.", nil},
 		{"shouted word", "READ MORE about it. Then READ the report, read it again.", nil},
@@ -158,5 +170,29 @@ func TestRecognizer_Find_linkBars(t *testing.T) {
 		{"in a sentence", "Facebook removed the video and TikTok banned the account.", []string{"Facebook", "TikTok"}},
 		{"one name after a label", "Source: Reuters", []string{"Reuters"}},
 		{"a list in prose", "Facebook, Google and Microsoft said they would comply.", []string{"Facebook", "Google", "Microsoft"}},
+	})
+}
+
+// TestRecognizer_Find_writtenHeads reads the names that end in a word
+// matched as written (a broadcaster's "TV", a company's legal form) and
+// the names an office written after them ends; all names are invented.
+func TestRecognizer_Find_writtenHeads(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"broadcaster", "Kestrel TV reported the arrests on Monday.", []string{"Kestrel TV"}},
+		{"radio station", "Journalists of Capital Vale FM were detained.", []string{"Capital Vale FM"}},
+		{"media outlet", "Harbour Media had gained prominence for its reporting.", []string{"Harbour Media"}},
+		{"a number opens no name", "Four Kestrel TV employees were stopped at the border.", []string{"Kestrel TV"}},
+		{"a phrase the text writes in small letters", "He blamed Social Media for it, as social media spread rumours.", nil},
+		{"company, German form", "Velmora AG said it would appeal.", []string{"Velmora AG"}},
+		{"company, Spanish form", "La empresa minera Talvera S.A. negó los hechos.", []string{"Talvera S.A."}},
+		{"company, Italian form", "Orsa SpA denied the report.", []string{"Orsa SpA"}},
+		{"no name before the form", "The SE corner of the square was closed.", nil},
+		{"a street's quarter", "Send letters to 1200 Kestrel Ave SE by Monday.", nil},
+		{"an attorney general", "Vale AG Ana Ruiz sued the firm.", nil},
+		{"a state after a town", "The office is in Reno NV now.", nil},
+		{"office then holder", "In a statement, Harbour Journalists Union President Ana Ruiz said so.", []string{"Harbour Journalists Union"}},
+		{"office after a broadcaster", "Berlin-based Kestrel TV Director Emin Sal reported threats.", []string{"Kestrel TV"}},
+		{"office after a watchdog", "said Open Rights Watch Chair Tim Noor on Monday.", []string{"Open Rights Watch"}},
+		{"an organization's word after a title goes on with the name", "The Harbour Union General Council met.", []string{"Harbour Union General Council"}},
 	})
 }

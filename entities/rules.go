@@ -72,6 +72,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findKindNamed()
 	s.findWentToPress()
 	s.findNamedBeforeKind()
+	s.findAcronymsFirst()
 	s.linkAcronyms()
 	s.findPeople()
 	s.findNicknamed()
@@ -92,11 +93,14 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.addTagged(kindOrg)
 	s.findForNamed()
 	s.findKindAppositives()
+	s.findKindExamples()
+	s.findSalutations()
 	s.findOrgLists()
 	// Again, for the organizations the tagger added: the first pass saw
 	// only the rules' names, and a second finds the same ones again.
 	s.linkAcronyms()
 	s.findRepeatedAcronyms()
+	s.findActingAcronyms()
 	s.resolveShortNames()
 	s.findPlaces()
 	s.addTagged(kindPlace)
@@ -738,6 +742,9 @@ var commonCapitals = map[string]bool{
 	"his": true, "her": true, "their": true, "our": true, "its": true, "in": true, "on": true,
 	"for": true, "and": true, "but": true, "share": true, "photo": true, "download": true,
 	"most": true, "viewed": true, "read": true, "more": true, "related": true,
+	// A letter's salutation opens a line before a name ("Dear Vale Rights
+	// Commission:") and is no part of it.
+	"dear": true,
 	// French, Spanish and Portuguese prepositions and conjunctions, which
 	// open sentences before a name and are no part of one: "Según Naly
 	// Pilorge", "Dans La Paz".

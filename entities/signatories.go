@@ -107,6 +107,18 @@ func (s *entityScan) readSignatory(start, end int, kind entityKind) bool {
 		nameEnd = end // a closing quotation mark or bracket is part of it
 	}
 	name := s.signatoryName(first[0], first[1], nameEnd, kind)
+	// "Idec - Instituto Vale de Defesa": a one-word short form that
+	// abbreviates the full name after it (its first letter is the name's)
+	// puts the full name second; it is the canonical one, as for "Full
+	// Name (ACR)". A name of its own ("Lumen - Red de Periodistas") stays
+	// first.
+	if kind == kindOrg && len(parts) == 2 && first[1]-first[0] == 1 && parts[1][1]-parts[1][0] >= 3 &&
+		name.name == collapseSpace(s.text[name.start:name.end]) && startsUpper(s.toks[parts[1][0]].key) && s.at[parts[1][0]] < 0 &&
+		sameInitial(s.toks[first[0]].key, s.toks[parts[1][0]].key) {
+		long := s.g.canonicalOrg(collapseSpace(s.text[s.toks[parts[1][0]].start:s.toks[parts[1][1]-1].end]))
+		s.found[s.at[first[0]]].name = long
+		name.name = long
+	}
 	for _, p := range parts[1:] {
 		if s.at[p[0]] >= 0 && s.found[s.at[p[0]]].kind == kindOrg {
 			continue // an acronym the text defines elsewhere, or a known name

@@ -26,6 +26,15 @@ func TestRecognizer_Find_signatories(t *testing.T) {
 			orgs: []string{"Voces Abiertas", "Lumen", "Tessaly Watch", "Observatorio Quellen"},
 		},
 		{
+			// A one-word short form that abbreviates the full name after
+			// it: the full name is the canonical one, as the fullest form
+			// the text uses.
+			name:    "an abbreviation before the full name",
+			text:    "Signed by:\n\n- Redpes - Red de Periodistas del Sur\n- Tessaly Watch\n- Observatorio Quellen\n",
+			orgs:    []string{"Red de Periodistas del Sur", "Tessaly Watch", "Observatorio Quellen"},
+			notOrgs: []string{"Redpes"},
+		},
+		{
 			name:      "a capitalised phrase of the list is the group, not a person",
 			text:      "Organizaciones firmantes\n\nDerechos Plenos\nMujeres Libres\n",
 			orgs:      []string{"Derechos Plenos", "Mujeres Libres"},

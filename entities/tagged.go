@@ -90,6 +90,8 @@ func (s *entityScan) addTagged(kind entityKind) {
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		k := kind
 		switch {
+		case kind == kindOrg && to-from == 1 && isCapitalsWord(s.toks[from].key):
+			name = s.acronymName(s.toks[from].key) // "the UCC" after "Ugandan Communications Commission"
 		case kind == kindOrg:
 			name = s.g.canonicalOrg(name)
 		case kind == kindPerson && (s.locativeBefore(from) || s.listedAfterPlace(from, to)):
@@ -114,8 +116,12 @@ func (s *entityScan) addTagged(kind entityKind) {
 // 6–7, unknown towns ("Vavuniya", "Kilinochchi") 17–45, a demonym
 // ("Papuan") 5, plurals of common acronyms ("NGOs") up to 16.
 const (
-	minPersonMargin      = 2
-	minOrgMargin         = 10
+	minPersonMargin = 2
+	minOrgMargin    = 10
+	// minOrgContextMargin: an organization of two words or more whose
+	// context says it is one (orgContext) needs less; a sentence
+	// fragment ("National Election", 6.6) has no such context.
+	minOrgContextMargin  = 3
 	minPlaceMargin       = 15 // one word
 	minPlacePhraseMargin = 5  // two words or more
 )
@@ -154,11 +160,13 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 	case kindOrg:
 		// One capitalised word the tagger calls an organization was, on
 		// the gold set, a common noun ("NGO", "Council"), a platform in a
-		// share bar ("Facebook") or a demonym: never a name it lacked.
+		// share bar ("Facebook") or a demonym: never a name it lacked. So
+		// one word needs the words around it to say it is a body, and
+		// so does a name read with a lower margin (orgMarginEnough).
 		last := s.toks[to-1].key
 		// "Mr Assange": an honorific opens a person's name, never an
 		// organization's.
-		if words < 2 || margin < minOrgMargin || documentHeads[last] || billWords[last] || s.insideDocumentName(from) || isHonorific(s.toks[from].key) {
+		if !s.orgMarginEnough(from, to, margin) || documentHeads[last] || billWords[last] || s.insideDocumentName(from) || isHonorific(s.toks[from].key) {
 			return false
 		}
 	case kindPlace:

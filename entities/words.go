@@ -66,6 +66,7 @@ var orgWords = markWords(
 	// Parties' and movements' names end in these too: "Indian National
 	// Congress", "Muslim Brotherhood", "Australian Greens".
 	group[orgWord]{orgRuleHead, `brotherhood congress greens`},
+
 	// No English word is among them: "Police Officer John Smith" is no
 	// organization.
 	group[orgWord]{orgLeadHead, `
@@ -94,6 +95,25 @@ var orgWords = markWords(
 	group[orgWord]{orgKindNoun, `
 		automaker carmaker conglomerate giant insurer multinational platform retailer`},
 )
+
+// writtenHeads end organizations' names as written here, in capitals or
+// mixed case, and are matched so: the endings of broadcasters' and news
+// outlets' names in every language that borrows them ("Meydan TV",
+// "Capital FM", "Abzas Media", "Barangay Radio"), and the legal forms of
+// companies in the world's commercial registers ("Kestrel AG", "Talvera
+// S.A.", "Orsa SpA", "Norvik ASA"). After a capitalised name they end it,
+// even one word long. They stay out of orgWords on purpose: IsOrgNoun
+// would make "the media said" a body's words, and "sa" is French for
+// "her". "News" is left out: "Breaking News" is no outlet.
+var writtenHeads = wordSet(`TV FM Media Radio
+	AG SA S.A. NV N.V. SE SpA LLC LLP PLC BV B.V. GmbH S.A.S. SAS SRL S.R.L. Ltda Oyj ASA`)
+
+// placeSuffixes are the writtenHeads that are also abbreviations written
+// after a place or a street: a state ("Reno NV", "Adelaide SA"), a city's
+// quarter ("Pennsylvania Ave SE"), an attorney general ("Texas AG Ken
+// Paxton"). After a place, or before a capitalised name, they end no
+// company's name.
+var placeSuffixes = wordSet(`AG SA NV SE`)
 
 // IsOrgNoun reports whether lower, a lower-case word, is a noun that ends
 // or opens organizations' names ("ministry", "court", "sindicato"): "the
