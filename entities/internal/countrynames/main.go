@@ -351,9 +351,14 @@ func readWordList(path string, words map[string]bool) error {
 // not part with spaces, so a name of two consonants ("ថៃ", Thailand; "ចិន",
 // China) alone would match inside other words. Zero width spaces, which
 // CLDR writes between some names' words, are left out: matching reads the
-// text without them.
+// text without them. A territory's status after its name ("ម៉ាកាវ
+// តំបន់រដ្ឋបាលពិសេសចិន", Macau Special Administrative Region of China) is
+// left out, as in the other languages: statements write the name alone.
 func khmerNames(r language.Region) []string {
 	n := strings.ReplaceAll(display.Regions(language.Khmer).Name(r), "\u200b", "")
+	if i := strings.Index(n, " តំបន់រដ្ឋបាលពិសេស"); i > 0 {
+		n = n[:i]
+	}
 	if n == "" || strings.ContainsAny(n, "(),") {
 		return nil
 	}

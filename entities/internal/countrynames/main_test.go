@@ -36,6 +36,7 @@ func TestComplete(t *testing.T) {
 		"country\tLuxembourg",
 		"country\tMyanmar\tBurma",
 		"country\tHong Kong",
+		"country\tMacau\tMacao",
 		"country\tJapan",
 		"place\tGiappone", // as if a city of that name were listed
 		"person\tHun Sen",
@@ -71,6 +72,7 @@ func TestComplete(t *testing.T) {
 		{"Myanmar", []string{"Birmanie", "Birmania", "Birma", "Mianmar", "Birmânia"}, []string{"Myanmar (Birma)"}},
 		// A territory's status is no name.
 		{"Hong Kong", []string{"Sonderverwaltungsregion Hongkong"}, []string{"RAS di Hong Kong", "Hongkong SAR van China", "R.A.S. chinoise de Hong Kong"}},
+		{"Macau", []string{"ប្រទេសម៉ាកាវ", "ម៉ាកាវ"}, []string{"ម៉ាកាវ តំបន់រដ្ឋបាលពិសេសចិន", "RAS di Macao"}},
 		// A name another line holds is left to it.
 		{"Japan", []string{"Japon", "Japón"}, []string{"Giappone"}},
 	} {
