@@ -99,10 +99,11 @@ var languages = []language.Tag{
 // Granada and Grenade are Grenada and a Spanish city, Salvador is El
 // Salvador and a Brazilian city, Dominique is Dominica and a French given
 // name, Luxemburg is Luxembourg in German and Dutch and Rosa Luxemburg,
-// whom foundations and prizes statements cite are named after).
+// whom foundations and prizes statements cite are named after, Kuba is
+// Cuba in German and a common Polish given name).
 var personNames = map[string]bool{
 	"Maurice": true, "Mauricio": true, "Maurício": true, "Granada": true, "Grenade": true, "Salvador": true, "Dominique": true,
-	"Luxemburg": true,
+	"Luxemburg": true, "Kuba": true,
 }
 
 // commonWords are the names CLDR gives whose small-letter form is a common
@@ -131,6 +132,9 @@ var commonWords = map[string]bool{
 	// "svizzera" (Swiss).
 	"Filippine": true, "Cina": true, "Etiopia": true, "Svizzera": true,
 	"Equateur": true, // French without its accent: "équateur" (equator)
+	// Italian, Cyprus: the antibiotic, which statements on access to
+	// medicines name; no word list holds a brand.
+	"Cipro": true,
 }
 
 // leftOut reports whether n, a name CLDR gives a country, is no name to
