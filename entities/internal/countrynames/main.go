@@ -242,8 +242,12 @@ func completeWith(tsv string, words map[string]bool) (string, []string, []string
 }
 
 // cldrNames returns the names in one CLDR name: "Myanmar (Birma)" is
-// Myanmar and Birma.
+// Myanmar and Birma, "Hongkong SAR van China" is Hongkong (and the status,
+// which leftOut leaves out), as englishRegions reads CLDR's English.
 func cldrNames(n string) []string {
+	if i := strings.Index(n, " SAR "); i > 0 {
+		return []string{n, n[:i]}
+	}
 	i := strings.Index(n, " (")
 	if i <= 0 || !strings.HasSuffix(n, ")") {
 		return []string{n}

@@ -71,7 +71,7 @@ func TestComplete(t *testing.T) {
 		// A name in brackets is a name of its own.
 		{"Myanmar", []string{"Birmanie", "Birmania", "Birma", "Mianmar", "Birmânia"}, []string{"Myanmar (Birma)"}},
 		// A territory's status is no name.
-		{"Hong Kong", []string{"Sonderverwaltungsregion Hongkong"}, []string{"RAS di Hong Kong", "Hongkong SAR van China", "R.A.S. chinoise de Hong Kong"}},
+		{"Hong Kong", []string{"Sonderverwaltungsregion Hongkong", "Hongkong"}, []string{"RAS di Hong Kong", "Hongkong SAR van China", "R.A.S. chinoise de Hong Kong"}},
 		{"Macau", []string{"ប្រទេសម៉ាកាវ", "ម៉ាកាវ"}, []string{"ម៉ាកាវ តំបន់រដ្ឋបាលពិសេសចិន", "RAS di Macao"}},
 		// A name another line holds is left to it.
 		{"Japan", []string{"Japon", "Japón"}, []string{"Giappone"}},
