@@ -8,8 +8,8 @@
 //
 //	go run ./entities/internal/countrynames            # rewrite entities/gazetteer.tsv
 //	go run ./entities/internal/countrynames -check     # fail if it is not up to date
-//	go run ./entities/internal/countrynames -words /usr/share/dict
-//	                                                   # list the names that are common words
+//	go run ./entities/internal/countrynames -words DIR # list the names that are common words
+//	                                                   # in DIR's word lists (see commonWords)
 //
 // A country is found in CLDR by its canonical name or one of its aliases
 // as CLDR writes them in English; the few it cannot find are listed and
@@ -106,35 +106,37 @@ var personNames = map[string]bool{
 	"Luxemburg": true, "Kuba": true,
 }
 
-// commonWords are the names CLDR gives whose small-letter form is a common
-// word in one of the seven languages, and the capitalised German nouns
-// among them, which would match wherever a sentence or a heading starts
-// with the word ("Island" is German for Iceland). They are what
-// "-words /usr/share/dict" lists with Debian's word lists wamerican,
-// wfrench, wspanish, wportuguese, wngerman, wdutch and witalian
-// installed, and the rule for every name added later: run it after an
-// update of golang.org/x/text.
+// commonWords are the names CLDR gives that are also common words, which
+// would match wherever a sentence or a heading starts with the word
+// ("Island", German for Iceland). All but the last two are what
+// "-words DIR" lists, DIR holding Debian's word lists of English, French,
+// European Portuguese, German, Dutch and Italian (wamerican, wfrench,
+// wportuguese, wngerman, wdutch, witalian: /usr/share/dict/american-english,
+// french, portuguese, ngerman, dutch, italian) and Hunspell's Spanish
+// dictionary (hunspell-es: /usr/share/hunspell/es_ES.dic). Debian's
+// wspanish and wbrazilian are not used: they write countries' names in
+// small letters too ("españa", "frança"). German capitalises its nouns, so
+// its names were read by hand for nouns: only Schweden is one. Run the
+// audit again after an update of golang.org/x/text.
 //
 // A name French writes in small letters as an adjective is a person where
-// it is capitalised ("un Syrien", a Syrian), so German loses Indien,
-// Italien and Syrien; a Dutch plural of nationality is written as the
-// country is ("de Polen", the Poles).
+// it is capitalised ("un Syrien", a Syrian), so German loses Indien (Dutch
+// "indien", if, too), Italien and Syrien; a Dutch or German plural of
+// nationality is written as the country is ("de Polen", the Poles).
 var commonWords = map[string]bool{
 	"Island": true, // German, Iceland: English "island"
 	// German: French nouns of nationality.
 	"Australien": true, "Bolivien": true, "Indien": true, "Italien": true, "Jordanien": true, "Libyen": true, "Syrien": true,
 	// German and Dutch: Dutch "polen" (poles, Poles), Spanish "polen" (pollen).
-	"Polen": true,
-	// Dutch and German Sweden: a plural of nationality written as the
-	// country is, as "Polen" (Swedes, and Dutch "zweden").
-	"Zweden": true, "Schweden": true,
-	// Italian: Dutch "filippine", Spanish "cina" and "etiopia", Italian
-	// "svizzera" (Swiss).
-	"Filippine": true, "Cina": true, "Etiopia": true, "Svizzera": true,
+	"Polen":  true,
+	"Zweden": true, // Dutch, Sweden: "zweden", Swedes
+	// Italian: Dutch "filippine", Italian "svizzera" (Swiss).
+	"Filippine": true, "Svizzera": true,
 	"Equateur": true, // French without its accent: "équateur" (equator)
-	// Italian, Cyprus: the antibiotic, which statements on access to
-	// medicines name; no word list holds a brand.
-	"Cipro": true,
+	// Read by hand, as no list holds them: German Sweden, "die Schweden"
+	// (the Swedes), as Dutch "Zweden"; Italian Cyprus, the antibiotic that
+	// statements on access to medicines name.
+	"Schweden": true, "Cipro": true,
 }
 
 // leftOut reports whether n, a name CLDR gives a country, is no name to
@@ -334,6 +336,8 @@ func readWords(dir string) (map[string]bool, error) {
 
 // readWordList adds the words of one list, those written in small letters
 // only: a list's capitalised entries are names (its "Island" is Iceland).
+// A Hunspell dictionary (.dic) is read as a list: its flags after "/" are
+// cut.
 func readWordList(path string, words map[string]bool) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -342,7 +346,7 @@ func readWordList(path string, words map[string]bool) error {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		w := strings.TrimSpace(sc.Text())
+		w, _, _ := strings.Cut(strings.TrimSpace(sc.Text()), "/")
 		if w != "" && strings.ToLower(w) == w {
 			words[w] = true
 		}

@@ -165,7 +165,8 @@ func TestLeftOut(t *testing.T) {
 func TestAudit(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
-		"dutch":   "algerije\nkaas\n",
+		// Hunspell's form: a count, then a word and its flags a line.
+		"nl.dic":  "2\nalgerije/S\nkaas/N\n",
 		"english": "Algerien\nisland\ncheese\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
