@@ -170,16 +170,18 @@ func complete(tsv string) (string, []string) {
 	return out, missing
 }
 
-// audit returns the names complete would add, or has added, that words
-// holds in small letters.
+// audit returns the names complete would add that words holds in small
+// letters. A name the gazetteer already holds is not looked at again: run
+// it on the gazetteer as it was before a new language or CLDR update.
 func audit(tsv string, words map[string]bool) []string {
 	_, _, found := completeWith(tsv, words)
 	return found
 }
 
-// completeWith is complete; with words, it also returns the CLDR names of
-// the gazetteer's countries (and their forms without an accent) that words
-// holds in small letters and that commonWords does not leave out yet.
+// completeWith is complete; with words, it also returns the names it adds
+// (CLDR's, and their forms without an accent) that words holds in small
+// letters, a form without an accent also when words holds it with one
+// ("équateur").
 func completeWith(tsv string, words map[string]bool) (string, []string, []string) {
 	regions := englishRegions()
 	lines := strings.Split(tsv, "\n")
