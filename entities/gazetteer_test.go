@@ -28,3 +28,40 @@ func TestRecognizer_Find_listedCompanies(t *testing.T) {
 		{"a bare department of justice is no state's in particular", "The Department of Justice offered immunity.", []string{"Department of Justice"}},
 	})
 }
+
+// TestRecognizer_Find_countriesInOtherLanguages: a country is read by its
+// names in the languages the index stems (go run
+// ./entities/internal/countrynames) and as French writers type an accented
+// capital, and not by the names the generator leaves out because they are
+// common words, nationalities or given names.
+func TestRecognizer_Find_countriesInOtherLanguages(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "Dutch", text: "De regering van Zuid-Soedan vroeg Duitsland en de Verenigde Staten om hulp.",
+			places: []string{"South Sudan", "Germany", "United States"}},
+		{name: "German", text: "Die Delegation reiste aus Österreich nach Weißrussland und Kasachstan.",
+			places: []string{"Austria", "Kazakhstan"}},
+		{name: "Italian", text: "Il governo del Regno Unito ha scritto all'Egitto e alla Turchia.",
+			places: []string{"United Kingdom", "Turkey"}},
+		{name: "French without the accent on a capital", text: "Les Etats-Unis et l'Egypte ont signé l'accord avec l'Ethiopie.",
+			places: []string{"United States", "Egypt", "Ethiopia"}},
+		{name: "German umlaut typed as e", text: "Die Botschaft in Oesterreich schwieg.", places: []string{"Austria"}},
+		{name: "a common English word", text: "Island nations such as Fiji raised the issue.",
+			places: []string{"Fiji"}, notPlaces: []string{"Iceland"}},
+		{name: "a French noun of nationality", text: "Un Syrien et un Italien ont été arrêtés à Lyon.",
+			notPlaces: []string{"Syria", "Italy"}},
+		{name: "equator", text: "Equateur et tropiques : le climat change.", notPlaces: []string{"Ecuador"}},
+		{name: "a surname", text: "The Rosa Luxemburg Foundation funded the study.", notPlaces: []string{"Luxembourg"}},
+	})
+}
+
+// BenchmarkNewRecognizer measures what parsing the gazetteer costs once,
+// at start-up: its aliases grow with each language the countries are
+// named in.
+func BenchmarkNewRecognizer(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewRecognizer(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
