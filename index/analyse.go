@@ -75,14 +75,14 @@ func sharedRole(field string) (group string, role textRole, ok bool) {
 // NewMapping and textAnalyser read them, so the analysis done once is the
 // mapping's by construction: all three chains start with the fold filter,
 // the exact chain is fold and lower case, and the pair chain is the exact
-// chain plus the pairs filter.
+// chain plus the pairs filter and positionsOnly.
 func stemmedFilters() []string {
 	return []string{FoldFilterName, possessiveFilter, lowercaseFilter, UnaccentFilterName, stopFilter, porterFilter}
 }
 
 func exactFilters() []string { return []string{FoldFilterName, lowercaseFilter} }
 
-func pairsFilters() []string { return append(exactFilters(), pairsFilter) }
+func pairsFilters() []string { return append(exactFilters(), pairsFilter, positionsOnlyFilter) }
 
 // textAnalyser analyses each shared text once. It is safe for concurrent
 // use: Bleve analyses documents on several goroutines.
@@ -234,11 +234,11 @@ func cloneTokens(tokens analysis.TokenStream) analysis.TokenStream {
 }
 
 // pairsOf is what the pairs filter (Bleve's shingle filter, two words, a
-// space between, no single words) makes of a stream whose positions follow
-// one another, as the unicode tokenizer's do: each word with the next, at
-// the first's position, from the first's start to the second's end. It
-// allocates three times per text, where the shingle filter allocates
-// several times per pair.
+// space between, no single words) and positionsOnly make of a stream whose
+// positions follow one another, as the unicode tokenizer's do: each word
+// with the next, at the first's position, without offsets. It allocates
+// three times per text, where the shingle filter allocates several times
+// per pair.
 func pairsOf(words analysis.TokenStream) analysis.TokenStream {
 	if len(words) < 2 {
 		return analysis.TokenStream{}
@@ -257,8 +257,6 @@ func pairsOf(words analysis.TokenStream) analysis.TokenStream {
 		buf = append(buf, ' ')
 		buf = append(buf, second.Term...)
 		slab[i] = analysis.Token{
-			Start:    first.Start,
-			End:      second.End,
 			Term:     buf[start:len(buf):len(buf)],
 			Position: first.Position,
 			Type:     analysis.Shingle,
@@ -266,6 +264,21 @@ func pairsOf(words analysis.TokenStream) analysis.TokenStream {
 		out[i] = &slab[i]
 	}
 	return out
+}
+
+// positionsOnly drops the offsets of the tokens, keeping their positions.
+// Pairs are read for their positions alone: a phrase's words are marked
+// from the exact field, on the page's hits only (search's pairPhraseQuery).
+// Their offsets were a seventh of the pairs' share of the index, two
+// varints of each of their locations: 233 → 221 MB on 10,000 generated
+// statements.
+type positionsOnly struct{}
+
+func (positionsOnly) Filter(tokens analysis.TokenStream) analysis.TokenStream {
+	for _, t := range tokens {
+		t.Start, t.End = 0, 0
+	}
+	return tokens
 }
 
 // sharedField is a text field indexed from a shared analysis. It is

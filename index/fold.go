@@ -85,13 +85,14 @@ func (unaccentFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	return input
 }
 
-// Bleve resolves analyzers by name when an index is opened, so the filter has
+// Bleve resolves analyzers by name when an index is opened, so the filters have
 // to be in its registry before any index is created or opened; registration is
 // the one piece of package state, and it never changes after init.
 func init() {
 	for name, filter := range map[string]analysis.TokenFilter{
-		FoldFilterName:     foldFilter{},
-		UnaccentFilterName: unaccentFilter{},
+		FoldFilterName:      foldFilter{},
+		UnaccentFilterName:  unaccentFilter{},
+		positionsOnlyFilter: positionsOnly{},
 	} {
 		err := registry.RegisterTokenFilter(name,
 			func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {

@@ -96,7 +96,7 @@ const (
 	// punctuation, so a quoted phrase means exactly those words.
 	AnalyzerExact = "advosearch_exact"
 	// AnalyzerPairs indexes each two neighbouring exact words as one term,
-	// at the position of the first. A phrase then becomes a query for its
+	// at the position of the first, without offsets (positionsOnly). A phrase then becomes a query for its
 	// pairs: "human rights" one term, "remains a matter of" three pairs in
 	// a row. Phrases are mostly common words ("in the", "a matter"), whose
 	// single-word postings hold nearly every statement; their pairs are
@@ -114,6 +114,9 @@ const (
 	khmerNgramFilter = "advosearch_km_ngram"
 	// pairsFilter is the shingle token filter of AnalyzerPairs.
 	pairsFilter = "advosearch_pairs"
+	// positionsOnlyFilter ends AnalyzerPairs: a pair keeps its position,
+	// for phrases, and no offsets (positionsOnly).
+	positionsOnlyFilter = "advosearch_positions_only"
 	// Bleve's filters in the analyzers' chains (stemmedFilters).
 	possessiveFilter = en.PossessiveName
 	lowercaseFilter  = lowercase.Name
@@ -359,13 +362,18 @@ func PhraseField(exact, phrase string) (field string, terms int) {
 }
 
 // IsPairField reports whether field holds word pairs (AnalyzerPairs).
-func IsPairField(field string) bool {
-	for _, pairs := range pairTwins {
-		if field == pairs {
-			return true
+func IsPairField(field string) bool { return ExactOfPairs(field) != "" }
+
+// ExactOfPairs is the exact field whose words a word-pair field pairs, or
+// "" when pairs is not one. A pair keeps no offsets (AnalyzerPairs), so the
+// words of a phrase are marked from the exact field's term vectors.
+func ExactOfPairs(pairs string) string {
+	for exact, p := range pairTwins {
+		if p == pairs {
+			return exact
 		}
 	}
-	return false
+	return ""
 }
 
 var pairTwins = map[string]string{FieldTitleExact: FieldTitlePairs, FieldBodyExact: FieldBodyPairs}

@@ -259,12 +259,12 @@ func (c compiler) node(n query.Node) (bquery.Query, error) {
 func exactPhrase(exact, text string) bquery.Query {
 	field, terms := index.PhraseField(exact, text)
 	switch {
+	case index.IsPairField(field):
+		return &pairPhraseQuery{field: field, text: text}
 	case terms == 1:
 		q := bleve.NewMatchQuery(text)
 		q.SetField(field)
 		return q
-	case terms >= 2 && index.IsPairField(field):
-		return &pairPhraseQuery{field: field, text: text}
 	}
 	q := bleve.NewMatchPhraseQuery(text)
 	q.SetField(field)

@@ -367,7 +367,8 @@ func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationM
 }
 
 // matches are the byte ranges of s's title and body that a query matched:
-// those of the exact, pair and language fields from their locations, and
+// those of the exact and language fields from their locations (a phrase
+// searched as word pairs is marked from the exact field), and
 // those of the stemmed fields, which keep no term vectors, by analysing the
 // text again.
 func (e *Engine) matches(s Statement, locs bsearch.FieldTermLocationMap, stems stems) (title, body []match) {
@@ -375,9 +376,9 @@ func (e *Engine) matches(s Statement, locs bsearch.FieldTermLocationMap, stems s
 	if e.stemMemo != nil {
 		stemmed = e.stemMemo.matches
 	}
-	title = append(matchesIn(locs, index.FieldTitleExact, index.FieldTitlePairs, index.LangField(index.FieldTitle, s.Lang)),
+	title = append(matchesIn(locs, index.FieldTitleExact, index.LangField(index.FieldTitle, s.Lang)),
 		stemmed(e.stem, s.Title, stems.title)...)
-	body = append(matchesIn(locs, index.FieldBodyExact, index.FieldBodyPairs, index.LangField(index.FieldBody, s.Lang)),
+	body = append(matchesIn(locs, index.FieldBodyExact, index.LangField(index.FieldBody, s.Lang)),
 		stemmed(e.stem, s.Body, stems.body)...)
 	return title, body
 }

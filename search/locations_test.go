@@ -88,11 +88,11 @@ func TestCompiled_locationsQuery(t *testing.T) {
 				if index.HasLangField(s.Lang) {
 					continue
 				}
-				for _, f := range []struct{ text, base, exact, pairs string }{
-					{s.Title, index.FieldTitle, index.FieldTitleExact, index.FieldTitlePairs},
-					{s.Body, index.FieldBody, index.FieldBodyExact, index.FieldBodyPairs},
+				for _, f := range []struct{ text, base, exact string }{
+					{s.Title, index.FieldTitle, index.FieldTitleExact},
+					{s.Body, index.FieldBody, index.FieldBodyExact},
 				} {
-					fields := []string{f.exact, f.pairs, index.LangField(f.base, s.Lang)}
+					fields := []string{f.exact, index.LangField(f.base, s.Lang)}
 					want := normalizeMatches(f.text, matchesIn(whole[h.ID], fields...))
 					got := normalizeMatches(f.text, matchesIn(some[h.ID], fields...))
 					if !slices.Equal(got, want) {

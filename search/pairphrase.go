@@ -4,18 +4,21 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/advosearch/advosearch/index"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// pairPhraseQuery is a phrase of three words or more in a word-pair field
-// (index.AnalyzerPairs). Its pairs overlap, so every other pair, and the
-// last, already hold every word at its place: "this is not the first time"
-// is "this is", "not the", "first time" two positions apart. Reading three
+// pairPhraseQuery is a phrase of two words or more in a word-pair field
+// (index.AnalyzerPairs). Two words are one pair, one term. The pairs of a
+// longer phrase overlap, so every other pair, and the last, already hold
+// every word at its place: "this is not the first time" is "this is",
+// "not the", "first time" two positions apart. Reading three
 // pairs' postings and positions instead of five matters: common phrases
 // match most statements, and their positions are most of the time.
 type pairPhraseQuery struct {
@@ -42,18 +45,13 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m 
 		}
 	}
 	if opts.IncludeTermVectors {
-		// The page's hits, whose matches are marked: Bleve's phrase
-		// searcher keeps the locations of the phrase alone, not of every
-		// occurrence of its pairs. An empty position is a gap.
-		gapped := make([][]string, len(pairs))
-		for i, t := range terms {
-			gapped[offsets[i]] = []string{t}
-		}
-		s, err := searcher.NewMultiPhraseSearcher(ctx, r, gapped, 0, false, q.field, q.Boost(), opts)
-		if err != nil {
-			return nil, fmt.Errorf("search: phrase %q: %w", q.text, err)
-		}
-		return s, nil
+		// The page's hits, whose matches are marked: pairs keep no
+		// offsets, so the words are found in the exact field, on these
+		// few statements alone.
+		return exactPhraseSearcher(ctx, r, q.field, pairWords(pairs), q.Boost(), opts)
+	}
+	if len(pairs) == 1 {
+		return searcher.NewTermSearcher(ctx, r, string(pairs[0].Term), q.field, q.Boost(), opts)
 	}
 	// Every hit otherwise: Bleve's phrase searcher builds a map of the
 	// locations of each statement it checks (a third of the time of a
@@ -98,4 +96,28 @@ next:
 		return true
 	}
 	return false
+}
+
+// exactPhraseSearcher finds words as a phrase in the exact field that the
+// word-pair field pairs pairs, for the locations of its words: pairs keep
+// positions, not offsets (index.AnalyzerPairs).
+func exactPhraseSearcher(ctx context.Context, r bindex.IndexReader, pairs string, words []string, boost float64,
+	opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s, err := searcher.NewPhraseSearcher(ctx, r, words, 0, false, index.ExactOfPairs(pairs), boost, opts)
+	if err != nil {
+		return nil, fmt.Errorf("search: phrase %q: %w", words, err)
+	}
+	return s, nil
+}
+
+// pairWords are the words that a run of overlapping pairs pairs: the first
+// word of each, and the last pair's second.
+func pairWords(pairs analysis.TokenStream) []string {
+	words := make([]string, 0, len(pairs)+1)
+	for _, p := range pairs {
+		first, _, _ := strings.Cut(string(p.Term), " ")
+		words = append(words, first)
+	}
+	_, last, _ := strings.Cut(string(pairs[len(pairs)-1].Term), " ")
+	return append(words, last)
 }

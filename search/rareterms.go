@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"github.com/advosearch/advosearch/index"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -55,7 +57,13 @@ func (q *rareTermsQuery) Searcher(ctx context.Context, r bindex.IndexReader, _ m
 		if n == 0 || n > limit {
 			continue
 		}
-		s, err := searcher.NewTermSearcher(ctx, r, t.term, t.field, q.Boost(), opts)
+		var s bsearch.Searcher
+		if opts.IncludeTermVectors && index.IsPairField(t.field) {
+			// Marking a page's hits: a pair has no offsets, its words do.
+			s, err = exactPhraseSearcher(ctx, r, t.field, strings.Fields(t.term), q.Boost(), opts)
+		} else {
+			s, err = searcher.NewTermSearcher(ctx, r, t.term, t.field, q.Boost(), opts)
+		}
 		if err != nil {
 			closeAll(each)
 			return nil, fmt.Errorf("search: term %q: %w", t.term, err)
