@@ -306,6 +306,11 @@ func (a *attributor) after(i int) resolved {
 		if !isSpeechVerb(words, k) {
 			continue
 		}
+		if documentNouns[w.text] && k+1 < len(words) && isSpeechVerb(words, k+1) {
+			// “…,” the statement said: the noun is the verb's subject,
+			// which documentSubject reads at the verb.
+			continue
+		}
 		if nounUse(words, k) && words[k].text != "statement" {
 			// “…” – a claim rejected by X, who said …: the tag is
 			// about the quotation, and X rejected it.
@@ -466,6 +471,13 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 	}
 	// A mention that runs past the verb (names found over the text's
 	// whole, a verb read inside one) is not before it.
+	if last := before[len(before)-1]; last.end <= verb {
+		if last.kind == kindOrg && isOfficeGap(a.text[last.end:verb]) {
+			// “…,” the Coalition for Fair Wages spokesperson said: an
+			// office of the organization named right before the verb.
+			return true
+		}
+	}
 	if last := before[len(before)-1]; !last.possessive && last.end <= verb {
 		switch strings.TrimSpace(a.text[last.end:verb]) {
 		case "":
@@ -482,6 +494,24 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 		if p.kind != kindUnknown && !p.possessive && a.appositive(p, verb) {
 			return true
 		}
+	}
+	return false
+}
+
+// isOfficeGap reports whether gap, the text between an organization's name
+// and a speech verb, is an office noun of it and nothing else: " spokesperson
+// ", "’s senior adviser ", " has".
+func isOfficeGap(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	for _, p := range []string{"’s", "'s"} {
+		gap = strings.TrimPrefix(gap, p)
+	}
+	ws := wordsIn(gap, 0, len(gap))
+	if n := len(ws); n > 0 && n <= 3 && !strings.ContainsAny(gap, ",;:.!?()") {
+		if auxiliaries[ws[n-1].text] {
+			n--
+		}
+		return n > 0 && entities.IsOffice(ws[n-1].text)
 	}
 	return false
 }

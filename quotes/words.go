@@ -54,9 +54,17 @@ func isSpeechVerb(ws []word, k int) bool {
 		return next == "to"
 	case "selon", "según":
 		return true
+	case "acuerdo", "après", "palabras", "words", "decir":
+		// Multi-word forms of "according to", a general pattern of
+		// reporting in each language: de acuerdo con X, d’après X, en
+		// palabras de X, in the words of X, a decir de X.
+		return reportPhrase(ws, k)
 	case "call", "calls", "called", "calling":
-		// calls on X to, called for; called it a “…”.
-		return next == "on" || next == "for" || next == "it" || next == "them" || next == "this"
+		// calls on X to, called for; called it a “…”; called the
+		// decision “…”, a general pattern of reporting a judgement
+		// ("a group called “…”" has no determiner after the verb).
+		return next == "on" || next == "for" || next == "it" || next == "them" || next == "this" ||
+			next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "that"
 	case "point", "points", "pointed", "pointing":
 		return next == "out"
 	case "put", "puts":
@@ -183,7 +191,39 @@ func receivedMessage(ws []word, k int) bool {
 
 // reports reports whether w, a speech verb, names the source of a report
 // rather than a speaker: according to X, selon X, según X.
-func reports(w string) bool { return w == "according" || w == "selon" || w == "según" }
+func reports(w string) bool {
+	switch w {
+	case "according", "selon", "según", "acuerdo", "après", "palabras", "words", "decir":
+		return true
+	}
+	return false
+}
+
+// reportPhrase reports whether ws[k] is the head of a multi-word "according
+// to": de acuerdo con, d’après (wordsIn splits it at the apostrophe), en
+// palabras de, in the words of, a decir de.
+func reportPhrase(ws []word, k int) bool {
+	prev, next := "", ""
+	if k > 0 {
+		prev = ws[k-1].text
+	}
+	if k+1 < len(ws) {
+		next = ws[k+1].text
+	}
+	switch ws[k].text {
+	case "acuerdo":
+		return prev == "de" && next == "con"
+	case "après":
+		return prev == "d"
+	case "palabras":
+		return prev == "en" && next == "de"
+	case "words":
+		return prev == "the" && next == "of" && k > 1 && ws[k-2].text == "in"
+	case "decir":
+		return prev == "a" && next == "de"
+	}
+	return false
+}
 
 // indefinites are the indefinite articles (and "one of") of English,
 // French, Spanish and Portuguese, as wordsIn gives them: after a speech
