@@ -430,3 +430,25 @@ func TestExtract_officeInsideAName(t *testing.T) {
 		t.Errorf("got %+v, want one quotation by %s", got, person)
 	}
 }
+
+// A surname alone stands for the one full name the text gave before it,
+// read from the capitalised words when no names are passed in; a surname
+// two full names share stands for neither.
+func TestExtract_surnameOfAnUnknownName(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"surname said", "Tshering Dorji leads the union. “We are not afraid and we will not be silenced,” Dorji said.", "Tshering Dorji"},
+		{"surname told, next paragraph", "The union leader, Tshering Dorji, was arrested in May.\n\n“We are not afraid and we will not be silenced,” Dorji told reporters.", "Tshering Dorji"},
+		{"said surname", "Tshering Dorji leads the union. “We are not afraid and we will not be silenced,” said Dorji.", "Tshering Dorji"},
+		{"a surname two names share", "Tshering Dorji and Karma Dorji lead the union. “We are not afraid and we will not be silenced,” Dorji said.", ""},
+		{"a surname given before the full name", "“We are not afraid and we will not be silenced,” Dorji said. Tshering Dorji leads the union.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quotes.Extract(tt.text, nil)
+			checkOffsets(t, tt.text, got)
+			if len(got) != 1 || got[0].Speaker != tt.want {
+				t.Errorf("got %+v, want one quotation by %q", got, tt.want)
+			}
+		})
+	}
+}
