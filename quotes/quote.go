@@ -241,6 +241,11 @@ func (a *attributor) speaker(i int) resolved {
 		// mark stays, for a pronoun after it: “…,” he continued.
 		return tag
 	}
+	if who := a.incise(i); who.name != "" {
+		// « …, a-t-elle martelé. … »: the speaker named inside the
+		// marks.
+		return who
+	}
 	// X, who called it a “…”, according to AFP: X spoke, AFP reported.
 	// Only a person named before overrides the report's source: the
 	// "Black Monday" campaign continued with “…”, according to LICADHO.

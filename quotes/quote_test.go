@@ -313,6 +313,15 @@ func TestExtract_speaker(t *testing.T) {
 		{"X addressed the rally, then a quoted paragraph", "Lena Brook addressed the rally on Monday.\n\n“We are not afraid and we will not be silenced.”", "Lena Brook"},
 		{"a sentence with no speech, then a quoted sentence", "Lena Brook was arrested on Monday. “We are not afraid and we will not be silenced.”", ""},
 		{"two people spoke, then a quoted sentence", "Kem Sokha and Lena Brook spoke on Monday. “We are not afraid and we will not be silenced.”", ""},
+		// An incise inside the marks names the speaker, French and
+		// Spanish style.
+		{"French, incise with an inverted pronoun", "Sarah M Brooks est ministre.\n\n« Nous ne laisserons plus passer l’impunité dans ce pays, a-t-elle martelé. Nous irons jusqu’au bout. »", "Sarah M Brooks"},
+		{"French, incise with a name", "« Nous ne laisserons plus passer l’impunité dans ce pays, explique Sarah M Brooks. Nous irons jusqu’au bout. »", "Sarah M Brooks"},
+		{"French, incise with an auxiliary and a name", "« Nous ne laisserons plus passer l’impunité dans ce pays, a déclaré Sarah M Brooks, et nous irons jusqu’au bout. »", "Sarah M Brooks"},
+		{"Spanish, incise between dashes", "“No vamos a permitir más impunidad —dijo Sarah M Brooks— en este país ni en ningún otro.”", "Sarah M Brooks"},
+		{"Spanish, incise with the subject left out", "Sarah M Brooks es ministra. “No vamos a permitir más impunidad, dijo, en este país ni en ningún otro.”", "Sarah M Brooks"},
+		{"French, an incise naming no one", "Sarah M Brooks est ministre. Kem Sokha aussi. « Nous ne laisserons plus passer, dit le proverbe, ce qui ne se dit pas ici. »", ""},
+		{"French, a fait savoir", "« Nous ne laisserons plus passer l’impunité dans ce pays », a fait savoir Sarah M Brooks.", "Sarah M Brooks"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {

@@ -54,6 +54,9 @@ func isSpeechVerb(ws []word, k int) bool {
 		return next == "to"
 	case "selon", "según":
 		return true
+	case "fait", "faire":
+		// a fait savoir X, fait savoir que: French for "let it be known".
+		return next == "savoir"
 	case "acuerdo", "après", "palabras", "words", "decir":
 		// Multi-word forms of "according to", a general pattern of
 		// reporting in each language: de acuerdo con X, d’après X, en
