@@ -322,6 +322,10 @@ func TestExtract_speaker(t *testing.T) {
 		{"Spanish, incise with the subject left out", "Sarah M Brooks es ministra. “No vamos a permitir más impunidad, dijo, en este país ni en ningún otro.”", "Sarah M Brooks"},
 		{"French, an incise naming no one", "Sarah M Brooks est ministre. Kem Sokha aussi. « Nous ne laisserons plus passer, dit le proverbe, ce qui ne se dit pas ici. »", ""},
 		{"French, a fait savoir", "« Nous ne laisserons plus passer l’impunité dans ce pays », a fait savoir Sarah M Brooks.", "Sarah M Brooks"},
+		// A pronoun where names crowd the sentences before is the last
+		// person named as speaking, in its paragraph or the one before.
+		{"she said after names in passing", "“The courts are closed to us,” Lena Brook said. The report studies the institutions inherited by former bishop Tomás Vidal.\n\nAccording to Brook, the legacy of the 35-year Hun Sen regime is a lack of trust, she said.\n\n“This report is important for two reasons,” she said.", "Lena Brook"},
+		{"he said after a speaker and another name", "Tomás Vidal told the court the evidence was planted. The judge, appointed by Hun Sen, did not reply.\n\n“We will appeal this ruling,” he said.", "Tomás Vidal"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
