@@ -281,8 +281,9 @@ func (e *Extractor) source(x extraction, text string, ents entities.Names) strin
 
 // issuer names the issuing organization: the publisher the metadata gives,
 // else the site's host if the gazetteer knows it, else the letterhead, else
-// the organization a "statement by" line names, else the organization the
-// text shows speaking, else the bare host.
+// the organization a "statement by" line names, else a credit line, else a
+// publication naming itself ("as X went to press"), else the organization
+// the text shows speaking, else the bare host.
 func (e *Extractor) issuer(x extraction, text string, ents entities.Names) string {
 	if x.source != "" {
 		return e.names.CanonicalOrg(x.source)
@@ -311,6 +312,9 @@ func (e *Extractor) issuer(x extraction, text string, ents entities.Names) strin
 		return org
 	}
 	if org := creditedSource(text); org != "" {
+		return e.names.CanonicalOrg(org)
+	}
+	if org := pressSelf(text); org != "" {
 		return e.names.CanonicalOrg(org)
 	}
 	if org := inferSource(text, x.siteNames, ents); org != "" {

@@ -377,6 +377,15 @@ func TestExtract_creditLines(t *testing.T) {
 		{"a publisher's byline with its time stamp", "Activist killed\n\nHarbour Daily Times / 05:08 AM July 25, 2025\n\n" + story, "Harbour Daily Times"},
 		{"a slash before no date names no publisher", "Activist killed\n\nHarbour Daily Times / Opinion and Analysis\n\n" + story, ""},
 		{"a remark in brackets after the publisher", "Activist killed\n\nPublisher: Harbour Times (citing Rights Wire)\n\n" + story, "Harbour Times"},
+		// A publication names itself: "as X went to press", a letter to
+		// the editor. A letter to a person, an office or a body, and a
+		// paper someone "told", name no source.
+		{"went to press", "Dockers strike\n\n" + story + "As Harbour Worker went to press, the union was demanding a raise.\n\n" + story, "Harbour Worker"},
+		{"went to press, with the", "Dockers strike\n\n" + story + "The strike was still on as the Coastal Herald went to press.", "Coastal Herald"},
+		{"a letter to the editor", "Should we eat stones?\n\nDear Harbour Worker,\n\n" + story, "Harbour Worker"},
+		{"a letter to an office", "Open letter on the killing\n\nDear Prime Minister,\n\n" + story, ""},
+		{"a letter to a body", "Open letter on the killing\n\nDear Members of the Harbour Council,\n\n" + story, ""},
+		{"told a paper", "Activist killed\n\n" + story + "“We are afraid,” his brother told the Coastal Herald.", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})

@@ -366,3 +366,49 @@ func hostOf(rawURL string) string {
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
+
+// A publication names itself in its own pages in ways no other text does,
+// a general pattern of newspapers and their letters pages: "as Socialist
+// Worker went to press", a letter to the editor's "Dear Harbour Times,".
+// ("told the Harbour Times" is no such sign: statements quote what was
+// told to other papers, "told the New York Times".)
+var (
+	wentToPressRe = regexp.MustCompile(`\b[Aa]s\s+(?:the\s+)?(` + creditName + `)\s+went\s+to\s+press\b`)
+	dearPaperRe   = regexp.MustCompile(`^Dear\s+(?:the\s+)?(` + creditName + `)\s*,$`)
+)
+
+// pressWords end the names of newspapers and magazines ("Socialist
+// Worker", "Khmer Times", "Cambodia Daily"): a letter to the editor
+// addresses such a name, where other letters address a person, an office
+// or a body ("Dear Prime Minister", "Dear Members of the Council").
+var pressWords = map[string]bool{
+	"worker": true, "times": true, "post": true, "news": true, "herald": true, "journal": true,
+	"tribune": true, "gazette": true, "chronicle": true, "observer": true, "review": true,
+	"magazine": true, "daily": true, "weekly": true, "courier": true, "inquirer": true,
+	"express": true, "monitor": true, "guardian": true, "telegraph": true, "standard": true,
+	"examiner": true, "dispatch": true, "record": true, "mail": true, "press": true,
+}
+
+// isPressName reports whether name ends in a newspaper's word.
+func isPressName(name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 2 && pressWords[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))]
+}
+
+// pressSelf returns the publication the text names as itself: the name
+// before "went to press" anywhere, or a newspaper's name a letter opens
+// with ("Dear Harbour Times,") in the first creditParas paragraphs; "".
+func pressSelf(text string) string {
+	if m := wentToPressRe.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	for i, p := range strings.SplitN(text, "\n\n", creditParas+1) {
+		if i == creditParas {
+			break
+		}
+		if m := dearPaperRe.FindStringSubmatch(strings.TrimSpace(p)); m != nil && isPressName(m[1]) {
+			return m[1]
+		}
+	}
+	return ""
+}
