@@ -292,7 +292,7 @@ func (e *Extractor) issuer(x extraction, text string, ents entities.Names) strin
 	if org, ok := e.knownSite(host); ok {
 		return org
 	}
-	if org, ok := e.authorOrg(x.author); ok {
+	if org, ok := e.authorOrg(x.author, text); ok {
 		return org
 	}
 	if org, ok := e.bylineOrg(x.byline); ok {

@@ -3,6 +3,7 @@ package indexer_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -389,6 +390,33 @@ func TestExtract_creditLines(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Source != tt.source {
+				t.Errorf("source %q, want %q", st.Source, tt.source)
+			}
+		})
+	}
+}
+
+// TestExtract_authorField: a front matter author that is an organization
+// names the source: an acronym, or a site's handle in small letters that
+// spells the initials of a name the text prints; a person's name, a
+// newsroom credit or a handle spelling nothing names none.
+func TestExtract_authorField(t *testing.T) {
+	e := newExtractor(t)
+	const story = "---\ntitle: Statement on the arrest of a publisher\n%s\n---\n\"We do not support detention without due process,\" said Harbour Freedom Network Chair Lena Brook on Monday.\n"
+	for _, tt := range []struct{ name, field, source string }{
+		{"a handle in a list", "authors: [hfn]", "Harbour Freedom Network"},
+		{"a handle", "author: hfn", "Harbour Freedom Network"},
+		{"a handle spelling nothing printed", "author: xyz", ""},
+		{"a person", "author: Lena Brook", ""},
+		{"a newsroom credit", "author: Staff Writer", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := fmt.Sprintf(story, tt.field)
+			st, _, err := e.Extract(corpus.Document{ID: "a", ContentType: corpus.TypeMD, Body: []byte(text)})
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}

@@ -321,9 +321,10 @@ func (e *Extractor) knownSite(host string) (string, bool) {
 var authorAcronymRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}\d&-]{1,5}$`)
 
 // authorOrg returns the organization a front matter author field names:
-// one the gazetteer knows ("author: Digital Rights Watch"), or an acronym.
-// A person's name is no source.
-func (e *Extractor) authorOrg(author string) (string, bool) {
+// one the gazetteer knows ("author: Digital Rights Watch"), an acronym, or
+// a handle in small letters spelling a name text prints. A person's name
+// is no source.
+func (e *Extractor) authorOrg(author, text string) (string, bool) {
 	author = strings.TrimSpace(author)
 	if author == "" {
 		return "", false
@@ -334,7 +335,41 @@ func (e *Extractor) authorOrg(author string) (string, bool) {
 	if authorAcronymRe.MatchString(author) {
 		return e.names.CanonicalOrg(author), true
 	}
+	if authorHandleRe.MatchString(author) {
+		// "authors: [drw]": a site's handle for the organization, in
+		// small letters, spelling the initials of a name the text prints
+		// ("Digital Rights Watch"), which the recognizer may have read
+		// into a longer name ("Digital Rights Watch Chair Tim …").
+		if name := spelledName(text, author); name != "" {
+			return e.names.CanonicalOrg(name), true
+		}
+	}
 	return "", false
+}
+
+// authorHandleRe matches an author field that may be an organization's
+// initials in small letters: three to six letters (two spell too many
+// names by chance).
+var authorHandleRe = regexp.MustCompile(`^[a-z]{3,6}$`)
+
+// spelledName returns the first run of capitalised words in text whose
+// initials spell handle, small words of names ("of", "for", "de") between
+// them skipped: "Digital Rights Watch" for "drw"; "" when none does.
+func spelledName(text, handle string) string {
+	var b strings.Builder
+	b.WriteString(`\b`)
+	for i, r := range strings.ToUpper(handle) {
+		if i > 0 {
+			b.WriteString(`\s+(?:(?:of|for|the|and|on|de|del|des|du|la|le|el)\s+)*`)
+		}
+		b.WriteString(regexp.QuoteMeta(string(r)) + `[\pL'’-]+`)
+	}
+	b.WriteString(`\b`)
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return ""
+	}
+	return collapseSpace(re.FindString(text))
 }
 
 // maxBylineOrgWords bounds the words of an outlet's name in a byline.
