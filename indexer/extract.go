@@ -209,6 +209,13 @@ func (e *Extractor) complete(x extraction) index.Statement {
 			if x.source == "" {
 				x.source = org
 			}
+		} else if siteTail(x.title, head, site) {
+			// "Headline - MediaKhmer", "Headline | Harbour Times": a
+			// tail shaped as only a site's name is.
+			x.title = head
+			if x.source == "" {
+				x.source = site
+			}
 		}
 	}
 	text := x.title + "\n\n" + x.body

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -171,6 +173,55 @@ func cutSiteName(title string) (head, site string, ok bool) {
 		return title, "", false
 	}
 	return strings.TrimSpace(title[:best]), strings.TrimSpace(title[best+sepLen:]), true
+}
+
+// maxSiteTailWords bounds a site's name after a title's separator.
+const maxSiteTailWords = 4
+
+// siteTail reports whether site, the tail cutSiteName split from title
+// after head, is the name of the site rather than part of the headline,
+// by its shape alone: one word with a capital inside ("MediaKhmer",
+// "GlobalVoices"), a host name ("armenews.com"), or after " | " a few
+// capitalised words ("Headline | Harbour Times"; "Ukraine | the war in
+// numbers" is a headline). The headline must keep minHeadlineWords words
+// or, in a script without spaces, as many characters as a short headline.
+func siteTail(title, head, site string) bool {
+	words := strings.Fields(site)
+	if len(words) == 0 || len(words) > maxSiteTailWords || strings.ContainsAny(site, ",;:!?\"“”«»()") {
+		return false
+	}
+	if len(strings.Fields(head)) < minHeadlineWords && utf8.RuneCountInString(head) < 20 {
+		return false
+	}
+	if len(words) == 1 && (innerCapital(site) || hostNameRe.MatchString(site)) {
+		return true
+	}
+	if !strings.Contains(title, " | ") {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostNameRe matches a site's host name written as its name.
+var hostNameRe = regexp.MustCompile(`^(?:www\.)?[\pL\d-]+(?:\.[\pL\d-]+)*\.(?:com|org|net|info|news|me|tv|fr|es|mx|br|kh|co\.uk|org\.uk)$`)
+
+// innerCapital reports whether w, one word, has a capital after a small
+// letter ("MediaKhmer", "OpenDemocracy"), as sites' names do and words
+// and surnames seldom do ("McDonald" is one that does).
+func innerCapital(w string) bool {
+	lower := false
+	for _, r := range w {
+		if unicode.IsUpper(r) && lower {
+			return !strings.HasPrefix(w, "Mc") && !strings.HasPrefix(w, "Mac")
+		}
+		lower = unicode.IsLower(r)
+	}
+	return false
 }
 
 // pageDate takes the publication date from the page's metadata, most
