@@ -27,7 +27,9 @@ func extractHTML(src string) (extraction, error) {
 	ld := readLinkedData(doc)
 	x := extraction{
 		url:    firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
-		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher),
+		// application-name is the site's name where Open Graph and
+		// JSON-LD give none (browsers show it for pinned sites).
+		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher, metaContent(doc, "application-name")),
 	}
 	x.title = headline(x.source,
 		metaContent(doc, "og:title"),
@@ -146,25 +148,40 @@ func attr(doc *goquery.Document, selector, name string) string {
 	return strings.TrimSpace(v)
 }
 
-// withoutSiteName drops the " | Site" tail that <title> usually carries.
+// titleSeparators part a <title>'s headline from the site's name.
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » "}
+
+// withoutSiteName drops the " | Site" tail that <title> usually carries,
+// or the "Site | " head some sites put first. With no site name known, a
+// head of fewer than minHeadlineWords words before a pipe is dropped when
+// the rest is a headline ("Harbour Times | Activists detained …"): a pipe
+// parts a site or a section from the headline, never a headline's words.
 func withoutSiteName(title, site string) string {
-	if site == "" {
-		return title
-	}
-	for _, sep := range []string{" | ", " – ", " — ", " - "} {
-		if head, tail, ok := strings.Cut(title, sep); ok && strings.EqualFold(strings.TrimSpace(tail), site) {
-			return strings.TrimSpace(head)
+	for _, sep := range titleSeparators {
+		head, tail, ok := strings.Cut(title, sep)
+		if !ok {
+			continue
+		}
+		head, tail = strings.TrimSpace(head), strings.TrimSpace(tail)
+		switch {
+		case site != "" && strings.EqualFold(tail, site):
+			return head
+		case site != "" && strings.EqualFold(head, site):
+			return tail
+		case site == "" && (sep == " | " || sep == " :: ") && !strings.Contains(tail, sep) &&
+			len(strings.Fields(head)) < minHeadlineWords && len(strings.Fields(tail)) >= minHeadlineWords:
+			return tail
 		}
 	}
 	return title
 }
 
-// cutSiteName splits a title at its last " | ", " – ", " — " or " - " into
-// the headline and the tail where sites put their name.
+// cutSiteName splits a title at its last separator (" | ", " – ", " — ",
+// " - ", …) into the headline and the tail where sites put their name.
 func cutSiteName(title string) (head, site string, ok bool) {
 	best := -1
 	sepLen := 0
-	for _, sep := range []string{" | ", " – ", " — ", " - "} {
+	for _, sep := range titleSeparators {
 		if i := strings.LastIndex(title, sep); i > best {
 			best, sepLen = i, len(sep)
 		}
@@ -181,7 +198,7 @@ const maxSiteTailWords = 4
 // siteTail reports whether site, the tail cutSiteName split from title
 // after head, is the name of the site rather than part of the headline,
 // by its shape alone: one word with a capital inside ("MediaKhmer",
-// "GlobalVoices"), a host name ("armenews.com"), or after " | " a few
+// "GlobalVoices"), a host name ("armenews.com"), or after " | " (" :: ") a few
 // capitalised words ("Headline | Harbour Times"; "Ukraine | the war in
 // numbers" is a headline). The headline must keep minHeadlineWords words
 // or, in a script without spaces, as many characters as a short headline.
@@ -196,7 +213,7 @@ func siteTail(title, head, site string) bool {
 	if len(words) == 1 && (innerCapital(site) || hostNameRe.MatchString(site)) {
 		return true
 	}
-	if !strings.Contains(title, " | ") {
+	if !strings.Contains(title, " | ") && !strings.Contains(title, " :: ") {
 		return false
 	}
 	for _, w := range words {

@@ -249,3 +249,30 @@ func TestHTML_Furniture(t *testing.T) {
 		})
 	}
 }
+
+// TestHTML_siteNameInTitle: the site's name around a <title>'s headline is
+// cut wherever the page names it (og:site_name, application-name) or the
+// title's shape shows it: first or last, after any separator sites use.
+func TestHTML_siteNameInTitle(t *testing.T) {
+	e := newExtractor(t)
+	const headline = "Activists detained in Harare after protest"
+	const body = `<article><p>Police detained six activists in Harare on Monday after a protest against rising prices, their lawyers said.</p></article>`
+	for _, tt := range []struct{ name, head, source string }{
+		{"application-name names the site", `<title>` + headline + ` - Harbour Times</title><meta name="application-name" content="Harbour Times">`, "Harbour Times"},
+		{"the site's name first, og:site_name", `<title>Harbour Times - ` + headline + `</title><meta property="og:site_name" content="Harbour Times">`, "Harbour Times"},
+		{"the site's name first before a pipe, none given", `<title>Harbour Times | ` + headline + `</title>`, ""},
+		{"a double colon", `<title>` + headline + ` :: Harbour Times</title>`, "Harbour Times"},
+		{"a pipe in og:title", `<meta property="og:title" content="` + headline + ` | Harbour Times">`, "Harbour Times"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head>` + tt.head + `</head><body>` + body + `</body></html>`
+			st, _, err := e.Extract(corpus.Document{ID: "h", ContentType: corpus.TypeHTML, Body: []byte(page)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Title != headline || st.Source != tt.source {
+				t.Errorf("title %q, source %q; want %q, %q", st.Title, st.Source, headline, tt.source)
+			}
+		})
+	}
+}
