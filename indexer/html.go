@@ -26,7 +26,7 @@ func extractHTML(src string) (extraction, error) {
 	}
 	ld := readLinkedData(doc)
 	x := extraction{
-		url:    firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
+		url: firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
 		// application-name is the site's name where Open Graph and
 		// JSON-LD give none (browsers show it for pinned sites).
 		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher, metaContent(doc, "application-name")),
