@@ -289,7 +289,7 @@ func (e *Extractor) source(x extraction, text string, ents entities.Names) strin
 // issuer names the issuing organization: the publisher the metadata gives,
 // else the site's host if the gazetteer knows it, else the letterhead, else
 // the organization a "statement by" line names, else a credit line, else a
-// publication naming itself ("as X went to press"), else the organization
+// signature, else a publication naming itself ("as X went to press"), else the organization
 // the text shows speaking, else the bare host.
 func (e *Extractor) issuer(x extraction, text string, ents entities.Names) string {
 	if x.source != "" {
@@ -320,6 +320,9 @@ func (e *Extractor) issuer(x extraction, text string, ents entities.Names) strin
 	}
 	if org := creditedSource(text); org != "" {
 		return e.names.CanonicalOrg(org)
+	}
+	if org := signedBy(text, ents); org != "" {
+		return org
 	}
 	if org := pressSelf(text); org != "" {
 		return e.names.CanonicalOrg(org)

@@ -387,6 +387,16 @@ func TestExtract_creditLines(t *testing.T) {
 		{"a letter to an office", "Open letter on the killing\n\nDear Prime Minister,\n\n" + story, ""},
 		{"a letter to a body", "Open letter on the killing\n\nDear Members of the Harbour Council,\n\n" + story, ""},
 		{"told a paper", "Activist killed\n\n" + story + "“We are afraid,” his brother told the Coastal Herald.", ""},
+		// The foot of a press release: a signature, the boilerplate
+		// about the issuer, a copyright line; a list of signatories
+		// signs nothing.
+		{"a signature after a dash", "Activist killed\n\n" + story + story + story + "— Harbour Freedom Network", "Harbour Freedom Network"},
+		{"a signature alone under the text", "Activist killed\n\n" + story + story + story + "Harbour Freedom Network", "Harbour Freedom Network"},
+		{"the last of a list of signatories", "Joint letter on the killing\n\n" + story + story + "Signed:\n\nHarbour Freedom Network\n\nCoastal Rights Centre", ""},
+		{"boilerplate about the issuer", "Activist killed\n\n" + story + story + story + "Harbour Freedom Network (HFN) is an independent organisation defending rights in the region.", "Harbour Freedom Network"},
+		{"French boilerplate", "Militant tué\n\n" + story + story + story + "Le Réseau Harbour Liberté est une organisation indépendante.", "Réseau Harbour Liberté"},
+		{"a copyright line with all rights reserved", "Activist killed\n\n" + story + "© 2024 Harbour Freedom Network. All rights reserved.", "Harbour Freedom Network"},
+		{"a copyright line with the year after the name", "Activist killed\n\n" + story + "© Harbour Freedom Network 2024", "Harbour Freedom Network"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})

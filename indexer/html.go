@@ -29,7 +29,8 @@ func extractHTML(src string) (extraction, error) {
 		url: firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
 		// application-name is the site's name where Open Graph and
 		// JSON-LD give none (browsers show it for pinned sites).
-		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher, metaContent(doc, "application-name")),
+		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher, metaContent(doc, "application-name"),
+			publisherMeta(doc), pageCopyright(doc)),
 	}
 	x.title = headline(x.source,
 		metaContent(doc, "og:title"),
@@ -325,7 +326,7 @@ func walkLinkedData(v any, ld *linkedData) {
 	case map[string]any:
 		_, hasHeadline := v["headline"]
 		_, hasDate := v["datePublished"]
-		if !hasHeadline && !hasDate {
+		if !hasHeadline && !hasDate && !articleType(v["@type"]) {
 			walkLinkedData(v["@graph"], ld)
 			return
 		}
@@ -343,6 +344,55 @@ func walkLinkedData(v any, ld *linkedData) {
 		}
 		walkLinkedData(v["@graph"], ld)
 	}
+}
+
+// publisherMeta returns the publisher a page's other meta tags name, after
+// the Open Graph and JSON-LD ones: "publisher", "article:publisher" (a
+// name, not the address of a social page), "copyright" ("© 2024 Harbour
+// Rights Network").
+func publisherMeta(doc *goquery.Document) string {
+	for _, key := range []string{"publisher", "article:publisher", "dc.publisher", "DC.publisher"} {
+		if v := metaContent(doc, key); v != "" && !strings.Contains(v, "/") {
+			return v
+		}
+	}
+	if v := metaContent(doc, "copyright"); v != "" {
+		if !strings.Contains(v, "©") {
+			v = "© " + v
+		}
+		return copyrightIn(v)
+	}
+	return ""
+}
+
+// pageCopyright returns the publisher the page's copyright line names, in
+// its footer, which chrome removal drops before the text is read: "© 2024
+// Harbour Rights Network. All rights reserved."
+func pageCopyright(doc *goquery.Document) string {
+	org := ""
+	doc.Find("footer, [class*=footer], [id*=footer], [class*=copyright], [id*=copyright]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		for _, line := range strings.Split(s.Text(), "\n") {
+			if line = collapseSpace(line); strings.Contains(line, "©") && len(line) < 200 {
+				if org = copyrightIn(line); org != "" {
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return org
+}
+
+// articleType reports whether a JSON-LD @type (a name or a list) is an
+// article's: Article, NewsArticle, BlogPosting, Report, PressRelease.
+func articleType(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.HasSuffix(v, "Article") || v == "BlogPosting" || v == "Report" || v == "PressRelease"
+	case []any:
+		return slices.ContainsFunc(v, articleType)
+	}
+	return false
 }
 
 // organizationName reads a schema.org publisher, which may be a name, an

@@ -107,6 +107,38 @@ func letterhead(text string, ents entities.Names) string {
 	return ""
 }
 
+// signedParas is how many paragraphs from the foot a signature may stand:
+// a date or a contact line may follow it.
+const signedParas = 2
+
+// signedBy returns the organization whose name alone fills one of the
+// last paragraphs of text, under prose, signing it off ("… on Tuesday.
+// \n\nHarbour Rights Network"), or "". The last of a list of
+// signatories signs nothing alone.
+func signedBy(text string, ents entities.Names) string {
+	end := len(strings.TrimRight(text, " \t\r\n"))
+	for n := 0; n < signedParas && end > 0; n++ {
+		start := strings.LastIndex(text[:end], "\n\n") + 2
+		if start < 2 {
+			return "" // the first paragraph is the title
+		}
+		prev := strings.TrimRight(text[:start], " \t\r\n")
+		if org := soleOrg(text, start, end, ents); org != "" && endsProse(prev) {
+			return org
+		}
+		end = len(prev)
+	}
+	return ""
+}
+
+// endsProse reports whether text ends a sentence, as the prose above a
+// signature does; the item above the last of a list of signatories does
+// not ("15. Protection International").
+func endsProse(text string) bool {
+	text = strings.TrimRight(text, "”’\"'»)* ")
+	return strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?")
+}
+
 // namedAcronymRe matches a paragraph that is an organization's name and its
 // acronym, nothing else: "Ligue sénégalaise des droits humains (LSDH)",
 // "Egyptian Initiative for Personal Rights (EIPR)". A headline can end so
@@ -214,19 +246,44 @@ func creditedSource(text string) string {
 		if org := copyrightIn(p); org != "" {
 			return org
 		}
+		if i >= len(paras)-creditParas && i > 0 {
+			// A press release's closing boilerplate: "Harbour Rights
+			// Network (HRN) is an independent organisation …".
+			if m := aboutOrgRe.FindStringSubmatch(p); m != nil {
+				return m[1]
+			}
+		}
 		if len(p) > 120 {
 			continue
 		}
 		if org := creditIn(p); org != "" {
 			return org
 		}
+		if m := signatureRe.FindStringSubmatch(p); m != nil && i >= len(paras)-creditParas && i > 0 {
+			// "— Harbour Rights Network" signing the text off.
+			return m[1]
+		}
 	}
 	return ""
 }
 
+// signatureRe matches a signature line, a dash and a name alone.
+var signatureRe = regexp.MustCompile(`^[—–-]\s*(` + creditName + `)\.?$`)
+
+// aboutOrgRe matches the sentence that opens a press release's boilerplate
+// about its issuer, in the languages of the statements: a name (and its
+// acronym) that is a kind of organization.
+var aboutOrgRe = regexp.MustCompile(`^(?:The\s+|La\s+|Le\s+|El\s+|L['’])?(` + creditName + `)` +
+	`(?:\s*\([^()\n]{1,20}\))?,?\s+(?:is|est|es|é)\s+(?:an?|une?|una?|um|uma|the|la|le|el|o)\s+[^.\n]{0,80}?\b(?i:organi[sz]ations?|NGO|ONG|group|network|coalition|movement|association|foundation|institute|charity|alliance|federation|organisme|organización|organização|asociación|associação|réseau|red|rede|coalición|coalizão|mouvement|movimiento|movimento|fondation|fundación|fundação)\b`)
+
 // copyrightRe matches the end of a publisher's copyright line, from its
 // sign: "© armenews.com 2024", "© 2023 Human Rights Watch".
-var copyrightRe = regexp.MustCompile(`^©\s*(?:\d{4}\s+)?(` + creditName + `|[\pL\d-]+(?:\.[\pL\d-]+)+)(?:\s+\d{4})?[\s.\\]*$`)
+var copyrightRe = regexp.MustCompile(`^©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(` + creditName + `|[\pL\d-]+(?:\.[\pL\d-]+)+)(?:,?\s+\d{4})?[\s.,\\]*` +
+	// "All rights reserved", in the languages of the statements.
+	`(?i:(?:all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados)[\s.]*)?$`)
+
+// yearTailRe matches a year ending a name read from a copyright line.
+var yearTailRe = regexp.MustCompile(`\s+(?:19|20)\d\d$`)
 
 // copyrightIn returns the publisher the copyright notice that ends
 // paragraph p names ("… le samedi 14 septembre 2024 © armenews.com 2024":
@@ -238,7 +295,9 @@ func copyrightIn(p string) string {
 	}
 	// "© 2026" alone names nobody: a name has letters.
 	if m := copyrightRe.FindStringSubmatch(strings.TrimSpace(p[i:])); m != nil && strings.IndexFunc(m[1], unicode.IsLetter) >= 0 {
-		return m[1]
+		// "© Harbour Rights Network 2024": a name's words may be
+		// figures, its last one is no year.
+		return strings.TrimRight(yearTailRe.ReplaceAllString(m[1], ""), " .,")
 	}
 	return ""
 }
