@@ -118,6 +118,9 @@ type attributor struct {
 	spans    []span
 	mentions []mention
 	said     []resolved
+	// speeches are the verbs of saying with a named subject, read the
+	// first time a pronoun needs them (lastNamedSpeaker).
+	speeches []speech
 }
 
 // markQuoted flags the mentions inside quotations.
@@ -1270,33 +1273,71 @@ func (a *attributor) lastNamedSpeaker(at int) resolved {
 	if prev := len(strings.TrimRight(a.text[:from], " \t\r\n\u00a0")); prev > 0 {
 		from = paragraphStart(a.text, prev)
 	}
-	words := wordsIn(a.text, from, at)
-	for k := len(words) - 1; k >= 0; k-- {
-		w := words[k]
-		if a.inQuotation(w.start) || !isSpeechVerb(words, k) || nounUse(words, k) {
-			continue
-		}
-		if reports(w.text) {
-			if m, ok := firstAfterVerb(a.mentionsIn(w.end, min(at, w.end+80))); ok && m.kind == kindPerson && len(wordsIn(a.text, w.end, m.start)) <= 2 {
-				return resolved{name: m.name, kind: m.kind}
-			}
-			continue
-		}
-		clause := max(from, sentenceStart(a.text, w.start))
-		if m, ok := a.subject(a.mentionsIn(clause, w.start), w.start); ok && m.kind == kindPerson && a.subjectAdjoins([]mention{m}, w.start) {
-			return resolved{name: m.name, kind: m.kind}
-		}
-		if ms := a.mentionsIn(w.end, min(at, w.end+40)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && len(wordsIn(a.text, w.end, ms[0].start)) == 0 {
-			return resolved{name: ms[0].name, kind: ms[0].kind}
-		}
+	// As far back as a pronoun's referent is looked for.
+	from = max(from, at-pronounReach)
+	if a.speeches == nil {
+		a.speeches = a.namedSpeeches()
+	}
+	k, _ := slices.BinarySearchFunc(a.speeches, at, func(s speech, at int) int { return s.verb - at })
+	if k > 0 && a.speeches[k-1].verb >= from {
+		return a.speeches[k-1].who
 	}
 	return resolved{}
 }
 
-// inQuotation reports whether offset at lies inside a quotation's marks.
-func (a *attributor) inQuotation(at int) bool {
-	i, _ := slices.BinarySearchFunc(a.spans, at, func(sp span, at int) int { return sp.close - at })
-	return i < len(a.spans) && a.spans[i].open <= at && at < a.spans[i].close
+// speech is a verb of saying outside quotations whose subject the text
+// names: "X said", "said X", "according to X".
+type speech struct {
+	verb int // the verb's offset
+	who  resolved
+}
+
+// namedSpeeches returns, in order, every verb of saying between the
+// quotations whose subject is a person named right there, read once per
+// text so that resolving each pronoun costs a binary search.
+func (a *attributor) namedSpeeches() []speech {
+	out := []speech{}
+	start := 0
+	for i := 0; i <= len(a.spans); i++ {
+		end := len(a.text)
+		if i < len(a.spans) {
+			end = a.spans[i].open
+		}
+		words := wordsIn(a.text, start, end)
+		for k, w := range words {
+			if !isSpeechVerb(words, k) || nounUse(words, k) {
+				continue
+			}
+			if who, ok := a.namedSubject(words, k); ok {
+				out = append(out, speech{verb: w.start, who: who})
+			}
+		}
+		if i < len(a.spans) {
+			start = a.spans[i].close
+		}
+	}
+	return out
+}
+
+// namedSubject returns the person named as the subject of the speech verb
+// words[k]: right before it ("X said", "X, director of Y, said"), right
+// after it ("said X"), or after "according to".
+func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
+	w := words[k]
+	if reports(w.text) {
+		if m, ok := firstAfterVerb(a.mentionsIn(w.end, min(len(a.text), w.end+80))); ok && m.kind == kindPerson && len(wordsIn(a.text, w.end, m.start)) <= 2 {
+			return resolved{name: m.name, kind: m.kind}, true
+		}
+		return resolved{}, false
+	}
+	clause := sentenceStart(a.text, w.start)
+	if m, ok := a.subject(a.mentionsIn(clause, w.start), w.start); ok && m.kind == kindPerson && a.subjectAdjoins([]mention{m}, w.start) {
+		return resolved{name: m.name, kind: m.kind}, true
+	}
+	if ms := a.mentionsIn(w.end, min(len(a.text), w.end+40)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && len(wordsIn(a.text, w.end, ms[0].start)) == 0 {
+		return resolved{name: ms[0].name, kind: ms[0].kind}, true
+	}
+	return resolved{}, false
 }
 
 // personBetween reports whether a person is named in [from, to) outside
