@@ -76,11 +76,10 @@ func (a *attributor) leadSpeaker(from, to int) resolved {
 // person ("X and Y spoke"): then neither alone is the speaker.
 func (a *attributor) jointSubject(before []mention, m mention) bool {
 	for _, p := range before {
-		if p.kind != kindPerson || p.possessive || p.name == m.name || p.end > m.start {
+		if p.kind != kindPerson || p.possessive || p.name == m.name {
 			continue
 		}
-		switch strings.TrimSpace(a.text[p.end:m.start]) {
-		case "and", "y", "et", "e", "&":
+		if p.end <= m.start && coordinated(a.text[p.end:m.start]) || m.end <= p.start && coordinated(a.text[m.end:p.start]) {
 			return true
 		}
 	}

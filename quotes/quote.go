@@ -577,12 +577,18 @@ func openOffice(gap string) bool {
 }
 
 // capitalisedRole reports whether an appositive written with capitals is a
-// role ("Executive Director of Amnesty International Kenya"): it holds a
-// title or office word, so it is no second name.
+// role ("Executive Director of Amnesty International Kenya", "Asia
+// director at Human Rights Watch"): it holds a title or office word, so it
+// is no second name.
 func capitalisedRole(role string) bool {
 	fields := strings.Fields(role)
 	for i, w := range fields {
 		if entities.IsTitle(strings.Trim(w, ",")) {
+			return true
+		}
+		// "Asia director at Human Rights Watch": an office in small
+		// letters after a capitalised qualifier.
+		if lw := strings.Trim(w, ","); startsLower(lw) && entities.IsOffice(lw) {
 			return true
 		}
 		// "Harbour Watch’s director": an organization's office.
@@ -1022,7 +1028,8 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 }
 
 // subject picks the speaker among the mentions before a speech verb: the
-// nearest one, except that in "X, director of Y, said" it is X.
+// nearest one, except that in "X, director of Y, said" it is X and in "X
+// and Y said" X.
 func (a *attributor) subject(before []mention, verb int) (mention, bool) {
 	known := before[:0:0]
 	for _, m := range before {
@@ -1044,7 +1051,23 @@ func (a *attributor) subject(before []mention, verb int) (mention, bool) {
 			return known[k], true
 		}
 	}
+	// "Amnesty International and Human Rights Watch said": words said
+	// by several take the first named.
+	for k := len(known) - 2; k >= 0 && coordinated(a.text[known[k].end:known[k+1].start]); k-- {
+		near = known[k]
+	}
 	return near, true
+}
+
+// coordinated reports whether gap, the text between two names, joins them
+// as subjects of one verb: "and", "y", "et", "e", "&". A comma alone may
+// set off an appositive ("a spokesperson for X, Lena Brook, said").
+func coordinated(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "and", "y", "et", "e", "&", ", and", ", y", ", et":
+		return true
+	}
+	return false
 }
 
 // continued gives an unattributed quotation that opens a sentence the

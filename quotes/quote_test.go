@@ -326,6 +326,11 @@ func TestExtract_speaker(t *testing.T) {
 		// person named as speaking, in its paragraph or the one before.
 		{"she said after names in passing", "“The courts are closed to us,” Lena Brook said. The report studies the institutions inherited by former bishop Tomás Vidal.\n\nAccording to Brook, the legacy of the 35-year Hun Sen regime is a lack of trust, she said.\n\n“This report is important for two reasons,” she said.", "Lena Brook"},
 		{"he said after a speaker and another name", "Tomás Vidal told the court the evidence was planted. The judge, appointed by Hun Sen, did not reply.\n\n“We will appeal this ruling,” he said.", "Tomás Vidal"},
+		// An appositive role that opens with a capitalised qualifier,
+		// and words said by several, which take the first named.
+		{"a capitalised qualifier before the office", "Lena Brook, Asia director at Harbour Watch, said: “Cambodia must release all political prisoners now.”", "Lena Brook"},
+		{"two organizations said", "Amnesty International and Human Rights Watch said in a joint statement that “the arrests of the opposition leaders must end”.", "Amnesty International"},
+		{"said two people", "“The arrests of the opposition leaders must end,” said Lena Brook and Tomás Vidal.", "Lena Brook"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
