@@ -331,6 +331,10 @@ func TestExtract_speaker(t *testing.T) {
 		{"a capitalised qualifier before the office", "Lena Brook, Asia director at Harbour Watch, said: “Cambodia must release all political prisoners now.”", "Lena Brook"},
 		{"two organizations said", "Amnesty International and Human Rights Watch said in a joint statement that “the arrests of the opposition leaders must end”.", "Amnesty International"},
 		{"said two people", "“The arrests of the opposition leaders must end,” said Lena Brook and Tomás Vidal.", "Lena Brook"},
+		// A document's words "read", and "what X called".
+		{"a person's statement read", "Lena Brook’s statement read: “The arrests of the opposition leaders must end.”", "Lena Brook"},
+		{"the statement reads, of an issuer named before", "Harbour Watch issued a statement. The statement reads: “The arrests of the opposition leaders must end.”", "Harbour Watch"},
+		{"what she called", "Lena Brook condemned what she called “a calculated attack on the opposition”.", "Lena Brook"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {

@@ -62,7 +62,17 @@ func isSpeechVerb(ws []word, k int) bool {
 		// reporting in each language: de acuerdo con X, d’après X, en
 		// palabras de X, in the words of X, a decir de X.
 		return reportPhrase(ws, k)
-	case "call", "calls", "called", "calling":
+	case "read", "reads":
+		// "the statement reads: “…”": a document's words.
+		return k > 0 && documentNouns[ws[k-1].text]
+	case "called":
+		// condemned what she called “…”: the words are hers.
+		if k >= 2 && ws[k-2].text == "what" {
+			return true
+		}
+		return next == "on" || next == "for" || next == "it" || next == "them" || next == "this" ||
+			next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "that"
+	case "call", "calls", "calling":
 		// calls on X to, called for; called it a “…”; called the
 		// decision “…”, a general pattern of reporting a judgement
 		// ("a group called “…”" has no determiner after the verb).
@@ -364,6 +374,11 @@ func endsWithLabel(clause string) bool {
 		return false
 	}
 	last := ws[len(ws)-1].text
+	if (last == "read" || last == "reads" || last == "reading") && len(ws) >= 2 && wordsNouns[ws[len(ws)-2].text] {
+		// "X’s statement read: “…”", "the letter reads": a document's
+		// words, where a sign or a banner reading ‘…’ names a thing.
+		return false
+	}
 	switch last {
 	case "reading", "read", "titled", "entitled", "dubbed", "headlined", "so-called", "hashtag", "slogan", "slogans",
 		"nicknamed", "surnommé", "surnommée", "apodado", "apodada",
