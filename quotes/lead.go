@@ -64,7 +64,13 @@ func (a *attributor) leadSpeaker(from, to int) resolved {
 			return a.pronoun(pr, words[k].start)
 		}
 		before := a.mentionsIn(from, words[k].start)
-		if m, ok := a.subject(before, words[k].start); ok && m.kind == kindPerson && !a.jointSubject(before, m) {
+		if m, ok := a.subject(before, words[k].start); ok && personLike(m) && !a.jointSubject(before, m) {
+			// A name the recognizer missed right before the verb
+			// ("Kwame Mensah spoke to reporters") counts when it is
+			// shaped as a person's.
+			if m.kind == kindUnknown && !a.subjectAdjoins([]mention{m}, words[k].start) {
+				return resolved{}
+			}
 			return a.asSpeaker(m)
 		}
 		return resolved{}

@@ -449,6 +449,31 @@ func unknownName(text string, run []token) (mention, bool) {
 	return mention{start: run[0].start, end: run[len(run)-1].end, name: name, kind: kindUnknown}, true
 }
 
+// personLike reports whether m, a person or an unknown name, can stand for
+// a person: an unknown name of two or three capitalised words with no word
+// that names an organization ("Kwame Mensah", not "Harbour Watch" or
+// "Coalition for Fair Wages"), which the recognizer may have missed as the
+// subject of "said" ("Kwame Mensah said the arrests were illegal").
+func personLike(m mention) bool {
+	if m.kind == kindPerson {
+		return true
+	}
+	if m.kind != kindUnknown {
+		return false
+	}
+	f := strings.Fields(m.name)
+	if len(f) < 2 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToUpper(w) == w || entities.IsOrgNoun(strings.ToLower(w)) || entities.IsOffice(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
 // possessiveAt reports whether a possessive ’s (or the bare ’ of a plural)
 // follows the name ending at end.
 func possessiveAt(text string, end int) bool {

@@ -1354,8 +1354,8 @@ func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
 		return resolved{}, false
 	}
 	clause := sentenceStart(a.text, w.start)
-	if m, ok := a.subject(a.mentionsIn(clause, w.start), w.start); ok && m.kind == kindPerson && a.subjectAdjoins([]mention{m}, w.start) {
-		return resolved{name: m.name, kind: m.kind}, true
+	if m, ok := a.subject(a.mentionsIn(clause, w.start), w.start); ok && personLike(m) && a.subjectAdjoins([]mention{m}, w.start) {
+		return resolved{name: m.name, kind: kindPerson}, true
 	}
 	if ms := a.mentionsIn(w.end, min(len(a.text), w.end+40)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && len(wordsIn(a.text, w.end, ms[0].start)) == 0 {
 		return resolved{name: ms[0].name, kind: ms[0].kind}, true

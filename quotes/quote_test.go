@@ -453,16 +453,22 @@ func TestExtract_officeInsideAName(t *testing.T) {
 	}
 }
 
-// A surname alone stands for the one full name the text gave before it,
-// read from the capitalised words when no names are passed in; a surname
-// two full names share stands for neither.
-func TestExtract_surnameOfAnUnknownName(t *testing.T) {
+// Names no recognizer read (nil names: only the capitalised words). A
+// surname alone stands for the one full name the text gave before it; a
+// surname two full names share stands for neither. A name shaped as a
+// person's, subject of a verb of saying, is who "he" and a quoted
+// sentence after it speak for; an organization's is not.
+func TestExtract_unknownNames(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"surname said", "Tshering Dorji leads the union. “We are not afraid and we will not be silenced,” Dorji said.", "Tshering Dorji"},
 		{"surname told, next paragraph", "The union leader, Tshering Dorji, was arrested in May.\n\n“We are not afraid and we will not be silenced,” Dorji told reporters.", "Tshering Dorji"},
 		{"said surname", "Tshering Dorji leads the union. “We are not afraid and we will not be silenced,” said Dorji.", "Tshering Dorji"},
 		{"a surname two names share", "Tshering Dorji and Karma Dorji lead the union. “We are not afraid and we will not be silenced,” Dorji said.", ""},
 		{"a surname given before the full name", "“We are not afraid and we will not be silenced,” Dorji said. Tshering Dorji leads the union.", ""},
+		{"he said after an unknown person said", "Kwame Mensah said the arrests were illegal.\n\n“We are not afraid and we will not be silenced,” he said.", "Kwame Mensah"},
+		{"a quoted sentence after an unknown person spoke", "Kwame Mensah spoke to reporters outside the court. “We are not afraid and we will not be silenced.”", "Kwame Mensah"},
+		{"he said after an organization said", "Harbour Watch said the arrests were illegal.\n\n“We are not afraid and we will not be silenced,” he said.", ""},
+		{"a quoted paragraph after an organization said", "Coalition for Fair Wages said the arrests were illegal.\n\n“We are not afraid and we will not be silenced.”", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
