@@ -377,7 +377,8 @@ func (a *attributor) after(i int) resolved {
 			who.weak = reports(w.text)
 			return who
 		}
-		if k+1 < len(words) && indefinites[words[k+1].text] {
+		if k+1 < len(words) && indefinites[words[k+1].text] && !(romanceSpeechVerbs[w.text] && words[k+1].text == "a") {
+			// (“…”, dijo a la prensa: "a" is the preposition.)
 			// « … », a déclaré un policier; “…”, dijo una vecina: an
 			// indefinite article brings in someone the text has not
 			// named, never a name read before.
@@ -820,6 +821,10 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok {
 				return resolved{name: m.name, kind: m.kind}
 			}
+			if k+1 < len(words) && stressedPronouns[words[k+1].text] != "" {
+				// "Selon lui, « … »", "Según ella, “…”".
+				return a.pronoun(stressedPronouns[words[k+1].text], w.start)
+			}
 			continue
 		}
 		if who, ok := a.relativeSubject(words, k); ok {
@@ -1006,6 +1011,10 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 	if len(words) == 0 || !introducers[words[0].text] {
 		return resolved{}
 	}
+	if len(words) == 2 && stressedPronouns[words[1].text] != "" && strings.HasSuffix(strings.TrimSpace(a.text[from:open]), ",") {
+		// "Para ella, “…”", "Pour lui, « … »": the person named before.
+		return a.pronoun(stressedPronouns[words[1].text], from)
+	}
 	clause := strings.TrimRight(a.text[from:open], " \t\u00a0")
 	if !strings.HasSuffix(clause, ":") && !(strings.HasSuffix(clause, ",") && len(words) <= maxIntroducedWords) {
 		// "Para Sarah M Brooks, “…”", "Pour la présidente de X, Y,
@@ -1025,6 +1034,13 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 		return resolved{name: org.name, kind: org.kind}
 	}
 	return resolved{}
+}
+
+// stressedPronouns are the pronouns after a preposition that stand for a
+// person ("selon lui", "según ella", "para él"), as lastPronoun reads
+// subject pronouns.
+var stressedPronouns = map[string]string{
+	"lui": "he", "elle": "she", "él": "he", "ella": "she", "ele": "he", "ela": "she", "him": "he", "her": "she",
 }
 
 // subject picks the speaker among the mentions before a speech verb: the

@@ -335,6 +335,13 @@ func TestExtract_speaker(t *testing.T) {
 		{"a person's statement read", "Lena Brook’s statement read: “The arrests of the opposition leaders must end.”", "Lena Brook"},
 		{"the statement reads, of an issuer named before", "Harbour Watch issued a statement. The statement reads: “The arrests of the opposition leaders must end.”", "Harbour Watch"},
 		{"what she called", "Lena Brook condemned what she called “a calculated attack on the opposition”.", "Lena Brook"},
+		// "dijo a la prensa": "a" is a preposition, no indefinite
+		// article; a stressed pronoun after "selon", "según", "para".
+		{"Spanish, dijo a la prensa", "Sarah M Brooks fue liberada el lunes.\n\n“Estoy cansada pero aliviada, estos meses fueron terribles”, dijo a la prensa.", "Sarah M Brooks"},
+		{"Spanish, dijo una vecina stays unnamed", "Sarah M Brooks habló. “Estoy cansada pero aliviada, estos meses fueron terribles”, dijo una vecina.", ""},
+		{"French, selon lui", "Le ministre Hun Sen a parlé lundi. Selon lui, « la situation est sous contrôle dans tout le pays ».", "Hun Sen"},
+		{"Spanish, según ella", "Sarah M Brooks es ministra. Según ella, “la situación está bajo control en todo el país”.", "Sarah M Brooks"},
+		{"Spanish, para ella", "Sarah M Brooks es ministra. Para ella, “la situación está bajo control en todo el país”.", "Sarah M Brooks"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
