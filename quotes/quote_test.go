@@ -393,6 +393,13 @@ func TestExtract_labelsAreNoQuotations(t *testing.T) {
 		"The six were arrested for allegedly “spreading false news about the army” in March.",
 		"A militia known as “the Lions of the Eastern Desert” claimed the attack.",
 		"Un grupo conocido como “los hijos de la patria libre” reivindicó el ataque.",
+		// The charges listed, the law invoked, an epithet, a work's
+		// title set off by commas.
+		"Lena Brook faces charges including “membership of a terrorist organization”.",
+		"Lena Brook was charged under a law against “spreading rumours that disturb public order”.",
+		"Lena Brook a été inculpée pour « atteinte à la sûreté de l’État et complot ».",
+		"Lena Brook was declared a “traitor to the nation and an enemy of the people”.",
+		"Harbour Watch published a report, “Silenced voices of the river communities”, on Monday.",
 	} {
 		if got := quotes.Extract(text, nil); len(got) != 0 {
 			t.Errorf("%s: got %+v, want no quotation", text, got)

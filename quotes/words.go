@@ -387,6 +387,11 @@ func endsWithLabel(clause string) bool {
 		"chanted", "chanting", "chantait", "chantaient", "scandait", "scandaient", "scandant", "coreaban", "coreaba", "coreando":
 		return true
 	}
+	if titledWorks[last] && strings.HasSuffix(strings.TrimSpace(clause), ",") {
+		// "published a report, “Silenced voices”, on Monday": the
+		// title set off after the noun for the work.
+		return true
+	}
 	if len(ws) < 2 {
 		return false
 	}
@@ -444,6 +449,22 @@ var labelPairs = map[string]bool{
 	"acusado de": true, "acusada de": true, "acusados de": true, "acusadas de": true, "cargos de": true,
 	"cargo de": true, "delito de": true, "delitos de": true, "imputado por": true, "imputada por": true,
 	"condenado por": true, "condenada por": true, "procesado por": true, "procesada por": true,
+	// The charges listed, the law invoked, the epithet given: "charges
+	// including “…”", "a law against “…”", "declared a “…”", all genders
+	// and numbers of the French and Spanish participles.
+	"charges including": true, "offences including": true, "offenses including": true, "crimes including": true,
+	"law against": true, "laws against": true, "declared a": true, "declared an": true,
+	"inculpée pour": true, "inculpés pour": true, "inculpées pour": true, "condamnés pour": true, "condamnées pour": true,
+	"poursuivies pour": true, "imputados por": true, "imputadas por": true, "condenados por": true, "condenadas por": true,
+	"procesados por": true, "procesadas por": true, "detenido por": true, "detenida por": true, "detenidos por": true,
+	"detenidas por": true, "arrêté pour": true, "arrêtée pour": true, "arrêtés pour": true, "arrêtées pour": true,
+}
+
+// titledWorks are the nouns for works whose title may follow them, set
+// off by commas.
+var titledWorks = map[string]bool{
+	"report": true, "study": true, "book": true, "film": true, "documentary": true, "album": true, "song": true,
+	"campaign": true, "informe": true, "estudio": true, "libro": true, "rapport": true, "étude": true, "livre": true,
 }
 
 // objectPronouns may stand between a verb of charging and its preposition.
