@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -540,6 +541,10 @@ func (a *attributor) appositive(p mention, verb int) bool {
 		return false
 	}
 	role := strings.TrimSpace(gap[1:])
+	if age := strings.TrimSpace(strings.TrimSuffix(role, ",")); age != "" && strings.Trim(age, "0123456789") == "" {
+		// "X, 24, said": an age.
+		return true
+	}
 	if strings.Count(gap, ",") > 2 {
 		// "X, a teacher from Jabalpur, in the state of Madhya Pradesh,
 		// said": a role in small letters may hold commas of its own; a
@@ -1266,17 +1271,18 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		}
 		break
 	}
-	if want == kindPerson {
+	ms := a.mentionsIn(max(0, at-pronounReach), at)
+	if want == kindPerson && !a.lastPersonActs(ms) {
 		// The last person named as speaking, in this paragraph or the
 		// one before, outranks one named since in passing: "The judge,
 		// appointed by Hun Sen, did not reply. “…,” he said"; "According
 		// to Bareiro, the legacy of the Stroessner regime …, she said.¶
-		// '…,' she said."
+		// '…,' she said." One named since as a clause's subject ("Y was
+		// beaten") is who "he" is, read below.
 		if who := a.lastNamedSpeaker(at); who.name != "" {
 			return who
 		}
 	}
-	ms := a.mentionsIn(max(0, at-pronounReach), at)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		// "la Defensa de los Derechos Humanos": a person's name as a
@@ -1377,6 +1383,42 @@ func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
 		return resolved{name: ms[0].name, kind: ms[0].kind}, true
 	}
 	return resolved{}, false
+}
+
+// lastPersonActs reports whether the last person among ms (mentions in
+// order) is the subject of a clause: a verb follows the name, perhaps
+// after an age ("Brian Otieno, 24, said", "Y was beaten", "Y told").
+func (a *attributor) lastPersonActs(ms []mention) bool {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.kind != kindPerson {
+			continue
+		}
+		if m.possessive {
+			return false
+		}
+		rest := a.text[m.end:min(len(a.text), m.end+60)]
+		if age := ageRe.FindString(rest); age != "" {
+			rest = rest[len(age):]
+		}
+		ws := wordsIn(rest, 0, len(rest))
+		if len(ws) == 0 || strings.TrimSpace(rest[:ws[0].start]) != "" {
+			return false
+		}
+		w := ws[0].text
+		return isSpeechVerb(ws, 0) || auxiliaries[w] || copulaVerbs[w] || strings.HasSuffix(w, "ed")
+	}
+	return false
+}
+
+// ageRe matches an age set off after a name: ", 24,".
+var ageRe = regexp.MustCompile(`^,\s*\d{1,3},`)
+
+// copulaVerbs are the auxiliaries and copulas that make the name before
+// them a clause's subject.
+var copulaVerbs = map[string]bool{
+	"was": true, "is": true, "were": true, "are": true, "will": true, "would": true, "could": true,
+	"can": true, "did": true, "does": true, "had": true, "has": true, "fue": true, "es": true, "est": true, "était": true,
 }
 
 // personBetween reports whether a person is named in [from, to) outside

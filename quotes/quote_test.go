@@ -342,6 +342,10 @@ func TestExtract_speaker(t *testing.T) {
 		{"French, selon lui", "Le ministre Hun Sen a parlé lundi. Selon lui, « la situation est sous contrôle dans tout le pays ».", "Hun Sen"},
 		{"Spanish, según ella", "Sarah M Brooks es ministra. Según ella, “la situación está bajo control en todo el país”.", "Sarah M Brooks"},
 		{"Spanish, para ella", "Sarah M Brooks es ministra. Para ella, “la situación está bajo control en todo el país”.", "Sarah M Brooks"},
+		// A person named as a clause's subject after the last speaker
+		// is who "he" is; an age is an appositive.
+		{"he after a person who was beaten", "“No officer is above the law,” Lena Brook said.\n\nTomás Vidal was beaten by the police. “They hit me with batons even after I fell,” he said.", "Tomás Vidal"},
+		{"he after a person with an age who said", "“No officer is above the law,” Lena Brook said.\n\nTomás Vidal, 24, said he was beaten. “They hit me with batons even after I fell,” he said.", "Tomás Vidal"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
