@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -1238,9 +1237,9 @@ const pronounReach = 1500
 
 // pronoun resolves he/she to a person and they/it to an organisation named
 // before offset at: the speaker of the last quotation of that kind when no
-// other name of that kind came since, else (he, she) the last person named
-// as speaking nearby, else the nearest name of that kind if its sentence
-// names no other.
+// other name of that kind came since, else the nearest name of that kind if
+// its sentence names no other, else (he, she) the last person named as
+// speaking nearby.
 func (a *attributor) pronoun(p string, at int) resolved {
 	want := kindOrg
 	if p == "he" || p == "she" {
@@ -1272,17 +1271,6 @@ func (a *attributor) pronoun(p string, at int) resolved {
 		break
 	}
 	ms := a.mentionsIn(max(0, at-pronounReach), at)
-	if want == kindPerson && !a.lastPersonActs(ms) {
-		// The last person named as speaking, in this paragraph or the
-		// one before, outranks one named since in passing: "The judge,
-		// appointed by Hun Sen, did not reply. “…,” he said"; "According
-		// to Bareiro, the legacy of the Stroessner regime …, she said.¶
-		// '…,' she said." One named since as a clause's subject ("Y was
-		// beaten") is who "he" is, read below.
-		if who := a.lastNamedSpeaker(at); who.name != "" {
-			return who
-		}
-	}
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		// "la Defensa de los Derechos Humanos": a person's name as a
@@ -1297,12 +1285,12 @@ func (a *attributor) pronoun(p string, at int) resolved {
 			// abogada de Laparra, Marta Chávez, recordó …": the possessive
 			// and the complement name whose lawyer, not who spoke.
 			if o.kind == want && o.name != m.name && !o.possessive && !a.complement(o) {
-				return resolved{} // ambiguous
+				return a.speakerOf(want, at) // ambiguous
 			}
 		}
 		return resolved{name: m.name, kind: m.kind}
 	}
-	return resolved{}
+	return a.speakerOf(want, at)
 }
 
 // lastNamedSpeaker returns the person named as the subject of the last
@@ -1385,40 +1373,15 @@ func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
 	return resolved{}, false
 }
 
-// lastPersonActs reports whether the last person among ms (mentions in
-// order) is the subject of a clause: a verb follows the name, perhaps
-// after an age ("Brian Otieno, 24, said", "Y was beaten", "Y told").
-func (a *attributor) lastPersonActs(ms []mention) bool {
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
-		if m.kind != kindPerson {
-			continue
-		}
-		if m.possessive {
-			return false
-		}
-		rest := a.text[m.end:min(len(a.text), m.end+60)]
-		if age := ageRe.FindString(rest); age != "" {
-			rest = rest[len(age):]
-		}
-		ws := wordsIn(rest, 0, len(rest))
-		if len(ws) == 0 || strings.TrimSpace(rest[:ws[0].start]) != "" {
-			return false
-		}
-		w := ws[0].text
-		return isSpeechVerb(ws, 0) || auxiliaries[w] || copulaVerbs[w] || strings.HasSuffix(w, "ed")
+// speakerOf is the last resort for "he" or "she" where the names before
+// leave it open (several in one sentence, or none): the last person named
+// as speaking in this paragraph or the one before. "According to Bareiro,
+// the legacy of the 35-year Stroessner regime …, she said.¶'…,' she said."
+func (a *attributor) speakerOf(want entityKind, at int) resolved {
+	if want != kindPerson {
+		return resolved{}
 	}
-	return false
-}
-
-// ageRe matches an age set off after a name: ", 24,".
-var ageRe = regexp.MustCompile(`^,\s*\d{1,3},`)
-
-// copulaVerbs are the auxiliaries and copulas that make the name before
-// them a clause's subject.
-var copulaVerbs = map[string]bool{
-	"was": true, "is": true, "were": true, "are": true, "will": true, "would": true, "could": true,
-	"can": true, "did": true, "does": true, "had": true, "has": true, "fue": true, "es": true, "est": true, "était": true,
+	return a.lastNamedSpeaker(at)
 }
 
 // personBetween reports whether a person is named in [from, to) outside

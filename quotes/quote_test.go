@@ -325,7 +325,9 @@ func TestExtract_speaker(t *testing.T) {
 		// A pronoun where names crowd the sentences before is the last
 		// person named as speaking, in its paragraph or the one before.
 		{"she said after names in passing", "“The courts are closed to us,” Lena Brook said. The report studies the institutions inherited by former bishop Tomás Vidal.\n\nAccording to Brook, the legacy of the 35-year Hun Sen regime is a lack of trust, she said.\n\n“This report is important for two reasons,” she said.", "Lena Brook"},
-		{"he said after a speaker and another name", "Tomás Vidal told the court the evidence was planted. The judge, appointed by Hun Sen, did not reply.\n\n“We will appeal this ruling,” he said.", "Tomás Vidal"},
+		// The nearest person stays first when its sentence names no
+		// other: "Selon l’avocate, Me X, …", after another speaker.
+		{"French, a person named after the last speaker", "« Ces arrestations sont arbitraires », a déclaré Tomás Vidal.\n\nSelon l’avocate des militants, Sarah M Brooks, les hommes n’ont pas vu d’avocat. « Mes clients ont été interrogés douze heures », a-t-elle affirmé.", "Sarah M Brooks"},
 		// An appositive role that opens with a capitalised qualifier,
 		// and words said by several, which take the first named.
 		{"a capitalised qualifier before the office", "Lena Brook, Asia director at Harbour Watch, said: “Cambodia must release all political prisoners now.”", "Lena Brook"},
