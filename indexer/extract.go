@@ -314,6 +314,13 @@ func (e *Extractor) issuer(x extraction, text string, ents entities.Names) strin
 		if org := letterhead(x.head, e.letterheads.Find(x.head)); org != "" {
 			return org
 		}
+		// "Harbour Rights Network Press release": the head's lines run
+		// together, and the name is read alone.
+		if h, ok := beforeLabel(strings.TrimSpace(x.head)); ok {
+			if org := soleOrg(h, 0, len(h), e.letterheads.Find(h)); org != "" {
+				return org
+			}
+		}
 	}
 	if org := issuerNamed(text, ents); org != "" {
 		return org

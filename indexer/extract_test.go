@@ -396,6 +396,11 @@ func TestExtract_creditLines(t *testing.T) {
 		{"boilerplate about the issuer", "Activist killed\n\n" + story + story + story + "Harbour Freedom Network (HFN) is an independent organisation defending rights in the region.", "Harbour Freedom Network"},
 		{"French boilerplate", "Militant tué\n\n" + story + story + story + "Le Réseau Harbour Liberté est une organisation indépendante.", "Réseau Harbour Liberté"},
 		{"a copyright line with all rights reserved", "Activist killed\n\n" + story + "© 2024 Harbour Freedom Network. All rights reserved.", "Harbour Freedom Network"},
+		// A letterhead beside a release label, on its line, after a
+		// separator or before it.
+		{"a letterhead over a label", "Harbour Freedom Network\nPress release\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
+		{"a letterhead and a label after a pipe", "Harbour Freedom Network | Press release\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
+		{"a label and a letterhead after a dash", "Press release – Harbour Freedom Network\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
 		{"a copyright line with the year after the name", "Activist killed\n\n" + story + "© Harbour Freedom Network 2024", "Harbour Freedom Network"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

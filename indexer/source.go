@@ -95,6 +95,9 @@ func letterhead(text string, ents entities.Names) string {
 		if org := soleOrg(text, start, start+len(beforeDate(text[start:end])), ents); org != "" {
 			return org
 		}
+		if org := labelledLetterhead(text, start, end, ents); org != "" {
+			return org
+		}
 		if n > 0 {
 			// Below the headline, a paragraph that is only a name and its
 			// acronym is the issuer's letterhead, known or not.
@@ -137,6 +140,70 @@ func signedBy(text string, ents entities.Names) string {
 func endsProse(text string) bool {
 	text = strings.TrimRight(text, "”’\"'»)* ")
 	return strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?")
+}
+
+// labelledLetterhead returns the organization whose name fills a line of
+// text[start:end] beside a document label, on a line of its own or after
+// a separator: "Harbour Rights Network\nPress release", "Harbour Rights
+// Network | Press release", "Press release – Harbour Rights Network". A
+// general pattern of releases' headers; a line of other words names none.
+func labelledLetterhead(text string, start, end int, ents entities.Names) string {
+	labelled, org := false, ""
+	for lineStart := start; lineStart < end; {
+		lineEnd := strings.IndexByte(text[lineStart:end], '\n')
+		if lineEnd < 0 {
+			lineEnd = end
+		} else {
+			lineEnd += lineStart
+		}
+		line := strings.TrimSpace(text[lineStart:lineEnd])
+		parts := []string{line}
+		for _, sep := range titleSeparators {
+			if head, tail, ok := strings.Cut(line, sep); ok {
+				parts = []string{head, tail}
+				break
+			}
+		}
+		for _, part := range parts {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			if documentLabel.MatchString(part) {
+				labelled = true
+				continue
+			}
+			if head, ok := beforeLabel(part); ok {
+				// "Harbour Rights Network Press release": a header's
+				// lines run together.
+				labelled, part = true, head
+			}
+			at := lineStart + strings.Index(text[lineStart:lineEnd], part)
+			name := soleOrg(text, at, at+len(part), ents)
+			if name == "" || org != "" && name != org {
+				return ""
+			}
+			org = name
+		}
+		lineStart = lineEnd + 1
+	}
+	if !labelled {
+		return ""
+	}
+	return org
+}
+
+// beforeLabel returns what stands before the shortest document label that
+// ends line ("Harbour Rights Network" of "Harbour Rights Network Press
+// release"); ok is false when no label ends it or nothing stands before.
+func beforeLabel(line string) (string, bool) {
+	f := strings.Fields(line)
+	for i := len(f) - 1; i >= 1; i-- {
+		if documentLabel.MatchString(strings.Join(f[i:], " ")) {
+			return strings.Join(f[:i], " "), true
+		}
+	}
+	return "", false
 }
 
 // namedAcronymRe matches a paragraph that is an organization's name and its
