@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -379,6 +380,11 @@ func (a *attributor) after(i int) resolved {
 		}
 		if k+1 < len(words) && indefinites[words[k+1].text] && !(romanceSpeechVerbs[w.text] && words[k+1].text == "a") {
 			// (“…”, dijo a la prensa: "a" is the preposition.)
+			if name := onlyAs(a.text[w.end:limit]); name != "" {
+				// “…,” said a bishop who gave his name only as Paul:
+				// the one name the text gives.
+				return resolved{name: name, kind: kindPerson}
+			}
 			// « … », a déclaré un policier; “…”, dijo una vecina: an
 			// indefinite article brings in someone the text has not
 			// named, never a name read before.
@@ -395,6 +401,19 @@ func (a *attributor) after(i int) resolved {
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// onlyAsRe reads the one name a text gives an unnamed speaker, a general
+// pattern of reporting on people at risk: "who gave his name only as
+// Paul", "identified only as Maria", "quien se identificó como Rosa".
+var onlyAsRe = regexp.MustCompile(`\b(?:(?:name|names|identified|known)\s+only\s+as|only\s+by\s+(?:his|her|their)\s+first\s+name,?|identificó\s+como|identificada\s+como|identificado\s+como)\s+(\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+)?)`)
+
+// onlyAs returns the name onlyAsRe finds in a tag, or "".
+func onlyAs(tag string) string {
+	if m := onlyAsRe.FindStringSubmatch(tag); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // wordsOf reads a sentence right after a quotation that says whose words

@@ -348,6 +348,9 @@ func TestExtract_speaker(t *testing.T) {
 		// is who "he" is; an age is an appositive.
 		{"he after a person who was beaten", "“No officer is above the law,” Lena Brook said.\n\nTomás Vidal was beaten by the police. “They hit me with batons even after I fell,” he said.", "Tomás Vidal"},
 		{"he after a person with an age who said", "“No officer is above the law,” Lena Brook said.\n\nTomás Vidal, 24, said he was beaten. “They hit me with batons even after I fell,” he said.", "Tomás Vidal"},
+		// The one name a text gives a speaker it does not name fully.
+		{"who gave his name only as", "Lena Brook spoke first. “We pray at home now,” said a teacher in the north who would give his name only as Tomas. “Nobody comes to church,” he continued.", "Tomas"},
+		{"identified only as", "“We have nothing left at all,” said a farmer, identified only as Maria, in the village.", "Maria"},
 		{"Spanish, se refirió", "Sarah M Brooks habló en el foro. Se refirió al “efecto postergado de las acciones de censura” y a sus causas.", "Sarah M Brooks"},
 	}
 	for _, tt := range tests {
