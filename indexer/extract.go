@@ -209,6 +209,13 @@ func (e *Extractor) complete(x extraction) index.Statement {
 			if x.source == "" {
 				x.source = org
 			}
+		} else if siteTail(x.title, head, site) {
+			// "Headline - MediaKhmer", "Headline | Harbour Times": a
+			// tail shaped as only a site's name is.
+			x.title = head
+			if x.source == "" {
+				x.source = site
+			}
 		}
 	}
 	text := x.title + "\n\n" + x.body
@@ -281,8 +288,9 @@ func (e *Extractor) source(x extraction, text string, ents entities.Names) strin
 
 // issuer names the issuing organization: the publisher the metadata gives,
 // else the site's host if the gazetteer knows it, else the letterhead, else
-// the organization a "statement by" line names, else the organization the
-// text shows speaking, else the bare host.
+// the organization a "statement by" line names, else a credit line, else a
+// signature, else a publication naming itself ("as X went to press"), else the organization
+// the text shows speaking, else the bare host.
 func (e *Extractor) issuer(x extraction, text string, ents entities.Names) string {
 	if x.source != "" {
 		return e.names.CanonicalOrg(x.source)
@@ -291,7 +299,7 @@ func (e *Extractor) issuer(x extraction, text string, ents entities.Names) strin
 	if org, ok := e.knownSite(host); ok {
 		return org
 	}
-	if org, ok := e.authorOrg(x.author); ok {
+	if org, ok := e.authorOrg(x.author, text); ok {
 		return org
 	}
 	if org, ok := e.bylineOrg(x.byline); ok {
@@ -306,11 +314,24 @@ func (e *Extractor) issuer(x extraction, text string, ents entities.Names) strin
 		if org := letterhead(x.head, e.letterheads.Find(x.head)); org != "" {
 			return org
 		}
+		// "Harbour Rights Network Press release": the head's lines run
+		// together, and the name is read alone.
+		if h, ok := beforeLabel(strings.TrimSpace(x.head)); ok {
+			if org := soleOrg(h, 0, len(h), e.letterheads.Find(h)); org != "" {
+				return org
+			}
+		}
 	}
 	if org := issuerNamed(text, ents); org != "" {
 		return org
 	}
 	if org := creditedSource(text); org != "" {
+		return e.names.CanonicalOrg(org)
+	}
+	if org := signedBy(text, ents); org != "" {
+		return org
+	}
+	if org := pressSelf(text); org != "" {
 		return e.names.CanonicalOrg(org)
 	}
 	if org := inferSource(text, x.siteNames, ents); org != "" {

@@ -3,6 +3,7 @@ package indexer_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -377,9 +378,60 @@ func TestExtract_creditLines(t *testing.T) {
 		{"a publisher's byline with its time stamp", "Activist killed\n\nHarbour Daily Times / 05:08 AM July 25, 2025\n\n" + story, "Harbour Daily Times"},
 		{"a slash before no date names no publisher", "Activist killed\n\nHarbour Daily Times / Opinion and Analysis\n\n" + story, ""},
 		{"a remark in brackets after the publisher", "Activist killed\n\nPublisher: Harbour Times (citing Rights Wire)\n\n" + story, "Harbour Times"},
+		// A publication names itself: "as X went to press", a letter to
+		// the editor. A letter to a person, an office or a body, and a
+		// paper someone "told", name no source.
+		{"went to press", "Dockers strike\n\n" + story + "As Harbour Worker went to press, the union was demanding a raise.\n\n" + story, "Harbour Worker"},
+		{"went to press, with the", "Dockers strike\n\n" + story + "The strike was still on as the Coastal Herald went to press.", "Coastal Herald"},
+		{"a letter to the editor", "Should we eat stones?\n\nDear Harbour Worker,\n\n" + story, "Harbour Worker"},
+		{"a letter to an office", "Open letter on the killing\n\nDear Prime Minister,\n\n" + story, ""},
+		{"a letter to a body", "Open letter on the killing\n\nDear Members of the Harbour Council,\n\n" + story, ""},
+		{"told a paper", "Activist killed\n\n" + story + "“We are afraid,” his brother told the Coastal Herald.", ""},
+		// The foot of a press release: a signature, the boilerplate
+		// about the issuer, a copyright line; a list of signatories
+		// signs nothing.
+		{"a signature after a dash", "Activist killed\n\n" + story + story + story + "— Harbour Freedom Network", "Harbour Freedom Network"},
+		{"a signature alone under the text", "Activist killed\n\n" + story + story + story + "Harbour Freedom Network", "Harbour Freedom Network"},
+		{"the last of a list of signatories", "Joint letter on the killing\n\n" + story + story + "Signed:\n\nHarbour Freedom Network\n\nCoastal Rights Centre", ""},
+		{"boilerplate about the issuer", "Activist killed\n\n" + story + story + story + "Harbour Freedom Network (HFN) is an independent organisation defending rights in the region.", "Harbour Freedom Network"},
+		{"French boilerplate", "Militant tué\n\n" + story + story + story + "Le Réseau Harbour Liberté est une organisation indépendante.", "Réseau Harbour Liberté"},
+		{"a copyright line with all rights reserved", "Activist killed\n\n" + story + "© 2024 Harbour Freedom Network. All rights reserved.", "Harbour Freedom Network"},
+		// A letterhead beside a release label, on its line, after a
+		// separator or before it.
+		{"a letterhead over a label", "Harbour Freedom Network\nPress release\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
+		{"a letterhead and a label after a pipe", "Harbour Freedom Network | Press release\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
+		{"a label and a letterhead after a dash", "Press release – Harbour Freedom Network\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
+		{"a copyright line with the year after the name", "Activist killed\n\n" + story + "© Harbour Freedom Network 2024", "Harbour Freedom Network"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Source != tt.source {
+				t.Errorf("source %q, want %q", st.Source, tt.source)
+			}
+		})
+	}
+}
+
+// TestExtract_authorField: a front matter author that is an organization
+// names the source: an acronym, or a site's handle in small letters that
+// spells the initials of a name the text prints; a person's name, a
+// newsroom credit or a handle spelling nothing names none.
+func TestExtract_authorField(t *testing.T) {
+	e := newExtractor(t)
+	const story = "---\ntitle: Statement on the arrest of a publisher\n%s\n---\n\"We do not support detention without due process,\" said Harbour Freedom Network Chair Lena Brook on Monday.\n"
+	for _, tt := range []struct{ name, field, source string }{
+		{"a handle in a list", "authors: [hfn]", "Harbour Freedom Network"},
+		{"a handle", "author: hfn", "Harbour Freedom Network"},
+		{"a handle spelling nothing printed", "author: xyz", ""},
+		{"a person", "author: Lena Brook", ""},
+		{"a newsroom credit", "author: Staff Writer", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := fmt.Sprintf(story, tt.field)
+			st, _, err := e.Extract(corpus.Document{ID: "a", ContentType: corpus.TypeMD, Body: []byte(text)})
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}
@@ -422,6 +474,10 @@ func TestExtract_headerLines(t *testing.T) {
 			"Zimbabwe: Release opposition activists now", "2024-03-03", ""},
 		{"a photo credit line above the headline, no blank lines", "Photo credit: Reuters\nZimbabwe: Release opposition activists now\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
 			"Zimbabwe: Release opposition activists now", "", ""},
+		{"a credit line with the photographer and the paper, no blank lines", "Credit: Jane Doe/Harbour Times\nZimbabwe: Release opposition activists now\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
+			"Zimbabwe: Release opposition activists now", "", ""},
+		{"a French photo credit above the headline", "Crédit photo : Jane Doe\nZimbabwe : libérez les militants\nLes autorités du Zimbabwe doivent libérer les militants de l’opposition arrêtés lundi, a déclaré l’organisation.\n",
+			"Zimbabwe : libérez les militants", "", ""},
 		{"a kicker and a label on lines of their own", "Statement\nZimbabwe\nRelease opposition activists now\nMarch 3, 2024\n\nThe authorities in Zimbabwe must release the opposition activists detained on Monday, the organization said.\n",
 			"Release opposition activists now", "2024-03-03", ""},
 		{"khmer: a press-statement label, a dateline with Khmer digits", "សេចក្តីថ្លែងការណ៍សារព័ត៌មាន\n\nលីកាដូ ថ្កោលទោសការចាប់ខ្លួនសកម្មជន\n\nភ្នំពេញ ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២៣\n\nសកម្មជនចំនួនបីនាក់ ត្រូវបានចាប់ខ្លួននៅខេត្តកោះកុង កាលពីថ្ងៃទី១២ ខែមិថុនា ឆ្នាំ២០២៣។",

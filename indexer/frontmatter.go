@@ -73,7 +73,7 @@ func splitFrontMatter(text string) (frontMatter, string) {
 		title:  frontString(lower, frontTitleKeys),
 		source: frontString(lower, frontSourceKeys),
 		url:    frontString(lower, frontURLKeys),
-		author: frontString(lower, []string{"author"}),
+		author: frontString(lower, []string{"author", "authors"}),
 		byline: frontString(lower, []string{"byline"}),
 	}
 	for _, k := range frontDateKeys {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -24,8 +26,11 @@ func extractHTML(src string) (extraction, error) {
 	}
 	ld := readLinkedData(doc)
 	x := extraction{
-		url:    firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
-		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher),
+		url: firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
+		// application-name is the site's name where Open Graph and
+		// JSON-LD give none (browsers show it for pinned sites).
+		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher, metaContent(doc, "application-name"),
+			publisherMeta(doc), pageCopyright(doc)),
 	}
 	x.title = headline(x.source,
 		metaContent(doc, "og:title"),
@@ -144,25 +149,40 @@ func attr(doc *goquery.Document, selector, name string) string {
 	return strings.TrimSpace(v)
 }
 
-// withoutSiteName drops the " | Site" tail that <title> usually carries.
+// titleSeparators part a <title>'s headline from the site's name.
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » "}
+
+// withoutSiteName drops the " | Site" tail that <title> usually carries,
+// or the "Site | " head some sites put first. With no site name known, a
+// head of fewer than minHeadlineWords words before a pipe is dropped when
+// the rest is a headline ("Harbour Times | Activists detained …"): a pipe
+// parts a site or a section from the headline, never a headline's words.
 func withoutSiteName(title, site string) string {
-	if site == "" {
-		return title
-	}
-	for _, sep := range []string{" | ", " – ", " — ", " - "} {
-		if head, tail, ok := strings.Cut(title, sep); ok && strings.EqualFold(strings.TrimSpace(tail), site) {
-			return strings.TrimSpace(head)
+	for _, sep := range titleSeparators {
+		head, tail, ok := strings.Cut(title, sep)
+		if !ok {
+			continue
+		}
+		head, tail = strings.TrimSpace(head), strings.TrimSpace(tail)
+		switch {
+		case site != "" && strings.EqualFold(tail, site):
+			return head
+		case site != "" && strings.EqualFold(head, site):
+			return tail
+		case site == "" && (sep == " | " || sep == " :: ") && !strings.Contains(tail, sep) &&
+			len(strings.Fields(head)) < minHeadlineWords && len(strings.Fields(tail)) >= minHeadlineWords:
+			return tail
 		}
 	}
 	return title
 }
 
-// cutSiteName splits a title at its last " | ", " – ", " — " or " - " into
-// the headline and the tail where sites put their name.
+// cutSiteName splits a title at its last separator (" | ", " – ", " — ",
+// " - ", …) into the headline and the tail where sites put their name.
 func cutSiteName(title string) (head, site string, ok bool) {
 	best := -1
 	sepLen := 0
-	for _, sep := range []string{" | ", " – ", " — ", " - "} {
+	for _, sep := range titleSeparators {
 		if i := strings.LastIndex(title, sep); i > best {
 			best, sepLen = i, len(sep)
 		}
@@ -171,6 +191,55 @@ func cutSiteName(title string) (head, site string, ok bool) {
 		return title, "", false
 	}
 	return strings.TrimSpace(title[:best]), strings.TrimSpace(title[best+sepLen:]), true
+}
+
+// maxSiteTailWords bounds a site's name after a title's separator.
+const maxSiteTailWords = 4
+
+// siteTail reports whether site, the tail cutSiteName split from title
+// after head, is the name of the site rather than part of the headline,
+// by its shape alone: one word with a capital inside ("MediaKhmer",
+// "GlobalVoices"), a host name ("armenews.com"), or after " | " (" :: ") a few
+// capitalised words ("Headline | Harbour Times"; "Ukraine | the war in
+// numbers" is a headline). The headline must keep minHeadlineWords words
+// or, in a script without spaces, as many characters as a short headline.
+func siteTail(title, head, site string) bool {
+	words := strings.Fields(site)
+	if len(words) == 0 || len(words) > maxSiteTailWords || strings.ContainsAny(site, ",;:!?\"“”«»()") {
+		return false
+	}
+	if len(strings.Fields(head)) < minHeadlineWords && utf8.RuneCountInString(head) < 20 {
+		return false
+	}
+	if len(words) == 1 && (innerCapital(site) || hostNameRe.MatchString(site)) {
+		return true
+	}
+	if !strings.Contains(title, " | ") && !strings.Contains(title, " :: ") {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostNameRe matches a site's host name written as its name.
+var hostNameRe = regexp.MustCompile(`^(?:www\.)?[\pL\d-]+(?:\.[\pL\d-]+)*\.(?:com|org|net|info|news|me|tv|fr|es|mx|br|kh|co\.uk|org\.uk)$`)
+
+// innerCapital reports whether w, one word, has a capital after a small
+// letter ("MediaKhmer", "OpenDemocracy"), as sites' names do and words
+// and surnames seldom do ("McDonald" is one that does).
+func innerCapital(w string) bool {
+	lower := false
+	for _, r := range w {
+		if unicode.IsUpper(r) && lower {
+			return !strings.HasPrefix(w, "Mc") && !strings.HasPrefix(w, "Mac")
+		}
+		lower = unicode.IsLower(r)
+	}
+	return false
 }
 
 // pageDate takes the publication date from the page's metadata, most
@@ -257,7 +326,7 @@ func walkLinkedData(v any, ld *linkedData) {
 	case map[string]any:
 		_, hasHeadline := v["headline"]
 		_, hasDate := v["datePublished"]
-		if !hasHeadline && !hasDate {
+		if !hasHeadline && !hasDate && !articleType(v["@type"]) {
 			walkLinkedData(v["@graph"], ld)
 			return
 		}
@@ -275,6 +344,55 @@ func walkLinkedData(v any, ld *linkedData) {
 		}
 		walkLinkedData(v["@graph"], ld)
 	}
+}
+
+// publisherMeta returns the publisher a page's other meta tags name, after
+// the Open Graph and JSON-LD ones: "publisher", "article:publisher" (a
+// name, not the address of a social page), "copyright" ("© 2024 Harbour
+// Rights Network").
+func publisherMeta(doc *goquery.Document) string {
+	for _, key := range []string{"publisher", "article:publisher", "dc.publisher", "DC.publisher"} {
+		if v := metaContent(doc, key); v != "" && !strings.Contains(v, "/") {
+			return v
+		}
+	}
+	if v := metaContent(doc, "copyright"); v != "" {
+		if !strings.Contains(v, "©") {
+			v = "© " + v
+		}
+		return copyrightIn(v)
+	}
+	return ""
+}
+
+// pageCopyright returns the publisher the page's copyright line names, in
+// its footer, which chrome removal drops before the text is read: "© 2024
+// Harbour Rights Network. All rights reserved."
+func pageCopyright(doc *goquery.Document) string {
+	org := ""
+	doc.Find("footer, [class*=footer], [id*=footer], [class*=copyright], [id*=copyright]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		for _, line := range strings.Split(s.Text(), "\n") {
+			if line = collapseSpace(line); strings.Contains(line, "©") && len(line) < 200 {
+				if org = copyrightIn(line); org != "" {
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return org
+}
+
+// articleType reports whether a JSON-LD @type (a name or a list) is an
+// article's: Article, NewsArticle, BlogPosting, Report, PressRelease.
+func articleType(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.HasSuffix(v, "Article") || v == "BlogPosting" || v == "Report" || v == "PressRelease"
+	case []any:
+		return slices.ContainsFunc(v, articleType)
+	}
+	return false
 }
 
 // organizationName reads a schema.org publisher, which may be a name, an

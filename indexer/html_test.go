@@ -249,3 +249,61 @@ func TestHTML_Furniture(t *testing.T) {
 		})
 	}
 }
+
+// TestHTML_siteNameInTitle: the site's name around a <title>'s headline is
+// cut wherever the page names it (og:site_name, application-name) or the
+// title's shape shows it: first or last, after any separator sites use.
+func TestHTML_siteNameInTitle(t *testing.T) {
+	e := newExtractor(t)
+	const headline = "Activists detained in Harare after protest"
+	const body = `<article><p>Police detained six activists in Harare on Monday after a protest against rising prices, their lawyers said.</p></article>`
+	for _, tt := range []struct{ name, head, source string }{
+		{"application-name names the site", `<title>` + headline + ` - Harbour Times</title><meta name="application-name" content="Harbour Times">`, "Harbour Times"},
+		{"the site's name first, og:site_name", `<title>Harbour Times - ` + headline + `</title><meta property="og:site_name" content="Harbour Times">`, "Harbour Times"},
+		{"the site's name first before a pipe, none given", `<title>Harbour Times | ` + headline + `</title>`, ""},
+		{"a double colon", `<title>` + headline + ` :: Harbour Times</title>`, "Harbour Times"},
+		{"a pipe in og:title", `<meta property="og:title" content="` + headline + ` | Harbour Times">`, "Harbour Times"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head>` + tt.head + `</head><body>` + body + `</body></html>`
+			st, _, err := e.Extract(corpus.Document{ID: "h", ContentType: corpus.TypeHTML, Body: []byte(page)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Title != headline || st.Source != tt.source {
+				t.Errorf("title %q, source %q; want %q, %q", st.Title, st.Source, headline, tt.source)
+			}
+		})
+	}
+}
+
+// TestHTML_publisher: a page's publisher is read from the meta tags and
+// JSON-LD that name it, and from the copyright line of its footer, which
+// is chrome and no part of the text.
+func TestHTML_publisher(t *testing.T) {
+	e := newExtractor(t)
+	const article = `<article><h1>Activists detained in Harare after protest</h1><p>Police detained six activists in Harare on Monday after a protest against rising prices, their lawyers said.</p></article>`
+	for _, tt := range []struct{ name, head, foot, source string }{
+		{"footer copyright", "", `<footer><p>© 2024 Harbour Freedom Network. All rights reserved.</p></footer>`, "Harbour Freedom Network"},
+		{"copyright class, the year after", "", `<div class="site-copyright">Copyright © Harbour Freedom Network 2024</div>`, "Harbour Freedom Network"},
+		{"JSON-LD article with a publisher, no headline", `<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Harbour Freedom Network"}}</script>`, "", "Harbour Freedom Network"},
+		{"meta copyright", `<meta name="copyright" content="Harbour Freedom Network">`, "", "Harbour Freedom Network"},
+		{"meta publisher", `<meta name="publisher" content="Harbour Freedom Network">`, "", "Harbour Freedom Network"},
+		{"article:publisher as an address names none", `<meta property="article:publisher" content="https://www.facebook.com/harbourfreedom">`, "", ""},
+		{"og:site_name over the footer", `<meta property="og:site_name" content="Harbour Times">`, `<footer><p>© 2024 Harbour Media Group</p></footer>`, "Harbour Times"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head>` + tt.head + `</head><body>` + article + tt.foot + `</body></html>`
+			st, _, err := e.Extract(corpus.Document{ID: "h", ContentType: corpus.TypeHTML, Body: []byte(page)})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if st.Source != tt.source {
+				t.Errorf("source %q, want %q", st.Source, tt.source)
+			}
+			if strings.Contains(st.Body, "©") {
+				t.Errorf("body %q holds the footer", st.Body)
+			}
+		})
+	}
+}

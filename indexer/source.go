@@ -95,6 +95,9 @@ func letterhead(text string, ents entities.Names) string {
 		if org := soleOrg(text, start, start+len(beforeDate(text[start:end])), ents); org != "" {
 			return org
 		}
+		if org := labelledLetterhead(text, start, end, ents); org != "" {
+			return org
+		}
 		if n > 0 {
 			// Below the headline, a paragraph that is only a name and its
 			// acronym is the issuer's letterhead, known or not.
@@ -105,6 +108,102 @@ func letterhead(text string, ents entities.Names) string {
 		start = end + 2
 	}
 	return ""
+}
+
+// signedParas is how many paragraphs from the foot a signature may stand:
+// a date or a contact line may follow it.
+const signedParas = 2
+
+// signedBy returns the organization whose name alone fills one of the
+// last paragraphs of text, under prose, signing it off ("… on Tuesday.
+// \n\nHarbour Rights Network"), or "". The last of a list of
+// signatories signs nothing alone.
+func signedBy(text string, ents entities.Names) string {
+	end := len(strings.TrimRight(text, " \t\r\n"))
+	for n := 0; n < signedParas && end > 0; n++ {
+		start := strings.LastIndex(text[:end], "\n\n") + 2
+		if start < 2 {
+			return "" // the first paragraph is the title
+		}
+		prev := strings.TrimRight(text[:start], " \t\r\n")
+		if org := soleOrg(text, start, end, ents); org != "" && endsProse(prev) {
+			return org
+		}
+		end = len(prev)
+	}
+	return ""
+}
+
+// endsProse reports whether text ends a sentence, as the prose above a
+// signature does; the item above the last of a list of signatories does
+// not ("15. Protection International").
+func endsProse(text string) bool {
+	text = strings.TrimRight(text, "”’\"'»)* ")
+	return strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?")
+}
+
+// labelledLetterhead returns the organization whose name fills a line of
+// text[start:end] beside a document label, on a line of its own or after
+// a separator: "Harbour Rights Network\nPress release", "Harbour Rights
+// Network | Press release", "Press release – Harbour Rights Network". A
+// general pattern of releases' headers; a line of other words names none.
+func labelledLetterhead(text string, start, end int, ents entities.Names) string {
+	labelled, org := false, ""
+	for lineStart := start; lineStart < end; {
+		lineEnd := strings.IndexByte(text[lineStart:end], '\n')
+		if lineEnd < 0 {
+			lineEnd = end
+		} else {
+			lineEnd += lineStart
+		}
+		line := strings.TrimSpace(text[lineStart:lineEnd])
+		parts := []string{line}
+		for _, sep := range titleSeparators {
+			if head, tail, ok := strings.Cut(line, sep); ok {
+				parts = []string{head, tail}
+				break
+			}
+		}
+		for _, part := range parts {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			if documentLabel.MatchString(part) {
+				labelled = true
+				continue
+			}
+			if head, ok := beforeLabel(part); ok {
+				// "Harbour Rights Network Press release": a header's
+				// lines run together.
+				labelled, part = true, head
+			}
+			at := lineStart + strings.Index(text[lineStart:lineEnd], part)
+			name := soleOrg(text, at, at+len(part), ents)
+			if name == "" || org != "" && name != org {
+				return ""
+			}
+			org = name
+		}
+		lineStart = lineEnd + 1
+	}
+	if !labelled {
+		return ""
+	}
+	return org
+}
+
+// beforeLabel returns what stands before the shortest document label that
+// ends line ("Harbour Rights Network" of "Harbour Rights Network Press
+// release"); ok is false when no label ends it or nothing stands before.
+func beforeLabel(line string) (string, bool) {
+	f := strings.Fields(line)
+	for i := len(f) - 1; i >= 1; i-- {
+		if documentLabel.MatchString(strings.Join(f[i:], " ")) {
+			return strings.Join(f[:i], " "), true
+		}
+	}
+	return "", false
 }
 
 // namedAcronymRe matches a paragraph that is an organization's name and its
@@ -214,19 +313,44 @@ func creditedSource(text string) string {
 		if org := copyrightIn(p); org != "" {
 			return org
 		}
+		if i >= len(paras)-creditParas && i > 0 {
+			// A press release's closing boilerplate: "Harbour Rights
+			// Network (HRN) is an independent organisation …".
+			if m := aboutOrgRe.FindStringSubmatch(p); m != nil {
+				return m[1]
+			}
+		}
 		if len(p) > 120 {
 			continue
 		}
 		if org := creditIn(p); org != "" {
 			return org
 		}
+		if m := signatureRe.FindStringSubmatch(p); m != nil && i >= len(paras)-creditParas && i > 0 {
+			// "— Harbour Rights Network" signing the text off.
+			return m[1]
+		}
 	}
 	return ""
 }
 
+// signatureRe matches a signature line, a dash and a name alone.
+var signatureRe = regexp.MustCompile(`^[—–-]\s*(` + creditName + `)\.?$`)
+
+// aboutOrgRe matches the sentence that opens a press release's boilerplate
+// about its issuer, in the languages of the statements: a name (and its
+// acronym) that is a kind of organization.
+var aboutOrgRe = regexp.MustCompile(`^(?:The\s+|La\s+|Le\s+|El\s+|L['’])?(` + creditName + `)` +
+	`(?:\s*\([^()\n]{1,20}\))?,?\s+(?:is|est|es|é)\s+(?:an?|une?|una?|um|uma|the|la|le|el|o)\s+[^.\n]{0,80}?\b(?i:organi[sz]ations?|NGO|ONG|group|network|coalition|movement|association|foundation|institute|charity|alliance|federation|organisme|organización|organização|asociación|associação|réseau|red|rede|coalición|coalizão|mouvement|movimiento|movimento|fondation|fundación|fundação)\b`)
+
 // copyrightRe matches the end of a publisher's copyright line, from its
 // sign: "© armenews.com 2024", "© 2023 Human Rights Watch".
-var copyrightRe = regexp.MustCompile(`^©\s*(?:\d{4}\s+)?(` + creditName + `|[\pL\d-]+(?:\.[\pL\d-]+)+)(?:\s+\d{4})?[\s.\\]*$`)
+var copyrightRe = regexp.MustCompile(`^©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(` + creditName + `|[\pL\d-]+(?:\.[\pL\d-]+)+)(?:,?\s+\d{4})?[\s.,\\]*` +
+	// "All rights reserved", in the languages of the statements.
+	`(?i:(?:all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados)[\s.]*)?$`)
+
+// yearTailRe matches a year ending a name read from a copyright line.
+var yearTailRe = regexp.MustCompile(`\s+(?:19|20)\d\d$`)
 
 // copyrightIn returns the publisher the copyright notice that ends
 // paragraph p names ("… le samedi 14 septembre 2024 © armenews.com 2024":
@@ -238,7 +362,9 @@ func copyrightIn(p string) string {
 	}
 	// "© 2026" alone names nobody: a name has letters.
 	if m := copyrightRe.FindStringSubmatch(strings.TrimSpace(p[i:])); m != nil && strings.IndexFunc(m[1], unicode.IsLetter) >= 0 {
-		return m[1]
+		// "© Harbour Rights Network 2024": a name's words may be
+		// figures, its last one is no year.
+		return strings.TrimRight(yearTailRe.ReplaceAllString(m[1], ""), " .,")
 	}
 	return ""
 }
@@ -321,9 +447,10 @@ func (e *Extractor) knownSite(host string) (string, bool) {
 var authorAcronymRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}\d&-]{1,5}$`)
 
 // authorOrg returns the organization a front matter author field names:
-// one the gazetteer knows ("author: Digital Rights Watch"), or an acronym.
-// A person's name is no source.
-func (e *Extractor) authorOrg(author string) (string, bool) {
+// one the gazetteer knows ("author: Digital Rights Watch"), an acronym, or
+// a handle in small letters spelling a name text prints. A person's name
+// is no source.
+func (e *Extractor) authorOrg(author, text string) (string, bool) {
 	author = strings.TrimSpace(author)
 	if author == "" {
 		return "", false
@@ -334,7 +461,41 @@ func (e *Extractor) authorOrg(author string) (string, bool) {
 	if authorAcronymRe.MatchString(author) {
 		return e.names.CanonicalOrg(author), true
 	}
+	if authorHandleRe.MatchString(author) {
+		// "authors: [drw]": a site's handle for the organization, in
+		// small letters, spelling the initials of a name the text prints
+		// ("Digital Rights Watch"), which the recognizer may have read
+		// into a longer name ("Digital Rights Watch Chair Tim …").
+		if name := spelledName(text, author); name != "" {
+			return e.names.CanonicalOrg(name), true
+		}
+	}
 	return "", false
+}
+
+// authorHandleRe matches an author field that may be an organization's
+// initials in small letters: three to six letters (two spell too many
+// names by chance).
+var authorHandleRe = regexp.MustCompile(`^[a-z]{3,6}$`)
+
+// spelledName returns the first run of capitalised words in text whose
+// initials spell handle, small words of names ("of", "for", "de") between
+// them skipped: "Digital Rights Watch" for "drw"; "" when none does.
+func spelledName(text, handle string) string {
+	var b strings.Builder
+	b.WriteString(`\b`)
+	for i, r := range strings.ToUpper(handle) {
+		if i > 0 {
+			b.WriteString(`\s+(?:(?:of|for|the|and|on|de|del|des|du|la|le|el)\s+)*`)
+		}
+		b.WriteString(regexp.QuoteMeta(string(r)) + `[\pL'’-]+`)
+	}
+	b.WriteString(`\b`)
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return ""
+	}
+	return collapseSpace(re.FindString(text))
 }
 
 // maxBylineOrgWords bounds the words of an outlet's name in a byline.
@@ -365,4 +526,50 @@ func hostOf(rawURL string) string {
 		return "" // a broken URL names no site
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// A publication names itself in its own pages in ways no other text does,
+// a general pattern of newspapers and their letters pages: "as Socialist
+// Worker went to press", a letter to the editor's "Dear Harbour Times,".
+// ("told the Harbour Times" is no such sign: statements quote what was
+// told to other papers, "told the New York Times".)
+var (
+	wentToPressRe = regexp.MustCompile(`\b[Aa]s\s+(?:the\s+)?(` + creditName + `)\s+went\s+to\s+press\b`)
+	dearPaperRe   = regexp.MustCompile(`^Dear\s+(?:the\s+)?(` + creditName + `)\s*,$`)
+)
+
+// pressWords end the names of newspapers and magazines ("Socialist
+// Worker", "Khmer Times", "Cambodia Daily"): a letter to the editor
+// addresses such a name, where other letters address a person, an office
+// or a body ("Dear Prime Minister", "Dear Members of the Council").
+var pressWords = map[string]bool{
+	"worker": true, "times": true, "post": true, "news": true, "herald": true, "journal": true,
+	"tribune": true, "gazette": true, "chronicle": true, "observer": true, "review": true,
+	"magazine": true, "daily": true, "weekly": true, "courier": true, "inquirer": true,
+	"express": true, "monitor": true, "guardian": true, "telegraph": true, "standard": true,
+	"examiner": true, "dispatch": true, "record": true, "mail": true, "press": true,
+}
+
+// isPressName reports whether name ends in a newspaper's word.
+func isPressName(name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 2 && pressWords[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))]
+}
+
+// pressSelf returns the publication the text names as itself: the name
+// before "went to press" anywhere, or a newspaper's name a letter opens
+// with ("Dear Harbour Times,") in the first creditParas paragraphs; "".
+func pressSelf(text string) string {
+	if m := wentToPressRe.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	for i, p := range strings.SplitN(text, "\n\n", creditParas+1) {
+		if i == creditParas {
+			break
+		}
+		if m := dearPaperRe.FindStringSubmatch(strings.TrimSpace(p)); m != nil && isPressName(m[1]) {
+			return m[1]
+		}
+	}
+	return ""
 }

@@ -511,6 +511,9 @@ func isTailHeading(l string) bool { return tailHeading.MatchString(l) }
 var chromeLine = regexp.MustCompile(`(?i)^(?:` +
 	`share (?:on|via|this|to) .*|share|tweet|print|e-?mail|facebook|twitter|linkedin|whatsapp|` +
 	`content image\s*[-–—:].*|photos?\s*:.*|` +
+	// A credit line under a picture: "Credit: Jane Doe/Harbour Times",
+	// "Photo credit: …", "Crédit photo : …", "Foto: …".
+	`(?:(?:photo|image|picture|video)\s+)?credits?\s*:.*|crédits?(?:\s+photo)?\s*:.*|fotos?\s*:.*|` +
 	`download\b.*|.*\[pdf\]|for a pdf version\b.*|` +
 	`subscribe\b.*|.*\bnewsletter|sign up\b.*|follow us\b.*|` +
 	`back to top|skip to (?:main )?content|ends?/*|[-–—]*\s*ends?\s*[-–—]*|` +

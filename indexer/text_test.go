@@ -278,3 +278,30 @@ func TestFindTitle_skipsSalutationsAndAddresses(t *testing.T) {
 		}
 	}
 }
+
+// A title's tail is cut as the site's name only when its shape says so: a
+// word with a capital inside, a host name, or capitalised words after a
+// pipe; a tail that may be the headline's own words stays.
+func TestSiteTail(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Minister defends foreign loans for new roads - MediaKhmer", true},
+		{"Minister defends foreign loans for new roads – harbourwatch.org", true},
+		{"Minister defends foreign loans for new roads | Harbour Times", true},
+		{"រដ្ឋមន្ត្រី ការពារ​ប្រាក់កម្ចីបរទេស សម្រាប់​ផ្លូវ​ថ្មី - MediaKhmer", true},
+		{"Ukraine | the war in numbers, four years on", false},
+		{"Cambodia - Hun Sen", false},
+		{"Court jails activist - McDonald", false},
+		{"Talks - OpenDemocracy", false},
+		{"Minister defends foreign loans for new roads - Harbour Times", false},
+		{"Minister defends foreign loans - and critics reply", false},
+	}
+	for _, tt := range tests {
+		head, site, ok := cutSiteName(tt.title)
+		if got := ok && siteTail(tt.title, head, site); got != tt.want {
+			t.Errorf("siteTail(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}

@@ -157,8 +157,10 @@ func (a *attributor) documentSubject(words []word, k int) (resolved, bool) {
 		if j+1+maxIssuerWords < len(ws) && (ws[j+1].text == "by" || ws[j+1].text == "from" || ws[j+1].text == "of" || ws[j+1].text == "de" || ws[j+1].text == "por") {
 			to = ws[j+1+maxIssuerWords].end
 		}
-		for _, m := range a.mentionsIn(from, to) {
-			if m.kind != kindUnknown {
+		// A long name may start before the window and end in it: "the
+		// Coalition for Fair Wages issued a statement".
+		for _, m := range a.mentionsIn(max(0, from-200), to) {
+			if m.kind != kindUnknown && m.end > from {
 				return resolved{name: m.name, kind: m.kind}, true
 			}
 		}

@@ -10,10 +10,12 @@ import "strings"
 //
 //	"I don't know the truth, like you, at the moment …"
 
-// paragraphLead returns the speaker for spans[i] when it opens a paragraph
-// and the last sentence of the paragraph before reports speech: the
-// subject of its first speech verb, a person named or a pronoun. A
-// paragraph that holds a quotation of its own is left to continued().
+// paragraphLead returns the speaker for spans[i] when it opens a sentence
+// with no tag of its own and the sentence before, ending the paragraph
+// before or in the same paragraph, reports speech: the subject of its
+// first speech verb, a person named or a pronoun. "X spoke to reporters.
+// “…”" is the same general pattern. A sentence that holds a quotation of
+// its own is left to continued().
 func (a *attributor) paragraphLead(i int) resolved {
 	sp := a.spans[i]
 	start := sentenceStart(a.text, sp.open)
@@ -21,9 +23,18 @@ func (a *attributor) paragraphLead(i int) resolved {
 		return resolved{}
 	}
 	prevEnd := len(strings.TrimRight(a.text[:start], " \t\r\n\u00a0"))
-	if prevEnd == 0 || strings.Count(a.text[prevEnd:start], "\n") < 2 {
-		// The quotation follows a sentence of its own paragraph.
+	if prevEnd == 0 {
 		return resolved{}
+	}
+	if strings.Count(a.text[prevEnd:start], "\n") < 2 {
+		// The quotation follows a sentence of its own paragraph: only a
+		// quotation that is a whole sentence, with no tag of its own,
+		// goes on from it.
+		from := sentenceStart(a.text, prevEnd-1)
+		if i > 0 && a.spans[i-1].close > from || !endsSentence(a.text[sp.start:sp.end]) {
+			return resolved{}
+		}
+		return a.leadSpeaker(from, prevEnd)
 	}
 	if para := paragraphStart(a.text, prevEnd); isHeading(a.text[para:prevEnd]) && para > 0 {
 		// "Installations hit": a subheading stands between the
@@ -37,20 +48,56 @@ func (a *attributor) paragraphLead(i int) resolved {
 	if i > 0 && a.spans[i-1].close > paragraphStart(a.text, prevEnd) {
 		return resolved{}
 	}
-	words := wordsIn(a.text, from, prevEnd)
+	return a.leadSpeaker(from, prevEnd)
+}
+
+// leadSpeaker returns the person who speaks in the sentence text[from:to]:
+// the subject of its first verb of saying or speaking, a person named or
+// a pronoun; none when the sentence reports no speech.
+func (a *attributor) leadSpeaker(from, to int) resolved {
+	words := wordsIn(a.text, from, to)
 	for k := range words {
-		if !isSpeechVerb(words, k) || reports(words[k].text) || nounUse(words, k) {
+		if !speakingVerbs[words[k].text] && (!isSpeechVerb(words, k) || reports(words[k].text) || nounUse(words, k)) {
 			continue
 		}
 		if pr := lastPronoun(tail(words[:k], 2)); pr == "he" || pr == "she" {
 			return a.pronoun(pr, words[k].start)
 		}
-		if m, ok := a.subject(a.mentionsIn(from, words[k].start), words[k].start); ok && m.kind == kindPerson {
+		before := a.mentionsIn(from, words[k].start)
+		if m, ok := a.subject(before, words[k].start); ok && personLike(m) && !a.jointSubject(before, m) {
+			// A name the recognizer missed right before the verb
+			// ("Kwame Mensah spoke to reporters") counts when it is
+			// shaped as a person's.
+			if m.kind == kindUnknown && !a.subjectAdjoins([]mention{m}, words[k].start) {
+				return resolved{}
+			}
 			return a.asSpeaker(m)
 		}
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// jointSubject reports whether the subject m shares its verb with another
+// person ("X and Y spoke"): then neither alone is the speaker.
+func (a *attributor) jointSubject(before []mention, m mention) bool {
+	for _, p := range before {
+		if p.kind != kindPerson || p.possessive || p.name == m.name {
+			continue
+		}
+		if p.end <= m.start && coordinated(a.text[p.end:m.start]) || m.end <= p.start && coordinated(a.text[m.end:p.start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakingVerbs say that someone spoke without quoting them; the quotation
+// after such a sentence gives the words: "X spoke to reporters. “…”", "X
+// addressed the rally.¶“…”".
+var speakingVerbs = map[string]bool{
+	"spoke": true, "speaks": true, "speaking": true, "addressed": true, "addresses": true,
+	"habló": true, "habla": true, "parlé": true, "parle": true, "falou": true, "fala": true,
 }
 
 // paragraphStart returns the offset where the paragraph holding offset at

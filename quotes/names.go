@@ -91,11 +91,27 @@ func findMentions(text string, names entities.Names) []mention {
 		}
 	}
 	var found []mention
+	var surnames map[string]string // last word → an unknown full name before it, "" when two share it
 	for _, run := range capitalisedRuns(text) {
 		// Split the run where a name was found already.
 		var part []token
 		flush := func() {
-			found = append(found, resolveRun(text, part, ptoks, pnames)...)
+			ms := resolveRun(text, part, ptoks, pnames)
+			for _, m := range ms {
+				if m.kind == kindUnknown {
+					surnames = addSurname(surnames, m.name)
+				}
+				found = append(found, m)
+			}
+			if len(part) == 1 && len(ms) == 0 {
+				// "Tshering Dorji leads the union. … Dorji said": a
+				// surname alone stands for the one full name the text
+				// gave before with it, even where the recognizer read
+				// neither, as "Brooks" stands for "Sarah M Brooks".
+				if full := surnames[part[0].word]; full != "" && full != part[0].word {
+					found = append(found, mention{start: part[0].start, end: part[0].end, name: full, kind: kindUnknown})
+				}
+			}
 			part = part[:0]
 		}
 		for _, t := range run {
@@ -113,6 +129,26 @@ func findMentions(text string, names entities.Names) []mention {
 		ms[i].possessive = possessiveAt(text, ms[i].end)
 	}
 	return ms
+}
+
+// addSurname records the last word of an unknown name of two words or
+// more, which may later stand for it alone; a last word two names share
+// stands for neither.
+func addSurname(surnames map[string]string, name string) map[string]string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return surnames
+	}
+	last := f[len(f)-1]
+	if surnames == nil {
+		surnames = map[string]string{}
+	}
+	if prev, ok := surnames[last]; ok && prev != name {
+		surnames[last] = ""
+		return surnames
+	}
+	surnames[last] = name
+	return surnames
 }
 
 // appendNew appends name to list unless it is there already.
@@ -411,6 +447,31 @@ func unknownName(text string, run []token) (mention, bool) {
 	}
 	name := strings.Join(strings.Fields(text[run[0].start:run[len(run)-1].end]), " ")
 	return mention{start: run[0].start, end: run[len(run)-1].end, name: name, kind: kindUnknown}, true
+}
+
+// personLike reports whether m, a person or an unknown name, can stand for
+// a person: an unknown name of two or three capitalised words with no word
+// that names an organization ("Kwame Mensah", not "Harbour Watch" or
+// "Coalition for Fair Wages"), which the recognizer may have missed as the
+// subject of "said" ("Kwame Mensah said the arrests were illegal").
+func personLike(m mention) bool {
+	if m.kind == kindPerson {
+		return true
+	}
+	if m.kind != kindUnknown {
+		return false
+	}
+	f := strings.Fields(m.name)
+	if len(f) < 2 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToUpper(w) == w || entities.IsOrgNoun(strings.ToLower(w)) || entities.IsOffice(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // possessiveAt reports whether a possessive ’s (or the bare ’ of a plural)

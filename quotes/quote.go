@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -118,6 +119,9 @@ type attributor struct {
 	spans    []span
 	mentions []mention
 	said     []resolved
+	// speeches are the verbs of saying with a named subject, read the
+	// first time a pronoun needs them (lastNamedSpeaker).
+	speeches []speech
 }
 
 // markQuoted flags the mentions inside quotations.
@@ -241,6 +245,11 @@ func (a *attributor) speaker(i int) resolved {
 		// mark stays, for a pronoun after it: “…,” he continued.
 		return tag
 	}
+	if who := a.incise(i); who.name != "" {
+		// « …, a-t-elle martelé. … »: the speaker named inside the
+		// marks.
+		return who
+	}
 	// X, who called it a “…”, according to AFP: X spoke, AFP reported.
 	// Only a person named before overrides the report's source: the
 	// "Black Monday" campaign continued with “…”, according to LICADHO.
@@ -306,6 +315,11 @@ func (a *attributor) after(i int) resolved {
 		if !isSpeechVerb(words, k) {
 			continue
 		}
+		if documentNouns[w.text] && k+1 < len(words) && isSpeechVerb(words, k+1) {
+			// “…,” the statement said: the noun is the verb's subject,
+			// which documentSubject reads at the verb.
+			continue
+		}
 		if nounUse(words, k) && words[k].text != "statement" {
 			// “…” – a claim rejected by X, who said …: the tag is
 			// about the quotation, and X rejected it.
@@ -364,7 +378,13 @@ func (a *attributor) after(i int) resolved {
 			who.weak = reports(w.text)
 			return who
 		}
-		if k+1 < len(words) && indefinites[words[k+1].text] {
+		if k+1 < len(words) && indefinites[words[k+1].text] && !(romanceSpeechVerbs[w.text] && words[k+1].text == "a") {
+			// (“…”, dijo a la prensa: "a" is the preposition.)
+			if name := onlyAs(a.text[w.end:limit]); name != "" {
+				// “…,” said a bishop who gave his name only as Paul:
+				// the one name the text gives.
+				return resolved{name: name, kind: kindPerson}
+			}
 			// « … », a déclaré un policier; “…”, dijo una vecina: an
 			// indefinite article brings in someone the text has not
 			// named, never a name read before.
@@ -381,6 +401,19 @@ func (a *attributor) after(i int) resolved {
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// onlyAsRe reads the one name a text gives an unnamed speaker, a general
+// pattern of reporting on people at risk: "who gave his name only as
+// Paul", "identified only as Maria", "quien se identificó como Rosa".
+var onlyAsRe = regexp.MustCompile(`\b(?:(?:name|names|identified|known)\s+only\s+as|only\s+by\s+(?:his|her|their)\s+first\s+name,?|identificó\s+como|identificada\s+como|identificado\s+como)\s+(\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+)?)`)
+
+// onlyAs returns the name onlyAsRe finds in a tag, or "".
+func onlyAs(tag string) string {
+	if m := onlyAsRe.FindStringSubmatch(tag); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // wordsOf reads a sentence right after a quotation that says whose words
@@ -466,6 +499,13 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 	}
 	// A mention that runs past the verb (names found over the text's
 	// whole, a verb read inside one) is not before it.
+	if last := before[len(before)-1]; last.end <= verb {
+		if last.kind == kindOrg && isOfficeGap(a.text[last.end:verb]) {
+			// “…,” the Coalition for Fair Wages spokesperson said: an
+			// office of the organization named right before the verb.
+			return true
+		}
+	}
 	if last := before[len(before)-1]; !last.possessive && last.end <= verb {
 		switch strings.TrimSpace(a.text[last.end:verb]) {
 		case "":
@@ -486,6 +526,24 @@ func (a *attributor) subjectAdjoins(before []mention, verb int) bool {
 	return false
 }
 
+// isOfficeGap reports whether gap, the text between an organization's name
+// and a speech verb, is an office noun of it and nothing else: " spokesperson
+// ", "’s senior adviser ", " has".
+func isOfficeGap(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	for _, p := range []string{"’s", "'s"} {
+		gap = strings.TrimPrefix(gap, p)
+	}
+	ws := wordsIn(gap, 0, len(gap))
+	if n := len(ws); n > 0 && n <= 3 && !strings.ContainsAny(gap, ",;:.!?()") {
+		if auxiliaries[ws[n-1].text] {
+			n--
+		}
+		return n > 0 && entities.IsOffice(ws[n-1].text)
+	}
+	return false
+}
+
 // appositive reports whether the text from mention p to offset verb is a
 // clause set off by two commas that describes p: "X, director of Y, said".
 func (a *attributor) appositive(p mention, verb int) bool {
@@ -501,6 +559,10 @@ func (a *attributor) appositive(p mention, verb int) bool {
 		return false
 	}
 	role := strings.TrimSpace(gap[1:])
+	if age := strings.TrimSpace(strings.TrimSuffix(role, ",")); age != "" && strings.Trim(age, "0123456789") == "" {
+		// "X, 24, said": an age.
+		return true
+	}
 	if strings.Count(gap, ",") > 2 {
 		// "X, a teacher from Jabalpur, in the state of Madhya Pradesh,
 		// said": a role in small letters may hold commas of its own; a
@@ -539,12 +601,18 @@ func openOffice(gap string) bool {
 }
 
 // capitalisedRole reports whether an appositive written with capitals is a
-// role ("Executive Director of Amnesty International Kenya"): it holds a
-// title or office word, so it is no second name.
+// role ("Executive Director of Amnesty International Kenya", "Asia
+// director at Human Rights Watch"): it holds a title or office word, so it
+// is no second name.
 func capitalisedRole(role string) bool {
 	fields := strings.Fields(role)
 	for i, w := range fields {
 		if entities.IsTitle(strings.Trim(w, ",")) {
+			return true
+		}
+		// "Asia director at Human Rights Watch": an office in small
+		// letters after a capitalised qualifier.
+		if lw := strings.Trim(w, ","); startsLower(lw) && entities.IsOffice(lw) {
 			return true
 		}
 		// "Harbour Watch’s director": an organization's office.
@@ -776,6 +844,10 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok {
 				return resolved{name: m.name, kind: m.kind}
 			}
+			if k+1 < len(words) && stressedPronouns[words[k+1].text] != "" {
+				// "Selon lui, « … »", "Según ella, “…”".
+				return a.pronoun(stressedPronouns[words[k+1].text], w.start)
+			}
 			continue
 		}
 		if who, ok := a.relativeSubject(words, k); ok {
@@ -962,6 +1034,10 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 	if len(words) == 0 || !introducers[words[0].text] {
 		return resolved{}
 	}
+	if len(words) == 2 && stressedPronouns[words[1].text] != "" && strings.HasSuffix(strings.TrimSpace(a.text[from:open]), ",") {
+		// "Para ella, “…”", "Pour lui, « … »": the person named before.
+		return a.pronoun(stressedPronouns[words[1].text], from)
+	}
 	clause := strings.TrimRight(a.text[from:open], " \t\u00a0")
 	if !strings.HasSuffix(clause, ":") && !(strings.HasSuffix(clause, ",") && len(words) <= maxIntroducedWords) {
 		// "Para Sarah M Brooks, “…”", "Pour la présidente de X, Y,
@@ -983,8 +1059,16 @@ func (a *attributor) introduced(words []word, from, open int) resolved {
 	return resolved{}
 }
 
+// stressedPronouns are the pronouns after a preposition that stand for a
+// person ("selon lui", "según ella", "para él"), as lastPronoun reads
+// subject pronouns.
+var stressedPronouns = map[string]string{
+	"lui": "he", "elle": "she", "él": "he", "ella": "she", "ele": "he", "ela": "she", "him": "he", "her": "she",
+}
+
 // subject picks the speaker among the mentions before a speech verb: the
-// nearest one, except that in "X, director of Y, said" it is X.
+// nearest one, except that in "X, director of Y, said" it is X and in "X
+// and Y said" X.
 func (a *attributor) subject(before []mention, verb int) (mention, bool) {
 	known := before[:0:0]
 	for _, m := range before {
@@ -1006,7 +1090,23 @@ func (a *attributor) subject(before []mention, verb int) (mention, bool) {
 			return known[k], true
 		}
 	}
+	// "Amnesty International and Human Rights Watch said": words said
+	// by several take the first named.
+	for k := len(known) - 2; k >= 0 && coordinated(a.text[known[k].end:known[k+1].start]); k-- {
+		near = known[k]
+	}
 	return near, true
+}
+
+// coordinated reports whether gap, the text between two names, joins them
+// as subjects of one verb: "and", "y", "et", "e", "&". A comma alone may
+// set off an appositive ("a spokesperson for X, Lena Brook, said").
+func coordinated(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "and", "y", "et", "e", "&", ", and", ", y", ", et":
+		return true
+	}
+	return false
 }
 
 // continued gives an unattributed quotation that opens a sentence the
@@ -1150,14 +1250,15 @@ func sentences(text string) int {
 	return n
 }
 
-// pronoun resolves he/she to a person and they/it to an organisation named
-// before offset at: the speaker of the last quotation of that kind when no
-// other name of that kind came since, else the nearest name of that kind if
-// its sentence names no other.
 // pronounReach is how far back, in bytes, a pronoun's or a definite
 // noun's referent is looked for.
 const pronounReach = 1500
 
+// pronoun resolves he/she to a person and they/it to an organisation named
+// before offset at: the speaker of the last quotation of that kind when no
+// other name of that kind came since, else the nearest name of that kind if
+// its sentence names no other, else (he, she) the last person named as
+// speaking nearby.
 func (a *attributor) pronoun(p string, at int) resolved {
 	want := kindOrg
 	if p == "he" || p == "she" {
@@ -1203,12 +1304,103 @@ func (a *attributor) pronoun(p string, at int) resolved {
 			// abogada de Laparra, Marta Chávez, recordó …": the possessive
 			// and the complement name whose lawyer, not who spoke.
 			if o.kind == want && o.name != m.name && !o.possessive && !a.complement(o) {
-				return resolved{} // ambiguous
+				return a.speakerOf(want, at) // ambiguous
 			}
 		}
 		return resolved{name: m.name, kind: m.kind}
 	}
+	return a.speakerOf(want, at)
+}
+
+// lastNamedSpeaker returns the person named as the subject of the last
+// verb of saying before offset at, in at's paragraph or the one before, a
+// general pattern of news copy: "X said …. Y's lawyer … “…,” she said."
+// Only a name right before the verb ("X said", "X, director of Y, said"),
+// right after it ("said X"), or after "according to" counts; a person
+// named since as speaking in turn (a second name before a verb of saying)
+// was found first, so the nearest wins. none when no verb of saying has a
+// named person as its subject there.
+func (a *attributor) lastNamedSpeaker(at int) resolved {
+	from := paragraphStart(a.text, at)
+	if prev := len(strings.TrimRight(a.text[:from], " \t\r\n\u00a0")); prev > 0 {
+		from = paragraphStart(a.text, prev)
+	}
+	// As far back as a pronoun's referent is looked for.
+	from = max(from, at-pronounReach)
+	if a.speeches == nil {
+		a.speeches = a.namedSpeeches()
+	}
+	k, _ := slices.BinarySearchFunc(a.speeches, at, func(s speech, at int) int { return s.verb - at })
+	if k > 0 && a.speeches[k-1].verb >= from {
+		return a.speeches[k-1].who
+	}
 	return resolved{}
+}
+
+// speech is a verb of saying outside quotations whose subject the text
+// names: "X said", "said X", "according to X".
+type speech struct {
+	verb int // the verb's offset
+	who  resolved
+}
+
+// namedSpeeches returns, in order, every verb of saying between the
+// quotations whose subject is a person named right there, read once per
+// text so that resolving each pronoun costs a binary search.
+func (a *attributor) namedSpeeches() []speech {
+	out := []speech{}
+	start := 0
+	for i := 0; i <= len(a.spans); i++ {
+		end := len(a.text)
+		if i < len(a.spans) {
+			end = a.spans[i].open
+		}
+		words := wordsIn(a.text, start, end)
+		for k, w := range words {
+			if !isSpeechVerb(words, k) || nounUse(words, k) {
+				continue
+			}
+			if who, ok := a.namedSubject(words, k); ok {
+				out = append(out, speech{verb: w.start, who: who})
+			}
+		}
+		if i < len(a.spans) {
+			start = a.spans[i].close
+		}
+	}
+	return out
+}
+
+// namedSubject returns the person named as the subject of the speech verb
+// words[k]: right before it ("X said", "X, director of Y, said"), right
+// after it ("said X"), or after "according to".
+func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
+	w := words[k]
+	if reports(w.text) {
+		if m, ok := firstAfterVerb(a.mentionsIn(w.end, min(len(a.text), w.end+80))); ok && m.kind == kindPerson && len(wordsIn(a.text, w.end, m.start)) <= 2 {
+			return resolved{name: m.name, kind: m.kind}, true
+		}
+		return resolved{}, false
+	}
+	clause := sentenceStart(a.text, w.start)
+	if m, ok := a.subject(a.mentionsIn(clause, w.start), w.start); ok && personLike(m) && a.subjectAdjoins([]mention{m}, w.start) {
+		return resolved{name: m.name, kind: kindPerson}, true
+	}
+	if ms := a.mentionsIn(w.end, min(len(a.text), w.end+40)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && len(wordsIn(a.text, w.end, ms[0].start)) == 0 {
+		return resolved{name: ms[0].name, kind: ms[0].kind}, true
+	}
+	return resolved{}, false
+}
+
+// speakerOf is the last resort for "he" or "she" where the names before
+// leave it open (several in one sentence, or none): the last person named
+// as speaking in this paragraph or the one before. "According to Bareiro,
+// the legacy of the 35-year Stroessner regime …, she said.¶'…,' she said."
+func (a *attributor) speakerOf(want entityKind, at int) resolved {
+	if want != kindPerson {
+		return resolved{}
+	}
+	return a.lastNamedSpeaker(at)
 }
 
 // personBetween reports whether a person is named in [from, to) outside

@@ -30,6 +30,9 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 	if n >= 1 && auxiliaries[words[n].text] {
 		n--
 	}
+	if who, ok := a.spokesFor(words, max(0, n-maxOfficePhrase-maxSpokesOrgWords), n+1, words[k].start); ok {
+		return who, true
+	}
 	office, at := "", 0
 	for j := n; j >= 0 && n-j < maxOfficePhrase; j-- {
 		if j < n && strings.ContainsAny(a.text[words[j].end:words[j+1].start], ",;:.!?()\"“”«»\n") {
@@ -39,7 +42,10 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 		if entities.IsOffice(w) {
 			office, at = w, words[j].start
 		}
-		if nameConnectors[w] {
+		if nameConnectors[w] && !a.nameBefore(words[j].start, at) {
+			// A connector inside a name before the office ("the
+			// Coalition for Fair Wages spokesperson") leaves the
+			// office the head.
 			// "la Oficina del Presidente pidió": an office after "of"
 			// or "de" is a complement, not the speaker; the phrase's
 			// head must be the office ("el relator especial de la CIDH").
@@ -67,6 +73,9 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 // after the speech verb words[k]: “…,” said the Ambassador; “…”, dijo el
 // relator al cuestionar …; « … », a déclaré la rapporteuse.
 func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
+	if who, ok := a.spokesFor(words, k+1, min(len(words), k+3+maxSpokesOrgWords), words[len(words)-1].end); ok {
+		return who, true
+	}
 	if k+2 >= len(words) || !definiteArticles[words[k+1].text] {
 		return resolved{}, false
 	}
@@ -86,6 +95,51 @@ func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
 				return resolved{}, false
 			}
 		}
+	}
+	return resolved{}, false
+}
+
+// maxSpokesOrgWords bounds the words of the organization a spokesperson
+// speaks for, in spokesFor.
+const maxSpokesOrgWords = 10
+
+// spokesFor reads "a spokesperson for the Ministry of Labour", "un
+// porte-parole du ministère", "el vocero de la Fiscalía" among words[from:to]
+// (the words before a speech verb, or after it): an unnamed office that
+// speaks for an organization the text names right after it, a general
+// pattern of reported speech. The organization speaks, as "the Ministry of
+// Labour spokesperson" does; a holder named in the phrase ("a spokesperson
+// for the ministry, Lena Brook,") is left to officeHolder. end bounds the
+// phrase's names.
+func (a *attributor) spokesFor(words []word, from, to, end int) (resolved, bool) {
+	for j := from; j+2 < to && j+1 < len(words); j++ {
+		if j == 0 || !spokesNouns[words[j].text] || !indefinites[words[j-1].text] && !definiteArticles[words[j-1].text] {
+			continue
+		}
+		c := words[j+1]
+		if !nameConnectors[c.text] && c.text != "at" && c.text != "from" {
+			continue
+		}
+		if strings.ContainsAny(a.text[words[j].end:c.start], ",;:.!?()") {
+			continue
+		}
+		var org *mention
+		for _, m := range a.mentionsIn(c.end, end) {
+			if m.kind == kindPerson && !m.possessive {
+				// "a spokesperson for X, Lena Brook": the holder is named.
+				return resolved{}, false
+			}
+			if org == nil && m.kind == kindOrg {
+				gap := wordsIn(a.text, c.end, m.start)
+				if len(gap) <= 2 && !strings.ContainsAny(a.text[c.end:m.start], ",;:.!?()") {
+					org = &m
+				}
+			}
+		}
+		if org != nil {
+			return resolved{name: org.name, kind: org.kind}, true
+		}
+		return resolved{}, false
 	}
 	return resolved{}, false
 }
@@ -232,6 +286,17 @@ func (a *attributor) namedBefore(office int) (mention, bool) {
 		return p, true
 	}
 	return mention{}, false
+}
+
+// nameBefore reports whether offset at lies in a mention's name that ends
+// before offset office.
+func (a *attributor) nameBefore(at, office int) bool {
+	for _, m := range a.mentionsIn(max(0, at-200), at+1) {
+		if m.start <= at && at < m.end && m.end <= office {
+			return true
+		}
+	}
+	return false
 }
 
 // insideMention reports whether offset at lies in a mention's name.

@@ -54,9 +54,30 @@ func isSpeechVerb(ws []word, k int) bool {
 		return next == "to"
 	case "selon", "según":
 		return true
-	case "call", "calls", "called", "calling":
-		// calls on X to, called for; called it a “…”.
-		return next == "on" || next == "for" || next == "it" || next == "them" || next == "this"
+	case "fait", "faire":
+		// a fait savoir X, fait savoir que: French for "let it be known".
+		return next == "savoir"
+	case "acuerdo", "après", "palabras", "words", "decir":
+		// Multi-word forms of "according to", a general pattern of
+		// reporting in each language: de acuerdo con X, d’après X, en
+		// palabras de X, in the words of X, a decir de X.
+		return reportPhrase(ws, k)
+	case "read", "reads":
+		// "the statement reads: “…”": a document's words.
+		return k > 0 && documentNouns[ws[k-1].text]
+	case "called":
+		// condemned what she called “…”: the words are hers.
+		if k >= 2 && ws[k-2].text == "what" {
+			return true
+		}
+		return next == "on" || next == "for" || next == "it" || next == "them" || next == "this" ||
+			next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "that"
+	case "call", "calls", "calling":
+		// calls on X to, called for; called it a “…”; called the
+		// decision “…”, a general pattern of reporting a judgement
+		// ("a group called “…”" has no determiner after the verb).
+		return next == "on" || next == "for" || next == "it" || next == "them" || next == "this" ||
+			next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "that"
 	case "point", "points", "pointed", "pointing":
 		return next == "out"
 	case "put", "puts":
@@ -183,7 +204,39 @@ func receivedMessage(ws []word, k int) bool {
 
 // reports reports whether w, a speech verb, names the source of a report
 // rather than a speaker: according to X, selon X, según X.
-func reports(w string) bool { return w == "according" || w == "selon" || w == "según" }
+func reports(w string) bool {
+	switch w {
+	case "according", "selon", "según", "acuerdo", "après", "palabras", "words", "decir":
+		return true
+	}
+	return false
+}
+
+// reportPhrase reports whether ws[k] is the head of a multi-word "according
+// to": de acuerdo con, d’après (wordsIn splits it at the apostrophe), en
+// palabras de, in the words of, a decir de.
+func reportPhrase(ws []word, k int) bool {
+	prev, next := "", ""
+	if k > 0 {
+		prev = ws[k-1].text
+	}
+	if k+1 < len(ws) {
+		next = ws[k+1].text
+	}
+	switch ws[k].text {
+	case "acuerdo":
+		return prev == "de" && next == "con"
+	case "après":
+		return prev == "d"
+	case "palabras":
+		return prev == "en" && next == "de"
+	case "words":
+		return prev == "the" && next == "of" && k > 1 && ws[k-2].text == "in"
+	case "decir":
+		return prev == "a" && next == "de"
+	}
+	return false
+}
 
 // indefinites are the indefinite articles (and "one of") of English,
 // French, Spanish and Portuguese, as wordsIn gives them: after a speech
@@ -321,12 +374,22 @@ func endsWithLabel(clause string) bool {
 		return false
 	}
 	last := ws[len(ws)-1].text
+	if (last == "read" || last == "reads" || last == "reading") && len(ws) >= 2 && wordsNouns[ws[len(ws)-2].text] {
+		// "X’s statement read: “…”", "the letter reads": a document's
+		// words, where a sign or a banner reading ‘…’ names a thing.
+		return false
+	}
 	switch last {
 	case "reading", "read", "titled", "entitled", "dubbed", "headlined", "so-called", "hashtag", "slogan", "slogans",
 		"nicknamed", "surnommé", "surnommée", "apodado", "apodada",
 		"intitulé", "intitulée", "titulado", "titulada", "denominado", "denominada",
 		// A crowd's chant is no one's statement: une foule chantait : « … ».
 		"chanted", "chanting", "chantait", "chantaient", "scandait", "scandaient", "scandant", "coreaban", "coreaba", "coreando":
+		return true
+	}
+	if titledWorks[last] && strings.HasSuffix(strings.TrimSpace(clause), ",") {
+		// "published a report, “Silenced voices”, on Monday": the
+		// title set off after the noun for the work.
 		return true
 	}
 	if len(ws) < 2 {
@@ -386,6 +449,22 @@ var labelPairs = map[string]bool{
 	"acusado de": true, "acusada de": true, "acusados de": true, "acusadas de": true, "cargos de": true,
 	"cargo de": true, "delito de": true, "delitos de": true, "imputado por": true, "imputada por": true,
 	"condenado por": true, "condenada por": true, "procesado por": true, "procesada por": true,
+	// The charges listed, the law invoked, the epithet given: "charges
+	// including “…”", "a law against “…”", "declared a “…”", all genders
+	// and numbers of the French and Spanish participles.
+	"charges including": true, "offences including": true, "offenses including": true, "crimes including": true,
+	"law against": true, "laws against": true, "declared a": true, "declared an": true,
+	"inculpée pour": true, "inculpés pour": true, "inculpées pour": true, "condamnés pour": true, "condamnées pour": true,
+	"poursuivies pour": true, "imputados por": true, "imputadas por": true, "condenados por": true, "condenadas por": true,
+	"procesados por": true, "procesadas por": true, "detenido por": true, "detenida por": true, "detenidos por": true,
+	"detenidas por": true, "arrêté pour": true, "arrêtée pour": true, "arrêtés pour": true, "arrêtées pour": true,
+}
+
+// titledWorks are the nouns for works whose title may follow them, set
+// off by commas.
+var titledWorks = map[string]bool{
+	"report": true, "study": true, "book": true, "film": true, "documentary": true, "album": true, "song": true,
+	"campaign": true, "informe": true, "estudio": true, "libro": true, "rapport": true, "étude": true, "livre": true,
 }
 
 // objectPronouns may stand between a verb of charging and its preposition.
