@@ -196,15 +196,23 @@ func labelledLetterhead(text string, start, end int, ents entities.Names) string
 // beforeLabel returns what stands before the shortest document label that
 // ends line ("Harbour Rights Network" of "Harbour Rights Network Press
 // release"); ok is false when no label ends it or nothing stands before.
+// Only the last maxLabelWords words are tried: a paragraph can be one line
+// of a whole statement (a JSONL body), and trying every word of it made
+// the time grow with the square of its length.
 func beforeLabel(line string) (string, bool) {
 	f := strings.Fields(line)
-	for i := len(f) - 1; i >= 1; i-- {
+	for i := len(f) - 1; i >= max(1, len(f)-maxLabelWords); i-- {
 		if documentLabel.MatchString(strings.Join(f[i:], " ")) {
 			return strings.Join(f[:i], " "), true
 		}
 	}
 	return "", false
 }
+
+// maxLabelWords is the most words a documentLabel can have in practice:
+// an article, three words before the label, and the label's own words
+// ("joint press statement", "communiqué de presse").
+const maxLabelWords = 8
 
 // namedAcronymRe matches a paragraph that is an organization's name and its
 // acronym, nothing else: "Ligue sénégalaise des droits humains (LSDH)",
