@@ -96,9 +96,9 @@ const (
 	// punctuation, so a quoted phrase means exactly those words.
 	AnalyzerExact = "advosearch_exact"
 	// AnalyzerPairs indexes each two neighbouring exact words as one term,
-	// at the position of the first, without offsets (positionsOnly). A phrase then becomes a query for its
-	// pairs: "human rights" one term, "remains a matter of" three pairs in
-	// a row. Phrases are mostly common words ("in the", "a matter"), whose
+	// at the position of the first, without offsets (positionsOnly). A
+	// phrase then becomes a query for its pairs: "human rights" one term,
+	// "remains a matter of" three pairs in a row. Phrases are mostly common words ("in the", "a matter"), whose
 	// single-word postings hold nearly every statement; their pairs are
 	// rare, so the phrase is checked on a few documents instead of most.
 	AnalyzerPairs = "advosearch_pairs"

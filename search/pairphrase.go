@@ -18,9 +18,9 @@ import (
 // (index.AnalyzerPairs). Two words are one pair, one term. The pairs of a
 // longer phrase overlap, so every other pair, and the last, already hold
 // every word at its place: "this is not the first time" is "this is",
-// "not the", "first time" two positions apart. Reading three
-// pairs' postings and positions instead of five matters: common phrases
-// match most statements, and their positions are most of the time.
+// "not the", "first time" two positions apart. Reading three pairs'
+// postings and positions instead of five matters: common phrases match
+// most statements, and their positions are most of the time.
 type pairPhraseQuery struct {
 	field string
 	text  string
@@ -37,13 +37,6 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m 
 	if len(pairs) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	var terms []string
-	var offsets []uint64 // of each term from the phrase's first word
-	for i, p := range pairs {
-		if i%2 == 0 || i == len(pairs)-1 {
-			terms, offsets = append(terms, string(p.Term)), append(offsets, uint64(i))
-		}
-	}
 	if opts.IncludeTermVectors {
 		// The page's hits, whose matches are marked: pairs keep no
 		// offsets, so the words are found in the exact field, on these
@@ -52,6 +45,13 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m 
 	}
 	if len(pairs) == 1 {
 		return searcher.NewTermSearcher(ctx, r, string(pairs[0].Term), q.field, q.Boost(), opts)
+	}
+	var terms []string
+	var offsets []uint64 // of each term from the phrase's first word
+	for i, p := range pairs {
+		if i%2 == 0 || i == len(pairs)-1 {
+			terms, offsets = append(terms, string(p.Term)), append(offsets, uint64(i))
+		}
 	}
 	// Every hit otherwise: Bleve's phrase searcher builds a map of the
 	// locations of each statement it checks (a third of the time of a
