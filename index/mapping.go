@@ -98,9 +98,10 @@ const (
 	// AnalyzerPairs indexes each two neighbouring exact words as one term,
 	// at the position of the first, without offsets (positionsOnly). A
 	// phrase then becomes a query for its pairs: "human rights" one term,
-	// "remains a matter of" three pairs in a row. Phrases are mostly common words ("in the", "a matter"), whose
-	// single-word postings hold nearly every statement; their pairs are
-	// rare, so the phrase is checked on a few documents instead of most.
+	// "remains a matter of" three pairs in a row. Phrases are mostly
+	// common words ("in the", "a matter"), whose single-word postings hold
+	// nearly every statement; their pairs are rare, so the phrase is
+	// checked on a few documents instead of most.
 	AnalyzerPairs = "advosearch_pairs"
 	// AnalyzerKhmer cuts Khmer into character n-grams (2 and 3 runes).
 	// Khmer writes no spaces between words and Bleve has no Khmer analyzer;
