@@ -42,7 +42,7 @@ func TestIndex_ProcessLimits(t *testing.T) {
 		}
 
 		// A batch of 20 statements of 300 words makes a segment file
-		// that fits under a limit of 1 MB, and a batch of 3,000 words
+		// that fits under a limit of 1 MB, and a batch of 8,000 words
 		// one that does not: the first half is written, the second not.
 		const batch, files = 20, 200
 		grow := writeGrowingRun(t, files, files/2)
@@ -227,14 +227,15 @@ func writeGrowingRun(t *testing.T, n, big int) statements {
 	})
 }
 
-// filler is 300 words of statement i, or 3,000 when large: enough text
-// that a batch of 20 small ones makes a segment file of about 300 KB, and
-// of 20 large ones about 3 MB.
+// filler is 300 words of statement i, or 8,000 when large: enough text
+// that a batch of 20 small ones makes a segment file well under 1 MB, and
+// of 20 large ones well over (3,000 words were about 1 MB once word pairs
+// kept no offsets).
 func filler(i int, large bool) string {
 	vocabulary := statementWords()
 	size := 300
 	if large {
-		size = 3000
+		size = 8000
 	}
 	var b strings.Builder
 	for w := range size {
@@ -351,7 +352,7 @@ func (c *child) stop(t *testing.T) {
 
 // postStatements sends n statements to a server, from number from on, and
 // returns the status and the error message, if any. Statements from number
-// 100 on are ten times larger (3,000 words) than those before.
+// 100 on are larger (8,000 words) than those before.
 func postStatements(t *testing.T, base string, from, n int) (int, string) {
 	t.Helper()
 	var b strings.Builder
