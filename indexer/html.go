@@ -26,11 +26,8 @@ func extractHTML(src string) (extraction, error) {
 	}
 	ld := readLinkedData(doc)
 	x := extraction{
-		url: firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
-		// application-name is the site's name where Open Graph and
-		// JSON-LD give none (browsers show it for pinned sites).
-		source: firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher, metaContent(doc, "application-name"),
-			publisherMeta(doc), pageCopyright(doc)),
+		url:    firstNonEmpty(metaContent(doc, "og:url"), attr(doc, `link[rel="canonical"]`, "href"), ld.url),
+		source: pagePublisher(doc, ld),
 	}
 	x.title = headline(x.source,
 		metaContent(doc, "og:title"),
@@ -344,6 +341,19 @@ func walkLinkedData(v any, ld *linkedData) {
 		}
 		walkLinkedData(v["@graph"], ld)
 	}
+}
+
+// pagePublisher names the site's publisher, most explicit first:
+// application-name is the site's name where Open Graph and JSON-LD give
+// none (browsers show it for pinned sites). The footer's copyright line
+// is read only where no meta tag names one, as it walks the page's
+// elements.
+func pagePublisher(doc *goquery.Document, ld linkedData) string {
+	meta := firstNonEmpty(metaContent(doc, "og:site_name"), ld.publisher, metaContent(doc, "application-name"), publisherMeta(doc))
+	if meta != "" {
+		return meta
+	}
+	return strings.TrimSpace(pageCopyright(doc))
 }
 
 // publisherMeta returns the publisher a page's other meta tags name, after
