@@ -415,6 +415,53 @@ func TestSearch_phraseOfPairs(t *testing.T) {
 	}
 }
 
+// TestSearch_marksWordsWhereTheyStandTogether checks what a page marks of
+// a phrase and of the adjacency boost: a quoted phrase's words only where
+// they stand as the phrase, and a small word of unquoted words (which the
+// stemmed fields drop) only beside the words it stood between in the query.
+func TestSearch_marksWordsWhereTheyStandTogether(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	err = ix.Write([]index.Statement{
+		{ID: "s", Title: "Ruling", Body: "The court of appeal ruled. The court sat late; an appeal of the ruling is due. " +
+			"The ministry urged the authorities to act, and the police urged calm."},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := New(ix)
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{`"court of appeal"`, []string{"court of appeal"}},
+		{`urged the authorities`, []string{"urged the authorities", "urged"}},
+		{`court appeal`, []string{"court", "appeal", "court", "appeal"}},
+	} {
+		res, err := eng.Search(context.Background(), Request{Query: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 {
+			t.Fatalf("%s: %d hits, want 1", tc.q, len(res.Hits))
+		}
+		var marked []string
+		for _, sn := range res.Hits[0].Snippets {
+			for _, sp := range sn {
+				if sp.Hit {
+					marked = append(marked, strings.ToLower(sp.Text))
+				}
+			}
+		}
+		if !slices.Equal(marked, tc.want) {
+			t.Errorf("%s marks %q, want %q", tc.q, marked, tc.want)
+		}
+	}
+}
+
 // TestEngine_Search_waitsForASlot checks that a search waits while every
 // slot is taken, answers ErrTimeout when its time runs out in line, and
 // runs once a slot is free. No search has ended yet, so the engine knows no

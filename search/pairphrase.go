@@ -37,21 +37,14 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m 
 	if len(pairs) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
+	terms, offsets := everyOtherPair(pairs)
 	if opts.IncludeTermVectors {
 		// The page's hits, whose matches are marked: pairs keep no
-		// offsets, so the words are found in the exact field, on these
-		// few statements alone.
-		return exactPhraseSearcher(ctx, r, q.field, pairWords(pairs), q.Boost(), opts)
+		// offsets, so the words' offsets are read from the exact field.
+		return phraseWordsSearcher(ctx, r, q.field, terms, offsets, pairWords(pairs), q.Boost(), opts)
 	}
-	if len(pairs) == 1 {
-		return searcher.NewTermSearcher(ctx, r, string(pairs[0].Term), q.field, q.Boost(), opts)
-	}
-	var terms []string
-	var offsets []uint64 // of each term from the phrase's first word
-	for i, p := range pairs {
-		if i%2 == 0 || i == len(pairs)-1 {
-			terms, offsets = append(terms, string(p.Term)), append(offsets, uint64(i))
-		}
+	if len(terms) == 1 {
+		return searcher.NewTermSearcher(ctx, r, terms[0], q.field, q.Boost(), opts)
 	}
 	// Every hit otherwise: Bleve's phrase searcher builds a map of the
 	// locations of each statement it checks (a third of the time of a
@@ -67,9 +60,48 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m 
 	return s, nil
 }
 
+// everyOtherPair returns the pairs that hold every word of the phrase at
+// its place (pairPhraseQuery), with the offset of each from the phrase's
+// first word.
+func everyOtherPair(pairs analysis.TokenStream) (terms []string, offsets []uint64) {
+	for i, p := range pairs {
+		if i%2 == 0 || i == len(pairs)-1 {
+			terms, offsets = append(terms, string(p.Term)), append(offsets, uint64(i))
+		}
+	}
+	return terms, offsets
+}
+
 // inPhrase reports whether the field holds every terms[i] at p+offsets[i],
 // for some position p. positions is scratch space, one slice per term.
 func inPhrase(locs []bsearch.FieldTermLocation, field string, terms []string, offsets []uint64, positions [][]uint64) bool {
+	collectPositions(locs, field, terms, positions)
+	return len(phraseStarts(positions, offsets, true)) > 0
+}
+
+// phraseStarts returns the positions p at which every term i is at
+// p+offsets[i], given each term's sorted positions; only the first when
+// first is set.
+func phraseStarts(positions [][]uint64, offsets []uint64, first bool) []uint64 {
+	var starts []uint64
+next:
+	for k, p := range positions[0] {
+		for i := 1; i < len(positions); i++ {
+			if _, ok := slices.BinarySearch(positions[i], p+offsets[i]); !ok {
+				continue next
+			}
+		}
+		if first {
+			return positions[0][k : k+1]
+		}
+		starts = append(starts, p)
+	}
+	return starts
+}
+
+// collectPositions sets positions[i] to the sorted positions of terms[i]
+// in the field.
+func collectPositions(locs []bsearch.FieldTermLocation, field string, terms []string, positions [][]uint64) {
 	for i := range positions {
 		positions[i] = positions[i][:0]
 	}
@@ -86,28 +118,89 @@ func inPhrase(locs []bsearch.FieldTermLocation, field string, terms []string, of
 	for i := range positions {
 		slices.Sort(positions[i])
 	}
-next:
-	for _, p := range positions[0] {
-		for i := 1; i < len(terms); i++ {
-			if _, ok := slices.BinarySearch(positions[i], p+offsets[i]); !ok {
-				continue next
-			}
-		}
-		return true
-	}
-	return false
 }
 
-// exactPhraseSearcher finds words as a phrase in the exact field that the
-// word-pair field pairs pairs, for the locations of its words: pairs keep
-// positions, not offsets (index.AnalyzerPairs).
-func exactPhraseSearcher(ctx context.Context, r bindex.IndexReader, pairs string, words []string, boost float64,
-	opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	s, err := searcher.NewPhraseSearcher(ctx, r, words, 0, false, index.ExactOfPairs(pairs), boost, opts)
+// phraseWordsSearcher finds the statements holding a phrase, as its pairs
+// at their offsets (everyOtherPair) in the pair field, with the locations
+// of the phrase's words in the exact field where they stand as the phrase:
+// pairs keep positions, not offsets (index.AnalyzerPairs), and marking
+// needs offsets. It runs only on a page's hits (Engine.locations).
+//
+// The pairs lead: Bleve's conjunction advances its rarest term first, and
+// a pair is rarer than its words. Bleve's phrase searcher over the words
+// was the other way: asked for the next phrase at or after a page's hit
+// that has none (an adjacency boost is optional), it read the positions of
+// every statement holding both words up to the next one that had them
+// together, which for a rare pair of common words is the rest of the index.
+func phraseWordsSearcher(ctx context.Context, r bindex.IndexReader, pairField string, terms []string, offsets []uint64,
+	words []string, boost float64, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	exact := index.ExactOfPairs(pairField)
+	opts.IncludeTermVectors = true
+	var each []bsearch.Searcher
+	add := func(term, field string) error {
+		s, err := searcher.NewTermSearcher(ctx, r, term, field, boost, opts)
+		if err != nil {
+			closeAll(each)
+			return fmt.Errorf("search: term %q: %w", term, err)
+		}
+		each = append(each, s)
+		return nil
+	}
+	for _, t := range terms {
+		if err := add(t, pairField); err != nil {
+			return nil, err
+		}
+	}
+	var distinct []string
+	for _, w := range words {
+		if !slices.Contains(distinct, w) {
+			distinct = append(distinct, w)
+			if err := add(w, exact); err != nil {
+				return nil, err
+			}
+		}
+	}
+	all, err := searcher.NewConjunctionSearcher(ctx, r, each, opts)
 	if err != nil {
+		closeAll(each)
 		return nil, fmt.Errorf("search: phrase %q: %w", words, err)
 	}
-	return s, nil
+	positions := make([][]uint64, len(terms))
+	return searcher.NewFilteringSearcher(ctx, all, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
+		d.FieldTermLocations = phraseWordLocations(d.FieldTermLocations, pairField, exact, terms, offsets, words, positions)
+		return len(d.FieldTermLocations) > 0
+	}), nil
+}
+
+// phraseWordLocations keeps, of locs, the locations in the exact field of
+// the words where they stand as the phrase, whose pairs are at
+// positions p+offsets[i] in the pair field; the pairs' own locations go.
+// locs is reused.
+func phraseWordLocations(locs []bsearch.FieldTermLocation, pairField, exact string, terms []string, offsets []uint64,
+	words []string, positions [][]uint64) []bsearch.FieldTermLocation {
+	collectPositions(locs, pairField, terms, positions)
+	starts := phraseStarts(positions, offsets, false)
+	kept := locs[:0]
+	for _, l := range locs {
+		if l.Field == exact && startsPhrase(starts, words, l.Term, l.Location.Pos) {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// startsPhrase reports whether word term at position pos is some word of
+// the phrase at its place, given where the phrase starts.
+func startsPhrase(starts []uint64, words []string, term string, pos uint64) bool {
+	for j, w := range words {
+		if w != term || pos < uint64(j) {
+			continue
+		}
+		if _, ok := slices.BinarySearch(starts, pos-uint64(j)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // pairWords are the words that a run of overlapping pairs pairs: the first

@@ -60,7 +60,7 @@ func (q *rareTermsQuery) Searcher(ctx context.Context, r bindex.IndexReader, _ m
 		var s bsearch.Searcher
 		if opts.IncludeTermVectors && index.IsPairField(t.field) {
 			// Marking a page's hits: a pair has no offsets, its words do.
-			s, err = exactPhraseSearcher(ctx, r, t.field, strings.Fields(t.term), q.Boost(), opts)
+			s, err = phraseWordsSearcher(ctx, r, t.field, []string{t.term}, []uint64{0}, strings.Fields(t.term), q.Boost(), opts)
 		} else {
 			s, err = searcher.NewTermSearcher(ctx, r, t.term, t.field, q.Boost(), opts)
 		}
