@@ -50,6 +50,11 @@ type compiled struct {
 	// again with most of the words (compiled.most). nil otherwise.
 	words, excluded []bquery.Query
 	boost           bquery.Query // adjacency, or nil
+	// phrases are the runs of words marked by analysing a page's texts
+	// (phrasemark.go); analysed says that they and the stems are all the
+	// marks, so no locations search is needed.
+	phrases  phraseSet
+	analysed bool
 }
 
 // compileOptions say how to read a query.
@@ -83,6 +88,7 @@ func (c compiler) compile(q string, o compileOptions) (compiled, error) {
 	out.boost = c.boost(tree)
 	stop := stopWords{stem: c.stem}
 	out.tree, out.ignored = stop.rewrite(tree), stop.dropped
+	out.phrases, out.analysed = c.phrases(out.tree, tree)
 	var main bquery.Query
 	var err error
 	if b, ok := out.tree.(*query.Bool); ok && len(b.Must) > 1 && len(b.Should) == 0 {
@@ -121,43 +127,15 @@ func (c compiled) most(min int, boost bool) bquery.Query {
 	return q
 }
 
-// locationsQuery returns the part of q, the query a page's hits matched,
-// whose locations can mark the words of hits in languages without twin
-// fields (hasLangTwins), or nil when no part can. A query of unquoted
-// words only searches them in the stemmed fields, which keep no term
-// vectors, and in the language twins, which do; names are whole values,
-// never marked. Then only the adjacency boost's word pairs have locations
-// to read, and the locations search runs the boost alone instead of all of
-// q again: without it a one-word search (no boost) was an eighth cheaper
-// at 10,000 English statements, and the locations search of the `and`
-// class went from 8% of its profile to 3%.
+// locationsQuery returns q, the query a page's hits matched, when its
+// locations are needed to mark the words of hits in languages without twin
+// fields (hasLangTwins), or nil when analysing the texts again finds every
+// mark: a query of words and quoted phrases only (phrasemark.go).
 func (c compiled) locationsQuery(q bquery.Query) bquery.Query {
-	if !c.termsOnly() {
-		return q
+	if c.analysed {
+		return nil
 	}
-	return c.boost
-}
-
-// termsOnly reports whether the query tree has only unquoted words.
-func (c compiled) termsOnly() bool {
-	var only func(query.Node) bool
-	only = func(n query.Node) bool {
-		switch n := n.(type) {
-		case *query.Term, *query.MatchAll:
-			return true
-		case *query.Bool:
-			for _, cs := range [][]query.Node{n.Must, n.Should, n.MustNot} {
-				for _, c := range cs {
-					if !only(c) {
-						return false
-					}
-				}
-			}
-			return true
-		}
-		return false
-	}
-	return only(c.tree)
+	return q
 }
 
 // compiler turns a query tree into a Bleve query.

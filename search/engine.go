@@ -27,6 +27,7 @@ type Engine struct {
 	langs     *cachedLangs
 	columns   *facetColumns
 	stem      analysis.Analyzer // of the stemmed fields, to mark their matches
+	exact     analysis.Analyzer // of the exact fields, to mark phrases (phrasemark.go)
 	// stemMemo, when set, keeps the stems of the texts marked: for a
 	// percolator's engine, which marks the same statements for many alerts.
 	stemMemo *stemMemo
@@ -57,6 +58,7 @@ func New(ix *index.Index) *Engine {
 func NewWithOptions(ix *index.Index, o Options) *Engine {
 	return &Engine{ix: ix, columns: newFacetColumns(),
 		stem:  ix.Mapping().AnalyzerNamed(index.AnalyzerStemmed),
+		exact: ix.Mapping().AnalyzerNamed(index.AnalyzerExact),
 		admit: newAdmission(o), rank: defaultRanking}
 }
 
@@ -235,7 +237,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	stems := stemmedTerms(e.stem, c.tree)
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, e.toHit(h, locs[h.ID], stems))
+		out.Hits = append(out.Hits, e.toHit(h, locs[h.ID], stems, c.phrases))
 	}
 	return out, nil
 }
@@ -348,9 +350,9 @@ func (e *Engine) cacheAllFacets(f Facets, writes uint64) {
 	e.allFacets = &cachedFacets{writes: writes, facets: f}
 }
 
-func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap, stems stems) Hit {
+func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationMap, stems stems, runs phraseSet) Hit {
 	s := index.FromFields(h.ID, h.Fields)
-	title, body := e.matches(s, locs, stems)
+	title, body := e.matches(s, locs, stems, runs)
 	return Hit{
 		ID:            h.ID,
 		Title:         highlight(s.Title, title),
@@ -367,19 +369,20 @@ func (e *Engine) toHit(h *bsearch.DocumentMatch, locs bsearch.FieldTermLocationM
 }
 
 // matches are the byte ranges of s's title and body that a query matched:
-// those of the exact and language fields from their locations (a phrase
-// searched as word pairs is marked from the exact field), and
-// those of the stemmed fields, which keep no term vectors, by analysing the
-// text again.
-func (e *Engine) matches(s Statement, locs bsearch.FieldTermLocationMap, stems stems) (title, body []match) {
+// those of the exact and language fields from their locations, and, by
+// analysing the text again, the words of the stemmed fields, which keep no
+// term vectors, and the runs of exact words (phrasemark.go).
+func (e *Engine) matches(s Statement, locs bsearch.FieldTermLocationMap, stems stems, runs phraseSet) (title, body []match) {
 	stemmed := stemmedMatches
 	if e.stemMemo != nil {
 		stemmed = e.stemMemo.matches
 	}
 	title = append(matchesIn(locs, index.FieldTitleExact, index.LangField(index.FieldTitle, s.Lang)),
 		stemmed(e.stem, s.Title, stems.title)...)
+	title = append(title, phraseMatches(e.exact, s.Title, runs.title)...)
 	body = append(matchesIn(locs, index.FieldBodyExact, index.LangField(index.FieldBody, s.Lang)),
 		stemmed(e.stem, s.Body, stems.body)...)
+	body = append(body, phraseMatches(e.exact, s.Body, runs.body)...)
 	return title, body
 }
 

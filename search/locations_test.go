@@ -10,9 +10,10 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
-// TestCompiled_locationsQuery checks which part of each query the locations
-// search runs, and that the part marks the words the whole query marks, in
-// every hit in a language without twin fields.
+// TestCompiled_locationsQuery checks which queries still need a locations
+// search, and that without it the texts' analysis (phrasemark.go) marks
+// every word the whole query's locations mark, in every hit in a language
+// without twin fields.
 func TestCompiled_locationsQuery(t *testing.T) {
 	ix, err := index.Open(t.TempDir(), index.Options{})
 	if err != nil {
@@ -35,22 +36,28 @@ func TestCompiled_locationsQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const none, boost, all = "none", "the boost", "the whole query"
+	const none, all = "none", "the whole query"
 	tests := []struct{ query, part string }{
 		{"detained", none},
 		{"title:detained", none},
 		{"detained NOT zanzibar", none},
 		{"org:LICADHO", none},
 		{"*", none},
-		{"human rights", boost}, // adjacent words: their pair is boosted
-		{"detained OR released", boost},
-		{"human rights defenders NOT zanzibar", boost},
-		{`"human rights"`, all},
-		{"detained NOT \"phnom penh\"", all},
+		{"human rights", none}, // adjacent words: their pair is boosted
+		{"detained OR released", none},
+		{"human rights defenders NOT zanzibar", none},
+		{`"human rights"`, none},
+		{`body:"rights defenders"`, none},
+		{`"LICADHO"`, none},
+		{"detained NOT \"phnom penh\"", none},
+		{"defenders \"phnom penh\" OR released", none},
+		{"détenus", none},
 		{"detain*", all},
 		{"detaned~1", all},
 		{"/detain.*/", all},
-		{"défenseurs", none},
+		{`"human defenders"~2`, all},
+		{`"human rights" detain*`, all},
+		{"សិទ្ធិមនុស្ស", all},
 	}
 	ctx := context.Background()
 	for _, tt := range tests {
@@ -61,9 +68,6 @@ func TestCompiled_locationsQuery(t *testing.T) {
 			}
 			lq := c.locationsQuery(c.query)
 			part := map[bool]string{true: none, false: all}[lq == nil]
-			if lq != nil && lq == c.boost {
-				part = boost
-			}
 			if part != tt.part {
 				t.Errorf("the locations search runs %s, want %s", part, tt.part)
 			}
@@ -93,8 +97,13 @@ func TestCompiled_locationsQuery(t *testing.T) {
 					{s.Body, index.FieldBody, index.FieldBodyExact},
 				} {
 					fields := []string{f.exact, index.LangField(f.base, s.Lang)}
-					want := normalizeMatches(f.text, matchesIn(whole[h.ID], fields...))
-					got := normalizeMatches(f.text, matchesIn(some[h.ID], fields...))
+					runs := c.phrases.title
+					if f.base == index.FieldBody {
+						runs = c.phrases.body
+					}
+					analysed := phraseMatches(e.exact, f.text, runs)
+					want := normalizeMatches(f.text, append(matchesIn(whole[h.ID], fields...), analysed...))
+					got := normalizeMatches(f.text, append(matchesIn(some[h.ID], fields...), analysed...))
 					if !slices.Equal(got, want) {
 						t.Errorf("%s %s: marks %q, want %q", h.ID, f.base, texts(f.text, got), texts(f.text, want))
 					}

@@ -65,7 +65,7 @@ func (e *Engine) Mark(ctx context.Context, s Statement, r Request) (Marked, erro
 	if len(res.Hits) == 0 {
 		return plain, nil
 	}
-	title, body := e.matches(s, res.Hits[0].Locations, stemmedTerms(e.stem, c.tree))
+	title, body := e.matches(s, res.Hits[0].Locations, stemmedTerms(e.stem, c.tree), phraseSet{})
 	return Marked{Title: highlight(s.Title, title), Body: highlight(s.Body, body)}, nil
 }
 

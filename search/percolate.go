@@ -85,7 +85,7 @@ func (p *Percolator) Snippets(ctx context.Context, r Request, ids []string) (map
 	stems := stemmedTerms(p.snip.stem, c.tree)
 	out := make(map[string][]Snippet, len(res.Hits))
 	for _, h := range res.Hits {
-		if sn := p.snip.toHit(h, h.Locations, stems).Snippets; len(sn) > 0 {
+		if sn := p.snip.toHit(h, h.Locations, stems, phraseSet{}).Snippets; len(sn) > 0 {
 			out[h.ID] = sn
 		}
 	}
