@@ -38,3 +38,35 @@ func TestRun_TrainThenEval(t *testing.T) {
 		t.Error("want an error for an unknown command")
 	}
 }
+
+// TestRun_MentionsAndScale reads a corpus that labels every mention as
+// names only, then rescales the model it trained.
+func TestRun_MentionsAndScale(t *testing.T) {
+	dir := t.TempDir()
+	var corpus strings.Builder
+	for i := 0; i < 10; i++ {
+		corpus.WriteString("-DOCSTART- O\n\nWe B-Organisation\nleft O\nthe B-Location\ncity I-Location\nfor O\nthe B-Location\nUnited I-Location\nStates I-Location\n. O\n\n")
+	}
+	path := filepath.Join(dir, "re3d.conll")
+	if err := os.WriteFile(path, []byte(corpus.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	model := filepath.Join(dir, "model.gz")
+	var out strings.Builder
+	if err := run([]string{"train", "-gazetteer", "", "-epochs", "3", "-out", model, "-mentions", path}, &out); err != nil {
+		t.Fatalf("train: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "9 training and 1 held-out sentences") {
+		t.Errorf("train output lacks the mentions corpus:\n%s", out.String())
+	}
+	scaled := filepath.Join(dir, "scaled.gz")
+	if err := run([]string{"scale", "-model", model, "-scale", "0.5", "-out", scaled}, &out); err != nil {
+		t.Fatalf("scale: %v", err)
+	}
+	if _, err := os.Stat(scaled); err != nil {
+		t.Errorf("scale wrote no model: %v", err)
+	}
+	if err := run([]string{"scale", "-model", model, "-scale", "0", "-out", scaled}, &out); err == nil {
+		t.Error("want an error for -scale 0")
+	}
+}
