@@ -108,6 +108,25 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return n, nil
 }
 
+// Scale multiplies every weight by c (c > 0). The best reading of a
+// sentence stays the same, and every margin (Span.Margin) is multiplied
+// by c: a model trained on more text scores with larger weights, and
+// scaling it back lets the recognizer's margin thresholds, measured on the
+// shipped model, mean what they meant. Scale is not safe to call while
+// the model tags.
+func (m *Model) Scale(c float32) {
+	m.feats.each(func(_ uint64, w *[numTags]float32) {
+		for t := range w {
+			w[t] *= c
+		}
+	})
+	for a := range m.trans {
+		for b := range m.trans[a] {
+			m.trans[a][b] *= c
+		}
+	}
+}
+
 // Features returns how many features carry weights.
 func (m *Model) Features() int { return m.feats.n }
 

@@ -62,6 +62,31 @@ func TestTrain_LearnsWhatItSaw(t *testing.T) {
 	}
 }
 
+func TestModel_Scale(t *testing.T) {
+	m, err := entities.Train(toyCorpus(), entities.TrainOptions{Epochs: 20, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Maria Lopez met Human Rights Watch in Lima."
+	before := m.Tag(text, nil)
+	m.Scale(2)
+	after := m.Tag(text, nil)
+	if len(before) == 0 || len(after) != len(before) {
+		t.Fatalf("got %v after scaling, want the names of %v", after, before)
+	}
+	for i := range before {
+		b, a := before[i], after[i]
+		if a.Start != b.Start || a.End != b.End || a.Kind != b.Kind {
+			t.Errorf("name %d: got %v, want %v", i, a, b)
+		}
+		// Margins are sums of weights, so they double too (float32
+		// sums: allow rounding).
+		if d := a.Margin - 2*b.Margin; d > 1e-3*b.Margin || d < -1e-3*b.Margin {
+			t.Errorf("%q: margin %v, want twice %v", text[a.Start:a.End], a.Margin, b.Margin)
+		}
+	}
+}
+
 func TestTrain_Prune(t *testing.T) {
 	all, err := entities.Train(toyCorpus(), entities.TrainOptions{Epochs: 5})
 	if err != nil {

@@ -71,7 +71,7 @@ func ReadFile(path string) ([]Document, error) {
 			word, label = fields[0], fields[len(fields)-1]
 		}
 		cur.Words = append(cur.Words, word)
-		cur.Labels = append(cur.Labels, label)
+		cur.Labels = append(cur.Labels, normalLabel(label))
 		// A corpus without sentence breaks (Europeana's French newspapers
 		// are one run of words) is cut after a full stop once a sentence
 		// is long, so that sentences stay the size the tagger sees.
@@ -93,6 +93,31 @@ func ReadFile(path string) ([]Document, error) {
 		docs = split
 	}
 	return docs, nil
+}
+
+// kindNames maps the entity types of corpora with finer or other-named
+// types (CrossNER's politician and politicalparty, re3d's Organisation, GUM's
+// place) to the tagger's three; a type not listed (MISC, award, election,
+// Nationality) reads as O. Keys are lower case.
+var kindNames = map[string]string{
+	"per": "PER", "person": "PER", "politician": "PER", "writer": "PER",
+	"scientist": "PER", "researcher": "PER", "musicalartist": "PER",
+	"org": "ORG", "organisation": "ORG", "organization": "ORG",
+	"politicalparty": "ORG", "university": "ORG", "band": "ORG",
+	"loc": "LOC", "location": "LOC", "country": "LOC", "place": "LOC", "gpe": "LOC",
+}
+
+// normalLabel rewrites a BIO label's type with kindNames: "B-politician"
+// becomes "B-PER". A label the tagger already reads (B-PER) comes back
+// unchanged, so that the corpora trained on before read as they did.
+func normalLabel(label string) string {
+	if len(label) < 3 || label[1] != '-' {
+		return label
+	}
+	if k, ok := kindNames[strings.ToLower(label[2:])]; ok {
+		return label[:2] + k
+	}
+	return label
 }
 
 // longSentence is the length after which a sentence is cut at the next
