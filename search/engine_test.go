@@ -400,14 +400,7 @@ func TestSearch_phraseOfPairs(t *testing.T) {
 			t.Errorf("%s found %v, want %v", tc.q, got, tc.want)
 		}
 		for _, h := range res.Hits {
-			var marked []string
-			for _, sn := range h.Snippets {
-				for _, sp := range sn {
-					if sp.Hit {
-						marked = append(marked, strings.ToLower(sp.Text))
-					}
-				}
-			}
+			marked := snippetMarks(h)
 			if phrase := strings.Trim(tc.q, `"`); !slices.Contains(marked, phrase) && !strings.Contains(phrase, "sat") {
 				t.Errorf("%s: %s marks %q, not the phrase", tc.q, h.ID, marked)
 			}
@@ -420,19 +413,10 @@ func TestSearch_phraseOfPairs(t *testing.T) {
 // they stand as the phrase, and a small word of unquoted words (which the
 // stemmed fields drop) only beside the words it stood between in the query.
 func TestSearch_marksWordsWhereTheyStandTogether(t *testing.T) {
-	ix, err := index.Open(t.TempDir(), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	err = ix.Write([]index.Statement{
+	eng := langEngine(t, []index.Statement{
 		{ID: "s", Title: "Ruling", Body: "The court of appeal ruled. The court sat late; an appeal of the ruling is due. " +
 			"The ministry urged the authorities to act, and the police urged calm."},
-	}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng := New(ix)
+	})
 	for _, tc := range []struct {
 		q    string
 		want []string
@@ -448,18 +432,23 @@ func TestSearch_marksWordsWhereTheyStandTogether(t *testing.T) {
 		if len(res.Hits) != 1 {
 			t.Fatalf("%s: %d hits, want 1", tc.q, len(res.Hits))
 		}
-		var marked []string
-		for _, sn := range res.Hits[0].Snippets {
-			for _, sp := range sn {
-				if sp.Hit {
-					marked = append(marked, strings.ToLower(sp.Text))
-				}
-			}
-		}
-		if !slices.Equal(marked, tc.want) {
+		if marked := snippetMarks(res.Hits[0]); !slices.Equal(marked, tc.want) {
 			t.Errorf("%s marks %q, want %q", tc.q, marked, tc.want)
 		}
 	}
+}
+
+// snippetMarks returns the marked words of a hit's snippets, lower-cased.
+func snippetMarks(h Hit) []string {
+	var marked []string
+	for _, sn := range h.Snippets {
+		for _, sp := range sn {
+			if sp.Hit {
+				marked = append(marked, strings.ToLower(sp.Text))
+			}
+		}
+	}
+	return marked
 }
 
 // TestEngine_Search_waitsForASlot checks that a search waits while every
