@@ -223,10 +223,13 @@ func (g *gazetteer) addGovernments(abbreviations map[string][]string) {
 // the name's last letters that go, and the ending that comes instead
 // (Kenya → Kenyan, Ecuador → Ecuadorian, Taiwan → Taiwanese, Israel →
 // Israeli, Mexico → Mexican, Turkey → Turkish, Italy → Italian, Germany →
-// German, Chile → Chilean).
+// German, Chile → Chilean), and the "-stan" countries' adjectives, the name
+// without the ending (Uzbekistan → Uzbek, Turkmenistan → Turkmen,
+// Kazakhstan → Kazakh, Kyrgyzstan → Kyrgyz).
 var demonymEnds = []struct{ drop, add string }{
 	{"a", "an"}, {"", "ian"}, {"", "ese"}, {"", "i"}, {"o", "an"}, {"ey", "ish"},
 	{"y", "ian"}, {"y", ""}, {"e", "ean"}, {"", "an"},
+	{"istan", ""}, {"hstan", "h"}, {"zstan", "z"},
 }
 
 // demonyms returns, for each one-word country, the English adjectives its
