@@ -50,7 +50,7 @@ func (s *entityScan) findOrgs() {
 		if s.at[h] >= 0 || !startsUpper(t.key) || (isCapitalsWord(t.key) && !written) || s.inTitleCase(h) {
 			continue
 		}
-		if isOrgHead(t.lower, orgLeadHead) || t.lower == "tribunal" && s.opensName(h) {
+		if isOrgHead(t.lower, orgLeadHead) || t.lower == "tribunal" && s.opensName(h) || s.adjectiveHeadAt(h) {
 			if to := s.findLeadOrg(h); to > h {
 				h = to - 1
 			}
@@ -287,6 +287,9 @@ func (s *entityScan) findLeadOrg(h int) int {
 		to++
 	}
 	to = s.leadRunEnd(to)
+	if adjectives > 0 {
+		to = s.romanceTail(to) // "Direction générale des finances publiques"
+	}
 	if (s.capitalizedWords(h, to) < 2 && adjectives == 0) || s.insideDocumentName(h) {
 		return h
 	}
@@ -329,7 +332,7 @@ func (s *entityScan) findSmallMinistry(h int) int {
 	if to < len(s.toks) && s.joined(to-1) && isOrdinalNumber(s.toks[to].key) {
 		to++
 	}
-	to = s.orgRunEnd(to)
+	to = s.orgRunEnd(s.tailAdjectives(to)) // "ministère de la Santé publique"
 	name := collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end])
 	s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[h].start, end: s.toks[to-1].end}, h, to)
 	return to
