@@ -26,12 +26,20 @@ var appositiveArticles = wordSet(`the a an le la l un une el los las una o os`)
 func (s *entityScan) findKindAppositives() {
 	for k := 1; k < len(s.toks); k++ {
 		t := s.toks[k]
-		if t.key != t.lower || t.possessive || !(isOrgHead(t.lower, orgKindNoun) || kindsAfter[t.lower]) ||
-			!appositiveArticles[s.toks[k-1].lower] || !s.joined(k-1) || (k+1 < len(s.toks) && introduces(s.toks[k+1].lower)) {
+		if t.key != t.lower || t.possessive || !(isOrgHead(t.lower, orgKindNoun) || kindsAfter[t.lower] || s.mediaKindAt(k)) ||
+			!s.joined(k-1) || (k+1 < len(s.toks) && introduces(s.toks[k+1].lower)) {
+			continue
+		}
+		if !appositiveArticles[s.toks[k-1].lower] {
+			// Modifiers between the article and the noun: "Mwananchi, a
+			// Swahili daily", "X, an independent news site".
+			if end, ok := s.appositiveKindAfterModifiers(k); ok {
+				s.appositiveName(end, true)
+			}
 			continue
 		}
 		if k >= 2 && strings.TrimSpace(s.text[s.toks[k-2].end:s.toks[k-1].start]) == "," {
-			s.appositiveName(k - 2)
+			s.appositiveName(k-2, false)
 		}
 		s.kindPhraseThenName(k)
 	}
@@ -66,8 +74,11 @@ func (s *entityScan) kindPhraseThenName(k int) {
 }
 
 // appositiveName reads the capitalized name that ends at token end, before
-// the comma of an appositive.
-func (s *entityScan) appositiveName(end int) {
+// the comma of an appositive. described says the appositive has
+// modifiers before its noun ("a Swahili daily"), which "However, the
+// union" has not: then one word opening a sentence is a name too, unless
+// it is a sentence adverb or the text writes it in small letters.
+func (s *entityScan) appositiveName(end int, described bool) {
 	if s.at[end] >= 0 || !isOrgWord(s.toks[end].key) || s.toks[end].possessive {
 		return
 	}
@@ -78,7 +89,9 @@ func (s *entityScan) appositiveName(end int) {
 	if from > 0 && s.joined(from-1) && startsUpper(s.toks[from-1].key) {
 		return // a longer capitalized run: no name read whole
 	}
-	if commonCapitals[s.toks[from].lower] || (s.startsSentence(from) && from == end) || s.locativeBefore(from) {
+	opener := s.startsSentence(from) && from == end &&
+		(!described || sentenceAdverbs[s.toks[from].lower] || commaAdverbs[s.toks[from].lower] || s.writtenSmall(s.toks[from].lower))
+	if commonCapitals[s.toks[from].lower] || opener || s.locativeBefore(from) {
 		return // one word opening a sentence may be anything ("However,"), and one after "in" a place
 	}
 	s.addAppositive(from, end+1)
@@ -101,3 +114,9 @@ func (s *entityScan) joinedLoose(j int) bool {
 	gap = strings.TrimRight(gap, "’'")
 	return len(gap) <= 2 && len(gap) < len(strings.TrimSpace(s.text[s.toks[j].end:s.toks[j+1].start])) && strings.ToLower(gap) == gap
 }
+
+// commaAdverbs open sentences before a comma, where an appositive's name
+// could stand ("Yesterday, a local daily reported"), besides
+// sentenceAdverbs. Lower case.
+var commaAdverbs = wordSet(`yesterday today tomorrow earlier later moreover furthermore separately
+	recently previously nevertheless finally first second`)

@@ -204,7 +204,7 @@ const maxKindNamedWords = 4
 func (s *entityScan) findKindNamed() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
-		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i)) || t.possessive || !s.joined(i) {
+		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i) || s.mediaKindAt(i)) || t.possessive || !s.joined(i) {
 			continue
 		}
 		from := i + 1

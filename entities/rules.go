@@ -70,6 +70,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findSections()
 	s.findOrgs()
 	s.findKindNamed()
+	s.findDomainNames()
 	s.findWentToPress()
 	s.findNamedBeforeKind()
 	s.findAcronymsFirst()

@@ -1,0 +1,24 @@
+package entities
+
+import "testing"
+
+// TestRecognizer_Find_mediaNames reads outlets named by one word that the
+// text explains (an appositive with modifiers, a media noun of two words
+// before the name) or writes as a web address in prose, and nothing where
+// the words mean something else. The sentences are invented.
+func TestRecognizer_Find_mediaNames(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"appositive with an adjective", "Kalemo, a Swahili daily, reported the arrest.", []string{"Kalemo"}},
+		{"appositive with two modifiers", "He wrote for Varta, an independent news site, until 2019.", []string{"Varta"}},
+		{"news site before the name", "He told the independent news site Tarlan that he was threatened.", []string{"Tarlan"}},
+		{"social network", "The social network Kvora removed the post.", []string{"Kvora"}},
+		{"TV channel", "The TV channel Ortam aired the interview.", []string{"Ortam"}},
+		{"web address as a name", "Ferlana.ru reported that he had been shot.", []string{"Ferlana.ru"}},
+		{"web address after a comma", "a website that covers Central Asia, Karavan.kg.", []string{"Karavan.kg"}},
+		{"a link is no name", "Read more at https://Ferlana.ru/news/1 today.", nil},
+		{"an e-mail address is no name", "Write to Info@Ferlana.ru for details.", nil},
+		{"a site without a media word", "The site Marvo was bombed.", nil},
+		{"an appositive that is a role", "Ana Ruiz, a Swahili daily's editor, spoke.", []string{}},
+		{"a network of people", "He joined the network of activists in Tarlan.", nil},
+	})
+}
