@@ -30,6 +30,9 @@ func (s *entityScan) findKindAppositives() {
 			!s.joined(k-1) || (k+1 < len(s.toks) && introduces(s.toks[k+1].lower)) {
 			continue
 		}
+		if s.articleBefore(k) {
+			s.kindThenName(k)
+		}
 		if !appositiveArticles[s.toks[k-1].lower] {
 			// Modifiers between the article and the noun: "Mwananchi, a
 			// Swahili daily", "X, an independent news site".
@@ -43,6 +46,54 @@ func (s *entityScan) findKindAppositives() {
 		}
 		s.kindPhraseThenName(k)
 	}
+}
+
+// articleBefore reports whether the noun at token k opens with an article
+// in small letters, modifiers allowed between them: "a pan-regional
+// Uzbek-language newspaper".
+func (s *entityScan) articleBefore(k int) bool {
+	for a := k - 1; a >= 0 && k-a-1 <= maxAppositiveModifiers; a-- {
+		t := s.toks[a]
+		if appositiveArticles[t.lower] && t.key == t.lower {
+			return true
+		}
+		if !s.joined(a) || t.possessive || IsTitle(t.key) {
+			return false
+		}
+	}
+	return false
+}
+
+// relativesAfterName open the clause that goes on after an appositive name
+// ("a newspaper, Siyosat, which …"). Lower case.
+var relativesAfterName = wordSet(`which that qui que`)
+
+// kindThenName reads "<article> <kind noun>, Name, which …": the name set
+// off by commas right after the noun is the organization it describes
+// ("a pan-regional newspaper, Siyosat, which translates …"). The clause
+// after it must go on with a relative pronoun, a bracket or the
+// sentence's end: "told the newspaper, Smith said" names no newspaper.
+func (s *entityScan) kindThenName(k int) {
+	from := k + 1
+	if from >= len(s.toks) || strings.TrimSpace(s.text[s.toks[k].end:s.toks[from].start]) != "," {
+		return
+	}
+	to := from
+	for to < len(s.toks) && to-from < maxAppositiveNameWords && isOrgWord(s.toks[to].key) && s.at[to] < 0 && (to == from || s.joined(to-1)) {
+		to++
+	}
+	if to == from || commonCapitals[s.toks[from].lower] || s.toks[to-1].possessive {
+		return
+	}
+	after := strings.TrimLeft(s.text[s.toks[to-1].end:], " ")
+	switch {
+	case strings.HasPrefix(after, "(") || strings.HasPrefix(after, ".") && (to == len(s.toks) || !s.joined(to-1)):
+	case strings.HasPrefix(after, ",") && to < len(s.toks) && relativesAfterName[s.toks[to].lower] &&
+		strings.TrimSpace(s.text[s.toks[to-1].end:s.toks[to].start]) == ",":
+	default:
+		return
+	}
+	s.addAppositive(from, to)
 }
 
 // kindPhraseThenName reads "<kind noun> <small words>, <article> Name":

@@ -25,8 +25,10 @@ func (s *entityScan) mediaKindAt(i int) bool {
 }
 
 // maxAppositiveModifiers bounds the words between an appositive's article
-// and its noun: "a Swahili-language daily", "an independent news site".
-const maxAppositiveModifiers = 3
+// and its noun: "a Swahili daily", "an independent news site", "a
+// pan-regional Uzbek-language newspaper" (the tokens split "pan-regional"
+// in two).
+const maxAppositiveModifiers = 5
 
 // appositiveKindAfterModifiers reports whether the noun at token k, a
 // kind of organization, opens with an article and modifiers after a comma

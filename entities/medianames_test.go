@@ -19,6 +19,12 @@ func TestRecognizer_Find_mediaNames(t *testing.T) {
 		{"an e-mail address is no name", "Write to Info@Ferlana.ru for details.", nil},
 		{"a site without a media word", "The site Marvo was bombed.", nil},
 		{"an appositive that is a role", "Ana Ruiz, a Swahili daily's editor, spoke.", []string{}},
+		{"acronym before TV", "The report was aired on KOLA TV in December.", []string{"KOLA TV"}},
+		{"acronym before FM", "She told ZRB FM that she would appeal.", []string{"ZRB FM"}},
+		{"shouted heading", "WATCH LIVE TV now.", nil},
+		{"name after the noun and a comma", "He started a pan-regional Uzbek-language newspaper, Tarlan, which means the flame.", []string{"Tarlan"}},
+		{"name after the noun and a comma, sentence end", "She now edits a weekly, Varta.", []string{"Varta"}},
+		{"a person after the noun", "He told the newspaper, Smith said.", nil},
 		{"a network of people", "He joined the network of activists in Tarlan.", nil},
 	})
 }

@@ -64,6 +64,9 @@ func (s *entityScan) findOrgs() {
 			continue
 		}
 		from := s.orgRunStart(h)
+		if from == h && written && s.acronymBeforeHead(h) {
+			from = h - 1 // "SAMAA TV", "GEO TV"
+		}
 		to := s.orgRunEnd(h + 1)
 		// A country right after the name is part of it: "Press Council
 		// Nepal".
@@ -90,6 +93,24 @@ func (s *entityScan) findOrgs() {
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		h = to - 1
 	}
+}
+
+// acronymBeforeHead reports whether the word before the broadcaster's or
+// company's written head at token h is an acronym that names it: a word
+// in capitals of two to eight letters, not a generic one, joined to the
+// head and not itself after another word in capitals (a shouted heading,
+// "WATCH LIVE TV"). Broadcasters are often named so: "SAMAA TV", "NTV
+// Radio". A general pattern, not a list of names.
+func (s *entityScan) acronymBeforeHead(h int) bool {
+	j := h - 1
+	if j < 0 || s.at[j] >= 0 || !s.joined(j) {
+		return false
+	}
+	w := s.toks[j].key
+	if n := utf8.RuneCountInString(w); n < 2 || n > 8 || !isCapitalsWord(w) || !isLetters(w) || genericAcronyms[s.toks[j].lower] != 0 {
+		return false
+	}
+	return j == 0 || !s.joined(j-1) || !isCapitalsWord(s.toks[j-1].key)
 }
 
 // streetWords end a street's name, before a city quarter's letters

@@ -95,6 +95,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findForNamed()
 	s.findKindAppositives()
 	s.findKindExamples()
+	s.findOtherExamples()
 	s.findSalutations()
 	s.findOrgLists()
 	// Again, for the organizations the tagger added: the first pass saw
