@@ -1,6 +1,9 @@
 package entities
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // News outlets are often named by one word the text explains with a noun
 // for what they are, or by their web address. General patterns of news
@@ -84,4 +87,120 @@ func (s *entityScan) findDomainNames() {
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: t.start, end: tld.end}, i, i+2)
 		i++
 	}
+}
+
+// openingQuotes and closingQuotes set off a publication's or a body's
+// name that a text quotes after the noun for its kind: "the newspaper
+// “Mwananchi”", "two newspapers, “Mwananchi” and “The Citizen.”", "le
+// journal « Le Pays »".
+const (
+	openingQuotes = "“\"«‘"
+	closingQuotes = "”\"»’"
+)
+
+// quoteSpaces are the spaces French sets inside « and »: plain, no-break
+// and narrow no-break.
+const quoteSpaces = " \u00a0\u202f"
+
+// maxQuotedNameWords bounds a quoted name.
+const maxQuotedNameWords = 5
+
+// findQuotedKindNames reads the names a text quotes right after a noun
+// for a kind of organization (a comma or colon allowed between them), and
+// after a plural noun every quoted name of the list that follows: the
+// noun is the evidence, and the quotation marks say where each name
+// begins and ends. Only a name that opens with a capital, holds no person
+// a rule read, and ends at its closing mark is taken. A general pattern of
+// how prose names publications, not a list of names.
+func (s *entityScan) findQuotedKindNames() {
+	for i, t := range s.toks {
+		plural := kindPlurals[t.lower]
+		if t.key != t.lower || t.possessive || !(plural || isOrgHead(t.lower, orgKindNoun) || kindsAfter[t.lower] || s.mediaKindAt(i)) {
+			continue
+		}
+		at := t.end
+		for n := 0; n < maxKindExamples; n++ {
+			j, end, ok := s.quotedNameAt(at, n == 0)
+			if !ok {
+				break
+			}
+			if !s.holdsOtherName(j, end) && s.at[j] < 0 {
+				name := collapseSpace(s.text[s.toks[j].start:s.toks[end-1].end])
+				s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[j].start, end: s.toks[end-1].end}, j, end)
+			}
+			if !plural {
+				break
+			}
+			at = s.toks[end-1].end
+		}
+	}
+}
+
+// quotedNameAt reads a quoted name after byte offset at: first after the
+// kind noun (spaces, and a comma or colon), later after the name before it
+// (its closing mark, then a comma or a conjunction). It returns the name's
+// tokens [j, end).
+func (s *entityScan) quotedNameAt(at int, first bool) (j, end int, ok bool) {
+	rest := s.text[at:]
+	gap := len(rest) - len(strings.TrimLeft(rest, " "))
+	if !first {
+		// The previous name's closing mark (and a full stop inside it).
+		trimmed := strings.TrimLeft(rest, ".,"+quoteSpaces)
+		r, n := firstRune(trimmed)
+		if !strings.ContainsRune(closingQuotes, r) {
+			return 0, 0, false
+		}
+		trimmed = trimmed[n:]
+		sep := strings.TrimLeft(trimmed, " ")
+		for _, conj := range []string{",", "and", "et", "y", "e", "or", "ou", "o"} {
+			if after, ok := strings.CutPrefix(sep, conj); ok && (conj == "," || strings.HasPrefix(after, " ")) {
+				sep = strings.TrimLeft(after, " ")
+				if conj == "," {
+					if a, ok := strings.CutPrefix(sep, "and "); ok {
+						sep = a
+					}
+				}
+				break
+			}
+		}
+		if sep == strings.TrimLeft(trimmed, " ") {
+			return 0, 0, false // no separator: the list ended
+		}
+		at += len(rest) - len(sep)
+	} else {
+		sep := strings.TrimLeft(rest[gap:], ",:")
+		sep = strings.TrimLeft(sep, " ")
+		if len(rest)-len(sep) > 3 {
+			return 0, 0, false
+		}
+		at += len(rest) - len(sep)
+	}
+	r, n := firstRune(s.text[at:])
+	if !strings.ContainsRune(openingQuotes, r) {
+		return 0, 0, false
+	}
+	start := at + n
+	start += len(s.text[start:]) - len(strings.TrimLeft(s.text[start:], quoteSpaces)) // "« Le Phare »"
+	j, _ = s.tokensIn(start, len(s.text))
+	if j >= len(s.toks) || s.toks[j].start != start || !startsUpper(s.toks[j].key) {
+		return 0, 0, false
+	}
+	for end = j + 1; end-j <= maxQuotedNameWords; end++ {
+		after := strings.TrimLeft(s.text[s.toks[end-1].end:], ".,"+quoteSpaces)
+		if r, _ := firstRune(after); strings.ContainsRune(closingQuotes, r) && r != '’' || r == '’' && !strings.HasPrefix(after, "’s") {
+			return j, end, true
+		}
+		if end >= len(s.toks) || !s.joined(end-1) || !(startsUpper(s.toks[end].key) || orgConnectors[s.toks[end].lower] || orgArticles[s.toks[end].lower]) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// firstRune returns the first rune of s and its length; 0 for none.
+func firstRune(s string) (rune, int) {
+	if s == "" {
+		return 0, 0
+	}
+	return utf8.DecodeRuneInString(s)
 }

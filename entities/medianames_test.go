@@ -25,6 +25,11 @@ func TestRecognizer_Find_mediaNames(t *testing.T) {
 		{"name after the noun and a comma", "He started a pan-regional Uzbek-language newspaper, Tarlan, which means the flame.", []string{"Tarlan"}},
 		{"name after the noun and a comma, sentence end", "She now edits a weekly, Varta.", []string{"Varta"}},
 		{"a person after the noun", "He told the newspaper, Smith said.", nil},
+		{"quoted after the noun", "She worked for the newspaper “Kalemo” for ten years.", []string{"Kalemo"}},
+		{"quoted list after a plural", "He had been writing for two newspapers, “Kalemo” and “The Harbour.” His latest work.", []string{"Kalemo", "The Harbour"}},
+		{"French quotes", "Il écrit pour le journal « Le Phare » depuis 2010.", []string{"Le Phare"}},
+		{"quoted words that are no name", "the newspaper “said nothing” about it", nil},
+		{"a quoted sentence", "the newspaper wrote: “Kalemo is closed today,” he said.", nil},
 		{"a network of people", "He joined the network of activists in Tarlan.", nil},
 	})
 }

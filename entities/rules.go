@@ -71,6 +71,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findOrgs()
 	s.findKindNamed()
 	s.findDomainNames()
+	s.findQuotedKindNames()
 	s.findWentToPress()
 	s.findNamedBeforeKind()
 	s.findAcronymsFirst()
