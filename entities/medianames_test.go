@@ -30,6 +30,9 @@ func TestRecognizer_Find_mediaNames(t *testing.T) {
 		{"French quotes", "Il écrit pour le journal « Le Phare » depuis 2010.", []string{"Le Phare"}},
 		{"quoted words that are no name", "the newspaper “said nothing” about it", nil},
 		{"a quoted sentence", "the newspaper wrote: “Kalemo is closed today,” he said.", nil},
+		{"The in a newspaper's name", "At the time. The Harbour Post reported that he was held.", []string{"The Harbour Post"}},
+		{"the in small letters", "It was reported in the Harbour Post on Monday.", []string{"Harbour Post"}},
+		{"The before another name", "The Harbour Workers Union said so.", []string{"Harbour Workers Union"}},
 		{"a network of people", "He joined the network of activists in Tarlan.", nil},
 	})
 }

@@ -89,10 +89,21 @@ func (s *entityScan) findOrgs() {
 		if (t.key == "Media" || t.key == "Radio") && s.commonWords(from, h+1) {
 			continue // "Social Media", where the text writes "social media"
 		}
+		if s.theNewspaper(from, h) {
+			from-- // "The Washington Post reported"
+		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		h = to - 1
 	}
+}
+
+// theNewspaper reports whether the newspaper's name that runs from token
+// from to its head at h is written with a capitalised "The" before it,
+// which newspapers take into their names ("The Washington Post", "The
+// Manila Times"); "the New York Times" in small letters keeps it out.
+func (s *entityScan) theNewspaper(from, h int) bool {
+	return newspaperHeads[s.toks[h].lower] && from > 0 && s.toks[from-1].key == "The" && s.joined(from-1) && s.at[from-1] < 0
 }
 
 // acronymBeforeHead reports whether the word before the broadcaster's or

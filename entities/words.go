@@ -55,8 +55,7 @@ var orgWords = markWords(
 	// "Manila Courier", "China Daily", "Harbour Inquirer", "Wall Street
 	// Journal". Words that are also common adjectives or nouns of names
 	// ("Star", "Sun", "Standard", "Independent", "Mirror") are left out.
-	group[orgWord]{orgRuleHead, `chronicle courier daily dispatch examiner gazette herald inquirer journal post
-		telegraph times tribune`},
+	group[orgWord]{orgRuleHead, newspaperHeadWords},
 	// Companies' names, and bodies' that the lists above lack: "Palantir
 	// Technologies", "Midad Energy", "Korean Confederation of Trade Unions".
 	group[orgWord]{orgRuleHead, `
@@ -95,6 +94,13 @@ var orgWords = markWords(
 	group[orgWord]{orgKindNoun, `
 		automaker carmaker conglomerate giant insurer multinational platform retailer`},
 )
+
+// newspaperHeadWords end newspapers' names (see orgWords); newspaperHeads
+// holds them for theNewspaper.
+const newspaperHeadWords = `chronicle courier daily dispatch examiner gazette herald inquirer journal post
+	telegraph times tribune`
+
+var newspaperHeads = wordSet(newspaperHeadWords)
 
 // writtenHeads end organizations' names as written here, in capitals or
 // mixed case, and are matched so: the endings of broadcasters' and news
