@@ -99,11 +99,13 @@ func (s *entityScan) findOrgs() {
 }
 
 // theNewspaper reports whether the newspaper's name that runs from token
-// from to its head at h is written with a capitalised "The" before it,
-// which newspapers take into their names ("The Washington Post", "The
-// Manila Times"); "the New York Times" in small letters keeps it out.
+// from to its head at h is written with a capitalised "The" before it
+// inside a sentence, which newspapers take into their names ("reported by
+// The Washington Post"); "the New York Times" in small letters keeps it
+// out, and so does a sentence's first word, capitalised either way.
 func (s *entityScan) theNewspaper(from, h int) bool {
-	return newspaperHeads[s.toks[h].lower] && from > 0 && s.toks[from-1].key == "The" && s.joined(from-1) && s.at[from-1] < 0
+	return newspaperHeads[s.toks[h].lower] && from > 0 && s.toks[from-1].key == "The" && s.joined(from-1) &&
+		s.at[from-1] < 0 && !s.startsSentence(from-1)
 }
 
 // acronymBeforeHead reports whether the word before the broadcaster's or

@@ -68,6 +68,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.runTagger(tagger)
 	s.findSignatories()
 	s.findSections()
+	s.findAdjectiveGovernments()
 	s.findOrgs()
 	s.findKindNamed()
 	s.findDomainNames()

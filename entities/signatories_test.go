@@ -74,7 +74,8 @@ func TestRecognizer_Find_signatories(t *testing.T) {
 // Government of Turkey, for countries the gazetteer gives no government of
 // their own, whichever English ending makes the adjective; "el Gobierno de
 // México" is the Government of Mexico, and a region's government keeps its
-// own name. The sentences are invented.
+// own name; "el gobierno venezolano", "le gouvernement malien" are the
+// country's government too. The sentences are invented.
 func TestRecognizer_Find_demonymGovernments(t *testing.T) {
 	runOrgCases(t, rulesRecognizer(t), []orgCase{
 		{"-ish", "The Turkish government banned the march.", []string{"Government of Turkey"}},
@@ -91,6 +92,12 @@ func TestRecognizer_Find_demonymGovernments(t *testing.T) {
 		{"French", "Le Gouvernement du Mali a refusé.", []string{"Government of Mali"}},
 		{"Portuguese", "O Governo do Brasil anunciou o plano.", []string{"Government of Brazil"}},
 		{"not a country", "El Gobierno de Oaxaca anunció el plan.", []string{"Gobierno de Oaxaca"}},
+		{"Spanish adjective, made", "Las protestas contra el gobierno colombiano crecieron.", []string{"Government of Colombia"}},
+		{"Spanish adjective, listed", "Las protestas contra el gobierno venezolano crecieron.", []string{"Government of Venezuela"}},
+		{"French adjective", "Le gouvernement malien a démenti.", []string{"Government of Mali"}},
+		{"French adjective, -ais", "Le gouvernement libanais a démissionné.", []string{"Government of Lebanon"}},
+		{"Portuguese adjective", "O governo angolano negou.", []string{"Government of Angola"}},
+		{"no country", "El gobierno federal y el gobierno interino negaron.", nil},
 	})
 }
 
