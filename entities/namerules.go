@@ -64,8 +64,8 @@ func (s *entityScan) findOrgs() {
 			continue
 		}
 		from := s.orgRunStart(h)
-		if from == h && written && s.acronymBeforeHead(h) {
-			from = h - 1 // "SAMAA TV", "GEO TV"
+		if s.acronymBeforeHead(from) && (from < h || written) {
+			from-- // "SAMAA TV", "PEN American Center", "III Republic Platform"
 		}
 		to := s.orgRunEnd(h + 1)
 		// A country right after the name is part of it: "Press Council
@@ -108,12 +108,15 @@ func (s *entityScan) theNewspaper(from, h int) bool {
 		s.at[from-1] < 0 && !s.startsSentence(from-1)
 }
 
-// acronymBeforeHead reports whether the word before the broadcaster's or
-// company's written head at token h is an acronym that names it: a word
-// in capitals of two to eight letters, not a generic one, joined to the
-// head and not itself after another word in capitals (a shouted heading,
-// "WATCH LIVE TV"). Broadcasters are often named so: "SAMAA TV", "NTV
-// Radio". A general pattern, not a list of names.
+// acronymBeforeHead reports whether the word before token h, where an
+// organization's name starts, is an acronym or a Roman numeral that opens
+// the name: a word in capitals of two to eight letters, not a generic one
+// ("NGO Forum"), joined to the name and not itself after another word in
+// capitals (a shouted heading, "WATCH LIVE TV"). Broadcasters and bodies
+// are often named so: "SAMAA TV", "PEN American Center", "III Republic
+// Platform". findOrgs takes one before a single word only where that word
+// is a broadcaster's or company's written head. A general pattern, not a
+// list of names.
 func (s *entityScan) acronymBeforeHead(h int) bool {
 	j := h - 1
 	if j < 0 || s.at[j] >= 0 || !s.joined(j) {
@@ -649,7 +652,9 @@ func (s *entityScan) orgRunEnd(to int) int {
 
 // capitalizedRun returns the end of a run of capitalized words and place or
 // organization mentions starting at token i, joined by "and" where a
-// capitalized word follows ("Justice and Human Rights").
+// capitalized word follows ("Justice and Human Rights") and no place
+// precedes it: a name that reaches "of <Place>" ends there, and "and"
+// starts the next one.
 func (s *entityScan) capitalizedRun(i int) int {
 	j := i
 	for j < len(s.toks) {
@@ -666,7 +671,8 @@ func (s *entityScan) capitalizedRun(i int) int {
 			continue
 		}
 		w := s.toks[j].key
-		if (w == "and" || w == "et" || w == "y" || w == "e") && j > i && j+1 < len(s.toks) && s.joined(j) && isOrgWord(s.toks[j+1].key) {
+		if (w == "and" || w == "et" || w == "y" || w == "e") && j > i && j+1 < len(s.toks) && s.joined(j) && isOrgWord(s.toks[j+1].key) &&
+			!s.isPlaceAt(j-1) { // "the Islamic Movement of Uzbekistan and Hizb ut-Tahrir" are two
 			j++
 			continue
 		}

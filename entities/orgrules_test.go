@@ -196,3 +196,15 @@ func TestRecognizer_Find_writtenHeads(t *testing.T) {
 		{"an organization's word after a title goes on with the name", "The Harbour Union General Council met.", []string{"Harbour Union General Council"}},
 	})
 }
+
+// TestRecognizer_Find_runBoundaries: an unknown acronym or a Roman
+// numeral opens the name it stands before, and "and" after "of <Place>"
+// starts a second name. The sentences are invented.
+func TestRecognizer_Find_runBoundaries(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"acronym before a name", "The report by KEN Writers Center was published.", []string{"KEN Writers Center"}},
+		{"Roman numeral before a name", "Members of the IV Republic Platform were detained.", []string{"IV Republic Platform"}},
+		{"and after a place", "members of the Islamic Movement of Uzbekistan and Hizb ut-Tahrir", []string{"Islamic Movement of Uzbekistan"}},
+		{"and inside a name", "the Committee on Justice and Human Rights met", []string{"Committee on Justice and Human Rights"}},
+	})
+}
