@@ -118,6 +118,9 @@ func (s *entityScan) findQuotedKindNames() {
 		if t.key != t.lower || t.possessive || !(plural || isOrgHead(t.lower, orgKindNoun) || kindsAfter[t.lower] || s.mediaKindAt(i)) {
 			continue
 		}
+		if !strings.ContainsAny(s.text[t.end:min(t.end+8, len(s.text))], openingQuotes) {
+			continue // the cheap test first: most kind nouns have no quotation mark after them
+		}
 		at := t.end
 		for n := 0; n < maxKindExamples; n++ {
 			j, end, ok := s.quotedNameAt(at, n == 0)

@@ -208,3 +208,23 @@ func TestRecognizer_Find_runBoundaries(t *testing.T) {
 		{"and inside a name", "the Committee on Justice and Human Rights met", []string{"Committee on Justice and Human Rights"}},
 	})
 }
+
+// TestRecognizer_Find_taggedOffices: a name the tagger reads as an
+// organization that opens with an office and "of" is the post, not a
+// body; a body's name with "of" stays. The sentences are invented.
+func TestRecognizer_Find_taggedOffices(t *testing.T) {
+	r := taggerRecognizer(t)
+	for _, c := range []struct {
+		text string
+		not  string
+	}{
+		{"Three senators have taken the Inspector-General of Police, Ana Ruiz, to court.", "Inspector-General of Police"},
+		{"The Commissioner of Police said nothing about the arrests on Monday.", "Commissioner of Police"},
+	} {
+		for _, got := range r.Find(c.text).Canonical(Org) {
+			if got == c.not {
+				t.Errorf("Find(%q): the office %q read as an organization", c.text, got)
+			}
+		}
+	}
+}
