@@ -327,6 +327,9 @@ func (s *entityScan) findLeadOrg(h int) int {
 	if adjectives > 0 {
 		to = s.romanceTail(to) // "Direction générale des finances publiques"
 	}
+	if to < len(s.toks) && s.joined(to-1) && writtenHeads[s.toks[to].key] && isCapitalsWord(s.toks[to].key) {
+		to++ // a company's legal form ends its name: "Agence générale SARL"
+	}
 	if (s.capitalizedWords(h, to) < 2 && adjectives == 0) || s.insideDocumentName(h) {
 		return h
 	}

@@ -17,6 +17,7 @@ func TestRecognizer_Find_romanceTails(t *testing.T) {
 		{"determiner stops", "Le Conseil constitutionnel de son côté a validé la loi.", []string{"Conseil constitutionnel"}},
 		{"time noun stops", "La Cour suprême du mois dernier a jugé.", []string{"Cour suprême"}},
 		{"ministry adjective", "Un employé du ministère de la Santé publique malgache a parlé.", []string{"ministère de la Santé publique"}},
+		{"legal form after the name", "Le marché a été attribué à l’Agence générale SARL sans appel d’offres.", []string{"Agence générale SARL"}},
 		{"English head, no adjective", "The Commission of inquiry met on Monday.", nil},
 		{"English head, English order", "The Direction of the project changed.", nil},
 	})

@@ -112,7 +112,7 @@ var newspaperHeads = wordSet(newspaperHeadWords)
 // would make "the media said" a body's words, and "sa" is French for
 // "her". "News" is left out: "Breaking News" is no outlet.
 var writtenHeads = wordSet(`TV FM Media Radio
-	AG SA S.A. NV N.V. SE SpA LLC LLP PLC BV B.V. GmbH S.A.S. SAS SRL S.R.L. Ltda Oyj ASA`)
+	AG SA S.A. NV N.V. SE SpA LLC LLP PLC BV B.V. GmbH S.A.S. SAS SRL S.R.L. Ltda Oyj ASA SARL S.A.R.L.`)
 
 // placeSuffixes are the writtenHeads that are also abbreviations written
 // after a place or a street: a state ("Reno NV", "Adelaide SA"), a city's
