@@ -241,10 +241,13 @@ const maxKindNamedWords = 4
 func (s *entityScan) findKindNamed() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
-		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i) || s.mediaKindAt(i)) || t.possessive || !s.joined(i) {
+		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i) || s.mediaKindAt(i)) || t.possessive {
 			continue
 		}
-		from := i + 1
+		from := s.kindModifiersEnd(i + 1) // "el canal colombiano de noticias NTN24"
+		if from == i+1 && !s.joined(i) {
+			continue
+		}
 		if startsUpper(s.toks[from].key) && commonCapitals[s.toks[from].lower] && from+1 < len(s.toks) && s.joined(from) {
 			from++ // "the newspaper The Nation"
 		}

@@ -22,3 +22,18 @@ func TestRecognizer_Find_romanceTails(t *testing.T) {
 		{"English head, English order", "The Direction of the project changed.", nil},
 	})
 }
+
+// TestRecognizer_Find_kindModifiers reads the name after a Romance noun
+// for an outlet or a company and the adjectives in small letters after
+// it, and nothing where no capitalised name follows them. The sentences
+// are invented.
+func TestRecognizer_Find_kindModifiers(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"nationality and de noticias", "El canal colombiano de noticias KTN24 fue sacado del aire.", []string{"KTN24"}},
+		{"feminine nationality", "La empresa colombiana Kestrel Energía firmó el contrato.", []string{"Kestrel Energía"}},
+		{"adjective", "Lo publicó el periódico digital El Faro ayer.", []string{"El Faro"}},
+		{"French, d’information", "La chaîne d’information Kanal Sept a diffusé la vidéo.", []string{"Kanal Sept"}},
+		{"French nationality", "Le quotidien algérien Al Khabar a publié la lettre.", []string{"Al Khabar"}},
+		{"no name after", "El diario oficial de la federación lo publicó.", nil},
+	})
+}

@@ -93,6 +93,10 @@ var orgWords = markWords(
 	// person.
 	group[orgWord]{orgKindNoun, `
 		automaker carmaker conglomerate giant insurer multinational platform retailer`},
+	// Broadcasters and weeklies in French, Spanish and Portuguese ("el
+	// canal … NTN24", "la chaîne d’information …", "la cadena Univision",
+	// "el semanario Proceso").
+	group[orgWord]{orgKindNoun, `canal chaîne cadena televisora semanario`},
 )
 
 // newspaperHeadWords end newspapers' names (see orgWords); newspaperHeads

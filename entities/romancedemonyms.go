@@ -155,3 +155,68 @@ func (s *entityScan) findAdjectiveGovernments() {
 		i++
 	}
 }
+
+// maxKindModifiers bounds the words in small letters between a noun for a
+// kind of organization and the name after it.
+const maxKindModifiers = 3
+
+// kindModifiers are the adjectives French, Spanish and Portuguese put
+// after a noun for an outlet or a company, before its name, besides
+// nationalities and the adjectives tailAdjectiveEnds reads: "el periódico
+// digital El Faro", "la empresa estatal Petrobras". Lower case.
+var kindModifiers = wordSet(`digital estatal local regional independiente indépendant independente
+	oficial officiel público pública privado privada privé privée nacional internacional
+	international`)
+
+// newsWords follow "de" or "d’" in a Romance outlet's description ("canal
+// de noticias", "chaîne d’information"). Lower case.
+var newsWords = wordSet(`noticias notícias información informação information informations`)
+
+// kindModifiersEnd returns the token after the modifiers in small letters
+// that start at token j, after a noun for a kind of organization at j-1:
+// a nationality ("colombiano", "algérienne", "española"), an adjective
+// ("digital", "estatal"), and "de noticias" or "d’information". It
+// returns j when none stands there.
+func (s *entityScan) kindModifiersEnd(j int) int {
+	k := j
+	for k < len(s.toks) && k-j < maxKindModifiers && (s.joined(k-1) || k == j && s.joinedLoose(k-1)) {
+		w := s.toks[k].key
+		if w != s.toks[k].lower {
+			break
+		}
+		if (w == "de" || w == "da") && k+1 < len(s.toks) && newsWords[s.toks[k+1].key] && s.joined(k) {
+			k += 2
+			continue
+		}
+		if newsWords[w] && strings.HasSuffix(strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]), "’") {
+			k++ // "d’information": the tokens leave the elided "d’" out
+			continue
+		}
+		if !kindModifiers[w] && !s.romanceNationality(w) {
+			break
+		}
+		k++
+	}
+	if k == j || k >= len(s.toks) || !s.joined(k-1) || !startsUpper(s.toks[k].key) {
+		return j
+	}
+	return k
+}
+
+// romanceNationality reports whether w, in small letters, is a French,
+// Spanish or Portuguese adjective of nationality, masculine or feminine:
+// "colombiano", "colombiana", "algérien", "algérienne".
+func (s *entityScan) romanceNationality(w string) bool {
+	w = romanceAccents.Replace(w)
+	if _, ok := s.g.romanceDemonymOf[w]; ok {
+		return true
+	}
+	for _, f := range []struct{ fem, masc string }{{"a", "o"}, {"enne", "en"}, {"aise", "ais"}, {"aine", "ain"}, {"ola", "ol"}, {"esa", "es"}} {
+		if stem, ok := strings.CutSuffix(w, f.fem); ok {
+			if _, ok := s.g.romanceDemonymOf[stem+f.masc]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
