@@ -86,13 +86,7 @@ var khmerCourts = []string{"សាលាដំបូង", "តុលាការ
 // is left alone: Khmer writes no spaces between words, so where an unknown
 // name ends cannot be told.
 func (s *entityScan) matchKhmerBodies(k zeroWidthFree) (taken [][2]int) {
-	add := func(name string, start, end int) {
-		start, end = k.orig[start], k.orig[end]
-		taken = append(taken, [2]int{start, end})
-		first, last := s.tokensIn(start, end)
-		s.add(mention{name: name, kind: kindOrg, start: start, end: end}, first, last)
-	}
-	for _, kind := range []string{khmerMinistry, khmerDepartment} {
+	for _, kind := range khmerKindWords {
 		for from := 0; ; {
 			i := strings.Index(k.plain[from:], kind)
 			if i < 0 {
@@ -100,39 +94,48 @@ func (s *entityScan) matchKhmerBodies(k zeroWidthFree) (taken [][2]int) {
 			}
 			start := from + i
 			from = start + len(kind)
-			p, end, ok := portfolioAt(k.plain, from)
-			if !ok {
-				continue
-			}
-			if kind == khmerMinistry {
-				if _, country := s.khmerPlaceAt(k.plain, end, true); country {
-					continue
-				}
-				add(s.ministryName(p), start, end)
-				continue
-			}
-			if place, pend, ok := s.khmerProvinceAt(k.plain, end); ok {
-				add(place+" Provincial Department of "+p.english, start, pend)
-			}
-		}
-	}
-	for _, court := range khmerCourts {
-		for from := 0; ; {
-			i := strings.Index(k.plain[from:], court)
-			if i < 0 {
-				break
-			}
-			start := from + i
-			from = start + len(court)
 			if overlaps(taken, k.orig[start], k.orig[from]) {
 				continue
 			}
-			if place, end, ok := s.khmerProvinceAt(k.plain, from); ok {
-				add(place+" Provincial Court", start, end)
+			name, end, ok := s.khmerBodyAfter(kind, k.plain, from)
+			if !ok {
+				continue
 			}
+			start, end = k.orig[start], k.orig[end]
+			taken = append(taken, [2]int{start, end})
+			first, last := s.tokensIn(start, end)
+			s.add(mention{name: name, kind: kindOrg, start: start, end: end}, first, last)
 		}
 	}
 	return taken
+}
+
+// khmerKindWords are the kind words matchKhmerBodies reads, the ministry
+// and its departments before the courts.
+var khmerKindWords = append([]string{khmerMinistry, khmerDepartment}, khmerCourts...)
+
+// khmerBodyAfter reads what follows the kind word at offset at of text:
+// a ministry's portfolio (no other country's name after it), a
+// department's portfolio and province, or a court's province. It returns
+// the body's name and where it ends.
+func (s *entityScan) khmerBodyAfter(kind, text string, at int) (string, int, bool) {
+	switch kind {
+	case khmerMinistry, khmerDepartment:
+		p, end, ok := portfolioAt(text, at)
+		if !ok {
+			return "", 0, false
+		}
+		if kind == khmerMinistry {
+			if _, country := s.khmerPlaceAt(text, end, true); country {
+				return "", 0, false
+			}
+			return s.ministryName(p), end, true
+		}
+		place, end, ok := s.khmerProvinceAt(text, end)
+		return place + " Provincial Department of " + p.english, end, ok
+	}
+	place, end, ok := s.khmerProvinceAt(text, at)
+	return place + " Provincial Court", end, ok
 }
 
 // ministryName is the name of the ministry of portfolio p: the
