@@ -47,6 +47,12 @@ func (s *entityScan) findKindExamples() {
 			for j < len(s.toks) && appositiveArticles[s.toks[j].key] && s.joined(j) {
 				j++ // "como a Via Nova", "such as the Vale Post"
 			}
+			if n > 0 && !last && j+1 < len(s.toks) && !startsUpper(s.toks[j].key) && s.exampleSeparated(j) && startsUpper(s.toks[j+1].key) {
+				// "Quizomba, enegrecer, Juventude do PT": one item in
+				// small letters (a collective that styles its name so)
+				// is passed over, not taken for the list's end.
+				j++
+			}
 			to := s.exampleEnd(j)
 			if to == j {
 				break

@@ -15,3 +15,14 @@ func TestRecognizer_Find_otherExamples(t *testing.T) {
 		{"no kind noun", "Kestrel Online, Vale Beacon and other things happened.", nil},
 	})
 }
+
+// TestRecognizer_Find_examplesPastSmallItem: one item in small letters in a
+// list of examples is passed over, and the items after it are read. The
+// sentence is invented.
+func TestRecognizer_Find_examplesPastSmallItem(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"small item", "movimentos sociais como a Via Nova, Quilombo Sul, avante, Marcha Livre de Mulheres, grupos de cultura, entre outros",
+			[]string{"Via Nova", "Quilombo Sul", "Marcha Livre de Mulheres"}},
+		{"two small items end it", "organizations such as Kestrel Aid, avante, adelante, Vale Rights.", []string{"Kestrel Aid"}},
+	})
+}
