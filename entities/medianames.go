@@ -10,21 +10,34 @@ import (
 // prose, each with a table test of invented sentences in
 // medianames_test.go.
 
-// mediaKinds follow a word such as "news" or "social" to say what an
-// outlet is ("the news site Siyosat", "the social network VKontakte",
-// "the TV channel Rustavi 2"). Alone they name too much ("the site of the
-// attack", "the network of activists"), so mediaKindAt needs the modifier.
-var mediaKinds = wordSet(`site website portal network channel station agency outlet service`)
+// isMediaKind reports whether w follows a word such as "news" or
+// "social" to say what an outlet is ("the news site Siyosat", "the social
+// network VKontakte", "the TV channel Rustavi 2"). Alone these words name
+// too much ("the site of the attack", "the network of activists"), so
+// mediaKindAt needs the modifier. A switch, not a map: every word is
+// asked.
+func isMediaKind(w string) bool {
+	switch w {
+	case "site", "website", "portal", "network", "channel", "station", "agency", "outlet", "service":
+		return true
+	}
+	return false
+}
 
-// mediaModifiers make a word of mediaKinds an outlet's. Keys are lower
-// case.
-var mediaModifiers = wordSet(`news social tv television radio online media satellite cable broadcast`)
+// isMediaModifier reports whether lower makes a word of isMediaKind an
+// outlet's.
+func isMediaModifier(lower string) bool {
+	switch lower {
+	case "news", "social", "tv", "television", "radio", "online", "media", "satellite", "cable", "broadcast":
+		return true
+	}
+	return false
+}
 
-// mediaKindAt reports whether token i is a noun of mediaKinds in small
+// mediaKindAt reports whether token i is a noun of isMediaKind in small
 // letters after a media modifier: "news site", "social network".
 func (s *entityScan) mediaKindAt(i int) bool {
-	t := s.toks[i]
-	return i > 0 && mediaKinds[t.key] && mediaModifiers[s.toks[i-1].lower] && s.joined(i-1)
+	return i > 0 && isMediaKind(s.toks[i].key) && isMediaModifier(s.toks[i-1].lower) && s.joined(i-1)
 }
 
 // maxAppositiveModifiers bounds the words between an appositive's article
@@ -114,12 +127,14 @@ const maxQuotedNameWords = 5
 // how prose names publications, not a list of names.
 func (s *entityScan) findQuotedKindNames() {
 	for i, t := range s.toks {
-		plural := kindPlurals[t.lower]
-		if t.key != t.lower || t.possessive || !(plural || isOrgHead(t.lower, orgKindNoun) || kindsAfter[t.lower] || s.mediaKindAt(i)) {
+		// The cheap tests first: most words have no quotation mark after
+		// them, and the word lists cost a map lookup each.
+		if t.key != t.lower || t.possessive || !mayOpenQuote(s.text, t.end) {
 			continue
 		}
-		if !strings.ContainsAny(s.text[t.end:min(t.end+8, len(s.text))], openingQuotes) {
-			continue // the cheap test first: most kind nouns have no quotation mark after them
+		plural := kindPlurals[t.lower]
+		if !(plural || isOrgHead(t.lower, orgKindNoun) || kindsAfter[t.lower] || s.mediaKindAt(i)) {
+			continue
 		}
 		at := t.end
 		for n := 0; n < maxKindExamples; n++ {
@@ -206,4 +221,15 @@ func firstRune(s string) (rune, int) {
 		return 0, 0
 	}
 	return utf8.DecodeRuneInString(s)
+}
+
+// mayOpenQuote reports whether an opening quotation mark may stand at
+// offset at of text, after up to three spaces, commas or colons: its first
+// byte is '"' or the lead byte of “, ‘ (E2) or « (C2). A byte test, as it
+// is asked after every kind noun before the quoted name is read.
+func mayOpenQuote(text string, at int) bool {
+	for n := 0; at < len(text) && n < 3 && (text[at] == ' ' || text[at] == ',' || text[at] == ':'); n++ {
+		at++
+	}
+	return at < len(text) && (text[at] == '"' || text[at] == 0xE2 || text[at] == 0xC2)
 }

@@ -147,9 +147,16 @@ func (s *entityScan) nextExample(to int) (int, bool) {
 	return -1, true
 }
 
-// otherWords follow the conjunction before the plural noun of a kind in
-// "A, B and other outlets". Lower case.
-var otherWords = wordSet(`other others autres otros otras outros outras`)
+// isOtherWord reports whether w follows the conjunction before the plural
+// noun of a kind in "A, B and other outlets", in English, French, Spanish
+// or Portuguese. A switch, not a map: it is asked of every word.
+func isOtherWord(w string) bool {
+	switch w {
+	case "other", "others", "autres", "otros", "otras", "outros", "outras":
+		return true
+	}
+	return false
+}
 
 // maxOtherGap bounds the words in small letters between "other" and the
 // plural noun ("and other independent media").
@@ -163,7 +170,7 @@ const maxOtherGap = 2
 // name a rule read as a place stays one.
 func (s *entityScan) findOtherExamples() {
 	for i := 1; i+1 < len(s.toks); i++ {
-		if !otherWords[s.toks[i].key] || !listConjunctions[s.toks[i-1].key] || !s.joined(i-1) {
+		if !isOtherWord(s.toks[i].key) || !listConjunctions[s.toks[i-1].key] || !s.joined(i-1) {
 			continue
 		}
 		if !s.pluralKindAfter(i) {

@@ -268,9 +268,16 @@ func (s *entityScan) longerForm(o orgForm, orgs []orgForm) (string, bool) {
 	return name, n == 1
 }
 
-// romanceGovernmentWords are "government" in French, Spanish and
-// Portuguese, lower case.
-var romanceGovernmentWords = map[string]bool{"gobierno": true, "gouvernement": true, "governo": true}
+// isRomanceGovernmentWord reports whether lower is "government" in
+// French, Spanish or Portuguese. A switch, not a map: findAdjective
+// Governments asks it of every word.
+func isRomanceGovernmentWord(lower string) bool {
+	switch lower {
+	case "gobierno", "gouvernement", "governo":
+		return true
+	}
+	return false
+}
 
 // romanceConnectors join a government word to its country's name, longest
 // first: "de los Estados Unidos", "du Mali", "do Brasil".
@@ -281,7 +288,7 @@ var romanceConnectors = []string{"de los ", "de las ", "de la ", "de l’", "de 
 // first word and the rest: the gazetteer's "Government of" the country
 // the rest names.
 func (s *entityScan) romanceGovernment(first, rest string) (string, bool) {
-	if !romanceGovernmentWords[strings.ToLower(first)] {
+	if !isRomanceGovernmentWord(strings.ToLower(first)) {
 		return "", false
 	}
 	lower := strings.ToLower(rest)

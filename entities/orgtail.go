@@ -19,11 +19,19 @@ import (
 // opérations de police tactique" is two.
 const maxTailNouns = 3
 
-// adjectiveHeads open French institutions' names, and are English words
-// too ("Commission", "Direction", "Office"): they open a name only where
-// an institutional adjective in small letters follows, which English never
-// writes after them ("Office national des forêts", "Direction générale").
-var adjectiveHeads = wordSet(`autorité caisse commission délégation direction haute inspection office`)
+// isAdjectiveHead reports whether lower opens French institutions' names
+// and is an English word too ("Commission", "Direction", "Office"): such a
+// word opens a name only where an institutional adjective in small letters
+// follows, which English never writes after it ("Office national des
+// forêts", "Direction générale"). A switch, not a map: findOrgs asks it of
+// every capitalised word.
+func isAdjectiveHead(lower string) bool {
+	switch lower {
+	case "autorité", "caisse", "commission", "délégation", "direction", "haute", "inspection", "office":
+		return true
+	}
+	return false
+}
 
 // tailStops end a tail: determiners, pronouns and the nouns of time and
 // place a sentence goes on with after a name ("le Conseil supérieur de son
@@ -100,8 +108,8 @@ func isTailAdjective(w string) bool {
 	return false
 }
 
-// adjectiveHeadAt reports whether token h is one of adjectiveHeads,
+// adjectiveHeadAt reports whether token h is an isAdjectiveHead word,
 // capitalised, with an institutional adjective in small letters after it.
 func (s *entityScan) adjectiveHeadAt(h int) bool {
-	return adjectiveHeads[s.toks[h].lower] && h+1 < len(s.toks) && s.joined(h) && leadAdjectives[s.toks[h+1].key] != 0
+	return isAdjectiveHead(s.toks[h].lower) && h+1 < len(s.toks) && s.joined(h) && leadAdjectives[s.toks[h+1].key] != 0
 }

@@ -136,7 +136,7 @@ func (g *gazetteer) addRomanceDemonyms(names map[string][]string) {
 // not) as the country's government, by the name the gazetteer gives it.
 func (s *entityScan) findAdjectiveGovernments() {
 	for i := 0; i+1 < len(s.toks); i++ {
-		if !romanceGovernmentWords[s.toks[i].lower] || s.at[i] >= 0 || s.at[i+1] >= 0 || !s.joined(i) {
+		if !isRomanceGovernmentWord(s.toks[i].lower) || s.at[i] >= 0 || s.at[i+1] >= 0 || !s.joined(i) {
 			continue
 		}
 		adj := s.toks[i+1]
