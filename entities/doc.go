@@ -8,7 +8,10 @@
 // Portuguese open with ("Procuraduría Agraria"), people after a title, role
 // or verb in the four languages and in bylines written in capitals, places
 // before "province" and after a locative, a town's noun or office, or in a
-// dateline (places.go), the national section of an international group), and
+// dateline (places.go), the national section of an international group,
+// outlets by a media noun, an appositive or a web address (medianames.go),
+// Cambodian ministries, courts and departments by their Khmer kind words
+// (khmerorgs.go), governments by a Romance adjective (romancedemonyms.go)), and
 // a statistical sequence tagger for the names neither lists nor rules know
 // ("Sunai Phasuk", "Tribunal Supremo Electoral"). It then links names
 // inside the text: an acronym to the name it was defined after ("Full Name

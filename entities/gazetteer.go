@@ -73,6 +73,10 @@ type gazetteer struct {
 	// demonymOf maps an English adjective of nationality to its country
 	// ("Ugandan" → "Uganda"), for the adjectives demonyms makes.
 	demonymOf map[string]string
+	// romanceDemonymOf maps a French, Spanish or Portuguese masculine
+	// adjective of nationality, accents folded, to its country
+	// ("venezolano" → "Venezuela"; see addRomanceDemonyms).
+	romanceDemonymOf map[string]string
 	// subdivisions holds the names of states, provinces and regions
 	// (subdivisions.tsv), which name a place only where nothing else
 	// covers the words (findSubdivisions), unlike the aliases above.
@@ -98,6 +102,8 @@ func loadGazetteer() (*gazetteer, error) {
 	// abbreviations holds each country's short forms in capitals ("US",
 	// "U.S.", "UK"), which name its government too ("the U.S. government").
 	abbreviations := map[string][]string{}
+	// countryNames holds each country's names, for addRomanceDemonyms.
+	countryNames := map[string][]string{}
 	for n, line := range strings.Split(gazetteerTSV, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -135,6 +141,9 @@ func loadGazetteer() (*gazetteer, error) {
 			if _, ok := g.countries[canonical]; ok && isCountryAbbreviation(name) {
 				abbreviations[canonical] = append(abbreviations[canonical], name)
 			}
+			if _, ok := g.countries[canonical]; ok && !isKhmer(name) {
+				countryNames[canonical] = append(countryNames[canonical], name)
+			}
 			name = strings.TrimSpace(name)
 			if kind == kindOrg {
 				g.orgs[OrgKey(name)] = canonical
@@ -161,6 +170,7 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 	}
 	g.addGovernments(abbreviations)
+	g.addRomanceDemonyms(countryNames)
 	g.subdivisions = map[string]bool{}
 	for _, line := range strings.Split(subdivisionsTSV, "\n") {
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
@@ -223,10 +233,13 @@ func (g *gazetteer) addGovernments(abbreviations map[string][]string) {
 // the name's last letters that go, and the ending that comes instead
 // (Kenya → Kenyan, Ecuador → Ecuadorian, Taiwan → Taiwanese, Israel →
 // Israeli, Mexico → Mexican, Turkey → Turkish, Italy → Italian, Germany →
-// German, Chile → Chilean).
+// German, Chile → Chilean), and the "-stan" countries' adjectives, the name
+// without the ending (Uzbekistan → Uzbek, Turkmenistan → Turkmen,
+// Kazakhstan → Kazakh, Kyrgyzstan → Kyrgyz).
 var demonymEnds = []struct{ drop, add string }{
 	{"a", "an"}, {"", "ian"}, {"", "ese"}, {"", "i"}, {"o", "an"}, {"ey", "ish"},
 	{"y", "ian"}, {"y", ""}, {"e", "ean"}, {"", "an"},
+	{"istan", ""}, {"hstan", "h"}, {"zstan", "z"},
 }
 
 // demonyms returns, for each one-word country, the English adjectives its

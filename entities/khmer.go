@@ -41,8 +41,8 @@ func (s *entityScan) matchKhmer() {
 	if !isKhmer(s.text) {
 		return
 	}
-	var taken [][2]int
 	k := stripZeroWidth(s.text)
+	taken := s.matchKhmerBodies(k)
 	defer func() { s.matchKhmerPeople(k, taken) }()
 	for _, a := range s.g.khmer {
 		for from := 0; ; {

@@ -50,7 +50,7 @@ func (s *entityScan) findOrgs() {
 		if s.at[h] >= 0 || !startsUpper(t.key) || (isCapitalsWord(t.key) && !written) || s.inTitleCase(h) {
 			continue
 		}
-		if isOrgHead(t.lower, orgLeadHead) || t.lower == "tribunal" && s.opensName(h) {
+		if isOrgHead(t.lower, orgLeadHead) || t.lower == "tribunal" && s.opensName(h) || s.adjectiveHeadAt(h) {
 			if to := s.findLeadOrg(h); to > h {
 				h = to - 1
 			}
@@ -64,6 +64,9 @@ func (s *entityScan) findOrgs() {
 			continue
 		}
 		from := s.orgRunStart(h)
+		if s.acronymBeforeHead(from) && (from < h || written) {
+			from-- // "SAMAA TV", "PEN American Center", "III Republic Platform"
+		}
 		to := s.orgRunEnd(h + 1)
 		// A country right after the name is part of it: "Press Council
 		// Nepal".
@@ -86,10 +89,44 @@ func (s *entityScan) findOrgs() {
 		if (t.key == "Media" || t.key == "Radio") && s.commonWords(from, h+1) {
 			continue // "Social Media", where the text writes "social media"
 		}
+		if s.theNewspaper(from, h) {
+			from-- // "The Washington Post reported"
+		}
 		name := withoutPossessive(collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end]))
 		s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[from].start, end: s.toks[to-1].end}, from, to)
 		h = to - 1
 	}
+}
+
+// theNewspaper reports whether the newspaper's name that runs from token
+// from to its head at h is written with a capitalised "The" before it
+// inside a sentence, which newspapers take into their names ("reported by
+// The Washington Post"); "the New York Times" in small letters keeps it
+// out, and so does a sentence's first word, capitalised either way.
+func (s *entityScan) theNewspaper(from, h int) bool {
+	return newspaperHeads[s.toks[h].lower] && from > 0 && s.toks[from-1].key == "The" && s.joined(from-1) &&
+		s.at[from-1] < 0 && !s.startsSentence(from-1)
+}
+
+// acronymBeforeHead reports whether the word before token h, where an
+// organization's name starts, is an acronym or a Roman numeral that opens
+// the name: a word in capitals of two to eight letters, not a generic one
+// ("NGO Forum"), joined to the name and not itself after another word in
+// capitals (a shouted heading, "WATCH LIVE TV"). Broadcasters and bodies
+// are often named so: "SAMAA TV", "PEN American Center", "III Republic
+// Platform". findOrgs takes one before a single word only where that word
+// is a broadcaster's or company's written head. A general pattern, not a
+// list of names.
+func (s *entityScan) acronymBeforeHead(h int) bool {
+	j := h - 1
+	if j < 0 || s.at[j] >= 0 || !s.joined(j) {
+		return false
+	}
+	w := s.toks[j].key
+	if n := utf8.RuneCountInString(w); n < 2 || n > 8 || !isCapitalsWord(w) || !isLetters(w) || genericAcronyms[s.toks[j].lower] != 0 {
+		return false
+	}
+	return j == 0 || !s.joined(j-1) || !isCapitalsWord(s.toks[j-1].key)
 }
 
 // streetWords end a street's name, before a city quarter's letters
@@ -204,10 +241,13 @@ const maxKindNamedWords = 4
 func (s *entityScan) findKindNamed() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
-		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i)) || t.possessive || !s.joined(i) {
+		if !(isOrgHead(t.lower, orgKindNoun) && t.key == t.lower || s.kindNamerAt(i) || s.mediaKindAt(i)) || t.possessive {
 			continue
 		}
-		from := i + 1
+		from := s.kindModifiersEnd(i + 1) // "el canal colombiano de noticias NTN24"
+		if from == i+1 && !s.joined(i) {
+			continue
+		}
 		if startsUpper(s.toks[from].key) && commonCapitals[s.toks[from].lower] && from+1 < len(s.toks) && s.joined(from) {
 			from++ // "the newspaper The Nation"
 		}
@@ -287,6 +327,12 @@ func (s *entityScan) findLeadOrg(h int) int {
 		to++
 	}
 	to = s.leadRunEnd(to)
+	if adjectives > 0 {
+		to = s.romanceTail(to) // "Direction générale des finances publiques"
+	}
+	if to < len(s.toks) && s.joined(to-1) && writtenHeads[s.toks[to].key] && isCapitalsWord(s.toks[to].key) {
+		to++ // a company's legal form ends its name: "Agence générale SARL"
+	}
 	if (s.capitalizedWords(h, to) < 2 && adjectives == 0) || s.insideDocumentName(h) {
 		return h
 	}
@@ -329,7 +375,7 @@ func (s *entityScan) findSmallMinistry(h int) int {
 	if to < len(s.toks) && s.joined(to-1) && isOrdinalNumber(s.toks[to].key) {
 		to++
 	}
-	to = s.orgRunEnd(to)
+	to = s.orgRunEnd(s.tailAdjectives(to)) // "ministère de la Santé publique"
 	name := collapseSpace(s.text[s.toks[h].start:s.toks[to-1].end])
 	s.absorb(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[h].start, end: s.toks[to-1].end}, h, to)
 	return to
@@ -612,7 +658,9 @@ func (s *entityScan) orgRunEnd(to int) int {
 
 // capitalizedRun returns the end of a run of capitalized words and place or
 // organization mentions starting at token i, joined by "and" where a
-// capitalized word follows ("Justice and Human Rights").
+// capitalized word follows ("Justice and Human Rights") and no place
+// precedes it: a name that reaches "of <Place>" ends there, and "and"
+// starts the next one.
 func (s *entityScan) capitalizedRun(i int) int {
 	j := i
 	for j < len(s.toks) {
@@ -629,7 +677,8 @@ func (s *entityScan) capitalizedRun(i int) int {
 			continue
 		}
 		w := s.toks[j].key
-		if (w == "and" || w == "et" || w == "y" || w == "e") && j > i && j+1 < len(s.toks) && s.joined(j) && isOrgWord(s.toks[j+1].key) {
+		if (w == "and" || w == "et" || w == "y" || w == "e") && j > i && j+1 < len(s.toks) && s.joined(j) && isOrgWord(s.toks[j+1].key) &&
+			!s.isPlaceAt(j-1) { // "the Islamic Movement of Uzbekistan and Hizb ut-Tahrir" are two
 			j++
 			continue
 		}

@@ -47,6 +47,12 @@ func (s *entityScan) findKindExamples() {
 			for j < len(s.toks) && appositiveArticles[s.toks[j].key] && s.joined(j) {
 				j++ // "como a Via Nova", "such as the Vale Post"
 			}
+			if n > 0 && !last && j+1 < len(s.toks) && !startsUpper(s.toks[j].key) && s.exampleSeparated(j) && startsUpper(s.toks[j+1].key) {
+				// "Quizomba, enegrecer, Juventude do PT": one item in
+				// small letters (a collective that styles its name so)
+				// is passed over, not taken for the list's end.
+				j++
+			}
 			to := s.exampleEnd(j)
 			if to == j {
 				break
@@ -139,4 +145,86 @@ func (s *entityScan) nextExample(to int) (int, bool) {
 		return to, false
 	}
 	return -1, true
+}
+
+// isOtherWord reports whether w follows the conjunction before the plural
+// noun of a kind in "A, B and other outlets", in English, French, Spanish
+// or Portuguese. A switch, not a map: it is asked of every word.
+func isOtherWord(w string) bool {
+	switch w {
+	case "other", "others", "autres", "otros", "otras", "outros", "outras":
+		return true
+	}
+	return false
+}
+
+// maxOtherGap bounds the words in small letters between "other" and the
+// plural noun ("and other independent media").
+const maxOtherGap = 2
+
+// findOtherExamples reads the names listed before "and other <kind>" as
+// organizations of that kind: "the New York Times, CNN, Daily Beast and
+// other media", "Kanal 9 et d'autres médias". The other half of Hearst's
+// patterns ("NP {, NP}* and other NP"), with the same evidence: the plural
+// noun. A list that holds a person is no list of organizations, and a
+// name a rule read as a place stays one.
+func (s *entityScan) findOtherExamples() {
+	for i := 1; i+1 < len(s.toks); i++ {
+		if !isOtherWord(s.toks[i].key) || !listConjunctions[s.toks[i-1].key] || !s.joined(i-1) {
+			continue
+		}
+		if !s.pluralKindAfter(i) {
+			continue
+		}
+		var items [][2]int
+		for end := i - 2; end >= 0 && len(items) < maxKindExamples; {
+			start := end
+			for start > 0 && end-start+1 < maxKindExampleWords && s.joined(start-1) &&
+				(startsUpper(s.toks[start-1].key) && !commonCapitals[s.toks[start-1].lower] || s.at[start-1] >= 0 && s.at[start-1] == s.at[start]) {
+				start--
+			}
+			if !startsUpper(s.toks[start].key) || commonCapitals[s.toks[start].lower] || s.startsSentence(start) && start == end {
+				break
+			}
+			if m := s.at[start]; m >= 0 && s.found[m].kind == kindPerson {
+				items = nil // people, not organizations
+				break
+			}
+			items = append(items, [2]int{start, end + 1})
+			if start == 0 || !s.exampleSeparated(start-1) || s.toks[start-1].possessive {
+				break
+			}
+			end = start - 1
+		}
+		for _, it := range items {
+			if s.holdsOtherName(it[0], it[1]) || s.at[it[0]] >= 0 || it[1]-it[0] == 1 && s.genericKind(it[0]) {
+				continue // "NGOs and other associations" names no one
+			}
+			name := withoutPossessive(collapseSpace(s.text[s.toks[it[0]].start:s.toks[it[1]-1].end]))
+			s.add(mention{name: s.g.canonicalOrg(name), kind: kindOrg, start: s.toks[it[0]].start, end: s.toks[it[1]-1].end}, it[0], it[1])
+		}
+	}
+}
+
+// pluralKindAfter reports whether a plural noun for a kind of organization
+// (or "media") follows "other" at token i, a few words in small letters
+// allowed between them.
+func (s *entityScan) pluralKindAfter(i int) bool {
+	for j := i + 1; j < len(s.toks) && j-i <= maxOtherGap+1 && s.joinedLoose(j-1); j++ {
+		t := s.toks[j]
+		if t.key != t.lower {
+			return false
+		}
+		if kindPlurals[t.lower] || t.lower == "media" {
+			return true
+		}
+	}
+	return false
+}
+
+// genericKind reports whether token i names a kind, not one body: a plural
+// noun for a kind ("Unions") or a generic acronym, plural or not ("NGOs").
+func (s *entityScan) genericKind(i int) bool {
+	lower := s.toks[i].lower
+	return kindPlurals[lower] || genericAcronyms[lower] != 0 || genericAcronyms[strings.TrimSuffix(lower, "s")] != 0
 }

@@ -30,6 +30,10 @@ var nationPrefixes = map[string]bool{"US": true, "U.S.": true, "United States": 
 //     connector phrase after it is that fuller name's body, when only one
 //     such name is written: "the Assembleia Legislativa" after "the
 //     Assembleia Legislativa do estado do Ceará";
+//   - "Gobierno de México", "Gouvernement du Mali" and "Governo do
+//     Brasil" are the country's government, as the gazetteer names it
+//     ("Government of Mexico"), where a country's name in any of its
+//     languages follows;
 //   - "U.N. X" is written "UN X", the gazetteer's form of the UN's bodies,
 //     unless the text writes "United Nations X" too, the fuller form;
 //   - a name in brackets right after another is its translation or other
@@ -68,6 +72,10 @@ func (s *entityScan) linkOrgVariants() {
 		}
 		first, rest, _ := strings.Cut(surface, " ")
 		if rest == "" {
+			continue
+		}
+		if name, ok := s.romanceGovernment(first, rest); ok {
+			m.name = name
 			continue
 		}
 		if first == "UN" || first == "U.N." {
@@ -258,4 +266,64 @@ func (s *entityScan) longerForm(o orgForm, orgs []orgForm) (string, bool) {
 		}
 	}
 	return name, n == 1
+}
+
+// isRomanceGovernmentWord reports whether lower is "government" in
+// French, Spanish or Portuguese. A switch, not a map: findAdjective
+// Governments asks it of every word.
+func isRomanceGovernmentWord(lower string) bool {
+	switch lower {
+	case "gobierno", "gouvernement", "governo":
+		return true
+	}
+	return false
+}
+
+// romanceConnectors join a government word to its country's name, longest
+// first: "de los Estados Unidos", "du Mali", "do Brasil".
+var romanceConnectors = []string{"de los ", "de las ", "de la ", "de l’", "de l'", "del ", "des ", "dos ", "das ", "de ", "du ", "do ", "da ", "d’", "d'"}
+
+// romanceGovernment returns the name of the government a French, Spanish
+// or Portuguese name such as "Gobierno de México" stands for, from its
+// first word and the rest: the gazetteer's "Government of" the country
+// the rest names.
+func (s *entityScan) romanceGovernment(first, rest string) (string, bool) {
+	if !isRomanceGovernmentWord(strings.ToLower(first)) {
+		return "", false
+	}
+	lower := strings.ToLower(rest)
+	for _, c := range romanceConnectors {
+		if !strings.HasPrefix(lower, c) {
+			continue
+		}
+		country, ok := s.countryNamed(rest[len(c):])
+		if !ok {
+			return "", false
+		}
+		name, ok := s.g.orgs[OrgKey("Government of "+s.g.countries[country])]
+		return name, ok
+	}
+	return "", false
+}
+
+// countryNamed returns the country whose gazetteer name, in any language,
+// is the whole of name.
+func (s *entityScan) countryNamed(name string) (string, bool) {
+	toks := ruleTokens(name)
+	if len(toks) == 0 {
+		return "", false
+	}
+	for _, a := range s.g.byFirst[strings.ToLower(toks[0].key)] {
+		if _, country := s.g.countries[a.canonical]; !country || a.kind != kindPlace || len(a.tokens) != len(toks) {
+			continue
+		}
+		same := true
+		for i, t := range toks {
+			same = same && a.tokens[i] == t.key
+		}
+		if same {
+			return a.canonical, true
+		}
+	}
+	return "", false
 }

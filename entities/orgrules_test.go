@@ -196,3 +196,35 @@ func TestRecognizer_Find_writtenHeads(t *testing.T) {
 		{"an organization's word after a title goes on with the name", "The Harbour Union General Council met.", []string{"Harbour Union General Council"}},
 	})
 }
+
+// TestRecognizer_Find_runBoundaries: an unknown acronym or a Roman
+// numeral opens the name it stands before, and "and" after "of <Place>"
+// starts a second name. The sentences are invented.
+func TestRecognizer_Find_runBoundaries(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"acronym before a name", "The report by KEN Writers Center was published.", []string{"KEN Writers Center"}},
+		{"Roman numeral before a name", "Members of the IV Republic Platform were detained.", []string{"IV Republic Platform"}},
+		{"and after a place", "members of the Islamic Movement of Uzbekistan and Hizb ut-Tahrir", []string{"Islamic Movement of Uzbekistan"}},
+		{"and inside a name", "the Committee on Justice and Human Rights met", []string{"Committee on Justice and Human Rights"}},
+	})
+}
+
+// TestRecognizer_Find_taggedOffices: a name the tagger reads as an
+// organization that opens with an office and "of" is the post, not a
+// body; a body's name with "of" stays. The sentences are invented.
+func TestRecognizer_Find_taggedOffices(t *testing.T) {
+	r := taggerRecognizer(t)
+	for _, c := range []struct {
+		text string
+		not  string
+	}{
+		{"Three senators have taken the Inspector-General of Police, Ana Ruiz, to court.", "Inspector-General of Police"},
+		{"The Commissioner of Police said nothing about the arrests on Monday.", "Commissioner of Police"},
+	} {
+		for _, got := range r.Find(c.text).Canonical(Org) {
+			if got == c.not {
+				t.Errorf("Find(%q): the office %q read as an organization", c.text, got)
+			}
+		}
+	}
+}

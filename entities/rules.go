@@ -68,8 +68,11 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.runTagger(tagger)
 	s.findSignatories()
 	s.findSections()
+	s.findAdjectiveGovernments()
 	s.findOrgs()
 	s.findKindNamed()
+	s.findDomainNames()
+	s.findQuotedKindNames()
 	s.findWentToPress()
 	s.findNamedBeforeKind()
 	s.findAcronymsFirst()
@@ -94,6 +97,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findForNamed()
 	s.findKindAppositives()
 	s.findKindExamples()
+	s.findOtherExamples()
 	s.findSalutations()
 	s.findOrgLists()
 	// Again, for the organizations the tagger added: the first pass saw
@@ -238,11 +242,23 @@ func (s *entityScan) matches(i int, a *alias) bool {
 		if !strings.EqualFold(t.key, want) || (a.exactCase && t.key != want) {
 			return false
 		}
-		if j < last && (t.possessive != a.possessive[j] || !nameGap(s.text[t.end:s.toks[i+j+1].start])) {
+		if j < last && (t.possessive != a.possessive[j] || !nameGap(s.text[t.end:s.toks[i+j+1].start]) && !elisionGap(s.text[t.end:s.toks[i+j+1].start])) {
 			return false
 		}
 	}
 	return true
+}
+
+// elisionGap reports whether the text between two words of a gazetteer
+// name is a French elided article, which the tokens leave out of the name
+// as of the text: "Département d’État", "Banque européenne
+// d’investissement".
+func elisionGap(gap string) bool {
+	switch strings.ToLower(gap) {
+	case " d’", " d'", " l’", " l'":
+		return true
+	}
+	return false
 }
 
 // nameGap reports whether the text between two words can lie inside a name:

@@ -72,7 +72,10 @@ func TestRecognizer_Find_signatories(t *testing.T) {
 
 // TestRecognizer_Find_demonymGovernments: "the Turkish government" is the
 // Government of Turkey, for countries the gazetteer gives no government of
-// their own, whichever English ending makes the adjective.
+// their own, whichever English ending makes the adjective; "el Gobierno de
+// México" is the Government of Mexico, and a region's government keeps its
+// own name; "el gobierno venezolano", "le gouvernement malien" are the
+// country's government too. The sentences are invented.
 func TestRecognizer_Find_demonymGovernments(t *testing.T) {
 	runOrgCases(t, rulesRecognizer(t), []orgCase{
 		{"-ish", "The Turkish government banned the march.", []string{"Government of Turkey"}},
@@ -81,5 +84,31 @@ func TestRecognizer_Find_demonymGovernments(t *testing.T) {
 		{"-ese", "the Taiwanese government asked for help", []string{"Government of Taiwan"}},
 		{"-i", "The Israeli government said", []string{"Government of Israel"}},
 		{"-o to -an", "Mexican authorities said", []string{"Government of Mexico"}},
+		{"-istan", "He wrote articles critical of the Uzbek government.", []string{"Government of Uzbekistan"}},
+		{"-hstan", "Kazakh authorities detained him.", []string{"Government of Kazakhstan"}},
+		{"-zstan", "The Kyrgyz government denied it.", []string{"Government of Kyrgyzstan"}},
+		{"Spanish", "El encuentro fue organizado por el Gobierno de México y la ONU.", []string{"Government of Mexico", "United Nations"}},
+		{"Spanish, two words", "Lo anunció el Gobierno de Costa Rica ayer.", []string{"Government of Costa Rica"}},
+		{"French", "Le Gouvernement du Mali a refusé.", []string{"Government of Mali"}},
+		{"Portuguese", "O Governo do Brasil anunciou o plano.", []string{"Government of Brazil"}},
+		{"not a country", "El Gobierno de Oaxaca anunció el plan.", []string{"Gobierno de Oaxaca"}},
+		{"Spanish adjective, made", "Las protestas contra el gobierno colombiano crecieron.", []string{"Government of Colombia"}},
+		{"Spanish adjective, listed", "Las protestas contra el gobierno venezolano crecieron.", []string{"Government of Venezuela"}},
+		{"French adjective", "Le gouvernement malien a démenti.", []string{"Government of Mali"}},
+		{"French adjective, -ais", "Le gouvernement libanais a démissionné.", []string{"Government of Lebanon"}},
+		{"Portuguese adjective", "O governo angolano negou.", []string{"Government of Angola"}},
+		{"no country", "El gobierno federal y el gobierno interino negaron.", nil},
+	})
+}
+
+// TestRecognizer_Find_usDepartmentsRomance: the US departments whose names
+// are the United States' own are read in Spanish, French and Portuguese.
+// The sentences are invented.
+func TestRecognizer_Find_usDepartmentsRomance(t *testing.T) {
+	runOrgCases(t, rulesRecognizer(t), []orgCase{
+		{"Spanish", "Lo confirmó el Departamento de Estado el lunes.", []string{"US Department of State"}},
+		{"Spanish, homeland", "El Departamento de Seguridad Nacional deportó a 40 personas.", []string{"United States Department of Homeland Security"}},
+		{"French", "Le Département d’État a réagi.", []string{"US Department of State"}},
+		{"Portuguese", "O Departamento do Tesouro anunciou sanções.", []string{"United States Department of the Treasury"}},
 	})
 }

@@ -1,6 +1,9 @@
 package entities
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // taggedName is a name the tagger found, as a run of this scan's tokens.
 type taggedName struct {
@@ -169,6 +172,13 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 		if !s.orgMarginEnough(from, to, margin) || documentHeads[last] || billWords[last] || s.insideDocumentName(from) || isHonorific(s.toks[from].key) {
 			return false
 		}
+		// "the Inspector-General of Police", "the Commissioner of Police":
+		// an office that opens a name and "of" or "for" after it is the
+		// post, held by a person, not the body it belongs to.
+		if to-from > 2 && isOfficeWord(s.toks[from].key) &&
+			(s.toks[from+1].lower == "of" || s.toks[from+1].lower == "for") {
+			return false
+		}
 	case kindPlace:
 		if isAcronym(s.toks[from].key) || (words == 1 && margin < minPlaceMargin) || margin < minPlacePhraseMargin {
 			return false
@@ -332,4 +342,11 @@ func (s *entityScan) namedThingBefore(i int) bool {
 		j--
 	}
 	return j >= 0 && thingsNamed[s.toks[j].lower]
+}
+
+// isOfficeWord reports whether w is a title or an office, or a hyphenated
+// one whose first part is ("Inspector-General", "Secretary-General").
+func isOfficeWord(w string) bool {
+	first, _, _ := strings.Cut(w, "-")
+	return IsTitle(w) || IsOffice(strings.ToLower(w)) || IsTitle(first) || IsOffice(strings.ToLower(first))
 }

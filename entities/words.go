@@ -55,8 +55,7 @@ var orgWords = markWords(
 	// "Manila Courier", "China Daily", "Harbour Inquirer", "Wall Street
 	// Journal". Words that are also common adjectives or nouns of names
 	// ("Star", "Sun", "Standard", "Independent", "Mirror") are left out.
-	group[orgWord]{orgRuleHead, `chronicle courier daily dispatch examiner gazette herald inquirer journal post
-		telegraph times tribune`},
+	group[orgWord]{orgRuleHead, newspaperHeadWords},
 	// Companies' names, and bodies' that the lists above lack: "Palantir
 	// Technologies", "Midad Energy", "Korean Confederation of Trade Unions".
 	group[orgWord]{orgRuleHead, `
@@ -94,7 +93,18 @@ var orgWords = markWords(
 	// person.
 	group[orgWord]{orgKindNoun, `
 		automaker carmaker conglomerate giant insurer multinational platform retailer`},
+	// Broadcasters and weeklies in French, Spanish and Portuguese ("el
+	// canal … NTN24", "la chaîne d’information …", "la cadena Univision",
+	// "el semanario Proceso").
+	group[orgWord]{orgKindNoun, `canal chaîne cadena televisora semanario`},
 )
+
+// newspaperHeadWords end newspapers' names (see orgWords); newspaperHeads
+// holds them for theNewspaper.
+const newspaperHeadWords = `chronicle courier daily dispatch examiner gazette herald inquirer journal post
+	telegraph times tribune`
+
+var newspaperHeads = wordSet(newspaperHeadWords)
 
 // writtenHeads end organizations' names as written here, in capitals or
 // mixed case, and are matched so: the endings of broadcasters' and news
@@ -106,7 +116,7 @@ var orgWords = markWords(
 // would make "the media said" a body's words, and "sa" is French for
 // "her". "News" is left out: "Breaking News" is no outlet.
 var writtenHeads = wordSet(`TV FM Media Radio
-	AG SA S.A. NV N.V. SE SpA LLC LLP PLC BV B.V. GmbH S.A.S. SAS SRL S.R.L. Ltda Oyj ASA`)
+	AG SA S.A. NV N.V. SE SpA LLC LLP PLC BV B.V. GmbH S.A.S. SAS SRL S.R.L. Ltda Oyj ASA SARL S.A.R.L.`)
 
 // placeSuffixes are the writtenHeads that are also abbreviations written
 // after a place or a street: a state ("Reno NV", "Adelaide SA"), a city's
