@@ -64,6 +64,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.matchKhmer()
 	s.dropLinkBars()
 	s.markPhotoCredits()
+	s.markWireCredits()
 	s.markHeaderFields()
 	s.runTagger(tagger)
 	s.findSignatories()
@@ -128,7 +129,17 @@ func (s *entityScan) adjacent(i int) bool {
 		return false
 	}
 	gap := s.text[s.toks[i].end:s.toks[i+1].start]
-	return strings.TrimSpace(gap) == "" && !s.shortLineEnds(i, gap)
+	return strings.TrimSpace(gap) == "" && !s.shortLineEnds(i, gap) && !blankLineIn(gap)
+}
+
+// blankLineIn reports whether gap, white space between two words, holds
+// an empty line: a paragraph ends there, and no name runs on from one
+// paragraph into the next ("… del periodista Gregorio Jiménez" / "La
+// Oficina en México …"), while prose wrapped at a column breaks a line
+// without leaving one empty.
+func blankLineIn(gap string) bool {
+	first := strings.IndexByte(gap, '\n')
+	return first >= 0 && strings.TrimSpace(gap[first+1:]) == "" && strings.IndexByte(gap[first+1:], '\n') >= 0
 }
 
 // shortLineBytes is the length under which a line is a line of its own
