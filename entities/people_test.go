@@ -179,3 +179,24 @@ func TestRecognizer_Find_sharedSurnames(t *testing.T) {
 		{name: "a town after a locative is no given name", text: "Reporting by Sami Abadi in Dubai and Andrea Shalan in Washington.", notPeople: []string{"Dubai Shalan"}},
 	})
 }
+
+// TestRecognizer_Find_oneWordNamesJoinFullNames: a surname a rule reads
+// alone ("Valdorra was sentenced": a name before a copula and a role) is
+// the full name the text gives it, the one named last before it where two
+// share it, and stays alone where no full name holds it. With the tagger,
+// which reads the full names; every name is invented.
+func TestRecognizer_Find_oneWordNamesJoinFullNames(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "one full name",
+			text:      "Police arrested Dr. Marta Valdorra on Monday. According to her lawyer, Dr. Valdorra was arrested without a warrant.",
+			people:    []string{"Marta Valdorra"},
+			notPeople: []string{"Valdorra"}},
+		{name: "two full names share it",
+			text:      "The court heard Ana Kirsova and then her brother Ivo Kirsova. Kirsova was sentenced to ten years.",
+			people:    []string{"Ana Kirsova", "Ivo Kirsova"},
+			notPeople: []string{"Kirsova"}},
+		{name: "no full name",
+			text:   "The workers met in the square. Rafik est agriculteur à Rahal.",
+			people: []string{"Rafik"}},
+	})
+}

@@ -992,7 +992,9 @@ func (s *entityScan) tokenAt(start int) int {
 // mergePartialNames turns a person's name of two words or more that is part
 // of exactly one longer name found in the text into that name: "Mr
 // Singleton Norton" after "Tim Singleton Norton", "Raja Petra" after "Raja
-// Petra Kamaruddin". A gazetteer name is already canonical, and its
+// Petra Kamaruddin". A name of one word becomes the full name that holds
+// it, or of several the one named last before it ("Odeh was sentenced"
+// after "Rasmea Odeh"). A gazetteer name is already canonical, and its
 // aliases ("Samdech Hun Sen") already name it.
 func (s *entityScan) mergePartialNames() {
 	type fullName struct {
@@ -1022,7 +1024,19 @@ func (s *entityScan) mergePartialNames() {
 			continue
 		}
 		ws := strings.Fields(FoldPunctuation(m.name))
-		if len(ws) < 2 {
+		if len(ws) == 1 {
+			// One word a rule read as a person ("Odeh was sentenced"):
+			// the full name that holds it, as resolveShortNames links a
+			// short name.
+			var holders []string
+			for _, k := range byWord[ws[0]] {
+				if f := full[k]; len(f.words) > 1 && !slices.Contains(holders, f.name) {
+					holders = append(holders, f.name)
+				}
+			}
+			if name, ok := s.fullNameBefore(holders, m.start); ok {
+				s.found[i].name = name
+			}
 			continue
 		}
 		longer := -1
