@@ -200,3 +200,34 @@ func TestRecognizer_Find_oneWordNamesJoinFullNames(t *testing.T) {
 			people: []string{"Rafik"}},
 	})
 }
+
+// TestRecognizer_Find_sentenceWordNoGivenName: a sentence's first word
+// that the text writes in small letters elsewhere is a common word of its
+// language and opens no person's name, while a given name written small
+// only inside an e-mail address still does. With the tagger; every name
+// is invented.
+func TestRecognizer_Find_sentenceWordNoGivenName(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "a Dutch conjunction",
+			text:      "President Valdera zei dat hij niet zou wijken, maar de protesten gingen door. Maar Valdera wilde van geen wijken weten.",
+			people:    []string{"Valdera"},
+			notPeople: []string{"Maar Valdera"}},
+		{name: "a given name small in an address",
+			text:   "The platform defends whistleblowers.\n\nContact:\n\n- Gabriel Bourdain, project lead: gabriel@example.org",
+			people: []string{"Gabriel Bourdain"}},
+	})
+}
+
+// TestEntityScan_writtenSmall: the words of e-mail and web addresses are
+// not the text's words in small letters.
+func TestEntityScan_writtenSmall(t *testing.T) {
+	s := scanOf(t, "Write to gabriel@example.org or see www.example.org/maria for the report.")
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"gabriel", false}, {"maria", false}, {"example", false}, {"report", true}, {"write", false}} {
+		if got := s.writtenSmall(tt.word); got != tt.want {
+			t.Errorf("writtenSmall(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

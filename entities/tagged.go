@@ -76,6 +76,13 @@ func (s *entityScan) addTagged(kind entityKind) {
 		for to > from && !startsUpper(s.toks[to-1].key) {
 			to--
 		}
+		// "Maar Ortega wilde …", "Following Harsh Sentences": a
+		// sentence's first word that the text writes in small letters
+		// elsewhere is a common word of its language, capitalised by
+		// its place, and no given name.
+		if kind == kindPerson && to-from >= 2 && s.startsSentence(from) && s.writtenSmall(s.toks[from].lower) {
+			from++
+		}
 		if kind == kindPerson && to-from >= 3 && s.officeBefore(from) {
 			from++ // "Secretary of State Colin Powell": State is the office's
 		}
@@ -223,17 +230,34 @@ func (s *entityScan) commonWords(from, to int) bool {
 
 // writtenSmall reports whether lower, a lower-case word, is written so
 // somewhere in the text. The set is built on the first question, as most
-// texts never ask.
+// texts never ask. The words of e-mail and web addresses are left out:
+// "gabriel@ngo.org" writes a given name small, as no prose does.
 func (s *entityScan) writtenSmall(lower string) bool {
 	if s.small == nil {
 		s.small = make(map[string]bool, len(s.toks)/2)
 		for _, t := range s.toks {
-			if t.key == t.lower {
+			if t.key == t.lower && !s.inAddress(t) {
 				s.small[t.lower] = true
 			}
 		}
 	}
 	return s.small[lower]
+}
+
+// inAddress reports whether token t is part of an e-mail or web address:
+// an "@" next to it, or a dot or a slash before it with no space.
+func (s *entityScan) inAddress(t ruleToken) bool {
+	if t.end < len(s.text) && s.text[t.end] == '@' {
+		return true
+	}
+	if t.start == 0 {
+		return false
+	}
+	switch s.text[t.start-1] {
+	case '@', '/', '.':
+		return true
+	}
+	return false
 }
 
 // romancePrepositions are French, Spanish and Portuguese prepositions and
