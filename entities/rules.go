@@ -74,6 +74,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findWentToPress()
 	s.findNamedBeforeKind()
 	s.findAcronymsFirst()
+	s.findPlacesEndingNames()
 	s.linkAcronyms()
 	s.findPeople()
 	s.findNicknamed()
@@ -296,6 +297,9 @@ func (s *entityScan) linkAcronyms() {
 		}
 		if long < 0 || s.found[long].kind == kindPerson {
 			continue
+		}
+		if l := s.found[long]; l.kind == kindPlace && !sameInitial(s.text[l.start:l.end], s.toks[k].key) {
+			continue // "our partners in Asia (CCHR)": a place spells no other initial
 		}
 		defined[s.toks[k].key] = long
 	}
