@@ -500,3 +500,59 @@ func (s *entityScan) findSharedSurnames() {
 
 // andWords join two given names before a shared surname.
 var andWords = wordSet(`and et y e`)
+
+// maxExtendedNameWords bounds a name extendNamesLeft lengthens: Spanish
+// names run to two given names and two surnames ("Víctor Manuel Báez
+// Chino").
+const maxExtendedNameWords = 5
+
+// extendNamesLeft carries a person's name of two words or more back over
+// the name word joined to it by a space: the tagger, trained on English
+// names of two or three words, often drops the first of four ("Jorge
+// Celestino Ruiz Vázquez" read as "Celestino Ruiz Vázquez"). The word is
+// capitalised, opens no sentence or title-case line, no name covers it,
+// and it is none of the text's small words, a title, role or
+// organization's word, a nationality, a place, a language or an initial
+// ("H.E."); and a comma or a word in small letters stands before it
+// (wordOrCommaBefore).
+func (s *entityScan) extendNamesLeft() {
+	for m := range s.found {
+		p := s.found[m]
+		if p.kind != kindPerson {
+			continue
+		}
+		from, to := s.tokensIn(p.start, p.end)
+		if to-from < 2 || to-from >= maxExtendedNameWords || from == 0 || s.toks[from].start != p.start {
+			continue
+		}
+		j := from - 1
+		if j == 0 || !s.wordOrCommaBefore(j) || strings.Contains(s.toks[j].key, ".") {
+			continue
+		}
+		if s.at[j] >= 0 || !s.adjacent(j) || !s.isNameTok(j) || s.startsSentence(j) || s.inTitleCase(j) ||
+			personWords[s.toks[j].lower] != 0 || orgWords[s.toks[j].lower] != 0 || commonCapitals[s.toks[j].lower] ||
+			!s.plainNameWord(j) || s.g.subdivisions[s.toks[j].key] || romanceArticles[s.toks[j].key] {
+			continue
+		}
+		p.start = s.toks[j].start
+		p.name = withoutPossessive(collapseSpace(s.text[p.start:p.end]))
+		s.found[m] = p
+		s.at[j] = m
+	}
+}
+
+// wordOrCommaBefore reports whether a comma, or a word in small letters
+// that joins no name, stands right before token j: "ensure that Jorge
+// …", "…, Víctor Manuel …". A capitalised word, a colon or a name's small
+// word there would make token j the end of an office or a label
+// ("Secretary of State Colin Powell", "la Secretaría de Seguridad Nacional
+// Kirstjen Nielsen", "Authors: Unicef Aleksey").
+func (s *entityScan) wordOrCommaBefore(j int) bool {
+	gap := strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start])
+	if gap == "," {
+		return true
+	}
+	p := s.toks[j-1]
+	return gap == "" && !p.possessive && p.key == p.lower && !nameConnectors[p.lower] && !ofWords[p.lower] &&
+		!orgArticles[p.lower] && !nameParticles[p.lower]
+}

@@ -231,3 +231,27 @@ func TestEntityScan_writtenSmall(t *testing.T) {
 		}
 	}
 }
+
+// TestRecognizer_Find_namesExtendedLeft: a name word the tagger dropped
+// before a name of two words or more is the name's first ("Jorge Celestino
+// Ruiz Vázquez"), after a comma or a word in small letters; the end of an
+// office, a capitalised run or a label before a name is not. With the
+// tagger; every name is invented.
+func TestRecognizer_Find_namesExtendedLeft(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "four words after a small word",
+			text:      "The authorities must ensure that Jorge Celestino Ruano Vázquez’s death does not become another statistic.",
+			people:    []string{"Jorge Celestino Ruano Vázquez"},
+			notPeople: []string{"Celestino Ruano Vázquez"}},
+		{name: "four words in a list",
+			text:      "Entre los periodistas asesinados están Guillermo Lunares Varela, Víctor Manuel Báez Chinchilla, Noel López Holguera y otros.",
+			people:    []string{"Víctor Manuel Báez Chinchilla"},
+			notPeople: []string{"Manuel Báez Chinchilla"}},
+		{name: "an office's last word",
+			text:      "The Secretary of State Colin Pewell said the talks would resume.",
+			notPeople: []string{"State Colin Pewell"}},
+		{name: "a label",
+			text:      "Authors: Unicef Aleksey Filippenko, UN Photo",
+			notPeople: []string{"Unicef Aleksey Filippenko"}},
+	})
+}

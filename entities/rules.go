@@ -90,6 +90,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.addTagged(kindPerson)
 	s.findRepeatedSurnames()
 	s.extendNameParticles()
+	s.extendNamesLeft()
 	s.extendNameSuffixes()
 	s.findSharedSurnames()
 	s.addTagged(kindOrg)
