@@ -255,3 +255,24 @@ func TestRecognizer_Find_namesExtendedLeft(t *testing.T) {
 			notPeople: []string{"Unicef Aleksey Filippenko"}},
 	})
 }
+
+// TestRecognizer_Find_thingsNotPeople: a singular article before a
+// capitalised pair ("la Casa Blanca") or a noun for a thing after it
+// ("Tolishi Sedo newspaper") says it names a building, a body or a paper,
+// while a person named beside them is still found. With the tagger; the
+// names are invented.
+func TestRecognizer_Find_thingsNotPeople(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "a Spanish article",
+			text:      "Mientras el huésped de la Casa Rosada lanza amenazas, el pueblo resiste.",
+			notPeople: []string{"Casa Rosada"}},
+		{name: "a French article",
+			text:      "Selon le Palais Bourbon, la séance a duré trois heures, a dit Marie Lefranc.",
+			people:    []string{"Marie Lefranc"},
+			notPeople: []string{"Palais Bourbon"}},
+		{name: "a newspaper after the name",
+			text:      "Another journalist, Talishi Sado newspaper editor-in-chief Novruz Mammadli, died in prison.",
+			people:    []string{"Novruz Mammadli"},
+			notPeople: []string{"Talishi Sado"}},
+	})
+}

@@ -558,6 +558,8 @@ func (s *entityScan) readNameList(i int, honorific, office bool) {
 			switch {
 			case n >= 2 && s.demonymPhrase(i, i+n):
 				return // "by Shi'ite Muslims", "including Middle Eastern": no one named
+			case n >= 2 && s.namedThingAfter(i+n):
+				return // "journalist, Tolishi Sedo newspaper editor …": a paper's name
 			case n >= 2:
 				name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[i+n-1].end]))
 				s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[i+n-1].end}, i, i+n)

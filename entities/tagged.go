@@ -197,13 +197,14 @@ func (s *entityScan) plausible(from, to int, kind entityKind, margin float32) bo
 
 // noPersonAt reports what the words around tokens [from, to) say against a
 // person the tagger read there: they end a name that "de" joins to a
-// capitalised word before ("la Defensa de los Derechos Humanos"), a
-// plural article or a locative inside a name stands before them
-// ("pelos Direitos Humanos", "Documentación en Derechos Humanos"), or a
-// noun for a thing names them elsewhere in the text (things, from
+// capitalised word before ("la Defensa de los Derechos Humanos"), an
+// article or a locative inside a name stands before them ("pelos
+// Direitos Humanos", "la Casa Blanca", "Documentación en Derechos
+// Humanos"), a noun for a thing follows them ("Tolishi Sedo newspaper"),
+// or such a noun names them elsewhere in the text (things, from
 // namedThings).
 func (s *entityScan) noPersonAt(from, to int, things []string) bool {
-	if s.complementOfName(from) || s.pluralArticleBefore(from) {
+	if s.complementOfName(from) || s.pluralArticleBefore(from) || s.singularArticleBefore(from) || s.namedThingAfter(to) {
 		return true
 	}
 	if from > 0 && locatives[s.toks[from-1].lower] && s.insideName(from-1) {
@@ -306,6 +307,26 @@ var pluralArticles = wordSet(`los las les des aux os dos das nos nas pelos pelas
 func (s *entityScan) pluralArticleBefore(i int) bool {
 	j := i - 1
 	return j >= 0 && s.adjacent(j) && pluralArticles[s.toks[j].key]
+}
+
+// singularArticles are the French and Spanish singular articles as
+// written in small letters: "la Casa Blanca", "le Quai d'Orsay", "el
+// Palacio Nacional" name a building or a body, and formal news puts no
+// article before a person's name. Keys are lower case.
+var singularArticles = wordSet(`la le el`)
+
+// singularArticleBefore reports whether a singular article stands right
+// before token i.
+func (s *entityScan) singularArticleBefore(i int) bool {
+	j := i - 1
+	return j >= 0 && s.adjacent(j) && singularArticles[s.toks[j].key]
+}
+
+// namedThingAfter reports whether a noun of thingsNamed in small letters
+// follows the name that ends before token to: "Tolishi Sedo newspaper
+// editor", "the Rayo Verde party": the name is that thing's.
+func (s *entityScan) namedThingAfter(to int) bool {
+	return to < len(s.toks) && s.adjacent(to-1) && thingsNamed[s.toks[to].key]
 }
 
 // namedThings returns the names the tagger read as people that a noun for
