@@ -276,3 +276,21 @@ func TestRecognizer_Find_thingsNotPeople(t *testing.T) {
 			notPeople: []string{"Talishi Sado"}},
 	})
 }
+
+// TestIsTitleCaseLine: a headline is in title case though a quotation
+// mark opens one of its words; a sentence is not.
+func TestIsTitleCaseLine(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"Watchdog Condemns “Intimidation Campaign” Against Reporters Following Harsh Sentences", true},
+		{"Watchdog Condemns 'Intimidation Campaign' Against Reporters After Harsh Rulings", true},
+		{"Watchdog Condemns Intimidation Campaign Against Reporters Following Harsh Sentences", true},
+		{"The watchdog condemned the “intimidation campaign” against reporters after harsh sentences", false},
+	} {
+		if got := isTitleCaseLine(tt.line); got != tt.want {
+			t.Errorf("isTitleCaseLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
