@@ -294,3 +294,19 @@ func TestIsTitleCaseLine(t *testing.T) {
 		}
 	}
 }
+
+// TestRecognizer_Find_religiousTitles: a religious title before a name is
+// no part of it, and a surname after it alone is the person's name as
+// the text gives it. With the tagger; the names are invented.
+func TestRecognizer_Find_religiousTitles(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "a mufti named by one word",
+			text:      "The seminary was run by a cleric, Mufti Darwaz, the principal. Police dropped the efforts to arrest the main perpetrator, Mufti Darwaz.",
+			people:    []string{"Darwaz"},
+			notPeople: []string{"Mufti Darwaz"}},
+		{name: "a rabbi with a full name",
+			text:      "The letter was signed by Rabbi Miriam Feldmann and two imams.",
+			people:    []string{"Miriam Feldmann"},
+			notPeople: []string{"Rabbi Miriam Feldmann"}},
+	})
+}
