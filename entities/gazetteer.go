@@ -84,9 +84,6 @@ type alias struct {
 	// possessive marks the words written with "’s" inside the name
 	// ("Cambodian People’s Party").
 	possessive []bool
-	// comma marks the words a comma follows inside the name ("Washington,
-	// D.C."): the text must write one there too.
-	comma []bool
 	// exactCase: a name written in capitals ("ARTICLE 19") matches only so.
 	exactCase bool
 	canonical string
@@ -155,10 +152,9 @@ func loadGazetteer() (*gazetteer, error) {
 				return nil, fmt.Errorf("entities: gazetteer line %d: alias %q has no words", n+1, name)
 			}
 			a := alias{canonical: canonical, kind: kind, exactCase: len(toks) > 1 && strings.ToUpper(name) == name, medium: medium}
-			for j, t := range toks {
+			for _, t := range toks {
 				a.tokens = append(a.tokens, t.key)
 				a.possessive = append(a.possessive, t.possessive)
-				a.comma = append(a.comma, j+1 < len(toks) && strings.TrimSpace(name[t.end:toks[j+1].start]) == ",")
 			}
 			first := strings.ToLower(a.tokens[0])
 			g.byFirst[first] = append(g.byFirst[first], a)

@@ -159,15 +159,3 @@ func TestRecognizer_Find_whereNoPlace(t *testing.T) {
 	t.Run("rules", func(t *testing.T) { runNameCases(t, rulesRecognizer(t), cases) })
 	t.Run("tagger", func(t *testing.T) { runNameCases(t, taggerRecognizer(t), cases) })
 }
-
-// TestRecognizer_Find_namesWithCommas: a gazetteer name written with a
-// comma inside ("Washington, D.C.") is read whole where the text writes
-// the comma, also in a list, and its first word alone is its own name.
-// Rules only.
-func TestRecognizer_Find_namesWithCommas(t *testing.T) {
-	runNameCases(t, rulesRecognizer(t), []nameCase{
-		{name: "in a list", text: "Pickets were held in Boston, Washington, D.C., and Denver.",
-			places: []string{"Washington, D.C."}, notPlaces: []string{"D.C.", "Washington"}},
-		{name: "the city alone", text: "She flew from Washington to Geneva.", places: []string{"Washington", "Geneva"}},
-	})
-}

@@ -251,21 +251,11 @@ func (s *entityScan) matches(i int, a *alias) bool {
 		if !strings.EqualFold(t.key, want) || (a.exactCase && t.key != want) {
 			return false
 		}
-		if j < last && (t.possessive != a.possessive[j] || !s.aliasGap(a, j, s.text[t.end:s.toks[i+j+1].start])) {
+		if j < last && (t.possessive != a.possessive[j] || !nameGap(s.text[t.end:s.toks[i+j+1].start])) {
 			return false
 		}
 	}
 	return true
-}
-
-// aliasGap reports whether gap, the text after the alias's word j, is
-// the gap the alias has there: a comma where the alias writes one
-// ("Washington, D.C."), else a gap inside a name (nameGap).
-func (s *entityScan) aliasGap(a *alias, j int, gap string) bool {
-	if a.comma != nil && a.comma[j] {
-		return strings.TrimSpace(gap) == "," && !strings.Contains(gap, "\n")
-	}
-	return nameGap(gap)
 }
 
 // nameGap reports whether the text between two words can lie inside a name:
