@@ -360,21 +360,23 @@ func (s *entityScan) extendNameSuffixes() {
 	}
 }
 
-// findRepeatedSurnames reads two name words inside a sentence as a
-// person's full name where the text later or earlier writes the second
-// alone inside a sentence: "John Ashcroft's Justice Department … Don't
-// try telling that to Ashcroft", "the dictatorship of Ferdinand Marcos …
-// under Marcos". News names a person
-// in full once and by surname after; the tagger misses names from
-// languages and countries it was not trained on, and the surname alone
-// then finds nobody. The pair stands alone (no capitalised word joined to
-// it either side), neither word is written small in the text, a known
-// place or a nationality, and the first word never stands alone itself
-// (then the two are more likely a list or a heading's words).
+// findRepeatedSurnames reads two name words as a person's full name where
+// the text later or earlier writes the second alone inside a sentence, or
+// alone before a verb at a sentence's start (loneSubject): "John
+// Ashcroft's Justice Department … Don't try telling that to Ashcroft",
+// "the dictatorship of Ferdinand Marcos … under Marcos", "Kwame Mensah
+// walked … Mensah said". News names a person in full once and by surname
+// after; the tagger misses names from languages and countries it was not
+// trained on, and the surname alone then finds nobody. The pair stands
+// alone (no capitalised word joined to it either side), neither word is
+// written small in the text, a known place or a nationality, the first
+// word never stands alone itself (then the two are more likely a list or
+// a heading's words), and a pair at a sentence's start opens with no
+// common opening word (givenNameOpening: "Although Valdez").
 func (s *entityScan) findRepeatedSurnames() {
 	alone := map[string]int{} // word → how many times it stands alone
 	for i := range s.toks {
-		if s.loneNameWord(i) {
+		if s.loneNameWord(i) || s.loneSubject(i) {
 			alone[s.toks[i].key]++
 		}
 	}
@@ -384,7 +386,8 @@ func (s *entityScan) findRepeatedSurnames() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		first, last := s.toks[i], s.toks[i+1]
 		if alone[last.key] == 0 || alone[first.key] > 0 || s.at[i] >= 0 || s.at[i+1] >= 0 ||
-			first.possessive || !s.adjacent(i) || !s.isNameTok(i) || !s.isNameTok(i+1) || s.inTitleCase(i) || s.startsSentence(i) ||
+			first.possessive || !s.adjacent(i) || !s.isNameTok(i) || !s.isNameTok(i+1) || s.inTitleCase(i) ||
+			s.startsSentence(i) && !s.givenNameOpening(i) ||
 			i > 0 && s.adjacent(i-1) && startsUpper(s.toks[i-1].key) ||
 			i+2 < len(s.toks) && s.adjacent(i+1) && startsUpper(s.toks[i+2].key) && !last.possessive ||
 			!s.plainNameWord(i) || !s.plainNameWord(i+1) || romanceArticles[first.key] {
@@ -394,6 +397,41 @@ func (s *entityScan) findRepeatedSurnames() {
 		s.add(mention{name: name, kind: kindPerson, start: first.start, end: last.end}, i, i+2)
 		i++
 	}
+}
+
+// minParticipleLen is the length from which a word in -ing opening a
+// sentence is read as a participle or a preposition ("Following",
+// "Regarding"), not a given name.
+const minParticipleLen = 7
+
+// loneSubject reports whether token i, a sentence's first word, is a
+// surname standing alone as the sentence's subject: a plain name word
+// that no capitalised word follows, before a verb in small letters
+// ("Mensah said", "Valdez denies"). News names a person in full once and
+// by surname after, often at a sentence's start.
+func (s *entityScan) loneSubject(i int) bool {
+	if i+1 >= len(s.toks) || !s.startsSentence(i) || s.at[i] >= 0 || !s.isNameTok(i) || s.inTitleCase(i) ||
+		!s.plainNameWord(i) || !s.givenNameOpening(i) || !s.adjacent(i) {
+		return false
+	}
+	next := s.toks[i+1]
+	return next.key == next.lower && !nameConnectors[next.lower] && !nameParticles[next.lower] && !ofWords[next.lower]
+}
+
+// givenNameOpening reports whether token i, a sentence's first word, may
+// be a name's first word: no common word that opens sentences ("The",
+// "Although", "Según", "Following"), title, role or organization's word,
+// and no word the text writes in small letters (plainNameWord).
+func (s *entityScan) givenNameOpening(i int) bool {
+	l := s.toks[i].lower
+	// "Following Gurbanov, …", "Regarding Ruiz": an English participle
+	// or preposition in -ing; short ones may be Chinese given names
+	// ("Ming", "Jing").
+	if len(l) >= minParticipleLen && strings.HasSuffix(l, "ing") {
+		return false
+	}
+	return !commonCapitals[l] && personWords[l] == 0 && orgWords[l] == 0 && !romanceArticles[s.toks[i].key] &&
+		!numberWords[l] && !calendarWords[l] && s.plainNameWord(i)
 }
 
 // loneNameWord reports whether token i is a name word that stands alone:

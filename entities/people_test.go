@@ -310,3 +310,29 @@ func TestRecognizer_Find_religiousTitles(t *testing.T) {
 			notPeople: []string{"Rabbi Miriam Feldmann"}},
 	})
 }
+
+// TestRecognizer_Find_sentenceStartNames: a pair of name words opening a
+// sentence is a person's full name where the text writes the second alone
+// later, before a verb at a sentence's start too ("Mensah said"); a common
+// opening word ("Although", "Following") or a word the text writes small
+// opens none. Rules only, as the tagger may miss such names; every name is
+// invented.
+func TestRecognizer_Find_sentenceStartNames(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "surname at the next sentence's start",
+			text:   "Kwabena Mensoh walked to the court on Monday. Mensoh said he was innocent.",
+			people: []string{"Kwabena Mensoh"}},
+		{name: "surname inside a later sentence",
+			text:   "Marisol Quintero, 34, was arrested at her home. Police accuse Quintero of theft.",
+			people: []string{"Marisol Quintero"}},
+		{name: "an adverb",
+			text:      "Although Valdoz resigned, the protests went on. Valdoz said nothing.",
+			notPeople: []string{"Although Valdoz"}},
+		{name: "a participle",
+			text:      "Following Gurbanav, several motions were presented. Gurbanav spoke for an hour.",
+			notPeople: []string{"Following Gurbanav"}},
+		{name: "a common word written small elsewhere",
+			text:      "Harsh Sentences were handed down. The sentences were harsh, and Sentences fell on many.",
+			notPeople: []string{"Harsh Sentences"}},
+	})
+}
