@@ -80,6 +80,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findNicknamed()
 	s.findQuoteTagSubjects()
 	s.findRelatives()
+	s.findNamedAs()
 	s.findCapitalNames()
 	s.findNamedByRole()
 	s.findAdministrations()
