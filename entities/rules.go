@@ -112,6 +112,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.headsOfGovernment()
 	s.placesNamedByOffice()
 	s.resolveCountry()
+	s.dropPlacesInQuotedTitles()
 	s.linkOrgVariants()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
