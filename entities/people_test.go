@@ -336,3 +336,34 @@ func TestRecognizer_Find_sentenceStartNames(t *testing.T) {
 			notPeople: []string{"Harsh Sentences"}},
 	})
 }
+
+// TestRecognizer_Find_middleNamesLeftOut: a given name and a surname are
+// the full name with the middle names between them ("Jorge Ruales" after
+// "Jorge Celestino Ruales"), where one full name has those ends; two full
+// names with the same ends leave it alone. With the tagger; the names are
+// invented.
+func TestRecognizer_Find_middleNamesLeftOut(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "one full name",
+			text:      "The reporter Jorge Celestino Ruales was shot in Veracruz. Colleagues said Jorge Ruales had received threats.",
+			people:    []string{"Jorge Celestino Ruales"},
+			notPeople: []string{"Jorge Ruales"}},
+	})
+}
+
+// TestSameEnds: a two-word name has a longer name's first and last words.
+func TestSameEnds(t *testing.T) {
+	for _, tt := range []struct {
+		words, part []string
+		want        bool
+	}{
+		{[]string{"Jorge", "Celestino", "Ruiz"}, []string{"Jorge", "Ruiz"}, true},
+		{[]string{"Jorge", "Celestino", "Ruiz", "Vázquez"}, []string{"Jorge", "Ruiz"}, false},
+		{[]string{"Jorge", "Ruiz"}, []string{"Jorge", "Ruiz"}, false},
+		{[]string{"Ana", "María", "Ruiz"}, []string{"Ana", "María", "Ruiz"}, false},
+	} {
+		if got := sameEnds(tt.words, tt.part); got != tt.want {
+			t.Errorf("sameEnds(%q, %q) = %v, want %v", tt.words, tt.part, got, tt.want)
+		}
+	}
+}

@@ -1001,8 +1001,8 @@ func (s *entityScan) tokenAt(start int) int {
 // mergePartialNames turns a person's name of two words or more that is part
 // of exactly one longer name found in the text into that name: "Mr
 // Singleton Norton" after "Tim Singleton Norton", "Raja Petra" after "Raja
-// Petra Kamaruddin". A name of one word becomes the full name that holds
-// it, or of several the one named last before it ("Odeh was sentenced"
+// Petra Kamaruddin", "Jorge Ruiz" after "Jorge Celestino Ruiz" (sameEnds).
+// A name of one word becomes the full name that holds it, or of several the one named last before it ("Odeh was sentenced"
 // after "Rasmea Odeh"). A gazetteer name is already canonical, and its
 // aliases ("Samdech Hun Sen") already name it.
 func (s *entityScan) mergePartialNames() {
@@ -1050,7 +1050,7 @@ func (s *entityScan) mergePartialNames() {
 		}
 		longer := -1
 		for _, k := range byWord[ws[0]] {
-			if f := full[k]; len(f.words) > len(ws) && containsWords(f.words, ws) {
+			if f := full[k]; len(f.words) > len(ws) && (containsWords(f.words, ws) || sameEnds(f.words, ws)) {
 				if longer >= 0 && full[longer].name != f.name {
 					longer = -1 // part of two names: ambiguous
 					break
@@ -1062,6 +1062,14 @@ func (s *entityScan) mergePartialNames() {
 			s.found[i].name = full[longer].name
 		}
 	}
+}
+
+// sameEnds reports whether part, a given name and a surname, is words
+// with its middle names left out: "Jorge Ruiz" of "Jorge Celestino Ruiz",
+// as Spanish and Portuguese news shorten a full name after its first
+// mention.
+func sameEnds(words, part []string) bool {
+	return len(part) == 2 && len(words) > 2 && words[0] == part[0] && words[len(words)-1] == part[1]
 }
 
 // containsWords reports whether part occurs in words as a run.
