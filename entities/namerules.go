@@ -536,6 +536,8 @@ func isTitleCaseLine(line string) bool {
 		if all++; all > maxTitleCaseWords {
 			return false
 		}
+		// “Intimidation Campaign”: a quotation mark opens the word.
+		w = strings.TrimLeft(w, "\"“‘«(['")
 		if utf8.RuneCountInString(w) < 4 {
 			continue // articles and prepositions may stay lower case
 		}

@@ -360,21 +360,23 @@ func (s *entityScan) extendNameSuffixes() {
 	}
 }
 
-// findRepeatedSurnames reads two name words inside a sentence as a
-// person's full name where the text later or earlier writes the second
-// alone inside a sentence: "John Ashcroft's Justice Department … Don't
-// try telling that to Ashcroft", "the dictatorship of Ferdinand Marcos …
-// under Marcos". News names a person
-// in full once and by surname after; the tagger misses names from
-// languages and countries it was not trained on, and the surname alone
-// then finds nobody. The pair stands alone (no capitalised word joined to
-// it either side), neither word is written small in the text, a known
-// place or a nationality, and the first word never stands alone itself
-// (then the two are more likely a list or a heading's words).
+// findRepeatedSurnames reads two name words as a person's full name where
+// the text later or earlier writes the second alone inside a sentence, or
+// alone before a verb at a sentence's start (loneSubject): "John
+// Ashcroft's Justice Department … Don't try telling that to Ashcroft",
+// "the dictatorship of Ferdinand Marcos … under Marcos", "Kwame Mensah
+// walked … Mensah said". News names a person in full once and by surname
+// after; the tagger misses names from languages and countries it was not
+// trained on, and the surname alone then finds nobody. The pair stands
+// alone (no capitalised word joined to it either side), neither word is
+// written small in the text, a known place or a nationality, the first
+// word never stands alone itself (then the two are more likely a list or
+// a heading's words), and a pair at a sentence's start opens with no
+// common opening word (givenNameOpening: "Although Valdez").
 func (s *entityScan) findRepeatedSurnames() {
 	alone := map[string]int{} // word → how many times it stands alone
 	for i := range s.toks {
-		if s.loneNameWord(i) {
+		if s.loneNameWord(i) || s.loneSubject(i) {
 			alone[s.toks[i].key]++
 		}
 	}
@@ -384,7 +386,8 @@ func (s *entityScan) findRepeatedSurnames() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		first, last := s.toks[i], s.toks[i+1]
 		if alone[last.key] == 0 || alone[first.key] > 0 || s.at[i] >= 0 || s.at[i+1] >= 0 ||
-			first.possessive || !s.adjacent(i) || !s.isNameTok(i) || !s.isNameTok(i+1) || s.inTitleCase(i) || s.startsSentence(i) ||
+			first.possessive || !s.adjacent(i) || !s.isNameTok(i) || !s.isNameTok(i+1) || s.inTitleCase(i) ||
+			s.startsSentence(i) && !s.givenNameOpening(i) ||
 			i > 0 && s.adjacent(i-1) && startsUpper(s.toks[i-1].key) ||
 			i+2 < len(s.toks) && s.adjacent(i+1) && startsUpper(s.toks[i+2].key) && !last.possessive ||
 			!s.plainNameWord(i) || !s.plainNameWord(i+1) || romanceArticles[first.key] {
@@ -394,6 +397,41 @@ func (s *entityScan) findRepeatedSurnames() {
 		s.add(mention{name: name, kind: kindPerson, start: first.start, end: last.end}, i, i+2)
 		i++
 	}
+}
+
+// minParticipleLen is the length from which a word in -ing opening a
+// sentence is read as a participle or a preposition ("Following",
+// "Regarding"), not a given name.
+const minParticipleLen = 7
+
+// loneSubject reports whether token i, a sentence's first word, is a
+// surname standing alone as the sentence's subject: a plain name word
+// that no capitalised word follows, before a verb in small letters
+// ("Mensah said", "Valdez denies"). News names a person in full once and
+// by surname after, often at a sentence's start.
+func (s *entityScan) loneSubject(i int) bool {
+	if i+1 >= len(s.toks) || !s.startsSentence(i) || s.at[i] >= 0 || !s.isNameTok(i) || s.inTitleCase(i) ||
+		!s.plainNameWord(i) || !s.givenNameOpening(i) || !s.adjacent(i) {
+		return false
+	}
+	next := s.toks[i+1]
+	return next.key == next.lower && !nameConnectors[next.lower] && !nameParticles[next.lower] && !ofWords[next.lower]
+}
+
+// givenNameOpening reports whether token i, a sentence's first word, may
+// be a name's first word: no common word that opens sentences ("The",
+// "Although", "Según", "Following"), title, role or organization's word,
+// and no word the text writes in small letters (plainNameWord).
+func (s *entityScan) givenNameOpening(i int) bool {
+	l := s.toks[i].lower
+	// "Following Gurbanov, …", "Regarding Ruiz": an English participle
+	// or preposition in -ing; short ones may be Chinese given names
+	// ("Ming", "Jing").
+	if len(l) >= minParticipleLen && strings.HasSuffix(l, "ing") {
+		return false
+	}
+	return !commonCapitals[l] && personWords[l] == 0 && orgWords[l] == 0 && !romanceArticles[s.toks[i].key] &&
+		!numberWords[l] && !calendarWords[l] && s.plainNameWord(i)
 }
 
 // loneNameWord reports whether token i is a name word that stands alone:
@@ -500,3 +538,59 @@ func (s *entityScan) findSharedSurnames() {
 
 // andWords join two given names before a shared surname.
 var andWords = wordSet(`and et y e`)
+
+// maxExtendedNameWords bounds a name extendNamesLeft lengthens: Spanish
+// names run to two given names and two surnames ("Víctor Manuel Báez
+// Chino").
+const maxExtendedNameWords = 5
+
+// extendNamesLeft carries a person's name of two words or more back over
+// the name word joined to it by a space: the tagger, trained on English
+// names of two or three words, often drops the first of four ("Jorge
+// Celestino Ruiz Vázquez" read as "Celestino Ruiz Vázquez"). The word is
+// capitalised, opens no sentence or title-case line, no name covers it,
+// and it is none of the text's small words, a title, role or
+// organization's word, a nationality, a place, a language or an initial
+// ("H.E."); and a comma or a word in small letters stands before it
+// (wordOrCommaBefore).
+func (s *entityScan) extendNamesLeft() {
+	for m := range s.found {
+		p := s.found[m]
+		if p.kind != kindPerson {
+			continue
+		}
+		from, to := s.tokensIn(p.start, p.end)
+		if to-from < 2 || to-from >= maxExtendedNameWords || from == 0 || s.toks[from].start != p.start {
+			continue
+		}
+		j := from - 1
+		if j == 0 || !s.wordOrCommaBefore(j) || strings.Contains(s.toks[j].key, ".") {
+			continue
+		}
+		if s.at[j] >= 0 || !s.adjacent(j) || !s.isNameTok(j) || s.startsSentence(j) || s.inTitleCase(j) ||
+			personWords[s.toks[j].lower] != 0 || orgWords[s.toks[j].lower] != 0 || commonCapitals[s.toks[j].lower] ||
+			!s.plainNameWord(j) || s.g.subdivisions[s.toks[j].key] || romanceArticles[s.toks[j].key] {
+			continue
+		}
+		p.start = s.toks[j].start
+		p.name = withoutPossessive(collapseSpace(s.text[p.start:p.end]))
+		s.found[m] = p
+		s.at[j] = m
+	}
+}
+
+// wordOrCommaBefore reports whether a comma, or a word in small letters
+// that joins no name, stands right before token j: "ensure that Jorge
+// …", "…, Víctor Manuel …". A capitalised word, a colon or a name's small
+// word there would make token j the end of an office or a label
+// ("Secretary of State Colin Powell", "la Secretaría de Seguridad Nacional
+// Kirstjen Nielsen", "Authors: Unicef Aleksey").
+func (s *entityScan) wordOrCommaBefore(j int) bool {
+	gap := strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start])
+	if gap == "," {
+		return true
+	}
+	p := s.toks[j-1]
+	return gap == "" && !p.possessive && p.key == p.lower && !nameConnectors[p.lower] && !ofWords[p.lower] &&
+		!orgArticles[p.lower] && !nameParticles[p.lower]
+}

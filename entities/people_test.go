@@ -179,3 +179,191 @@ func TestRecognizer_Find_sharedSurnames(t *testing.T) {
 		{name: "a town after a locative is no given name", text: "Reporting by Sami Abadi in Dubai and Andrea Shalan in Washington.", notPeople: []string{"Dubai Shalan"}},
 	})
 }
+
+// TestRecognizer_Find_oneWordNamesJoinFullNames: a surname a rule reads
+// alone ("Valdorra was sentenced": a name before a copula and a role) is
+// the full name the text gives it, the one named last before it where two
+// share it, and stays alone where no full name holds it. With the tagger,
+// which reads the full names; every name is invented.
+func TestRecognizer_Find_oneWordNamesJoinFullNames(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "one full name",
+			text:      "Police arrested Dr. Marta Valdorra on Monday. According to her lawyer, Dr. Valdorra was arrested without a warrant.",
+			people:    []string{"Marta Valdorra"},
+			notPeople: []string{"Valdorra"}},
+		{name: "two full names share it",
+			text:      "The court heard Ana Kirsova and then her brother Ivo Kirsova. Kirsova was sentenced to ten years.",
+			people:    []string{"Ana Kirsova", "Ivo Kirsova"},
+			notPeople: []string{"Kirsova"}},
+		{name: "no full name",
+			text:   "The workers met in the square. Rafik est agriculteur à Rahal.",
+			people: []string{"Rafik"}},
+	})
+}
+
+// TestRecognizer_Find_sentenceWordNoGivenName: a sentence's first word
+// that the text writes in small letters elsewhere is a common word of its
+// language and opens no person's name, while a given name written small
+// only inside an e-mail address still does. With the tagger; every name
+// is invented.
+func TestRecognizer_Find_sentenceWordNoGivenName(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "a Dutch conjunction",
+			text:      "President Valdera zei dat hij niet zou wijken, maar de protesten gingen door. Maar Valdera wilde van geen wijken weten.",
+			people:    []string{"Valdera"},
+			notPeople: []string{"Maar Valdera"}},
+		{name: "a given name small in an address",
+			text:   "The platform defends whistleblowers.\n\nContact:\n\n- Gabriel Bourdain, project lead: gabriel@example.org",
+			people: []string{"Gabriel Bourdain"}},
+	})
+}
+
+// TestEntityScan_writtenSmall: the words of e-mail and web addresses are
+// not the text's words in small letters.
+func TestEntityScan_writtenSmall(t *testing.T) {
+	s := scanOf(t, "Write to gabriel@example.org or see www.example.org/maria for the report.")
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"gabriel", false}, {"maria", false}, {"example", false}, {"report", true}, {"write", false}} {
+		if got := s.writtenSmall(tt.word); got != tt.want {
+			t.Errorf("writtenSmall(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestRecognizer_Find_namesExtendedLeft: a name word the tagger dropped
+// before a name of two words or more is the name's first ("Jorge Celestino
+// Ruiz Vázquez"), after a comma or a word in small letters; the end of an
+// office, a capitalised run or a label before a name is not. With the
+// tagger; every name is invented.
+func TestRecognizer_Find_namesExtendedLeft(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "four words after a small word",
+			text:      "The authorities must ensure that Jorge Celestino Ruano Vázquez’s death does not become another statistic.",
+			people:    []string{"Jorge Celestino Ruano Vázquez"},
+			notPeople: []string{"Celestino Ruano Vázquez"}},
+		{name: "four words in a list",
+			text:      "Entre los periodistas asesinados están Guillermo Lunares Varela, Víctor Manuel Báez Chinchilla, Noel López Holguera y otros.",
+			people:    []string{"Víctor Manuel Báez Chinchilla"},
+			notPeople: []string{"Manuel Báez Chinchilla"}},
+		{name: "an office's last word",
+			text:      "The Secretary of State Colin Pewell said the talks would resume.",
+			notPeople: []string{"State Colin Pewell"}},
+		{name: "a label",
+			text:      "Authors: Unicef Aleksey Filippenko, UN Photo",
+			notPeople: []string{"Unicef Aleksey Filippenko"}},
+	})
+}
+
+// TestRecognizer_Find_thingsNotPeople: a singular article before a
+// capitalised pair ("la Casa Blanca") or a noun for a thing after it
+// ("Tolishi Sedo newspaper") says it names a building, a body or a paper,
+// while a person named beside them is still found. With the tagger; the
+// names are invented.
+func TestRecognizer_Find_thingsNotPeople(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "a Spanish article",
+			text:      "Mientras el huésped de la Casa Rosada lanza amenazas, el pueblo resiste.",
+			notPeople: []string{"Casa Rosada"}},
+		{name: "a French article",
+			text:      "Selon le Palais Bourbon, la séance a duré trois heures, a dit Marie Lefranc.",
+			people:    []string{"Marie Lefranc"},
+			notPeople: []string{"Palais Bourbon"}},
+		{name: "a newspaper after the name",
+			text:      "Another journalist, Talishi Sado newspaper editor-in-chief Novruz Mammadli, died in prison.",
+			people:    []string{"Novruz Mammadli"},
+			notPeople: []string{"Talishi Sado"}},
+	})
+}
+
+// TestIsTitleCaseLine: a headline is in title case though a quotation
+// mark opens one of its words; a sentence is not.
+func TestIsTitleCaseLine(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"Watchdog Condemns “Intimidation Campaign” Against Reporters Following Harsh Sentences", true},
+		{"Watchdog Condemns 'Intimidation Campaign' Against Reporters After Harsh Rulings", true},
+		{"Watchdog Condemns Intimidation Campaign Against Reporters Following Harsh Sentences", true},
+		{"The watchdog condemned the “intimidation campaign” against reporters after harsh sentences", false},
+	} {
+		if got := isTitleCaseLine(tt.line); got != tt.want {
+			t.Errorf("isTitleCaseLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestRecognizer_Find_religiousTitles: a religious title before a name is
+// no part of it, and a surname after it alone is the person's name as
+// the text gives it. With the tagger; the names are invented.
+func TestRecognizer_Find_religiousTitles(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "a mufti named by one word",
+			text:      "The seminary was run by a cleric, Mufti Darwaz, the principal. Police dropped the efforts to arrest the main perpetrator, Mufti Darwaz.",
+			people:    []string{"Darwaz"},
+			notPeople: []string{"Mufti Darwaz"}},
+		{name: "a rabbi with a full name",
+			text:      "The letter was signed by Rabbi Miriam Feldmann and two imams.",
+			people:    []string{"Miriam Feldmann"},
+			notPeople: []string{"Rabbi Miriam Feldmann"}},
+	})
+}
+
+// TestRecognizer_Find_sentenceStartNames: a pair of name words opening a
+// sentence is a person's full name where the text writes the second alone
+// later, before a verb at a sentence's start too ("Mensah said"); a common
+// opening word ("Although", "Following") or a word the text writes small
+// opens none. Rules only, as the tagger may miss such names; every name is
+// invented.
+func TestRecognizer_Find_sentenceStartNames(t *testing.T) {
+	runNameCases(t, rulesRecognizer(t), []nameCase{
+		{name: "surname at the next sentence's start",
+			text:   "Kwabena Mensoh walked to the court on Monday. Mensoh said he was innocent.",
+			people: []string{"Kwabena Mensoh"}},
+		{name: "surname inside a later sentence",
+			text:   "Marisol Quintero, 34, was arrested at her home. Police accuse Quintero of theft.",
+			people: []string{"Marisol Quintero"}},
+		{name: "an adverb",
+			text:      "Although Valdoz resigned, the protests went on. Valdoz said nothing.",
+			notPeople: []string{"Although Valdoz"}},
+		{name: "a participle",
+			text:      "Following Gurbanav, several motions were presented. Gurbanav spoke for an hour.",
+			notPeople: []string{"Following Gurbanav"}},
+		{name: "a common word written small elsewhere",
+			text:      "Harsh Sentences were handed down. The sentences were harsh, and Sentences fell on many.",
+			notPeople: []string{"Harsh Sentences"}},
+	})
+}
+
+// TestRecognizer_Find_middleNamesLeftOut: a given name and a surname are
+// the full name with the middle names between them ("Jorge Ruales" after
+// "Jorge Celestino Ruales"), where one full name has those ends; two full
+// names with the same ends leave it alone. With the tagger; the names are
+// invented.
+func TestRecognizer_Find_middleNamesLeftOut(t *testing.T) {
+	runNameCases(t, taggerRecognizer(t), []nameCase{
+		{name: "one full name",
+			text:      "The reporter Jorge Celestino Ruales was shot in Veracruz. Colleagues said Jorge Ruales had received threats.",
+			people:    []string{"Jorge Celestino Ruales"},
+			notPeople: []string{"Jorge Ruales"}},
+	})
+}
+
+// TestSameEnds: a two-word name has a longer name's first and last words.
+func TestSameEnds(t *testing.T) {
+	for _, tt := range []struct {
+		words, part []string
+		want        bool
+	}{
+		{[]string{"Jorge", "Celestino", "Ruiz"}, []string{"Jorge", "Ruiz"}, true},
+		{[]string{"Jorge", "Celestino", "Ruiz", "Vázquez"}, []string{"Jorge", "Ruiz"}, false},
+		{[]string{"Jorge", "Ruiz"}, []string{"Jorge", "Ruiz"}, false},
+		{[]string{"Ana", "María", "Ruiz"}, []string{"Ana", "María", "Ruiz"}, false},
+	} {
+		if got := sameEnds(tt.words, tt.part); got != tt.want {
+			t.Errorf("sameEnds(%q, %q) = %v, want %v", tt.words, tt.part, got, tt.want)
+		}
+	}
+}

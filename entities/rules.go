@@ -64,6 +64,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.matchKhmer()
 	s.dropLinkBars()
 	s.markPhotoCredits()
+	s.markWireCredits()
 	s.markHeaderFields()
 	s.runTagger(tagger)
 	s.findSignatories()
@@ -76,11 +77,13 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.findWentToPress()
 	s.findNamedBeforeKind()
 	s.findAcronymsFirst()
+	s.findPlacesEndingNames()
 	s.linkAcronyms()
 	s.findPeople()
 	s.findNicknamed()
 	s.findQuoteTagSubjects()
 	s.findRelatives()
+	s.findNamedAs()
 	s.findCapitalNames()
 	s.findNamedByRole()
 	s.findAdministrations()
@@ -91,6 +94,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.addTagged(kindPerson)
 	s.findRepeatedSurnames()
 	s.extendNameParticles()
+	s.extendNamesLeft()
 	s.extendNameSuffixes()
 	s.findSharedSurnames()
 	s.addTagged(kindOrg)
@@ -112,6 +116,7 @@ func (g *gazetteer) find(text string, tagger *Model) []mention {
 	s.headsOfGovernment()
 	s.placesNamedByOffice()
 	s.resolveCountry()
+	s.dropPlacesInQuotedTitles()
 	s.linkOrgVariants()
 	s.dropCredits()
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.start - b.start })
@@ -132,7 +137,17 @@ func (s *entityScan) adjacent(i int) bool {
 		return false
 	}
 	gap := s.text[s.toks[i].end:s.toks[i+1].start]
-	return strings.TrimSpace(gap) == "" && !s.shortLineEnds(i, gap)
+	return strings.TrimSpace(gap) == "" && !s.shortLineEnds(i, gap) && !blankLineIn(gap)
+}
+
+// blankLineIn reports whether gap, white space between two words, holds
+// an empty line: a paragraph ends there, and no name runs on from one
+// paragraph into the next ("… del periodista Gregorio Jiménez" / "La
+// Oficina en México …"), while prose wrapped at a column breaks a line
+// without leaving one empty.
+func blankLineIn(gap string) bool {
+	first := strings.IndexByte(gap, '\n')
+	return first >= 0 && strings.TrimSpace(gap[first+1:]) == "" && strings.IndexByte(gap[first+1:], '\n') >= 0
 }
 
 // shortLineBytes is the length under which a line is a line of its own
@@ -301,6 +316,9 @@ func (s *entityScan) linkAcronyms() {
 		}
 		if long < 0 || s.found[long].kind == kindPerson {
 			continue
+		}
+		if l := s.found[long]; l.kind == kindPlace && !sameInitial(s.text[l.start:l.end], s.toks[k].key) {
+			continue // "our partners in Asia (CCHR)": a place spells no other initial
 		}
 		defined[s.toks[k].key] = long
 	}
@@ -558,6 +576,8 @@ func (s *entityScan) readNameList(i int, honorific, office bool) {
 			switch {
 			case n >= 2 && s.demonymPhrase(i, i+n):
 				return // "by Shi'ite Muslims", "including Middle Eastern": no one named
+			case n >= 2 && s.namedThingAfter(i+n):
+				return // "journalist, Tolishi Sedo newspaper editor …": a paper's name
 			case n >= 2:
 				name := withoutPossessive(collapseSpace(s.text[s.toks[i].start:s.toks[i+n-1].end]))
 				s.add(mention{name: name, kind: kindPerson, start: s.toks[i].start, end: s.toks[i+n-1].end}, i, i+n)
@@ -997,7 +1017,9 @@ func (s *entityScan) tokenAt(start int) int {
 // mergePartialNames turns a person's name of two words or more that is part
 // of exactly one longer name found in the text into that name: "Mr
 // Singleton Norton" after "Tim Singleton Norton", "Raja Petra" after "Raja
-// Petra Kamaruddin". A gazetteer name is already canonical, and its
+// Petra Kamaruddin", "Jorge Ruiz" after "Jorge Celestino Ruiz" (sameEnds).
+// A name of one word becomes the full name that holds it, or of several the one named last before it ("Odeh was sentenced"
+// after "Rasmea Odeh"). A gazetteer name is already canonical, and its
 // aliases ("Samdech Hun Sen") already name it.
 func (s *entityScan) mergePartialNames() {
 	type fullName struct {
@@ -1027,12 +1049,24 @@ func (s *entityScan) mergePartialNames() {
 			continue
 		}
 		ws := strings.Fields(FoldPunctuation(m.name))
-		if len(ws) < 2 {
+		if len(ws) == 1 {
+			// One word a rule read as a person ("Odeh was sentenced"):
+			// the full name that holds it, as resolveShortNames links a
+			// short name.
+			var holders []string
+			for _, k := range byWord[ws[0]] {
+				if f := full[k]; len(f.words) > 1 && !slices.Contains(holders, f.name) {
+					holders = append(holders, f.name)
+				}
+			}
+			if name, ok := s.fullNameBefore(holders, m.start); ok {
+				s.found[i].name = name
+			}
 			continue
 		}
 		longer := -1
 		for _, k := range byWord[ws[0]] {
-			if f := full[k]; len(f.words) > len(ws) && containsWords(f.words, ws) {
+			if f := full[k]; len(f.words) > len(ws) && (containsWords(f.words, ws) || sameEnds(f.words, ws)) {
 				if longer >= 0 && full[longer].name != f.name {
 					longer = -1 // part of two names: ambiguous
 					break
@@ -1044,6 +1078,14 @@ func (s *entityScan) mergePartialNames() {
 			s.found[i].name = full[longer].name
 		}
 	}
+}
+
+// sameEnds reports whether part, a given name and a surname, is words
+// with its middle names left out: "Jorge Ruiz" of "Jorge Celestino Ruiz",
+// as Spanish and Portuguese news shorten a full name after its first
+// mention.
+func sameEnds(words, part []string) bool {
+	return len(part) == 2 && len(words) > 2 && words[0] == part[0] && words[len(words)-1] == part[1]
 }
 
 // containsWords reports whether part occurs in words as a run.

@@ -163,6 +163,10 @@ var personWords = markWords(
 		activist advocate ambassador chairman director general governor king lawyer leader mayor
 		minister president prince princess professor queen senator spokesman spokesperson
 		spokeswoman`},
+	// Religious titles, no part of the name after them ("a cleric, Mufti
+	// Dawood", "Ayatollah Khamenei", "Cardinal Zen"); "Sheikh" is left
+	// out, as it opens names ("Sheikh Hasina").
+	group[personWord]{introducesName | title, `archbishop ayatollah cardinal maulana maulvi mufti mullah rabbi`},
 	// The same in French, Spanish and Portuguese, with the military ranks
 	// that stand before a name there ("el gobernador Camilo Romero", "o
 	// Coronel Brilhante Ustra", "Cel. Brilhante Ustra", "le ministre
