@@ -91,13 +91,22 @@ func (a *attributor) orgNoun(noun string, at int) (resolved, bool) {
 	case entities.IsOrgNoun(noun):
 		ms := a.mentionsIn(max(0, at-pronounReach), at)
 		for j := len(ms) - 1; j >= 0; j-- {
-			if m := ms[j]; m.kind == kindOrg && strings.Contains(strings.ToLower(m.name), noun) {
+			// "the Democratic Alliance party … the party said": the
+			// noun in the name, or right after it.
+			if m := ms[j]; m.kind == kindOrg && (strings.Contains(strings.ToLower(m.name), noun) || a.nounAfter(m, noun)) {
 				return resolved{name: m.name, kind: m.kind}, true
 			}
 		}
 		return resolved{}, true
 	}
 	return resolved{}, false
+}
+
+// nounAfter reports whether the word right after mention m is noun, as in
+// "the Democratic Alliance party".
+func (a *attributor) nounAfter(m mention, noun string) bool {
+	ws := wordsIn(a.text, m.end, min(len(a.text), m.end+len(noun)+2))
+	return len(ws) > 0 && ws[0].start == m.end+1 && ws[0].text == noun
 }
 
 // definiteOrgAfter resolves a tag that names the speaker by an
@@ -124,6 +133,8 @@ func (a *attributor) definiteOrgAfter(words []word, k int) (resolved, bool) {
 var documentNouns = map[string]bool{
 	"statement": true, "report": true, "communiqué": true, "letter": true, "declaration": true, "release": true,
 	"comunicado": true, "informe": true, "déclaration": true, "rapport": true, "lettre": true, "carta": true,
+	// A court speaks through its ruling: "the ruling said".
+	"ruling": true, "judgment": true, "judgement": true,
 }
 
 // maxIssuerWords bounds the words between a document noun and its issuer:

@@ -26,6 +26,10 @@ type mention struct {
 	kind       entityKind
 	possessive bool // followed by ’s: "Amnesty’s director" names the director, not Amnesty
 	inQuote    bool // inside a quotation: not the speaker's name, nor a pronoun's antecedent
+	// place marks an unknown name that runs over a place the recognizer
+	// found ("Pieter de Vries" is not one, "New York" is): it is no
+	// person's.
+	place bool
 }
 
 // findMentions returns the mentions of people and organizations in text, in
@@ -42,6 +46,7 @@ type mention struct {
 func findMentions(text string, names entities.Names) []mention {
 	var people, orgs []string
 	var ms []mention
+	var places [][2]int
 	last := -1
 	for _, n := range names {
 		var kind entityKind
@@ -52,6 +57,9 @@ func findMentions(text string, names entities.Names) []mention {
 		case entities.Org:
 			kind = kindOrg
 			orgs = appendNew(orgs, n.Canonical)
+		case entities.Place:
+			places = append(places, [2]int{n.Start, n.End})
+			continue
 		default:
 			continue
 		}
@@ -123,12 +131,27 @@ func findMentions(text string, names entities.Names) []mention {
 		}
 		flush()
 	}
+	markPlaces(found, places)
 	ms = append(ms, found...)
 	slices.SortFunc(ms, func(a, b mention) int { return a.start - b.start })
 	for i := range ms {
 		ms[i].possessive = possessiveAt(text, ms[i].end)
 	}
 	return ms
+}
+
+// markPlaces flags the unknown names among found that overlap one of
+// places, both in text order.
+func markPlaces(found []mention, places [][2]int) {
+	slices.SortFunc(places, func(a, b [2]int) int { return a[0] - b[0] })
+	k := 0
+	for i := range found {
+		m := &found[i]
+		for k < len(places) && places[k][1] <= m.start {
+			k++
+		}
+		m.place = k < len(places) && places[k][0] < m.end
+	}
 }
 
 // addSurname records the last word of an unknown name of two words or
@@ -458,20 +481,31 @@ func personLike(m mention) bool {
 	if m.kind == kindPerson {
 		return true
 	}
-	if m.kind != kindUnknown {
+	if m.kind != kindUnknown || m.place {
 		return false
 	}
 	f := strings.Fields(m.name)
 	if len(f) < 2 || len(f) > 3 {
 		return false
 	}
-	for _, w := range f {
+	for i, w := range f {
+		if i > 0 && i < len(f)-1 && nameParticles[w] {
+			// "Pieter de Vries", "Ana dos Santos".
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || strings.ToUpper(w) == w || entities.IsOrgNoun(strings.ToLower(w)) || entities.IsOffice(strings.ToLower(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// nameParticles are the small words inside people's names in many
+// languages: "Pieter de Vries", "Ana dos Santos", "Ursula von der Leyen".
+var nameParticles = map[string]bool{
+	"de": true, "van": true, "der": true, "den": true, "da": true, "do": true, "dos": true, "das": true,
+	"del": true, "von": true, "ter": true, "bin": true, "ibn": true, "al": true, "el": true,
 }
 
 // possessiveAt reports whether a possessive ’s (or the bare ’ of a plural)

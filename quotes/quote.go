@@ -187,12 +187,20 @@ func (a *attributor) term(sp span) bool {
 // and followed by a word in small letters that is no verb of saying,
 // pronoun, auxiliary or conjunction.
 func (a *attributor) nameModifier(sp span) bool {
-	before := wordsIn(a.text, max(0, sp.open-6), sp.open)
+	before := wordsIn(a.text, max(0, sp.open-7), sp.open)
 	if len(before) == 0 || strings.TrimSpace(a.text[before[len(before)-1].end:sp.open]) != "" {
 		return false
 	}
 	switch before[len(before)-1].text {
 	case "the", "la", "le", "el", "les", "los", "las", "o", "os", "as":
+	case "its", "their", "his", "her", "our", "sa", "son", "ses", "su", "sus", "seu", "sua":
+		// its “zero tolerance” policy: a possessive determiner, as an
+		// article.
+	case "s":
+		// the government’s “war on drugs” campaign: a possessive ’s.
+		if b := before[len(before)-1]; b.start == 0 || !strings.ContainsAny(a.text[max(0, b.start-3):b.start], "’'") {
+			return false
+		}
 	default:
 		return false
 	}
@@ -222,7 +230,21 @@ var notNoun = map[string]bool{
 // someone: charged with ‘…’, signs reading ‘…’, also as the second of a
 // list (charged with “spreading false news” and “membership of a group”).
 func (a *attributor) labelled(i int) bool {
-	return isLabel(a.text[sentenceStart(a.text, a.spans[i].open):a.spans[i].open])
+	sp := a.spans[i]
+	clause := a.text[sentenceStart(a.text, sp.open):sp.open]
+	return isLabel(clause) || titleAfterWork(clause, a.text[sp.start:sp.end])
+}
+
+// titleAfterWork reports whether quoted, right after clause, is the title
+// of the work clause ends with: "its new report “Silenced voices of the
+// river” documents …", a capital and no punctuation between the noun and
+// the mark ("said in its report “the trial was unfair”" quotes it).
+func titleAfterWork(clause, quoted string) bool {
+	ws := wordsIn(clause, 0, len(clause))
+	if len(ws) == 0 || !startsUpper(quoted) || ws[len(ws)-1].end != len(strings.TrimRight(clause, " \t\u00a0")) {
+		return false
+	}
+	return titledWorks[ws[len(ws)-1].text]
 }
 
 // speaker attributes spans[i]: the attribution after it (“…,” she said),
@@ -334,6 +356,9 @@ func (a *attributor) after(i int) resolved {
 		if k >= nearTagWords && !a.subjectAdjoins(before, w.start) {
 			continue
 		}
+		if who, ok := a.quotedAs(words, k); ok {
+			return who
+		}
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
@@ -348,6 +373,11 @@ func (a *attributor) after(i int) resolved {
 		}
 		if pr := lastPronoun(words[:k+1]); pr != "" && len(before) == 0 && !newSentence {
 			// words[k] itself may hold the pronoun: ajoute-t-elle.
+			return a.pronoun(pr, sp.open)
+		}
+		if pr := pronounAfter(words, k); pr != "" && len(before) == 0 && !newSentence {
+			// „…”, zegt hij; “…”, dijo ella: the subject pronoun after
+			// the verb, as Dutch and Spanish tags put it.
 			return a.pronoun(pr, sp.open)
 		}
 		if m, ok := a.subject(before, w.start); ok {
@@ -401,6 +431,57 @@ func (a *attributor) after(i int) resolved {
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// maxQuotedAsWords bounds the words between "quoted" and "as saying":
+// "quoted the deputy interior minister Kofi Mensah as saying".
+const maxQuotedAsWords = 10
+
+// quotedAs reads "quoted X as saying" and "X was quoted (by Y) as saying"
+// at the speech verb words[k], a general pattern of wire copy: X spoke,
+// whoever quoted X (a news agency) reported it. ok is false when words[k]
+// is not "saying" after "as" and a "quoted" before it.
+func (a *attributor) quotedAs(words []word, k int) (resolved, bool) {
+	if k < 2 || words[k].text != "saying" || words[k-1].text != "as" {
+		return resolved{}, false
+	}
+	for j := k - 2; j >= 0 && k-j <= maxQuotedAsWords+2; j-- {
+		if words[j].text != "quoted" {
+			continue
+		}
+		if j > 0 && passiveAux[words[j-1].text] {
+			// X was quoted by Reuters as saying: the subject before.
+			from := sentenceStart(a.text, words[j-1].start)
+			if m, ok := a.subject(a.mentionsIn(from, words[j-1].start), words[j-1].start); ok {
+				return a.asSpeaker(m), true
+			}
+			return resolved{}, true
+		}
+		// Reuters quoted X as saying: the first person after "quoted".
+		// With no name there ("X concurred, quoted in the article as
+		// saying"), the clause's subject spoke, as for any verb.
+		if m, ok := firstAfterVerb(a.namesAfterVerb(words[j].end, words[k-1].start)); ok {
+			return a.asSpeaker(m), true
+		}
+		return resolved{}, false
+	}
+	return resolved{}, false
+}
+
+// passiveAux make the participle after them passive: "was quoted".
+var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true}
+
+// pronounAfter returns the person pronoun right after the speech verb
+// words[k] (he, she, they as lastPronoun gives them), or "": "it" after a
+// verb opens a clause ("said it would appeal"), so it is left out.
+func pronounAfter(words []word, k int) string {
+	if k+1 >= len(words) {
+		return ""
+	}
+	if pr := lastPronoun(words[k+1 : k+2]); pr != "it" {
+		return pr
+	}
+	return ""
 }
 
 // onlyAsRe reads the one name a text gives an unnamed speaker, a general
@@ -647,6 +728,13 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 			near = append(near, m)
 		}
 	}
+	if len(near) >= 2 && personLike(near[0]) && near[0].kind == kindUnknown && !near[0].possessive &&
+		near[1].kind == kindOrg && affiliation(a.text[near[0].end:near[1].start]) {
+		// “…”, zegt Pieter de Vries van Amnesty; said Kwame Mensah of
+		// the Union: a name no recognizer knew, then where the person
+		// works. The person speaks, not the organization.
+		return near[0], true
+	}
 	m, ok := firstAfterVerb(near)
 	if !ok || m.kind == kindUnknown {
 		return m, ok
@@ -663,6 +751,22 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// affiliation reports whether gap, between a person's name and an
+// organization's, says the person belongs to it: "of", "from", "at",
+// "van", "de", "du", with an article or not.
+func affiliation(gap string) bool {
+	ws := wordsIn(gap, 0, len(gap))
+	if strings.ContainsAny(gap, ",;:.!?()\n") || len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	switch ws[0].text {
+	case "of", "from", "at", "van", "de", "du", "del", "da", "do", "des":
+	default:
+		return false
+	}
+	return len(ws) == 1 || labelArticles[ws[1].text] || ws[1].text == "het"
 }
 
 // maxOfficeWords bounds the words of an office between an organization's
@@ -840,6 +944,9 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 			continue
 		}
 		w := words[k]
+		if who, ok := a.quotedAs(words, k); ok {
+			return who
+		}
 		if reports(w.text) {
 			if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok {
 				return resolved{name: m.name, kind: m.kind}
@@ -1400,7 +1507,40 @@ func (a *attributor) speakerOf(want entityKind, at int) resolved {
 	if want != kindPerson {
 		return resolved{}
 	}
-	return a.lastNamedSpeaker(at)
+	if who := a.lastNamedSpeaker(at); who.name != "" {
+		return who
+	}
+	return a.unknownPerson(at)
+}
+
+// unknownPerson is who "he" or "she" stands for when the recognizer read
+// no person nearby: the last name shaped as a person's (personLike) in
+// this paragraph or the one before, alone of its kind in its sentence,
+// with no person the recognizer read after it. A general pattern for
+// names no list or tagger knows: "Pieter de Vries was blij. „…”, zegt
+// hij."
+func (a *attributor) unknownPerson(at int) resolved {
+	from := paragraphStart(a.text, at)
+	if prev := len(strings.TrimRight(a.text[:from], " \t\r\n\u00a0")); prev > 0 {
+		from = paragraphStart(a.text, prev)
+	}
+	ms := a.mentionsIn(max(from, at-pronounReach), at)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.kind == kindPerson {
+			return resolved{}
+		}
+		if !personLike(m) || m.possessive || a.complement(m) || a.modifier(m) {
+			continue
+		}
+		for _, o := range a.mentionsIn(sentenceStart(a.text, m.start), sentenceEnd(a.text, m.end)) {
+			if o.start != m.start && (o.kind == kindPerson || personLike(o)) && !o.possessive {
+				return resolved{}
+			}
+		}
+		return resolved{name: m.name, kind: kindPerson}
+	}
+	return resolved{}
 }
 
 // personBetween reports whether a person is named in [from, to) outside

@@ -139,6 +139,18 @@ func (a *attributor) spokesFor(words []word, from, to, end int) (resolved, bool)
 		if org != nil {
 			return resolved{name: org.name, kind: org.kind}, true
 		}
+		// "a spokesperson for the ministry", "un porte-parole du
+		// ministère": the organization's definite noun stands for the one
+		// the text named, as "the ministry said" does.
+		n := j + 2
+		if n < len(words) && definiteArticles[words[n].text] {
+			n++
+		}
+		if n < len(words) && (n > j+2 || c.text == "du" || c.text == "del" || c.text == "do" || c.text == "da") {
+			if who, ok := a.orgNoun(words[n].text, words[n].start); ok {
+				return who, true
+			}
+		}
 		return resolved{}, false
 	}
 	return resolved{}, false

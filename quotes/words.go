@@ -52,12 +52,12 @@ func isSpeechVerb(ws []word, k int) bool {
 	switch verb {
 	case "according":
 		return next == "to"
-	case "selon", "según":
+	case "selon", "según", "volgens":
 		return true
 	case "fait", "faire":
 		// a fait savoir X, fait savoir que: French for "let it be known".
 		return next == "savoir"
-	case "acuerdo", "après", "palabras", "words", "decir":
+	case "acuerdo", "acordo", "après", "palabras", "words", "decir":
 		// Multi-word forms of "according to", a general pattern of
 		// reporting in each language: de acuerdo con X, d’après X, en
 		// palabras de X, in the words of X, a decir de X.
@@ -141,13 +141,30 @@ func isSpeechVerb(ws []word, k int) bool {
 		"contend", "contends", "contended", "maintain", "maintains", "maintained", "reiterate", "reiterates", "reiterated",
 		"assert", "asserts", "asserted", "confirm", "confirms", "confirmed", "affirm", "affirms", "affirmed",
 		"counter", "counters", "countered", "retort", "retorts", "retorted",
+		// A court's words: "the court ruled that “…”".
+		"rule", "rules", "ruled",
 		"predict", "predicts", "predicted", "exclaim", "exclaimed",
 		"shout", "shouted", "quip", "quipped", "recall", "recalls", "recalling",
 		// A statement's nouns: "issued a communiqué in which it …".
 		"communiqué", "comunicado", "déclaration", "declaración":
 		return true
 	}
-	return romanceSpeechVerbs[verb]
+	return romanceSpeechVerbs[verb] || dutchSpeechVerbs[verb]
+}
+
+// dutchSpeechVerbs are the Dutch verbs that tag a quotation, in the forms
+// news copy uses: "…”, zei X; „…”, aldus X; X zei: „…”; „…”, denkt X. Dutch
+// names its subject after the verb in a tag (zegt hij, zei ze), which
+// after() reads as it reads "said X".
+var dutchSpeechVerbs = map[string]bool{
+	"zei": true, "zegt": true, "zeiden": true, "zeggen": true, "gezegd": true, "aldus": true,
+	"vertelde": true, "vertelt": true, "verklaarde": true, "verklaart": true, "schreef": true, "schrijft": true,
+	"stelde": true, "stelt": true, "benadrukte": true, "benadrukt": true, "waarschuwde": true, "waarschuwt": true,
+	"denkt": true, "dacht": true, "vindt": true, "vond": true, "meent": true, "meende": true,
+	"reageerde": true, "reageert": true, "liet": true, "laat": true, "meldde": true, "meldt": true,
+	"verzekerde": true, "verzekert": true, "concludeerde": true, "concludeert": true, "vroeg": true, "vraagt": true,
+	"antwoordde": true, "antwoordt": true, "twitterde": true, "tweette": true, "bevestigde": true, "bevestigt": true,
+	"voegde": true, "voegt": true, "legde": true, "legt": true, "erkende": true, "erkent": true, "riep": true, "roept": true,
 }
 
 // inverted splits a French verb with its subject pronoun after it
@@ -206,7 +223,7 @@ func receivedMessage(ws []word, k int) bool {
 // rather than a speaker: according to X, selon X, según X.
 func reports(w string) bool {
 	switch w {
-	case "according", "selon", "según", "acuerdo", "après", "palabras", "words", "decir":
+	case "according", "selon", "según", "acuerdo", "acordo", "après", "palabras", "words", "decir", "volgens":
 		return true
 	}
 	return false
@@ -226,6 +243,9 @@ func reportPhrase(ws []word, k int) bool {
 	switch ws[k].text {
 	case "acuerdo":
 		return prev == "de" && next == "con"
+	case "acordo":
+		// Portuguese: de acordo com X.
+		return prev == "de" && next == "com"
 	case "après":
 		return prev == "d"
 	case "palabras":
@@ -319,6 +339,12 @@ func lastPronoun(ws []word) string {
 			return "she"
 		case "ils", "elles", "ellos", "ellas":
 			return "they"
+		case "hij":
+			// Dutch: zegt hij, zei ze (ze, zij: she, or they after a
+			// plural verb, which a tag seldom has).
+			return "he"
+		case "zij", "ze":
+			return "she"
 		}
 	}
 	return ""
@@ -392,6 +418,12 @@ func endsWithLabel(clause string) bool {
 		// title set off after the noun for the work.
 		return true
 	}
+	if namingVerbs[last] && len(ws) >= 2 && startsLower(ws[len(ws)-2].text) && !objectPronouns[ws[len(ws)-2].text] &&
+		!subjectPronouns[ws[len(ws)-2].text] && (len(ws) < 3 || ws[len(ws)-3].text != "what") {
+		// "a campaign called “…”", "une opération baptisée « … »": the
+		// name a noun is given; "what she called “…”" is her words.
+		return true
+	}
 	if len(ws) < 2 {
 		return false
 	}
@@ -401,6 +433,11 @@ func endsWithLabel(clause string) bool {
 		before = ws[len(ws)-3].text
 	}
 	if labelPairs[before+" "+last] {
+		return true
+	}
+	if len(ws) >= 3 && labelArticles[last] && labelPairs[ws[len(ws)-3].text+" "+before] {
+		// "known as the “…”", "accused of the « … »": an article after
+		// the pair.
 		return true
 	}
 	// "slogans included ‘…’", "banners such as ‘…’", "the hashtag was ‘…’".
@@ -427,6 +464,8 @@ var (
 	}
 	linkingWords = map[string]bool{
 		"included": true, "include": true, "includes": true, "such": true, "as": true, "like": true,
+		// "banners saying “…”", "placards that read “…”".
+		"saying": true, "that": true, "said": true, "bearing": true,
 		"was": true, "were": true, "is": true, "are": true, "como": true, "comme": true, "tels": true, "tales": true,
 	}
 )
@@ -466,6 +505,21 @@ var titledWorks = map[string]bool{
 	"report": true, "study": true, "book": true, "film": true, "documentary": true, "album": true, "song": true,
 	"campaign": true, "informe": true, "estudio": true, "libro": true, "rapport": true, "étude": true, "livre": true,
 }
+
+// labelArticles may stand between a label pair and its quotation.
+var labelArticles = map[string]bool{"the": true, "a": true, "an": true, "la": true, "le": true, "el": true, "les": true, "los": true, "las": true}
+
+// namingVerbs give a thing its name: a campaign called “…”, an
+// operation dubbed « … », una ley llamada “…”.
+var namingVerbs = map[string]bool{
+	"called": true, "named": true, "baptisé": true, "baptisée": true, "appelé": true, "appelée": true,
+	"nommé": true, "nommée": true, "llamado": true, "llamada": true, "chamado": true, "chamada": true,
+	"genaamd": true,
+}
+
+// subjectPronouns may stand before a naming verb as its subject: "she
+// called “…”" quotes her.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true}
 
 // objectPronouns may stand between a verb of charging and its preposition.
 var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true}

@@ -1,0 +1,157 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/advosearch/advosearch/quotes"
+)
+
+// Speakers in the ways wire copy, NGO and UN releases, and French,
+// Spanish, Portuguese and Dutch news attribute quotations, written for
+// this test (no statement's words): before the quotation, after it in
+// every order, across paragraphs, by pronoun, by an organization's noun,
+// and with no one named. Each is a general pattern; the names are
+// invented or those of well-known bodies the recognizer lists.
+func TestExtract_styles(t *testing.T) {
+	rec := recognizer(t)
+	tests := []struct{ name, text, want string }{
+		{"X told Reuters that", "Amina Diallo told Reuters that “the detentions have no legal basis at all”.", "Amina Diallo"},
+		{"In a statement, X said colon", "In a statement, Amnesty International said: “The authorities must free every detained journalist.”", "Amnesty International"},
+		{"In a statement on a day, X said", "In a statement on Tuesday, the Kenya National Commission on Human Rights said “the police used excessive force against peaceful protesters”.", "Kenya National Commission on Human Rights"},
+		{"Speaking to reporters, X said", "Speaking to reporters in Geneva, Kofi Mensah said: “We have counted more than two hundred bodies.”", "Kofi Mensah"},
+		{"X, a lawyer for the family, told AFP colon", "Ruth Okafor, a lawyer for the family, told AFP: “They were never shown a warrant.”", "Ruth Okafor"},
+		{"X said on Twitter colon", "Jorge Ramírez said on Twitter: “This sentence is a message to every journalist in the country.”", "Jorge Ramírez"},
+		{"Asked about it, X said", "Asked about the arrests, Ruth Okafor said: “Nobody has explained why they were taken.”", "Ruth Okafor"},
+		{"In an interview with a broadcaster, X said", "In an interview with Al Jazeera, Kofi Mensah said: “We have counted more than two hundred bodies.”", "Kofi Mensah"},
+		{"X’s lawyer, Y, said colon", "Kofi Mensah’s lawyer, Ruth Okafor, said: “They were never shown a warrant.”", "Ruth Okafor"},
+		{"an agency quoted X as saying that", "The state news agency quoted Kofi Mensah as saying that “the elections will go ahead as planned”.", "Kofi Mensah"},
+		{"X was quoted as saying", "Kofi Mensah was quoted as saying: “The elections will go ahead as planned.”", "Kofi Mensah"},
+		{"X was quoted by Reuters as saying", "Kofi Mensah was quoted by Reuters as saying “the elections will go ahead as planned”.", "Kofi Mensah"},
+		{"Reuters quoted X as saying", "Reuters quoted Kofi Mensah as saying that “the elections will go ahead as planned”.", "Kofi Mensah"},
+		{"after: an agency quoted X as saying", "“The elections will go ahead as planned,” the state news agency quoted Kofi Mensah as saying.", "Kofi Mensah"},
+		{"after: X was quoted as saying by an agency", "“The elections will go ahead as planned,” Kofi Mensah was quoted as saying by the Interfax news agency.", "Kofi Mensah"},
+		{"after: X, a lawyer, said", "“They were never shown a warrant,” Ruth Okafor, a lawyer, said.", "Ruth Okafor"},
+		{"after: said X", "“They were never shown a warrant,” said Ruth Okafor.", "Ruth Okafor"},
+		{"after: according to X", "“They were never shown a warrant,” according to Ruth Okafor.", "Ruth Okafor"},
+		{"after: X told reporters", "“They were never shown a warrant,” Ruth Okafor told reporters on Monday.", "Ruth Okafor"},
+		{"after: said X, whose son", "“They were never shown a warrant,” said Ruth Okafor, whose son was arrested in 2019.", "Ruth Okafor"},
+		{"after: X said in an interview from a city", "“They were never shown a warrant,” Ruth Okafor said in a telephone interview from Nairobi.", "Ruth Okafor"},
+		{"after: X wrote in a letter", "“They were never shown a warrant,” Ruth Okafor wrote in a letter to the president.", "Ruth Okafor"},
+		{"after: X said, adding that", "“They were never shown a warrant,” Ruth Okafor said, adding that the family would appeal.", "Ruth Okafor"},
+		{"after: no comma before X said", "“They were never shown a warrant” Ruth Okafor said.", "Ruth Okafor"},
+		{"after: she told a news agency", "Ruth Okafor spoke outside the court. “They were never shown a warrant,” she told The Associated Press.", "Ruth Okafor"},
+		{"after: said Dr. X, head of", "“They were never shown a warrant,” said Dr. Ruth Okafor, head of the clinic.", "Ruth Okafor"},
+		{"after: surname after Dr. full name", "Dr. Ruth Okafor runs the clinic. “They were never shown a warrant,” Okafor said.", "Ruth Okafor"},
+		{"after: X said, according to an agency", "“They were never shown a warrant,” Ruth Okafor said on Monday, according to the state news agency.", "Ruth Okafor"},
+		{"after: said UN Special Rapporteur X", "“The elections will go ahead as planned,” said UN Special Rapporteur Amina Diallo.", "Amina Diallo"},
+		{"after: said X, Director at ORG", "“The elections will go ahead as planned,” said Amina Diallo, Africa Director at Human Rights Watch.", "Amina Diallo"},
+		{"after: said X, ORG’s director", "“The elections will go ahead as planned,” said Amina Diallo, Human Rights Watch’s Africa director.", "Amina Diallo"},
+		{"after: the ministry said before any ministry is named", "“We have counted more than two hundred bodies,” the ministry said in a statement. The Ministry of Health gave no figures.", ""},
+		{"after: the ministry said", "The Ministry of Health published new figures. “We have counted more than two hundred bodies,” the ministry said in a statement.", "Ministry of Health"},
+		{"after: the organisation said", "Human Rights Watch published a report on Monday. “The authorities must free every detained journalist,” the organisation said.", "Human Rights Watch"},
+		{"after: a spokesperson for the ministry said", "The Ministry of Health published new figures. “We have counted more than two hundred bodies,” a spokesperson for the ministry said.", "Ministry of Health"},
+		{"after: an official on condition of anonymity", "“We have counted more than two hundred bodies,” a senior official said on condition of anonymity.", ""},
+		{"after: said one official, who spoke on condition", "“We have counted more than two hundred bodies,” said one official, who spoke on condition of anonymity because he was not authorised to brief the media.", ""},
+		{"after: he added", "Kofi Mensah heads the union. “We have counted more than two hundred bodies,” he added.", "Kofi Mensah"},
+		{"a third paragraph goes on", "“They were never shown a warrant,” said Ruth Okafor.\n\n“Nobody has explained why they were taken.”\n\n“We will go to the Supreme Court if we must.”", "Ruth Okafor"},
+		{"a quoted paragraph after X said that", "Ruth Okafor said the family had not been told where he was held.\n\n“Nobody has explained why they were taken.”", "Ruth Okafor"},
+		{"she said in the next paragraph", "Ruth Okafor, a lawyer for the family, said the case was political.\n\n“Nobody has explained why they were taken,” she said.", "Ruth Okafor"},
+		{"police in a city said", "Police in Nairobi said: “Officers acted within the law at all times.”", ""},
+		{"ORG said in a statement that", "The National Police Service said in a statement that “officers acted within the law at all times”.", "National Police Service"},
+		{"after: ORG said", "“Officers acted within the law at all times,” the National Police Service said.", "National Police Service"},
+		{"the army said, no army named", "The army said “the operation targeted only armed fighters”.", ""},
+		{"officials describe it as", "Officials describe the camps as “vocational education and training centres”.", ""},
+		{"French, a déclaré à l’AFP X", "« Nous ne céderons jamais devant la répression », a déclaré à l’AFP Amina Diallo, porte-parole de la coalition.", "Amina Diallo"},
+		{"French, X a affirmé que", "Amina Diallo a affirmé que « la répression ne fait que commencer dans le pays ».", "Amina Diallo"},
+		{"French, dans un communiqué, ORG a dénoncé", "Dans un communiqué, la Fédération internationale pour les droits humains a dénoncé « une parodie de justice et une honte pour le pays ».", "International Federation for Human Rights"},
+		{"French, a-t-elle ajouté after a named tag", "« Nous ne céderons jamais devant la répression », a déclaré Amina Diallo. « Nous irons jusqu’au bout de cette affaire », a-t-elle ajouté.", "Amina Diallo"},
+		{"French, X, présidente de, a déclaré colon", "Amina Diallo, présidente de la Ligue, a déclaré : « Nous ne céderons jamais devant la répression. »", "Amina Diallo"},
+		{"French, estime X, présidente", "« Nous ne céderons jamais devant la répression », estime Amina Diallo, présidente de la Ligue.", "Amina Diallo"},
+		{"French, explique-t-elle before anyone is named", "« Nous ne céderons jamais devant la répression », explique-t-elle. Amina Diallo préside la Ligue.", ""},
+		{"Spanish, dijo X a la agencia", "“No vamos a rendirnos ante la represión”, dijo Jorge Ramírez a la agencia EFE.", "Jorge Ramírez"},
+		{"Spanish, X aseguró que", "Jorge Ramírez aseguró que “no vamos a rendirnos ante la represión”.", "Jorge Ramírez"},
+		{"Spanish, señaló en un comunicado ORG", "La Fiscalía General de la Nación abrió una investigación. “No habrá impunidad en este caso”, señaló en un comunicado la Fiscalía General de la Nación.", "Fiscalía General de la Nación"},
+		{"Spanish, explicó a este diario X, vocero", "“No vamos a rendirnos ante la represión”, explicó a este diario Jorge Ramírez, vocero del colectivo.", "Jorge Ramírez"},
+		{"Spanish, de acuerdo con X", "De acuerdo con Jorge Ramírez, “no vamos a rendirnos ante la represión”.", "Jorge Ramírez"},
+		{"Spanish, afirmó with the subject left out", "Jorge Ramírez fue liberado el lunes. “No vamos a rendirnos ante la represión”, afirmó.", "Jorge Ramírez"},
+		{"Portuguese, afirmou X, coordenador", "“Não vamos desistir da luta pela terra”, afirmou João Batista, coordenador do movimento.", "João Batista"},
+		{"Portuguese, X disse que", "João Batista disse que “não vamos desistir da luta pela terra”.", "João Batista"},
+		{"Portuguese, disse ele", "João Batista chegou cedo. “Não vamos desistir da luta pela terra”, disse ele.", "João Batista"},
+		{"Dutch, zei X", "“Wij geven de strijd voor vrijheid nooit op”, zei Pieter de Vries.", "Pieter de Vries"},
+		{"Dutch, aldus X", "„Wij geven de strijd voor vrijheid nooit op”, aldus Pieter de Vries.", "Pieter de Vries"},
+		{"Dutch, X zei colon", "Pieter de Vries zei: „Wij geven de strijd voor vrijheid nooit op.”", "Pieter de Vries"},
+		{"Dutch, two commas and zegt hij", "Pieter de Vries was blij. ,,Wij geven de strijd voor vrijheid nooit op'', zegt hij.", "Pieter de Vries"},
+		{"Dutch, vertelde X aan", "„Wij geven de strijd voor vrijheid nooit op”, vertelde Pieter de Vries aan de NOS.", "Pieter de Vries"},
+		{"UN, the High Commissioner said", "UN High Commissioner for Human Rights Kofi Mensah spoke in Geneva. Amina Diallo did not. “Every detainee must be released,” the High Commissioner said.", "Kofi Mensah"},
+		{"UN, the Special Rapporteur, X, said", "The Special Rapporteur, Amina Diallo, said: “Every detainee must be released without delay.”", "Amina Diallo"},
+		{"UN, said X, the Special Rapporteur on", "“Every detainee must be released without delay,” said Amina Diallo, the UN Special Rapporteur on the right to food.", "Amina Diallo"},
+		{"NGO, said X, ORG’s Regional Director for", "“Every detainee must be released without delay,” said Amina Diallo, Amnesty International’s Regional Director for East and Southern Africa.", "Amina Diallo"},
+		{"NGO, ORG calls on the authorities to", "Harbour Watch calls on the authorities to “release all detained protesters immediately and unconditionally”.", "Harbour Watch"},
+		{"NGO, ORG urges the government to", "Harbour Watch urges the government to “release all detained protesters immediately and unconditionally”.", "Harbour Watch"},
+		{"NGO, in its submission, ORG noted that", "In its submission, Harbour Watch noted that “the detention of protesters violates the constitution”.", "Harbour Watch"},
+		{"wire, surname, age, told", "Kofi Mensah leads the union. “Every detainee must be released without delay,” Mensah, 45, told Reuters by phone.", "Kofi Mensah"},
+		{"wire, said surname, who", "Kofi Mensah leads the union. “Every detainee must be released without delay,” said Mensah, who was released on bail last week.", "Kofi Mensah"},
+		{"wire, said X of ORG", "“Every detainee must be released without delay,” said Kofi Mensah of the Ghana Journalists Association.", "Kofi Mensah"},
+		{"wire, said ORG’s office, X", "“Every detainee must be released without delay,” said the union’s general secretary, Kofi Mensah.", "Kofi Mensah"},
+		{"wire, X, ORG’s office, said in a statement", "“Every detainee must be released without delay,” Kofi Mensah, the union’s general secretary, said in a statement.", "Kofi Mensah"},
+		{"wire, He added colon", "Kofi Mensah said: “Every detainee must be released.” He added: “The courts have failed them all.”", "Kofi Mensah"},
+		{"wire, a quotation broken by its tag", "“Every detainee must be released,” Amina Diallo said, “and the courts must answer for this.”", "Amina Diallo"},
+		{"wire, he added, and the rest", "“Every detainee must be released,” said Kofi Mensah. “The courts failed them,” he added, “and nobody answered.”", "Kofi Mensah"},
+		{"wire, he said of", "Kofi Mensah was released on Friday. “Every detainee must be released without delay,” he said of the verdict.", "Kofi Mensah"},
+		{"a court ruled that", "The Supreme Court of Kenya ruled that “the detention of protesters violates the constitution”.", "Supreme Court of Kenya"},
+		{"the court ruled", "The Supreme Court of Kenya heard the case. “The detention of protesters violates the constitution,” the court ruled.", "Supreme Court of Kenya"},
+		{"ORG, in a statement, said", "The Ministry of Interior, in a statement, said “the protesters had attacked officers first”.", "Ministry of Interior"},
+		{"Police spokesman X said", "Police spokesman Kofi Mensah said: “The protesters had attacked officers first.”", "Kofi Mensah"},
+		{"the party said, after the ORG party", "The Democratic Alliance party criticised the verdict. “The protesters had done nothing wrong,” the party said in a statement.", "Democratic Alliance"},
+		{"French, le ministre de l’Intérieur, X", "« Nous ne céderons jamais devant la répression », a déclaré le ministre de l’Intérieur, Kofi Mensah.", "Kofi Mensah"},
+		{"French, a réagi auprès de l’AFP X", "« Nous ne céderons jamais devant la répression », a réagi auprès de l’AFP Amina Diallo.", "Amina Diallo"},
+		{"French, selon X after", "« Nous ne céderons jamais devant la répression », selon Amina Diallo.", "Amina Diallo"},
+		{"French, a-t-elle dit à", "Amina Diallo préside la Ligue. « Nous ne céderons jamais devant la répression », a-t-elle dit à franceinfo.", "Amina Diallo"},
+		{"French, ORG (ACR) a dénoncé", "La Ligue des droits de l’homme (LDH) a dénoncé « une dérive autoritaire inquiétante du gouvernement ».", "Ligue des droits de l’homme"},
+		{"French, écrit X dans une tribune", "« Nous ne céderons jamais devant la répression », écrit Amina Diallo dans une tribune.", "Amina Diallo"},
+		{"Spanish, manifestó el vocero de ORG, X", "“No habrá impunidad en este caso”, manifestó el vocero de la Policía Nacional, Jorge Ramírez.", "Jorge Ramírez"},
+		{"Spanish, sostuvo surname", "Jorge Ramírez habló el lunes. “No habrá impunidad en este caso”, sostuvo Ramírez en conferencia de prensa.", "Jorge Ramírez"},
+		{"Spanish, ORG (ACR) expresó y señaló que", "La Comisión Interamericana de Derechos Humanos (CIDH) expresó su preocupación y señaló que “no habrá impunidad en este caso”.", "Inter-American Commission on Human Rights"},
+		{"Spanish, según ORG", "Según la Fiscalía General de la Nación, “no habrá impunidad en este caso”.", "Fiscalía General de la Nación"},
+		{"Spanish, afirmó a Efe la activista X", "“No habrá impunidad en este caso”, afirmó a Efe la activista Amina Diallo.", "Amina Diallo"},
+		{"Portuguese, disse o coordenador, X", "“Não vamos desistir da luta pela terra”, disse o coordenador do movimento, João Batista.", "João Batista"},
+		{"Portuguese, de acordo com X", "De acordo com João Batista, “não vamos desistir da luta pela terra”.", "João Batista"},
+		{"Portuguese, explica X", "“Não vamos desistir da luta pela terra”, explica João Batista.", "João Batista"},
+		{"Dutch, zegt woordvoerder X van ORG", "„Wij geven de strijd voor vrijheid nooit op”, zegt woordvoerder Pieter de Vries van Amnesty.", "Pieter de Vries"},
+		{"Dutch, zei premier X", "„Wij geven de strijd voor vrijheid nooit op”, zei premier Mark Rutte.", "Mark Rutte"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quotes.Extract(tt.text, rec.Find(tt.text))
+			checkOffsets(t, tt.text, got)
+			if len(got) == 0 {
+				t.Fatalf("no quotation found in %q", tt.text)
+			}
+			if q := got[len(got)-1]; q.Speaker != tt.want {
+				t.Errorf("speaker of %q: got %q, want %q", q.Text, q.Speaker, tt.want)
+			}
+		})
+	}
+}
+
+// Quoted names, titles and slogans that no one is reported as saying.
+func TestExtract_stylesNoQuotation(t *testing.T) {
+	rec := recognizer(t)
+	for _, text := range []string{
+		"Amnesty International launched a campaign called “Write for rights and free them now” in December.",
+		"Protesters carried banners saying “Free all political prisoners now” outside the court.",
+		"The report, entitled “Silenced voices of the river communities”, was published on Monday.",
+		"Human Rights Watch’s new report “Silenced voices of the river communities” documents 40 cases.",
+		"The government’s “war on drugs and crime” campaign has killed thousands.",
+		"The so-called “foreign agents law of the republic” was passed in May.",
+		"Marchers walked under the banner “Justice for all victims now” through the city.",
+		"The law, known as the “Foreign Agents Act of the Republic”, was passed in May.",
+		"Thousands joined the “Stop the killings now” campaign in May.",
+		"A sign read: “No justice for us, no peace for you”.",
+		"Police launched an operation dubbed “Clean the streets of crime” in May.",
+	} {
+		if got := quotes.Extract(text, rec.Find(text)); len(got) != 0 {
+			t.Errorf("%s: got %q, want no quotation", text, texts(got))
+		}
+	}
+}
