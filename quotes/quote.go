@@ -389,6 +389,12 @@ func (a *attributor) after(i int) resolved {
 		if newSentence {
 			return resolved{}
 		}
+		if pluralSpeechVerbs[w.text] && k+1 < len(words) && pluralArticles[words[k+1].text] {
+			// “…”, dijeron los abogados de X; « … », affirment les
+			// habitants: people the text does not name, whoever they
+			// work for.
+			return resolved{unnamed: true}
+		}
 		if who, ok := a.officeAfter(words, k); ok {
 			return who
 		}
@@ -426,12 +432,31 @@ func (a *attributor) after(i int) resolved {
 			// mujer name it by a role: she or he, read as a pronoun is.
 			// “…” y recordó que … goes on the sentence before the
 			// quotation, whose subject before() reads.
+			if pluralSpeechVerbs[w.text] {
+				return a.pronoun("they", sp.open)
+			}
 			return a.pronoun("she", sp.open)
 		}
 		return resolved{}
 	}
 	return resolved{}
 }
+
+// pluralSpeechVerbs are the plural forms of the French, Spanish,
+// Portuguese and Dutch verbs of saying: their subject is several people
+// or an organization ("they"), never one person.
+var pluralSpeechVerbs = map[string]bool{
+	"dijeron": true, "afirmaron": true, "señalaron": true, "explicaron": true, "denunciaron": true, "indicaron": true,
+	"aseguraron": true, "expresaron": true, "manifestaron": true, "advirtieron": true, "agregaron": true,
+	"añadieron": true, "declararon": true, "affirment": true, "déclarent": true, "dénoncent": true, "estiment": true,
+	"expliquent": true, "ajoutent": true, "soulignent": true, "rappellent": true, "indiquent": true, "écrivent": true,
+	"racontent": true, "témoignent": true, "disseram": true, "afirmaram": true, "explicaram": true, "denunciaram": true,
+	"declararam": true, "zeiden": true, "zeggen": true,
+}
+
+// pluralArticles open a plural noun: los vecinos, les habitants, os
+// moradores.
+var pluralArticles = map[string]bool{"los": true, "las": true, "les": true, "os": true, "as": true, "unos": true, "unas": true, "des": true}
 
 // maxQuotedAsWords bounds the words between "quoted" and "as saying":
 // "quoted the deputy interior minister Kofi Mensah as saying".
@@ -940,7 +965,10 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		return a.pronoun(pr, sp.open)
 	}
 	for k := len(words) - 1; k >= 0; k-- {
-		if !isSpeechVerb(words, k) {
+		if !isSpeechVerb(words, k) || nounUse(words, k) && words[k].text != "statement" {
+			// "review … into allegations against the agency regarding
+			// its “…”": a noun, whose subject said nothing; the verb
+			// before it may have.
 			continue
 		}
 		w := words[k]
@@ -1295,7 +1323,10 @@ func (a *attributor) sameSentenceTail(from, to int) bool {
 
 // participles are the speech verbs that carry a sentence's subject on to a
 // second quotation: “…”, adding that “…”.
-var participles = map[string]bool{"adding": true, "saying": true, "noting": true, "stressing": true, "warning": true, "insisting": true, "explaining": true, "arguing": true}
+var participles = map[string]bool{
+	"adding": true, "saying": true, "noting": true, "stressing": true, "warning": true, "insisting": true, "explaining": true, "arguing": true,
+	"stating": true, "writing": true, "declaring": true, "concluding": true, "urging": true, "recalling": true,
+}
 
 // participleTag reports whether ws, the words between two quotations, are
 // a participle and an optional "that", with no subject of their own.
@@ -1493,10 +1524,41 @@ func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
 	if m, ok := a.subject(a.mentionsIn(clause, w.start), w.start); ok && personLike(m) && a.subjectAdjoins([]mention{m}, w.start) {
 		return resolved{name: m.name, kind: kindPerson}, true
 	}
-	if ms := a.mentionsIn(w.end, min(len(a.text), w.end+40)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && len(wordsIn(a.text, w.end, ms[0].start)) == 0 {
+	if ms := a.mentionsIn(w.end, min(len(a.text), w.end+60)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && officesOnly(a.text[w.end:ms[0].start]) {
 		return resolved{name: ms[0].name, kind: ms[0].kind}, true
 	}
 	return resolved{}, false
+}
+
+// maxOfficesOnly bounds the words of an office between a verb and a name.
+const maxOfficesOnly = 3
+
+// officesOnly reports whether gap, between a speech verb and a name, is
+// empty or a few office words in small letters: "said X", "zegt
+// correspondent X", "said police spokesman X".
+func officesOnly(gap string) bool {
+	ws := wordsIn(gap, 0, len(gap))
+	if len(ws) > maxOfficesOnly || strings.ContainsAny(gap, ",;:.!?()\n") {
+		return false
+	}
+	for _, w := range ws {
+		if !entities.IsOffice(w.text) && !entities.IsTitle(gap[w.start:w.end]) && !tagRoles[w.text] {
+			return false
+		}
+	}
+	return true
+}
+
+// tagRoles are the roles, besides offices, that news copy puts between a
+// verb of saying and the name: "said lawyer X", "zegt correspondent X",
+// "dijo el periodista X" (the article is read apart), "said police
+// spokesman X".
+var tagRoles = map[string]bool{
+	"police": true, "lawyer": true, "attorney": true, "correspondent": true, "journalist": true, "reporter": true,
+	"analyst": true, "activist": true, "researcher": true, "expert": true, "professor": true,
+	"correspondente": true, "corresponsal": true, "periodista": true, "jornalista": true, "journaliste": true,
+	"avocat": true, "avocate": true, "abogado": true, "abogada": true, "advogado": true, "advogada": true,
+	"woordvoerder": true, "woordvoerster": true, "advocaat": true, "verslaggever": true, "premier": true, "minister": true,
 }
 
 // speakerOf is the last resort for "he" or "she" where the names before

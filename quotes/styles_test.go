@@ -119,6 +119,14 @@ func TestExtract_styles(t *testing.T) {
 		{"Portuguese, explica X", "“Não vamos desistir da luta pela terra”, explica João Batista.", "João Batista"},
 		{"Dutch, zegt woordvoerder X van ORG", "„Wij geven de strijd voor vrijheid nooit op”, zegt woordvoerder Pieter de Vries van Amnesty.", "Pieter de Vries"},
 		{"Dutch, zei premier X", "„Wij geven de strijd voor vrijheid nooit op”, zei premier Mark Rutte.", "Mark Rutte"},
+		{"X believes that", "Harbour Watch believes that the decision is a “dangerous threat to the freedom of the press”.", "Harbour Watch"},
+		{"a second quotation after stating", "Harbour Watch called the ruling a “dangerous threat to the press,” stating, “Journalists must be able to work without fear.”", "Harbour Watch"},
+		{"a speech noun after a preposition speaks not", "Lena Brook noted that a review would look into allegations against the agency regarding its “use of social media and political ties”.", "Lena Brook"},
+		{"Spanish, informó X", "“Se pidió extender el estatus de todas las personas”, informó Lena Brook.", "Lena Brook"},
+		{"Spanish, dijeron X", "“No vamos a rendirnos ante la represión”, dijeron los abogados de Lena Brook.", ""},
+		{"Spanish, dijeron los vecinos", "Lena Brook habló el lunes. “No vamos a rendirnos ante la represión”, dijeron los vecinos.", ""},
+		{"Dutch, a quoted paragraph after a paragraph in which X spoke", "Hoe oprecht dat is moet nog blijken, zegt correspondent Marc Bessems. De economie is ingestort.\n\n\"De druk van de buurlanden is erg groot. Het land heeft veel geld nodig.\" De wet verandert niets.", "Marc Bessems"},
+		{"a quoted paragraph after a paragraph in which two spoke", "Lena Brook said the law was unfair, and Tomás Vidal agreed. The economy has collapsed.\n\n“The pressure from the neighbours is very strong now.”", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,6 +80,10 @@ func isSpeechVerb(ws []word, k int) bool {
 			next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "that"
 	case "point", "points", "pointed", "pointing":
 		return next == "out"
+	case "believe", "believes", "believed", "considers", "considered", "thinks", "thought", "feels", "felt":
+		// "X believes that the decision is a “…”": a view the text
+		// reports as X's, in the words it quotes.
+		return next == "that"
 	case "put", "puts":
 		return next == "it"
 	case "express", "expresses", "expressed", "expressing", "voice", "voices", "voiced":
@@ -199,7 +203,16 @@ var determiners = map[string]bool{
 // a determiner or a possessive ’s: the claim is then what the quotation
 // is, and the name near it need not have spoken it.
 func nounUse(ws []word, k int) bool {
-	return k > 0 && speechNouns[ws[k].text] && determiners[ws[k-1].text]
+	// "into allegations against the agency", "amid claims of fraud":
+	// after a preposition, too.
+	return k > 0 && speechNouns[ws[k].text] && (determiners[ws[k-1].text] || nounPrepositions[ws[k-1].text])
+}
+
+// nounPrepositions make the speech noun after them an object: "into
+// allegations", "despite claims".
+var nounPrepositions = map[string]bool{
+	"into": true, "about": true, "against": true, "over": true, "amid": true, "despite": true,
+	"regarding": true, "following": true, "of": true, "to": true, "with": true, "by": true,
 }
 
 // receivers are the verbs whose object is a message someone else wrote.
@@ -310,6 +323,20 @@ var romanceSpeechVerbs = map[string]bool{
 	"juge": true, "jugé": true, "détaille": true, "détaillé": true, "soutient": true, "glisse": true, "glissé": true,
 	"admet": true, "admis": true, "constate": true, "constaté": true, "alerte": true, "alerté": true,
 	"ironise": true, "ironisé": true, "nuance": true, "nuancé": true, "résume": true, "interroge": true,
+	// Plural and other common forms, a general list of reporting verbs:
+	// “…”, dijeron los vecinos; informó X; « … », affirment-ils.
+	"informó": true, "informa": true, "dijeron": true, "afirmaron": true, "señalaron": true, "explicaron": true,
+	"denunciaron": true, "indicaron": true, "aseguraron": true, "expresaron": true, "manifestaron": true,
+	"advirtieron": true, "agregaron": true, "añadieron": true, "declararon": true, "anunció": true, "anuncia": true,
+	"comunicó": true, "detalla": true, "puntualiza": true, "concluye": true, "expresa": true,
+	"manifiesta": true, "cuestiona": true, "sentencia": true, "apunta": true,
+	"annoncé": true, "annonce": true, "confirmé": true, "confirme": true, "plaidé": true, "plaide": true,
+	"fustigé": true, "fustige": true, "salué": true, "salue": true,
+	"affirment": true, "déclarent": true, "dénoncent": true, "estiment": true, "expliquent": true, "ajoutent": true,
+	"soulignent": true, "rappellent": true, "indiquent": true, "écrivent": true, "racontent": true, "témoignent": true,
+	"disseram": true, "afirmaram": true, "explicaram": true, "denunciaram": true, "declararam": true,
+	"garantiu": true, "salientou": true, "frisou": true, "argumentou": true, "pontua": true,
+	"anunciou": true, "concluiu": true, "respondeu": true,
 	// Portuguese.
 	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
 	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
