@@ -1542,24 +1542,16 @@ func officesOnly(gap string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if !entities.IsOffice(w.text) && !entities.IsTitle(gap[w.start:w.end]) && !tagRoles[w.text] {
+		if !entities.IsOffice(w.text) && !entities.IsTitle(gap[w.start:w.end]) && !roleNouns[w.text] && !tagWords[w.text] {
 			return false
 		}
 	}
 	return true
 }
 
-// tagRoles are the roles, besides offices, that news copy puts between a
-// verb of saying and the name: "said lawyer X", "zegt correspondent X",
-// "dijo el periodista X" (the article is read apart), "said police
-// spokesman X".
-var tagRoles = map[string]bool{
-	"police": true, "lawyer": true, "attorney": true, "correspondent": true, "journalist": true, "reporter": true,
-	"analyst": true, "activist": true, "researcher": true, "expert": true, "professor": true,
-	"correspondente": true, "corresponsal": true, "periodista": true, "jornalista": true, "journaliste": true,
-	"avocat": true, "avocate": true, "abogado": true, "abogada": true, "advogado": true, "advogada": true,
-	"woordvoerder": true, "woordvoerster": true, "advocaat": true, "verslaggever": true, "premier": true, "minister": true,
-}
+// tagWords may stand with roles between a verb of saying and the name:
+// "said police spokesman X", "zei premier X".
+var tagWords = map[string]bool{"police": true, "premier": true}
 
 // speakerOf is the last resort for "he" or "she" where the names before
 // leave it open (several in one sentence, or none): the last person named

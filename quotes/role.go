@@ -39,7 +39,7 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 			return resolved{}, false
 		}
 		w := words[j].text
-		if entities.IsOffice(w) {
+		if entities.IsOffice(w) || roleNouns[w] {
 			office, at = w, words[j].start
 		}
 		if nameConnectors[w] && !a.nameBefore(words[j].start, at) {
@@ -83,7 +83,7 @@ func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
 		if strings.ContainsAny(a.text[words[j-1].end:words[j].start], ",;:.!?()\"“”«»\n") {
 			return resolved{}, false
 		}
-		if entities.IsOffice(words[j].text) {
+		if entities.IsOffice(words[j].text) || roleNouns[words[j].text] {
 			// Up to the tag's end: "dijo el ministro Kem Sokha"
 			// names the holder right there.
 			return a.officeHolder(words[j].text, words[len(words)-1].end, a.officeOf(words[j].start)), true
@@ -213,6 +213,16 @@ func (a *attributor) officeHolder(noun string, at int, org *mention) resolved {
 	if org != nil && spokesNouns[noun] {
 		return resolved{name: org.name, kind: org.kind}
 	}
+	if roleNouns[noun] && !entities.IsOffice(noun) {
+		if noun == "year-old" {
+			// "Kofi Mensah, 45, … the 45-year-old said": the person
+			// named before, as "he" is.
+			return a.pronoun("she", at)
+		}
+		// "the lawyer said" where the text gave no lawyer a name: not
+		// whoever was named last, who is seldom their own lawyer.
+		return resolved{unnamed: true}
+	}
 	if headNouns[noun] {
 		// "UN Secretary-General António Guterres … the UN chief said":
 		// a head is the last person introduced with an office.
@@ -221,6 +231,20 @@ func (a *attributor) officeHolder(noun string, at int, org *mention) resolved {
 		}
 	}
 	return a.pronoun("she", at)
+}
+
+// roleNouns are the roles, besides offices, that stand for a person the
+// text introduced with them, as an office does: "activist Kofi Mensah …
+// the activist said", « la militante X … », poursuit la militante. A role
+// the text gave no one is nobody named. "year-old" is the age noun of
+// "the 45-year-old said".
+var roleNouns = map[string]bool{
+	"lawyer": true, "attorney": true, "correspondent": true, "journalist": true, "reporter": true,
+	"analyst": true, "activist": true, "researcher": true, "expert": true, "year-old": true,
+	"correspondente": true, "corresponsal": true, "periodista": true, "jornalista": true, "journaliste": true,
+	"avocat": true, "avocate": true, "abogado": true, "abogada": true, "advogado": true, "advogada": true,
+	"militant": true, "militante": true, "activiste": true, "activista": true, "ativista": true,
+	"woordvoerder": true, "woordvoerster": true, "advocaat": true, "verslaggever": true,
 }
 
 // headNouns name the head of an organization without saying which office:
