@@ -196,6 +196,19 @@ func TestExtract_stylesNoQuotation(t *testing.T) {
 		"Thousands joined the “Stop the killings now” campaign in May.",
 		"A sign read: “No justice for us, no peace for you”.",
 		"Police launched an operation dubbed “Clean the streets of crime” in May.",
+		// Offences named after a penalty, a charge, a suspicion.
+		"Kofi Mensah was sentenced to two years in prison for “insulting the head of state”.",
+		"She faces up to five years in jail for “inciting hatred against the state”.",
+		"Kofi Mensah was accused of being “an agent of foreign powers”.",
+		"Kofi Mensah was arrested on suspicion of “undermining the authority of the state”.",
+		"Amina Diallo a été condamnée à deux ans de prison pour « outrage au chef de l’État ».",
+		"Jorge Ramírez fue condenado a tres años de prisión por “instigación a delinquir y terrorismo”.",
+		"Kofi Mensah was charged with having “insulted the president on social media”.",
+		"The court found him guilty of “spreading false news about the army”.",
+		"He was fined for “disturbing public order and peace”.",
+		"Prosecutors accuse him of “membership of a banned organization”.",
+		"The charge of “spreading false information about the army” carries five years.",
+		"Kofi Mensah is being held on charges that include “treason and terrorism financing”.",
 	} {
 		if got := quotes.Extract(text, rec.Find(text)); len(got) != 0 {
 			t.Errorf("%s: got %q, want no quotation", text, texts(got))

@@ -454,6 +454,14 @@ func endsWithLabel(clause string) bool {
 	if len(ws) < 2 {
 		return false
 	}
+	if (last == "being" || last == "having") && len(ws) >= 3 {
+		// "accused of being “…”", "charged with having “…”".
+		ws = ws[:len(ws)-1]
+		last = ws[len(ws)-1].text
+	}
+	if penalFor(ws) {
+		return true
+	}
 	before := ws[len(ws)-2].text
 	// "charged him with": the person charged may stand between.
 	if objectPronouns[before] && len(ws) >= 3 {
@@ -506,7 +514,8 @@ var labelPairs = map[string]bool{
 	"crimes of": true, "offences of": true, "arrested for": true, "detained for": true, "jailed for": true,
 	"sentenced for": true, "prosecuted for": true, "indicted for": true,
 	"investigated for": true, "imprisoned for": true, "convicted for": true, "charged for": true,
-	"for allegedly": true, "known as": true, "conocido como": true, "conocida como": true,
+	"for allegedly": true, "known as": true, "suspicion of": true, "accuse of": true, "accuses of": true, "accusing of": true,
+	"fined for": true, "punished for": true, "sued for": true, "conocido como": true, "conocida como": true,
 	"conocidos como": true, "conocidas como": true, "connu comme": true, "connue comme": true,
 	"accusé de": true, "accusée de": true, "accusés de": true, "accusées de": true, "inculpé de": true,
 	"inculpée de": true, "inculpés de": true, "inculpé pour": true, "poursuivi pour": true, "poursuivie pour": true,
@@ -531,6 +540,37 @@ var labelPairs = map[string]bool{
 var titledWorks = map[string]bool{
 	"report": true, "study": true, "book": true, "film": true, "documentary": true, "album": true, "song": true,
 	"campaign": true, "informe": true, "estudio": true, "libro": true, "rapport": true, "étude": true, "livre": true,
+}
+
+// maxPenalReach bounds the words between a penalty and the "for" that
+// gives its ground: "sentenced to two years in prison for".
+const maxPenalReach = 8
+
+// penalFor reports whether ws ends with "for" (pour, por) giving the
+// ground of a penalty named a few words before: "sentenced to two years
+// in prison for “…”", "condamnée à deux ans de prison pour « … »". What
+// follows is the offence's name, no one's words.
+func penalFor(ws []word) bool {
+	switch ws[len(ws)-1].text {
+	case "for", "pour", "por":
+	default:
+		return false
+	}
+	for k := len(ws) - 2; k >= max(0, len(ws)-1-maxPenalReach); k-- {
+		if penalWords[ws[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// penalWords name a penalty or a prosecution.
+var penalWords = map[string]bool{
+	"sentenced": true, "jailed": true, "imprisoned": true, "convicted": true, "arrested": true, "detained": true,
+	"prosecuted": true, "fined": true, "punished": true, "indicted": true, "prison": true, "jail": true, "years": true,
+	"condamné": true, "condamnée": true, "condamnés": true, "condamnées": true, "ans": true,
+	"condenado": true, "condenada": true, "condenados": true, "condenadas": true, "prisión": true, "cárcel": true, "años": true,
+	"preso": true, "presa": true, "presos": true, "anos": true, "prisão": true,
 }
 
 // labelArticles may stand between a label pair and its quotation.
