@@ -107,6 +107,11 @@ func findMentions(text string, names entities.Names) []mention {
 			ms := resolveRun(text, part, ptoks, pnames)
 			for _, m := range ms {
 				if m.kind == kindUnknown {
+					if full := surnames[m.name]; full != "" && !strings.Contains(m.name, " ") {
+						// "said Ms Okafor" after "Ruth Okafor": the
+						// surname after a title is the full name too.
+						m.name = full
+					}
 					surnames = addSurname(surnames, m.name)
 				}
 				found = append(found, m)

@@ -166,6 +166,28 @@ func TestExtract_styles(t *testing.T) {
 		{"X told the court", "“They beat me every night for a week,” Kofi Mensah told the court.", "Kofi Mensah"},
 		{"X told the tribunal, his voice breaking", "“They beat me every night for a week,” Kofi Mensah told the tribunal on Tuesday, his voice breaking.", "Kofi Mensah"},
 		{"X described, then a quoted sentence", "Kofi Mensah described his ordeal. “They beat me every night for a week.”", "Kofi Mensah"},
+		// Names the recognizer may not know, found as capitalised words.
+		{"unknown: X, a lawyer for the family, said colon", "Ruth Okafor, a lawyer for the family, said: “They were never shown a warrant.”", "Ruth Okafor"},
+		{"unknown: after, X, a lawyer, said", "“They were never shown a warrant,” Ruth Okafor, a lawyer for the family, said.", "Ruth Okafor"},
+		{"unknown: X, who represents, told reporters that", "Ruth Okafor, who represents the family, told reporters that “they were never shown a warrant”.", "Ruth Okafor"},
+		{"unknown: a second passage after said X, a lawyer", "“They were never shown a warrant,” said Ruth Okafor, a lawyer for the family. “Nobody has explained why.”", "Ruth Okafor"},
+		{"unknown: surname said", "Ruth Okafor represents the family. “They were never shown a warrant,” Okafor said.", "Ruth Okafor"},
+		{"unknown: said Ms surname", "Ruth Okafor represents the family. “They were never shown a warrant,” said Ms Okafor.", "Ruth Okafor"},
+		{"unknown: she said in the next paragraph", "Ruth Okafor represents the family.\n\n“They were never shown a warrant,” she said.", "Ruth Okafor"},
+		{"unknown: lawyer X said, then a quoted sentence", "Lawyer Ruth Okafor said the arrests were illegal. “They were never shown a warrant.”", "Ruth Okafor"},
+		{"unknown: according to X before", "According to Ruth Okafor, “they were never shown a warrant”.", "Ruth Okafor"},
+		{"unknown: according to X, a lawyer, after", "“They were never shown a warrant,” according to Ruth Okafor, a lawyer for the family.", "Ruth Okafor"},
+		{"unknown: X, 52, said colon", "Ruth Okafor, 52, said: “They were never shown a warrant.”", "Ruth Okafor"},
+		{"unknown: X (left) said colon", "Ruth Okafor (left) said: “They were never shown a warrant.”", "Ruth Okafor"},
+		{"unknown: X, spokesperson for ORG, said colon", "Thandiwe Mokoena, spokesperson for the Legal Resources Network, said: “They were never shown a warrant.”", "Thandiwe Mokoena"},
+		{"unknown: said X, spokesperson for ORG", "“They were never shown a warrant,” said Thandiwe Mokoena, spokesperson for the Legal Resources Network.", "Thandiwe Mokoena"},
+		{"unknown: ORG said in a statement colon", "The Legal Resources Network said in a statement: “They were never shown a warrant.”", "Legal Resources Network"},
+		{"unknown: after, ORG said in a statement", "“They were never shown a warrant,” the Legal Resources Network said in a statement.", "Legal Resources Network"},
+		{"unknown: X, the group’s director, said colon", "Nguyen Van Minh, the group’s director, said: “They were never shown a warrant.”", "Nguyen Van Minh"},
+		{"unknown: French, a déclaré X, avocate de la famille", "« Ils n’ont jamais vu de mandat », a déclaré Aïssata Traoré, avocate de la famille.", "Aïssata Traoré"},
+		{"unknown: French, X, avocate de la famille, a déclaré", "Aïssata Traoré, avocate de la famille, a déclaré : « Ils n’ont jamais vu de mandat. »", "Aïssata Traoré"},
+		{"unknown: Spanish, dijo X, abogada de la familia", "“Nunca les mostraron una orden”, dijo Xiomara Cáceres, abogada de la familia.", "Xiomara Cáceres"},
+		{"unknown: Spanish, X, abogada de la familia, dijo que", "Xiomara Cáceres, abogada de la familia, dijo que “nunca les mostraron una orden”.", "Xiomara Cáceres"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
