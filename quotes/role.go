@@ -26,7 +26,7 @@ const maxOfficePhrase = 8
 // article) and holds an office noun. ok says whether the words are such a
 // phrase.
 func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
-	n := k - 1
+	n := skipAdverbs(words, k) - 1
 	if n >= 1 && auxiliaries[words[n].text] {
 		n--
 	}

@@ -188,6 +188,28 @@ func TestExtract_styles(t *testing.T) {
 		{"unknown: French, X, avocate de la famille, a déclaré", "Aïssata Traoré, avocate de la famille, a déclaré : « Ils n’ont jamais vu de mandat. »", "Aïssata Traoré"},
 		{"unknown: Spanish, dijo X, abogada de la familia", "“Nunca les mostraron una orden”, dijo Xiomara Cáceres, abogada de la familia.", "Xiomara Cáceres"},
 		{"unknown: Spanish, X, abogada de la familia, dijo que", "Xiomara Cáceres, abogada de la familia, dijo que “nunca les mostraron una orden”.", "Xiomara Cáceres"},
+		// Adverbs between a subject and its verb, appositives with clauses of their own.
+		{"the group also said", "Harbour Watch published a report on Monday. “The authorities must act,” the group also said.", "Harbour Watch"},
+		{"the group further said that", "Harbour Watch published a report on Monday. The group further said that “the authorities must act now”.", "Harbour Watch"},
+		{"the ministry later said colon", "The Ministry of Health published figures. The ministry later said: “The authorities must act now.”", "Ministry of Health"},
+		{"it added colon", "Harbour Watch published a report on Monday. It added: “The authorities must act now.”", "Harbour Watch"},
+		{"they added that", "The Coalition for Fair Wages published a report. They added that “the authorities must act now”.", "Coalition for Fair Wages"},
+		{"she later added colon", "Amina Diallo spoke on Monday. She later added: “The authorities must act now.”", "Amina Diallo"},
+		{"she later told reporters", "Amina Diallo spoke on Monday. “The authorities must act now,” she later told reporters.", "Amina Diallo"},
+		{"X also said", "“The authorities must act now,” Amina Diallo also said.", "Amina Diallo"},
+		{"a quoted sentence after another person spoke", "“The authorities must act now,” Amina Diallo, Harbour Watch’s director, said on Monday. Kofi Mensah agreed. “We have waited too long.”", ""},
+		{"surname of one of two people named", "Amina Diallo and Kofi Mensah spoke. “The authorities must act now,” Diallo said.", "Amina Diallo"},
+		{"ORG’s director, X, said colon", "Harbour Watch’s director, Amina Diallo, said: “The authorities must act now.”", "Amina Diallo"},
+		{"X, whose brother was killed, said colon", "Amina Diallo, whose brother was killed in 2019, said: “The authorities must act now.”", "Amina Diallo"},
+		{"said X, whose brother was killed", "“The authorities must act now,” said Amina Diallo, whose brother was killed by police in 2019.", "Amina Diallo"},
+		{"X, director of ORG, which monitors, said colon", "Amina Diallo, director of Harbour Watch, which monitors the courts, said: “The authorities must act now.”", "Amina Diallo"},
+		{"said X, director of ORG, which monitors", "“The authorities must act now,” said Amina Diallo, director of Harbour Watch, which monitors the courts.", "Amina Diallo"},
+		{"ORG director X said colon", "Harbour Watch director Amina Diallo said: “The authorities must act now.”", "Amina Diallo"},
+		{"after: ORG director X said", "“The authorities must act now,” Harbour Watch director Amina Diallo said.", "Amina Diallo"},
+		{"UN human rights chief X said colon", "UN human rights chief Volker Türk said: “The authorities must act now.”", "Volker Türk"},
+		{"the European Union said in a statement colon", "The European Union said in a statement: “The authorities must act now.”", "European Union"},
+		{"after: EU foreign policy chief X said", "“The authorities must act now,” EU foreign policy chief Kaja Kallas said.", "Kaja Kallas"},
+		{"US Secretary of State X said colon", "US Secretary of State Marco Rubio said: “The authorities must act now.”", "Marco Rubio"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
