@@ -232,7 +232,28 @@ var notNoun = map[string]bool{
 func (a *attributor) labelled(i int) bool {
 	sp := a.spans[i]
 	clause := a.text[sentenceStart(a.text, sp.open):sp.open]
-	return isLabel(clause) || titleAfterWork(clause, a.text[sp.start:sp.end])
+	return isLabel(clause) || titleAfterWork(clause, a.text[sp.start:sp.end]) || a.chantedAfter(i)
+}
+
+// maxChantTagWords bounds the words of a tag that says a crowd chanted.
+const maxChantTagWords = 3
+
+// chantedAfter reports whether the tag after spans[i] says it was chanted
+// (“…,” protesters chanted; « … », scandaient les manifestants): a
+// crowd's chant is no one's statement, as "chanted “…”" before it is not.
+func (a *attributor) chantedAfter(i int) bool {
+	sp := a.spans[i]
+	limit := min(len(a.text), sp.close+80, sentenceEnd(a.text, sp.close))
+	if i+1 < len(a.spans) {
+		limit = min(limit, a.spans[i+1].open)
+	}
+	ws := wordsIn(a.text, sp.close, limit)
+	for k := 0; k < len(ws) && k < maxChantTagWords; k++ {
+		if chantVerbs[ws[k].text] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAfterWork reports whether quoted, right after clause, is the title
@@ -1012,7 +1033,9 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if m, ok := a.subject(before, w.start); ok {
 			return a.asSpeaker(m)
 		}
-		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) {
+		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) && !tells[w.text] {
+			// "Sources told Reuters that “…”": the name after "told"
+			// heard it.
 			return resolved{name: m.name, kind: m.kind}
 		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && !(k > 0 && relativePronouns[words[k-1].text]) {

@@ -210,6 +210,28 @@ func TestExtract_styles(t *testing.T) {
 		{"the European Union said in a statement colon", "The European Union said in a statement: “The authorities must act now.”", "European Union"},
 		{"after: EU foreign policy chief X said", "“The authorities must act now,” EU foreign policy chief Kaja Kallas said.", "Kaja Kallas"},
 		{"US Secretary of State X said colon", "US Secretary of State Marco Rubio said: “The authorities must act now.”", "Marco Rubio"},
+		// Spokespeople, sources, witnesses and relatives.
+		{"after: the activist, who asked not to be named, said", "Amina Diallo spoke first. “The authorities must act now,” the activist, who asked not to be named, said.", ""},
+		{"after: said a spokesperson for ORG", "Amina Diallo spoke first. “The authorities must act now,” said a spokesperson for Harbour Watch.", "Harbour Watch"},
+		{"A ORG spokesperson said colon", "Amina Diallo spoke first. A Harbour Watch spokesperson said: “The authorities must act now.”", "Harbour Watch"},
+		{"after: a ORG spokesperson told AFP", "Amina Diallo spoke first. “The authorities must act now,” a Harbour Watch spokesperson told AFP.", "Harbour Watch"},
+		{"after: said ORG in a press release", "“The authorities must act now,” said Harbour Watch in a press release.", "Harbour Watch"},
+		{"French, un porte-parole de ORG a déclaré", "Amina Diallo spoke first. Un porte-parole de Harbour Watch a déclaré : « Les autorités doivent agir maintenant. »", "Harbour Watch"},
+		{"Spanish, un vocero de ORG dijo", "Amina Diallo habló primero. Un vocero de la Fiscalía General de la Nación dijo: “Las autoridades deben actuar ya.”", "Fiscalía General de la Nación"},
+		{"sources told Reuters that", "Amina Diallo spoke first. Sources told Reuters that “the authorities must act now”.", ""},
+		{"after: a source close to told AFP", "Amina Diallo spoke first. “The authorities must act now,” a source close to the investigation told AFP.", ""},
+		{"diplomats said", "Amina Diallo spoke first. Diplomats said “the authorities must act now”.", ""},
+		{"after: witnesses said", "Amina Diallo spoke first. “The authorities must act now,” witnesses said.", ""},
+		{"after: residents told Reuters", "Amina Diallo spoke first. “The authorities must act now,” residents told Reuters.", ""},
+		{"after: one witness said", "Amina Diallo spoke first. “The authorities must act now,” one witness said.", ""},
+		{"after: an eyewitness told the BBC", "Amina Diallo spoke first. “The authorities must act now,” an eyewitness told the BBC.", ""},
+		{"local media quoted a police officer as saying", "Amina Diallo spoke first. Local media quoted a police officer as saying “the authorities must act now”.", ""},
+		{"French, affirment des témoins", "Amina Diallo spoke first. « Les autorités doivent agir maintenant », affirment des témoins.", ""},
+		{"Spanish, dijeron testigos", "Amina Diallo habló primero. “Las autoridades deben actuar ya”, dijeron testigos.", ""},
+		{"after: the family said", "Amina Diallo spoke first. “The authorities must act now,” the family said in a statement.", ""},
+		{"after: her family said", "Amina Diallo spoke first. “The authorities must act now,” her family said in a statement.", ""},
+		{"after: her lawyer said, never named", "Amina Diallo spoke first. “The authorities must act now,” her lawyer said.", ""},
+		{"her lawyer, X, said colon", "Amina Diallo spoke first. Her lawyer, Kofi Mensah, said: “The authorities must act now.”", "Kofi Mensah"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -253,6 +275,9 @@ func TestExtract_stylesNoQuotation(t *testing.T) {
 		"Prosecutors accuse him of “membership of a banned organization”.",
 		"The charge of “spreading false information about the army” carries five years.",
 		"Kofi Mensah is being held on charges that include “treason and terrorism financing”.",
+		// A chant, named after the quotation.
+		"Amina Diallo spoke first. “The authorities must act now,” protesters chanted.",
+		"« Les autorités doivent agir maintenant », scandaient les manifestants.",
 	} {
 		if got := quotes.Extract(text, rec.Find(text)); len(got) != 0 {
 			t.Errorf("%s: got %q, want no quotation", text, texts(got))

@@ -440,6 +440,9 @@ func endsWithLabel(clause string) bool {
 		"chanted", "chanting", "chantait", "chantaient", "scandait", "scandaient", "scandant", "coreaban", "coreaba", "coreando":
 		return true
 	}
+	if chantVerbs[last] {
+		return true
+	}
 	if titledWorks[last] && strings.HasSuffix(strings.TrimSpace(clause), ",") {
 		// "published a report, “Silenced voices”, on Monday": the
 		// title set off after the noun for the work.
@@ -485,6 +488,14 @@ func endsWithLabel(clause string) bool {
 		}
 	}
 	return false
+}
+
+// chantVerbs say that a crowd chanted or sang what is quoted, before
+// or after it.
+var chantVerbs = map[string]bool{
+	"chanted": true, "chanting": true, "chant": true, "chantait": true, "chantaient": true, "scandait": true,
+	"scandaient": true, "scandant": true, "scandent": true, "coreaban": true, "coreaba": true, "coreando": true,
+	"corearon": true, "gritaban": true, "sang": true, "singing": true, "gritavam": true, "entoavam": true,
 }
 
 // labelNouns name what a quotation that follows them is: slogans included
