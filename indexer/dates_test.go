@@ -92,6 +92,13 @@ func TestDate_ParseDate(t *testing.T) {
 		{"2019-02-05", utc(2019, time.February, 5), true},
 		{"8 Mar. 1999", utc(1999, time.March, 8), true},
 		{"November 6, 1963", utc(1963, time.November, 6), true},
+		// Dutch months, weekdays before a date in four more languages, a
+		// time with its zone before the date.
+		{"3 maart 2024", utc(2024, time.March, 3), true},
+		{"dinsdag 11 juni 2019", utc(2019, time.June, 11), true},
+		{"martes 3 de marzo de 2024", utc(2024, time.March, 3), true},
+		{"el 3 de marzo de 2024", utc(2024, time.March, 3), true},
+		{"10:30 AM EAT, March 3, 2024", utc(2024, time.March, 3), true},
 		{"Wed, 06 Nov 2019 10:00:00 +0000", utc(2019, time.November, 6), true},
 		// Slashes and dots: read where only one order is a date.
 		{"27/11/2017", utc(2017, time.November, 27), true},
