@@ -986,7 +986,13 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		return a.pronoun(pr, sp.open)
 	}
 	for k := len(words) - 1; k >= 0; k-- {
-		if !isSpeechVerb(words, k) || nounUse(words, k) && words[k].text != "statement" {
+		if !isSpeechVerb(words, k) {
+			continue
+		}
+		if who, ok := a.possessiveClaim(words, k); ok {
+			return who
+		}
+		if nounUse(words, k) && words[k].text != "statement" {
 			// "review … into allegations against the agency regarding
 			// its “…”": a noun, whose subject said nothing; the verb
 			// before it may have.
@@ -1029,14 +1035,50 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {
 			return a.pronoun(pr, w.start)
 		}
-		before := a.mentionsIn(clauseStart, w.start)
+		if tells[w.text] && k > 0 && passiveAux[words[k-1].text] {
+			// "X was told “…”", "recalled being told: “…”": X heard
+			// it; whoever told is named after "by", or not at all.
+			if k+1 < len(words) && words[k+1].text == "by" {
+				if m, ok := firstAfterVerb(a.mentionsIn(words[k+1].end, sp.open)); ok {
+					return a.asSpeaker(m)
+				}
+			}
+			return resolved{unnamed: true}
+		}
+		from := clauseStart
+		prev := -1
+		if !speechNouns[w.text] && !statementNouns[w.text] && !documentNouns[w.text] && !coordinatedVerb(words, k) &&
+			!strings.HasSuffix(w.text, "ing") && !romanceSpeechVerbs[w.text] {
+			// A participle goes on with the subject before: "X
+			// concurred, quoted as saying", "X said …, telling
+			// workers that". French, Spanish and Portuguese may leave
+			// a verb's subject out or put it after ("Vaca explicó que
+			// … destaca “…”"), so only English verbs are read so.
+			prev = prevSpeechVerb(words, k)
+		}
+		if prev >= 0 {
+			// "X said officers told him: “…”": the subject of a verb
+			// reported by another stands after that one.
+			from = words[prev].end
+		}
+		before := a.mentionsIn(from, w.start)
 		if m, ok := a.subject(before, w.start); ok {
 			return a.asSpeaker(m)
+		}
+		if prev >= 0 && len(before) == 0 && nounSubject(words[prev+1:k]) {
+			// "X said a guard had warned her that “…”": a subject the
+			// text does not name.
+			return resolved{unnamed: true}
 		}
 		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) && !tells[w.text] {
 			// "Sources told Reuters that “…”": the name after "told"
 			// heard it.
 			return resolved{name: m.name, kind: m.kind}
+		}
+		if tells[w.text] && len(before) == 0 && !strings.HasSuffix(w.text, "ing") && nounSubject(words[max(0, prev+1):k]) {
+			// "Police told X: “…”": the subject is no one named, and X
+			// only heard it.
+			return resolved{unnamed: true}
 		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && !(k > 0 && relativePronouns[words[k-1].text]) {
 			// "… y tuiteó: “…”": the subject left out, as after(). After
@@ -1046,6 +1088,74 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		}
 	}
 	return a.colonLead(words, clauseStart, sp.open)
+}
+
+// possessiveClaim reads a speech noun after a possessive as the words of
+// the one whose it is: "rejected Harbour Watch’s allegation that “…”",
+// "responded to X’s claim that “…”".
+func (a *attributor) possessiveClaim(words []word, k int) (resolved, bool) {
+	if k == 0 || !speechNouns[words[k].text] || words[k-1].text != "s" {
+		return resolved{}, false
+	}
+	at := words[k-1].start
+	for _, m := range a.mentionsIn(max(0, at-200), at) {
+		if m.possessive && at-m.end <= len("’") && m.kind != kindUnknown {
+			return a.asSpeaker(m), true
+		}
+	}
+	return resolved{}, false
+}
+
+// prevSpeechVerb returns the index of the verb of saying before words[k]
+// in the clause ("said" in "X said officers told him"), or -1. Speech
+// nouns, "according to" and a statement's nouns are no verbs here.
+func prevSpeechVerb(words []word, k int) int {
+	for j := k - 1; j >= 0; j-- {
+		w := words[j].text
+		if isSpeechVerb(words, j) && !speechNouns[w] && !documentNouns[w] && !reports(w) && !statementNouns[w] && !nounUse(words, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// coordinatedVerb reports whether the verb words[k] shares its subject
+// with a verb before it: "expressed concern and warned that", "expresó su
+// preocupación y señaló que".
+func coordinatedVerb(words []word, k int) bool {
+	j := skipAdverbs(words, k) - 1
+	if j >= 0 && auxiliaries[words[j].text] {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch words[j].text {
+	case "and", "y", "et", "e", "but", "pero", "mais", "mas", "en":
+		return true
+	}
+	return false
+}
+
+// statementNouns are the speech "verbs" that are nouns for a statement.
+var statementNouns = map[string]bool{"communiqué": true, "comunicado": true, "déclaration": true, "declaración": true}
+
+// nounSubject reports whether ws, the words between two verbs of saying,
+// hold a subject of the second: a word that is no conjunction, pronoun,
+// auxiliary or preposition ("a guard had", "officers", not "that").
+func nounSubject(ws []word) bool {
+	for _, w := range ws {
+		switch w.text {
+		case "that", "que", "and", "y", "et", "e", "had", "has", "have", "would", "could", "will", "was", "were",
+			"then", "also", "later", "on", "in", "at", "to", "him", "her", "them", "me", "us":
+			continue
+		}
+		if lastPronoun([]word{w}) != "" || prepositions[w.text] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // possessiveWords reads "X’s pronouncement at the launch …: “…”", "X’s

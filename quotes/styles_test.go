@@ -232,6 +232,25 @@ func TestExtract_styles(t *testing.T) {
 		{"after: her family said", "Amina Diallo spoke first. “The authorities must act now,” her family said in a statement.", ""},
 		{"after: her lawyer said, never named", "Amina Diallo spoke first. “The authorities must act now,” her lawyer said.", ""},
 		{"her lawyer, X, said colon", "Amina Diallo spoke first. Her lawyer, Kofi Mensah, said: “The authorities must act now.”", "Kofi Mensah"},
+		// Who spoke and who only heard: listeners, passives, verbs reported by other verbs, claims.
+		{"X was told, by people not named", "Amina Diallo was told “you will never see your son again” by the officers.", ""},
+		{"recalled being told colon", "Amina Diallo recalled being told: “You will never see your son again.”", ""},
+		{"X asked Y colon", "Amina Diallo asked Kofi Mensah: “Where is my son and why was he taken?”", "Amina Diallo"},
+		{"police told X colon", "Police told Amina Diallo: “You will never see your son again.”", ""},
+		{"X wrote to Y colon", "Amina Diallo wrote to Kofi Mensah: “You will never see your son again.”", "Amina Diallo"},
+		{"after: asked X", "“Where is my son and why was he taken?” asked Amina Diallo.", "Amina Diallo"},
+		{"after: shouted X", "“Free them all now, free them all!” shouted Amina Diallo.", "Amina Diallo"},
+		{"X said officers told him colon", "Kofi Mensah said officers told him: “You will never see your family again.”", ""},
+		{"X said a guard had warned her that", "Amina Diallo said a guard had warned her that “nobody leaves this place alive”.", ""},
+		{"X said the officers shouted", "Amina Diallo said the officers shouted “get down on the floor now” as they entered.", ""},
+		{"X quoted Y as saying", "Amina Diallo quoted Kofi Mensah as saying “the elections will go ahead”.", "Kofi Mensah"},
+		{"X cited Y, who said", "Amina Diallo cited Kofi Mensah, who said “the elections will go ahead as planned”.", "Kofi Mensah"},
+		{"X, quoting Y, said colon", "Amina Diallo, quoting Kofi Mensah, said: “The elections will go ahead as planned.”", "Amina Diallo"},
+		{"X responded to Y’s claim that", "Amina Diallo responded to Kofi Mensah’s claim that “the elections will go ahead as planned”.", "Kofi Mensah"},
+		{"X rejected ORG’s allegation that", "Amina Diallo rejected Harbour Watch’s allegation that “the elections were rigged from the start”.", "Harbour Watch"},
+		{"X was told by Y that", "Amina Diallo was told by Kofi Mensah that “her son would be released on Friday”.", "Kofi Mensah"},
+		{"X expressed concern and warned that", "Amina Diallo expressed concern about the verdict and warned that “the courts have become a tool of the party”.", "Amina Diallo"},
+		{"Spanish, X explicó que … destaca", "Amina Diallo explicó que, pese al contexto, en el país destaca “el control de los medios de comunicación por el gobierno”.", "Amina Diallo"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
