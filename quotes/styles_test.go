@@ -303,3 +303,37 @@ func TestExtract_stylesNoQuotation(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_stylesSequence: paragraphs of several quotations, each
+// speaker in turn, as releases and news copy set them out.
+func TestExtract_stylesSequence(t *testing.T) {
+	rec := recognizer(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"two speakers, each with a second passage", "“The verdict is a travesty,” said Amina Diallo of Harbour Watch. “We will appeal it.”\n\nKofi Mensah, the defence lawyer, disagreed. “The court followed the law,” he said. “Nobody was denied a hearing.”", []string{"Amina Diallo", "Amina Diallo", "Kofi Mensah", "Kofi Mensah"}},
+		{"a quoted paragraph goes on, an official after a paragraph of none", "Amina Diallo said: “The verdict is a travesty of justice.”\n\n“We will appeal it to the Supreme Court.”\n\nThe government did not respond.\n\n“Nobody was denied a hearing,” a ministry official said.", []string{"Amina Diallo", "Amina Diallo", ""}},
+		{"a surname before the full name, a possessive in the tag", "“The verdict is a travesty of justice,” Diallo said, referring to Kofi Mensah’s sentence. Amina Diallo leads Harbour Watch.", []string{"Amina Diallo"}},
+		{"she said, she added, then he said after a new person", "Harbour Watch director Amina Diallo said the ruling was unjust.\n\n“The verdict is a travesty of justice,” she said.\n\n“We will appeal it to the Supreme Court,” she added.\n\nKofi Mensah, a government spokesman, rejected the criticism.\n\n“Nobody was denied a hearing,” he said.", []string{"Amina Diallo", "Amina Diallo", "Kofi Mensah"}},
+		{"two surnames after both were named", "Amina Diallo and Kofi Mensah spoke after the hearing.\n\n“The verdict is a travesty of justice,” said Diallo.\n\n“Nobody was denied a hearing,” said Mensah.", []string{"Amina Diallo", "Kofi Mensah"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quotes.Extract(tt.text, rec.Find(tt.text))
+			var sp []string
+			for _, q := range got {
+				sp = append(sp, q.Speaker)
+			}
+			if len(sp) != len(tt.want) {
+				t.Fatalf("%s\n got %q want %q", tt.text, sp, tt.want)
+			}
+			for i := range sp {
+				if sp[i] != tt.want[i] {
+					t.Errorf("%s\n got %q want %q", tt.text, sp, tt.want)
+					break
+				}
+			}
+		})
+	}
+}
