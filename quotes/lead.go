@@ -133,7 +133,12 @@ var speakingVerbs = map[string]bool{
 // starts: after the last blank line before it, at most sentenceReach bytes
 // back, so that text without breaks costs linear time.
 func paragraphStart(text string, at int) int {
-	floor := max(0, at-sentenceReach)
+	return paragraphStartAbove(text, at, max(0, at-sentenceReach))
+}
+
+// paragraphStartAbove is paragraphStart that looks back no further than
+// offset floor.
+func paragraphStartAbove(text string, at, floor int) int {
 	for j := min(at, len(text)) - 1; j > floor; j-- {
 		if text[j] == '\n' && blankLineBefore(text, j) {
 			return j + 1

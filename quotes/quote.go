@@ -122,6 +122,9 @@ type attributor struct {
 	// speeches are the verbs of saying with a named subject, read the
 	// first time a pronoun needs them (lastNamedSpeaker).
 	speeches []speech
+	// unknowns is 1 when mentions hold a name no recognizer read, -1
+	// when they hold none, 0 until anyUnknown has looked.
+	unknowns int8
 }
 
 // markQuoted flags the mentions inside quotations.
@@ -256,13 +259,20 @@ func (a *attributor) chantedAfter(i int) bool {
 	return false
 }
 
+// maxWorkNoun bounds, in bytes, the noun for a work before its title.
+const maxWorkNoun = 24
+
 // titleAfterWork reports whether quoted, right after clause, is the title
 // of the work clause ends with: "its new report “Silenced voices of the
 // river” documents …", a capital and no punctuation between the noun and
 // the mark ("said in its report “the trial was unfair”" quotes it).
 func titleAfterWork(clause, quoted string) bool {
-	ws := wordsIn(clause, 0, len(clause))
-	if len(ws) == 0 || !startsUpper(quoted) || ws[len(ws)-1].end != len(strings.TrimRight(clause, " \t\u00a0")) {
+	if !startsUpper(quoted) {
+		return false
+	}
+	// Only the last word counts: the clause may be long.
+	ws := wordsIn(clause, max(0, len(clause)-maxWorkNoun), len(clause))
+	if len(ws) == 0 || ws[len(ws)-1].end != len(strings.TrimRight(clause, " \t\u00a0")) {
 		return false
 	}
 	return titledWorks[ws[len(ws)-1].text]
@@ -1592,12 +1602,7 @@ func (a *attributor) pronoun(p string, at int) resolved {
 // was found first, so the nearest wins. none when no verb of saying has a
 // named person as its subject there.
 func (a *attributor) lastNamedSpeaker(at int) resolved {
-	from := paragraphStart(a.text, at)
-	if prev := len(strings.TrimRight(a.text[:from], " \t\r\n\u00a0")); prev > 0 {
-		from = paragraphStart(a.text, prev)
-	}
-	// As far back as a pronoun's referent is looked for.
-	from = max(from, at-pronounReach)
+	from := a.pronounFrom(at)
 	if a.speeches == nil {
 		a.speeches = a.namedSpeeches()
 	}
@@ -1606,6 +1611,33 @@ func (a *attributor) lastNamedSpeaker(at int) resolved {
 		return a.speeches[k-1].who
 	}
 	return resolved{}
+}
+
+// pronounFrom is where the referent of a pronoun at offset at is looked
+// for: the start of the paragraph before at's, or pronounReach bytes
+// back, whichever is nearer.
+func (a *attributor) pronounFrom(at int) int {
+	floor := max(0, at-pronounReach)
+	from := paragraphStartAbove(a.text, at, floor)
+	if prev := len(strings.TrimRight(a.text[floor:from], " \t\r\n\u00a0")); prev > 0 {
+		from = paragraphStartAbove(a.text, floor+prev, floor)
+	}
+	return max(from, floor)
+}
+
+// anyUnknown reports whether the text holds a name no recognizer read,
+// which only then unknownPerson needs to look for.
+func (a *attributor) anyUnknown() bool {
+	if a.unknowns == 0 {
+		a.unknowns = -1
+		for _, m := range a.mentions {
+			if m.kind == kindUnknown {
+				a.unknowns = 1
+				break
+			}
+		}
+	}
+	return a.unknowns > 0
 }
 
 // speech is a verb of saying outside quotations whose subject the text
@@ -1707,11 +1739,10 @@ func (a *attributor) speakerOf(want entityKind, at int) resolved {
 // names no list or tagger knows: "Pieter de Vries was blij. „…”, zegt
 // hij."
 func (a *attributor) unknownPerson(at int) resolved {
-	from := paragraphStart(a.text, at)
-	if prev := len(strings.TrimRight(a.text[:from], " \t\r\n\u00a0")); prev > 0 {
-		from = paragraphStart(a.text, prev)
+	if !a.anyUnknown() {
+		return resolved{}
 	}
-	ms := a.mentionsIn(max(from, at-pronounReach), at)
+	ms := a.mentionsIn(a.pronounFrom(at), at)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.kind == kindPerson {
