@@ -251,6 +251,19 @@ func TestExtract_styles(t *testing.T) {
 		{"X was told by Y that", "Amina Diallo was told by Kofi Mensah that “her son would be released on Friday”.", "Kofi Mensah"},
 		{"X expressed concern and warned that", "Amina Diallo expressed concern about the verdict and warned that “the courts have become a tool of the party”.", "Amina Diallo"},
 		{"Spanish, X explicó que … destaca", "Amina Diallo explicó que, pese al contexto, en el país destaca “el control de los medios de comunicación por el gobierno”.", "Amina Diallo"},
+		// Releases and interviews introduced before the speaker.
+		{"Portuguese, em nota, ORG afirmou que", "Em nota, o Movimento dos Trabalhadores Rurais Sem Terra afirmou que “a violência no campo não pode continuar impune”.", "Movimento dos Trabalhadores Rurais Sem Terra"},
+		{"Portuguese, por meio de nota, ORG informou que", "Por meio de nota, a Polícia Militar informou que “os policiais agiram dentro da lei durante a operação”.", "Polícia Militar"},
+		{"Spanish, en un comunicado, ORG señaló que", "En un comunicado, la Fiscalía General de la Nación señaló que “no habrá impunidad en este caso”.", "Fiscalía General de la Nación"},
+		{"Spanish, a través de un comunicado, X indicó colon", "A través de un comunicado, Jorge Ramírez indicó: “No habrá impunidad en este caso.”", "Jorge Ramírez"},
+		{"Spanish, en declaraciones a la prensa, X dijo colon", "En declaraciones a la prensa, Jorge Ramírez dijo: “No habrá impunidad en este caso.”", "Jorge Ramírez"},
+		{"Spanish, en entrevista con este medio, X aseguró que", "En entrevista con este medio, Jorge Ramírez aseguró que “no habrá impunidad en este caso”.", "Jorge Ramírez"},
+		{"French, dans un entretien au Monde, X a estimé que", "Dans un entretien au Monde, Amina Diallo a estimé que « la répression ne fait que commencer ».", "Amina Diallo"},
+		{"French, interrogée par l’AFP, X a répondu", "Interrogée par l’AFP, Amina Diallo a répondu : « La répression ne fait que commencer. »", "Amina Diallo"},
+		{"after: ORG’s X said", "“The verdict is a travesty of justice,” Harbour Watch’s Amina Diallo said.", "Amina Diallo"},
+		{"X, for her part, said", "Amina Diallo, for her part, said “the verdict is a travesty of justice”.", "Amina Diallo"},
+		{"Dutch, in een verklaring zei ORG", "In een verklaring zei Amnesty International: „De autoriteiten moeten alle gevangenen vrijlaten.”", "Amnesty International"},
+		{"Dutch, volgens ORG", "Volgens Amnesty International is het vonnis „een aanfluiting van de rechtsstaat”.", "Amnesty International"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
