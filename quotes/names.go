@@ -551,3 +551,59 @@ func isOpener(w string) bool {
 	}
 	return false
 }
+
+// unknownPerson is who "he" or "she" stands for when the recognizer read
+// no person nearby: the last name shaped as a person's (personLike) in
+// this paragraph or the one before, alone of its kind in its sentence,
+// with no person the recognizer read after it. A general pattern for
+// names no list or tagger knows: "Pieter de Vries was blij. „…”, zegt
+// hij."
+func (a *attributor) unknownPerson(at int) resolved {
+	if !a.anyUnknown() {
+		return resolved{}
+	}
+	ms := a.mentionsIn(a.pronounFrom(at), at)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.kind == kindPerson {
+			return resolved{}
+		}
+		if !personLike(m) || m.possessive || a.complement(m) || a.modifier(m) {
+			continue
+		}
+		for _, o := range a.mentionsIn(sentenceStart(a.text, m.start), sentenceEnd(a.text, m.end)) {
+			if o.start != m.start && (o.kind == kindPerson || personLike(o)) && !o.possessive {
+				return resolved{}
+			}
+		}
+		return resolved{name: m.name, kind: kindPerson}
+	}
+	return resolved{}
+}
+
+// pronounFrom is where the referent of a pronoun at offset at is looked
+// for: the start of the paragraph before at's, or pronounReach bytes
+// back, whichever is nearer.
+func (a *attributor) pronounFrom(at int) int {
+	floor := max(0, at-pronounReach)
+	from := paragraphStartAbove(a.text, at, floor)
+	if prev := len(strings.TrimRight(a.text[floor:from], " \t\r\n\u00a0")); prev > 0 {
+		from = paragraphStartAbove(a.text, floor+prev, floor)
+	}
+	return max(from, floor)
+}
+
+// anyUnknown reports whether the text holds a name no recognizer read,
+// which only then unknownPerson needs to look for.
+func (a *attributor) anyUnknown() bool {
+	if a.unknowns == 0 {
+		a.unknowns = -1
+		for _, m := range a.mentions {
+			if m.kind == kindUnknown {
+				a.unknowns = 1
+				break
+			}
+		}
+	}
+	return a.unknowns > 0
+}

@@ -238,46 +238,6 @@ func (a *attributor) labelled(i int) bool {
 	return isLabel(clause) || titleAfterWork(clause, a.text[sp.start:sp.end]) || a.chantedAfter(i)
 }
 
-// maxChantTagWords bounds the words of a tag that says a crowd chanted.
-const maxChantTagWords = 3
-
-// chantedAfter reports whether the tag after spans[i] says it was chanted
-// (“…,” protesters chanted; « … », scandaient les manifestants): a
-// crowd's chant is no one's statement, as "chanted “…”" before it is not.
-func (a *attributor) chantedAfter(i int) bool {
-	sp := a.spans[i]
-	limit := min(len(a.text), sp.close+80, sentenceEnd(a.text, sp.close))
-	if i+1 < len(a.spans) {
-		limit = min(limit, a.spans[i+1].open)
-	}
-	ws := wordsIn(a.text, sp.close, limit)
-	for k := 0; k < len(ws) && k < maxChantTagWords; k++ {
-		if chantVerbs[ws[k].text] {
-			return true
-		}
-	}
-	return false
-}
-
-// maxWorkNoun bounds, in bytes, the noun for a work before its title.
-const maxWorkNoun = 24
-
-// titleAfterWork reports whether quoted, right after clause, is the title
-// of the work clause ends with: "its new report “Silenced voices of the
-// river” documents …", a capital and no punctuation between the noun and
-// the mark ("said in its report “the trial was unfair”" quotes it).
-func titleAfterWork(clause, quoted string) bool {
-	if !startsUpper(quoted) {
-		return false
-	}
-	// Only the last word counts: the clause may be long.
-	ws := wordsIn(clause, max(0, len(clause)-maxWorkNoun), len(clause))
-	if len(ws) == 0 || ws[len(ws)-1].end != len(strings.TrimRight(clause, " \t\u00a0")) {
-		return false
-	}
-	return titledWorks[ws[len(ws)-1].text]
-}
-
 // speaker attributes spans[i]: the attribution after it (“…,” she said),
 // which is the most specific; then the one before it (X said: “…”); then a
 // continuation of the previous quotation.
@@ -488,44 +448,6 @@ var pluralSpeechVerbs = map[string]bool{
 // pluralArticles open a plural noun: los vecinos, les habitants, os
 // moradores.
 var pluralArticles = map[string]bool{"los": true, "las": true, "les": true, "os": true, "as": true, "unos": true, "unas": true, "des": true}
-
-// maxQuotedAsWords bounds the words between "quoted" and "as saying":
-// "quoted the deputy interior minister Kofi Mensah as saying".
-const maxQuotedAsWords = 10
-
-// quotedAs reads "quoted X as saying" and "X was quoted (by Y) as saying"
-// at the speech verb words[k], a general pattern of wire copy: X spoke,
-// whoever quoted X (a news agency) reported it. ok is false when words[k]
-// is not "saying" after "as" and a "quoted" before it.
-func (a *attributor) quotedAs(words []word, k int) (resolved, bool) {
-	if k < 2 || words[k].text != "saying" || words[k-1].text != "as" {
-		return resolved{}, false
-	}
-	for j := k - 2; j >= 0 && k-j <= maxQuotedAsWords+2; j-- {
-		if words[j].text != "quoted" {
-			continue
-		}
-		if j > 0 && passiveAux[words[j-1].text] {
-			// X was quoted by Reuters as saying: the subject before.
-			from := sentenceStart(a.text, words[j-1].start)
-			if m, ok := a.subject(a.mentionsIn(from, words[j-1].start), words[j-1].start); ok {
-				return a.asSpeaker(m), true
-			}
-			return resolved{}, true
-		}
-		// Reuters quoted X as saying: the first person after "quoted".
-		// With no name there ("X concurred, quoted in the article as
-		// saying"), the clause's subject spoke, as for any verb.
-		if m, ok := firstAfterVerb(a.namesAfterVerb(words[j].end, words[k-1].start)); ok {
-			return a.asSpeaker(m), true
-		}
-		return resolved{}, false
-	}
-	return resolved{}, false
-}
-
-// passiveAux make the participle after them passive: "was quoted".
-var passiveAux = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true}
 
 // pronounAfter returns the person pronoun right after the speech verb
 // words[k] (he, she, they as lastPronoun gives them), or "": "it" after a
@@ -809,22 +731,6 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 	return m, true
 }
 
-// affiliation reports whether gap, between a person's name and an
-// organization's, says the person belongs to it: "of", "from", "at",
-// "van", "de", "du", with an article or not.
-func affiliation(gap string) bool {
-	ws := wordsIn(gap, 0, len(gap))
-	if strings.ContainsAny(gap, ",;:.!?()\n") || len(ws) == 0 || len(ws) > 2 {
-		return false
-	}
-	switch ws[0].text {
-	case "of", "from", "at", "van", "de", "du", "del", "da", "do", "des":
-	default:
-		return false
-	}
-	return len(ws) == 1 || labelArticles[ws[1].text] || ws[1].text == "het"
-}
-
 // maxOfficeWords bounds the words of an office between an organization's
 // possessive and the name of its holder.
 const maxOfficeWords = 5
@@ -1098,74 +1004,6 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		}
 	}
 	return a.colonLead(words, clauseStart, sp.open)
-}
-
-// possessiveClaim reads a speech noun after a possessive as the words of
-// the one whose it is: "rejected Harbour Watch’s allegation that “…”",
-// "responded to X’s claim that “…”".
-func (a *attributor) possessiveClaim(words []word, k int) (resolved, bool) {
-	if k == 0 || !speechNouns[words[k].text] || words[k-1].text != "s" {
-		return resolved{}, false
-	}
-	at := words[k-1].start
-	for _, m := range a.mentionsIn(max(0, at-200), at) {
-		if m.possessive && at-m.end <= len("’") && m.kind != kindUnknown {
-			return a.asSpeaker(m), true
-		}
-	}
-	return resolved{}, false
-}
-
-// prevSpeechVerb returns the index of the verb of saying before words[k]
-// in the clause ("said" in "X said officers told him"), or -1. Speech
-// nouns, "according to" and a statement's nouns are no verbs here.
-func prevSpeechVerb(words []word, k int) int {
-	for j := k - 1; j >= 0; j-- {
-		w := words[j].text
-		if isSpeechVerb(words, j) && !speechNouns[w] && !documentNouns[w] && !reports(w) && !statementNouns[w] && !nounUse(words, j) {
-			return j
-		}
-	}
-	return -1
-}
-
-// coordinatedVerb reports whether the verb words[k] shares its subject
-// with a verb before it: "expressed concern and warned that", "expresó su
-// preocupación y señaló que".
-func coordinatedVerb(words []word, k int) bool {
-	j := skipAdverbs(words, k) - 1
-	if j >= 0 && auxiliaries[words[j].text] {
-		j--
-	}
-	if j < 0 {
-		return false
-	}
-	switch words[j].text {
-	case "and", "y", "et", "e", "but", "pero", "mais", "mas", "en":
-		return true
-	}
-	return false
-}
-
-// statementNouns are the speech "verbs" that are nouns for a statement.
-var statementNouns = map[string]bool{"communiqué": true, "comunicado": true, "déclaration": true, "declaración": true}
-
-// nounSubject reports whether ws, the words between two verbs of saying,
-// hold a subject of the second: a word that is no conjunction, pronoun,
-// auxiliary or preposition ("a guard had", "officers", not "that").
-func nounSubject(ws []word) bool {
-	for _, w := range ws {
-		switch w.text {
-		case "that", "que", "and", "y", "et", "e", "had", "has", "have", "would", "could", "will", "was", "were",
-			"then", "also", "later", "on", "in", "at", "to", "him", "her", "them", "me", "us":
-			continue
-		}
-		if lastPronoun([]word{w}) != "" || prepositions[w.text] {
-			continue
-		}
-		return true
-	}
-	return false
 }
 
 // possessiveWords reads "X’s pronouncement at the launch …: “…”", "X’s
@@ -1613,33 +1451,6 @@ func (a *attributor) lastNamedSpeaker(at int) resolved {
 	return resolved{}
 }
 
-// pronounFrom is where the referent of a pronoun at offset at is looked
-// for: the start of the paragraph before at's, or pronounReach bytes
-// back, whichever is nearer.
-func (a *attributor) pronounFrom(at int) int {
-	floor := max(0, at-pronounReach)
-	from := paragraphStartAbove(a.text, at, floor)
-	if prev := len(strings.TrimRight(a.text[floor:from], " \t\r\n\u00a0")); prev > 0 {
-		from = paragraphStartAbove(a.text, floor+prev, floor)
-	}
-	return max(from, floor)
-}
-
-// anyUnknown reports whether the text holds a name no recognizer read,
-// which only then unknownPerson needs to look for.
-func (a *attributor) anyUnknown() bool {
-	if a.unknowns == 0 {
-		a.unknowns = -1
-		for _, m := range a.mentions {
-			if m.kind == kindUnknown {
-				a.unknowns = 1
-				break
-			}
-		}
-	}
-	return a.unknowns > 0
-}
-
 // speech is a verb of saying outside quotations whose subject the text
 // names: "X said", "said X", "according to X".
 type speech struct {
@@ -1695,29 +1506,6 @@ func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
 	return resolved{}, false
 }
 
-// maxOfficesOnly bounds the words of an office between a verb and a name.
-const maxOfficesOnly = 3
-
-// officesOnly reports whether gap, between a speech verb and a name, is
-// empty or a few office words in small letters: "said X", "zegt
-// correspondent X", "said police spokesman X".
-func officesOnly(gap string) bool {
-	ws := wordsIn(gap, 0, len(gap))
-	if len(ws) > maxOfficesOnly || strings.ContainsAny(gap, ",;:.!?()\n") {
-		return false
-	}
-	for _, w := range ws {
-		if !entities.IsOffice(w.text) && !entities.IsTitle(gap[w.start:w.end]) && !roleNouns[w.text] && !tagWords[w.text] {
-			return false
-		}
-	}
-	return true
-}
-
-// tagWords may stand with roles between a verb of saying and the name:
-// "said police spokesman X", "zei premier X".
-var tagWords = map[string]bool{"police": true, "premier": true}
-
 // speakerOf is the last resort for "he" or "she" where the names before
 // leave it open (several in one sentence, or none): the last person named
 // as speaking in this paragraph or the one before. "According to Bareiro,
@@ -1730,35 +1518,6 @@ func (a *attributor) speakerOf(want entityKind, at int) resolved {
 		return who
 	}
 	return a.unknownPerson(at)
-}
-
-// unknownPerson is who "he" or "she" stands for when the recognizer read
-// no person nearby: the last name shaped as a person's (personLike) in
-// this paragraph or the one before, alone of its kind in its sentence,
-// with no person the recognizer read after it. A general pattern for
-// names no list or tagger knows: "Pieter de Vries was blij. „…”, zegt
-// hij."
-func (a *attributor) unknownPerson(at int) resolved {
-	if !a.anyUnknown() {
-		return resolved{}
-	}
-	ms := a.mentionsIn(a.pronounFrom(at), at)
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
-		if m.kind == kindPerson {
-			return resolved{}
-		}
-		if !personLike(m) || m.possessive || a.complement(m) || a.modifier(m) {
-			continue
-		}
-		for _, o := range a.mentionsIn(sentenceStart(a.text, m.start), sentenceEnd(a.text, m.end)) {
-			if o.start != m.start && (o.kind == kindPerson || personLike(o)) && !o.possessive {
-				return resolved{}
-			}
-		}
-		return resolved{name: m.name, kind: kindPerson}
-	}
-	return resolved{}
 }
 
 // personBetween reports whether a person is named in [from, to) outside

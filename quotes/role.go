@@ -377,3 +377,42 @@ func (a *attributor) asSpeaker(m mention) resolved {
 	}
 	return resolved{name: m.name, kind: m.kind}
 }
+
+// affiliation reports whether gap, between a person's name and an
+// organization's, says the person belongs to it: "of", "from", "at",
+// "van", "de", "du", with an article or not.
+func affiliation(gap string) bool {
+	ws := wordsIn(gap, 0, len(gap))
+	if strings.ContainsAny(gap, ",;:.!?()\n") || len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	switch ws[0].text {
+	case "of", "from", "at", "van", "de", "du", "del", "da", "do", "des":
+	default:
+		return false
+	}
+	return len(ws) == 1 || labelArticles[ws[1].text] || ws[1].text == "het"
+}
+
+// maxOfficesOnly bounds the words of an office between a verb and a name.
+const maxOfficesOnly = 3
+
+// officesOnly reports whether gap, between a speech verb and a name, is
+// empty or a few office words in small letters: "said X", "zegt
+// correspondent X", "said police spokesman X".
+func officesOnly(gap string) bool {
+	ws := wordsIn(gap, 0, len(gap))
+	if len(ws) > maxOfficesOnly || strings.ContainsAny(gap, ",;:.!?()\n") {
+		return false
+	}
+	for _, w := range ws {
+		if !entities.IsOffice(w.text) && !entities.IsTitle(gap[w.start:w.end]) && !roleNouns[w.text] && !tagWords[w.text] {
+			return false
+		}
+	}
+	return true
+}
+
+// tagWords may stand with roles between a verb of saying and the name:
+// "said police spokesman X", "zei premier X".
+var tagWords = map[string]bool{"police": true, "premier": true}

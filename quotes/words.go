@@ -490,14 +490,6 @@ func endsWithLabel(clause string) bool {
 	return false
 }
 
-// chantVerbs say that a crowd chanted or sang what is quoted, before
-// or after it.
-var chantVerbs = map[string]bool{
-	"chanted": true, "chanting": true, "chant": true, "chantait": true, "chantaient": true, "scandait": true,
-	"scandaient": true, "scandant": true, "scandent": true, "coreaban": true, "coreaba": true, "coreando": true,
-	"corearon": true, "gritaban": true, "sang": true, "singing": true, "gritavam": true, "entoavam": true,
-}
-
 // labelNouns name what a quotation that follows them is: slogans included
 // ‘…’. linkingWords may stand between the noun and the quotation.
 var (
@@ -553,51 +545,8 @@ var titledWorks = map[string]bool{
 	"campaign": true, "informe": true, "estudio": true, "libro": true, "rapport": true, "étude": true, "livre": true,
 }
 
-// maxPenalReach bounds the words between a penalty and the "for" that
-// gives its ground: "sentenced to two years in prison for".
-const maxPenalReach = 8
-
-// penalFor reports whether ws ends with "for" (pour, por) giving the
-// ground of a penalty named a few words before: "sentenced to two years
-// in prison for “…”", "condamnée à deux ans de prison pour « … »". What
-// follows is the offence's name, no one's words.
-func penalFor(ws []word) bool {
-	switch ws[len(ws)-1].text {
-	case "for", "pour", "por":
-	default:
-		return false
-	}
-	for k := len(ws) - 2; k >= max(0, len(ws)-1-maxPenalReach); k-- {
-		if penalWords[ws[k].text] {
-			return true
-		}
-	}
-	return false
-}
-
-// penalWords name a penalty or a prosecution.
-var penalWords = map[string]bool{
-	"sentenced": true, "jailed": true, "imprisoned": true, "convicted": true, "arrested": true, "detained": true,
-	"prosecuted": true, "fined": true, "punished": true, "indicted": true, "prison": true, "jail": true, "years": true,
-	"condamné": true, "condamnée": true, "condamnés": true, "condamnées": true, "ans": true,
-	"condenado": true, "condenada": true, "condenados": true, "condenadas": true, "prisión": true, "cárcel": true, "años": true,
-	"preso": true, "presa": true, "presos": true, "anos": true, "prisão": true,
-}
-
 // labelArticles may stand between a label pair and its quotation.
 var labelArticles = map[string]bool{"the": true, "a": true, "an": true, "la": true, "le": true, "el": true, "les": true, "los": true, "las": true}
-
-// namingVerbs give a thing its name: a campaign called “…”, an
-// operation dubbed « … », una ley llamada “…”.
-var namingVerbs = map[string]bool{
-	"called": true, "named": true, "baptisé": true, "baptisée": true, "appelé": true, "appelée": true,
-	"nommé": true, "nommée": true, "llamado": true, "llamada": true, "chamado": true, "chamada": true,
-	"genaamd": true,
-}
-
-// subjectPronouns may stand before a naming verb as its subject: "she
-// called “…”" quotes her.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true}
 
 // objectPronouns may stand between a verb of charging and its preposition.
 var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true}
