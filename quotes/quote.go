@@ -306,6 +306,9 @@ func (a *attributor) after(i int) resolved {
 	if who, ok := a.dashCredit(sp.close, limit); ok {
 		return who
 	}
+	if who, ok := a.creditLine(i); ok {
+		return who
+	}
 	limit = min(limit, sentenceEnd(a.text, sp.close))
 	words := wordsIn(a.text, sp.close, limit)
 	if len(words) == 0 {

@@ -264,6 +264,11 @@ func TestExtract_styles(t *testing.T) {
 		{"X, for her part, said", "Amina Diallo, for her part, said “the verdict is a travesty of justice”.", "Amina Diallo"},
 		{"Dutch, in een verklaring zei ORG", "In een verklaring zei Amnesty International: „De autoriteiten moeten alle gevangenen vrijlaten.”", "Amnesty International"},
 		{"Dutch, volgens ORG", "Volgens Amnesty International is het vonnis „een aanfluiting van de rechtsstaat”.", "Amnesty International"},
+		// A quotation standing alone, signed on the line under it, as
+		// releases and quote cards do without a dash.
+		{"a credit line under the quotation", "Harbour Watch condemned the verdict.\n\n“We will not be silenced by a court that answers to the ruling party.”\nAmina Diallo, Director of Harbour Watch\n\nThe group will appeal.", "Amina Diallo"},
+		{"a credit line with the role first", "“We will not be silenced by a court that answers to the ruling party.”\nHarbour Watch director Amina Diallo", "Amina Diallo"},
+		{"a sentence under the quotation is no credit", "Harbour Watch condemned the verdict.\n\n“We will not be silenced by a court that answers to the ruling party.”\n\nAmina Diallo was arrested in May\n\nThe group will appeal.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
