@@ -46,6 +46,7 @@ func TestExtract_headerChrome(t *testing.T) {
 		{"a Spanish date", title + "\n\n3 de marzo de 2024" + body, title, "2024-03-03"},
 		{"a Dutch date", title + "\n\n3 maart 2024" + body, title, "2024-03-03"},
 		{"a Portuguese date", title + "\n\n3 de março de 2024" + body, title, "2024-03-03"},
+		{"a headline ending in an agency's name is no caption", "Journalist killed in Mogadishu, says AFP\n\nA journalist was killed in Mogadishu on Monday, AFP said, citing the police. The journalist worked for a local radio station.\n", "Journalist killed in Mogadishu, says AFP", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

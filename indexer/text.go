@@ -768,7 +768,9 @@ var (
 	// captionCreditRe: a photo caption ends in its credit ("… on
 	// Monday. (AP Photo/Jane Doe)", "… 2024. REUTERS/Jane Doe", "…
 	// (Photo: Harbour Watch)"); a headline never does.
-	captionCreditRe = regexp.MustCompile(`(?:\((?:AP|AFP|EPA|UN|Reuters|Getty)?\s*(?i:photos?|fotos?|images?|pictures?|credits?|crédits?)\b[^()]{0,60}\)|\b(?:REUTERS|AFP|EPA|AP Photo|AFP PHOTO|AFP Photo|Getty Images)(?:\s*/\s*[^\n/]{1,60})?)\s*$`)
+	// An agency's name alone ends a caption only after a sentence: "…
+	// says AFP" may be a headline.
+	captionCreditRe = regexp.MustCompile(`(?:\((?:AP|AFP|EPA|UN|Reuters|Getty)?\s*(?i:photos?|fotos?|images?|pictures?|credits?|crédits?)\b[^()]{0,60}\)|\b(?:REUTERS|AFP|EPA|AP Photo|AFP PHOTO|AFP Photo|Getty Images)\s*/\s*[^\n/]{1,60}|[.!?]\s+(?:REUTERS|AFP|EPA|Getty Images))\s*$`)
 	// bylineRe: "By Ana Ruiz", "Por María López", "Par Jean Dupont".
 	bylineRe      = regexp.MustCompile(`^(?:By|BY|Por|POR|Par|PAR|Written by|Reporting by)\s+\p{Lu}\S*(?:\s+\S+){0,5}$`)
 	salutationRe  = regexp.MustCompile(`(?i)^(?:dear|to whom|chers?|chères?|estimad[oa]s?|querid[oa]s?|prezad[oa]s?)\b`)
