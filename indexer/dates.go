@@ -115,10 +115,10 @@ var timeOfDayRe = regexp.MustCompile(`(?i),?\s*(?:[-–—|]|at|à)?\s*\d{1,2}(?
 // 2024", "10:30 AM EAT, March 3, 2024".
 var leadingTimeRe = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?-i:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?\b)?\s*[-–—|,]?\s+`)
 
-// slashDateRe matches a whole date of digits and slashes or dots:
-// 08/15/2023, 15.08.2023, and 27.02.2026. as Balkan and Central European
-// sites end it.
-var slashDateRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?$`)
+// slashDateRe matches a whole date of digits and slashes, dots or
+// hyphens: 08/15/2023, 15.08.2023, 19-05-2025, and 27.02.2026. as Balkan
+// and Central European sites end it.
+var slashDateRe = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\.?$`)
 
 // numericDay reads a date written a/b/year. Europe writes day/month and the
 // United States month/day; where both readings are possible (03/04/2024)
@@ -414,6 +414,13 @@ var (
 	// Several places may stand before the date: "Paris, Phnom Penh, le 4
 	// septembre 2018 –".
 	datelineRe = regexp.MustCompile(`(?m)^[ \t]*\(?(?:[^,()\n]{1,40},[ \t]*){0,3}([^()\n–—\s][^()\n–—]{5,39}?)[ \t]*\)?[ \t]*[–—:-][ \t]`)
+	// Spanish copy may end the place with a full stop and the dateline
+	// with ".-" or a full stop: "Caracas. 19-05-2025.- Hay …", "Bogotá,
+	// 14 de marzo de 2024. La organización …".
+	datelineStopRe = regexp.MustCompile(`(?m)^[ \t]*(?:[^,.()\n]{1,40}[,.][ \t]*){1,2}([^()\n–—.\s][^()\n–—.]{5,39}?)[ \t]*\.-?[ \t]`)
+	// a "Posted" or "Published" line that names the writer after the
+	// date: "Posted 14 March 2024 by Admin".
+	postedByRe = regexp.MustCompile(`(?im)^[ \t]*(?:posted|published|publicado|publié|publiée)(?:[ \t]+(?:on|le|el|em))?[ \t]*:?[ \t]*([^\n]{6,40}?)[ \t]+(?:by|por|par)[ \t]+[^\n]{1,60}$`)
 	// a line that is only a date, possibly labelled or placed: "June 8,
 	// 2016", "Published: 8 June 2016", "Geneva, 30 August 2018", "Kuala
 	// Lumpur, Monday 10 December 2018", "Press statement – Cairo, 6
@@ -437,7 +444,7 @@ func publishedFromText(text string) time.Time {
 	if len(head) > publicationHead {
 		head = head[:publicationHead]
 	}
-	for _, re := range []*regexp.Regexp{datelineRe, dateLineRe, labelledDateRe, releasedOnRe} {
+	for _, re := range []*regexp.Regexp{datelineRe, datelineStopRe, dateLineRe, labelledDateRe, postedByRe, releasedOnRe} {
 		for _, m := range re.FindAllStringSubmatch(head, -1) {
 			if t, ok := parseDate(m[1]); ok {
 				return t
