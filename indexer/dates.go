@@ -22,7 +22,10 @@ const (
 	monthPattern = `January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|` +
 		`janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|` +
 		`enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|` +
-		`janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro`
+		`janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|` +
+		// Dutch, in small letters too ("3 maart 2024"); april,
+		// september, november and december are the English words.
+		`januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december`
 	// ordinal and dayRange allow "27th", "1er" and "27 and 28", "27-28".
 	ordinal      = `(?:st|nd|rd|th|er)?`
 	dayRange     = `(?:\s*(?:and|&|-|–|to)\s*\d{1,2}` + ordinal + `)?`
@@ -109,13 +112,13 @@ var timeOfDayRe = regexp.MustCompile(`(?i),?\s*(?:[-–—|]|at|à)?\s*\d{1,2}(?
 
 // leadingTimeRe matches a time of day written before a date, as some
 // news sites stamp a story: "05:08 AM July 25, 2025", "14:30 - 3 March
-// 2024".
-var leadingTimeRe = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—|,]?\s+`)
+// 2024", "10:30 AM EAT, March 3, 2024".
+var leadingTimeRe = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?-i:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?\b)?\s*[-–—|,]?\s+`)
 
-// slashDateRe matches a whole date of digits and slashes or dots:
-// 08/15/2023, 15.08.2023, and 27.02.2026. as Balkan and Central European
-// sites end it.
-var slashDateRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\.?$`)
+// slashDateRe matches a whole date of digits and slashes, dots or
+// hyphens: 08/15/2023, 15.08.2023, 19-05-2025, and 27.02.2026. as Balkan
+// and Central European sites end it.
+var slashDateRe = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\.?$`)
 
 // numericDay reads a date written a/b/year. Europe writes day/month and the
 // United States month/day; where both readings are possible (03/04/2024)
@@ -161,8 +164,8 @@ func utcDay(year int, month time.Month, day int) (time.Time, bool) {
 	return t, true
 }
 
-// romanceMonths maps French, Spanish and Portuguese month names, with and
-// without accents.
+// romanceMonths maps French, Spanish, Portuguese and Dutch month names,
+// with and without accents.
 var romanceMonths = map[string]time.Month{
 	"janvier": time.January, "février": time.February, "fevrier": time.February, "mars": time.March,
 	"avril": time.April, "mai": time.May, "juin": time.June, "juillet": time.July, "août": time.August,
@@ -175,6 +178,9 @@ var romanceMonths = map[string]time.Month{
 	"janeiro": time.January, "fevereiro": time.February, "março": time.March, "marco": time.March,
 	"maio": time.May, "junho": time.June, "julho": time.July, "setembro": time.September,
 	"outubro": time.October, "novembro": time.November, "dezembro": time.December,
+	"januari": time.January, "februari": time.February, "maart": time.March, "april": time.April,
+	"mei": time.May, "juni": time.June, "juli": time.July, "augustus": time.August,
+	"september": time.September, "oktober": time.October, "november": time.November, "december": time.December,
 }
 
 func monthNumber(name string) time.Month {
@@ -192,7 +198,9 @@ func monthNumber(name string) time.Month {
 // datePrefixRe matches what may stand before a date that is still the
 // date: a weekday ("Monday 10 December 2018"), the French article
 // ("le 4 septembre 2018").
-var datePrefixRe = regexp.MustCompile(`^(?i:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+|le\s+)`)
+var datePrefixRe = regexp.MustCompile(`^(?i:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|` +
+	`lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|` +
+	`maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s+|le\s+|el\s+)`)
 
 // datedSpan is one date found in the text, with where it was found.
 type datedSpan struct {
@@ -406,11 +414,19 @@ var (
 	// Several places may stand before the date: "Paris, Phnom Penh, le 4
 	// septembre 2018 –".
 	datelineRe = regexp.MustCompile(`(?m)^[ \t]*\(?(?:[^,()\n]{1,40},[ \t]*){0,3}([^()\n–—\s][^()\n–—]{5,39}?)[ \t]*\)?[ \t]*[–—:-][ \t]`)
+	// Spanish copy may end the place with a full stop and the dateline
+	// with ".-" or a full stop: "Caracas. 19-05-2025.- Hay …", "Bogotá,
+	// 14 de marzo de 2024. La organización …".
+	datelineStopRe = regexp.MustCompile(`(?m)^[ \t]*(?:[^,.()\n]{1,40}[,.][ \t]*){1,2}([^()\n–—.\s][^()\n–—.]{5,39}?)[ \t]*\.-?[ \t]`)
+	// a "Posted" or "Published" line that names the writer after the
+	// date: "Posted 14 March 2024 by Admin".
+	postedByRe = regexp.MustCompile(`(?im)^[ \t]*(?:posted|published|publicado|publié|publiée)(?:[ \t]+(?:on|le|el|em))?[ \t]*:?[ \t]*([^\n]{6,40}?)[ \t]+(?:by|por|par)[ \t]+[^\n]{1,60}$`)
 	// a line that is only a date, possibly labelled or placed: "June 8,
 	// 2016", "Published: 8 June 2016", "Geneva, 30 August 2018", "Kuala
 	// Lumpur, Monday 10 December 2018", "Press statement – Cairo, 6
-	// November 2022".
-	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released|publiée?|mis en ligne|publicad[oa]|fecha|data)(?:[ \t]+(?:on|le|el|em|en))?[ \t]*:?[ \t]*)?(?:\pL[\pL ]{2,40}[ \t][–—-][ \t]+)?(?:\pL[\pL\pM .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)[ \t]*$`)
+	// November 2022", and a dateline whose text starts on the next line
+	// ("Nairobi, 3 March 2024 –").
+	dateLineRe = regexp.MustCompile(`(?m)^[ \t]*(?i:(?:published|posted|dated?|issued|released|publiée?|mis en ligne|publicad[oa]|fecha|data)(?:[ \t]+(?:on|le|el|em|en))?[ \t]*:?[ \t]*)?(?:\pL[\pL ]{2,40}[ \t][–—-][ \t]+)?(?:\pL[\pL\pM .'’-]{1,39},[ \t]*){0,3}([^\n,]{6,40}?|[^\n]{6,30}?)(?:[ \t]*[–—-])?[ \t]*$`)
 	// a labelled date inside a run of header fields, which text
 	// extraction joins into one paragraph: "Location: Geneva Date: 7 May
 	// 2021 Subject: Myanmar", "Date: 18 March 2021 Index Number: ...".
@@ -428,7 +444,7 @@ func publishedFromText(text string) time.Time {
 	if len(head) > publicationHead {
 		head = head[:publicationHead]
 	}
-	for _, re := range []*regexp.Regexp{datelineRe, dateLineRe, labelledDateRe, releasedOnRe} {
+	for _, re := range []*regexp.Regexp{datelineRe, datelineStopRe, dateLineRe, labelledDateRe, postedByRe, releasedOnRe} {
 		for _, m := range re.FindAllStringSubmatch(head, -1) {
 			if t, ok := parseDate(m[1]); ok {
 				return t
@@ -473,6 +489,25 @@ func bylineDate(text string) time.Time {
 // end of the title.
 func isDateLine(l string) bool {
 	_, ok := dateLineStart(l)
+	return ok || updatedLine(l)
+}
+
+// updatedRe matches a line that dates a change to the page ("Updated:
+// March 4, 2024", "Last updated on 4 March 2024", "Mis à jour le …"):
+// a date line, which stands alone under a headline, but no publication
+// date.
+var updatedRe = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|modified|mis à jour|actualizado|atualizado|bijgewerkt)(?:\s+(?:on|le|el|em|op))?\s*:?\s*(.{6,40})$`)
+
+// updatedLine reports whether l is an updated line with a date.
+func updatedLine(l string) bool {
+	if len(l) > maxDateLine || !hasYear(l) {
+		return false
+	}
+	m := updatedRe.FindStringSubmatch(strings.TrimSpace(l))
+	if m == nil {
+		return false
+	}
+	_, ok := parseDate(m[1])
 	return ok
 }
 

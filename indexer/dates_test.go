@@ -44,6 +44,23 @@ func TestDate_PublishedFromText(t *testing.T) {
 		{"unambiguous US date line", "Title\n\n08/15/2023\n\nText.", utc(2023, time.August, 15)},
 		{"date line with a time of day", "Title\n\nJune 3, 2023 10:30 AM EDT\n\nText.", utc(2023, time.June, 3)},
 		{"publisher before the date", "Title\n\nHuman Rights Watch, July 14, 2023\n\nText.", utc(2023, time.July, 14)},
+		// Written for issue 14: labels, datelines and stamps from anywhere.
+		{"a Date label", "Title\n\nDate: 14 March 2024\n\nText.", utc(2024, time.March, 14)},
+		{"a bare date label in small letters", "Title\n\ndate 14 March 2024\n\nText.", utc(2024, time.March, 14)},
+		{"posted, the date and the writer", "Title\n\nPosted 14 March 2024 by Admin\n\nText.", utc(2024, time.March, 14)},
+		{"a label glued to a dotted date", "Title\n\nPublished14.03.2024\n\nText.", utc(2024, time.March, 14)},
+		{"a wire dateline with no year is no date", "Title\n\nNAIROBI, March 14 (Reuters) - Police said.", time.Time{}},
+		{"Spanish, a place and a hyphenated date ending .-", "Título\n\nCaracas. 19-05-2025.- Hay elementos", utc(2025, time.May, 19)},
+		{"Spanish, a dateline ending in a full stop", "Título\n\nBogotá, 14 de marzo de 2024. La organización denunció", utc(2024, time.March, 14)},
+		{"French, publié le with a time", "Titre\n\nPublié le 14/03/2024 à 10h30\n\nTexte.", utc(2024, time.March, 14)},
+		{"a date and a time after a bar", "Title\n\n14 March 2024 | 10:30 GMT\n\nText.", utc(2024, time.March, 14)},
+		{"a weekday with a comma", "Title\n\nThursday, March 14, 2024\n\nText.", utc(2024, time.March, 14)},
+		{"an abbreviated month first", "Title\n\nMar 14, 2024\n\nText.", utc(2024, time.March, 14)},
+		{"an abbreviated month", "Title\n\n14 Mar 2024\n\nText.", utc(2024, time.March, 14)},
+		{"a date line under a byline", "Title\n\nBy Jane Doe\n14 March 2024\n\nText.", utc(2024, time.March, 14)},
+		{"Dutch dateline", "Titel\n\nAmsterdam, 14 maart 2024 – De organisatie", utc(2024, time.March, 14)},
+		{"Portuguese dateline with a hyphen", "Título\n\nSão Paulo, 14 de março de 2024 - O movimento", utc(2024, time.March, 14)},
+		{"a machine timestamp alone", "Title\n\n2024-03-14T10:30:00Z\n\nText.", utc(2024, time.March, 14)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +109,13 @@ func TestDate_ParseDate(t *testing.T) {
 		{"2019-02-05", utc(2019, time.February, 5), true},
 		{"8 Mar. 1999", utc(1999, time.March, 8), true},
 		{"November 6, 1963", utc(1963, time.November, 6), true},
+		// Dutch months, weekdays before a date in four more languages, a
+		// time with its zone before the date.
+		{"3 maart 2024", utc(2024, time.March, 3), true},
+		{"dinsdag 11 juni 2019", utc(2019, time.June, 11), true},
+		{"martes 3 de marzo de 2024", utc(2024, time.March, 3), true},
+		{"el 3 de marzo de 2024", utc(2024, time.March, 3), true},
+		{"10:30 AM EAT, March 3, 2024", utc(2024, time.March, 3), true},
 		{"Wed, 06 Nov 2019 10:00:00 +0000", utc(2019, time.November, 6), true},
 		// Slashes and dots: read where only one order is a date.
 		{"27/11/2017", utc(2017, time.November, 27), true},

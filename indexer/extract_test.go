@@ -402,6 +402,10 @@ func TestExtract_creditLines(t *testing.T) {
 		{"a letterhead and a label after a pipe", "Harbour Freedom Network | Press release\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
 		{"a label and a letterhead after a dash", "Press release – Harbour Freedom Network\n\nActivist killed\n\n" + story + story, "Harbour Freedom Network"},
 		{"a copyright line with the year after the name", "Activist killed\n\n" + story + "© Harbour Freedom Network 2024", "Harbour Freedom Network"},
+		// A credit that gives the publisher's address: the site's host,
+		// or the organization the gazetteer knows by it.
+		{"a source label with an address", "Activista asesinado\n\n" + story + "Fuente: https://www.harbourdaily.com/el-drama/", "harbourdaily.com"},
+		{"a source label with a known site's address", "Activist killed\n\n" + story + "Source: https://www.voanews.com/a/activist-killed/123.html", "Voice of America"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, _, err := e.Extract(corpus.Document{ID: "c", ContentType: corpus.TypeText, Body: []byte(tt.text)})
@@ -427,6 +431,8 @@ func TestExtract_authorField(t *testing.T) {
 		{"a handle", "author: hfn", "Harbour Freedom Network"},
 		{"a handle spelling nothing printed", "author: xyz", ""},
 		{"a person", "author: Lena Brook", ""},
+		{"a publication's name, with its article", "author: La Gaceta del Puerto", "La Gaceta del Puerto"},
+		{"a publication's name in English", "author: The Harbour Times", "The Harbour Times"},
 		{"a newsroom credit", "author: Staff Writer", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

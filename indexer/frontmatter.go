@@ -1,8 +1,10 @@
 package indexer
 
 import (
+	"html"
 	"strings"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -30,7 +32,7 @@ var (
 	frontTitleKeys  = []string{"title", "headline", "post_title"}
 	frontDateKeys   = []string{"date", "publishdate", "pubdate", "published_at", "published", "created_date", "created", "post_date"}
 	frontSourceKeys = []string{"source", "publisher", "organization", "organisation"}
-	frontURLKeys    = []string{"sourceurl", "source_url", "canonical", "canonicalurl", "canonical_url", "original", "url"}
+	frontURLKeys    = []string{"sourceurl", "source_url", "canonical", "canonicalurl", "canonical_url", "original", "original-link", "original_link", "external_link", "external-link", "externe_link", "url"}
 )
 
 // splitFrontMatter returns the front matter of text, read, and the text
@@ -70,8 +72,10 @@ func splitFrontMatter(text string) (frontMatter, string) {
 		lower[strings.ToLower(k)] = v
 	}
 	fm := frontMatter{
-		title:  frontString(lower, frontTitleKeys),
-		source: frontString(lower, frontSourceKeys),
+		// A site generator writes these fields into the page as HTML, so
+		// a reader sees "&#58" as ":" (Liquid-escaped colons, "&amp;").
+		title:  html.UnescapeString(frontString(lower, frontTitleKeys)),
+		source: html.UnescapeString(frontString(lower, frontSourceKeys)),
 		url:    frontString(lower, frontURLKeys),
 		author: frontString(lower, []string{"author", "authors"}),
 		byline: frontString(lower, []string{"byline"}),
@@ -82,7 +86,45 @@ func splitFrontMatter(text string) (frontMatter, string) {
 			break
 		}
 	}
+	if fm.source == "" {
+		// "byline: Maghreb Voices" over "original-link:
+		// https://www.maghrebvoices.com/…": a name the site's address
+		// spells is the publisher's, not a writer's.
+		for _, name := range []string{fm.byline, fm.author} {
+			if spellsHost(name, hostOf(fm.url)) {
+				fm.source = name
+				break
+			}
+		}
+	}
 	return fm, body
+}
+
+// spellsHost reports whether name, its letters and digits alone and in
+// small letters, is the first label of host that is no "www", "en" or
+// the like: "Maghreb Voices" and maghrebvoices.com, "Harbour Times" and
+// news.harbourtimes.org.
+func spellsHost(name, host string) bool {
+	if name == "" || host == "" {
+		return false
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	key := b.String()
+	if len(key) < 4 {
+		return false
+	}
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:max(0, len(labels)-1)] {
+		if l == key {
+			return true
+		}
+	}
+	return false
 }
 
 // frontString is the first of keys that holds a string, or a list whose

@@ -49,6 +49,13 @@ func extractHTML(src string) (extraction, error) {
 	if len(paras) == 0 {
 		return extraction{}, ErrEmpty
 	}
+	if h1 := collapseSpace(doc.Find("h1").First().Text()); x.title != "" && echoedHeadline(h1, x.title, paras) {
+		// A section's name or the site's motto in the metadata ("News
+		// and Press Releases", "Defending rights across the region"),
+		// where the page prints its headline in the <h1>: the text takes
+		// up the <h1>'s words, not the metadata's.
+		x.title = h1
+	}
 	if x.title == "" {
 		x.title, x.body = headlineAndBody(paras)
 	} else {
@@ -70,6 +77,18 @@ func extractHTML(src string) (extraction, error) {
 		return extraction{}, ErrEmpty
 	}
 	return x, nil
+}
+
+// echoedHeadline reports whether h1, the page's first <h1>, is its
+// headline rather than title, the metadata's: a headline's words, which
+// the paragraphs other than the two take up, where they do not take up
+// title's.
+func echoedHeadline(h1, title string, paras []string) bool {
+	if len(strings.Fields(h1)) < minHeadlineWords || strings.EqualFold(h1, title) {
+		return false
+	}
+	rest := strings.Join(slices.DeleteFunc(slices.Clone(paras), func(p string) bool { return p == h1 || p == title }), "\n")
+	return echoedBy(h1, rest) && !echoedBy(title, rest)
 }
 
 // minHeadlineWords is the fewest words a headline has. Shorter titles in a

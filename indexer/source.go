@@ -287,6 +287,9 @@ var (
 	creditBylineRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}[\pL .'’-]{1,60}?)\s*/\s*\p{Lu}[\p{Lu} .'’-]{3,60}$`)
 )
 
+// creditURLRe matches a credit line that gives the publisher's address.
+var creditURLRe = regexp.MustCompile(`^(?i:source|fuente|fonte|bron|publisher|publicado en|publié sur|published on|originally published on)\s*:?\s*<?(https?://[^\s<>]+)>?[.\s]*$`)
+
 // creditName is a publisher's name in a credit line: capitalized words,
 // and the small words names hold between them ("Página do MST", "Agencia
 // de Noticias").
@@ -418,6 +421,11 @@ func publisherField(p string) string {
 // Issues"); a remark in brackets after the name is no part of it
 // ("Wikipedia (citing BBC)").
 func creditIn(p string) string {
+	// "Fuente: https://www.diariocolatino.com/…": the site credited by
+	// its address, which the gazetteer may know ("voanews.com").
+	if m := creditURLRe.FindStringSubmatch(p); m != nil {
+		return hostOf(m[1])
+	}
 	// "Philippine Daily Inquirer / 05:08 AM July 25, 2025": the
 	// publisher's byline, stamped with the date.
 	if m := creditDatedRe.FindStringSubmatch(p); m != nil {
@@ -469,6 +477,12 @@ func (e *Extractor) authorOrg(author, text string) (string, bool) {
 	if authorAcronymRe.MatchString(author) {
 		return e.names.CanonicalOrg(author), true
 	}
+	if authorPublicationRe.MatchString(author) {
+		// "author: La Jornada", "author: The Harbour Times": a name
+		// that opens with an article is a publication's; people's
+		// names do not.
+		return e.names.CanonicalOrg(author), true
+	}
 	if authorHandleRe.MatchString(author) {
 		// "authors: [drw]": a site's handle for the organization, in
 		// small letters, spelling the initials of a name the text prints
@@ -480,6 +494,11 @@ func (e *Extractor) authorOrg(author, text string) (string, bool) {
 	}
 	return "", false
 }
+
+// authorPublicationRe matches an author field that is a publication's
+// name: a definite article, then one to four capitalised words ("La
+// Jornada", "The Harbour Times", "De Telegraaf", "El Diario del Sur").
+var authorPublicationRe = regexp.MustCompile(`^(?:The|La|Le|El|Los|Las|Les|Het|De|L['’])\s*\p{Lu}[\pL.&'’-]*(?:\s+(?:(?:de|del|do|da|du|of|the)\s+)?\p{Lu}[\pL.&'’-]*){0,3}$`)
 
 // authorHandleRe matches an author field that may be an organization's
 // initials in small letters: three to six letters (two spell too many

@@ -97,6 +97,8 @@ func TestExtractor_Source_headerFields(t *testing.T) {
 		{"a copyright line under the byline", "---\ntitle: Six activists detained\n---\n" + body + "\npar La rédaction le samedi 14 septembre 2024\\\n© armenews.com 2024\n", "armenews.com"},
 		{"an outlet after the writer's name in a byline", "---\ntitle: Six activists detained\nbyline: Doug Bernard, VOA press freedom editor\n---\n" + body, "Voice of America"},
 		{"a byline with the writer alone", "---\ntitle: Six activists detained\nbyline: Doug Bernard\n---\n" + body, ""},
+		{"a byline that the original link's host spells", "---\ntitle: Six activists detained\nbyline: Harbour Voices\noriginal-link: https://www.harbourvoices.com/a/4178.html\n---\n" + body, "Harbour Voices"},
+		{"a byline that the host does not spell", "---\ntitle: Six activists detained\nbyline: Lena Brook\noriginal-link: https://www.harbourvoices.com/a/4178.html\n---\n" + body, "harbourvoices.com"},
 		{"a copyright line with the year first", "---\ntitle: Six activists detained\n---\n" + body + "\n© 2023 Harbour Watch\n", "Harbour Watch"},
 		{"a copyright line with a year alone", "---\ntitle: Six activists detained\n---\n" + body + "\nNews © 2026\n", ""},
 	}

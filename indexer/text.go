@@ -201,9 +201,11 @@ func paragraphs(lines []string) []string {
 		case isChromeLine(l):
 			// A chrome line ends a block: it sat between paragraphs.
 			flush()
-		case isDateLine(l):
+		case isDateLine(l) || headerByline.MatchString(l) || strings.HasPrefix(l, "©"):
 			// A date line stands alone even without blank lines around
 			// it: under a headline it is the date, not the title's end.
+			// So does a byline of names ("By Jane Doe") and a credit
+			// ("© Jane Doe/Harbour Watch").
 			flush()
 			cur = append(cur, l)
 			flush()
@@ -754,10 +756,21 @@ func cutPipe(title string) (head, site string, ok bool) {
 // address or a telephone number.
 func notHeadline(p string) bool {
 	return strings.HasSuffix(p, ":") || strings.HasSuffix(p, ",") || salutationRe.MatchString(p) || bareAddressRe.MatchString(p) ||
-		bylineRe.MatchString(p) || !bylineDate(p).IsZero() || contactRe.MatchString(p)
+		bylineRe.MatchString(p) || !bylineDate(p).IsZero() || contactRe.MatchString(p) ||
+		strings.Contains(p, "©") || captionCreditRe.MatchString(p)
 }
 
 var (
+	// headerByline: a byline of names only, which stands on a line of
+	// its own even where no blank line parts it from the headline: "By
+	// Jane Doe", "By Jane Doe and Ana Ruiz", "Door Joost Bakker".
+	headerByline = regexp.MustCompile(`^(?:By|BY|Por|POR|Par|PAR|Door|Written by|Reporting by)\s+\p{Lu}[\pL.'’-]*(?:(?:\s+|,\s*|\s+(?:and|y|et|e|en)\s+)\p{Lu}[\pL.'’-]*){0,5}$`)
+	// captionCreditRe: a photo caption ends in its credit ("… on
+	// Monday. (AP Photo/Jane Doe)", "… 2024. REUTERS/Jane Doe", "…
+	// (Photo: Harbour Watch)"); a headline never does.
+	// An agency's name alone ends a caption only after a sentence: "…
+	// says AFP" may be a headline.
+	captionCreditRe = regexp.MustCompile(`(?:\((?:AP|AFP|EPA|UN|Reuters|Getty)?\s*(?i:photos?|fotos?|images?|pictures?|credits?|crédits?)\b[^()]{0,60}\)|\b(?:REUTERS|AFP|EPA|AP Photo|AFP PHOTO|AFP Photo|Getty Images)\s*/\s*[^\n/]{1,60}|[.!?]\s+(?:REUTERS|AFP|EPA|Getty Images))\s*$`)
 	// bylineRe: "By Ana Ruiz", "Por María López", "Par Jean Dupont".
 	bylineRe      = regexp.MustCompile(`^(?:By|BY|Por|POR|Par|PAR|Written by|Reporting by)\s+\p{Lu}\S*(?:\s+\S+){0,5}$`)
 	salutationRe  = regexp.MustCompile(`(?i)^(?:dear|to whom|chers?|chères?|estimad[oa]s?|querid[oa]s?|prezad[oa]s?)\b`)

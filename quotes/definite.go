@@ -39,7 +39,7 @@ const maxNounModifiers = 4
 // ok says whether the words there are such a noun; the speaker is then the
 // organization it stands for, or no one named when the text named none.
 func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
-	n := k - 1 // the noun, perhaps before an auxiliary: "l’organisation a déclaré"
+	n := skipAdverbs(words, k) - 1 // the noun, perhaps before an auxiliary: "l’organisation a déclaré"
 	if n >= 2 && auxiliaries[words[n].text] && !definiteArticles[words[n-1].text] {
 		n--
 	}
@@ -65,10 +65,29 @@ func (a *attributor) definiteOrg(words []word, k int) (resolved, bool) {
 	return a.orgNoun(words[n].text, words[art].start)
 }
 
+// subjectAdverbs stand between a subject and its verb of saying: "the
+// group also said", "the ministry later stated", "l’ONG a encore dit".
+var subjectAdverbs = map[string]bool{
+	"also": true, "further": true, "later": true, "then": true, "again": true, "earlier": true,
+	"previously": true, "subsequently": true, "repeatedly": true, "recently": true, "today": true,
+	"yesterday": true, "now": true, "separately": true, "additionally": true, "encore": true, "además": true,
+	"también": true, "aussi": true, "também": true, "ainda": true,
+}
+
+// skipAdverbs returns the index of the first of the adverbs right before
+// the verb words[k] (k itself when none stands there), so that the
+// subject is read before them.
+func skipAdverbs(words []word, k int) int {
+	for k > 0 && subjectAdverbs[words[k-1].text] {
+		k--
+	}
+	return k
+}
+
 // definiteOrgFrom returns where the definite noun phrase definiteOrg reads
 // before words[k] starts, so a caller can look for names before it.
 func definiteOrgFrom(words []word, k int) int {
-	n := k - 1
+	n := skipAdverbs(words, k) - 1
 	if n >= 2 && auxiliaries[words[n].text] && !definiteArticles[words[n-1].text] {
 		n--
 	}
@@ -91,13 +110,22 @@ func (a *attributor) orgNoun(noun string, at int) (resolved, bool) {
 	case entities.IsOrgNoun(noun):
 		ms := a.mentionsIn(max(0, at-pronounReach), at)
 		for j := len(ms) - 1; j >= 0; j-- {
-			if m := ms[j]; m.kind == kindOrg && strings.Contains(strings.ToLower(m.name), noun) {
+			// "the Democratic Alliance party … the party said": the
+			// noun in the name, or right after it.
+			if m := ms[j]; m.kind == kindOrg && (strings.Contains(strings.ToLower(m.name), noun) || a.nounAfter(m, noun)) {
 				return resolved{name: m.name, kind: m.kind}, true
 			}
 		}
 		return resolved{}, true
 	}
 	return resolved{}, false
+}
+
+// nounAfter reports whether the word right after mention m is noun, as in
+// "the Democratic Alliance party".
+func (a *attributor) nounAfter(m mention, noun string) bool {
+	ws := wordsIn(a.text, m.end, min(len(a.text), m.end+len(noun)+2))
+	return len(ws) > 0 && ws[0].start == m.end+1 && ws[0].text == noun
 }
 
 // definiteOrgAfter resolves a tag that names the speaker by an
@@ -124,6 +152,8 @@ func (a *attributor) definiteOrgAfter(words []word, k int) (resolved, bool) {
 var documentNouns = map[string]bool{
 	"statement": true, "report": true, "communiqué": true, "letter": true, "declaration": true, "release": true,
 	"comunicado": true, "informe": true, "déclaration": true, "rapport": true, "lettre": true, "carta": true,
+	// A court speaks through its ruling: "the ruling said".
+	"ruling": true, "judgment": true, "judgement": true,
 }
 
 // maxIssuerWords bounds the words between a document noun and its issuer:
@@ -139,9 +169,9 @@ const maxIssuerWords = 4
 // named no issuer.
 func (a *attributor) documentSubject(words []word, k int) (resolved, bool) {
 	var noun word
-	switch {
-	case k >= 2 && definiteArticles[words[k-2].text] && documentNouns[words[k-1].text]:
-		noun = words[k-1]
+	switch s := skipAdverbs(words, k); {
+	case s >= 2 && definiteArticles[words[s-2].text] && documentNouns[words[s-1].text]:
+		noun = words[s-1]
 	case k+2 < len(words) && definiteArticles[words[k+1].text] && documentNouns[words[k+2].text]:
 		noun = words[k+2]
 	default:

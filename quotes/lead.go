@@ -1,6 +1,9 @@
 package quotes
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // This file attributes a quotation that opens a paragraph with no tag of
 // its own to the speaker of the reported speech that closes the paragraph
@@ -45,10 +48,36 @@ func (a *attributor) paragraphLead(i int) resolved {
 		}
 	}
 	from := sentenceStart(a.text, prevEnd-1)
-	if i > 0 && a.spans[i-1].close > paragraphStart(a.text, prevEnd) {
+	para := paragraphStart(a.text, prevEnd)
+	if i > 0 && a.spans[i-1].close > para {
 		return resolved{}
 	}
-	return a.leadSpeaker(from, prevEnd)
+	if who := a.leadSpeaker(from, prevEnd); who.name != "" {
+		return who
+	}
+	return a.paragraphSpeaker(para, from, prevEnd)
+}
+
+// paragraphSpeaker returns the person named as speaking in the paragraph
+// text[para:end] when a quoted paragraph follows it and its last sentence
+// (from on) reports no speech: "Hoe oprecht dat is, zegt correspondent
+// X. De economie is ingestort.¶„…”". The last verb of saying with a named
+// subject counts when no other person is named after it in the paragraph.
+func (a *attributor) paragraphSpeaker(para, from, end int) resolved {
+	if a.speeches == nil {
+		a.speeches = a.namedSpeeches()
+	}
+	k, _ := slices.BinarySearchFunc(a.speeches, from, func(s speech, at int) int { return s.verb - at })
+	if k == 0 || a.speeches[k-1].verb < para {
+		return resolved{}
+	}
+	s := a.speeches[k-1]
+	for _, m := range a.mentionsIn(s.verb, end) {
+		if (m.kind == kindPerson || personLike(m)) && m.name != s.who.name {
+			return resolved{}
+		}
+	}
+	return s.who
 }
 
 // leadSpeaker returns the person who speaks in the sentence text[from:to]:
@@ -104,7 +133,12 @@ var speakingVerbs = map[string]bool{
 // starts: after the last blank line before it, at most sentenceReach bytes
 // back, so that text without breaks costs linear time.
 func paragraphStart(text string, at int) int {
-	floor := max(0, at-sentenceReach)
+	return paragraphStartAbove(text, at, max(0, at-sentenceReach))
+}
+
+// paragraphStartAbove is paragraphStart that looks back no further than
+// offset floor.
+func paragraphStartAbove(text string, at, floor int) int {
 	for j := min(at, len(text)) - 1; j > floor; j-- {
 		if text[j] == '\n' && blankLineBefore(text, j) {
 			return j + 1

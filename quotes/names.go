@@ -26,6 +26,10 @@ type mention struct {
 	kind       entityKind
 	possessive bool // followed by ’s: "Amnesty’s director" names the director, not Amnesty
 	inQuote    bool // inside a quotation: not the speaker's name, nor a pronoun's antecedent
+	// place marks an unknown name that runs over a place the recognizer
+	// found ("Pieter de Vries" is not one, "New York" is): it is no
+	// person's.
+	place bool
 }
 
 // findMentions returns the mentions of people and organizations in text, in
@@ -42,6 +46,7 @@ type mention struct {
 func findMentions(text string, names entities.Names) []mention {
 	var people, orgs []string
 	var ms []mention
+	var places [][2]int
 	last := -1
 	for _, n := range names {
 		var kind entityKind
@@ -52,6 +57,9 @@ func findMentions(text string, names entities.Names) []mention {
 		case entities.Org:
 			kind = kindOrg
 			orgs = appendNew(orgs, n.Canonical)
+		case entities.Place:
+			places = append(places, [2]int{n.Start, n.End})
+			continue
 		default:
 			continue
 		}
@@ -99,6 +107,11 @@ func findMentions(text string, names entities.Names) []mention {
 			ms := resolveRun(text, part, ptoks, pnames)
 			for _, m := range ms {
 				if m.kind == kindUnknown {
+					if full := surnames[m.name]; full != "" && !strings.Contains(m.name, " ") {
+						// "said Ms Okafor" after "Ruth Okafor": the
+						// surname after a title is the full name too.
+						m.name = full
+					}
 					surnames = addSurname(surnames, m.name)
 				}
 				found = append(found, m)
@@ -123,12 +136,27 @@ func findMentions(text string, names entities.Names) []mention {
 		}
 		flush()
 	}
+	markPlaces(found, places)
 	ms = append(ms, found...)
 	slices.SortFunc(ms, func(a, b mention) int { return a.start - b.start })
 	for i := range ms {
 		ms[i].possessive = possessiveAt(text, ms[i].end)
 	}
 	return ms
+}
+
+// markPlaces flags the unknown names among found that overlap one of
+// places, both in text order.
+func markPlaces(found []mention, places [][2]int) {
+	slices.SortFunc(places, func(a, b [2]int) int { return a[0] - b[0] })
+	k := 0
+	for i := range found {
+		m := &found[i]
+		for k < len(places) && places[k][1] <= m.start {
+			k++
+		}
+		m.place = k < len(places) && places[k][0] < m.end
+	}
 }
 
 // addSurname records the last word of an unknown name of two words or
@@ -458,20 +486,31 @@ func personLike(m mention) bool {
 	if m.kind == kindPerson {
 		return true
 	}
-	if m.kind != kindUnknown {
+	if m.kind != kindUnknown || m.place {
 		return false
 	}
 	f := strings.Fields(m.name)
 	if len(f) < 2 || len(f) > 3 {
 		return false
 	}
-	for _, w := range f {
+	for i, w := range f {
+		if i > 0 && i < len(f)-1 && nameParticles[w] {
+			// "Pieter de Vries", "Ana dos Santos".
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || strings.ToUpper(w) == w || entities.IsOrgNoun(strings.ToLower(w)) || entities.IsOffice(strings.ToLower(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// nameParticles are the small words inside people's names in many
+// languages: "Pieter de Vries", "Ana dos Santos", "Ursula von der Leyen".
+var nameParticles = map[string]bool{
+	"de": true, "van": true, "der": true, "den": true, "da": true, "do": true, "dos": true, "das": true,
+	"del": true, "von": true, "ter": true, "bin": true, "ibn": true, "al": true, "el": true,
 }
 
 // possessiveAt reports whether a possessive ’s (or the bare ’ of a plural)
@@ -511,4 +550,60 @@ func isOpener(w string) bool {
 		return true
 	}
 	return false
+}
+
+// unknownPerson is who "he" or "she" stands for when the recognizer read
+// no person nearby: the last name shaped as a person's (personLike) in
+// this paragraph or the one before, alone of its kind in its sentence,
+// with no person the recognizer read after it. A general pattern for
+// names no list or tagger knows: "Pieter de Vries was blij. „…”, zegt
+// hij."
+func (a *attributor) unknownPerson(at int) resolved {
+	if !a.anyUnknown() {
+		return resolved{}
+	}
+	ms := a.mentionsIn(a.pronounFrom(at), at)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.kind == kindPerson {
+			return resolved{}
+		}
+		if !personLike(m) || m.possessive || a.complement(m) || a.modifier(m) {
+			continue
+		}
+		for _, o := range a.mentionsIn(sentenceStart(a.text, m.start), sentenceEnd(a.text, m.end)) {
+			if o.start != m.start && (o.kind == kindPerson || personLike(o)) && !o.possessive {
+				return resolved{}
+			}
+		}
+		return resolved{name: m.name, kind: kindPerson}
+	}
+	return resolved{}
+}
+
+// pronounFrom is where the referent of a pronoun at offset at is looked
+// for: the start of the paragraph before at's, or pronounReach bytes
+// back, whichever is nearer.
+func (a *attributor) pronounFrom(at int) int {
+	floor := max(0, at-pronounReach)
+	from := paragraphStartAbove(a.text, at, floor)
+	if prev := len(strings.TrimRight(a.text[floor:from], " \t\r\n\u00a0")); prev > 0 {
+		from = paragraphStartAbove(a.text, floor+prev, floor)
+	}
+	return max(from, floor)
+}
+
+// anyUnknown reports whether the text holds a name no recognizer read,
+// which only then unknownPerson needs to look for.
+func (a *attributor) anyUnknown() bool {
+	if a.unknowns == 0 {
+		a.unknowns = -1
+		for _, m := range a.mentions {
+			if m.kind == kindUnknown {
+				a.unknowns = 1
+				break
+			}
+		}
+	}
+	return a.unknowns > 0
 }

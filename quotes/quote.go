@@ -122,6 +122,9 @@ type attributor struct {
 	// speeches are the verbs of saying with a named subject, read the
 	// first time a pronoun needs them (lastNamedSpeaker).
 	speeches []speech
+	// unknowns is 1 when mentions hold a name no recognizer read, -1
+	// when they hold none, 0 until anyUnknown has looked.
+	unknowns int8
 }
 
 // markQuoted flags the mentions inside quotations.
@@ -187,12 +190,20 @@ func (a *attributor) term(sp span) bool {
 // and followed by a word in small letters that is no verb of saying,
 // pronoun, auxiliary or conjunction.
 func (a *attributor) nameModifier(sp span) bool {
-	before := wordsIn(a.text, max(0, sp.open-6), sp.open)
+	before := wordsIn(a.text, max(0, sp.open-7), sp.open)
 	if len(before) == 0 || strings.TrimSpace(a.text[before[len(before)-1].end:sp.open]) != "" {
 		return false
 	}
 	switch before[len(before)-1].text {
 	case "the", "la", "le", "el", "les", "los", "las", "o", "os", "as":
+	case "its", "their", "his", "her", "our", "sa", "son", "ses", "su", "sus", "seu", "sua":
+		// its “zero tolerance” policy: a possessive determiner, as an
+		// article.
+	case "s":
+		// the government’s “war on drugs” campaign: a possessive ’s.
+		if b := before[len(before)-1]; b.start == 0 || !strings.ContainsAny(a.text[max(0, b.start-3):b.start], "’'") {
+			return false
+		}
 	default:
 		return false
 	}
@@ -222,7 +233,9 @@ var notNoun = map[string]bool{
 // someone: charged with ‘…’, signs reading ‘…’, also as the second of a
 // list (charged with “spreading false news” and “membership of a group”).
 func (a *attributor) labelled(i int) bool {
-	return isLabel(a.text[sentenceStart(a.text, a.spans[i].open):a.spans[i].open])
+	sp := a.spans[i]
+	clause := a.text[sentenceStart(a.text, sp.open):sp.open]
+	return isLabel(clause) || titleAfterWork(clause, a.text[sp.start:sp.end]) || a.chantedAfter(i)
 }
 
 // speaker attributes spans[i]: the attribution after it (“…,” she said),
@@ -293,6 +306,9 @@ func (a *attributor) after(i int) resolved {
 	if who, ok := a.dashCredit(sp.close, limit); ok {
 		return who
 	}
+	if who, ok := a.creditLine(i); ok {
+		return who
+	}
 	limit = min(limit, sentenceEnd(a.text, sp.close))
 	words := wordsIn(a.text, sp.close, limit)
 	if len(words) == 0 {
@@ -334,6 +350,9 @@ func (a *attributor) after(i int) resolved {
 		if k >= nearTagWords && !a.subjectAdjoins(before, w.start) {
 			continue
 		}
+		if who, ok := a.quotedAs(words, k); ok {
+			return who
+		}
 		if who, ok := a.relativeSubject(words, k); ok {
 			return who
 		}
@@ -350,6 +369,11 @@ func (a *attributor) after(i int) resolved {
 			// words[k] itself may hold the pronoun: ajoute-t-elle.
 			return a.pronoun(pr, sp.open)
 		}
+		if pr := pronounAfter(words, k); pr != "" && len(before) == 0 && !newSentence {
+			// „…”, zegt hij; “…”, dijo ella: the subject pronoun after
+			// the verb, as Dutch and Spanish tags put it.
+			return a.pronoun(pr, sp.open)
+		}
 		if m, ok := a.subject(before, w.start); ok {
 			return a.asSpeaker(m)
 		}
@@ -358,6 +382,12 @@ func (a *attributor) after(i int) resolved {
 		}
 		if newSentence {
 			return resolved{}
+		}
+		if pluralSpeechVerbs[w.text] && k+1 < len(words) && pluralArticles[words[k+1].text] {
+			// “…”, dijeron los abogados de X; « … », affirment les
+			// habitants: people the text does not name, whoever they
+			// work for.
+			return resolved{unnamed: true}
 		}
 		if who, ok := a.officeAfter(words, k); ok {
 			return who
@@ -396,11 +426,43 @@ func (a *attributor) after(i int) resolved {
 			// mujer name it by a role: she or he, read as a pronoun is.
 			// “…” y recordó que … goes on the sentence before the
 			// quotation, whose subject before() reads.
+			if pluralSpeechVerbs[w.text] {
+				return a.pronoun("they", sp.open)
+			}
 			return a.pronoun("she", sp.open)
 		}
 		return resolved{}
 	}
 	return resolved{}
+}
+
+// pluralSpeechVerbs are the plural forms of the French, Spanish,
+// Portuguese and Dutch verbs of saying: their subject is several people
+// or an organization ("they"), never one person.
+var pluralSpeechVerbs = map[string]bool{
+	"dijeron": true, "afirmaron": true, "señalaron": true, "explicaron": true, "denunciaron": true, "indicaron": true,
+	"aseguraron": true, "expresaron": true, "manifestaron": true, "advirtieron": true, "agregaron": true,
+	"añadieron": true, "declararon": true, "affirment": true, "déclarent": true, "dénoncent": true, "estiment": true,
+	"expliquent": true, "ajoutent": true, "soulignent": true, "rappellent": true, "indiquent": true, "écrivent": true,
+	"racontent": true, "témoignent": true, "disseram": true, "afirmaram": true, "explicaram": true, "denunciaram": true,
+	"declararam": true, "zeiden": true, "zeggen": true,
+}
+
+// pluralArticles open a plural noun: los vecinos, les habitants, os
+// moradores.
+var pluralArticles = map[string]bool{"los": true, "las": true, "les": true, "os": true, "as": true, "unos": true, "unas": true, "des": true}
+
+// pronounAfter returns the person pronoun right after the speech verb
+// words[k] (he, she, they as lastPronoun gives them), or "": "it" after a
+// verb opens a clause ("said it would appeal"), so it is left out.
+func pronounAfter(words []word, k int) string {
+	if k+1 >= len(words) {
+		return ""
+	}
+	if pr := lastPronoun(words[k+1 : k+2]); pr != "it" {
+		return pr
+	}
+	return ""
 }
 
 // onlyAsRe reads the one name a text gives an unnamed speaker, a general
@@ -647,6 +709,13 @@ func (a *attributor) named(words []word, k, limit int) (mention, bool) {
 			near = append(near, m)
 		}
 	}
+	if len(near) >= 2 && personLike(near[0]) && near[0].kind == kindUnknown && !near[0].possessive &&
+		near[1].kind == kindOrg && affiliation(a.text[near[0].end:near[1].start]) {
+		// “…”, zegt Pieter de Vries van Amnesty; said Kwame Mensah of
+		// the Union: a name no recognizer knew, then where the person
+		// works. The person speaks, not the organization.
+		return near[0], true
+	}
 	m, ok := firstAfterVerb(near)
 	if !ok || m.kind == kindUnknown {
 		return m, ok
@@ -839,7 +908,19 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if !isSpeechVerb(words, k) {
 			continue
 		}
+		if who, ok := a.possessiveClaim(words, k); ok {
+			return who
+		}
+		if nounUse(words, k) && words[k].text != "statement" {
+			// "review … into allegations against the agency regarding
+			// its “…”": a noun, whose subject said nothing; the verb
+			// before it may have.
+			continue
+		}
 		w := words[k]
+		if who, ok := a.quotedAs(words, k); ok {
+			return who
+		}
 		if reports(w.text) {
 			if m, ok := firstAfterVerb(a.mentionsIn(w.end, sp.open)); ok {
 				return resolved{name: m.name, kind: m.kind}
@@ -873,12 +954,50 @@ func (a *attributor) before(sp span, clauseStart int) resolved {
 		if pr := lastPronoun(tail(words[:k], 2)); pr != "" {
 			return a.pronoun(pr, w.start)
 		}
-		before := a.mentionsIn(clauseStart, w.start)
+		if tells[w.text] && k > 0 && passiveAux[words[k-1].text] {
+			// "X was told “…”", "recalled being told: “…”": X heard
+			// it; whoever told is named after "by", or not at all.
+			if k+1 < len(words) && words[k+1].text == "by" {
+				if m, ok := firstAfterVerb(a.mentionsIn(words[k+1].end, sp.open)); ok {
+					return a.asSpeaker(m)
+				}
+			}
+			return resolved{unnamed: true}
+		}
+		from := clauseStart
+		prev := -1
+		if !speechNouns[w.text] && !statementNouns[w.text] && !documentNouns[w.text] && !coordinatedVerb(words, k) &&
+			!strings.HasSuffix(w.text, "ing") && !romanceSpeechVerbs[w.text] {
+			// A participle goes on with the subject before: "X
+			// concurred, quoted as saying", "X said …, telling
+			// workers that". French, Spanish and Portuguese may leave
+			// a verb's subject out or put it after ("Vaca explicó que
+			// … destaca “…”"), so only English verbs are read so.
+			prev = prevSpeechVerb(words, k)
+		}
+		if prev >= 0 {
+			// "X said officers told him: “…”": the subject of a verb
+			// reported by another stands after that one.
+			from = words[prev].end
+		}
+		before := a.mentionsIn(from, w.start)
 		if m, ok := a.subject(before, w.start); ok {
 			return a.asSpeaker(m)
 		}
-		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) {
+		if prev >= 0 && len(before) == 0 && nounSubject(words[prev+1:k]) {
+			// "X said a guard had warned her that “…”": a subject the
+			// text does not name.
+			return resolved{unnamed: true}
+		}
+		if m, ok := firstAfterVerb(a.namesAfterVerb(w.end, sp.open)); ok && !a.startsClause(m) && !tells[w.text] {
+			// "Sources told Reuters that “…”": the name after "told"
+			// heard it.
 			return resolved{name: m.name, kind: m.kind}
+		}
+		if tells[w.text] && len(before) == 0 && !strings.HasSuffix(w.text, "ing") && nounSubject(words[max(0, prev+1):k]) {
+			// "Police told X: “…”": the subject is no one named, and X
+			// only heard it.
+			return resolved{unnamed: true}
 		}
 		if romanceSpeechVerbs[w.text] && len(before) == 0 && !(k > 0 && relativePronouns[words[k-1].text]) {
 			// "… y tuiteó: “…”": the subject left out, as after(). After
@@ -1188,7 +1307,10 @@ func (a *attributor) sameSentenceTail(from, to int) bool {
 
 // participles are the speech verbs that carry a sentence's subject on to a
 // second quotation: “…”, adding that “…”.
-var participles = map[string]bool{"adding": true, "saying": true, "noting": true, "stressing": true, "warning": true, "insisting": true, "explaining": true, "arguing": true}
+var participles = map[string]bool{
+	"adding": true, "saying": true, "noting": true, "stressing": true, "warning": true, "insisting": true, "explaining": true, "arguing": true,
+	"stating": true, "writing": true, "declaring": true, "concluding": true, "urging": true, "recalling": true,
+}
 
 // participleTag reports whether ws, the words between two quotations, are
 // a participle and an optional "that", with no subject of their own.
@@ -1321,12 +1443,7 @@ func (a *attributor) pronoun(p string, at int) resolved {
 // was found first, so the nearest wins. none when no verb of saying has a
 // named person as its subject there.
 func (a *attributor) lastNamedSpeaker(at int) resolved {
-	from := paragraphStart(a.text, at)
-	if prev := len(strings.TrimRight(a.text[:from], " \t\r\n\u00a0")); prev > 0 {
-		from = paragraphStart(a.text, prev)
-	}
-	// As far back as a pronoun's referent is looked for.
-	from = max(from, at-pronounReach)
+	from := a.pronounFrom(at)
 	if a.speeches == nil {
 		a.speeches = a.namedSpeeches()
 	}
@@ -1386,7 +1503,7 @@ func (a *attributor) namedSubject(words []word, k int) (resolved, bool) {
 	if m, ok := a.subject(a.mentionsIn(clause, w.start), w.start); ok && personLike(m) && a.subjectAdjoins([]mention{m}, w.start) {
 		return resolved{name: m.name, kind: kindPerson}, true
 	}
-	if ms := a.mentionsIn(w.end, min(len(a.text), w.end+40)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && len(wordsIn(a.text, w.end, ms[0].start)) == 0 {
+	if ms := a.mentionsIn(w.end, min(len(a.text), w.end+60)); len(ms) > 0 && ms[0].kind == kindPerson && !ms[0].possessive && officesOnly(a.text[w.end:ms[0].start]) {
 		return resolved{name: ms[0].name, kind: ms[0].kind}, true
 	}
 	return resolved{}, false
@@ -1400,7 +1517,10 @@ func (a *attributor) speakerOf(want entityKind, at int) resolved {
 	if want != kindPerson {
 		return resolved{}
 	}
-	return a.lastNamedSpeaker(at)
+	if who := a.lastNamedSpeaker(at); who.name != "" {
+		return who
+	}
+	return a.unknownPerson(at)
 }
 
 // personBetween reports whether a person is named in [from, to) outside

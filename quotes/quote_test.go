@@ -52,6 +52,8 @@ func TestExtract_marks(t *testing.T) {
 		{"straight single", `He said 'we will not give up now' today.`, []string{"we will not give up now"}},
 		{"guillemets with spaces", `Elle a dit « nous ne céderons jamais rien » hier.`, []string{"nous ne céderons jamais rien"}},
 		{"low-9 double", `Sie sagte „wir geben niemals auf jetzt“ gestern.`, []string{"wir geben niemals auf jetzt"}},
+		{"Dutch double commas", `Hij zei ,,wij geven het nooit op'' gisteren.`, []string{"wij geven het nooit op"}},
+		{"double commas inside a word list are no mark", `a,,b and c,, d e f g'' h`, nil},
 		{"two quotations", `“one two three four,” he said. “five six seven eight”`, []string{"one two three four,", "five six seven eight"}},
 		{"under four words", `a “colour revolution” and ‘must close’ and "three short words"`, nil},
 		{"apostrophes inside single", `‘Hun Sen’s party doesn’t listen to NGOs,’ she said.`, []string{"Hun Sen’s party doesn’t listen to NGOs,"}},

@@ -26,7 +26,7 @@ const maxOfficePhrase = 8
 // article) and holds an office noun. ok says whether the words are such a
 // phrase.
 func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
-	n := k - 1
+	n := skipAdverbs(words, k) - 1
 	if n >= 1 && auxiliaries[words[n].text] {
 		n--
 	}
@@ -39,7 +39,7 @@ func (a *attributor) officeBefore(words []word, k int) (resolved, bool) {
 			return resolved{}, false
 		}
 		w := words[j].text
-		if entities.IsOffice(w) {
+		if entities.IsOffice(w) || roleNouns[w] {
 			office, at = w, words[j].start
 		}
 		if nameConnectors[w] && !a.nameBefore(words[j].start, at) {
@@ -83,7 +83,7 @@ func (a *attributor) officeAfter(words []word, k int) (resolved, bool) {
 		if strings.ContainsAny(a.text[words[j-1].end:words[j].start], ",;:.!?()\"“”«»\n") {
 			return resolved{}, false
 		}
-		if entities.IsOffice(words[j].text) {
+		if entities.IsOffice(words[j].text) || roleNouns[words[j].text] {
 			// Up to the tag's end: "dijo el ministro Kem Sokha"
 			// names the holder right there.
 			return a.officeHolder(words[j].text, words[len(words)-1].end, a.officeOf(words[j].start)), true
@@ -138,6 +138,18 @@ func (a *attributor) spokesFor(words []word, from, to, end int) (resolved, bool)
 		}
 		if org != nil {
 			return resolved{name: org.name, kind: org.kind}, true
+		}
+		// "a spokesperson for the ministry", "un porte-parole du
+		// ministère": the organization's definite noun stands for the one
+		// the text named, as "the ministry said" does.
+		n := j + 2
+		if n < len(words) && definiteArticles[words[n].text] {
+			n++
+		}
+		if n < len(words) && (n > j+2 || c.text == "du" || c.text == "del" || c.text == "do" || c.text == "da") {
+			if who, ok := a.orgNoun(words[n].text, words[n].start); ok {
+				return who, true
+			}
 		}
 		return resolved{}, false
 	}
@@ -201,6 +213,16 @@ func (a *attributor) officeHolder(noun string, at int, org *mention) resolved {
 	if org != nil && spokesNouns[noun] {
 		return resolved{name: org.name, kind: org.kind}
 	}
+	if roleNouns[noun] && !entities.IsOffice(noun) {
+		if noun == "year-old" {
+			// "Kofi Mensah, 45, … the 45-year-old said": the person
+			// named before, as "he" is.
+			return a.pronoun("she", at)
+		}
+		// "the lawyer said" where the text gave no lawyer a name: not
+		// whoever was named last, who is seldom their own lawyer.
+		return resolved{unnamed: true}
+	}
 	if headNouns[noun] {
 		// "UN Secretary-General António Guterres … the UN chief said":
 		// a head is the last person introduced with an office.
@@ -209,6 +231,20 @@ func (a *attributor) officeHolder(noun string, at int, org *mention) resolved {
 		}
 	}
 	return a.pronoun("she", at)
+}
+
+// roleNouns are the roles, besides offices, that stand for a person the
+// text introduced with them, as an office does: "activist Kofi Mensah …
+// the activist said", « la militante X … », poursuit la militante. A role
+// the text gave no one is nobody named. "year-old" is the age noun of
+// "the 45-year-old said".
+var roleNouns = map[string]bool{
+	"lawyer": true, "attorney": true, "correspondent": true, "journalist": true, "reporter": true,
+	"analyst": true, "activist": true, "researcher": true, "expert": true, "year-old": true,
+	"correspondente": true, "corresponsal": true, "periodista": true, "jornalista": true, "journaliste": true,
+	"avocat": true, "avocate": true, "abogado": true, "abogada": true, "advogado": true, "advogada": true,
+	"militant": true, "militante": true, "activiste": true, "activista": true, "ativista": true,
+	"woordvoerder": true, "woordvoerster": true, "advocaat": true, "verslaggever": true,
 }
 
 // headNouns name the head of an organization without saying which office:
@@ -341,3 +377,42 @@ func (a *attributor) asSpeaker(m mention) resolved {
 	}
 	return resolved{name: m.name, kind: m.kind}
 }
+
+// affiliation reports whether gap, between a person's name and an
+// organization's, says the person belongs to it: "of", "from", "at",
+// "van", "de", "du", with an article or not.
+func affiliation(gap string) bool {
+	ws := wordsIn(gap, 0, len(gap))
+	if strings.ContainsAny(gap, ",;:.!?()\n") || len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	switch ws[0].text {
+	case "of", "from", "at", "van", "de", "du", "del", "da", "do", "des":
+	default:
+		return false
+	}
+	return len(ws) == 1 || labelArticles[ws[1].text] || ws[1].text == "het"
+}
+
+// maxOfficesOnly bounds the words of an office between a verb and a name.
+const maxOfficesOnly = 3
+
+// officesOnly reports whether gap, between a speech verb and a name, is
+// empty or a few office words in small letters: "said X", "zegt
+// correspondent X", "said police spokesman X".
+func officesOnly(gap string) bool {
+	ws := wordsIn(gap, 0, len(gap))
+	if len(ws) > maxOfficesOnly || strings.ContainsAny(gap, ",;:.!?()\n") {
+		return false
+	}
+	for _, w := range ws {
+		if !entities.IsOffice(w.text) && !entities.IsTitle(gap[w.start:w.end]) && !roleNouns[w.text] && !tagWords[w.text] {
+			return false
+		}
+	}
+	return true
+}
+
+// tagWords may stand with roles between a verb of saying and the name:
+// "said police spokesman X", "zei premier X".
+var tagWords = map[string]bool{"police": true, "premier": true}

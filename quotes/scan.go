@@ -118,6 +118,13 @@ func scan(text string) []span {
 			}
 		case '„':
 			s.push(kindLowDouble, i, i+w)
+		case ',':
+			// Dutch papers open with two commas and close with two
+			// apostrophes: ,,zijn regime wordt uitgeschakeld''.
+			if opensDoubleComma(text, i) {
+				w = 2
+				s.push(kindLowDouble, i, i+w)
+			}
 		case '«':
 			s.push(kindGuillemet, i, i+w)
 		case '»':
@@ -141,14 +148,18 @@ func scan(text string) []span {
 			switch {
 			case k >= 0 && (i > 0 && !unicode.IsSpace(prev) || i+w == len(text) || unicode.IsSpace(next)):
 				s.closeAt(k, i, i+w)
-			case k < 0 && closer && s.find(kindCurlyDouble) >= 0:
+			case k < 0 && closer && s.find(kindCurlyDouble, kindLowDouble) >= 0:
 				// “… mixed marks," she said: a straight closing mark.
-				s.closeAt(s.find(kindCurlyDouble), i, i+w)
+				s.closeAt(s.find(kindCurlyDouble, kindLowDouble), i, i+w)
 			case k < 0 && i+w < len(text) && !unicode.IsSpace(next) && (i == 0 || !isWordRune(prev)):
 				s.push(kindStraightDbl, i, i+w)
 			}
 		case '\'':
-			if k := s.find(kindStraightSgl); k >= 0 && closesQuote(text, i, w, '\'') {
+			if k := s.find(kindLowDouble); k >= 0 && k == len(s.stack)-1 && strings.HasPrefix(text[i:], "''") && i > 0 && text[i-1] != ' ' {
+				// The two apostrophes that close ,,…''.
+				w = 2
+				s.closeAt(k, i, i+w)
+			} else if k := s.find(kindStraightSgl); k >= 0 && closesQuote(text, i, w, '\'') {
 				s.closeAt(k, i, i+w)
 			} else if opensQuote(text, i, w) {
 				s.push(kindStraightSgl, i, i+w)
@@ -306,7 +317,24 @@ func atLineStart(text string, pos int) bool {
 func opensNextParagraph(text string, i int) bool {
 	rest := strings.TrimLeft(text[i:], " \t\r\n\u00a0")
 	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune("“\"«‘'„", r)
+	return strings.ContainsRune("“\"«‘'„", r) || strings.HasPrefix(rest, ",,")
+}
+
+// opensDoubleComma reports whether the two commas at i open a quotation
+// as Dutch print does (two commas, closed by two apostrophes): after a
+// space, an opening bracket or the text's start, and before a word.
+func opensDoubleComma(text string, i int) bool {
+	if !strings.HasPrefix(text[i:], ",,") || i+2 >= len(text) {
+		return false
+	}
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(prev) && !strings.ContainsRune("(>[", prev) {
+			return false
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+2:])
+	return isWordRune(next) || next == '.'
 }
 
 // paragraphBreakAt reports whether the newline at i starts a blank line:

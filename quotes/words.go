@@ -52,12 +52,12 @@ func isSpeechVerb(ws []word, k int) bool {
 	switch verb {
 	case "according":
 		return next == "to"
-	case "selon", "según":
+	case "selon", "según", "volgens":
 		return true
 	case "fait", "faire":
 		// a fait savoir X, fait savoir que: French for "let it be known".
 		return next == "savoir"
-	case "acuerdo", "après", "palabras", "words", "decir":
+	case "acuerdo", "acordo", "après", "palabras", "words", "decir":
 		// Multi-word forms of "according to", a general pattern of
 		// reporting in each language: de acuerdo con X, d’après X, en
 		// palabras de X, in the words of X, a decir de X.
@@ -80,6 +80,10 @@ func isSpeechVerb(ws []word, k int) bool {
 			next == "the" || next == "his" || next == "her" || next == "their" || next == "its" || next == "that"
 	case "point", "points", "pointed", "pointing":
 		return next == "out"
+	case "believe", "believes", "believed", "considers", "considered", "thinks", "thought", "feels", "felt":
+		// "X believes that the decision is a “…”": a view the text
+		// reports as X's, in the words it quotes.
+		return next == "that"
 	case "put", "puts":
 		return next == "it"
 	case "express", "expresses", "expressed", "expressing", "voice", "voices", "voiced":
@@ -141,13 +145,30 @@ func isSpeechVerb(ws []word, k int) bool {
 		"contend", "contends", "contended", "maintain", "maintains", "maintained", "reiterate", "reiterates", "reiterated",
 		"assert", "asserts", "asserted", "confirm", "confirms", "confirmed", "affirm", "affirms", "affirmed",
 		"counter", "counters", "countered", "retort", "retorts", "retorted",
+		// A court's words: "the court ruled that “…”".
+		"rule", "rules", "ruled",
 		"predict", "predicts", "predicted", "exclaim", "exclaimed",
 		"shout", "shouted", "quip", "quipped", "recall", "recalls", "recalling",
 		// A statement's nouns: "issued a communiqué in which it …".
 		"communiqué", "comunicado", "déclaration", "declaración":
 		return true
 	}
-	return romanceSpeechVerbs[verb]
+	return romanceSpeechVerbs[verb] || dutchSpeechVerbs[verb]
+}
+
+// dutchSpeechVerbs are the Dutch verbs that tag a quotation, in the forms
+// news copy uses: "…”, zei X; „…”, aldus X; X zei: „…”; „…”, denkt X. Dutch
+// names its subject after the verb in a tag (zegt hij, zei ze), which
+// after() reads as it reads "said X".
+var dutchSpeechVerbs = map[string]bool{
+	"zei": true, "zegt": true, "zeiden": true, "zeggen": true, "gezegd": true, "aldus": true,
+	"vertelde": true, "vertelt": true, "verklaarde": true, "verklaart": true, "schreef": true, "schrijft": true,
+	"stelde": true, "stelt": true, "benadrukte": true, "benadrukt": true, "waarschuwde": true, "waarschuwt": true,
+	"denkt": true, "dacht": true, "vindt": true, "vond": true, "meent": true, "meende": true,
+	"reageerde": true, "reageert": true, "liet": true, "laat": true, "meldde": true, "meldt": true,
+	"verzekerde": true, "verzekert": true, "concludeerde": true, "concludeert": true, "vroeg": true, "vraagt": true,
+	"antwoordde": true, "antwoordt": true, "twitterde": true, "tweette": true, "bevestigde": true, "bevestigt": true,
+	"voegde": true, "voegt": true, "legde": true, "legt": true, "erkende": true, "erkent": true, "riep": true, "roept": true,
 }
 
 // inverted splits a French verb with its subject pronoun after it
@@ -182,7 +203,16 @@ var determiners = map[string]bool{
 // a determiner or a possessive ’s: the claim is then what the quotation
 // is, and the name near it need not have spoken it.
 func nounUse(ws []word, k int) bool {
-	return k > 0 && speechNouns[ws[k].text] && determiners[ws[k-1].text]
+	// "into allegations against the agency", "amid claims of fraud":
+	// after a preposition, too.
+	return k > 0 && speechNouns[ws[k].text] && (determiners[ws[k-1].text] || nounPrepositions[ws[k-1].text])
+}
+
+// nounPrepositions make the speech noun after them an object: "into
+// allegations", "despite claims".
+var nounPrepositions = map[string]bool{
+	"into": true, "about": true, "against": true, "over": true, "amid": true, "despite": true,
+	"regarding": true, "following": true, "of": true, "to": true, "with": true, "by": true,
 }
 
 // receivers are the verbs whose object is a message someone else wrote.
@@ -206,7 +236,7 @@ func receivedMessage(ws []word, k int) bool {
 // rather than a speaker: according to X, selon X, según X.
 func reports(w string) bool {
 	switch w {
-	case "according", "selon", "según", "acuerdo", "après", "palabras", "words", "decir":
+	case "according", "selon", "según", "acuerdo", "acordo", "après", "palabras", "words", "decir", "volgens":
 		return true
 	}
 	return false
@@ -226,6 +256,9 @@ func reportPhrase(ws []word, k int) bool {
 	switch ws[k].text {
 	case "acuerdo":
 		return prev == "de" && next == "con"
+	case "acordo":
+		// Portuguese: de acordo com X.
+		return prev == "de" && next == "com"
 	case "après":
 		return prev == "d"
 	case "palabras":
@@ -290,6 +323,20 @@ var romanceSpeechVerbs = map[string]bool{
 	"juge": true, "jugé": true, "détaille": true, "détaillé": true, "soutient": true, "glisse": true, "glissé": true,
 	"admet": true, "admis": true, "constate": true, "constaté": true, "alerte": true, "alerté": true,
 	"ironise": true, "ironisé": true, "nuance": true, "nuancé": true, "résume": true, "interroge": true,
+	// Plural and other common forms, a general list of reporting verbs:
+	// “…”, dijeron los vecinos; informó X; « … », affirment-ils.
+	"informó": true, "informa": true, "dijeron": true, "afirmaron": true, "señalaron": true, "explicaron": true,
+	"denunciaron": true, "indicaron": true, "aseguraron": true, "expresaron": true, "manifestaron": true,
+	"advirtieron": true, "agregaron": true, "añadieron": true, "declararon": true, "anunció": true, "anuncia": true,
+	"comunicó": true, "detalla": true, "puntualiza": true, "concluye": true, "expresa": true,
+	"manifiesta": true, "cuestiona": true, "sentencia": true, "apunta": true,
+	"annoncé": true, "annonce": true, "confirmé": true, "confirme": true, "plaidé": true, "plaide": true,
+	"fustigé": true, "fustige": true, "salué": true, "salue": true,
+	"affirment": true, "déclarent": true, "dénoncent": true, "estiment": true, "expliquent": true, "ajoutent": true,
+	"soulignent": true, "rappellent": true, "indiquent": true, "écrivent": true, "racontent": true, "témoignent": true,
+	"disseram": true, "afirmaram": true, "explicaram": true, "denunciaram": true, "declararam": true,
+	"garantiu": true, "salientou": true, "frisou": true, "argumentou": true, "pontua": true,
+	"anunciou": true, "concluiu": true, "respondeu": true,
 	// Portuguese.
 	"disse": true, "afirmou": true, "declarou": true, "explicou": true, "acrescentou": true,
 	"ressaltou": true, "destacou": true, "lembrou": true, "alertou": true, "denunciou": true,
@@ -319,6 +366,12 @@ func lastPronoun(ws []word) string {
 			return "she"
 		case "ils", "elles", "ellos", "ellas":
 			return "they"
+		case "hij":
+			// Dutch: zegt hij, zei ze (ze, zij: she, or they after a
+			// plural verb, which a tag seldom has).
+			return "he"
+		case "zij", "ze":
+			return "she"
 		}
 	}
 	return ""
@@ -387,13 +440,30 @@ func endsWithLabel(clause string) bool {
 		"chanted", "chanting", "chantait", "chantaient", "scandait", "scandaient", "scandant", "coreaban", "coreaba", "coreando":
 		return true
 	}
+	if chantVerbs[last] {
+		return true
+	}
 	if titledWorks[last] && strings.HasSuffix(strings.TrimSpace(clause), ",") {
 		// "published a report, “Silenced voices”, on Monday": the
 		// title set off after the noun for the work.
 		return true
 	}
+	if namingVerbs[last] && len(ws) >= 2 && startsLower(ws[len(ws)-2].text) && !objectPronouns[ws[len(ws)-2].text] &&
+		!subjectPronouns[ws[len(ws)-2].text] && (len(ws) < 3 || ws[len(ws)-3].text != "what") {
+		// "a campaign called “…”", "une opération baptisée « … »": the
+		// name a noun is given; "what she called “…”" is her words.
+		return true
+	}
 	if len(ws) < 2 {
 		return false
+	}
+	if (last == "being" || last == "having") && len(ws) >= 3 {
+		// "accused of being “…”", "charged with having “…”".
+		ws = ws[:len(ws)-1]
+		last = ws[len(ws)-1].text
+	}
+	if penalFor(ws) {
+		return true
 	}
 	before := ws[len(ws)-2].text
 	// "charged him with": the person charged may stand between.
@@ -401,6 +471,11 @@ func endsWithLabel(clause string) bool {
 		before = ws[len(ws)-3].text
 	}
 	if labelPairs[before+" "+last] {
+		return true
+	}
+	if len(ws) >= 3 && labelArticles[last] && labelPairs[ws[len(ws)-3].text+" "+before] {
+		// "known as the “…”", "accused of the « … »": an article after
+		// the pair.
 		return true
 	}
 	// "slogans included ‘…’", "banners such as ‘…’", "the hashtag was ‘…’".
@@ -427,6 +502,8 @@ var (
 	}
 	linkingWords = map[string]bool{
 		"included": true, "include": true, "includes": true, "such": true, "as": true, "like": true,
+		// "banners saying “…”", "placards that read “…”".
+		"saying": true, "that": true, "said": true, "bearing": true,
 		"was": true, "were": true, "is": true, "are": true, "como": true, "comme": true, "tels": true, "tales": true,
 	}
 )
@@ -440,7 +517,8 @@ var labelPairs = map[string]bool{
 	"crimes of": true, "offences of": true, "arrested for": true, "detained for": true, "jailed for": true,
 	"sentenced for": true, "prosecuted for": true, "indicted for": true,
 	"investigated for": true, "imprisoned for": true, "convicted for": true, "charged for": true,
-	"for allegedly": true, "known as": true, "conocido como": true, "conocida como": true,
+	"for allegedly": true, "known as": true, "suspicion of": true, "accuse of": true, "accuses of": true, "accusing of": true,
+	"fined for": true, "punished for": true, "sued for": true, "conocido como": true, "conocida como": true,
 	"conocidos como": true, "conocidas como": true, "connu comme": true, "connue comme": true,
 	"accusé de": true, "accusée de": true, "accusés de": true, "accusées de": true, "inculpé de": true,
 	"inculpée de": true, "inculpés de": true, "inculpé pour": true, "poursuivi pour": true, "poursuivie pour": true,
@@ -466,6 +544,9 @@ var titledWorks = map[string]bool{
 	"report": true, "study": true, "book": true, "film": true, "documentary": true, "album": true, "song": true,
 	"campaign": true, "informe": true, "estudio": true, "libro": true, "rapport": true, "étude": true, "livre": true,
 }
+
+// labelArticles may stand between a label pair and its quotation.
+var labelArticles = map[string]bool{"the": true, "a": true, "an": true, "la": true, "le": true, "el": true, "les": true, "los": true, "las": true}
 
 // objectPronouns may stand between a verb of charging and its preposition.
 var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true}
