@@ -129,7 +129,9 @@ func TestExtract_styles(t *testing.T) {
 		{"a quoted paragraph after a paragraph in which two spoke", "Lena Brook said the law was unfair, and Tomás Vidal agreed. The economy has collapsed.\n\n“The pressure from the neighbours is very strong now.”", ""},
 		{"as one activist put it", "As one activist put it, “the courts have become a tool of the ruling party”.", ""},
 		{"X put it bluntly colon", "Kofi Mensah put it bluntly: “The courts have become a tool of the ruling party.”", "Kofi Mensah"},
-		{"a surname given before the full name, replied", "Asked whether he would appeal, Mensah replied: “The courts have become a tool of the ruling party.” Kofi Mensah was freed.", ""},
+		// The names found resolve a surname to the document's one full
+		// name holding it, wherever that stands (entities).
+		{"a surname given before the full name, replied", "Asked whether he would appeal, Mensah replied: “The courts have become a tool of the ruling party.” Kofi Mensah was freed.", "Kofi Mensah"},
 		{"asked whether, surname replied", "Kofi Mensah was freed. Asked whether he would appeal, Mensah replied: “The courts have become a tool of the ruling party.”", "Kofi Mensah"},
 		{"for his part, X said", "For his part, Kofi Mensah said: “The courts have become a tool of the ruling party.”", "Kofi Mensah"},
 		{"X, however, said", "Kofi Mensah, however, said “the courts have become a tool of the ruling party”.", "Kofi Mensah"},
