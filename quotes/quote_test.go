@@ -10,6 +10,20 @@ import (
 
 // recognizer returns the Recognizer the indexer uses, with the shipped
 // tagger: speakers are resolved through the names it finds.
+// checkLastSpeaker checks the speaker of the last quotation found in text,
+// and that every quotation's offsets point at its words.
+func checkLastSpeaker(t *testing.T, rec *entities.Recognizer, text, want string) {
+	t.Helper()
+	got := quotes.Extract(text, rec.Find(text))
+	checkOffsets(t, text, got)
+	if len(got) == 0 {
+		t.Fatalf("no quotation found in %q", text)
+	}
+	if q := got[len(got)-1]; q.Speaker != want {
+		t.Errorf("speaker of %q: got %q, want %q", q.Text, q.Speaker, want)
+	}
+}
+
 func recognizer(t testing.TB) *entities.Recognizer {
 	t.Helper()
 	m, err := entities.LoadDefault()
@@ -357,14 +371,7 @@ func TestExtract_speaker(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := quotes.Extract(tt.text, rec.Find(tt.text))
-			checkOffsets(t, tt.text, got)
-			if len(got) == 0 {
-				t.Fatalf("no quotation found")
-			}
-			if q := got[len(got)-1]; q.Speaker != tt.want {
-				t.Errorf("speaker of %q: got %q, want %q", q.Text, q.Speaker, tt.want)
-			}
+			checkLastSpeaker(t, rec, tt.text, tt.want)
 		})
 	}
 }

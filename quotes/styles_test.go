@@ -274,14 +274,7 @@ func TestExtract_styles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := quotes.Extract(tt.text, rec.Find(tt.text))
-			checkOffsets(t, tt.text, got)
-			if len(got) == 0 {
-				t.Fatalf("no quotation found in %q", tt.text)
-			}
-			if q := got[len(got)-1]; q.Speaker != tt.want {
-				t.Errorf("speaker of %q: got %q, want %q", q.Text, q.Speaker, tt.want)
-			}
+			checkLastSpeaker(t, rec, tt.text, tt.want)
 		})
 	}
 }
