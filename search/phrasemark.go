@@ -111,21 +111,16 @@ func phraseMatches(exact analysis.Analyzer, text string, runs [][]string) []matc
 	if len(runs) == 0 || text == "" {
 		return nil
 	}
-	keys, ok := runKeys(runs)
-	if !ok || !utf8.ValidString(text) {
-		return runMatches(exact, text, 0, runs, nil)
-	}
-	var out []match
-	for _, r := range keyRuns(text, keys) {
-		out = runMatches(exact, text[r.start:r.end], r.start, runs, out)
-	}
-	return out
+	return inKeyRuns(text, runKeys(runs), func(part string, at int, out []match) []match {
+		return runMatches(exact, part, at, runs, out)
+	})
 }
 
 // runKeys returns the distinct words of runs, to be found in a text's
-// lower-cased, folded words; ok is false when one is too short to look for
-// or not ASCII.
-func runKeys(runs [][]string) (keys [][]byte, ok bool) {
+// lower-cased, folded words; nil when one is too short to look for or not
+// ASCII.
+func runKeys(runs [][]string) [][]byte {
+	var keys [][]byte
 	seen := map[string]bool{}
 	for _, run := range runs {
 		for _, w := range run {
@@ -134,12 +129,12 @@ func runKeys(runs [][]string) (keys [][]byte, ok bool) {
 			}
 			seen[w] = true
 			if len(w) < 2 || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
-				return nil, false
+				return nil
 			}
 			keys = append(keys, []byte(w))
 		}
 	}
-	return keys, true
+	return keys
 }
 
 // runMatches appends to out the words of text that stand in one of runs,

@@ -81,12 +81,21 @@ func stemmedMatches(stem analysis.Analyzer, text string, set stemSet) []match {
 	if len(set.terms) == 0 || text == "" {
 		return nil
 	}
-	if set.keys == nil || !utf8.ValidString(text) {
-		return analysedMatches(stem, text, 0, set.terms, nil)
+	return inKeyRuns(text, set.keys, func(part string, at int, out []match) []match {
+		return analysedMatches(stem, part, at, set.terms, out)
+	})
+}
+
+// inKeyRuns appends what find finds in each run of text's words holding
+// one of keys (keyRuns), find given the run and where it starts in text;
+// in the whole text when keys is nil or text is not valid UTF-8.
+func inKeyRuns(text string, keys [][]byte, find func(part string, at int, out []match) []match) []match {
+	if keys == nil || !utf8.ValidString(text) {
+		return find(text, 0, nil)
 	}
 	var out []match
-	for _, r := range keyRuns(text, set.keys) {
-		out = analysedMatches(stem, text[r.start:r.end], r.start, set.terms, out)
+	for _, r := range keyRuns(text, keys) {
+		out = find(text[r.start:r.end], r.start, out)
 	}
 	return out
 }
